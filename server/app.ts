@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
+import { secureHeaders } from 'hono/secure-headers';
+import { generateSpecs } from 'hono-openapi';
+import { accountRoutes } from './accounts/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { congressRoutes } from './congress/routes.ts';
+import { departmentRoutes } from './departments/routes.ts';
+import { loadAuth } from './lib/auth.ts';
+import type { AppEnv, Deps } from './lib/env.ts';
+import { AppError, errorResponse, onError } from './lib/errors.ts';
+import { pickLang } from './lib/lang.ts';
+import { log } from './lib/log.ts';
+import { rosterRoutes } from './roster/routes.ts';
+import { renderApiDocs } from './system/api-docs.ts';
+
+export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
+
+const KB = 1024;
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+/** Routes whose body is a file, not JSON. */
+const RAW_BODY = /\/roster\/import(\/preview)?$/;
+
+/** Every stage's routes under /api, one `route()` each. Exported for the typed web client. */
+export const api = new Hono<AppEnv>()
+  .route('/', authRoutes)
+  .route('/', congressRoutes)
+  .route('/', accountRoutes)
+  .route('/', rosterRoutes)
+  .route('/', departmentRoutes)
+  .route('/', auditRoutes);
+export type Api = typeof api;
+
+export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+
+  app.use('*', requestId({ limitLength: 64 }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    const start = performance.now();
+    await next();
+    // Route pattern only: never the URL (a token could ride in it), never bodies.
+    if (logRequests)
+      log.info('request', { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - start), requestId: c.get('requestId') });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [] },
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '1 MB' }); } }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const m = c.req.method;
+    if ((m === 'POST' || m === 'PUT' || m === 'PATCH') && !RAW_BODY.test(c.req.path)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim();
+      const hasBody = Number(c.req.header('content-length') ?? '0') > 0 || c.req.header('transfer-encoding') !== undefined;
+      if ((type || hasBody) && !JSON_TYPE.test(type)) throw new AppError('unsupported_media', { expected: 'application/json' });
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use('/api/*', loadAuth);
+
+  app.get('/api/health', async (c) => {
+    await deps.database.query('select 1');
+    return c.json({ ok: true, database: deps.database.kind });
+  });
+  app.get('/.well-known/jwks.json', async (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(await deps.keys.jwks());
+  });
+  app.route('/api', api);
+
+  let spec: Promise<unknown> | null = null;
+  const openapi = () =>
+    (spec ??= generateSpecs(app, {
+      documentation: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Minsheng 民生实事票决与测评平台',
+          version: '0.1.0',
+          description:
+            'Every route validates its input with the zod schema shown here. Errors: `{ error: { code, message, details? } }`, message in zh-CN or English by Accept-Language. Writes with the session cookie need `X-CSRF-Token` (from /api/auth/me); scripts may send `Authorization: Bearer <token>` from /api/auth/login instead.',
+        },
+        servers: [{ url: '/' }],
+      },
+      exclude: ['/api/openapi.json', '/api/docs'],
+    }));
+  app.get('/api/openapi.json', async (c) => c.json(await openapi()));
+  app.get('/api/docs', async (c) => c.html(renderApiDocs((await openapi()) as never)));
+
+  app.all('/api/*', () => {
+    throw new AppError('not_found');
+  });
+  app.all('/.well-known/*', () => {
+    throw new AppError('not_found');
+  });
+
+  if (webRoot) {
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      serveStatic({ root: webRoot, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }),
+    );
+    app.use('*', serveStatic({ root: webRoot }));
+    // The single-page app answers every other GET; its router shows the page (or its own not-found page).
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index);
+    });
+  }
+  app.notFound((c) => errorResponse(c, new AppError('not_found')));
+  return app;
+}

@@ -1,0 +1,81 @@
+import { and, eq } from 'drizzle-orm';
+import type { Role } from '../../shared/roles.ts';
+import type { Db } from '../db/client.ts';
+import { accounts, departments, memberships } from '../db/schema/index.ts';
+import { appendAudit, type Actor } from '../lib/audit.ts';
+import { AppError, isUniqueViolation } from '../lib/errors.ts';
+import type { Tx } from '../db/client.ts';
+
+export async function listMembers(db: Db, congressId: string) {
+  return db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      departmentId: memberships.departmentId,
+      departmentName: departments.name,
+      accountId: accounts.id,
+      username: accounts.username,
+      displayName: accounts.displayName,
+      disabled: accounts.disabled,
+    })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .leftJoin(departments, eq(departments.id, memberships.departmentId))
+    .where(eq(memberships.congressId, congressId))
+    .orderBy(memberships.role, accounts.displayName);
+}
+
+/** Grant a role in a congress. A department role names a department of the same congress; no other role does. */
+export async function grantRole(
+  tx: Tx,
+  actor: Actor,
+  input: { congressId: string; accountId: string; role: Role; departmentId?: string },
+) {
+  if (input.role === 'department' && !input.departmentId) throw new AppError('department_required');
+  if (input.role !== 'department' && input.departmentId) throw new AppError('department_not_allowed');
+  const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId));
+  if (!account) throw new AppError('account_not_found');
+  if (input.departmentId) {
+    const [dep] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, input.departmentId), eq(departments.congressId, input.congressId)));
+    if (!dep) throw new AppError('department_not_found');
+  }
+  try {
+    const [row] = await tx
+      .insert(memberships)
+      .values({ accountId: input.accountId, congressId: input.congressId, role: input.role, departmentId: input.departmentId ?? null })
+      .returning();
+    await appendAudit(tx, {
+      actor,
+      congressId: input.congressId,
+      action: 'congress.grant_role',
+      targetType: 'account',
+      targetId: input.accountId,
+      details: { role: input.role, departmentId: input.departmentId ?? null },
+    });
+    return row;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('role_exists');
+    throw e;
+  }
+}
+
+export async function revokeRole(db: Db, actor: Actor, congressId: string, memberId: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.id, memberId), eq(memberships.congressId, congressId)))
+      .returning();
+    if (!row) throw new AppError('member_not_found');
+    await appendAudit(tx, {
+      actor,
+      congressId,
+      action: 'congress.revoke_role',
+      targetType: 'account',
+      targetId: row.accountId,
+      details: { role: row.role },
+    });
+  });
+}

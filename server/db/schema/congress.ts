@@ -1,0 +1,12 @@
+import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CongressSettings } from '../../../shared/congress/settings.ts';
+
+export const congresses = pgTable('congresses', {
+  id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+  name: text('name').notNull(),
+  level: text('level', { enum: ['county', 'township', 'street'] }).notNull(),
+  term: integer('term').notNull(), // 届
+  settings: jsonb('settings').notNull().$type<CongressSettings>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

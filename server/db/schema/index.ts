@@ -1,0 +1,5 @@
+export * from './core.ts';
+export * from './congress.ts';
+export * from './memberships.ts';
+export * from './roster.ts';
+export * from './departments.ts';

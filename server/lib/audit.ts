@@ -1,0 +1,97 @@
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { auditLog } from '../db/schema/index.ts';
+import { canonicalJson, sha256hex } from './canonical.ts';
+
+/** Held for the rest of the transaction: audit entries are appended one at a time, so the chain never forks. */
+const AUDIT_LOCK = 7340001;
+export const GENESIS = '0'.repeat(64);
+
+export type Actor = { id: string; name: string } | null;
+export type AuditEntry = {
+  actor: Actor;
+  congressId?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Record<string, unknown> | null;
+};
+
+type Row = typeof auditLog.$inferSelect;
+
+export function entryHash(row: Omit<Row, 'hash'>): string {
+  const body = canonicalJson([
+    row.seq,
+    row.at,
+    row.actorId,
+    row.actorName,
+    row.congressId,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.details ?? null,
+  ]);
+  return sha256hex(`${row.prevHash}\n${body}`);
+}
+
+/** Append one entry inside the caller's transaction, so the entry exists exactly when the change does. */
+export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actorId: e.actor?.id ?? null,
+    actorName: e.actor?.name ?? null,
+    congressId: e.congressId ?? null,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId ?? null,
+    details: e.details ?? null,
+    prevHash: last?.hash ?? GENESIS,
+  };
+  await tx.insert(auditLog).values({ ...row, hash: entryHash(row) });
+}
+
+export type ChainReport = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+
+/** Walk the whole chain in order; name the first entry whose hash, link or sequence does not hold. */
+export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<ChainReport> {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
+    for (const r of rows) {
+      const broken = (reason: string) => ({ ok: false, checked, firstBroken: { seq: r.seq, reason } });
+      if (r.seq !== expectedSeq) return broken(`missing entry ${expectedSeq}`);
+      if (r.prevHash !== prevHash) return broken('prev_hash does not match the previous entry');
+      if (entryHash(r) !== r.hash) return broken('hash does not match the entry');
+      prevHash = r.hash;
+      expectedSeq++;
+      checked++;
+    }
+    if (rows.length < pageSize) return { ok: true, checked, firstBroken: null };
+  }
+}
+
+export async function auditEntries(db: DbOrTx, congressId: string | null, beforeSeq: number | null, limit: number) {
+  const conds = [];
+  if (congressId) conds.push(eq(auditLog.congressId, congressId));
+  if (beforeSeq) conds.push(sql`${auditLog.seq} < ${beforeSeq}`);
+  return db
+    .select()
+    .from(auditLog)
+    .where(conds.length ? sql.join(conds, sql` and `) : undefined)
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}

@@ -1,0 +1,117 @@
+import { CompactSign, calculateJwkThumbprint, compactVerify, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { asc, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { signingKeys } from '../db/schema/index.ts';
+
+type Loaded = { kid: string; key: CryptoKey; retired: boolean };
+const KEY_LOCK = 7340002;
+const CACHE_MS = 30_000;
+
+/**
+ * Ed25519 signing keys kept in the database (so every instance signs and verifies with the same keys).
+ * The newest unretired key signs; every key, retired or not, still verifies what it signed, by `kid`.
+ */
+export class KeyStore {
+  private signing: { kid: string; key: CryptoKey; at: number } | null = null;
+  private verifying = new Map<string, Loaded>();
+  constructor(private readonly database: Database) {}
+
+  /** Make the first key pair if none is active (at first start). */
+  async ensure(): Promise<string> {
+    const { db } = this.database;
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${KEY_LOCK})`);
+      const [active] = await tx.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(asc(signingKeys.createdAt));
+      if (active) return active.kid;
+      return this.insertNew(tx as never);
+    });
+  }
+
+  /** Retire the active key and make a new one; old signatures stay verifiable. */
+  async rotate(): Promise<string> {
+    const { db } = this.database;
+    const kid = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${KEY_LOCK})`);
+      await tx.update(signingKeys).set({ retiredAt: new Date() }).where(isNull(signingKeys.retiredAt));
+      return this.insertNew(tx as never);
+    });
+    this.signing = null;
+    return kid;
+  }
+
+  private async insertNew(tx: Database['db']): Promise<string> {
+    const { publicKey, privateKey } = await generateKeyPair('Ed25519', { extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    const privateJwk = await exportJWK(privateKey);
+    const kid = await calculateJwkThumbprint(publicJwk);
+    await tx.insert(signingKeys).values({
+      kid,
+      publicJwk: publicJwk as Record<string, string>,
+      privateJwk: privateJwk as Record<string, string>,
+    });
+    return kid;
+  }
+
+  private async signingKey() {
+    if (this.signing && Date.now() - this.signing.at < CACHE_MS) return this.signing;
+    const rows = await this.database.db.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(asc(signingKeys.createdAt));
+    const row = rows.at(-1) ?? null;
+    const kid = row ? row.kid : await this.ensure();
+    const jwk = row ? row.privateJwk : (await this.database.db.select().from(signingKeys)).find((k) => k.kid === kid)!.privateJwk;
+    this.signing = { kid, key: (await importJWK(jwk as JWK, 'EdDSA')) as CryptoKey, at: Date.now() };
+    return this.signing;
+  }
+
+  private async verifyKey(kid: string): Promise<Loaded | null> {
+    const hit = this.verifying.get(kid);
+    if (hit) return hit;
+    const rows = await this.database.db.select().from(signingKeys);
+    for (const r of rows) {
+      if (!this.verifying.has(r.kid))
+        this.verifying.set(r.kid, {
+          kid: r.kid,
+          key: (await importJWK(r.publicJwk as JWK, 'EdDSA')) as CryptoKey,
+          retired: r.retiredAt !== null,
+        });
+    }
+    return this.verifying.get(kid) ?? null;
+  }
+
+  /** A compact JWS over a JSON payload; `typ` keeps a login token from being used as a ballot card and so on. */
+  async sign(typ: string, payload: Record<string, unknown>): Promise<string> {
+    const { kid, key } = await this.signingKey();
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'EdDSA', kid, typ })
+      .sign(key);
+  }
+
+  /** The payload when the signature holds under a known kid and the type matches; null otherwise. */
+  async verify<T = Record<string, unknown>>(typ: string, token: string): Promise<{ payload: T; kid: string } | null> {
+    try {
+      const parts = token.split('.');
+      if (parts.length !== 3) return null;
+      const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { kid?: unknown; typ?: unknown; alg?: unknown };
+      if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA') return null;
+      const k = await this.verifyKey(header.kid);
+      if (!k) return null;
+      const { payload } = await compactVerify(token, k.key, { algorithms: ['EdDSA'] });
+      return { payload: JSON.parse(new TextDecoder().decode(payload)) as T, kid: k.kid };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Public keys for /.well-known/jwks.json, retired ones included so old cards stay verifiable offline. */
+  async jwks() {
+    const rows = await this.database.db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt));
+    return {
+      keys: rows.map((r) => ({
+        ...r.publicJwk,
+        kid: r.kid,
+        alg: 'EdDSA',
+        use: 'sig',
+        ...(r.retiredAt ? { retired: r.retiredAt.toISOString() } : {}),
+      })),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Structured logs: one JSON object per line on stdout. Never log tokens, ballot marks or evaluation answers —
+ * request logs carry method, route pattern, status and timing only.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+let threshold: number = order[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? order.info;
+if (process.env.VITEST && !process.env.LOG_LEVEL) threshold = order.error + 1;
+
+function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
+  if (order[level] < threshold) return;
+  process.stdout.write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }) + '\n');
+}
+
+export const log = {
+  debug: (msg: string, f?: Record<string, unknown>) => write('debug', msg, f),
+  info: (msg: string, f?: Record<string, unknown>) => write('info', msg, f),
+  warn: (msg: string, f?: Record<string, unknown>) => write('warn', msg, f),
+  error: (msg: string, f?: Record<string, unknown>) => write('error', msg, f),
+  setLevel: (level: Level | 'silent') => {
+    threshold = level === 'silent' ? 100 : order[level];
+  },
+};

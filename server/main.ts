@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { log } from './lib/log.ts';
+import { prepare, readConfig, takeDataDirLock } from './start.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const webRoot = join(root, 'dist/web');
+
+/** Newest modification time under a folder (the web sources), to rebuild only when they changed. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+async function buildWebIfNeeded() {
+  const index = join(webRoot, 'index.html');
+  const sources = Math.max(newest(join(root, 'web')), newest(join(root, 'shared')), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  log.info('building the web app');
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main() {
+  const started = performance.now();
+  const args = process.argv.slice(2);
+  const config = readConfig();
+  if (process.env.SKIP_WEB_BUILD !== '1') await buildWebIfNeeded();
+  const unlock = config.databaseUrl ? () => {} : takeDataDirLock(config.dataDir);
+  let deps;
+  try {
+    deps = await prepare(config);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const { database, keys } = deps;
+  if (args.includes('--demo')) {
+    const { loadDemo } = await import('./demo/load-demo.ts');
+    await loadDemo(database.db);
+  }
+  const app = createApp({
+    deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
+    webRoot,
+    logRequests: true,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info('ready', {
+      url: `http://localhost:${info.port}`,
+      database: database.kind,
+      dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const s = server as unknown as { close(cb: () => void): void; closeAllConnections?: () => void };
+    await new Promise<void>((res) => {
+      s.close(() => res());
+      s.closeAllConnections?.();
+    });
+    await database.close(); // PGlite flushes and closes: ./data is never left half-written
+    unlock();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  log.error('start failed', { error: e instanceof Error ? e.message : String(e) });
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROLES } from '../roles.ts';
+import { CongressSettings } from './settings.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CongressLevel = z.enum(['county', 'township', 'street']);
+export const CongressId = z.object({ congressId: z.uuid() });
+
+export const CreateCongress = z.object({
+  name: text(120),
+  level: CongressLevel,
+  term: z.int().min(1).max(99),
+  settings: CongressSettings.optional(),
+});
+export type CreateCongress = z.infer<typeof CreateCongress>;
+
+export const UpdateCongress = z
+  .object({ name: text(120), level: CongressLevel, term: z.int().min(1).max(99) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+
+export const Congress = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: CongressLevel,
+  term: z.int(),
+  settings: CongressSettings,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The caller's roles in this congress (system admins see every congress). */
+  myRoles: z.array(z.enum(ROLES)),
+});
+export type Congress = z.infer<typeof Congress>;
+
+export const AddMember = z.object({
+  accountId: z.uuid(),
+  role: z.enum(ROLES),
+  departmentId: z.uuid().optional(),
+});
+export const MemberId = CongressId.extend({ memberId: z.uuid() });

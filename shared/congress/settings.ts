@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** A fraction such as 2/3: the quorum, a vote threshold, a grading share. */
+export const Fraction = z
+  .object({
+    numerator: z.int().min(1).max(1000),
+    denominator: z.int().min(1).max(1000),
+  })
+  .refine((f) => f.numerator <= f.denominator, { message: 'fraction_over_one', path: ['numerator'] });
+export type Fraction = z.infer<typeof Fraction>;
+
+export const MarkMode = z.enum(['for_against_abstain', 'approve']);
+export const ThresholdBase = z.enum(['seated', 'present', 'valid']);
+
+/**
+ * Per-congress defaults that later stages read (SPEC §4, §5, §7). Every field has the default of the spec, so
+ * `CongressSettings.parse({})` is a complete, valid settings object.
+ */
+export const CongressSettings = z.object({
+  /** 出席 quorum as a share of seated representatives (default two-thirds). */
+  quorum: Fraction.default({ numerator: 2, denominator: 3 }),
+  vote: z
+    .object({
+      markMode: MarkMode.default('for_against_abstain'),
+      threshold: z
+        .object({
+          base: ThresholdBase.default('seated'),
+          numerator: z.int().min(1).max(1000).default(1),
+          denominator: z.int().min(1).max(1000).default(2),
+          strict: z.boolean().default(true),
+        })
+        .refine((t) => t.numerator <= t.denominator, { message: 'fraction_over_one', path: ['numerator'] })
+        .default({ base: 'seated', numerator: 1, denominator: 2, strict: true }),
+      /** Spare ballot cards generated beyond the present count. */
+      spareCards: z.int().min(0).max(500).default(5),
+      /** What happens to seats no candidate filled: left empty, or a further vote (另行表决). */
+      unfilledSeats: z.enum(['leave_empty', 'further_vote']).default('leave_empty'),
+    })
+    .default({
+      markMode: 'for_against_abstain',
+      threshold: { base: 'seated', numerator: 1, denominator: 2, strict: true },
+      spareCards: 5,
+      unfilledSeats: 'leave_empty',
+    }),
+  candidates: z
+    .object({
+      /** 差额: at least this many more candidates than seats (warning below it). */
+      minSurplus: z.int().min(0).max(100).default(1),
+    })
+    .default({ minSurplus: 1 }),
+  tally: z
+    .object({
+      /** Distinct scrutineer accounts that must sign the tally. */
+      signoffs: z.int().min(1).max(20).default(2),
+    })
+    .default({ signoffs: 2 }),
+  evaluation: z
+    .object({
+      /** Figures for a group with fewer responses than this are withheld. */
+      kMin: z.int().min(1).max(1000).default(5),
+      grading: z
+        .discriminatedUnion('mode', [
+          z.object({
+            mode: z.literal('share'),
+            base: z.enum(['answered', 'invited']).default('answered'),
+            satisfied: Fraction.default({ numerator: 1, denominator: 2 }),
+            satisfiedOrBasic: Fraction.default({ numerator: 1, denominator: 2 }),
+          }),
+          z.object({
+            mode: z.literal('rate'),
+            /** 综合满意率 at or above this percentage → 满意; at or above `basicPercent` → 基本满意. */
+            satisfiedPercent: z.number().min(0).max(100).default(80),
+            basicPercent: z.number().min(0).max(100).default(60),
+          }),
+        ])
+        .default({
+          mode: 'share',
+          base: 'answered',
+          satisfied: { numerator: 1, denominator: 2 },
+          satisfiedOrBasic: { numerator: 1, denominator: 2 },
+        }),
+      optionWeights: z
+        .object({
+          satisfied: z.number().min(0).max(100).default(100),
+          basic: z.number().min(0).max(100).default(75),
+          dissatisfied: z.number().min(0).max(100).default(55),
+        })
+        .default({ satisfied: 100, basic: 75, dissatisfied: 55 }),
+      audienceWeights: z
+        .object({
+          representatives: z.number().min(0).max(100).default(30),
+          residents: z.number().min(0).max(100).default(60),
+          online: z.number().min(0).max(100).default(10),
+        })
+        .default({ representatives: 30, residents: 60, online: 10 }),
+    })
+    .default({
+      kMin: 5,
+      grading: {
+        mode: 'share',
+        base: 'answered',
+        satisfied: { numerator: 1, denominator: 2 },
+        satisfiedOrBasic: { numerator: 1, denominator: 2 },
+      },
+      optionWeights: { satisfied: 100, basic: 75, dissatisfied: 55 },
+      audienceWeights: { representatives: 30, residents: 60, online: 10 },
+    }),
+});
+export type CongressSettings = z.infer<typeof CongressSettings>;
+export const defaultSettings = (): CongressSettings => CongressSettings.parse({});
+
+/** The smallest number of present representatives that makes a quorum. */
+export function quorumCount(seated: number, quorum: Fraction): number {
+  return Math.ceil((seated * quorum.numerator) / quorum.denominator);
+}

@@ -1,0 +1,146 @@
+/**
+ * Every error the API answers with: its HTTP status and a message a person can act on, in both languages.
+ * The JSON shape is `{ error: { code, message, details? } }` (SPEC §8).
+ */
+export type Lang = 'zh-CN' | 'en';
+
+type Entry = { status: number; zh: string; en: string };
+export const ERRORS = {
+  validation: { status: 400, zh: '提交的内容有误，请按提示修改。', en: 'Some fields are not valid; correct them as shown.' },
+  malformed_json: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  unsupported_media: {
+    status: 415,
+    zh: '请求内容类型不受支持：请以 {expected} 提交。',
+    en: 'Unsupported content type: send {expected}.',
+  },
+  body_too_large: { status: 413, zh: '提交的内容过大（上限 {limit}）。', en: 'The request is too large (limit {limit}).' },
+  not_found: { status: 404, zh: '找不到所请求的地址。', en: 'Nothing is at this address.' },
+  method_not_allowed: { status: 405, zh: '该地址不支持此操作。', en: 'This address does not accept that method.' },
+  unauthenticated: { status: 401, zh: '请先登录。', en: 'Please sign in first.' },
+  bad_credentials: { status: 401, zh: '用户名或密码不正确。', en: 'The username or password is not correct.' },
+  account_disabled: { status: 403, zh: '该账号已停用，请联系管理员。', en: 'This account is disabled; contact an administrator.' },
+  wrong_password: { status: 403, zh: '当前密码不正确。', en: 'The current password is not correct.' },
+  forbidden: { status: 403, zh: '您没有权限执行此操作。', en: 'You do not have permission to do this.' },
+  csrf: {
+    status: 403,
+    zh: '请求缺少安全校验，请刷新页面后重试。',
+    en: 'The request is missing its security check; reload the page and try again.',
+  },
+  card_invalid: {
+    status: 403,
+    zh: '代表证二维码无效或已作废，请向工作人员领取新的代表证。',
+    en: 'This delegate card QR is not valid or was revoked; ask the staff for a new card.',
+  },
+  rate_limited: {
+    status: 429,
+    zh: '尝试次数过多，请 {retryAfter} 秒后再试。',
+    en: 'Too many attempts; try again in {retryAfter} seconds.',
+  },
+  setup_done: {
+    status: 409,
+    zh: '系统已完成初始化，请直接登录。',
+    en: 'Setup is already done; sign in instead.',
+  },
+  username_taken: { status: 409, zh: '用户名“{username}”已被使用。', en: 'The username “{username}” is already taken.' },
+  congress_not_found: { status: 404, zh: '找不到该人大。', en: 'This congress does not exist.' },
+  account_not_found: { status: 404, zh: '找不到该账号。', en: 'This account does not exist.' },
+  representative_not_found: { status: 404, zh: '名册中找不到该代表。', en: 'This representative is not on the roster.' },
+  department_not_found: { status: 404, zh: '找不到该单位。', en: 'This department does not exist.' },
+  member_not_found: { status: 404, zh: '找不到该角色授权。', en: 'This role grant does not exist.' },
+  session_not_found: { status: 404, zh: '找不到该登录会话。', en: 'This session does not exist.' },
+  department_required: {
+    status: 400,
+    zh: '承办单位账号必须指定所属单位。',
+    en: 'A department account must name its department.',
+  },
+  department_not_allowed: {
+    status: 400,
+    zh: '只有承办单位角色可以指定单位。',
+    en: 'Only the department role takes a department.',
+  },
+  department_name_taken: {
+    status: 409,
+    zh: '本人大已有名为“{name}”的单位。',
+    en: 'This congress already has a department named “{name}”.',
+  },
+  role_exists: { status: 409, zh: '该账号已拥有此角色。', en: 'This account already holds this role.' },
+  term_already_ended: { status: 409, zh: '该代表的任期已终止。', en: "This representative's term has already ended." },
+  representative_left: {
+    status: 409,
+    zh: '该代表已不在任，不能签发代表证。',
+    en: 'This representative is no longer seated; no card can be issued.',
+  },
+  last_system_admin: {
+    status: 409,
+    zh: '不能停用或降级最后一位系统管理员。',
+    en: 'The last system administrator cannot be disabled or demoted.',
+  },
+  import_invalid: {
+    status: 400,
+    zh: '文件中有 {invalid} 行有误，未导入任何数据。请修改后重新导入。',
+    en: '{invalid} rows have errors; nothing was imported. Correct them and import again.',
+  },
+  import_encoding: {
+    status: 400,
+    zh: '无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV 文件。',
+    en: 'The file encoding is not recognised; save it as CSV in UTF-8 or GBK.',
+  },
+  data_dir_locked: {
+    status: 409,
+    zh: '数据目录正被另一个进程使用。',
+    en: 'The data directory is in use by another process.',
+  },
+  internal: {
+    status: 500,
+    zh: '服务器内部错误，已记录（请求号 {requestId}）。',
+    en: 'Internal server error; it has been logged (request {requestId}).',
+  },
+} satisfies Record<string, Entry>;
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  const e = ERRORS[code] as Entry;
+  const text = lang === 'en' ? e.en : e.zh;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** Field-level messages for validation details. */
+const FIELD: Record<string, { zh: string; en: string }> = {
+  required: { zh: '必填', en: 'required' },
+  too_short: { zh: '至少 {min} 个字符', en: 'at least {min} characters' },
+  too_long: { zh: '最多 {max} 个字符', en: 'at most {max} characters' },
+  too_small: { zh: '不能小于 {min}', en: 'must be at least {min}' },
+  too_big: { zh: '不能大于 {max}', en: 'must be at most {max}' },
+  not_integer: { zh: '须为整数', en: 'must be a whole number' },
+  wrong_type: { zh: '类型不正确（应为 {expected}）', en: 'wrong type (expected {expected})' },
+  bad_choice: { zh: '不是可选的值（可选：{options}）', en: 'not an allowed value (one of: {options})' },
+  bad_format: { zh: '格式不正确（应为 {format}）', en: 'wrong format (expected {format})' },
+  unknown_field: { zh: '不认识的字段', en: 'unknown field' },
+  fraction_over_one: { zh: '分子不能大于分母', en: 'the numerator cannot exceed the denominator' },
+  username_chars: {
+    zh: '只能包含字母、数字、下划线、点和连字符',
+    en: 'letters, digits, underscore, dot and hyphen only',
+  },
+  phone_format: { zh: '电话号码格式不正确', en: 'not a phone number' },
+  empty_update: { zh: '没有要修改的内容', en: 'nothing to change' },
+  gender_word: { zh: '性别应为“男”或“女”', en: 'gender must be 男/女 or male/female' },
+  status_word: { zh: '状态应为“在任”或“终止”', en: 'status must be 在任/终止 or seated/left' },
+  duplicate_in_file: { zh: '文件中重复（姓名和电话相同）', en: 'duplicate in the file (same name and phone)' },
+  duplicate_on_roster: { zh: '名册中已有此代表（姓名和电话相同）', en: 'already on the roster (same name and phone)' },
+  csv_extra_cells: { zh: '本行的列数多于表头', en: 'this row has more cells than the header' },
+  csv_empty: { zh: '文件是空的', en: 'the file is empty' },
+  csv_no_rows: { zh: '文件只有表头，没有代表', en: 'the file has a header but no rows' },
+  csv_no_name_column: { zh: '表头中没有“姓名”列', en: 'the header has no 姓名 (name) column' },
+  invalid: { zh: '无效', en: 'not valid' },
+};
+export type FieldCode = keyof typeof FIELD;
+
+export function fieldMessage(code: string, lang: Lang, params: Record<string, unknown> = {}): string {
+  const f = FIELD[code] ?? FIELD.invalid;
+  const text = lang === 'en' ? f.en : f.zh;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export type ApiErrorBody = {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+};

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CongressId } from '../congress/schema.ts';
+
+export const Gender = z.enum(['male', 'female']);
+export const RepresentativeStatus = z.enum(['seated', 'left']);
+const phone = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^$|^[0-9+\-() ]{5,30}$/, { message: 'phone_format' });
+
+export const RepresentativeInput = z.object({
+  name: z.string().trim().min(1).max(40),
+  gender: Gender.nullable().default(null),
+  delegation: z.string().trim().max(60).default(''),
+  constituency: z.string().trim().max(60).default(''),
+  phone: phone.default(''),
+});
+export type RepresentativeInput = z.infer<typeof RepresentativeInput>;
+
+export const UpdateRepresentative = z
+  .object({
+    name: z.string().trim().min(1).max(40),
+    gender: Gender.nullable(),
+    delegation: z.string().trim().max(60),
+    constituency: z.string().trim().max(60),
+    phone,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+
+export const EndTerm = z.object({
+  endedOn: z.iso.date(),
+  reason: z.string().trim().max(200).default(''),
+});
+
+export const RepresentativeParams = CongressId.extend({ representativeId: z.uuid() });
+export const RosterQuery = z.object({
+  status: RepresentativeStatus.optional(),
+  q: z.string().trim().max(40).optional(),
+});
+
+export const Representative = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: Gender.nullable(),
+  delegation: z.string(),
+  constituency: z.string(),
+  phone: z.string(),
+  status: RepresentativeStatus,
+  termEndedOn: z.string().nullable(),
+  termEndReason: z.string().nullable(),
+  cardVersion: z.int(),
+  hasAccount: z.boolean(),
+});
+export type Representative = z.infer<typeof Representative>;
+
+/** Column headers accepted in an import file, Chinese as offices write them or English. */
+export const ROSTER_HEADERS: Record<string, keyof RepresentativeInput | 'status'> = {
+  姓名: 'name',
+  name: 'name',
+  性别: 'gender',
+  gender: 'gender',
+  代表团: 'delegation',
+  代表小组: 'delegation',
+  '代表团/代表小组': 'delegation',
+  delegation: 'delegation',
+  选区: 'constituency',
+  选举单位: 'constituency',
+  constituency: 'constituency',
+  电话: 'phone',
+  手机: 'phone',
+  联系电话: 'phone',
+  phone: 'phone',
+  状态: 'status',
+  status: 'status',
+};
+export const ROSTER_EXPORT_HEADER = ['姓名', '性别', '代表团/代表小组', '选区', '联系电话', '状态'];
+
+const GENDER_WORDS: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female' };
+const STATUS_WORDS: Record<string, 'seated' | 'left'> = { 在任: 'seated', 终止: 'left', seated: 'seated', left: 'left' };
+
+export type RowError = { field: string; code: string };
+export type ImportRow = {
+  /** 1-based line number in the file, counting the header. */
+  line: number;
+  data: (RepresentativeInput & { status: 'seated' | 'left' }) | null;
+  errors: RowError[];
+};
+
+/**
+ * Check every row of a roster file. Returns the header problems (if any) and one entry per data row, each with the
+ * errors a person can fix in the spreadsheet. Pure, so the same rules run in the preview and in the import.
+ */
+export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; rows: ImportRow[] } {
+  const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) return { headerErrors: [{ field: '', code: 'csv_empty' }], rows: [] };
+  const header = table[0].map((h) => h.trim().toLowerCase());
+  const columns = header.map((h) => ROSTER_HEADERS[h] ?? ROSTER_HEADERS[h.replace(/\s/g, '')] ?? null);
+  if (!columns.includes('name')) return { headerErrors: [{ field: 'name', code: 'csv_no_name_column' }], rows: [] };
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  table.slice(1).forEach((raw, i) => {
+    const line = i + 2;
+    if (raw.every((c) => c.trim() === '')) return;
+    const errors: RowError[] = [];
+    const rec: Record<string, string> = {};
+    columns.forEach((col, j) => {
+      if (col) rec[col] = (raw[j] ?? '').trim();
+    });
+    if (raw.length > header.length && raw.slice(header.length).some((c) => c.trim() !== ''))
+      errors.push({ field: '', code: 'csv_extra_cells' });
+    let gender: 'male' | 'female' | null = null;
+    if (rec.gender) {
+      gender = GENDER_WORDS[rec.gender.toLowerCase()] ?? null;
+      if (!gender) errors.push({ field: 'gender', code: 'gender_word' });
+    }
+    let status: 'seated' | 'left' = 'seated';
+    if (rec.status) {
+      const s = STATUS_WORDS[rec.status.toLowerCase()];
+      if (s) status = s;
+      else errors.push({ field: 'status', code: 'status_word' });
+    }
+    const parsed = RepresentativeInput.safeParse({ ...rec, gender });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        const code = issue.code === 'too_small' ? 'required' : issue.code === 'too_big' ? 'too_long' : issue.message;
+        errors.push({ field, code: /^[a-z_]+$/.test(code) ? code : 'invalid' });
+      }
+    }
+    const key = `${rec.name ?? ''}|${rec.phone ?? ''}`;
+    const dup = seen.get(key);
+    if (rec.name && dup !== undefined) errors.push({ field: 'name', code: 'duplicate_in_file' });
+    else seen.set(key, line);
+    rows.push({ line, data: parsed.success && errors.length === 0 ? { ...parsed.data, status } : null, errors });
+  });
+  if (rows.length === 0) return { headerErrors: [{ field: '', code: 'csv_no_rows' }], rows };
+  return { headerErrors: [], rows };
+}
+
+export const ImportPreview = z.object({
+  encoding: z.enum(['utf-8', 'gbk']),
+  total: z.int(),
+  valid: z.int(),
+  invalid: z.int(),
+  headerErrors: z.array(z.object({ field: z.string(), code: z.string() })),
+  rows: z.array(
+    z.object({
+      line: z.int(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+      errors: z.array(z.object({ field: z.string(), code: z.string() })),
+    }),
+  ),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
