@@ -1,0 +1,85 @@
+/**
+ * The web app's words in zh-CN (the source) and English, and the formats every page shares:
+ * dates in Asia/Shanghai, money in 万元 with two decimals, counts with tabular grouping.
+ * Pure: no DOM, so the same functions can render print views or exports anywhere.
+ */
+import type { Lang } from '../errors.ts';
+import { en } from './en.ts';
+import { zhCN, type MessageKey } from './zh-CN.ts';
+
+export type { Lang } from '../errors.ts';
+export type { MessageKey } from './zh-CN.ts';
+export type Params = Record<string, string | number>;
+
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+export const TIME_ZONE = 'Asia/Shanghai';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
+
+/** `translate('en', 'roster.count', { count: 3 })`: the entry with each `{name}` replaced (left as is when missing). */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const text = dictionaries[lang][key] ?? zhCN[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN');
+
+/** 2026年11月21日 / 21 Nov 2026 — a calendar date (YYYY-MM-DD) or an instant, read in Asia/Shanghai. */
+export function formatDate(value: string | Date, lang: Lang): string {
+  // A bare calendar date has no time zone: show it as written.
+  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+08:00`) : new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric' }).format(d);
+}
+
+/** 2026/11/21 23:06 / 21 Nov 2026, 23:06 — an instant in Asia/Shanghai. */
+export function formatDateTime(value: string | Date, lang: Lang): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: lang === 'en' ? 'short' : '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD (for date inputs). */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang)).format(n);
+}
+
+/** Money is kept and shown in 万元 (ten thousand yuan) with two decimals: 1,234.50 万元. */
+export function formatWan(amount: number, lang: Lang): string {
+  const n = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return translate(lang, 'format.wan', { amount: n });
+}
+
+const DIGITS = '零一二三四五六七八九';
+/** 7 → 七, 12 → 十二, 20 → 二十, 35 → 三十五 (1–99, as terms are written: 第七届). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones];
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+}
+
+/** 第七届 / 7th term. */
+export function formatTerm(term: number, lang: Lang): string {
+  if (lang === 'en') {
+    const s = ['th', 'st', 'nd', 'rd'];
+    const v = term % 100;
+    return translate(lang, 'format.term', { n: `${term}${s[(v - 20) % 10] ?? s[v] ?? s[0]}` });
+  }
+  return translate(lang, 'format.term', { n: chineseNumber(term) });
+}

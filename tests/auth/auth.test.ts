@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { LOGIN_LIMITS } from '../../server/auth/login.ts';
+import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
+
+const t = useTestApp();
+
+describe('first-run setup', () => {
+  it('creates the first admin once, then refuses', async () => {
+    expect((await new Client(t).get('/api/setup')).body).toEqual({ needed: true });
+    // Two browsers racing the setup page: exactly one wins.
+    const [a, b] = await Promise.all([
+      new Client(t).post('/api/setup', { username: 'first', displayName: '甲', password: PASSWORD }),
+      new Client(t).post('/api/setup', { username: 'second', displayName: '乙', password: PASSWORD }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const winner = a.status === 201 ? a : b;
+    expect(winner.body.account.systemAdmin).toBe(true);
+    expect((await new Client(t).get('/api/setup')).body).toEqual({ needed: false });
+    const again = await new Client(t).post('/api/setup', { username: 'third', displayName: '丙', password: PASSWORD });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('setup_done');
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in, answers me, and signs out (the session is revoked, not just the cookie)', async () => {
+    const c = new Client(t);
+    const login = await c.login(await firstAdmin(), PASSWORD);
+    expect(login.body.account.username).toMatch(/first|second/);
+    expect(login.headers.get('set-cookie')).toMatch(/ms_session=.+HttpOnly/i);
+    expect(login.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
+    const me = await c.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.csrfToken).toBe(c.csrf);
+    const bearer = c.token;
+    const cookie = c.cookie;
+    expect((await c.post('/api/auth/logout')).status).toBe(200);
+    // The old cookie and the bearer token no longer work anywhere.
+    const stale = new Client(t);
+    stale.cookie = cookie;
+    expect((await stale.get('/api/auth/me')).status).toBe(401);
+    expect((await new Client(t).get('/api/auth/me', { authorization: `Bearer ${bearer}` })).status).toBe(401);
+  });
+
+  it('refuses a wrong password with the same message as an unknown user', async () => {
+    const wrong = await new Client(t).post('/api/auth/login', { username: 'first', password: 'wrong password!' });
+    const unknown = await new Client(t).post('/api/auth/login', { username: 'nobody-here', password: 'wrong password!' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+  });
+
+  it('limits failed sign-ins per username, and the limit holds on another instance sharing the database', async () => {
+    const username = uniq('victim');
+    for (let i = 0; i < LOGIN_LIMITS.perUser; i++) {
+      const r = await new Client(t).post('/api/auth/login', { username, password: 'guess number ' + i });
+      expect(r.status).toBe(401);
+    }
+    const other = createApp({ deps: { database: t.database, db: t.database.db, keys: t.keys, trustProxy: false } });
+    const res = await other.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ username, password: 'one more guess' }),
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    const body = await res.json();
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(/Too many attempts; try again in \d+ seconds/);
+  });
+});
+
+describe('CSRF and bearer tokens', () => {
+  it('refuses a cookie-authenticated write without the CSRF token, accepts it with the token', async () => {
+    const c = new Client(t);
+    await c.login(await firstAdmin(), PASSWORD);
+    const token = c.csrf;
+    c.csrf = '';
+    const refused = await c.post('/api/congresses', { name: '某县人大', level: 'county', term: 17 });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('csrf');
+    c.csrf = token;
+    expect((await c.post('/api/congresses', { name: '某县人大', level: 'county', term: 17 })).status).toBe(201);
+  });
+
+  it('accepts a bearer token from a script without CSRF', async () => {
+    const c = new Client(t);
+    await c.login(await firstAdmin(), PASSWORD);
+    const script = new Client(t);
+    const res = await script.post('/api/congresses', { name: '脚本创建', level: 'street', term: 1 }, { authorization: `Bearer ${c.token}` });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('passwords and sessions', () => {
+  it('changes the password: the old one stops working and other sessions are revoked, this one stays', async () => {
+    const admin = new Client(t);
+    await admin.login(await firstAdmin(), PASSWORD);
+    const username = uniq('pw');
+    await admin.post('/api/accounts', { username, displayName: '改密码', password: PASSWORD });
+    const laptop = new Client(t);
+    const phone = new Client(t);
+    await laptop.login(username, PASSWORD);
+    await phone.login(username, PASSWORD);
+    const sessions = await laptop.get('/api/auth/sessions');
+    expect(sessions.body.length).toBe(2);
+    expect(sessions.body.filter((s: { current: boolean }) => s.current).length).toBe(1);
+
+    const wrong = await laptop.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a new long password' });
+    expect(wrong.status).toBe(403);
+    expect((await laptop.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' })).status).toBe(200);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await new Client(t).post('/api/auth/login', { username, password: PASSWORD })).status).toBe(401);
+    await new Client(t).login(username, 'a new long password');
+  });
+
+  it('revokes one of my sessions by id, and not another account\'s', async () => {
+    const username = uniq('sess');
+    const admin = new Client(t);
+    await admin.login(await firstAdmin(), PASSWORD);
+    await admin.post('/api/accounts', { username, displayName: '会话', password: PASSWORD });
+    const a = new Client(t);
+    const b = new Client(t);
+    await a.login(username, PASSWORD);
+    await b.login(username, PASSWORD);
+    const other = (await a.get('/api/auth/sessions')).body.find((s: { current: boolean }) => !s.current);
+    expect((await admin.delete(`/api/auth/sessions/${other.id}`)).status).toBe(404);
+    expect((await a.delete(`/api/auth/sessions/${other.id}`)).status).toBe(200);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('a disabled account cannot sign in and its sessions end; the last system admin cannot be disabled', async () => {
+    const admin = new Client(t);
+    const me = await admin.login(await firstAdmin(), PASSWORD);
+    const username = uniq('off');
+    const created = await admin.post('/api/accounts', { username, displayName: '停用', password: PASSWORD });
+    const user = new Client(t);
+    await user.login(username, PASSWORD);
+    expect((await admin.patch(`/api/accounts/${created.body.id}`, { disabled: true })).status).toBe(200);
+    expect((await user.get('/api/auth/me')).status).toBe(401);
+    const res = await new Client(t).post('/api/auth/login', { username, password: PASSWORD });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('account_disabled');
+    const last = await admin.patch(`/api/accounts/${me.body.account.id}`, { systemAdmin: false });
+    expect(last.status).toBe(409);
+    expect(last.body.error.code).toBe('last_system_admin');
+  });
+});
+
+async function firstAdmin(): Promise<string> {
+  for (const u of ['first', 'second']) {
+    const r = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: PASSWORD }) });
+    if (r.status === 200) return u;
+  }
+  throw new Error('no admin');
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { KeyStore } from '../../server/lib/keys.ts';
+import { testDatabase, type TestDatabase } from './db.ts';
+
+export type TestApp = {
+  app: ReturnType<typeof createApp>;
+  database: TestDatabase;
+  keys: KeyStore;
+};
+
+/** The real Hono app on a real (throwaway) database, for one test file. */
+export function useTestApp(): TestApp {
+  const ctx = {} as TestApp;
+  beforeAll(async () => {
+    ctx.database = await testDatabase();
+    ctx.keys = new KeyStore(ctx.database);
+    await ctx.keys.ensure();
+    ctx.app = createApp({ deps: { database: ctx.database, db: ctx.database.db, keys: ctx.keys, trustProxy: false } });
+  });
+  afterAll(async () => {
+    await ctx.database?.drop();
+  });
+  return ctx;
+}
+
+type Res = { status: number; body: any; headers: Headers; text: string };
+
+/**
+ * A browser-like caller: keeps the session cookie, sends the CSRF token on writes and a language preference.
+ */
+export class Client {
+  cookie = '';
+  csrf = '';
+  token = '';
+  constructor(
+    private readonly t: TestApp,
+    public lang = 'zh-CN',
+  ) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+    const h: Record<string, string> = { 'accept-language': this.lang, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    let payload: BodyInit | undefined;
+    if (body instanceof Uint8Array || typeof body === 'string') {
+      payload = body as BodyInit;
+      h['content-type'] ??= 'text/csv';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await this.t.app.request(path, { method, headers: h, body: payload });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = setCookie.match(/ms_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `ms_session=${m[1]}` : '';
+    }
+    // ignoreBOM keeps a byte-order mark in the text, so tests can see that exports carry one.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrf = (parsed as { csrfToken: string }).csrfToken;
+    if (parsed && typeof parsed === 'object' && 'token' in parsed && typeof (parsed as { token: unknown }).token === 'string')
+      this.token = (parsed as { token: string }).token;
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  }
+  get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+  patch = (path: string, body?: unknown) => this.request('PATCH', path, body ?? {});
+  put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});
+  delete = (path: string) => this.request('DELETE', path);
+
+  async login(username: string, password: string) {
+    const res = await this.post('/api/auth/login', { username, password });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
+    return res;
+  }
+}
+
+let seq = 0;
+export const uniq = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}`;
+export const PASSWORD = 'correct horse battery';
+
+/** Set up the first admin and return a client signed in as that admin. */
+export async function setupAdmin(t: TestApp): Promise<Client> {
+  const admin = new Client(t);
+  const res = await admin.post('/api/setup', { username: 'admin', displayName: '管理员', password: PASSWORD });
+  if (res.status !== 201) throw new Error(`setup: ${res.status} ${res.text}`);
+  return admin;
+}
+
+/** A congress created by `admin`, and a signed-in client for each role in it. */
+export async function congressWithRoles(t: TestApp, admin: Client) {
+  const congress = (await admin.post('/api/congresses', { name: uniq('示范镇人大'), level: 'township', term: 18 })).body;
+  const dep = (await admin.post(`/api/congresses/${congress.id}/departments`, { name: uniq('交通局'), kind: 'bureau' })).body;
+  const clients: Record<string, Client> = {};
+  for (const role of ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'] as const) {
+    const username = uniq(role.slice(0, 6));
+    const res = await admin.post(`/api/congresses/${congress.id}/accounts`, {
+      username,
+      displayName: `${role}用户`,
+      password: PASSWORD,
+      role,
+      ...(role === 'department' ? { departmentId: dep.id } : {}),
+    });
+    if (res.status !== 201) throw new Error(`create ${role}: ${res.status} ${res.text}`);
+    const cl = new Client(t);
+    await cl.login(username, PASSWORD);
+    clients[role] = cl;
+  }
+  return { congress, department: dep, clients };
+}
