@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { generateSpecs } from 'hono-openapi';
 import { accountRoutes } from './accounts/routes.ts';
@@ -24,6 +24,17 @@ export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean }
 
 const KB = 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+/** Routes open without signing in (later stages put resident-facing routes under /api/public/). */
+const PUBLIC_API = new Set([
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'POST /api/auth/card-login',
+  'POST /api/auth/logout',
+]);
 /** Routes whose body is a file, not JSON. */
 const RAW_BODY = /\/roster\/import(\/preview)?$/;
 
@@ -89,6 +100,13 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
     await next();
   });
   app.use('/api/*', loadAuth);
+  // Signed-out callers reach only the public routes; everything else answers 401 before its input is even read.
+  app.use('/api/*', async (c, next) => {
+    const known = matchedRoutes(c).some((r) => r.method !== 'ALL'); // an unknown address stays a 404
+    if (known && !c.get('auth') && !PUBLIC_API.has(`${c.req.method} ${c.req.path}`) && !c.req.path.startsWith('/api/public/'))
+      throw new AppError('unauthenticated');
+    await next();
+  });
 
   app.get('/api/health', async (c) => {
     await deps.database.query('select 1');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { log } from './lib/log.ts';
-import { prepare, readConfig, takeDataDirLock } from './start.ts';
+import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const webRoot = join(root, 'dist/web');
@@ -48,7 +48,7 @@ async function main() {
   }
   const app = createApp({
     deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
-    webRoot,
+    webRoot: webBuilt(webRoot) ? webRoot : undefined,
     logRequests: true,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

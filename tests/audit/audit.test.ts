@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../server/lib/audit.ts';
+import { prepare, readConfig } from '../../server/start.ts';
+import { Client, PASSWORD, congressWithRoles, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+
+const t = useTestApp();
+let admin: Client;
+
+describe('audit log', () => {
+  it('logs every write of the foundation with actor, congress, action, target and time', async () => {
+    admin = await setupAdmin(t);
+    const { congress, department } = await congressWithRoles(t, admin);
+    const rep = (await admin.post(`/api/congresses/${congress.id}/representatives`, { name: '审计代表' })).body;
+    await admin.patch(`/api/congresses/${congress.id}/representatives/${rep.id}`, { delegation: '一组' });
+    await admin.patch(`/api/congresses/${congress.id}/departments/${department.id}`, { contactName: '王科长' });
+    await admin.put(`/api/congresses/${congress.id}/settings`, { tally: { signoffs: 3 } });
+    const log = (await admin.get(`/api/congresses/${congress.id}/audit?limit=200`)).body as { action: string; actorName: string; targetId: string; at: string }[];
+    const actions = log.map((e) => e.action);
+    for (const a of ['congress.create', 'departments.create', 'accounts.create', 'congress.grant_role', 'roster.create', 'roster.update', 'departments.update', 'congress.update_settings'])
+      expect(actions).toContain(a);
+    const upd = log.find((e) => e.action === 'roster.update')!;
+    expect(upd).toMatchObject({ actorName: '管理员', targetId: rep.id });
+    expect(new Date(upd.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // Newest first.
+    expect(actions[0]).toBe('congress.update_settings');
+  });
+
+  it('keeps one unbroken chain under concurrent writes', async () => {
+    const { congress } = await congressWithRoles(t, admin);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => admin.post(`/api/congresses/${congress.id}/representatives`, { name: `并发${i}` })));
+    const report = await verifyAuditChain(t.database.db);
+    expect(report.ok).toBe(true);
+    expect(report.checked).toBeGreaterThan(20);
+    const api = await admin.post('/api/audit/verify');
+    expect(api.body).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('refuses UPDATE and DELETE at the database', async () => {
+    await expect(t.database.query(`update audit_log set action = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.database.query(`delete from audit_log where seq = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('names the first broken entry when someone tampers past the trigger', async () => {
+    await t.database.query(`alter table audit_log disable trigger audit_log_no_update`);
+    await t.database.query(`update audit_log set actor_name = '别人' where seq = 3`);
+    await t.database.query(`alter table audit_log enable trigger audit_log_no_update`);
+    const report = await verifyAuditChain(t.database.db);
+    expect(report).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3 } });
+    expect((await admin.post('/api/audit/verify')).body.firstBroken.seq).toBe(3);
+  });
+
+  it('only admins read the audit log', async () => {
+    const { congress, clients } = await congressWithRoles(t, admin);
+    expect((await clients.presidium.get(`/api/congresses/${congress.id}/audit`)).status).toBe(403);
+    expect((await clients.admin.get('/api/audit')).status).toBe(403);
+    expect((await clients.admin.post('/api/audit/verify')).status).toBe(403);
+    expect((await clients.admin.get(`/api/congresses/${congress.id}/audit`)).status).toBe(200);
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('says OK on an intact PGlite data dir, names the broken entry after tampering, and refuses a locked dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-audit-'));
+    try {
+      const { database } = await prepare(readConfig({ DATA_DIR: dir }), { ADMIN_USERNAME: uniq('cli'), ADMIN_PASSWORD: PASSWORD });
+      await database.db.transaction((tx) => appendAudit(tx, { actor: null, action: 'test.entry' }));
+      await database.close();
+      const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' });
+      const ok = run();
+      expect(ok.stdout).toMatch(/OK.*2 entries checked/);
+      expect(ok.status).toBe(0);
+
+      const again = await prepare(readConfig({ DATA_DIR: dir }), {});
+      await again.database.query(`alter table audit_log disable trigger audit_log_no_update`);
+      await again.database.query(`update audit_log set action = 'forged' where seq = 2`);
+      await again.database.close();
+      const broken = run();
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toMatch(/BROKEN.*entry 2/);
+
+      // A live server holds the data dir (here: this test process's pid in the lock file): the CLI stays out.
+      writeFileSync(join(dir, 'server.lock'), String(process.pid));
+      const locked = run();
+      expect(locked.status).toBe(2);
+      expect(locked.stderr).toMatch(/in use by process/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
