@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Me } from '../../shared/auth/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { congresses, departments, memberships, type accounts } from '../db/schema/index.ts';
 
-export async function membershipsOf(db: DbOrTx, accountId: string) {
+/** Roles of the given accounts, with congress and department names. */
+export async function membershipRows(db: DbOrTx, accountIds: string[]) {
+  if (accountIds.length === 0) return [];
   return db
     .select({
       id: memberships.id,
+      accountId: memberships.accountId,
       congressId: memberships.congressId,
       congressName: congresses.name,
       role: memberships.role,
@@ -16,8 +19,12 @@ export async function membershipsOf(db: DbOrTx, accountId: string) {
     .from(memberships)
     .innerJoin(congresses, eq(congresses.id, memberships.congressId))
     .leftJoin(departments, eq(departments.id, memberships.departmentId))
-    .where(eq(memberships.accountId, accountId))
+    .where(inArray(memberships.accountId, accountIds))
     .orderBy(congresses.createdAt, memberships.role);
+}
+
+export async function membershipsOf(db: DbOrTx, accountId: string) {
+  return (await membershipRows(db, [accountId])).map(({ accountId: _a, ...m }) => m);
 }
 
 export async function describeMe(
