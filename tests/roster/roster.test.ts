@@ -63,6 +63,12 @@ describe('roster import', () => {
     expect(empty.status).toBe(400);
     const json = await admin.post(`${base()}/roster/import`, { rows: [] });
     expect(json.status).toBe(415);
+    const binary = await admin.post(`${base()}/roster/import/preview`, new Uint8Array([0xff, 0xfe, 0xff, 0x00, 0xff, 0xff]));
+    expect(binary.status).toBe(400);
+    expect(binary.body.error.code).toBe('import_encoding');
+    const huge = await admin.post(`${base()}/roster/import`, new Uint8Array(1024 * 1024 + 10).fill(0x41));
+    expect(huge.status).toBe(413);
+    expect(await roster()).toHaveLength(4);
   });
 
   it('exports the roster as UTF-8 CSV with a BOM that parses back to the same people', async () => {
