@@ -17,10 +17,17 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 
 
 export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
 
-/** `translate('en', 'roster.count', { count: 3 })`: the entry with each `{name}` replaced (left as is when missing). */
+/**
+ * `translate('en', 'roster.count', { n: 3 })`: the entry with each `{name}` replaced (left as is when missing).
+ * An entry written `one|other` picks by `n` (English needs it; Chinese has no plural forms).
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = dictionaries[lang][key] ?? zhCN[key] ?? key;
+  let text: string = dictionaries[lang][key] ?? zhCN[key] ?? key;
   if (!params) return text;
+  if (text.includes('|') && params.n !== undefined) {
+    const [one, other] = text.split('|');
+    text = Number(String(params.n).replace(/[^\d.-]/g, '')) === 1 ? one : other;
+  }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -1,2 +1,9 @@
 import { render } from 'solid-js/web';
-render(() => <p>民生</p>, document.getElementById('root')!);
+import { App } from './app.tsx';
+import { applyLang } from './i18n.ts';
+import { loadSession } from './session.ts';
+import './styles.css';
+
+applyLang();
+void loadSession();
+render(() => <App />, document.getElementById('root')!);

@@ -1,0 +1,166 @@
+/**
+ * The real thing for browser tests: the server as a child process on a free port with a throwaway data dir,
+ * and Chromium (the system one, never a download) driven by playwright-core. Everything is torn down after.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+export const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
+
+export const VIEWPORTS = {
+  tablet: { width: 1024, height: 768 },
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1920, height: 1080 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export type RunningServer = { origin: string; stop: () => Promise<void>; output: () => string };
+
+/** Start `node --import tsx server/main.ts` on a free port and a fresh data dir; resolves when /api/health answers. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(ROOT, 'dist/web/index.html')))
+    throw new Error('dist/web is missing: run `npm run test:e2e` (it builds first) or `npx vite build`.');
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'minsheng-e2e-'));
+  const origin = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_WEB_BUILD: '1', HOST: '127.0.0.1', DATABASE_URL: '', PUBLIC_ORIGIN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited before it was ready:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${origin}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not become ready in 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, stop, output: () => output };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export type Harness = {
+  origin: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request that left the server's origin (should stay empty). */
+  offOrigin: string[];
+  /** Console errors and uncaught page errors. */
+  pageErrors: string[];
+  /** Save the current page at one or more viewport sizes: tests/e2e/screenshots/<name>-<viewport>.png */
+  screenshot: (name: string, sizes?: ViewportName[]) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** Server + browser + one page (tablet size) that records off-origin requests and errors. */
+export async function startHarness(): Promise<Harness> {
+  const server = await startServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: VIEWPORTS.tablet, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const offOrigin: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+      if (url.origin !== server.origin) offOrigin.push(req.url());
+    });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      // 4xx answers the page expects (e.g. /api/auth/me before sign-in) are logged by Chromium as resource errors.
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+
+    const screenshot = async (name: string, sizes: ViewportName[] = ['tablet', 'phone', 'desktop']) => {
+      const before = page.viewportSize();
+      for (const size of sizes) {
+        await page.setViewportSize(VIEWPORTS[size]);
+        await page.waitForTimeout(150); // let layout settle after the resize
+        // Grow the window to the whole page (rather than a stitched full-page capture) so that sticky bars sit
+        // where they end up, at the bottom; passing toasts are left out.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        if (height > VIEWPORTS[size].height) {
+          await page.setViewportSize({ width: VIEWPORTS[size].width, height });
+          await page.waitForTimeout(100);
+        }
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), style: '.toasts { display: none !important; }' });
+      }
+      if (before) await page.setViewportSize(before);
+    };
+    const b = browser;
+    return {
+      origin: server.origin,
+      browser: b,
+      context,
+      page,
+      offOrigin,
+      pageErrors,
+      screenshot,
+      close: async () => {
+        await b.close().catch(() => {});
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    throw e;
+  }
+}

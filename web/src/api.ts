@@ -1,0 +1,100 @@
+/**
+ * The one way the web app talks to the server: same origin, JSON, the UI language in Accept-Language (so error
+ * messages come back in it), and the session's CSRF token on every write. Failures become an `ApiError` carrying
+ * the server's code, message and per-field details.
+ */
+import { lang, t } from './i18n.ts';
+
+export type FieldDetail = { path: string; code?: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldDetail[] = [],
+    readonly raw?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+/** Called when the server says the session is gone (401 on a request that needed one). */
+let onSignedOut: (() => void) | null = null;
+export const whenSignedOut = (fn: () => void) => {
+  onSignedOut = fn;
+};
+
+type Options = { body?: unknown; raw?: Blob | ArrayBuffer; contentType?: string; signal?: AbortSignal };
+
+function detailsOf(raw: unknown): FieldDetail[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((d): d is { path?: unknown; code?: unknown; message?: unknown } => typeof d === 'object' && d !== null)
+    .map((d) => ({ path: String(d.path ?? ''), code: typeof d.code === 'string' ? d.code : undefined, message: String(d.message ?? '') }));
+}
+
+async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() };
+  let body: BodyInit | undefined;
+  if (opts.raw !== undefined) {
+    body = opts.raw;
+    headers['Content-Type'] = opts.contentType ?? 'application/octet-stream';
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: only an error page from something between us and the server would do this
+  }
+  if (res.ok) return json as T;
+
+  const err = (json as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } } | undefined)?.error;
+  const error = new ApiError(
+    res.status,
+    err?.code ?? 'http_error',
+    err?.message ?? t('error.http', { status: res.status }),
+    detailsOf(err?.details),
+    err?.details,
+    err?.requestId,
+  );
+  if (res.status === 401 && error.code === 'unauthenticated') onSignedOut?.();
+  throw error;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+  /** A file as the raw request body (roster import: the server detects UTF-8 or GBK from the bytes). */
+  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { raw: file, contentType }),
+};
+
+/** Build a query string from the defined, non-empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,61 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Match, onMount, Switch } from 'solid-js';
+import type { Me } from '../../../shared/auth/schema.ts';
+import { api, ApiError } from '../api.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Loading } from '../components/Async.tsx';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { t } from '../i18n.ts';
+import { PublicLayout } from '../layout/PublicLayout.tsx';
+import { signedIn } from '../session.ts';
+
+/**
+ * The delegate card's QR opens /l#<token>. The token sits in the fragment so it never reaches a server log; it is
+ * read once, removed from the address bar (and so from history), then sent to sign in.
+ */
+export default function CardLoginPage() {
+  usePageTitle(() => t('cardLogin.title'));
+  const navigate = useNavigate();
+  const [state, setState] = createSignal<'working' | 'noToken' | 'failed'>('working');
+  const [error, setError] = createSignal('');
+
+  onMount(async () => {
+    const token = decodeURIComponent(location.hash.replace(/^#/, ''));
+    history.replaceState(history.state, '', location.pathname);
+    if (!token) return setState('noToken');
+    try {
+      signedIn(await api.post<Me>('/auth/card-login', { token }));
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('error.unexpected'));
+      setState('failed');
+    }
+  });
+
+  return (
+    <PublicLayout>
+      <h1>{t('cardLogin.title')}</h1>
+      <Switch>
+        <Match when={state() === 'working'}>
+          <Loading text={t('cardLogin.working')} />
+        </Match>
+        <Match when={state() === 'noToken'}>
+          <Alert kind="info" title={t('cardLogin.noToken')}>
+            <p>{t('cardLogin.noTokenHelp')}</p>
+          </Alert>
+          <p>
+            <A href="/login">{t('cardLogin.toPasswordLogin')}</A>
+          </p>
+        </Match>
+        <Match when={state() === 'failed'}>
+          <Alert kind="error" title={error()}>
+            <p>{t('cardLogin.failedHelp')}</p>
+          </Alert>
+          <p>
+            <A href="/login">{t('cardLogin.toPasswordLogin')}</A>
+          </p>
+        </Match>
+      </Switch>
+    </PublicLayout>
+  );
+}

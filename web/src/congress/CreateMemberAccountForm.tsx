@@ -1,0 +1,81 @@
+import { createSignal, Show } from 'solid-js';
+import { CreateMemberAccount } from '../../../shared/accounts/schema.ts';
+import type { Department } from '../../../shared/departments/schema.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { api } from '../api.ts';
+import { Alert, FormError } from '../components/Alert.tsx';
+import { Button } from '../components/Button.tsx';
+import { SelectField, TextField } from '../components/Field.tsx';
+import { createFormState } from '../forms.ts';
+import { t } from '../i18n.ts';
+import { roleOptions } from '../labels.ts';
+
+/**
+ * A new account together with its first role in this congress. The department role names its department
+ * (fixed when opened from a department's row).
+ */
+export function CreateMemberAccountForm(props: {
+  congressId: string;
+  departments: Department[];
+  fixedRole?: Role;
+  fixedDepartment?: Department;
+  onCancel: () => void;
+  onDone: (created: { username: string; displayName: string }) => void;
+}) {
+  const form = createFormState();
+  const [displayName, setDisplayName] = createSignal('');
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [role, setRole] = createSignal<string>(props.fixedRole ?? '');
+  const [departmentId, setDepartmentId] = createSignal(props.fixedDepartment?.id ?? '');
+  const activeDepartments = () => props.departments.filter((d) => d.active);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const input = form.check(CreateMemberAccount, {
+      displayName: displayName(),
+      username: username(),
+      password: password(),
+      role: role() || undefined,
+      departmentId: role() === 'department' ? departmentId() || undefined : undefined,
+    });
+    if (!input) return;
+    if (input.role === 'department' && !input.departmentId) return form.setErrors({ departmentId: t('members.departmentRequired') });
+    const ok = await form.run(() => api.post(`/congresses/${props.congressId}/accounts`, input), ['displayName', 'username', 'password', 'role', 'departmentId']);
+    if (ok) props.onDone({ username: input.username, displayName: input.displayName });
+  };
+
+  return (
+    <form onSubmit={submit} novalidate>
+      <Show when={props.fixedDepartment}>
+        <p class="lead">{t('members.create.forDepartment', { department: props.fixedDepartment!.name })}</p>
+      </Show>
+      <FormError error={form.formError()} />
+      <TextField label={t('field.displayName')} hint={t('members.create.displayNameHint')} value={displayName()} onValue={setDisplayName} error={form.error('displayName')} required autofocus />
+      <TextField label={t('field.username')} hint={t('field.usernameHint')} value={username()} onValue={setUsername} error={form.error('username')} autocomplete="off" autocapitalize="off" spellcheck={false} required />
+      <TextField label={t('members.create.password')} hint={t('members.create.passwordHint')} type="password" value={password()} onValue={setPassword} error={form.error('password')} autocomplete="new-password" required />
+      <Show when={!props.fixedRole}>
+        <SelectField label={t('members.role')} value={role()} onValue={setRole} options={roleOptions()} placeholder={t('members.chooseRole')} error={form.error('role')} required />
+      </Show>
+      <Show when={role() === 'department' && !props.fixedDepartment}>
+        <Show when={activeDepartments().length > 0} fallback={<Alert kind="warning">{t('members.noDepartments')}</Alert>}>
+          <SelectField
+            label={t('members.department')}
+            value={departmentId()}
+            onValue={setDepartmentId}
+            options={activeDepartments().map((d) => ({ value: d.id, label: d.name }))}
+            placeholder={t('members.chooseDepartment')}
+            error={form.error('departmentId')}
+            required
+          />
+        </Show>
+      </Show>
+      <div class="dialog-actions">
+        <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={form.busy()}>
+          {t('members.create.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../../../shared/roles.ts';
+import type { Department } from '../../../shared/departments/schema.ts';
+import { api } from '../api.ts';
+
+/** One role grant in a congress, as GET /congresses/:id/members answers. */
+export type Member = {
+  id: string;
+  role: Role;
+  departmentId: string | null;
+  departmentName: string | null;
+  accountId: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+};
+
+export const fetchMembers = (congressId: string) => api.get<Member[]>(`/congresses/${congressId}/members`);
+export const fetchDepartments = (congressId: string) => api.get<Department[]>(`/congresses/${congressId}/departments`);
+export const grantRole = (congressId: string, body: { accountId: string; role: Role; departmentId?: string }) =>
+  api.post<{ id: string }>(`/congresses/${congressId}/members`, body);
+export const revokeRole = (congressId: string, memberId: string) => api.del(`/congresses/${congressId}/members/${memberId}`);

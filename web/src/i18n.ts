@@ -1,0 +1,57 @@
+/**
+ * The language of the interface: zh-CN by default, English on request; the choice is remembered in this browser
+ * and set on <html lang> (screen readers and CJK line breaking follow it). `t` is reactive: text re-renders on a switch.
+ */
+import { createSignal } from 'solid-js';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatTerm,
+  formatWan,
+  isLang,
+  translate,
+  type Lang,
+  type MessageKey,
+  type Params,
+} from '../../shared/i18n/index.ts';
+
+const STORAGE_KEY = 'minsheng.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    // storage can be blocked (private mode); the default is fine
+  }
+  return 'zh-CN';
+}
+
+const [lang, setLangSignal] = createSignal<Lang>(initialLang());
+export { lang };
+
+export function setLang(next: Lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // not remembered, still switched
+  }
+  setLangSignal(next);
+  applyLang();
+}
+
+/** Reflect the language on the document (called once at start and on every switch). */
+export function applyLang() {
+  document.documentElement.lang = lang();
+}
+
+export const t = (key: MessageKey, params?: Params) => translate(lang(), key, params);
+export const fmt = {
+  date: (v: string | Date) => formatDate(v, lang()),
+  dateTime: (v: string | Date) => formatDateTime(v, lang()),
+  count: (n: number) => formatCount(n, lang()),
+  wan: (n: number) => formatWan(n, lang()),
+  term: (n: number) => formatTerm(n, lang()),
+};
+export type { MessageKey };

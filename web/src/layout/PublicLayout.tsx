@@ -1,0 +1,24 @@
+import type { JSX } from 'solid-js';
+import { t } from '../i18n.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+
+/** Pages before sign-in: the product name, the language switch, and one centred panel. */
+export function PublicLayout(props: { children: JSX.Element; wide?: boolean }) {
+  return (
+    <div class="public">
+      <header class="public-head">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">{t('app.name')}</span>
+        </div>
+        <LangSwitch />
+      </header>
+      <main id="main" class="public-main">
+        <div class="panel" classList={{ wide: !!props.wide }}>
+          {props.children}
+        </div>
+      </main>
+      <footer class="public-foot">{t('app.footerNote')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The staff navigation, one group per lifecycle stage (SPEC §3–§7). Later stages add their group here:
+ * gathering 征集与初定, session & ballot 会议与票决, tally 计票, projects 项目实施, evaluation 满意度测评.
+ * A stage that is not built has no group, so it never shows as a dead link. Each entry names who may use it.
+ */
+import type { Role } from '../../shared/roles.ts';
+import type { MessageKey } from './i18n.ts';
+
+export type NavEntry = {
+  label: MessageKey;
+  /** The address; entries of a congress get its id. */
+  href: (congressId: string) => string;
+  /** Who sees the entry: holders of one of these roles in the current congress, or only system administrators. */
+  roles: readonly Role[] | 'systemAdmin';
+  /** Needs a current congress (hidden when there is none). */
+  inCongress: boolean;
+  /** Active only on exactly this address (not on the pages below it). */
+  end?: boolean;
+};
+export type NavGroup = { label: MessageKey; entries: NavEntry[] };
+
+export const NAV: NavGroup[] = [
+  {
+    label: 'nav.stage.setup',
+    entries: [
+      { label: 'nav.overview', href: (c) => `/c/${c}`, roles: ['admin', 'government', 'presidium', 'scrutineer'], inCongress: true, end: true },
+      { label: 'nav.roster', href: (c) => `/c/${c}/roster`, roles: ['admin', 'presidium', 'scrutineer'], inCongress: true },
+      { label: 'nav.departments', href: (c) => `/c/${c}/departments`, roles: ['admin', 'government'], inCongress: true },
+      { label: 'nav.members', href: (c) => `/c/${c}/members`, roles: ['admin'], inCongress: true },
+      { label: 'nav.audit', href: (c) => `/c/${c}/audit`, roles: ['admin'], inCongress: true },
+      { label: 'nav.congresses', href: () => '/congresses', roles: 'systemAdmin', inCongress: false, end: true },
+      { label: 'nav.accounts', href: () => '/accounts', roles: 'systemAdmin', inCongress: false },
+    ],
+  },
+];
+
+/** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */
+export function visibleNav(opts: { systemAdmin: boolean; congressId: string | undefined; roles: readonly Role[] }) {
+  return NAV.map((g) => ({
+    label: g.label,
+    entries: g.entries.filter((e) => {
+      if (e.inCongress && !opts.congressId) return false;
+      if (opts.systemAdmin) return true;
+      if (e.roles === 'systemAdmin') return false;
+      return e.roles.some((r) => opts.roles.includes(r));
+    }),
+  })).filter((g) => g.entries.length > 0);
+}

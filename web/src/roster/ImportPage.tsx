@@ -1,0 +1,360 @@
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { parseCsv } from '../../../shared/csv.ts';
+import { fieldMessage } from '../../../shared/errors.ts';
+import { ROSTER_HEADERS, type ImportPreview } from '../../../shared/roster/schema.ts';
+import { ApiError } from '../api.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Loading } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { CheckField } from '../components/Field.tsx';
+import { NoAccess } from '../components/NoAccess.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { useCongress } from '../congress/context.tsx';
+import { fmt, lang, t, type MessageKey } from '../i18n.ts';
+import { can } from '../session.ts';
+import { previewImport, runImport } from './roster.data.ts';
+
+const MAX_BYTES = 1024 * 1024;
+const SHOWN_ROWS = 500;
+/** Limits of the roster fields, so a "too long" message can say how long is allowed. */
+const MAX_LENGTH: Record<string, number> = { name: 40, delegation: 60, constituency: 60, phone: 30 };
+const FIELD_LABEL: Record<string, MessageKey> = {
+  name: 'roster.field.name',
+  gender: 'roster.field.gender',
+  delegation: 'roster.field.delegation',
+  constituency: 'roster.field.constituency',
+  phone: 'roster.field.phone',
+  status: 'roster.field.status',
+};
+
+type Step =
+  | { kind: 'choose'; error?: string }
+  | { kind: 'checking'; file: File }
+  | { kind: 'preview'; file: File; report: ImportPreview; table: string[][]; error?: string }
+  | { kind: 'importing'; file: File; report: ImportPreview; table: string[][] }
+  | { kind: 'done'; imported: number; encoding: string };
+
+/** "Phone: not a phone number" — one problem of a row, in the interface language. */
+const problemText = (e: { field: string; code: string }) => {
+  const msg = fieldMessage(e.code, lang(), { max: MAX_LENGTH[e.field] ?? '' });
+  return e.field && FIELD_LABEL[e.field] ? t('import.problem', { field: t(FIELD_LABEL[e.field]), message: msg }) : msg;
+};
+
+/** Read the file as the server did (its detected encoding), to show each row's cells beside its problems. */
+async function readTable(file: File, encoding: string): Promise<string[][]> {
+  try {
+    return parseCsv(new TextDecoder(encoding).decode(await file.arrayBuffer()));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Roster import in three steps: choose a CSV file → check it (the server reads UTF-8 or GBK and checks every row,
+ * writing nothing) → import, which is allowed only when no row is bad (the server imports all rows or none).
+ */
+export default function ImportPage() {
+  const { id, congress } = useCongress();
+  const [step, setStep] = createSignal<Step>({ kind: 'choose' });
+  const [onlyBad, setOnlyBad] = createSignal(true);
+  const [dragging, setDragging] = createSignal(false);
+  let input!: HTMLInputElement;
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_BYTES) return setStep({ kind: 'choose', error: t('import.tooLarge', { name: file.name }) });
+    if (file.size === 0) return setStep({ kind: 'choose', error: t('import.emptyFile', { name: file.name }) });
+    setStep({ kind: 'checking', file });
+    try {
+      const report = await previewImport(id(), file);
+      setOnlyBad(report.invalid > 0);
+      setStep({ kind: 'preview', file, report, table: await readTable(file, report.encoding) });
+    } catch (e) {
+      setStep({ kind: 'choose', error: e instanceof ApiError ? e.message : t('error.unexpected') });
+    }
+  };
+
+  const startImport = async () => {
+    const s = step();
+    if (s.kind !== 'preview') return;
+    setStep({ kind: 'importing', file: s.file, report: s.report, table: s.table });
+    try {
+      const r = await runImport(id(), s.file);
+      setStep({ kind: 'done', imported: r.imported, encoding: r.encoding });
+    } catch (e) {
+      // The roster changed since the check (e.g. someone added a representative): show the new report.
+      const report = e instanceof ApiError && e.code === 'import_invalid' ? (e.raw as ImportPreview) : s.report;
+      setStep({ kind: 'preview', file: s.file, report, table: s.table, error: e instanceof ApiError ? e.message : t('error.unexpected') });
+    }
+  };
+
+  const again = () => {
+    if (input) input.value = '';
+    setStep({ kind: 'choose' });
+  };
+
+  const stepIndex = () => ({ choose: 1, checking: 2, preview: 2, importing: 3, done: 3 })[step().kind];
+
+  return (
+    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+      <PageHeader
+        kicker={<A href={`/c/${id()}/roster`}>← {t('roster.title')}</A>}
+        title={t('import.title')}
+        lead={t('import.lead', { congress: congress().name })}
+      />
+      <ol class="wizard" aria-label={t('import.stepsLabel')}>
+        <For each={['import.step.choose', 'import.step.check', 'import.step.import'] as const}>
+          {(k, i) => (
+            <li classList={{ current: stepIndex() === i() + 1, past: stepIndex() > i() + 1 }} aria-current={stepIndex() === i() + 1 ? 'step' : undefined}>
+              <span class="wizard-n">{i() + 1}</span>
+              {t(k)}
+            </li>
+          )}
+        </For>
+      </ol>
+
+      <Switch>
+        <Match when={step().kind === 'choose'}>
+          <Show when={(step() as { error?: string }).error}>
+            <Alert kind="error" title={(step() as { error?: string }).error} />
+          </Show>
+          <div class="grid-import">
+            <label
+              class="dropzone"
+              classList={{ dragging: dragging() }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                void choose(e.dataTransfer?.files[0]);
+              }}
+            >
+              <span class="dropzone-title">{t('import.choose')}</span>
+              <span class="dropzone-hint">{t('import.chooseHint')}</span>
+              <span class="btn btn-primary" aria-hidden="true">
+                {t('import.chooseButton')}
+              </span>
+              <input ref={input} class="visually-hidden-input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+            </label>
+            <section class="card format-help">
+              <h2>{t('import.format.title')}</h2>
+              <p>{t('import.format.lead')}</p>
+              <div class="table-wrap">
+                <table class="table sample">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('import.format.col.name')}</th>
+                      <th scope="col">{t('import.format.col.gender')}</th>
+                      <th scope="col">{t('import.format.col.delegation')}</th>
+                      <th scope="col">{t('import.format.col.constituency')}</th>
+                      <th scope="col">{t('import.format.col.phone')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <td>{t('import.format.sampleName')}</td>
+                      <td>{t('import.format.sampleGender')}</td>
+                      <td>{t('import.format.sampleDelegation')}</td>
+                      <td>{t('import.format.sampleConstituency')}</td>
+                      <td class="num">13800000000</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+              <ul class="bullets">
+                <li>{t('import.format.required')}</li>
+                <li>{t('import.format.optional')}</li>
+                <li>{t('import.format.encoding')}</li>
+                <li>{t('import.format.allOrNothing')}</li>
+              </ul>
+            </section>
+          </div>
+        </Match>
+
+        <Match when={step().kind === 'checking'}>
+          <div class="card">
+            <Loading text={t('import.checking', { name: (step() as { file: File }).file.name })} />
+            <div class="progress indeterminate" aria-hidden="true">
+              <span />
+            </div>
+          </div>
+        </Match>
+
+        <Match when={step().kind === 'preview' || step().kind === 'importing'}>
+          <PreviewView
+            step={step() as Extract<Step, { kind: 'preview' | 'importing' }>}
+            onlyBad={onlyBad()}
+            setOnlyBad={setOnlyBad}
+            onAgain={again}
+            onImport={() => void startImport()}
+          />
+        </Match>
+
+        <Match when={step().kind === 'done'}>
+          {(() => {
+            const s = step() as Extract<Step, { kind: 'done' }>;
+            return (
+              <div class="card done-card">
+                <Alert kind="success" title={t('import.done', { n: fmt.count(s.imported) })}>
+                  <p>{t('import.doneEncoding', { encoding: s.encoding.toUpperCase() })}</p>
+                </Alert>
+                <div class="form-actions">
+                  <A class="btn btn-primary" href={`/c/${id()}/roster`}>
+                    {t('import.toRoster')}
+                  </A>
+                  <A class="btn btn-secondary" href={`/c/${id()}/roster/cards`}>
+                    {t('roster.cards.open')}
+                  </A>
+                  <Button onClick={again}>{t('import.another')}</Button>
+                </div>
+              </div>
+            );
+          })()}
+        </Match>
+      </Switch>
+    </Show>
+  );
+}
+
+function PreviewView(props: {
+  step: Extract<Step, { kind: 'preview' | 'importing' }>;
+  onlyBad: boolean;
+  setOnlyBad: (v: boolean) => void;
+  onAgain: () => void;
+  onImport: () => void;
+}) {
+  const report = () => props.step.report;
+  const header = () => props.step.table[0] ?? [];
+  /** Which file column holds each field, to mark the cell a problem is about. */
+  const columnOf = createMemo(() => {
+    const map: Record<string, number> = {};
+    header().forEach((h, i) => {
+      const key = h.trim().toLowerCase();
+      const field = ROSTER_HEADERS[key] ?? ROSTER_HEADERS[key.replace(/\s/g, '')];
+      if (field && map[field] === undefined) map[field] = i;
+    });
+    return map;
+  });
+  const canImport = () => report().headerErrors.length === 0 && report().invalid === 0 && report().total > 0;
+  const rows = () => (props.onlyBad ? report().rows.filter((r) => r.errors.length > 0) : report().rows);
+  const shown = () => rows().slice(0, SHOWN_ROWS);
+  const importing = () => props.step.kind === 'importing';
+
+  return (
+    <>
+      <Show when={props.step.kind === 'preview' && (props.step as { error?: string }).error}>
+        <Alert kind="error" title={(props.step as { error?: string }).error} />
+      </Show>
+      <section class="card">
+        <div class="preview-summary">
+          <div>
+            <p class="file-name">{props.step.file.name}</p>
+            <p class="muted small">{t('import.encoding', { encoding: report().encoding.toUpperCase() })}</p>
+          </div>
+          <dl class="stats">
+            <div>
+              <dt>{t('import.total')}</dt>
+              <dd class="num">{fmt.count(report().total)}</dd>
+            </div>
+            <div class="ok">
+              <dt>{t('import.valid')}</dt>
+              <dd class="num">{fmt.count(report().valid)}</dd>
+            </div>
+            <div classList={{ bad: report().invalid > 0 }}>
+              <dt>{t('import.invalid')}</dt>
+              <dd class="num">{fmt.count(report().invalid)}</dd>
+            </div>
+          </dl>
+        </div>
+
+        <Switch>
+          <Match when={report().headerErrors.length > 0}>
+            <Alert kind="error" title={t('import.headerProblem')}>
+              <ul class="plain-list">
+                <For each={report().headerErrors}>{(e) => <li>{problemText(e)}</li>}</For>
+              </ul>
+              <p>{t('import.fixAndRetry')}</p>
+            </Alert>
+          </Match>
+          <Match when={report().invalid > 0}>
+            <Alert kind="error" title={t('import.rowsProblem', { n: fmt.count(report().invalid) })}>
+              <p>{t('import.fixAndRetry')}</p>
+            </Alert>
+          </Match>
+          <Match when={true}>
+            <Alert kind="success" title={t('import.allGood', { n: fmt.count(report().total) })} />
+          </Match>
+        </Switch>
+
+        <Show when={report().rows.length > 0}>
+          <div class="preview-tools">
+            <Show when={report().invalid > 0}>
+              <CheckField label={t('import.onlyBad')} checked={props.onlyBad} onValue={props.setOnlyBad} />
+            </Show>
+            <Show when={rows().length > SHOWN_ROWS}>
+              <p class="muted small">{t('import.firstRows', { n: SHOWN_ROWS, total: fmt.count(rows().length) })}</p>
+            </Show>
+          </div>
+          <div class="table-wrap preview-table">
+            <table class="table">
+              <caption class="sr-only">{t('import.previewCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    {t('import.line')}
+                  </th>
+                  <th scope="col">{t('import.result')}</th>
+                  <For each={header()}>{(h) => <th scope="col">{h}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={shown()}>
+                  {(row) => {
+                    const cells = props.step.table[row.line - 1] ?? [];
+                    const bad = row.errors.length > 0;
+                    const badCols = new Set(row.errors.map((e) => columnOf()[e.field]).filter((i) => i !== undefined));
+                    return (
+                      <tr class={bad ? 'row-bad' : ''}>
+                        <th scope="row" class="num">
+                          {row.line}
+                        </th>
+                        <td class="result">
+                          <Show when={bad} fallback={<span class="tag tag-ok">{t('import.rowOk')}</span>}>
+                            <span class="tag tag-bad">{t('import.rowBad')}</span>
+                            <ul class="problems">
+                              <For each={row.errors}>{(e) => <li>{problemText(e)}</li>}</For>
+                            </ul>
+                          </Show>
+                        </td>
+                        <For each={header()}>{(_, i) => <td classList={{ 'cell-bad': badCols.has(i()) }}>{cells[i()] ?? ''}</td>}</For>
+                      </tr>
+                    );
+                  }}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+
+      <div class="form-actions sticky-actions">
+        <Show when={!canImport()}>
+          <span class="muted small" id="import-blocked">
+            {t('import.blocked')}
+          </span>
+        </Show>
+        <Button onClick={props.onAgain} disabled={importing()}>
+          {t('import.chooseAgain')}
+        </Button>
+        <Button variant="primary" disabled={!canImport()} busy={importing()} onClick={props.onImport} aria-describedby={canImport() ? undefined : 'import-blocked'}>
+          {importing() ? t('import.importing', { n: fmt.count(report().total) }) : t('import.submit', { n: fmt.count(report().total) })}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** Every page and its address; pages load on first visit (lazy), so the sign-in page stays small. */
+import type { RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { CongressScope } from './congress/context.tsx';
+import { StaffLayout } from './layout/StaffLayout.tsx';
+
+export const routes: RouteDefinition[] = [
+  { path: '/setup', component: lazy(() => import('./auth/SetupPage.tsx')) },
+  { path: '/login', component: lazy(() => import('./auth/LoginPage.tsx')) },
+  // The delegate card's QR opens /l#<token>.
+  { path: '/l', component: lazy(() => import('./auth/CardLoginPage.tsx')) },
+  // Printed on A4 without the app around it.
+  { path: '/c/:congressId/roster/cards', component: lazy(() => import('./roster/CardsPage.tsx')) },
+  {
+    path: '/',
+    component: StaffLayout,
+    children: [
+      { path: '/', component: lazy(() => import('./home/HomePage.tsx')) },
+      { path: '/account', component: lazy(() => import('./auth/MyAccountPage.tsx')) },
+      { path: '/congresses', component: lazy(() => import('./congress/CongressListPage.tsx')) },
+      { path: '/accounts', component: lazy(() => import('./accounts/AccountsPage.tsx')) },
+      {
+        path: '/c/:congressId',
+        component: CongressScope,
+        children: [
+          { path: '/', component: lazy(() => import('./congress/CongressOverviewPage.tsx')) },
+          { path: '/members', component: lazy(() => import('./congress/MembersPage.tsx')) },
+          { path: '/roster', component: lazy(() => import('./roster/RosterPage.tsx')) },
+          { path: '/roster/import', component: lazy(() => import('./roster/ImportPage.tsx')) },
+          { path: '/departments', component: lazy(() => import('./departments/DepartmentsPage.tsx')) },
+          { path: '/audit', component: lazy(() => import('./audit/AuditPage.tsx')) },
+        ],
+      },
+      { path: '*404', component: lazy(() => import('./home/NotFoundPage.tsx')) },
+    ],
+  },
+];

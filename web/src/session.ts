@@ -1,0 +1,94 @@
+/**
+ * Who is signed in. Loaded once from /api/auth/me; when that says 401 the app asks /api/setup whether the first
+ * administrator still has to be created. Pages read `session()` and the helpers below; sign-in pages call `signedIn`.
+ */
+import { createSignal } from 'solid-js';
+import type { Me } from '../../shared/auth/schema.ts';
+import type { Role } from '../../shared/roles.ts';
+import { api, ApiError, setCsrfToken, whenSignedOut } from './api.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'setup' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; me: Me }
+  | { status: 'error'; error: ApiError };
+
+const [session, setSession] = createSignal<SessionState>({ status: 'loading' });
+export { session };
+
+export async function loadSession(): Promise<void> {
+  try {
+    const me = await api.get<Me>('/auth/me');
+    signedIn(me);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401) {
+      setSession({ status: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)) });
+      return;
+    }
+    try {
+      const { needed } = await api.get<{ needed: boolean }>('/setup');
+      setSession(needed ? { status: 'setup' } : { status: 'signedOut' });
+    } catch (e2) {
+      setSession({ status: 'error', error: e2 instanceof ApiError ? e2 : new ApiError(0, 'network', String(e2)) });
+    }
+  }
+}
+
+export function signedIn(me: Me) {
+  setCsrfToken(me.csrfToken);
+  setSession({ status: 'signedIn', me });
+}
+
+export async function refreshMe() {
+  const me = await api.get<Me>('/auth/me');
+  signedIn(me);
+  return me;
+}
+
+export async function signOut() {
+  try {
+    await api.post('/auth/logout');
+  } finally {
+    setCsrfToken('');
+    setSession({ status: 'signedOut' });
+  }
+}
+
+// A request that finds the session gone (expired, revoked elsewhere) sends the person to sign in again.
+whenSignedOut(() => {
+  if (session().status === 'signedIn') {
+    setCsrfToken('');
+    setSession({ status: 'signedOut' });
+  }
+});
+
+/** The signed-in account (only call under a signed-in layout). */
+export function me(): Me | null {
+  const s = session();
+  return s.status === 'signedIn' ? s.me : null;
+}
+
+export const STAFF_ROLES: readonly Role[] = ['admin', 'government', 'presidium', 'scrutineer'];
+
+/** The roles the signed-in account holds in a congress. */
+export function rolesIn(congressId: string | undefined): Role[] {
+  const m = me();
+  if (!m || !congressId) return [];
+  return m.memberships.filter((x) => x.congressId === congressId).map((x) => x.role);
+}
+
+/** May the signed-in account act with one of these roles in this congress? System administrators may do anything. */
+export function can(congressId: string | undefined, roles: readonly Role[]): boolean {
+  const m = me();
+  if (!m) return false;
+  if (m.account.systemAdmin) return true;
+  return rolesIn(congressId).some((r) => roles.includes(r));
+}
+
+/** Staff see the administration pages; representatives and department accounts get a simple home page. */
+export function isStaff(): boolean {
+  const m = me();
+  if (!m) return false;
+  return m.account.systemAdmin || m.memberships.some((x) => STAFF_ROLES.includes(x.role));
+}
