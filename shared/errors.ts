@@ -70,6 +70,11 @@ export const ERRORS = {
     zh: '该代表已不在任，不能签发代表证。',
     en: 'This representative is no longer seated; no card can be issued.',
   },
+  last_congress_admin: {
+    status: 409,
+    zh: '这是本人大最后一位管理员，不能撤销。请先为他人授予管理员角色。',
+    en: 'This is the congress\'s last admin and cannot be removed; grant the admin role to someone else first.',
+  },
   last_system_admin: {
     status: 409,
     zh: '不能停用或降级最后一位系统管理员。',

@@ -64,6 +64,13 @@ export async function grantRole(
 
 export async function revokeRole(db: Db, actor: Actor, congressId: string, memberId: string) {
   await db.transaction(async (tx) => {
+    // A congress always keeps an admin: lock its admin grants, and refuse to remove the last one.
+    const admins = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.congressId, congressId), eq(memberships.role, 'admin')))
+      .for('update');
+    if (admins.length === 1 && admins[0].id === memberId) throw new AppError('last_congress_admin');
     const [row] = await tx
       .delete(memberships)
       .where(and(eq(memberships.id, memberId), eq(memberships.congressId, congressId)))

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AddMember, Congress, CongressId, CreateCongress, MemberId, UpdateCongress } from '../../shared/congress/schema.ts';
+import { AddMember, Congress, CongressId, CreateCongress, Member, MemberId, UpdateCongress } from '../../shared/congress/schema.ts';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import { congresses, memberships } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
@@ -12,17 +12,6 @@ import { v } from '../lib/validate.ts';
 import { createCongress } from './create-congress.ts';
 import { grantRole, listMembers, revokeRole } from './members.ts';
 import { serializeCongress } from './serialize.ts';
-
-const Member = z.object({
-  id: z.string(),
-  role: z.string(),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  accountId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  disabled: z.boolean(),
-});
 
 export const congressRoutes = new Hono<AppEnv>()
   .get('/congresses', doc('congress', 'Congresses I hold a role in (every congress for a system admin)', z.array(Congress)), async (c) => {

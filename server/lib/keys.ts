@@ -43,7 +43,8 @@ export class KeyStore {
     const { publicKey, privateKey } = await generateKeyPair('Ed25519', { extractable: true });
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
-    const kid = await calculateJwkThumbprint(publicJwk);
+    // 16 characters of the RFC 7638 thumbprint: unique enough, and keeps card QR codes less dense.
+    const kid = (await calculateJwkThumbprint(publicJwk)).slice(0, 16);
     await tx.insert(signingKeys).values({
       kid,
       publicJwk: publicJwk as Record<string, string>,

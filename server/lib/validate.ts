@@ -15,6 +15,8 @@ type Issue = StandardSchemaV1.Issue & {
   keys?: string[];
 };
 
+const FORMAT_WORDS: Record<string, string> = { date: 'YYYY-MM-DD', uuid: 'ID', datetime: 'ISO 8601', email: 'email' };
+
 /** Turn schema issues into `details`: a field path and a message in the caller's language. */
 export function issueDetails(issues: readonly StandardSchemaV1.Issue[], lang: Lang) {
   return issues.map((raw) => {
@@ -36,8 +38,9 @@ export function issueDetails(issues: readonly StandardSchemaV1.Issue[], lang: La
         params = { max: issue.maximum };
         break;
       case 'invalid_format':
-        code = issue.format === 'regex' ? 'bad_format' : 'bad_format';
-        params = { format: issue.format };
+        // A schema's own code (`username_chars`, `phone_format`) says more than "wrong format".
+        code = /^[a-z_]+$/.test(issue.message) ? issue.message : 'bad_format';
+        params = { format: FORMAT_WORDS[issue.format ?? ''] ?? issue.format };
         break;
       case 'invalid_value':
         code = 'bad_choice';

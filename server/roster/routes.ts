@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
 import {
+  DelegateCards,
   EndTerm,
   ImportPreview,
   Representative,
@@ -130,7 +131,7 @@ export const rosterRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="roster.csv"; filename*=UTF-8''${encodeURIComponent(`${congress.name}-代表名册.csv`)}`);
     return c.body(csv);
   })
-  .get('/congresses/:congressId/roster/cards', doc('roster', 'Delegate cards to print, each with its personal login QR (SVG)'), v('param', CongressId), v('query', CardsQuery), async (c) => {
+  .get('/congresses/:congressId/roster/cards', doc('roster', 'Delegate cards to print, each with its personal login QR (SVG)', DelegateCards), v('param', CongressId), v('query', CardsQuery), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
     const ids = c.req.valid('query').ids?.split(',').filter((s) => /^[0-9a-f-]{36}$/.test(s));
     const { db, keys } = c.get('deps');

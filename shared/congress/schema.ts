@@ -39,3 +39,16 @@ export const AddMember = z.object({
   departmentId: z.uuid().optional(),
 });
 export const MemberId = CongressId.extend({ memberId: z.uuid() });
+
+/** One role grant in a congress, as the members list answers it. */
+export const Member = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  accountId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+});
+export type Member = z.infer<typeof Member>;

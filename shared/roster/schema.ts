@@ -80,10 +80,12 @@ export const ROSTER_EXPORT_HEADER = ['姓名', '性别', '代表团/代表小组
 const GENDER_WORDS: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female' };
 const STATUS_WORDS: Record<string, 'seated' | 'left'> = { 在任: 'seated', 终止: 'left', seated: 'seated', left: 'left' };
 
-export type RowError = { field: string; code: string };
+export type RowError = { field: string; code: string; params?: Record<string, number> };
 export type ImportRow = {
   /** 1-based line number in the file, counting the header. */
   line: number;
+  /** The row's cells as they stand in the file, to show beside the errors. */
+  cells: string[];
   data: (RepresentativeInput & { status: 'seated' | 'left' }) | null;
   errors: RowError[];
 };
@@ -126,18 +128,36 @@ export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; 
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
         const code = issue.code === 'too_small' ? 'required' : issue.code === 'too_big' ? 'too_long' : issue.message;
-        errors.push({ field, code: /^[a-z_]+$/.test(code) ? code : 'invalid' });
+        const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
+        errors.push({ field, code: /^[a-z_]+$/.test(code) ? code : 'invalid', ...(max !== undefined ? { params: { max } } : {}) });
       }
     }
     const key = `${rec.name ?? ''}|${rec.phone ?? ''}`;
     const dup = seen.get(key);
     if (rec.name && dup !== undefined) errors.push({ field: 'name', code: 'duplicate_in_file' });
     else seen.set(key, line);
-    rows.push({ line, data: parsed.success && errors.length === 0 ? { ...parsed.data, status } : null, errors });
+    rows.push({ line, cells: raw, data: parsed.success && errors.length === 0 ? { ...parsed.data, status } : null, errors });
   });
   if (rows.length === 0) return { headerErrors: [{ field: '', code: 'csv_no_rows' }], rows };
   return { headerErrors: [], rows };
 }
+
+/** The printable delegate cards: each with its personal login URL and that URL as a QR (SVG text). */
+export const DelegateCards = z.object({
+  congress: z.object({ id: z.string(), name: z.string(), term: z.int() }),
+  cards: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      delegation: z.string(),
+      constituency: z.string(),
+      cardVersion: z.int(),
+      url: z.string(),
+      qrSvg: z.string(),
+    }),
+  ),
+});
+export type DelegateCards = z.infer<typeof DelegateCards>;
 
 export const ImportPreview = z.object({
   encoding: z.enum(['utf-8', 'gbk']),
@@ -149,7 +169,8 @@ export const ImportPreview = z.object({
     z.object({
       line: z.int(),
       data: z.record(z.string(), z.unknown()).nullable(),
-      errors: z.array(z.object({ field: z.string(), code: z.string() })),
+      cells: z.array(z.string()),
+      errors: z.array(z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.number()).optional() })),
     }),
   ),
 });

@@ -106,3 +106,21 @@ describe('roles per congress', () => {
     expect(all.body.some((a: { systemAdmin: boolean }) => a.systemAdmin)).toBe(true);
   });
 });
+
+describe('guards on roles', () => {
+  it('keeps a congress from losing its last admin', async () => {
+    const c = (await admin.post('/api/congresses', { name: uniq('孤岛镇'), level: 'township', term: 1 })).body;
+    const members = (await admin.get(`/api/congresses/${c.id}/members`)).body;
+    const res = await admin.delete(`/api/congresses/${c.id}/members/${members[0].id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('last_congress_admin');
+    const other = await admin.post(`/api/congresses/${c.id}/accounts`, { username: uniq('adm'), displayName: '第二管理员', password: PASSWORD, role: 'admin' });
+    expect(other.status).toBe(201);
+    expect((await admin.delete(`/api/congresses/${c.id}/members/${members[0].id}`)).status).toBe(200);
+  });
+
+  it('says which rule a username breaks, in words', async () => {
+    const res = await admin.post('/api/accounts', { username: 'a b', displayName: 'x', password: PASSWORD });
+    expect(res.body.error.details).toEqual([{ path: 'username', code: 'username_chars', message: '只能包含字母、数字、下划线、点和连字符' }]);
+  });
+});

@@ -23,6 +23,7 @@ describe('roster import', () => {
     expect(res.body).toMatchObject({ encoding: 'gbk', total: 4, valid: 4, invalid: 0, headerErrors: [] });
     expect(res.body.rows[0].data).toMatchObject({ name: '张伟', gender: 'male', delegation: '城关代表小组', constituency: '第一选区', phone: '13800000001', status: 'seated' });
     expect(res.body.rows[2].data.name).toBe('王芳, 副组长');
+    expect(res.body.rows[2].cells).toEqual(['王芳, 副组长', '女', '河西代表小组', '第二选区', '13800000003', '']);
     expect(await roster()).toEqual([]);
   });
 
@@ -57,6 +58,8 @@ describe('roster import', () => {
   });
 
   it('refuses a file with no name column, an empty file, and a body that is not CSV', async () => {
+    const long = await admin.post(`${base()}/roster/import/preview`, new TextEncoder().encode(`姓名\n${'长'.repeat(41)}\n`));
+    expect(long.body.rows[0].errors).toEqual([{ field: 'name', code: 'too_long', params: { max: 40 } }]);
     const noName = await admin.post(`${base()}/roster/import/preview`, new TextEncoder().encode('foo,bar\n1,2\n'));
     expect(noName.body.headerErrors).toEqual([{ field: 'name', code: 'csv_no_name_column' }]);
     const empty = await admin.post(`${base()}/roster/import`, new Uint8Array());

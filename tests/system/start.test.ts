@@ -3,10 +3,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'minsheng-start-'));
+const children: ChildProcess[] = [];
+// A failed or timed-out test must not leave a server running behind it.
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const freePort = () =>
@@ -22,6 +27,7 @@ function start(port: number, extra: Record<string, string> = {}) {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, SKIP_WEB_BUILD: '1', DATABASE_URL: '', LOG_LEVEL: 'info', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

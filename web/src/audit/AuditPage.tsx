@@ -7,22 +7,13 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Table } from '../components/Table.tsx';
+import type { AuditEntry, ChainReport } from '../../../shared/audit/schema.ts';
 import { useCongress } from '../congress/context.tsx';
 import { fmt, t } from '../i18n.ts';
 import { actionLabel } from '../labels.ts';
 import { can, me } from '../session.ts';
 
-type Entry = {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: unknown;
-  hash: string;
-};
-type ChainReport = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+type Entry = AuditEntry;
 
 const PAGE = 50;
 const fetchPage = (congressId: string, before?: number) => api.get<Entry[]>(`/congresses/${congressId}/audit${query({ limit: PAGE, before })}`);

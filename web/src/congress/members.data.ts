@@ -2,17 +2,8 @@ import type { Role } from '../../../shared/roles.ts';
 import type { Department } from '../../../shared/departments/schema.ts';
 import { api } from '../api.ts';
 
-/** One role grant in a congress, as GET /congresses/:id/members answers. */
-export type Member = {
-  id: string;
-  role: Role;
-  departmentId: string | null;
-  departmentName: string | null;
-  accountId: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-};
+export type { Member } from '../../../shared/congress/schema.ts';
+import type { Member } from '../../../shared/congress/schema.ts';
 
 export const fetchMembers = (congressId: string) => api.get<Member[]>(`/congresses/${congressId}/members`);
 export const fetchDepartments = (congressId: string) => api.get<Department[]>(`/congresses/${congressId}/departments`);

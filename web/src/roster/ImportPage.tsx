@@ -36,8 +36,8 @@ type Step =
   | { kind: 'done'; imported: number; encoding: string };
 
 /** "Phone: not a phone number" — one problem of a row, in the interface language. */
-const problemText = (e: { field: string; code: string }) => {
-  const msg = fieldMessage(e.code, lang(), { max: MAX_LENGTH[e.field] ?? '' });
+const problemText = (e: { field: string; code: string; params?: Record<string, number> }) => {
+  const msg = fieldMessage(e.code, lang(), { max: e.params?.max ?? MAX_LENGTH[e.field] ?? '' });
   return e.field && FIELD_LABEL[e.field] ? t('import.problem', { field: t(FIELD_LABEL[e.field]), message: msg }) : msg;
 };
 

@@ -17,8 +17,6 @@ export const previewImport = (congressId: string, file: Blob) => api.upload<Impo
 export const runImport = (congressId: string, file: Blob) => api.upload<{ imported: number; encoding: string }>(`/congresses/${congressId}/roster/import`, file, 'text/csv');
 export const exportUrl = (congressId: string) => `/api/congresses/${congressId}/roster/export.csv`;
 
-export type DelegateCards = {
-  congress: { id: string; name: string; term: number };
-  cards: { id: string; name: string; delegation: string; constituency: string; cardVersion?: number; url: string; qrSvg: string }[];
-};
+export type { DelegateCards } from '../../../shared/roster/schema.ts';
+import type { DelegateCards } from '../../../shared/roster/schema.ts';
 export const fetchCards = (congressId: string, ids?: string) => api.get<DelegateCards>(`/congresses/${congressId}/roster/cards${query({ ids })}`);
