@@ -12,6 +12,8 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { congressRoutes } from './congress/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { publicGatheringRoutes } from './gathering/public-routes.ts';
+import { gatheringRoutes } from './gathering/routes.ts';
 import { loadAuth } from './lib/auth.ts';
 import type { AppEnv, Deps } from './lib/env.ts';
 import { AppError, errorResponse, onError } from './lib/errors.ts';
@@ -35,8 +37,10 @@ const PUBLIC_API = new Set([
   'POST /api/auth/card-login',
   'POST /api/auth/logout',
 ]);
+/** Routes that take file uploads. */
+const UPLOAD = /\/proposals$/;
 /** Routes whose body is a file, not JSON. */
-const RAW_BODY = /\/roster\/import(\/preview)?$/;
+const RAW_BODY = /\/roster\/import(\/preview)?$|\/proposals$/;
 
 /** Every stage's routes under /api, one `route()` each. Exported for the typed web client. */
 export const api = new Hono<AppEnv>()
@@ -45,7 +49,9 @@ export const api = new Hono<AppEnv>()
   .route('/', accountRoutes)
   .route('/', rosterRoutes)
   .route('/', departmentRoutes)
-  .route('/', auditRoutes);
+  .route('/', auditRoutes)
+  .route('/', gatheringRoutes)
+  .route('/', publicGatheringRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
@@ -85,10 +91,10 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
     }),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '1 MB' }); } }),
-  );
+  const smallBody = bodyLimit({ maxSize: 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '1 MB' }); } });
+  // Proposals may carry up to five photos or PDFs of 5 MB each.
+  const uploadBody = bodyLimit({ maxSize: 26 * 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '26 MB' }); } });
+  app.use('/api/*', (c, next) => (UPLOAD.test(c.req.path) ? uploadBody(c, next) : smallBody(c, next)));
   app.use('/api/*', async (c, next) => {
     const m = c.req.method;
     if ((m === 'POST' || m === 'PUT' || m === 'PATCH') && !RAW_BODY.test(c.req.path)) {

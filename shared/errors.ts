@@ -90,6 +90,108 @@ export const ERRORS = {
     zh: '无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV 文件。',
     en: 'The file encoding is not recognised; save it as CSV in UTF-8 or GBK.',
   },
+  no_open_window: {
+    status: 409,
+    zh: '当前不在民生实事项目征集期内，暂不接受建议。',
+    en: 'Proposals are not being collected right now.',
+  },
+  window_exists: { status: 409, zh: '{year} 年度已有征集安排。', en: 'A collection window for {year} already exists.' },
+  window_not_found: { status: 404, zh: '找不到该征集安排。', en: 'This collection window does not exist.' },
+  challenge_failed: {
+    status: 400,
+    zh: '验证题答案不对，请重新作答。',
+    en: 'The answer to the check question is not right; try again.',
+  },
+  challenge_expired: {
+    status: 400,
+    zh: '验证题已过期或已使用，请刷新后重新作答。',
+    en: 'The check question has expired or was already used; reload and answer again.',
+  },
+  too_fast: { status: 400, zh: '提交太快了，请核对内容后再提交。', en: 'That was too fast; check your text and submit again.' },
+  attachment_type: {
+    status: 415,
+    zh: '附件“{name}”不是支持的类型（JPG、PNG、WebP 图片或 PDF）。',
+    en: 'The attachment “{name}” is not a supported type (JPG, PNG or WebP photo, or PDF).',
+  },
+  attachment_too_large: {
+    status: 413,
+    zh: '附件“{name}”太大（每个不超过 {limit}）。',
+    en: 'The attachment “{name}” is too large (at most {limit} each).',
+  },
+  too_many_attachments: {
+    status: 400,
+    zh: '附件最多 {max} 个。',
+    en: 'At most {max} attachments.',
+  },
+  proposal_not_found: { status: 404, zh: '找不到该项目建议。', en: 'This proposal does not exist.' },
+  attachment_not_found: { status: 404, zh: '找不到该附件。', en: 'This attachment does not exist.' },
+  tracking_not_found: {
+    status: 404,
+    zh: '没有找到这个查询码，请核对后再试（查询码为 8 位字母和数字）。',
+    en: 'No proposal has this tracking code; check it and try again (8 letters and digits).',
+  },
+  proposal_screened: {
+    status: 409,
+    zh: '该建议已处理（{status}），不能再次处理。',
+    en: 'This proposal has already been handled ({status}).',
+  },
+  merge_self: { status: 400, zh: '不能把建议合并到它自己。', en: 'A proposal cannot be merged into itself.' },
+  merge_target_invalid: {
+    status: 409,
+    zh: '只能合并到同一年度、尚在办理或已列为候选的建议。',
+    en: 'A proposal can only be merged into a proposal of the same year that is pending or accepted.',
+  },
+  checks_incomplete: {
+    status: 409,
+    zh: '还有审查项未完成：{checks}。全部完成且无“不通过”后才能列为候选项目。',
+    en: 'Checks still to do: {checks}. Every check must be done, none failed, before accepting.',
+  },
+  check_failed: {
+    status: 409,
+    zh: '审查项“{checks}”未通过，不能列为候选项目。',
+    en: 'The check “{checks}” failed; the proposal cannot be accepted.',
+  },
+  negative_list: {
+    status: 409,
+    zh: '该建议触及负面清单（{words}），不能列为候选项目。',
+    en: 'This proposal hits the negative list ({words}) and cannot be accepted.',
+  },
+  not_reserved: { status: 409, zh: '只有储备库中的建议可以重新启用。', en: 'Only proposals in the reserve pool can be brought back.' },
+  already_revived: { status: 409, zh: '该建议已在 {year} 年度重新启用。', en: 'This proposal was already brought back in {year}.' },
+  not_rejectable: {
+    status: 409,
+    zh: '只有“不予采纳”的建议可以转入储备库。',
+    en: 'Only proposals that were not adopted can go to the reserve pool.',
+  },
+  candidate_not_found: { status: 404, zh: '找不到该候选项目。', en: 'This candidate does not exist.' },
+  candidate_locked: {
+    status: 409,
+    zh: '该候选项目已列入冻结的清单，不能修改。',
+    en: 'This candidate is on a frozen list and cannot change.',
+  },
+  candidate_wrong_year: {
+    status: 400,
+    zh: '清单中的候选项目必须属于本人大、本年度。',
+    en: 'Every candidate on the list must belong to this congress and year.',
+  },
+  list_not_found: { status: 404, zh: '找不到该候选项目清单。', en: 'This candidate list does not exist.' },
+  list_frozen: {
+    status: 409,
+    zh: '该清单已冻结，不能修改；如需调整请生成新版本。',
+    en: 'This list is frozen and cannot change; make a new version instead.',
+  },
+  list_not_frozen: { status: 409, zh: '该清单尚未冻结。', en: 'This list is not frozen yet.' },
+  list_superseded: { status: 409, zh: '该清单已有新版本。', en: 'This list already has a newer version.' },
+  list_too_few: {
+    status: 409,
+    zh: '候选项目（{candidates} 个）少于应选项目数（{seats} 个），不能冻结。',
+    en: 'There are fewer candidates ({candidates}) than seats ({seats}); the list cannot be frozen.',
+  },
+  list_surplus_warning: {
+    status: 409,
+    zh: '差额不足：候选 {candidates} 个、应选 {seats} 个，少于本人大规定的至少多 {minSurplus} 个。确认仍要冻结请勾选确认。',
+    en: 'Candidate surplus too small: {candidates} candidates for {seats} seats, below the required surplus of {minSurplus}. Confirm to freeze anyway.',
+  },
   data_dir_locked: {
     status: 409,
     zh: '数据目录正被另一个进程使用。',
@@ -136,6 +238,9 @@ const FIELD: Record<string, { zh: string; en: string }> = {
   csv_empty: { zh: '文件是空的', en: 'the file is empty' },
   csv_no_rows: { zh: '文件只有表头，没有代表', en: 'the file has a header but no rows' },
   csv_no_name_column: { zh: '表头中没有“姓名”列', en: 'the header has no 姓名 (name) column' },
+  money_format: { zh: '金额格式不正确（万元，最多两位小数）', en: 'not an amount (万元, at most two decimals)' },
+  dates_order: { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' },
+  duplicate_candidate: { zh: '同一候选项目不能重复列入', en: 'a candidate cannot be listed twice' },
   invalid: { zh: '无效', en: 'not valid' },
 };
 export type FieldCode = keyof typeof FIELD;

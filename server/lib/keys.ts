@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CompactSign, calculateJwkThumbprint, compactVerify, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
@@ -14,6 +15,7 @@ const CACHE_MS = 30_000;
 export class KeyStore {
   private signing: { kid: string; key: CryptoKey; at: number } | null = null;
   private verifying = new Map<string, Loaded>();
+  private secrets = new Map<string, Buffer>();
   constructor(private readonly database: Database) {}
 
   /** Make the first key pair if none is active (at first start). */
@@ -100,6 +102,20 @@ export class KeyStore {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A secret for HMACs (anti-abuse questions and the like), derived from the first key ever made, so every instance
+   * has the same one and a key rotation does not change it.
+   */
+  async secret(purpose: string): Promise<Buffer> {
+    const cached = this.secrets.get(purpose);
+    if (cached) return cached;
+    const [first] = await this.database.db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt)).limit(1);
+    if (!first) throw new Error('no signing key yet');
+    const key = createHash('sha256').update(`minsheng:${purpose}:${first.privateJwk.d}`).digest();
+    this.secrets.set(purpose, key);
+    return key;
   }
 
   /** Public keys for /.well-known/jwks.json, retired ones included so old cards stay verifiable offline. */

@@ -42,6 +42,12 @@ export const CongressSettings = z.object({
       spareCards: 5,
       unfilledSeats: 'leave_empty',
     }),
+  gathering: z
+    .object({
+      /** 负面清单: words that flag a proposal (e.g. office buildings); a flagged proposal cannot be accepted. */
+      negativeList: z.array(z.string().trim().min(1).max(40)).max(100).default(['办公楼', '楼堂馆所', '形象工程', '培训中心', '政府办公']),
+    })
+    .default({ negativeList: ['办公楼', '楼堂馆所', '形象工程', '培训中心', '政府办公'] }),
   candidates: z
     .object({
       /** 差额: at least this many more candidates than seats (warning below it). */

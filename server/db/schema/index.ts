@@ -3,3 +3,4 @@ export * from './congress.ts';
 export * from './memberships.ts';
 export * from './roster.ts';
 export * from './departments.ts';
+export * from './gathering.ts';

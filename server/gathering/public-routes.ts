@@ -1,0 +1,155 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { CongressId } from '../../shared/congress/schema.ts';
+import { toCsv } from '../../shared/csv.ts';
+import { CATEGORIES, PublicProposal, Tracking } from '../../shared/gathering/schema.ts';
+import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
+import { windowState } from '../../shared/gathering/window.ts';
+import { candidateListItems, candidateLists, candidates, collectionWindows, congresses, proposals } from '../db/schema/index.ts';
+import { clientIp } from '../lib/client-ip.ts';
+import { doc } from '../lib/doc.ts';
+import type { AppEnv } from '../lib/env.ts';
+import { AppError } from '../lib/errors.ts';
+import { publicOrigin } from '../lib/origin.ts';
+import { hit } from '../lib/rate-limit.ts';
+import { v } from '../lib/validate.ts';
+import { checkFiles } from './attachments.ts';
+import { readProposalBody } from './body.ts';
+import { checkChallenge, newChallenge } from './challenge.ts';
+import { describeList } from './lists.ts';
+import { submitProposal } from './proposals.ts';
+
+/** Public limits, per address, shared by every instance (counters in the database). */
+export const PUBLIC_LIMITS = { submitPerHour: 10, trackPerTenMinutes: 60 };
+
+async function limit(c: Parameters<typeof clientIp>[0], key: string, max: number, windowSeconds: number) {
+  const { count, retryAfter } = await hit(c.get('deps').database, `${key}:${clientIp(c)}`, windowSeconds);
+  if (count > max) throw new AppError('rate_limited', { retryAfter }, undefined, { 'Retry-After': String(retryAfter) });
+}
+
+async function publicCongress(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, congressId: string) {
+  const [row] = await c.get('deps').db.select().from(congresses).where(eq(congresses.id, congressId));
+  if (!row) throw new AppError('congress_not_found');
+  return row;
+}
+
+const PublicCongress = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.string(),
+  term: z.int(),
+  categories: z.array(z.string()),
+  window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(['scheduled', 'open', 'closed']) }).nullable(),
+});
+const FrozenList = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.int(),
+  seats: z.int(),
+  version: z.int(),
+  frozenAt: z.string(),
+  items: z.array(z.object({ position: z.int(), title: z.string(), content: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), coDepartments: z.array(z.string()), plannedCompletion: z.string(), fundingSource: z.string(), expectedOutcome: z.string() })),
+});
+const PublicListParams = CongressId.extend({ listId: z.uuid() });
+
+/** A frozen list as printed on ballots: nothing about submitters, nothing private. */
+async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: string, listId: string): Promise<z.infer<typeof FrozenList>> {
+  const congress = await publicCongress(c, congressId);
+  const list = await describeList(c.get('deps').db, congress, listId);
+  if (!list.frozenAt) throw new AppError('list_not_found');
+  return {
+    id: list.id,
+    title: list.title,
+    year: list.year,
+    seats: list.seats,
+    version: list.version,
+    frozenAt: list.frozenAt,
+    items: list.items.map((i) => ({ position: i.position, title: i.title, content: i.content, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, coDepartments: i.coDepartments.map((d) => d.name), plannedCompletion: i.plannedCompletion, fundingSource: i.fundingSource, expectedOutcome: i.expectedOutcome })),
+  };
+}
+
+export const publicGatheringRoutes = new Hono<AppEnv>()
+  .get('/public/congresses/:congressId', doc('public', 'A congress and its collection window, for the public submission page', PublicCongress), v('param', CongressId), async (c) => {
+    const congress = await publicCongress(c, c.req.valid('param').congressId);
+    const windows = await c.get('deps').db.select().from(collectionWindows).where(eq(collectionWindows.congressId, congress.id)).orderBy(desc(collectionWindows.year));
+    const w = windows.find((x) => windowState(x) === 'open') ?? windows.find((x) => windowState(x) === 'scheduled') ?? windows[0] ?? null;
+    return c.json({ id: congress.id, name: congress.name, level: congress.level, term: congress.term, categories: [...CATEGORIES], window: w ? { year: w.year, opensOn: w.opensOn, closesOn: w.closesOn, state: windowState(w) } : null });
+  })
+  .get('/public/challenge', doc('public', 'A check question for the public submission form', z.object({ token: z.string(), question: z.object({ zh: z.string(), en: z.string() }) })), async (c) => c.json(await newChallenge(c.get('deps'))))
+  .post('/public/congresses/:congressId/proposals', doc('public', 'A resident submits a proposal (JSON, or multipart with `data` and `files`); answers the tracking code', z.object({ trackingCode: z.string() }), 201), v('param', CongressId), async (c) => {
+    const congress = await publicCongress(c, c.req.valid('param').congressId);
+    await limit(c, 'public-submit', PUBLIC_LIMITS.submitPerHour, 3600);
+    const { input, files } = await readProposalBody(c, PublicProposal);
+    const deps = c.get('deps');
+    await checkChallenge(deps, input.challenge, input.answer, input.website);
+    const checked = await checkFiles(files);
+    const { challenge: _c, answer: _a, website: _w, ...fields } = input;
+    const row = await deps.db.transaction((tx) =>
+      submitProposal(tx, { congressId: congress.id, input: { ...fields, channel: 'resident_online', station: '', submittedBy: null }, files: checked, actor: null, requireOpen: true }),
+    );
+    return c.json({ trackingCode: row.trackingCode }, 201);
+  })
+  .get('/public/track/:code', doc('public', 'Follow a proposal with its tracking code (no contact details)', Tracking), v('param', z.object({ code: z.string().max(20) })), async (c) => {
+    await limit(c, 'public-track', PUBLIC_LIMITS.trackPerTenMinutes, 600);
+    const code = normalizeTrackingCode(c.req.valid('param').code);
+    if (!code) throw new AppError('tracking_not_found');
+    const db = c.get('deps').db;
+    const [p] = await db.select().from(proposals).where(eq(proposals.trackingCode, code));
+    if (!p) throw new AppError('tracking_not_found');
+    const [congress] = await db.select({ name: congresses.name }).from(congresses).where(eq(congresses.id, p.congressId));
+    const [into] = p.mergedIntoId ? await db.select({ id: proposals.id, title: proposals.title, status: proposals.status }).from(proposals).where(eq(proposals.id, p.mergedIntoId)) : [];
+    // The candidate this idea became: its own, or that of the proposal it was merged into.
+    const [cand] = await db.select({ id: candidates.id, title: candidates.title }).from(candidates).where(eq(candidates.proposalId, into?.id ?? p.id));
+    const onFrozen = cand
+      ? (await db.select({ id: candidateListItems.listId }).from(candidateListItems).innerJoin(candidateLists, eq(candidateLists.id, candidateListItems.listId)).where(and(eq(candidateListItems.candidateId, cand.id), isNotNull(candidateLists.frozenAt)))).length > 0
+      : false;
+    const [revived] = await db.select({ year: proposals.year }).from(proposals).where(eq(proposals.revivedFromId, p.id));
+    return c.json({
+      trackingCode: p.trackingCode,
+      congressName: congress?.name ?? '',
+      year: p.year,
+      title: p.title,
+      category: p.category as Tracking['category'],
+      location: p.location,
+      channel: p.channel as Tracking['channel'],
+      status: p.status as Tracking['status'],
+      submittedAt: p.createdAt.toISOString(),
+      screenedAt: p.screenedAt?.toISOString() ?? null,
+      reason: p.decisionReason,
+      mergedInto: into ? { title: into.title, status: into.status as Tracking['status'] } : null,
+      candidate: cand ? { title: cand.title, onFrozenList: onFrozen } : null,
+      revivedAs: revived ? { year: revived.year } : null,
+    } satisfies Tracking);
+  })
+  .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), async (c) => {
+    const { congressId } = c.req.valid('param');
+    await publicCongress(c, congressId);
+    const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt));
+    return c.json(await Promise.all(rows.map((r) => frozenList(c, congressId, r.id))));
+  })
+  .get('/public/congresses/:congressId/candidate-lists/:listId', doc('public', 'One frozen candidate list, as printed on ballots', FrozenList), v('param', PublicListParams), async (c) => {
+    const { congressId, listId } = c.req.valid('param');
+    return c.json(await frozenList(c, congressId, listId));
+  })
+  .get('/public/congresses/:congressId/candidate-lists/:listId/export.csv', doc('public', 'A frozen candidate list as CSV'), v('param', PublicListParams), async (c) => {
+    const { congressId, listId } = c.req.valid('param');
+    const list = await frozenList(c, congressId, listId);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="candidates.csv"`);
+    return c.body(
+      toCsv(
+        ['序号', '项目名称', '建设内容', '总投资（万元）', '资金来源', '牵头单位', '配合单位', '计划完成时间', '预期效果'],
+        list.items.map((i) => [i.position, i.title, i.content, i.plannedInvestment, i.fundingSource, i.leadDepartment, i.coDepartments.join('、'), i.plannedCompletion, i.expectedOutcome]),
+      ),
+    );
+  })
+  .get('/public/congresses/:congressId/poster-qr.svg', doc('public', 'QR code of the public submission page, for the poster'), v('param', CongressId), async (c) => {
+    const congress = await publicCongress(c, c.req.valid('param').congressId);
+    const svg = await QRCode.toString(`${publicOrigin(c)}/p/${congress.id}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(svg);
+  });
+
