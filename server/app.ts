@@ -88,6 +88,7 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
       referrerPolicy: 'no-referrer',
       crossOriginEmbedderPolicy: false,
       permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [] },
+      overwrite: false, // a route's own stricter header (attachment downloads) stands
     }),
   );
 

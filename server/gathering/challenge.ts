@@ -21,13 +21,14 @@ async function answerHash(deps: Deps, id: string, answer: number) {
   return createHmac('sha256', await deps.keys.secret('challenge')).update(`${id}:${answer}`).digest('base64url').slice(0, 22);
 }
 
-export async function newChallenge(deps: Deps) {
-  const a = 1 + (randomBytes(1)[0] % 9);
-  const b = 1 + (randomBytes(1)[0] % 9);
+/** A signed question "a + b"; `issuedAt` (seconds) is only moved by tests. */
+export async function signChallenge(deps: Deps, a: number, b: number, issuedAt = Math.floor(Date.now() / 1000)) {
   const id = randomBytes(12).toString('base64url');
-  const token = await deps.keys.sign(TYP, { i: id, t: Math.floor(Date.now() / 1000), h: await answerHash(deps, id, a + b) } satisfies Payload);
+  const token = await deps.keys.sign(TYP, { i: id, t: issuedAt, h: await answerHash(deps, id, a + b) } satisfies Payload);
   return { token, question: { zh: `${ZH[a]}加${ZH[b]}等于几？`, en: `What is ${EN[a]} plus ${EN[b]}?` } };
 }
+
+export const newChallenge = (deps: Deps) => signChallenge(deps, 1 + (randomBytes(1)[0] % 9), 1 + (randomBytes(1)[0] % 9));
 
 export async function checkChallenge(deps: Deps, token: string, answer: string, honeypot: string | undefined) {
   if (honeypot) throw new AppError('challenge_failed');

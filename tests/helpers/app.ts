@@ -1,10 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import type { Deps } from '../../server/lib/env.ts';
 import { KeyStore } from '../../server/lib/keys.ts';
 import { testDatabase, type TestDatabase } from './db.ts';
 
 export type TestApp = {
   app: ReturnType<typeof createApp>;
+  deps: Deps;
   database: TestDatabase;
   keys: KeyStore;
 };
@@ -16,7 +18,9 @@ export function useTestApp(): TestApp {
     ctx.database = await testDatabase();
     ctx.keys = new KeyStore(ctx.database);
     await ctx.keys.ensure();
-    ctx.app = createApp({ deps: { database: ctx.database, db: ctx.database.db, keys: ctx.keys, trustProxy: false } });
+    // Behind a (pretend) proxy: each Client below has an address of its own, so per-address limits behave as in life.
+    ctx.deps = { database: ctx.database, db: ctx.database.db, keys: ctx.keys, trustProxy: true };
+    ctx.app = createApp({ deps: ctx.deps });
   });
   afterAll(async () => {
     await ctx.database?.drop();
@@ -33,17 +37,20 @@ export class Client {
   cookie = '';
   csrf = '';
   token = '';
+  readonly ip = `198.51.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
   constructor(
     private readonly t: TestApp,
     public lang = 'zh-CN',
   ) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
-    const h: Record<string, string> = { 'accept-language': this.lang, ...headers };
+    const h: Record<string, string> = { 'accept-language': this.lang, 'x-forwarded-for': this.ip, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     let payload: BodyInit | undefined;
-    if (body instanceof Uint8Array || typeof body === 'string') {
+    if (body instanceof FormData) {
+      payload = body; // fetch sets the multipart boundary
+    } else if (body instanceof Uint8Array || typeof body === 'string') {
       payload = body as BodyInit;
       h['content-type'] ??= 'text/csv';
     } else if (body !== undefined) {
