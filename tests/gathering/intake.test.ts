@@ -105,7 +105,7 @@ describe('public submission', () => {
       const f = new FormData();
       return solved(t).then((ch) => {
         f.set('data', JSON.stringify({ ...proposalFields({ title: '卫生院添置设备' }), submitterContact: '13800000000', ...ch }));
-        for (const [bytes, name] of files) f.append('files', new Blob([bytes]), name);
+        for (const [bytes, name] of files) f.append('files', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
         return f;
       });
     };
