@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { accounts, congresses, departments, memberships, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { log } from '../lib/log.ts';
+import { loadGatheringDemo } from './gathering.ts';
 import { hashPassword } from '../lib/password.ts';
 
 export const DEMO_CONGRESS = '青山镇第十八届人民代表大会';
@@ -65,6 +66,7 @@ export async function loadDemo(db: Db): Promise<void> {
       phone: `1380571${String(1000 + i).padStart(4, '0')}`,
     }));
     await tx.insert(representatives).values(reps);
+    await loadGatheringDemo(tx, actor, congress, deps);
     await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length } });
   });
   log.info('demo loaded', { congress: DEMO_CONGRESS, password: DEMO_PASSWORD });

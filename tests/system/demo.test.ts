@@ -22,6 +22,13 @@ describe('the demo township (npm start -- --demo)', () => {
     // A representative signs in with the card QR, as in the hall.
     const card = (await admin.get(`/api/congresses/${id}/roster/cards`)).body.cards[0];
     expect((await new Client(t).post('/api/auth/card-login', { token: card.url.split('#')[1] })).status).toBe(200);
+    // The gathering stage of the year: proposals from every channel, screened, and a frozen list for the vote.
+    const proposals = (await admin.get(`/api/congresses/${id}/proposals`)).body;
+    expect(new Set(proposals.map((p: { channel: string }) => p.channel)).size).toBe(6);
+    expect(proposals.map((p: { status: string }) => p.status)).toEqual(expect.arrayContaining(['accepted', 'merged', 'reserved', 'submitted']));
+    const lists = (await new Client(t).get(`/api/public/congresses/${id}/candidate-lists`)).body;
+    expect(lists).toHaveLength(1);
+    expect(lists[0].items.length).toBeGreaterThan(lists[0].seats);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });
