@@ -106,6 +106,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       ? (await db.select({ id: candidateListItems.listId }).from(candidateListItems).innerJoin(candidateLists, eq(candidateLists.id, candidateListItems.listId)).where(and(eq(candidateListItems.candidateId, cand.id), isNotNull(candidateLists.frozenAt)))).length > 0
       : false;
     const [revived] = await db.select({ year: proposals.year }).from(proposals).where(eq(proposals.revivedFromId, p.id));
+    const mergedFrom = await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.mergedIntoId, p.id));
     return c.json({
       trackingCode: p.trackingCode,
       congressName: congress?.name ?? '',
@@ -121,6 +122,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       mergedInto: into ? { title: into.title, status: into.status as Tracking['status'] } : null,
       candidate: cand ? { title: cand.title, onFrozenList: onFrozen } : null,
       revivedAs: revived ? { year: revived.year } : null,
+      mergedFromCount: mergedFrom.length,
     } satisfies Tracking);
   })
   .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), async (c) => {

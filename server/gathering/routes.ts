@@ -275,6 +275,21 @@ export const gatheringRoutes = new Hono<AppEnv>()
     const [out] = await describeCandidates(db, [row]);
     return c.json(out);
   })
+  .get('/congresses/:congressId/candidates/export.csv', doc('candidates', 'Candidates of a year as CSV'), v('param', CongressId), v('query', z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() })), async (c) => {
+    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);
+    const { year } = c.req.valid('query');
+    const db = c.get('deps').db;
+    const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt));
+    const list = await describeCandidates(db, rows);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="candidates.csv"`);
+    return c.body(
+      toCsv(
+        ['年度', '项目名称', '建设内容', '总投资（万元）', '资金来源', '牵头单位', '配合单位', '计划完成时间', '预期效果', '合并建议数'],
+        list.map((x) => [x.year, x.title, x.content, x.plannedInvestment, x.fundingSource, x.leadDepartment.name, x.coDepartments.map((d) => d.name).join('、'), x.plannedCompletion, x.expectedOutcome, x.mergedProposals]),
+      ),
+    );
+  })
   // ---- candidate lists ----
   .get('/congresses/:congressId/candidate-lists', doc('candidates', 'Candidate lists, every version', z.array(CandidateList)), v('param', CongressId), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');

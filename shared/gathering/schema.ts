@@ -160,6 +160,8 @@ export const Tracking = z.object({
   mergedInto: z.object({ title: z.string(), status: ProposalStatus }).nullable(),
   candidate: z.object({ title: z.string(), onFrozenList: z.boolean() }).nullable(),
   revivedAs: z.object({ year: z.int() }).nullable(),
+  /** How many other people's proposals were merged into this one. */
+  mergedFromCount: z.int(),
 });
 export type Tracking = z.infer<typeof Tracking>;
 

@@ -89,6 +89,7 @@ describe('screening (初定)', () => {
     expect((await gov.post(`${base()}/proposals/${ids.road2}/merge`, { intoId: ids.road, reason: '与河东村道路硬化重复' })).status).toBe(200);
     const merged = await track('road2');
     expect(merged).toMatchObject({ status: 'merged', reason: '与河东村道路硬化重复', mergedInto: { title: '河东村道路硬化', status: 'accepted' }, candidate: { title: '河东村道路硬化工程' } });
+    expect((await track('road')).mergedFromCount).toBe(1);
     const target = (await gov.get(`${base()}/proposals/${ids.road}`)).body;
     expect(target.mergedFrom.map((m: { id: string }) => m.id)).toEqual([ids.road2]);
     expect((await gov.post(`${base()}/proposals/${ids.lights}/merge`, { intoId: ids.office })).body.error.code).toBe('proposal_screened');
@@ -208,6 +209,9 @@ describe('candidate lists (候选项目清单)', () => {
     expect(csv.text).not.toContain('13912345678');
     expect(csv.text).not.toContain('张大爷');
     expect((await roles.presidium.get(`${base()}/proposals/export.csv`)).status).toBe(403);
+    const cands = parseCsv((await gov.get(`${base()}/candidates/export.csv?year=${thisYear()}`)).text);
+    const api = (await gov.get(`${base()}/candidates?year=${thisYear()}`)).body;
+    expect(cands.slice(1).map((r) => [r[1], r[3], r[5], r[9]])).toEqual(api.map((x: { title: string; plannedInvestment: string; leadDepartment: { name: string }; mergedProposals: number }) => [x.title, x.plannedInvestment, x.leadDepartment.name, String(x.mergedProposals)]));
   });
 
   it('audits every screening step', async () => {
