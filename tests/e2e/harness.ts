@@ -96,14 +96,47 @@ export type Harness = {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Every request that left the server's origin (should stay empty). */
+  /** Every request that left the server's origin (should stay empty), from every page the harness opened. */
   offOrigin: string[];
   /** Console errors and uncaught page errors. */
   pageErrors: string[];
   /** Save the current page at one or more viewport sizes: tests/e2e/screenshots/<name>-<viewport>.png */
   screenshot: (name: string, sizes?: ViewportName[]) => Promise<void>;
+  /** A fresh browser context (no cookies, e.g. a resident's phone) with one page, watched like the first. */
+  newPage: (size?: ViewportName) => Promise<Page>;
   close: () => Promise<void>;
 };
+
+/** Save a page at one or more viewport sizes: tests/e2e/screenshots/<name>-<viewport>.png, then restore its size. */
+export async function shoot(page: Page, name: string, sizes: ViewportName[] = ['tablet', 'phone', 'desktop']) {
+  const before = page.viewportSize();
+  for (const size of sizes) {
+    await page.setViewportSize(VIEWPORTS[size]);
+    await page.waitForTimeout(150); // let layout settle after the resize
+    // Grow the window to the whole page (rather than a stitched full-page capture) so that sticky bars sit
+    // where they end up, at the bottom; passing toasts are left out.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (height > VIEWPORTS[size].height) {
+      await page.setViewportSize({ width: VIEWPORTS[size].width, height });
+      await page.waitForTimeout(100);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), style: '.toasts { display: none !important; }' });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+function watch(page: Page, origin: string, offOrigin: string[], pageErrors: string[]) {
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+    if (url.origin !== origin) offOrigin.push(req.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    // 4xx answers the page expects (e.g. /api/auth/me before sign-in) are logged by Chromium as resource errors.
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
+  });
+}
 
 /** Server + browser + one page (tablet size) that records off-origin requests and errors. */
 export async function startHarness(): Promise<Harness> {
@@ -116,33 +149,16 @@ export async function startHarness(): Promise<Harness> {
     const page = await context.newPage();
     const offOrigin: string[] = [];
     const pageErrors: string[] = [];
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
-      if (url.origin !== server.origin) offOrigin.push(req.url());
-    });
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      // 4xx answers the page expects (e.g. /api/auth/me before sign-in) are logged by Chromium as resource errors.
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-    });
+    watch(page, server.origin, offOrigin, pageErrors);
     await mkdir(SCREENSHOTS, { recursive: true });
 
-    const screenshot = async (name: string, sizes: ViewportName[] = ['tablet', 'phone', 'desktop']) => {
-      const before = page.viewportSize();
-      for (const size of sizes) {
-        await page.setViewportSize(VIEWPORTS[size]);
-        await page.waitForTimeout(150); // let layout settle after the resize
-        // Grow the window to the whole page (rather than a stitched full-page capture) so that sticky bars sit
-        // where they end up, at the bottom; passing toasts are left out.
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        if (height > VIEWPORTS[size].height) {
-          await page.setViewportSize({ width: VIEWPORTS[size].width, height });
-          await page.waitForTimeout(100);
-        }
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), style: '.toasts { display: none !important; }' });
-      }
-      if (before) await page.setViewportSize(before);
+    const screenshot = (name: string, sizes?: ViewportName[]) => shoot(page, name, sizes);
+    const newPage = async (size: ViewportName = 'tablet') => {
+      const ctx = await browser!.newContext({ viewport: VIEWPORTS[size], locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+      ctx.setDefaultTimeout(10_000);
+      const p = await ctx.newPage();
+      watch(p, server.origin, offOrigin, pageErrors);
+      return p;
     };
     const b = browser;
     return {
@@ -153,6 +169,7 @@ export async function startHarness(): Promise<Harness> {
       offOrigin,
       pageErrors,
       screenshot,
+      newPage,
       close: async () => {
         await b.close().catch(() => {});
         await server.stop();

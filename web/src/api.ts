@@ -31,7 +31,7 @@ export const whenSignedOut = (fn: () => void) => {
   onSignedOut = fn;
 };
 
-type Options = { body?: unknown; raw?: Blob | ArrayBuffer; contentType?: string; signal?: AbortSignal };
+type Options = { body?: unknown; raw?: Blob | ArrayBuffer; contentType?: string; form?: FormData; signal?: AbortSignal };
 
 function detailsOf(raw: unknown): FieldDetail[] {
   if (!Array.isArray(raw)) return [];
@@ -43,7 +43,10 @@ function detailsOf(raw: unknown): FieldDetail[] {
 async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() };
   let body: BodyInit | undefined;
-  if (opts.raw !== undefined) {
+  if (opts.form !== undefined) {
+    // multipart/form-data: the browser writes the Content-Type with its boundary
+    body = opts.form;
+  } else if (opts.raw !== undefined) {
     body = opts.raw;
     headers['Content-Type'] = opts.contentType ?? 'application/octet-stream';
   } else if (opts.body !== undefined) {
@@ -89,6 +92,14 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
   /** A file as the raw request body (roster import: the server detects UTF-8 or GBK from the bytes). */
   upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { raw: file, contentType }),
+  /** JSON with files (proposals): multipart with the JSON in a `data` field and the files in `files`. */
+  postWithFiles: <T>(path: string, data: unknown, files: readonly File[]) => {
+    if (files.length === 0) return request<T>('POST', path, { body: data });
+    const form = new FormData();
+    form.append('data', JSON.stringify(data));
+    for (const f of files) form.append('files', f, f.name);
+    return request<T>('POST', path, { form });
+  },
 };
 
 /** Build a query string from the defined, non-empty values. */

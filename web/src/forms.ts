@@ -61,6 +61,8 @@ export function createFormState() {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [formError, setFormError] = createSignal<{ message: string; extra: string[] } | null>(null);
   const [busy, setBusy] = createSignal(false);
+  /** The failure of the last `run` (null after a success), for forms that act on a particular error code. */
+  const [lastError, setLastError] = createSignal<unknown>(null);
 
   /** Check input against a schema; on failure show the messages and return null. */
   function check<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> | null {
@@ -97,11 +99,13 @@ export function createFormState() {
   async function run<T>(fn: () => Promise<T>, fields: readonly string[] = []): Promise<{ value: T } | null> {
     setBusy(true);
     setFormError(null);
+    setLastError(null);
     try {
       const value = await fn();
       setErrors({});
       return { value };
     } catch (e) {
+      setLastError(e);
       fail(e, fields);
       return null;
     } finally {
@@ -114,6 +118,6 @@ export function createFormState() {
     setFormError(null);
   };
 
-  return { errors, setErrors, formError, setFormError, busy, check, fail, run, reset, error: (path: string) => errors()[path] };
+  return { errors, setErrors, formError, setFormError, busy, lastError, check, fail, run, reset, error: (path: string) => errors()[path] };
 }
 export type FormState = ReturnType<typeof createFormState>;

@@ -32,6 +32,16 @@ export const NAV: NavGroup[] = [
       { label: 'nav.accounts', href: () => '/accounts', roles: 'systemAdmin', inCongress: false },
     ],
   },
+  {
+    label: 'nav.stage.gathering',
+    entries: [
+      { label: 'nav.windows', href: (c) => `/c/${c}/gathering`, roles: ['admin', 'government'], inCongress: true, end: true },
+      // Representatives and departments reach their own proposals from their home page (they have no navigation).
+      { label: 'nav.proposals', href: (c) => `/c/${c}/gathering/proposals`, roles: ['admin', 'government'], inCongress: true },
+      { label: 'nav.candidates', href: (c) => `/c/${c}/gathering/candidates`, roles: ['admin', 'government', 'presidium'], inCongress: true },
+      { label: 'nav.lists', href: (c) => `/c/${c}/gathering/lists`, roles: ['admin', 'government', 'presidium'], inCongress: true },
+    ],
+  },
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

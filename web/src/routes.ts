@@ -9,8 +9,13 @@ export const routes: RouteDefinition[] = [
   { path: '/login', component: lazy(() => import('./auth/LoginPage.tsx')) },
   // The delegate card's QR opens /l#<token>.
   { path: '/l', component: lazy(() => import('./auth/CardLoginPage.tsx')) },
+  // Residents, without an account: propose (the poster's QR opens /p/<congress>), follow, read the frozen list.
+  { path: '/p/:congressId', component: lazy(() => import('./public/SubmitPage.tsx')) },
+  { path: '/p/:congressId/candidates', component: lazy(() => import('./public/PublicListPage.tsx')) },
+  { path: '/t/:code?', component: lazy(() => import('./public/TrackPage.tsx')) },
   // Printed on A4 without the app around it.
   { path: '/c/:congressId/roster/cards', component: lazy(() => import('./roster/CardsPage.tsx')) },
+  { path: '/c/:congressId/gathering/poster', component: lazy(() => import('./gathering/PosterPage.tsx')) },
   {
     path: '/',
     component: StaffLayout,
@@ -29,6 +34,12 @@ export const routes: RouteDefinition[] = [
           { path: '/roster/import', component: lazy(() => import('./roster/ImportPage.tsx')) },
           { path: '/departments', component: lazy(() => import('./departments/DepartmentsPage.tsx')) },
           { path: '/audit', component: lazy(() => import('./audit/AuditPage.tsx')) },
+          { path: '/gathering', component: lazy(() => import('./gathering/WindowsPage.tsx')) },
+          { path: '/gathering/proposals', component: lazy(() => import('./gathering/ProposalsPage.tsx')) },
+          { path: '/gathering/proposals/:proposalId', component: lazy(() => import('./gathering/ProposalPage.tsx')) },
+          { path: '/gathering/candidates', component: lazy(() => import('./gathering/CandidatesPage.tsx')) },
+          { path: '/gathering/lists', component: lazy(() => import('./gathering/ListsPage.tsx')) },
+          { path: '/gathering/lists/:listId', component: lazy(() => import('./gathering/ListPage.tsx')) },
         ],
       },
       { path: '*404', component: lazy(() => import('./home/NotFoundPage.tsx')) },

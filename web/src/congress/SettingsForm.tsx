@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { Congress } from '../../../shared/congress/schema.ts';
 import { CongressSettings, quorumCount, type Fraction } from '../../../shared/congress/settings.ts';
@@ -229,6 +229,21 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
       </fieldset>
 
       <fieldset class="settings-group">
+        <legend>{t('settings.group.gathering')}</legend>
+        <NegativeListField
+          words={form.gathering.negativeList}
+          disabled={disabled()}
+          error={Object.entries(state.errors()).find(([k]) => k === 'gathering.negativeList' || k.startsWith('gathering.negativeList.'))?.[1]}
+          onChange={(words) => {
+            const current = state.errors();
+            if (Object.keys(current).some((k) => k.startsWith('gathering.negativeList')))
+              state.setErrors(Object.fromEntries(Object.entries(current).filter(([k]) => !k.startsWith('gathering.negativeList'))));
+            set(['gathering', 'negativeList'], words);
+          }}
+        />
+      </fieldset>
+
+      <fieldset class="settings-group">
         <legend>{t('settings.group.candidatesTally')}</legend>
         <div class="grid-2">
           <Num path={['candidates', 'minSurplus']} label="settings.minSurplus" hint="settings.minSurplus.hint" min={0} max={100} suffix={t('unit.items')} />
@@ -301,6 +316,82 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
   );
 }
 
+/**
+ * 负面清单: words that flag a proposal (e.g. 办公楼 — office buildings); a flagged proposal cannot be accepted as a
+ * candidate. Shown as removable words with a box to add one (Enter or the button).
+ */
+function NegativeListField(props: { words: string[]; disabled: boolean; error?: string; onChange: (words: string[]) => void }) {
+  const [word, setWord] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  const id = createUniqueId();
+  const add = () => {
+    const w = word().trim();
+    if (!w) return;
+    if (w.length > 40) return setProblem(t('settings.negativeList.tooLong'));
+    if (props.words.some((x) => x.toLowerCase() === w.toLowerCase())) return setProblem(t('settings.negativeList.duplicate', { word: w }));
+    if (props.words.length >= 100) return setProblem(t('settings.negativeList.tooMany'));
+    props.onChange([...props.words, w]);
+    setWord('');
+    setProblem('');
+  };
+  const error = () => problem() || props.error;
+  return (
+    <div class="field negative-list" classList={{ 'has-error': !!error() }}>
+      <div class="label-row">
+        <label for={id}>{t('settings.negativeList')}</label>
+      </div>
+      <p class="hint">{t('settings.negativeList.hint')}</p>
+      <Show when={props.words.length > 0} fallback={<p class="muted small">{t('settings.negativeList.empty')}</p>}>
+        <ul class="word-chips" aria-label={t('settings.negativeList')}>
+          <For each={props.words}>
+            {(w) => (
+              <li class="word-chip">
+                <span>{w}</span>
+                <Show when={!props.disabled}>
+                  <button type="button" class="chip-remove" onClick={() => props.onChange(props.words.filter((x) => x !== w))} aria-label={t('settings.negativeList.remove', { word: w })}>
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={!props.disabled}>
+        <div class="add-word">
+          <input
+            id={id}
+            type="text"
+            maxlength={40}
+            value={word()}
+            placeholder={t('settings.negativeList.placeholder')}
+            aria-invalid={!!error() || undefined}
+            aria-describedby={error() ? `${id}-err` : undefined}
+            onInput={(e) => {
+              setWord(e.currentTarget.value);
+              setProblem('');
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                add();
+              }
+            }}
+          />
+          <Button onClick={add} disabled={!word().trim()}>
+            {t('settings.negativeList.add')}
+          </Button>
+        </div>
+      </Show>
+      <Show when={error()}>
+        <p class="field-error" id={`${id}-err`}>
+          {error()}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
 const audienceTotal = (s: CongressSettings) => {
   const w = s.evaluation.audienceWeights;
   return [w.representatives, w.residents, w.online].reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
@@ -318,6 +409,8 @@ const ALL_PATHS = [
   'vote.threshold.denominator',
   'vote.spareCards',
   'vote.unfilledSeats',
+  'gathering.negativeList',
+  ...Array.from({ length: 100 }, (_, i) => `gathering.negativeList.${i}`),
   'candidates.minSurplus',
   'tally.signoffs',
   'evaluation.kMin',

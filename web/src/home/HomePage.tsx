@@ -62,6 +62,7 @@ function RoleHome() {
                 <Match when={ms.role === 'representative'}>
                   <p>{t('home.representative.intro')}</p>
                   <ul class="bullets">
+                    <li>{t('home.representative.propose')}</li>
                     <li>{t('home.representative.checkIn')}</li>
                     <li>{t('home.representative.vote')}</li>
                     <li>{t('home.representative.evaluate')}</li>
@@ -70,12 +71,20 @@ function RoleHome() {
                 <Match when={ms.role === 'department'}>
                   <p>{t('home.department.intro', { department: ms.departmentName ?? '' })}</p>
                   <ul class="bullets">
+                    <li>{t('home.department.propose')}</li>
                     <li>{t('home.department.progress')}</li>
                     <li>{t('home.department.inspections')}</li>
                     <li>{t('home.department.rectification')}</li>
                   </ul>
                 </Match>
               </Switch>
+              <Show when={ms.role === 'representative' || ms.role === 'department'}>
+                <p>
+                  <A class="btn btn-primary" href={`/c/${ms.congressId}/gathering/proposals`}>
+                    {t('home.proposals')}
+                  </A>
+                </p>
+              </Show>
               <p class="muted">{t('home.comingLater')}</p>
             </section>
           )}

@@ -2,10 +2,13 @@ import type { JSX } from 'solid-js';
 import { t } from '../i18n.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 
-/** Pages before sign-in: the product name, the language switch, and one centred panel. */
-export function PublicLayout(props: { children: JSX.Element; wide?: boolean }) {
+/**
+ * Pages without an account (setup, sign-in, and the resident pages: submit, track, the candidate list): the product
+ * name, the language switch, and one centred panel. `class` marks a family of pages (e.g. `resident`, larger type).
+ */
+export function PublicLayout(props: { children: JSX.Element; wide?: boolean; class?: string }) {
   return (
-    <div class="public">
+    <div class={`public ${props.class ?? ''}`}>
       <header class="public-head">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true" />

@@ -1,0 +1,198 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, Show } from 'solid-js';
+import { CandidateListInput } from '../../../shared/gathering/schema.ts';
+import { FormError } from '../components/Alert.tsx';
+import { Async } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { SelectField, TextField } from '../components/Field.tsx';
+import { NoAccess } from '../components/NoAccess.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { Table } from '../components/Table.tsx';
+import { toast } from '../components/Toast.tsx';
+import { useCongress } from '../congress/context.tsx';
+import { createFormState } from '../forms.ts';
+import { fmt, t } from '../i18n.ts';
+import { can } from '../session.ts';
+import { createList, fetchLists, fetchWindows, type CandidateList } from './gathering.data.ts';
+import { SurplusTag } from './Surplus.tsx';
+
+/** Where a list stands: a draft, frozen (for the vote), or replaced by a newer version. */
+export function ListState(props: { list: CandidateList }) {
+  return (
+    <Show when={props.list.frozenAt} fallback={<span class="tag tag-warn">{t('lists.state.draft')}</span>}>
+      <Show when={props.list.supersededById} fallback={<span class="tag tag-ok">{t('lists.state.frozen', { date: fmt.date(props.list.frozenAt!) })}</span>}>
+        <span class="tag tag-muted">{t('lists.state.superseded')}</span>
+      </Show>
+    </Show>
+  );
+}
+
+/**
+ * 候选项目清单: the lists drafted for each year's vote, every version kept. A list is built from the year's
+ * candidates in a stated order, then frozen by the standing committee's staff; a change afterwards is a new version.
+ */
+export default function ListsPage() {
+  const { id } = useCongress();
+  const navigate = useNavigate();
+  const [lists, { refetch }] = createResource(id, fetchLists);
+  const [windows] = createResource(id, fetchWindows);
+  const editor = () => can(id(), ['admin', 'government']);
+  const [creating, setCreating] = createSignal(false);
+
+  return (
+    <Show when={can(id(), ['admin', 'government', 'presidium'])} fallback={<NoAccess />}>
+      <PageHeader
+        title={t('lists.title')}
+        lead={t('lists.lead')}
+        actions={
+          <Show when={editor()}>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              {t('lists.add')}
+            </Button>
+          </Show>
+        }
+      />
+      <Async resource={lists} retry={refetch}>
+        {(list) => (
+          <Table
+            caption={t('lists.title')}
+            rows={list}
+            rowClass={(l) => (l.supersededById ? 'row-muted' : '')}
+            empty={
+              <EmptyState
+                title={t('lists.empty')}
+                action={
+                  <Show when={editor()}>
+                    <Button variant="primary" onClick={() => setCreating(true)}>
+                      {t('lists.add')}
+                    </Button>
+                    <A class="btn btn-secondary" href={`/c/${id()}/gathering/candidates`}>
+                      {t('lists.toCandidates')}
+                    </A>
+                  </Show>
+                }
+              >
+                {t('lists.emptyNext')}
+              </EmptyState>
+            }
+            columns={[
+              {
+                header: () => t('lists.field.title'),
+                cell: (l: CandidateList) => (
+                  <>
+                    <A href={`/c/${id()}/gathering/lists/${l.id}`} class="strong-link">
+                      {l.title}
+                    </A>
+                    <span class="muted small block">{t('lists.version', { n: l.version })}</span>
+                  </>
+                ),
+              },
+              { header: () => t('windows.year'), class: 'nowrap', cell: (l: CandidateList) => t('windows.yearValue', { year: l.year }) },
+              {
+                header: () => t('lists.field.counts'),
+                class: 'nowrap',
+                cell: (l: CandidateList) => <span class="num">{t('lists.counts', { n: l.items.length, seats: l.seats })}</span>,
+              },
+              { header: () => t('surplus.title'), cell: (l: CandidateList) => <SurplusTag warnings={l.warnings} /> },
+              { header: () => t('lists.field.state'), cell: (l: CandidateList) => <ListState list={l} /> },
+              {
+                header: () => t('common.actions'),
+                noLabel: true,
+                class: 'actions',
+                cell: (l: CandidateList) => (
+                  <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/lists/${l.id}`} aria-label={t('lists.openAria', { title: l.title, n: l.version })}>
+                    {!l.frozenAt && editor() ? t('lists.edit') : t('lists.open')}
+                  </A>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Async>
+
+      <Dialog open={creating()} onClose={() => setCreating(false)} title={t('lists.add')}>
+        <NewListForm
+          congressId={id()}
+          years={[...new Set((windows.latest ?? []).map((w) => w.year))].sort((a, b) => b - a)}
+          onCancel={() => setCreating(false)}
+          onDone={(l) => {
+            setCreating(false);
+            toast(t('lists.created', { title: l.title }));
+            navigate(`/c/${id()}/gathering/lists/${l.id}`);
+          }}
+        />
+      </Dialog>
+    </Show>
+  );
+}
+
+function NewListForm(props: { congressId: string; years: number[]; onCancel: () => void; onDone: (l: CandidateList) => void }) {
+  const form = createFormState();
+  const [year, setYear] = createSignal(String(props.years[0] ?? Number(new Date().getFullYear()) + 1));
+  const [title, setTitle] = createSignal(t('lists.defaultTitle', { year: year() }));
+  const [titleTouched, setTitleTouched] = createSignal(false);
+  const [seats, setSeats] = createSignal('');
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const input = form.check(CandidateListInput, { title: title(), year: Number(year()), seats: seats() === '' ? NaN : Number(seats()), candidateIds: [] });
+    if (!input) return;
+    const done = await form.run(() => createList(props.congressId, input), ['title', 'year', 'seats']);
+    if (done) props.onDone(done.value);
+  };
+
+  return (
+    <form onSubmit={submit} novalidate>
+      <p class="lead">{t('lists.new.lead')}</p>
+      <FormError error={form.formError()} />
+      <Show
+        when={props.years.length > 0}
+        fallback={<TextField label={t('windows.year')} type="number" inputmode="numeric" class="num-input" value={year()} onValue={setYear} error={form.error('year')} required />}
+      >
+        <SelectField
+          label={t('windows.year')}
+          value={year()}
+          onValue={(v) => {
+            setYear(v);
+            if (!titleTouched()) setTitle(t('lists.defaultTitle', { year: v }));
+          }}
+          options={props.years.map((y) => ({ value: String(y), label: t('windows.yearValue', { year: y }) }))}
+          error={form.error('year')}
+          required
+        />
+      </Show>
+      <TextField
+        label={t('lists.field.title')}
+        value={title()}
+        onValue={(v) => {
+          setTitleTouched(true);
+          setTitle(v);
+        }}
+        error={form.error('title')}
+        maxlength={120}
+        required
+      />
+      <TextField
+        label={t('lists.field.seats')}
+        hint={t('lists.field.seatsHint')}
+        type="number"
+        inputmode="numeric"
+        min="1"
+        max="100"
+        class="num-input"
+        value={seats()}
+        onValue={setSeats}
+        error={form.error('seats')}
+        required
+      />
+      <div class="dialog-actions">
+        <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={form.busy()}>
+          {t('lists.new.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

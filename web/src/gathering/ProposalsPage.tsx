@@ -1,0 +1,265 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { CATEGORIES, CHANNELS, PROPOSAL_STATUSES } from '../../../shared/gathering/schema.ts';
+import { Async } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { SelectField } from '../components/Field.tsx';
+import { NoAccess } from '../components/NoAccess.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { Table } from '../components/Table.tsx';
+import { toast } from '../components/Toast.tsx';
+import { useCongress } from '../congress/context.tsx';
+import { fmt, t } from '../i18n.ts';
+import {
+  categoryLabel,
+  categoryOptions,
+  channelLabel,
+  channelOptions,
+  proposalStatusClass,
+  proposalStatusLabel,
+  type Category,
+  type Channel,
+  type ProposalStatus,
+} from '../labels.ts';
+import { can, me, rolesIn } from '../session.ts';
+import { fetchProposals, fetchWindows, proposalsCsvUrl, type Proposal } from './gathering.data.ts';
+import { channelsFor, ProposalForm } from './ProposalForm.tsx';
+
+type Params = { year?: string; status?: string; channel?: string; category?: string; location?: string; q?: string };
+const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+
+/**
+ * 项目建议: every proposal of the congress (staff and the government office) or one's own (representatives,
+ * departments), with filters kept in the address, counts by status, the CSV export and the form to enter one.
+ */
+export default function ProposalsPage() {
+  const { id, congress } = useCongress();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams<Params>();
+  const reader = () => can(id(), ['admin', 'government']);
+  const channels = () => channelsFor(rolesIn(id()), !!me()?.account.systemAdmin);
+  const [windows] = createResource(id, fetchWindows);
+
+  const year = () => (/^\d{4}$/.test(params.year ?? '') ? Number(params.year) : undefined);
+  const status = () => pick<ProposalStatus>(PROPOSAL_STATUSES, params.status);
+  const channel = () => pick<Channel>(CHANNELS, params.channel);
+  const category = () => pick<Category>(CATEGORIES, params.category);
+  // The status is filtered here, so that the counts by status cover the other filters.
+  const [proposals, { refetch }] = createResource(
+    () => ({ id: id(), year: year(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: (params.q ?? '').trim() || undefined }),
+    ({ id, ...f }) => fetchProposals(id, f),
+  );
+  const counts = createMemo(() => {
+    const c: Record<string, number> = {};
+    for (const p of proposals.latest ?? []) c[p.status] = (c[p.status] ?? 0) + 1;
+    return c;
+  });
+  const shown = () => (proposals.latest ?? []).filter((p) => !status() || p.status === status());
+  const filtered = () => !!(year() || status() || channel() || category() || params.location || params.q);
+
+  // Text filters follow typing, a moment after the pause.
+  const [q, setQ] = createSignal(params.q ?? '');
+  const [place, setPlace] = createSignal(params.location ?? '');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      [q, place],
+      ([qq, pl]) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => setParams({ q: qq.trim() || undefined, location: pl.trim() || undefined }, { replace: true }), 300);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
+
+  const clearFilters = () => {
+    setQ('');
+    setPlace('');
+    setParams({ year: undefined, status: undefined, channel: undefined, category: undefined, location: undefined, q: undefined });
+  };
+
+  const [entering, setEntering] = createSignal(false);
+  const years = () => [...new Set((windows.latest ?? []).map((w) => w.year))].sort((a, b) => b - a);
+
+  return (
+    <Show when={can(id(), ['admin', 'government', 'representative', 'department'])} fallback={<NoAccess />}>
+      <PageHeader
+        kicker={reader() ? undefined : <A href="/">← {t('proposals.backHome')}</A>}
+        title={t('proposals.title')}
+        lead={reader() ? t('proposals.lead', { congress: congress().name }) : t('proposals.leadOwn')}
+        actions={
+          <>
+            <Show when={reader()}>
+              <a class="btn btn-secondary" href={proposalsCsvUrl(id(), { year: year(), status: status() })} download="">
+                {t('proposals.export')}
+              </a>
+            </Show>
+            <Show when={channels().length > 0}>
+              <Button variant="primary" onClick={() => setEntering(true)}>
+                {t('proposals.add')}
+              </Button>
+            </Show>
+          </>
+        }
+      />
+
+      <div class="filters" role="search" aria-label={t('proposals.filters')}>
+        <label class="search">
+          <span class="sr-only">{t('proposals.search')}</span>
+          <input type="search" placeholder={t('proposals.search')} value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
+        </label>
+        <SelectField
+          label={t('proposals.filter.year')}
+          value={year() ? String(year()) : ''}
+          onValue={(v) => setParams({ year: v || undefined })}
+          options={[{ value: '', label: t('proposals.filter.allYears') }, ...years().map((y) => ({ value: String(y), label: t('windows.yearValue', { year: y }) }))]}
+        />
+        <SelectField
+          label={t('proposals.filter.channel')}
+          value={channel() ?? ''}
+          onValue={(v) => setParams({ channel: v || undefined })}
+          options={[{ value: '', label: t('proposals.filter.allChannels') }, ...channelOptions()]}
+        />
+        <SelectField
+          label={t('proposals.filter.category')}
+          value={category() ?? ''}
+          onValue={(v) => setParams({ category: v || undefined })}
+          options={[{ value: '', label: t('proposals.filter.allCategories') }, ...categoryOptions()]}
+        />
+        <label class="field filter-location">
+          <span class="label-row">
+            <span class="label-text">{t('proposals.filter.location')}</span>
+          </span>
+          <input type="text" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} placeholder={t('proposals.filter.locationPlaceholder')} />
+        </label>
+      </div>
+
+      <div class="status-tabs" role="radiogroup" aria-label={t('proposals.filter.status')}>
+        <For each={[undefined, ...PROPOSAL_STATUSES] as (ProposalStatus | undefined)[]}>
+          {(s) => (
+            <button
+              type="button"
+              role="radio"
+              aria-checked={status() === s}
+              classList={{ on: status() === s }}
+              onClick={() => setParams({ status: s })}
+            >
+              <span>{s ? proposalStatusLabel(s) : t('proposals.filter.allStatuses')}</span>
+              <span class="count num">{fmt.count(s ? (counts()[s] ?? 0) : (proposals.latest?.length ?? 0))}</span>
+            </button>
+          )}
+        </For>
+      </div>
+
+      <Async resource={proposals} retry={refetch}>
+        {() => (
+          <>
+            <p class="count-line" aria-live="polite">
+              {t(filtered() ? 'proposals.countFiltered' : 'proposals.count', { n: fmt.count(shown().length) })}
+              <Show when={proposals.state === 'refreshing'}>
+                <span class="spinner small" aria-hidden="true" />
+              </Show>
+            </p>
+            <Table
+              caption={t('proposals.title')}
+              rows={shown()}
+              class="proposals-table"
+              empty={
+                <Show
+                  when={filtered()}
+                  fallback={
+                    <EmptyState
+                      title={t('proposals.empty')}
+                      action={
+                        <>
+                          <Show when={channels().length > 0}>
+                            <Button variant="primary" onClick={() => setEntering(true)}>
+                              {t('proposals.add')}
+                            </Button>
+                          </Show>
+                          <Show when={can(id(), ['admin', 'government'])}>
+                            <A class="btn btn-secondary" href={`/c/${id()}/gathering`}>
+                              {t('proposals.toWindows')}
+                            </A>
+                          </Show>
+                        </>
+                      }
+                    >
+                      {reader() ? t('proposals.emptyNext') : t('proposals.emptyNextOwn')}
+                    </EmptyState>
+                  }
+                >
+                  <EmptyState title={t('proposals.noMatch')} action={<Button onClick={clearFilters}>{t('proposals.clearFilters')}</Button>} />
+                </Show>
+              }
+              columns={[
+                {
+                  header: () => t('proposal.field.title'),
+                  class: 'proposal-cell',
+                  cell: (p: Proposal) => (
+                    <>
+                      <A href={`/c/${id()}/gathering/proposals/${p.id}`} class="strong-link">
+                        {p.title}
+                      </A>
+                      <span class="muted small block">
+                        <span class="mono">{p.trackingCode}</span> · {categoryLabel(p.category)} · {t('windows.yearValue', { year: p.year })}
+                      </span>
+                      <Show when={p.negativeListHits.length > 0}>
+                        <span class="tag tag-bad">{t('proposal.negative.tag', { words: p.negativeListHits.join(t('list.separator')) })}</span>
+                      </Show>
+                      <Show when={p.attachments.length > 0}>
+                        <span class="tag">{t('proposal.attachmentsCount', { n: p.attachments.length })}</span>
+                      </Show>
+                    </>
+                  ),
+                },
+                { header: () => t('proposal.field.location'), cell: (p: Proposal) => p.location },
+                {
+                  header: () => t('proposal.field.channel'),
+                  cell: (p: Proposal) => (
+                    <>
+                      {channelLabel(p.channel)}
+                      <Show when={p.station}>
+                        <span class="muted small block">{p.station}</span>
+                      </Show>
+                    </>
+                  ),
+                },
+                { header: () => t('proposal.field.submittedAt'), class: 'nowrap', cell: (p: Proposal) => <span class="num">{fmt.date(p.createdAt)}</span> },
+                { header: () => t('proposal.field.status'), cell: (p: Proposal) => <span class={`tag ${proposalStatusClass(p.status)}`}>{proposalStatusLabel(p.status)}</span> },
+                {
+                  header: () => t('common.actions'),
+                  noLabel: true,
+                  class: 'actions',
+                  cell: (p: Proposal) => (
+                    <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/proposals/${p.id}`} aria-label={t('proposals.openAria', { title: p.title })}>
+                      {p.status === 'submitted' && can(id(), ['government']) ? t('proposals.screen') : t('proposals.open')}
+                    </A>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Async>
+
+      <Dialog open={entering()} onClose={() => setEntering(false)} title={t('proposals.add')} wide>
+        <ProposalForm
+          congressId={id()}
+          channels={channels()}
+          staff={can(id(), ['admin'])}
+          windows={windows.latest ?? []}
+          onCancel={() => setEntering(false)}
+          onDone={(p) => {
+            setEntering(false);
+            toast(t('proposals.added', { code: p.trackingCode }));
+            navigate(`/c/${id()}/gathering/proposals/${p.id}`);
+          }}
+        />
+      </Dialog>
+    </Show>
+  );
+}
