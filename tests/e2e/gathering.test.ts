@@ -94,7 +94,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.goto(`${h.origin}/c/${congressId}`);
     const negative = page.locator('.negative-list');
     await negative.getByText('办公楼', { exact: true }).waitFor();
-    await negative.getByLabel('负面清单').fill('豪华装修');
+    await negative.getByRole('textbox', { name: '负面清单' }).fill('豪华装修');
     await negative.getByRole('button', { name: '添加' }).click();
     await negative.getByText('豪华装修', { exact: true }).waitFor();
     await page.getByRole('button', { name: '保存规则设置' }).click();
@@ -195,9 +195,9 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('link', { name: '查询办理进度' }).click();
     await page.waitForURL(`**/t/${residentCode}`);
     await page.getByRole('heading', { name: '河东村至镇区道路拓宽' }).waitFor();
-    await page.getByText('已提交', { exact: true }).waitFor();
+    await step(page, '已提交').waitFor();
     await page.getByText('来源：群众网上提交').waitFor();
-    await page.getByText('初审中').waitFor();
+    await step(page, '初审中').waitFor();
     expect(await page.content()).not.toContain('13800001111');
     expect(await page.content()).not.toContain('王先生');
     await shoot(page, 'track-pending');
@@ -270,7 +270,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await expect.poll(() => accept.isDisabled()).toBe(false);
     await shoot(page, 'proposal-detail');
 
-    await acceptWith(page, { lead: '县交通运输局', co: ['县住房和城乡建设局'], funding: '县级财政 80%，镇级配套 20%', outcome: '村道拓宽到 6 米，会车顺畅，雨天不再积水。' });
+    await acceptWith(page, { lead: '县交通运输局', co: ['县住房和城乡建设局'], funding: '县级财政 80%，镇级配套 20%', outcome: '村道拓宽到 6 米，会车顺畅，雨天不再积水。', shot: 'accept-dialog' });
   });
 
   it('merges a likely duplicate with one click', async () => {
@@ -307,19 +307,27 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByText('找到 1 条建议').waitFor();
     await page.getByRole('link', { name: '新建镇政府办公楼' }).first().click();
     await page.getByRole('alert').filter({ hasText: '触及负面清单：办公楼' }).waitFor();
-    await page.getByText('触及负面清单（办公楼），不能列为候选项目。').waitFor();
+    await page.getByText('触及负面清单（办公楼、政府办公），不能列为候选项目。').waitFor();
     expect(await page.getByRole('button', { name: '列为候选项目' }).isDisabled()).toBe(true);
     await shoot(page, 'proposal-negative', ['tablet']);
+    await page.getByRole('button', { name: '合并到其他建议' }).click();
+    const merge = page.getByRole('dialog', { name: '合并到其他建议' });
+    await merge.getByLabel('合并到').waitFor();
+    expect(await merge.locator('option').allTextContents()).toContain(`河东村至镇区道路拓宽（河东村 · 列为候选项目 · ${residentCode}）`);
+    await shoot(page, 'merge-dialog', ['tablet']);
+    await merge.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '不予采纳' }).click();
     const dialog = page.getByRole('dialog', { name: '不予采纳' });
     await dialog.getByText('提出人凭查询码可以看到“不予采纳”和理由').waitFor();
     await dialog.getByLabel('理由').fill('新建政府办公楼属于负面清单所列的楼堂馆所项目，不列入民生实事项目。');
+    await shoot(page, 'reject-dialog', ['tablet', 'phone']);
     await dialog.getByRole('button', { name: '不予采纳' }).click();
     await page.getByText('已作不予采纳处理。').waitFor();
     await page.locator('.alert').filter({ hasText: '理由：新建政府办公楼属于负面清单' }).waitFor();
 
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '候选项目', exact: true }).click();
     await page.getByText('共 3 个候选项目，计划总投资 465.50 万元').waitFor();
+    await shoot(page, 'candidates', ['tablet', 'phone']);
   });
 
   it('builds a candidate list as admin, shows the 差额, and freezes it after naming the consequence', async () => {
@@ -351,12 +359,28 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('button', { name: '冻结清单' }).click();
     const confirm = page.getByRole('dialog', { name: '冻结候选项目清单？' });
     await confirm.getByText('冻结后不可修改，只能另建新版本。').waitFor();
+    await h.screenshot('freeze-confirm', ['tablet', 'phone']);
     await confirm.getByRole('button', { name: '冻结清单' }).click();
     await page.getByText('清单已冻结。').waitFor();
     await page.getByText(/^已于 .+ 冻结（林主任）$/).waitFor();
     expect(await page.getByRole('button', { name: '保存清单' }).count()).toBe(0);
     await page.getByRole('link', { name: '公开页面' }).waitFor();
     await page.getByRole('button', { name: '生成新版本' }).waitFor();
+    await h.screenshot('list-frozen', ['tablet']);
+
+    // A change after freezing is a new version; the frozen one stays on record and links to it.
+    await page.getByRole('button', { name: '生成新版本' }).click();
+    const again = page.getByRole('dialog', { name: '生成新版本？' });
+    await again.getByText('第 1 版保留备查').waitFor();
+    await again.getByRole('button', { name: '生成第 2 版' }).click();
+    await page.getByText('已生成第 2 版草稿。').waitFor();
+    const versions = page.getByRole('navigation', { name: '版本：' });
+    await versions.getByText('第 2 版 · 草稿').waitFor();
+    await versions.getByRole('link', { name: '第 1 版 · 已冻结' }).click();
+    await page.getByText('已生成第 2 版草稿。在它冻结之前，本版本仍然有效。').waitFor();
+    await page.getByRole('link', { name: '← 候选项目清单' }).click();
+    await page.getByRole('row', { name: /第 1 版/ }).getByText('差额符合要求').waitFor();
+    await h.screenshot('lists', ['tablet', 'phone']);
   });
 
   it('publishes the frozen list, and the tracking pages follow the proposals to it', async () => {
@@ -379,14 +403,15 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByLabel('查询码').fill(residentCode.toLowerCase().replace('-', ' '));
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await page.waitForURL(`**/t/${residentCode}`);
-    await page.getByText('初审：列为候选项目').waitFor();
-    await page.getByText('已列入候选项目清单', { exact: true }).waitFor();
+    await step(page, '初审：列为候选项目').waitFor();
+    await step(page, '已列入候选项目清单').waitFor();
     await page.getByText('“河东村至镇区道路拓宽”已列入候选项目清单，将提交人民代表大会票决。').waitFor();
+    await page.getByText('另有 1 条内容相近的建议合并到您的建议中，一并办理。').waitFor();
     await shoot(page, 'track-done');
 
     await page.getByLabel('查询码').fill(rejectedCode);
     await page.getByRole('button', { name: '查询', exact: true }).click();
-    await page.getByText('初审：不予采纳').waitFor();
+    await step(page, '初审：不予采纳').waitFor();
     await page.getByText('理由：新建政府办公楼属于负面清单所列的楼堂馆所项目，不列入民生实事项目。').waitFor();
 
     await page.getByLabel('查询码').fill('ABCD-0000');
@@ -394,17 +419,81 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByText('查询码应为 8 位字母和数字').waitFor();
   });
 
+  it('keeps a refused proposal in the reserve pool and brings it back in a later year', async () => {
+    const { page } = h;
+    const later = await h.page.request.post(`${h.origin}/api/congresses/${congressId}/collection-windows`, {
+      data: { year: year + 1, opensOn: addDays(today, 300), closesOn: addDays(today, 340) },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(later.status()).toBe(201);
+    await page.goto(`${h.origin}/c/${congressId}/gathering/proposals?status=not_adopted`);
+    await page.getByRole('link', { name: '新建镇政府办公楼' }).first().click();
+    await page.getByRole('button', { name: '转入储备库' }).click();
+    const confirm = page.getByRole('dialog', { name: '转入储备库' });
+    await confirm.getByText('以后年度可以重新启用').waitFor();
+    await confirm.getByRole('button', { name: '转入储备库' }).click();
+    await page.getByText('已转入储备库。').waitFor();
+    await page.getByRole('button', { name: `重新启用到 ${year + 1} 年度` }).click();
+    const revive = page.getByRole('dialog', { name: `重新启用到 ${year + 1} 年度？` });
+    await revive.getByText('原提出人凭原查询码可以看到已重新启用').waitFor();
+    await revive.getByRole('button', { name: '重新启用' }).click();
+    await page.getByText(`${year + 1} 年度`, { exact: true }).waitFor();
+    await page.getByText(`由 ${year} 年度储备库中的建议重新启用：`).waitFor();
+
+    await resident.goto(`${h.origin}/t/${rejectedCode}`);
+    await step(resident, '初审：列入储备库').waitFor();
+    await resident.getByText(`已在 ${year + 1} 年度重新启用，进入新一轮初审。`).waitFor();
+  });
+
+  it('lets a department propose from its own home page and see only its own proposals', async () => {
+    const deps = (await (await h.page.request.get(`${h.origin}/api/congresses/${congressId}/departments`)).json()) as { id: string; name: string }[];
+    const education = deps.find((d) => d.name === '县教育局')!;
+    const dept = { displayName: '刘老师', username: 'edu.liu', password: 'education-2026' };
+    const made = await h.page.request.post(`${h.origin}/api/congresses/${congressId}/accounts`, {
+      data: { ...dept, role: 'department', departmentId: education.id },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(made.status()).toBe(201);
+
+    const page = await h.newPage('phone');
+    await page.goto(`${h.origin}/login`);
+    await page.getByLabel('用户名').fill(dept.username);
+    await page.getByLabel('密码').fill(dept.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '您好，刘老师', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '提出项目建议 / 查看我的建议' }).click();
+    await page.getByRole('heading', { name: '项目建议', level: 1 }).waitFor();
+    await page.getByText('还没有项目建议').waitFor();
+    expect(await page.getByRole('link', { name: '导出 CSV' }).count()).toBe(0);
+    await page.getByRole('button', { name: '录入建议' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '录入建议' });
+    await dialog.getByText('承办单位', { exact: true }).waitFor();
+    await dialog.getByLabel('建议标题').fill('青山中学食堂改造');
+    await dialog.getByLabel('类别').selectOption('education');
+    await dialog.getByLabel('地点').fill('青山中学');
+    await dialog.getByLabel('具体内容').fill('食堂只能容纳一半学生同时就餐，需扩建。');
+    await dialog.getByRole('button', { name: `提交（计入 ${year} 年度）` }).click();
+    await page.getByRole('heading', { name: '青山中学食堂改造', level: 1 }).waitFor();
+    await page.getByText('审查由政府办进行。').waitFor();
+    expect(await page.getByRole('button', { name: '列为候选项目' }).count()).toBe(0);
+    await page.getByRole('link', { name: '← 项目建议' }).click();
+    await page.getByText('共 1 条建议').waitFor();
+    expect(await page.getByRole('link', { name: '河东村至镇区道路拓宽' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('speaks English when asked', async () => {
     const page = resident;
     await page.goto(`${h.origin}/t/${residentCode}`);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Follow a proposal', level: 1 }).waitFor();
-    await page.getByText('Screening: accepted as a candidate').waitFor();
-    await page.getByText('On the candidate list', { exact: true }).waitFor();
+    await step(page, 'Screening: accepted as a candidate').waitFor();
+    await step(page, 'On the candidate list').waitFor();
     await page.goto(`${h.origin}/p/${congressId}`);
     await page.getByText('What is it about?').waitFor();
     await page.getByText('Transport', { exact: true }).waitFor();
     await expect.poll(() => page.locator('.answer-field label').textContent()).toMatch(/^Check question: What is \w+ plus \w+\?$/);
+    await shoot(page, 'submit-form-en', ['phone']);
 
     const staff = h.page;
     await staff.goto(`${h.origin}/c/${congressId}/gathering/proposals`);
@@ -413,7 +502,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await staff.getByRole('navigation', { name: 'Main navigation' }).getByText('Gathering & screening').waitFor();
     await staff.getByRole('radio', { name: /Accepted as candidate\s*3/ }).waitFor();
     await staff.getByRole('columnheader', { name: 'Channel' }).waitFor();
-    await staff.getByRole('row', { name: /新建镇政府办公楼/ }).getByText('Not adopted').waitFor();
+    await staff.getByRole('row', { name: /河东村道路拓宽改造/ }).getByText('Merged').waitFor();
     await shoot(staff, 'proposals-list-en', ['tablet']);
     await staff.getByRole('button', { name: '切换到中文' }).click();
     await staff.getByRole('heading', { name: '项目建议', level: 1 }).waitFor();
@@ -425,6 +514,9 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
   });
 });
 
+/** A step of the tracking timeline, by its title. */
+const step = (page: Page, title: string) => page.locator('.tl-title').filter({ hasText: title });
+
 /** The seven checks: all pass, except environmental impact, which does not apply. */
 async function recordChecks(page: Page) {
   for (const check of ['论证', '评估', '合法性审查', '财政承受能力', '环境影响', '用地', '公共安全']) {
@@ -434,7 +526,7 @@ async function recordChecks(page: Page) {
   await page.getByRole('group', { name: '论证', exact: true }).getByPlaceholder('说明或依据（选填）').fill('经实地踏勘，可行。');
 }
 
-async function acceptWith(page: Page, f: { lead: string; co: string[]; funding: string; outcome: string }) {
+async function acceptWith(page: Page, f: { lead: string; co: string[]; funding: string; outcome: string; shot?: string }) {
   await page.getByRole('button', { name: '列为候选项目' }).click();
   const dialog = page.getByRole('dialog', { name: '列为候选项目' });
   await dialog.getByText('列为候选项目后不能撤销').waitFor();
@@ -442,6 +534,7 @@ async function acceptWith(page: Page, f: { lead: string; co: string[]; funding: 
   for (const co of f.co) await dialog.getByLabel(co).check();
   await dialog.getByLabel('资金来源').fill(f.funding);
   await dialog.getByLabel('预期效果').fill(f.outcome);
+  if (f.shot) await shoot(page, f.shot, ['tablet', 'phone']);
   await dialog.getByRole('button', { name: '列为候选项目' }).click();
   await page.locator('.alert').filter({ hasText: '已列为候选项目' }).waitFor();
 }

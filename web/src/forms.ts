@@ -118,6 +118,15 @@ export function createFormState() {
     setFormError(null);
   };
 
-  return { errors, setErrors, formError, setFormError, busy, lastError, check, fail, run, reset, error: (path: string) => errors()[path] };
+  /** A field was edited: its message goes; when none is left, so does the form's "please correct" message. */
+  const clearError = (path: string) => {
+    const current = errors();
+    if (!(path in current)) return;
+    const { [path]: _gone, ...rest } = current;
+    setErrors(rest);
+    if (Object.values(rest).every((m) => !m)) setFormError(null);
+  };
+
+  return { errors, setErrors, formError, setFormError, busy, lastError, check, fail, run, reset, clearError, error: (path: string) => errors()[path] };
 }
 export type FormState = ReturnType<typeof createFormState>;

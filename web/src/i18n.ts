@@ -2,7 +2,7 @@
  * The language of the interface: zh-CN by default, English on request; the choice is remembered in this browser
  * and set on <html lang> (screen readers and CJK line breaking follow it). `t` is reactive: text re-renders on a switch.
  */
-import { createSignal } from 'solid-js';
+import { createSignal, type JSX } from 'solid-js';
 import {
   formatCount,
   formatDate,
@@ -47,6 +47,16 @@ export function applyLang() {
 }
 
 export const t = (key: MessageKey, params?: Params) => translate(lang(), key, params);
+/**
+ * Like `t`, with values that are elements — e.g. dates kept on one line: `tx('submit.lead', { from: <Nowrap>…</Nowrap> })`.
+ * Chinese breaks between any two characters, so "2027年1月1日" would otherwise split across lines.
+ */
+export function tx(key: MessageKey, params: Record<string, JSX.Element>): JSX.Element {
+  return translate(lang(), key)
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 === 1 ? (part in params ? params[part] : `{${part}}`) : part));
+}
+
 export const fmt = {
   date: (v: string | Date) => formatDate(v, lang()),
   dateTime: (v: string | Date) => formatDateTime(v, lang()),

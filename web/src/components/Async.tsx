@@ -4,6 +4,14 @@ import { t } from '../i18n.ts';
 import { Alert } from './Alert.tsx';
 import { Button } from './Button.tsx';
 
+/**
+ * A resource's value once it has one, else undefined: never suspends the page around it (reading a pending resource
+ * would) and never throws (reading a failed one would). For headers, counts and titles beside an `Async`.
+ */
+export function latest<T>(r: Resource<T>): T | undefined {
+  return r.state === 'ready' || r.state === 'refreshing' ? r.latest : undefined;
+}
+
 export function Loading(props: { text?: string; inline?: boolean }) {
   return (
     <div class="loading" classList={{ inline: !!props.inline }} role="status">

@@ -49,6 +49,11 @@ export function CandidateFieldsForm(props: {
   const [outcome, setOutcome] = createSignal(props.initial.expectedOutcome);
   const [note, setNote] = createSignal('');
 
+  const edit = (path: string, set: (v: string) => void) => (v: string) => {
+    set(v);
+    form.clearError(path);
+    form.clearError(`candidate.${path}`);
+  };
   const active = () => props.departments.filter((d) => d.active || d.id === lead() || co().includes(d.id));
   const err = (k: string) => form.error(k) ?? form.error(`candidate.${k}`);
 
@@ -86,14 +91,14 @@ export function CandidateFieldsForm(props: {
         <Alert kind="warning" title={t('candidateForm.noDepartments')} />
       </Show>
       <FormError error={form.formError()} />
-      <TextField label={t('candidate.field.title')} hint={t('candidateForm.titleHint')} value={title()} onValue={setTitle} error={err('title')} maxlength={80} required />
-      <TextAreaField label={t('candidate.field.content')} hint={t('candidateForm.contentHint')} value={content()} onValue={setContent} error={err('content')} rows={4} maxlength={2000} required />
+      <TextField label={t('candidate.field.title')} hint={t('candidateForm.titleHint')} value={title()} onValue={edit('title', setTitle)} error={err('title')} maxlength={80} required />
+      <TextAreaField label={t('candidate.field.content')} hint={t('candidateForm.contentHint')} value={content()} onValue={edit('content', setContent)} error={err('content')} rows={4} maxlength={2000} required />
       <div class="row-2">
         <SelectField
           label={t('candidate.field.lead')}
           value={lead()}
           onValue={(v) => {
-            setLead(v);
+            edit('leadDepartmentId', setLead)(v);
             setCo(co().filter((d) => d !== v));
           }}
           options={active().map((d) => ({ value: d.id, label: d.name }))}
@@ -101,7 +106,7 @@ export function CandidateFieldsForm(props: {
           error={err('leadDepartmentId')}
           required
         />
-        <MoneyField label={t('candidate.field.investment')} hint={t('candidateForm.investmentHint')} value={investment()} onValue={setInvestment} error={err('plannedInvestment')} required />
+        <MoneyField label={t('candidate.field.investment')} hint={t('candidateForm.investmentHint')} value={investment()} onValue={edit('plannedInvestment', setInvestment)} error={err('plannedInvestment')} required />
       </div>
       <Show when={active().some((d) => d.id !== lead())}>
         <fieldset class="field co-departments">
@@ -124,10 +129,10 @@ export function CandidateFieldsForm(props: {
         </fieldset>
       </Show>
       <div class="row-2">
-        <TextField label={t('candidate.field.funding')} hint={t('candidateForm.fundingHint')} value={funding()} onValue={setFunding} error={err('fundingSource')} maxlength={200} required />
-        <TextField label={t('candidate.field.completion')} type="date" value={completion()} onValue={setCompletion} error={err('plannedCompletion')} required />
+        <TextField label={t('candidate.field.funding')} hint={t('candidateForm.fundingHint')} value={funding()} onValue={edit('fundingSource', setFunding)} error={err('fundingSource')} maxlength={200} required />
+        <TextField label={t('candidate.field.completion')} type="date" value={completion()} onValue={edit('plannedCompletion', setCompletion)} error={err('plannedCompletion')} required />
       </div>
-      <TextAreaField label={t('candidate.field.outcome')} hint={t('candidateForm.outcomeHint')} value={outcome()} onValue={setOutcome} error={err('expectedOutcome')} rows={3} maxlength={1000} required />
+      <TextAreaField label={t('candidate.field.outcome')} hint={t('candidateForm.outcomeHint')} value={outcome()} onValue={edit('expectedOutcome', setOutcome)} error={err('expectedOutcome')} rows={3} maxlength={1000} required />
       <Show when={props.withNote}>
         <TextAreaField label={t('candidateForm.note')} hint={t('candidateForm.noteHint')} value={note()} onValue={setNote} error={form.error('note')} rows={2} maxlength={500} />
       </Show>

@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -14,7 +14,7 @@ import { fetchDepartments } from '../congress/members.data.ts';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { CandidateFieldsForm } from './CandidateFieldsForm.tsx';
-import { fetchCandidates, fetchWindows, sumWan, updateCandidate, type Candidate } from './gathering.data.ts';
+import { candidatesCsvUrl, fetchCandidates, fetchWindows, sumWan, updateCandidate, type Candidate } from './gathering.data.ts';
 
 /**
  * 候选项目: the proposals accepted at screening for a year, with the formal fields that go on the ballot. The
@@ -24,7 +24,7 @@ export default function CandidatesPage() {
   const { id } = useCongress();
   const [params, setParams] = useSearchParams<{ year?: string }>();
   const [windows] = createResource(id, fetchWindows);
-  const years = () => [...new Set((windows.latest ?? []).map((w) => w.year))].sort((a, b) => b - a);
+  const years = () => [...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a);
   /** The year in the address, else the latest window's. */
   const year = () => (/^\d{4}$/.test(params.year ?? '') ? Number(params.year) : years()[0]);
   const [candidates, { refetch }] = createResource(
@@ -41,9 +41,16 @@ export default function CandidatesPage() {
         title={t('candidates.title')}
         lead={t('candidates.lead')}
         actions={
-          <A class="btn btn-secondary" href={`/c/${id()}/gathering/lists`}>
-            {t('candidates.toLists')}
-          </A>
+          <>
+            <Show when={can(id(), ['admin', 'government'])}>
+              <a class="btn btn-secondary" href={candidatesCsvUrl(id(), year())} download="">
+                {t('candidates.export')}
+              </a>
+            </Show>
+            <A class="btn btn-secondary" href={`/c/${id()}/gathering/lists`}>
+              {t('candidates.toLists')}
+            </A>
+          </>
         }
       />
       <div class="toolbar">
@@ -83,13 +90,13 @@ export default function CandidatesPage() {
                 {
                   header: () => t('candidate.field.title'),
                   class: 'cand-cell',
+                  noLabel: true,
                   cell: (c: Candidate) => (
                     <>
-                      <strong class="block">{c.title}</strong>
+                      <strong class="block cand-title">{c.title}</strong>
                       <span class="clamp-2 small">{c.content}</span>
-                      <span class="small muted block">
-                        {t('candidates.outcomeLine', { text: c.expectedOutcome })}
-                      </span>
+                      <span class="small muted block">{t('candidates.fundingLine', { text: c.fundingSource })}</span>
+                      <span class="small muted block">{t('candidates.outcomeLine', { text: c.expectedOutcome })}</span>
                       <A class="small" href={`/c/${id()}/gathering/proposals/${c.proposalId}`}>
                         {c.mergedProposals > 0 ? t('candidates.proposalMerged', { n: c.mergedProposals }) : t('candidates.proposal')}
                       </A>
@@ -99,49 +106,42 @@ export default function CandidatesPage() {
                 {
                   header: () => t('candidate.field.investment'),
                   class: 'nowrap num-cell',
-                  cell: (c: Candidate) => (
-                    <>
-                      <span class="num strong">{fmt.wan(Number(c.plannedInvestment))}</span>
-                      <span class="small muted block wrap">{c.fundingSource}</span>
-                    </>
-                  ),
+                  cell: (c: Candidate) => <span class="num strong">{fmt.wan(Number(c.plannedInvestment))}</span>,
                 },
                 {
                   header: () => t('candidates.departments'),
+                  class: 'dept-cell',
                   cell: (c: Candidate) => (
                     <>
                       <span class="block">
-                        {c.leadDepartment.name} <span class="muted small">{t('candidates.leadWord')}</span>
+                        {c.leadDepartment.name} <span class="muted small nowrap">{t('candidates.leadWord')}</span>
                       </span>
                       <Show when={c.coDepartments.length}>
-                        <span class="small muted block">
-                          {t('candidates.coLine', { names: c.coDepartments.map((d) => d.name).join(t('list.separator')) })}
-                        </span>
+                        <span class="small muted block">{t('candidates.coLine', { names: c.coDepartments.map((d) => d.name).join(t('list.separator')) })}</span>
                       </Show>
                     </>
                   ),
                 },
                 { header: () => t('candidate.field.completion'), class: 'nowrap', cell: (c: Candidate) => <span class="num">{fmt.date(c.plannedCompletion)}</span> },
                 {
-                  header: () => t('candidates.state'),
-                  cell: (c: Candidate) => (c.locked ? <span class="tag tag-muted">{t('candidates.locked')}</span> : <span class="tag tag-ok">{t('candidates.editable')}</span>),
+                  header: () => t('common.actions'),
+                  noLabel: true,
+                  class: 'actions',
+                  cell: (c: Candidate) => (
+                    <Show
+                      when={!c.locked}
+                      fallback={
+                        <span class="tag tag-muted">{t('candidates.locked')}</span>
+                      }
+                    >
+                      <Show when={editor()} fallback={<span class="tag tag-ok">{t('candidates.editable')}</span>}>
+                        <Button small onClick={() => setEditing(c)} aria-label={t('candidates.editAria', { title: c.title })}>
+                          {t('common.edit')}
+                        </Button>
+                      </Show>
+                    </Show>
+                  ),
                 },
-                ...(editor()
-                  ? [
-                      {
-                        header: () => t('common.actions'),
-                        noLabel: true,
-                        class: 'actions',
-                        cell: (c: Candidate) => (
-                          <Show when={!c.locked} fallback={<span class="muted small">{t('candidates.lockedHint')}</span>}>
-                            <Button small onClick={() => setEditing(c)} aria-label={t('candidates.editAria', { title: c.title })}>
-                              {t('common.edit')}
-                            </Button>
-                          </Show>
-                        ),
-                      },
-                    ]
-                  : []),
               ]}
             />
           </>
@@ -152,7 +152,7 @@ export default function CandidatesPage() {
         <Show when={editing()}>
           {(c) => (
             <CandidateFieldsForm
-              departments={departments.latest ?? []}
+              departments={latest(departments) ?? []}
               initial={{
                 title: c().title,
                 content: c().content,

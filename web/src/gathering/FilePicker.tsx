@@ -97,7 +97,7 @@ function FileItem(props: { file: File; onRemove: () => void }) {
         <span class="file-title">{props.file.name}</span>
         <span class="muted small">{formatBytes(props.file.size)}</span>
       </span>
-      <button type="button" class="btn btn-ghost btn-sm" onClick={() => props.onRemove()} aria-label={t('files.removeAria', { name: props.file.name })}>
+      <button type="button" class="btn btn-secondary btn-sm" onClick={() => props.onRemove()} aria-label={t('files.removeAria', { name: props.file.name })}>
         {t('files.remove')}
       </button>
     </li>

@@ -3,11 +3,12 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { listWarnings } from '../../../shared/gathering/schema.ts';
 import { ApiError } from '../api.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { confirmAction } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
+import { Parts } from '../components/Nowrap.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { toast } from '../components/Toast.tsx';
 import { useCongress } from '../congress/context.tsx';
@@ -45,6 +46,9 @@ function ListView(props: { list: CandidateList; replace: (l: CandidateList) => v
   const { id } = useCongress();
   const navigate = useNavigate();
   const l = () => props.list;
+  // Every list of the congress, for the version links and for whether a newer version has been frozen.
+  const [all] = createResource(id, fetchLists);
+  const lists = () => latest(all) ?? [];
   const editor = () => can(id(), ['admin', 'government']);
 
   const startNewVersion = () => {
@@ -71,7 +75,7 @@ function ListView(props: { list: CandidateList; replace: (l: CandidateList) => v
         title={l().title}
         lead={
           <span class="proposal-lead">
-            <ListState list={l()} />
+            <ListState list={l()} all={lists()} />
             <span>{t('windows.yearValue', { year: l().year })}</span>
             <span>{t('lists.version', { n: l().version })}</span>
           </span>
@@ -87,20 +91,19 @@ function ListView(props: { list: CandidateList; replace: (l: CandidateList) => v
           </Show>
         }
       />
-      <Versions list={l()} />
+      <Versions list={l()} all={lists()} />
       <Show when={l().frozenAt} fallback={<Builder list={l()} editable={editor()} replace={props.replace} />}>
-        <FrozenView list={l()} />
+        <FrozenView list={l()} all={lists()} />
       </Show>
     </>
   );
 }
 
 /** Links between the versions of one list (each new version points back to the one it replaces). */
-function Versions(props: { list: CandidateList }) {
+function Versions(props: { list: CandidateList; all: CandidateList[] }) {
   const { id } = useCongress();
-  const [all] = createResource(id, fetchLists);
   const chain = createMemo(() => {
-    const lists = all.latest ?? [];
+    const lists = props.all;
     if (!props.list.supersedesId && !props.list.supersededById) return [];
     const byId = new Map(lists.map((x) => [x.id, x]));
     let first = props.list;
@@ -134,22 +137,25 @@ function Versions(props: { list: CandidateList }) {
   );
 }
 
-function FrozenView(props: { list: CandidateList }) {
+function FrozenView(props: { list: CandidateList; all: CandidateList[] }) {
   const { id } = useCongress();
   const l = () => props.list;
+  const successor = () => props.all.find((x) => x.id === l().supersededById);
   return (
     <>
       <Alert kind="success" title={t('lists.frozen.title', { date: fmt.dateTime(l().frozenAt!), by: l().frozenBy ?? '' })}>
         <p>{t('lists.frozen.body')}</p>
       </Alert>
       <Show when={l().supersededById}>
-        <Alert kind="warning" title={t('lists.frozen.superseded')}>
+        <Alert kind="warning" title={successor()?.frozenAt ? t('lists.frozen.superseded', { n: successor()!.version }) : t('lists.frozen.newerDraft', { n: l().version + 1 })}>
           <p>
             <A href={`/c/${id()}/gathering/lists/${l().supersededById}`}>{t('lists.frozen.toNewer')}</A>
           </p>
         </Alert>
       </Show>
-      <p class="count-line">{t('publicList.summary', { year: l().year, seats: l().seats, n: l().items.length, total: fmt.wan(sumWan(l().items.map((i) => i.plannedInvestment))) })}</p>
+      <p class="summary-line">
+        <Parts text={t('publicList.summary', { year: l().year, seats: l().seats, n: l().items.length, total: fmt.wan(sumWan(l().items.map((i) => i.plannedInvestment))) })} />
+      </p>
       <ol class="cand-items staff">
         <For each={l().items}>{(c) => <CandidateBlock c={c} position={c.position} />}</For>
       </ol>
@@ -182,12 +188,10 @@ function CandidateBlock(props: { c: Candidate; position: number }) {
             <dt>{t('candidate.field.lead')}</dt>
             <dd>{props.c.leadDepartment.name}</dd>
           </div>
-          <Show when={props.c.coDepartments.length}>
-            <div>
-              <dt>{t('candidate.field.co')}</dt>
-              <dd>{props.c.coDepartments.map((d) => d.name).join(t('list.separator'))}</dd>
-            </div>
-          </Show>
+          <div>
+            <dt>{t('candidate.field.co')}</dt>
+            <dd>{props.c.coDepartments.length ? props.c.coDepartments.map((d) => d.name).join(t('list.separator')) : <span class="muted">{t('candidate.noCo')}</span>}</dd>
+          </div>
           <div>
             <dt>{t('candidate.field.completion')}</dt>
             <dd>{fmt.date(props.c.plannedCompletion)}</dd>
@@ -218,11 +222,11 @@ function Builder(props: { list: CandidateList; editable: boolean; replace: (l: C
   const byId = createMemo(() => {
     const m = new Map<string, Candidate>();
     for (const c of props.list.items) m.set(c.id, c);
-    for (const c of pool.latest ?? []) m.set(c.id, c);
+    for (const c of latest(pool) ?? []) m.set(c.id, c);
     return m;
   });
   const chosen = () => order().map((cid) => byId().get(cid)).filter((c): c is Candidate => !!c);
-  const available = () => (pool.latest ?? []).filter((c) => !order().includes(c.id));
+  const available = () => (latest(pool) ?? []).filter((c) => !order().includes(c.id));
 
   const move = (index: number, by: -1 | 1) => {
     const next = [...order()];
@@ -368,10 +372,12 @@ function Builder(props: { list: CandidateList; editable: boolean; replace: (l: C
                 <Show
                   when={available().length > 0}
                   fallback={
-                    <p class="empty-inline">
-                      {(pool.latest ?? []).length === 0 ? t('lists.poolEmpty', { year: props.list.year }) : t('lists.poolAllUsed')}{' '}
-                      <A href={`/c/${id()}/gathering/proposals?year=${props.list.year}&status=submitted`}>{t('lists.toProposals')}</A>
-                    </p>
+                    <Show when={(latest(pool) ?? []).length === 0} fallback={<p class="empty-inline">{t('lists.poolAllUsed')}</p>}>
+                      <p class="empty-inline">
+                        {t('lists.poolEmpty', { year: props.list.year })}{' '}
+                        <A href={`/c/${id()}/gathering/proposals?year=${props.list.year}&status=submitted`}>{t('lists.toProposals')}</A>
+                      </p>
+                    </Show>
                   }
                 >
                   <ul class="pool-list">

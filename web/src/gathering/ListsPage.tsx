@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { CandidateListInput } from '../../../shared/gathering/schema.ts';
 import { FormError } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -18,16 +18,33 @@ import { can } from '../session.ts';
 import { createList, fetchLists, fetchWindows, type CandidateList } from './gathering.data.ts';
 import { SurplusTag } from './Surplus.tsx';
 
-/** Where a list stands: a draft, frozen (for the vote), or replaced by a newer version. */
-export function ListState(props: { list: CandidateList }) {
+/**
+ * Where a list stands: a draft, frozen (for the vote), frozen with a newer version being drafted (it still holds
+ * until that one is frozen), or replaced by a newer frozen version. `all` is every list of the congress.
+ */
+export function ListState(props: { list: CandidateList; all: CandidateList[] }) {
+  const successor = () => props.all.find((x) => x.id === props.list.supersededById);
   return (
     <Show when={props.list.frozenAt} fallback={<span class="tag tag-warn">{t('lists.state.draft')}</span>}>
-      <Show when={props.list.supersededById} fallback={<span class="tag tag-ok">{t('lists.state.frozen', { date: fmt.date(props.list.frozenAt!) })}</span>}>
-        <span class="tag tag-muted">{t('lists.state.superseded')}</span>
+      <Show
+        when={successor()?.frozenAt}
+        fallback={
+          <>
+            <span class="tag tag-ok">{t('lists.state.frozen', { date: fmt.date(props.list.frozenAt!) })}</span>
+            <Show when={props.list.supersededById}>
+              <span class="tag tag-warn">{t('lists.state.newerDraft')}</span>
+            </Show>
+          </>
+        }
+      >
+        <span class="tag tag-muted">{t('lists.state.superseded', { n: successor()!.version })}</span>
       </Show>
     </Show>
   );
 }
+
+/** A list replaced by a newer frozen version. */
+export const replaced = (l: CandidateList, all: CandidateList[]) => !!all.find((x) => x.id === l.supersededById)?.frozenAt;
 
 /**
  * 候选项目清单: the lists drafted for each year's vote, every version kept. A list is built from the year's
@@ -59,7 +76,7 @@ export default function ListsPage() {
           <Table
             caption={t('lists.title')}
             rows={list}
-            rowClass={(l) => (l.supersededById ? 'row-muted' : '')}
+            rowClass={(l) => (replaced(l, list) ? 'row-muted' : '')}
             empty={
               <EmptyState
                 title={t('lists.empty')}
@@ -80,23 +97,26 @@ export default function ListsPage() {
             columns={[
               {
                 header: () => t('lists.field.title'),
+                class: 'list-cell',
+                noLabel: true,
                 cell: (l: CandidateList) => (
                   <>
                     <A href={`/c/${id()}/gathering/lists/${l.id}`} class="strong-link">
                       {l.title}
                     </A>
-                    <span class="muted small block">{t('lists.version', { n: l.version })}</span>
+                    <span class="muted small block">
+                      {t('lists.version', { n: l.version })} · {t('windows.yearValue', { year: l.year })}
+                    </span>
                   </>
                 ),
               },
-              { header: () => t('windows.year'), class: 'nowrap', cell: (l: CandidateList) => t('windows.yearValue', { year: l.year }) },
               {
                 header: () => t('lists.field.counts'),
                 class: 'nowrap',
                 cell: (l: CandidateList) => <span class="num">{t('lists.counts', { n: l.items.length, seats: l.seats })}</span>,
               },
               { header: () => t('surplus.title'), cell: (l: CandidateList) => <SurplusTag warnings={l.warnings} /> },
-              { header: () => t('lists.field.state'), cell: (l: CandidateList) => <ListState list={l} /> },
+              { header: () => t('lists.field.state'), cell: (l: CandidateList) => <ListState list={l} all={list} /> },
               {
                 header: () => t('common.actions'),
                 noLabel: true,
@@ -115,7 +135,7 @@ export default function ListsPage() {
       <Dialog open={creating()} onClose={() => setCreating(false)} title={t('lists.add')}>
         <NewListForm
           congressId={id()}
-          years={[...new Set((windows.latest ?? []).map((w) => w.year))].sort((a, b) => b - a)}
+          years={[...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a)}
           onCancel={() => setCreating(false)}
           onDone={(l) => {
             setCreating(false);

@@ -1,11 +1,12 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { nowrap } from '../components/Nowrap.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fetchCongress } from '../congress/congresses.data.ts';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t, tx } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { posterQrUrl, submitPageUrl } from '../public/public.data.ts';
@@ -35,11 +36,11 @@ function Poster() {
     },
   );
   const chosen = () => {
-    const d = data.latest;
+    const d = latest(data);
     if (!d) return null;
     return d.windows.find((w) => String(w.year) === search.year) ?? currentWindow(d.windows);
   };
-  usePageTitle(() => (data.latest ? `${t('poster.title')} · ${data.latest.congress.name}` : t('poster.title')));
+  usePageTitle(() => (latest(data) ? `${t('poster.title')} · ${latest(data)!.congress.name}` : t('poster.title')));
 
   return (
     <div class="print-page">
@@ -50,7 +51,7 @@ function Poster() {
           </A>
           <div class="print-title">
             <h1>{t('poster.title')}</h1>
-            <Show when={data.latest}>{(d) => <p class="muted">{d().congress.name}</p>}</Show>
+            <Show when={latest(data)}>{(d) => <p class="muted">{d().congress.name}</p>}</Show>
           </div>
           <div class="print-tools">
             <LangSwitch />
@@ -90,7 +91,7 @@ function Poster() {
                     </header>
                     <h2 class="poster-headline">{t('poster.headline')}</h2>
                     <p class="poster-lead">{t('poster.lead')}</p>
-                    <p class="poster-dates">{t('poster.dates', { from: fmt.date(w().opensOn), to: fmt.date(w().closesOn) })}</p>
+                    <p class="poster-dates">{tx('poster.dates', { from: nowrap(fmt.date(w().opensOn)), to: nowrap(fmt.date(w().closesOn)) })}</p>
                     <div class="poster-qr-box">
                       <img class="poster-qr" src={posterQrUrl(d.congress.id)} alt={t('poster.qrAlt')} width="280" height="280" />
                       <p class="poster-scan">{t('poster.scan')}</p>

@@ -5,8 +5,9 @@ import { Alert, FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/Field.tsx';
 import { MoneyField } from '../components/MoneyField.tsx';
+import { nowrap } from '../components/Nowrap.tsx';
 import { createFormState } from '../forms.ts';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t, tx } from '../i18n.ts';
 import { categoryOptions, channelLabel, type Channel } from '../labels.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { submitStaffProposal, type CollectionWindow, type Proposal } from './gathering.data.ts';
@@ -50,6 +51,10 @@ export function ProposalForm(props: {
   const [contact, setContact] = createSignal('');
   const [files, setFiles] = createSignal<File[]>([]);
 
+  const edit = (path: string, set: (v: string) => void) => (v: string) => {
+    set(v);
+    form.clearError(path);
+  };
   const open = () => props.windows.find((w) => w.state === 'open');
   const latest = () => props.windows[0];
   const blocked = () => !open() && (!props.staff || !latest());
@@ -111,32 +116,32 @@ export function ProposalForm(props: {
           />
         </Show>
         <Show when={channel() === 'liaison_station'}>
-          <TextField label={t('proposal.field.station')} hint={t('proposalForm.stationHint')} value={station()} onValue={setStation} error={form.error('station')} maxlength={80} required />
+          <TextField label={t('proposal.field.station')} hint={t('proposalForm.stationHint')} value={station()} onValue={edit('station', setStation)} error={form.error('station')} maxlength={80} required />
         </Show>
       </div>
-      <TextField label={t('proposal.field.title')} value={title()} onValue={setTitle} error={form.error('title')} maxlength={80} required />
+      <TextField label={t('proposal.field.title')} value={title()} onValue={edit('title', setTitle)} error={form.error('title')} maxlength={80} required />
       <div class="row-2">
         <SelectField
           label={t('proposal.field.category')}
           value={category()}
-          onValue={setCategory}
+          onValue={edit('category', setCategory)}
           options={categoryOptions()}
           placeholder={t('proposalForm.chooseCategory')}
           error={form.error('category')}
           required
         />
-        <TextField label={t('proposal.field.location')} value={location()} onValue={setLocation} error={form.error('location')} maxlength={80} required />
+        <TextField label={t('proposal.field.location')} value={location()} onValue={edit('location', setLocation)} error={form.error('location')} maxlength={80} required />
       </div>
-      <TextAreaField label={t('proposal.field.description')} value={description()} onValue={setDescription} error={form.error('description')} rows={5} maxlength={4000} required />
+      <TextAreaField label={t('proposal.field.description')} value={description()} onValue={edit('description', setDescription)} error={form.error('description')} rows={5} maxlength={4000} required />
       <div class="row-2">
-        <TextField label={t('proposal.field.beneficiaries')} value={beneficiaries()} onValue={setBeneficiaries} error={form.error('beneficiaries')} maxlength={200} />
-        <MoneyField label={t('proposal.field.investment')} hint={t('submit.field.investmentHint')} value={investment()} onValue={setInvestment} error={form.error('estimatedInvestment')} />
+        <TextField label={t('proposal.field.beneficiaries')} value={beneficiaries()} onValue={edit('beneficiaries', setBeneficiaries)} error={form.error('beneficiaries')} maxlength={200} />
+        <MoneyField label={t('proposal.field.investment')} hint={t('submit.field.investmentHint')} value={investment()} onValue={edit('estimatedInvestment', setInvestment)} error={form.error('estimatedInvestment')} />
       </div>
       <Show
         when={onBehalf()}
         fallback={
           <Show when={channel() === 'government'}>
-            <TextField label={t('proposalForm.office')} hint={t('proposalForm.officeHint')} value={name()} onValue={setName} error={form.error('submitterName')} maxlength={40} />
+            <TextField label={t('proposalForm.office')} hint={t('proposalForm.officeHint')} value={name()} onValue={edit('submitterName', setName)} error={form.error('submitterName')} maxlength={40} />
           </Show>
         }
       >
@@ -144,8 +149,8 @@ export function ProposalForm(props: {
           <legend>{t('proposal.submitter.title')}</legend>
           <p class="hint">{t('proposalForm.privateHint')}</p>
           <div class="row-2">
-            <TextField label={t('proposal.field.submitterName')} value={name()} onValue={setName} error={form.error('submitterName')} maxlength={40} />
-            <TextField label={t('proposal.field.submitterContact')} type="tel" value={contact()} onValue={setContact} error={form.error('submitterContact')} maxlength={80} />
+            <TextField label={t('proposal.field.submitterName')} value={name()} onValue={edit('submitterName', setName)} error={form.error('submitterName')} maxlength={40} />
+            <TextField label={t('proposal.field.submitterContact')} type="tel" value={contact()} onValue={edit('submitterContact', setContact)} error={form.error('submitterContact')} maxlength={80} />
           </div>
         </fieldset>
       </Show>
@@ -157,7 +162,7 @@ export function ProposalForm(props: {
         </Button>
       </div>
       <Show when={open()}>
-        <p class="muted small">{t('proposalForm.windowNote', { from: fmt.date(open()!.opensOn), to: fmt.date(open()!.closesOn) })}</p>
+        <p class="muted small">{tx('proposalForm.windowNote', { from: nowrap(fmt.date(open()!.opensOn)), to: nowrap(fmt.date(open()!.closesOn)) })}</p>
       </Show>
     </form>
   );

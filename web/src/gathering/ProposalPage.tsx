@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { fetchDepartments } from '../congress/members.data.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { confirmAction, Dialog } from '../components/Dialog.tsx';
 import { CheckField, SelectField, TextAreaField } from '../components/Field.tsx';
@@ -130,7 +130,7 @@ function Detail(props: { p: Proposal; refetch: () => void; replace: (p: Proposal
       <Outcome p={p()} />
 
       <div class="detail-grid">
-        <div class="detail-main">
+        <div class="detail-main detail-top">
           <section class="card" aria-labelledby="p-content">
             <h2 id="p-content">{t('proposal.content')}</h2>
             <p class="prose">{p().description}</p>
@@ -183,52 +183,6 @@ function Detail(props: { p: Proposal; refetch: () => void; replace: (p: Proposal
                   )}
                 </For>
               </ul>
-            </section>
-          </Show>
-
-          <section class="card" aria-labelledby="p-checks">
-            <h2 id="p-checks">{t('checks.title')}</h2>
-            <Show when={pending() && screener()} fallback={<p class="muted">{pending() ? t('checks.readerLead') : t('checks.doneLead')}</p>}>
-              <p class="muted">{t('checks.lead')}</p>
-            </Show>
-            <Show when={p().id} keyed>
-              <ChecksForm
-                congressId={id()}
-                proposalId={p().id}
-                checks={p().checks}
-                editable={pending() && screener()}
-                onDirty={setChecksDirty}
-                onSaved={(checks) => props.replace({ ...p(), checks })}
-              />
-            </Show>
-          </section>
-
-          <Show when={pending() && screener()}>
-            <section class="card decide" aria-labelledby="p-decide">
-              <h2 id="p-decide">{t('decide.title')}</h2>
-              <p class="muted">{t('decide.lead')}</p>
-              <div class="decide-options">
-                <div class="decide-option">
-                  <Button variant="primary" disabled={blockers().length > 0} onClick={() => setDialog('accept')} aria-describedby="accept-blockers">
-                    {t('decide.accept')}
-                  </Button>
-                  <Show when={blockers().length > 0} fallback={<p class="hint" id="accept-blockers">{t('decide.acceptReady')}</p>}>
-                    <ul class="blockers" id="accept-blockers">
-                      <For each={blockers()}>{(b) => <li>{b}</li>}</For>
-                    </ul>
-                  </Show>
-                </div>
-                <div class="decide-option">
-                  <Button onClick={() => setDialog('merge')}>{t('decide.merge')}</Button>
-                  <p class="hint">{t('decide.mergeHint')}</p>
-                </div>
-                <div class="decide-option">
-                  <Button variant="danger" onClick={() => setDialog('reject')}>
-                    {t('decide.reject')}
-                  </Button>
-                  <p class="hint">{t('decide.rejectHint')}</p>
-                </div>
-              </div>
             </section>
           </Show>
         </div>
@@ -298,6 +252,54 @@ function Detail(props: { p: Proposal; refetch: () => void; replace: (p: Proposal
             <RevivePanel p={p()} onDone={(np) => { toast(t('revive.done', { year: np.year, code: np.trackingCode })); navigate(`/c/${id()}/gathering/proposals/${np.id}`); }} />
           </Show>
         </aside>
+
+        <div class="detail-main detail-bottom">
+          <section class="card" aria-labelledby="p-checks">
+            <h2 id="p-checks">{t('checks.title')}</h2>
+            <Show when={pending() && screener()} fallback={<p class="muted">{pending() ? t('checks.readerLead') : t('checks.doneLead')}</p>}>
+              <p class="muted">{t('checks.lead')}</p>
+            </Show>
+            <Show when={p().id} keyed>
+              <ChecksForm
+                congressId={id()}
+                proposalId={p().id}
+                checks={p().checks}
+                editable={pending() && screener()}
+                onDirty={setChecksDirty}
+                onSaved={(checks) => props.replace({ ...p(), checks })}
+              />
+            </Show>
+          </section>
+
+          <Show when={pending() && screener()}>
+            <section class="card decide" aria-labelledby="p-decide">
+              <h2 id="p-decide">{t('decide.title')}</h2>
+              <p class="muted">{t('decide.lead')}</p>
+              <div class="decide-options">
+                <div class="decide-option">
+                  <Button variant="primary" disabled={blockers().length > 0} onClick={() => setDialog('accept')} aria-describedby="accept-blockers">
+                    {t('decide.accept')}
+                  </Button>
+                  <Show when={blockers().length > 0} fallback={<p class="hint" id="accept-blockers">{t('decide.acceptReady')}</p>}>
+                    <ul class="blockers" id="accept-blockers">
+                      <For each={blockers()}>{(b) => <li>{b}</li>}</For>
+                    </ul>
+                  </Show>
+                </div>
+                <div class="decide-option">
+                  <Button onClick={() => setDialog('merge')}>{t('decide.merge')}</Button>
+                  <p class="hint">{t('decide.mergeHint')}</p>
+                </div>
+                <div class="decide-option">
+                  <Button variant="danger" onClick={() => setDialog('reject')}>
+                    {t('decide.reject')}
+                  </Button>
+                  <p class="hint">{t('decide.rejectHint')}</p>
+                </div>
+              </div>
+            </section>
+          </Show>
+        </div>
       </div>
 
       <Dialog open={dialog() === 'accept'} onClose={() => setDialog(null)} title={t('accept.title')} wide>
@@ -520,7 +522,7 @@ function RejectForm(props: { p: Proposal; onCancel: () => void; onDone: (reserve
 function RevivePanel(props: { p: Proposal; onDone: (p: Proposal) => void }) {
   const { id } = useCongress();
   const [windows] = createResource(id, fetchWindows);
-  const later = () => (windows.latest ?? []).filter((w) => w.year > props.p.year);
+  const later = () => (latest(windows) ?? []).filter((w) => w.year > props.p.year);
   const [chosen, setChosen] = createSignal('');
   const target = () => later().find((w) => w.id === chosen()) ?? later()[0];
 

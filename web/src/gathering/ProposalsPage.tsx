@@ -1,7 +1,8 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { CATEGORIES, CHANNELS, PROPOSAL_STATUSES } from '../../../shared/gathering/schema.ts';
-import { Async } from '../components/Async.tsx';
+import { normalizeTrackingCode } from '../../../shared/gathering/tracking-code.ts';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -28,6 +29,11 @@ import { fetchProposals, fetchWindows, proposalsCsvUrl, type Proposal } from './
 import { channelsFor, ProposalForm } from './ProposalForm.tsx';
 
 type Params = { year?: string; status?: string; channel?: string; category?: string; location?: string; q?: string };
+/** The server finds a tracking code only as printed (AB3K-7XQ9): a code typed loosely is put in that form first. */
+const searchTerm = (q: string | undefined) => {
+  const text = (q ?? '').trim();
+  return text ? (normalizeTrackingCode(text) ?? text) : undefined;
+};
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => (list as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 /**
@@ -48,15 +54,15 @@ export default function ProposalsPage() {
   const category = () => pick<Category>(CATEGORIES, params.category);
   // The status is filtered here, so that the counts by status cover the other filters.
   const [proposals, { refetch }] = createResource(
-    () => ({ id: id(), year: year(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: (params.q ?? '').trim() || undefined }),
+    () => ({ id: id(), year: year(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: searchTerm(params.q) }),
     ({ id, ...f }) => fetchProposals(id, f),
   );
   const counts = createMemo(() => {
     const c: Record<string, number> = {};
-    for (const p of proposals.latest ?? []) c[p.status] = (c[p.status] ?? 0) + 1;
+    for (const p of latest(proposals) ?? []) c[p.status] = (c[p.status] ?? 0) + 1;
     return c;
   });
-  const shown = () => (proposals.latest ?? []).filter((p) => !status() || p.status === status());
+  const shown = () => (latest(proposals) ?? []).filter((p) => !status() || p.status === status());
   const filtered = () => !!(year() || status() || channel() || category() || params.location || params.q);
 
   // Text filters follow typing, a moment after the pause.
@@ -82,7 +88,7 @@ export default function ProposalsPage() {
   };
 
   const [entering, setEntering] = createSignal(false);
-  const years = () => [...new Set((windows.latest ?? []).map((w) => w.year))].sort((a, b) => b - a);
+  const years = () => [...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a);
 
   return (
     <Show when={can(id(), ['admin', 'government', 'representative', 'department'])} fallback={<NoAccess />}>
@@ -148,7 +154,7 @@ export default function ProposalsPage() {
               onClick={() => setParams({ status: s })}
             >
               <span>{s ? proposalStatusLabel(s) : t('proposals.filter.allStatuses')}</span>
-              <span class="count num">{fmt.count(s ? (counts()[s] ?? 0) : (proposals.latest?.length ?? 0))}</span>
+              <span class="count num">{fmt.count(s ? (counts()[s] ?? 0) : (latest(proposals)?.length ?? 0))}</span>
             </button>
           )}
         </For>
@@ -199,13 +205,16 @@ export default function ProposalsPage() {
                 {
                   header: () => t('proposal.field.title'),
                   class: 'proposal-cell',
+                  // On a phone the title heads its card, without a column name beside it.
+                  noLabel: true,
                   cell: (p: Proposal) => (
                     <>
                       <A href={`/c/${id()}/gathering/proposals/${p.id}`} class="strong-link">
                         {p.title}
                       </A>
-                      <span class="muted small block">
-                        <span class="mono">{p.trackingCode}</span> · {categoryLabel(p.category)} · {t('windows.yearValue', { year: p.year })}
+                      <span class="muted small block meta-line">
+                        <span class="mono nowrap">{p.trackingCode}</span> · <span class="nowrap">{categoryLabel(p.category)}</span> ·{' '}
+                        <span class="nowrap">{t('proposals.submittedOn', { date: fmt.date(p.createdAt) })}</span>
                       </span>
                       <Show when={p.negativeListHits.length > 0}>
                         <span class="tag tag-bad">{t('proposal.negative.tag', { words: p.negativeListHits.join(t('list.separator')) })}</span>
@@ -216,7 +225,7 @@ export default function ProposalsPage() {
                     </>
                   ),
                 },
-                { header: () => t('proposal.field.location'), cell: (p: Proposal) => p.location },
+                { header: () => t('proposal.field.location'), class: 'location-cell', cell: (p: Proposal) => p.location },
                 {
                   header: () => t('proposal.field.channel'),
                   cell: (p: Proposal) => (
@@ -228,7 +237,6 @@ export default function ProposalsPage() {
                     </>
                   ),
                 },
-                { header: () => t('proposal.field.submittedAt'), class: 'nowrap', cell: (p: Proposal) => <span class="num">{fmt.date(p.createdAt)}</span> },
                 { header: () => t('proposal.field.status'), cell: (p: Proposal) => <span class={`tag ${proposalStatusClass(p.status)}`}>{proposalStatusLabel(p.status)}</span> },
                 {
                   header: () => t('common.actions'),
@@ -251,7 +259,7 @@ export default function ProposalsPage() {
           congressId={id()}
           channels={channels()}
           staff={can(id(), ['admin'])}
-          windows={windows.latest ?? []}
+          windows={latest(windows) ?? []}
           onCancel={() => setEntering(false)}
           onDone={(p) => {
             setEntering(false);

@@ -3,18 +3,19 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { CreateWindow, UpdateWindow } from '../../../shared/gathering/schema.ts';
 import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { FormError, Alert } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { confirmAction, Dialog } from '../components/Dialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { TextField } from '../components/Field.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
+import { nowrap } from '../components/Nowrap.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Table } from '../components/Table.tsx';
 import { toast } from '../components/Toast.tsx';
 import { useCongress } from '../congress/context.tsx';
 import { createFormState } from '../forms.ts';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t, tx } from '../i18n.ts';
 import { windowStateClass, windowStateLabel } from '../labels.ts';
 import { submitPageUrl } from '../public/public.data.ts';
 import { can } from '../session.ts';
@@ -72,7 +73,7 @@ export default function WindowsPage() {
             <>
               <Show when={current()}>
                 {(w) => (
-                  <Alert kind={w().state === 'open' ? 'success' : 'info'} title={t(`windows.now.${w().state}`, { year: w().year, from: fmt.date(w().opensOn), to: fmt.date(w().closesOn) })}>
+                  <Alert kind="info" title={tx(`windows.now.${w().state}`, { year: String(w().year), from: nowrap(fmt.date(w().opensOn)), to: nowrap(fmt.date(w().closesOn)) })}>
                     <p>{t(`windows.now.${w().state}.next`)}</p>
                   </Alert>
                 )}
@@ -100,7 +101,7 @@ export default function WindowsPage() {
                     header: () => t('windows.dates'),
                     cell: (w) => (
                       <>
-                        {t('windows.range', { from: fmt.date(w.opensOn), to: fmt.date(w.closesOn) })}
+                        {tx('windows.range', { from: nowrap(fmt.date(w.opensOn)), to: nowrap(fmt.date(w.closesOn)) })}
                         <Show when={w.closedAt}>
                           <span class="muted small block">{t('windows.closedEarly', { at: fmt.dateTime(w.closedAt!) })}</span>
                         </Show>
@@ -189,7 +190,7 @@ export default function WindowsPage() {
         <WindowForm
           congressId={id()}
           window={editing() === 'new' ? undefined : (editing() as CollectionWindow)}
-          years={(windows.latest ?? []).map((w) => w.year)}
+          years={(latest(windows) ?? []).map((w) => w.year)}
           onCancel={() => setEditing(null)}
           onDone={(year, added) => {
             setEditing(null);

@@ -59,6 +59,7 @@ export const reviveProposal = (congressId: string, id: string, windowId: string)
 
 // ---- candidates (候选项目) and lists (候选项目清单) ----
 export const fetchCandidates = (congressId: string, year?: number) => api.get<Candidate[]>(`${base(congressId)}/candidates${query({ year })}`);
+export const candidatesCsvUrl = (congressId: string, year?: number) => `/api${base(congressId)}/candidates/export.csv${query({ year })}`;
 export const updateCandidate = (congressId: string, id: string, body: Partial<CandidateFields>) => api.patch<Candidate>(`${base(congressId)}/candidates/${id}`, body);
 
 export const fetchLists = (congressId: string) => api.get<CandidateList[]>(`${base(congressId)}/candidate-lists`);

@@ -12,7 +12,11 @@ export function PublicLayout(props: { children: JSX.Element; wide?: boolean; cla
       <header class="public-head">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">{t('app.name')}</span>
+          {/* The short name on narrow screens (the English name would push the language switch off a phone). */}
+          <span class="brand-name">
+            <span class="long">{t('app.name')}</span>
+            <span class="short">{t('app.shortName')}</span>
+          </span>
         </div>
         <LangSwitch />
       </header>

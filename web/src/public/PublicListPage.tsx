@@ -1,7 +1,8 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { Parts } from '../components/Nowrap.tsx';
 import { SelectField } from '../components/Field.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { sumWan } from '../gathering/gathering.data.ts';
@@ -23,7 +24,7 @@ export default function PublicListPage() {
       return { congress, lists };
     },
   );
-  usePageTitle(() => (data.latest ? `${t('publicList.title')} · ${data.latest.congress.name}` : t('publicList.title')));
+  usePageTitle(() => (latest(data) ? `${t('publicList.title')} · ${latest(data)!.congress.name}` : t('publicList.title')));
 
   return (
     <PublicLayout wide class="resident public-list">
@@ -76,7 +77,9 @@ function ListView(props: { congressId: string; list: FrozenList }) {
           {l().title}
           <span class="muted version"> {t('lists.version', { n: l().version })}</span>
         </h2>
-        <p>{t('publicList.summary', { year: l().year, seats: l().seats, n: l().items.length, total: fmt.wan(sumWan(l().items.map((i) => i.plannedInvestment))) })}</p>
+        <p>
+          <Parts text={t('publicList.summary', { year: l().year, seats: l().seats, n: l().items.length, total: fmt.wan(sumWan(l().items.map((i) => i.plannedInvestment))) })} />
+        </p>
         <p class="muted small">{t('publicList.frozenAt', { date: fmt.date(l().frozenAt) })}</p>
         <a class="btn btn-secondary" href={frozenListCsvUrl(props.congressId, l().id)} download="">
           {t('publicList.csv')}
@@ -108,12 +111,10 @@ function ListView(props: { congressId: string; list: FrozenList }) {
                     <dt>{t('candidate.field.lead')}</dt>
                     <dd>{i.leadDepartment}</dd>
                   </div>
-                  <Show when={i.coDepartments.length}>
-                    <div>
-                      <dt>{t('candidate.field.co')}</dt>
-                      <dd>{i.coDepartments.join(t('list.separator'))}</dd>
-                    </div>
-                  </Show>
+                  <div>
+                    <dt>{t('candidate.field.co')}</dt>
+                    <dd>{i.coDepartments.length ? i.coDepartments.join(t('list.separator')) : <span class="muted">{t('candidate.noCo')}</span>}</dd>
+                  </div>
                   <div>
                     <dt>{t('candidate.field.completion')}</dt>
                     <dd>{fmt.date(i.plannedCompletion)}</dd>

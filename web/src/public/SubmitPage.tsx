@@ -4,15 +4,16 @@ import { fieldMessage } from '../../../shared/errors.ts';
 import { PublicProposal } from '../../../shared/gathering/schema.ts';
 import { ApiError } from '../api.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { TextAreaField, TextField } from '../components/Field.tsx';
 import { MoneyField } from '../components/MoneyField.tsx';
+import { nowrap } from '../components/Nowrap.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { toast } from '../components/Toast.tsx';
 import { createFormState } from '../forms.ts';
 import { FilePicker } from '../gathering/FilePicker.tsx';
-import { fmt, lang, t } from '../i18n.ts';
+import { fmt, lang, t, tx } from '../i18n.ts';
 import { categoryLabel, type Category } from '../labels.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { fetchChallenge, fetchPublicCongress, submitPublicProposal, type PublicCongress } from './public.data.ts';
@@ -25,7 +26,7 @@ import { fetchChallenge, fetchPublicCongress, submitPublicProposal, type PublicC
 export default function SubmitPage() {
   const params = useParams<{ congressId: string }>();
   const [congress, { refetch }] = createResource(() => params.congressId, fetchPublicCongress);
-  usePageTitle(() => (congress.latest ? `${t('submit.title')} · ${congress.latest.name}` : t('submit.title')));
+  usePageTitle(() => (latest(congress) ? `${t('submit.title')} · ${latest(congress)!.name}` : t('submit.title')));
   return (
     <PublicLayout wide class="resident">
       <Async resource={congress} retry={refetch}>
@@ -43,13 +44,13 @@ export default function SubmitPage() {
                 <ResidentLinks congressId={c.id} />
               </Match>
               <Match when={c.window?.state === 'scheduled'}>
-                <Alert kind="info" title={t('submit.scheduled', { from: fmt.date(c.window!.opensOn), to: fmt.date(c.window!.closesOn) })}>
+                <Alert kind="info" title={tx('submit.scheduled', { from: nowrap(fmt.date(c.window!.opensOn)), to: nowrap(fmt.date(c.window!.closesOn)) })}>
                   <p>{t('submit.scheduledNext')}</p>
                 </Alert>
                 <ResidentLinks congressId={c.id} />
               </Match>
               <Match when={c.window?.state === 'closed'}>
-                <Alert kind="info" title={t('submit.closed', { year: c.window!.year, date: fmt.date(c.window!.closesOn) })}>
+                <Alert kind="info" title={tx('submit.closed', { year: String(c.window!.year), date: nowrap(fmt.date(c.window!.closesOn)) })}>
                   <p>{t('submit.closedNext')}</p>
                 </Alert>
                 <ResidentLinks congressId={c.id} />
@@ -106,6 +107,12 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
   let formEl!: HTMLFormElement;
   const w = props.congress.window!;
 
+  /** A setter that also takes the field's message away once the person edits it. */
+  const edit = (path: string, set: (v: string) => void) => (v: string) => {
+    set(v);
+    form.clearError(path);
+  };
+
   const anotherQuestion = () => {
     setAnswer('');
     void newQuestion();
@@ -130,7 +137,7 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
       beneficiaries: beneficiaries(),
       submitterName: name(),
       submitterContact: contact(),
-      challenge: challenge()?.token ?? '',
+      challenge: latest(challenge)?.token ?? '',
       answer: answer(),
       website: honeypot.value,
     };
@@ -166,14 +173,14 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
   };
 
   const question = () => {
-    const q = challenge.latest?.question;
+    const q = latest(challenge)?.question;
     return q ? (lang() === 'en' ? q.en : q.zh) : '';
   };
   const answerError = () => form.error('answer') ?? form.error('challenge');
 
   return (
     <form ref={formEl} onSubmit={submit} novalidate class="resident-form">
-      <p class="lead">{t('submit.lead', { from: fmt.date(w.opensOn), to: fmt.date(w.closesOn) })}</p>
+      <p class="lead">{tx('submit.lead', { from: nowrap(fmt.date(w.opensOn)), to: nowrap(fmt.date(w.closesOn)) })}</p>
       <ol class="how-steps">
         <li>{t('submit.how1')}</li>
         <li>{t('submit.how2')}</li>
@@ -199,7 +206,7 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
                   aria-invalid={form.error('category') ? true : undefined}
                   onChange={() => {
                     setCategory(cat);
-                    form.setErrors({ ...form.errors(), category: '' });
+                    form.clearError('category');
                   }}
                 />
                 <span class="choice-text">
@@ -217,30 +224,30 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
         </Show>
       </fieldset>
 
-      <TextField label={t('submit.field.title')} hint={t('submit.field.titleHint')} value={title()} onValue={setTitle} error={form.error('title')} maxlength={80} required />
-      <TextField label={t('submit.field.location')} hint={t('submit.field.locationHint')} value={location()} onValue={setLocation} error={form.error('location')} maxlength={80} required />
+      <TextField label={t('submit.field.title')} hint={t('submit.field.titleHint')} value={title()} onValue={edit('title', setTitle)} error={form.error('title')} maxlength={80} required />
+      <TextField label={t('submit.field.location')} hint={t('submit.field.locationHint')} value={location()} onValue={edit('location', setLocation)} error={form.error('location')} maxlength={80} required />
       <TextAreaField
         label={t('submit.field.description')}
         hint={t('submit.field.descriptionHint')}
         value={description()}
-        onValue={setDescription}
+        onValue={edit('description', setDescription)}
         error={form.error('description')}
         rows={6}
         maxlength={4000}
         required
       />
-      <TextField label={t('submit.field.beneficiaries')} hint={t('submit.field.beneficiariesHint')} value={beneficiaries()} onValue={setBeneficiaries} error={form.error('beneficiaries')} maxlength={200} />
-      <MoneyField label={t('submit.field.investment')} hint={t('submit.field.investmentHint')} value={investment()} onValue={setInvestment} error={form.error('estimatedInvestment')} />
+      <TextField label={t('submit.field.beneficiaries')} hint={t('submit.field.beneficiariesHint')} value={beneficiaries()} onValue={edit('beneficiaries', setBeneficiaries)} error={form.error('beneficiaries')} maxlength={200} />
+      <MoneyField label={t('submit.field.investment')} hint={t('submit.field.investmentHint')} value={investment()} onValue={edit('estimatedInvestment', setInvestment)} error={form.error('estimatedInvestment')} />
       <FilePicker label={t('submit.field.files')} files={files()} onChange={setFiles} />
 
       <fieldset class="resident-group">
         <legend>{t('submit.aboutYou')}</legend>
-        <TextField label={t('submit.field.name')} hint={t('submit.field.nameHint')} value={name()} onValue={setName} error={form.error('submitterName')} autocomplete="name" maxlength={40} />
+        <TextField label={t('submit.field.name')} hint={t('submit.field.nameHint')} value={name()} onValue={edit('submitterName', setName)} error={form.error('submitterName')} autocomplete="name" maxlength={40} />
         <TextField
           label={t('submit.field.contact')}
           hint={t('submit.field.contactHint')}
           value={contact()}
-          onValue={setContact}
+          onValue={edit('submitterContact', setContact)}
           error={form.error('submitterContact')}
           type="tel"
           inputmode="tel"
@@ -264,7 +271,10 @@ function SubmitForm(props: { congress: PublicCongress; onDone: (code: string) =>
             label={question() ? t('submit.question', { question: question() }) : t('submit.questionLoading')}
             hint={t('submit.questionHint')}
             value={answer()}
-            onValue={setAnswer}
+            onValue={(v) => {
+              edit('answer', setAnswer)(v);
+              form.clearError('challenge');
+            }}
             error={answerError()}
             inputmode="numeric"
             autocomplete="off"

@@ -83,7 +83,7 @@ function Step(props: { state: StepState; title: string; date?: string | null; ch
       <span class="tl-dot" aria-hidden="true" />
       <div class="tl-body">
         <p class="tl-title">
-          <span class="sr-only">{t(`track.stepState.${props.state}`)}: </span>
+          <span class="sr-only">{t(`track.stepState.${props.state}`)}</span>
           {props.title}
         </p>
         <Show when={props.date}>
@@ -111,6 +111,9 @@ function Timeline(props: { p: Tracking }) {
       <ol class="timeline">
         <Step state="done" title={t('track.submitted')} date={p().submittedAt}>
           <p>{t('track.submittedVia', { channel: channelLabel(p().channel) })}</p>
+          <Show when={p().mergedFromCount > 0}>
+            <p class="tl-note">{t('track.mergedFrom', { n: p().mergedFromCount })}</p>
+          </Show>
         </Step>
         <Switch>
           <Match when={p().status === 'submitted'}>
