@@ -205,10 +205,17 @@ export const ERRORS = {
 } satisfies Record<string, Entry>;
 export type ErrorCode = keyof typeof ERRORS;
 
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+/** A message parameter: a value, or words in both languages (e.g. the names of checks). */
+export type ErrorParam = string | number | { zh: string; en: string };
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, ErrorParam> = {}): string {
   const e = ERRORS[code] as Entry;
   const text = lang === 'en' ? e.en : e.zh;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'object' ? (lang === 'en' ? v.en : v.zh) : String(v);
+  });
 }
 
 /** Field-level messages for validation details. */

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { CATEGORIES, PublicProposal, Tracking } from '../../shared/gathering/schema.ts';
+import { CATEGORIES, FrozenList, PublicCongress, PublicProposal, Tracking } from '../../shared/gathering/schema.ts';
 import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
 import { candidateListItems, candidateLists, candidates, collectionWindows, congresses, proposals } from '../db/schema/index.ts';
@@ -19,7 +19,7 @@ import { checkFiles } from './attachments.ts';
 import { readProposalBody } from './body.ts';
 import { checkChallenge, newChallenge } from './challenge.ts';
 import { describeList } from './lists.ts';
-import { submitProposal } from './proposals.ts';
+import { currentWindow, submitProposal } from './proposals.ts';
 
 /** Public limits, per address, shared by every instance (counters in the database). */
 export const PUBLIC_LIMITS = { submitPerHour: 10, trackPerTenMinutes: 60 };
@@ -29,29 +29,14 @@ async function limit(c: Parameters<typeof clientIp>[0], key: string, max: number
   if (count > max) throw new AppError('rate_limited', { retryAfter }, undefined, { 'Retry-After': String(retryAfter) });
 }
 
+const submitUrl = (c: Parameters<typeof publicOrigin>[0], congressId: string) => `${publicOrigin(c)}/p/${congressId}`;
+
 async function publicCongress(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, congressId: string) {
   const [row] = await c.get('deps').db.select().from(congresses).where(eq(congresses.id, congressId));
   if (!row) throw new AppError('congress_not_found');
   return row;
 }
 
-const PublicCongress = z.object({
-  id: z.string(),
-  name: z.string(),
-  level: z.string(),
-  term: z.int(),
-  categories: z.array(z.string()),
-  window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(['scheduled', 'open', 'closed']) }).nullable(),
-});
-const FrozenList = z.object({
-  id: z.string(),
-  title: z.string(),
-  year: z.int(),
-  seats: z.int(),
-  version: z.int(),
-  frozenAt: z.string(),
-  items: z.array(z.object({ position: z.int(), title: z.string(), content: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), coDepartments: z.array(z.string()), plannedCompletion: z.string(), fundingSource: z.string(), expectedOutcome: z.string() })),
-});
 const PublicListParams = CongressId.extend({ listId: z.uuid() });
 
 /** A frozen list as printed on ballots: nothing about submitters, nothing private. */
@@ -59,7 +44,10 @@ async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: s
   const congress = await publicCongress(c, congressId);
   const list = await describeList(c.get('deps').db, congress, listId);
   if (!list.frozenAt) throw new AppError('list_not_found');
+  // Current unless a later version of it has been frozen too.
+  const [successor] = list.supersededById ? await c.get('deps').db.select({ frozenAt: candidateLists.frozenAt }).from(candidateLists).where(eq(candidateLists.id, list.supersededById)) : [];
   return {
+    current: !successor?.frozenAt,
     id: list.id,
     title: list.title,
     year: list.year,
@@ -75,7 +63,16 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
     const congress = await publicCongress(c, c.req.valid('param').congressId);
     const windows = await c.get('deps').db.select().from(collectionWindows).where(eq(collectionWindows.congressId, congress.id)).orderBy(desc(collectionWindows.year));
     const w = windows.find((x) => windowState(x) === 'open') ?? windows.find((x) => windowState(x) === 'scheduled') ?? windows[0] ?? null;
-    return c.json({ id: congress.id, name: congress.name, level: congress.level, term: congress.term, categories: [...CATEGORIES], window: w ? { year: w.year, opensOn: w.opensOn, closesOn: w.closesOn, state: windowState(w) } : null });
+    return c.json({
+      id: congress.id,
+      name: congress.name,
+      level: congress.level,
+      term: congress.term,
+      categories: [...CATEGORIES],
+      window: w ? { year: w.year, opensOn: w.opensOn, closesOn: w.closesOn, state: windowState(w) } : null,
+      // The address the poster's QR encodes (PUBLIC_ORIGIN when set), so the printed text matches it.
+      submitUrl: submitUrl(c, congress.id),
+    } satisfies PublicCongress);
   })
   .get('/public/challenge', doc('public', 'A check question for the public submission form', z.object({ token: z.string(), question: z.object({ zh: z.string(), en: z.string() }) })), async (c) => c.json(await newChallenge(c.get('deps'))))
   .post('/public/congresses/:congressId/proposals', doc('public', 'A resident submits a proposal (JSON, or multipart with `data` and `files`); answers the tracking code', z.object({ trackingCode: z.string() }), 201), v('param', CongressId), async (c) => {
@@ -83,8 +80,10 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
     await limit(c, 'public-submit', PUBLIC_LIMITS.submitPerHour, 3600);
     const { input, files } = await readProposalBody(c, PublicProposal);
     const deps = c.get('deps');
-    await checkChallenge(deps, input.challenge, input.answer, input.website);
+    // Everything that could refuse the submission is checked before the question is used up.
     const checked = await checkFiles(files);
+    if (!(await currentWindow(deps.db, congress.id)).open) throw new AppError('no_open_window');
+    await checkChallenge(deps, input.challenge, input.answer, input.website);
     const { challenge: _c, answer: _a, website: _w, ...fields } = input;
     const row = await deps.db.transaction((tx) =>
       submitProposal(tx, { congressId: congress.id, input: { ...fields, channel: 'resident_online', station: '', submittedBy: null }, files: checked, actor: null, requireOpen: true }),
@@ -109,6 +108,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
     const mergedFrom = await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.mergedIntoId, p.id));
     return c.json({
       trackingCode: p.trackingCode,
+      congressId: p.congressId,
       congressName: congress?.name ?? '',
       year: p.year,
       title: p.title,
@@ -149,7 +149,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
   })
   .get('/public/congresses/:congressId/poster-qr.svg', doc('public', 'QR code of the public submission page, for the poster'), v('param', CongressId), async (c) => {
     const congress = await publicCongress(c, c.req.valid('param').congressId);
-    const svg = await QRCode.toString(`${publicOrigin(c)}/p/${congress.id}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    const svg = await QRCode.toString(submitUrl(c, congress.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     c.header('Content-Type', 'image/svg+xml');
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(svg);

@@ -27,7 +27,9 @@ import {
   UpdateWindow,
   WindowParams,
 } from '../../shared/gathering/schema.ts';
+import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../shared/gathering/labels.ts';
 import { isLikelyDuplicate } from '../../shared/gathering/similar.ts';
+import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
 import type { Role } from '../../shared/roles.ts';
 import { attachments, candidateLists, candidates, collectionWindows, proposals, representatives } from '../db/schema/index.ts';
@@ -47,9 +49,30 @@ import { acceptProposal, checkDepartments, mergeProposal, recordChecks, rejectPr
 const SCREENERS = ['government'] as const;
 const READERS = ['admin', 'government'] as const;
 const LIST_EDITORS = ['admin', 'government'] as const;
+/** Drafts are internal: the public, representatives and departments see frozen lists on the public page. */
+const LIST_READERS = ['admin', 'government', 'presidium', 'scrutineer'] as const;
 const Ok = z.object({ ok: z.literal(true) });
 const AttachmentParams = ProposalParams.extend({ attachmentId: z.uuid() });
-const CSV_HEADER = ['查询码', '年度', '标题', '类别', '地点', '估算投资（万元）', '受益人群', '来源渠道', '联络站', '状态', '办理意见', '提交时间'];
+const CSV_HEADER = ['查询码', '年度', '标题', '类别', '地点', '估算投资（万元）', '受益人群', '来源渠道', '联络站', '状态', '办理意见', '提交时间（北京时间）'];
+
+/** The list's filters, shared by the list and its CSV export. */
+function proposalFilters(congressId: string, q: z.infer<typeof ProposalQuery>): SQL[] {
+  const conds: SQL[] = [eq(proposals.congressId, congressId)];
+  if (q.year) conds.push(eq(proposals.year, q.year));
+  if (q.status) conds.push(eq(proposals.status, q.status));
+  if (q.channel) conds.push(eq(proposals.channel, q.channel));
+  if (q.category) conds.push(eq(proposals.category, q.category));
+  const esc = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  if (q.location) conds.push(ilike(proposals.location, esc(q.location)));
+  if (q.q) {
+    const code = normalizeTrackingCode(q.q);
+    conds.push(or(ilike(proposals.title, esc(q.q)), ilike(proposals.description, esc(q.q)), ...(code ? [eq(proposals.trackingCode, code)] : []))!);
+  }
+  return conds;
+}
+
+const shanghaiTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(d);
+const zhOf = (labels: Record<string, { zh: string }>, code: string) => labels[code]?.zh ?? code;
 
 export const gatheringRoutes = new Hono<AppEnv>()
   // ---- collection windows ----
@@ -102,17 +125,9 @@ export const gatheringRoutes = new Hono<AppEnv>()
   // ---- proposals ----
   .get('/congresses/:congressId/proposals', doc('gathering', 'Proposals, filtered by year, status, channel, category, location or text', z.array(Proposal)), v('param', CongressId), v('query', ProposalQuery), async (c) => {
     const { congress, roles, auth } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
-    const q = c.req.valid('query');
-    const conds: SQL[] = [eq(proposals.congressId, congress.id)];
+    const conds = proposalFilters(congress.id, c.req.valid('query'));
     // Staff and the government see all; representatives and departments see what they submitted.
     if (!auth.account.systemAdmin && !roles.some((r) => (READERS as readonly Role[]).includes(r))) conds.push(eq(proposals.submittedBy, auth.account.id));
-    if (q.year) conds.push(eq(proposals.year, q.year));
-    if (q.status) conds.push(eq(proposals.status, q.status));
-    if (q.channel) conds.push(eq(proposals.channel, q.channel));
-    if (q.category) conds.push(eq(proposals.category, q.category));
-    const esc = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    if (q.location) conds.push(ilike(proposals.location, esc(q.location)));
-    if (q.q) conds.push(or(ilike(proposals.title, esc(q.q)), ilike(proposals.description, esc(q.q)), eq(proposals.trackingCode, q.q.toUpperCase()))!);
     const db = c.get('deps').db;
     const rows = await db.select().from(proposals).where(and(...conds)).orderBy(desc(proposals.createdAt)).limit(2000);
     return c.json(await describeProposals(db, congress, rows));
@@ -150,17 +165,13 @@ export const gatheringRoutes = new Hono<AppEnv>()
   })
   .get('/congresses/:congressId/proposals/export.csv', doc('gathering', 'Proposals as CSV (no contact details)'), v('param', CongressId), v('query', ProposalQuery), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);
-    const q = c.req.valid('query');
-    const conds: SQL[] = [eq(proposals.congressId, congress.id)];
-    if (q.year) conds.push(eq(proposals.year, q.year));
-    if (q.status) conds.push(eq(proposals.status, q.status));
-    const rows = await c.get('deps').db.select().from(proposals).where(and(...conds)).orderBy(asc(proposals.createdAt));
+    const rows = await c.get('deps').db.select().from(proposals).where(and(...proposalFilters(congress.id, c.req.valid('query')))).orderBy(asc(proposals.createdAt));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="proposals.csv"`);
     return c.body(
       toCsv(
         CSV_HEADER,
-        rows.map((r) => [r.trackingCode, r.year, r.title, r.category, r.location, r.estimatedInvestment ?? '', r.beneficiaries, r.channel, r.station, r.status, r.decisionReason, r.createdAt.toISOString()]),
+        rows.map((r) => [r.trackingCode, r.year, r.title, zhOf(CATEGORY_LABELS, r.category), r.location, r.estimatedInvestment ?? '', r.beneficiaries, zhOf(CHANNEL_LABELS, r.channel), r.station, zhOf(STATUS_LABELS, r.status), r.decisionReason, shanghaiTime(r.createdAt)]),
       ),
     );
   })
@@ -250,7 +261,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
   })
   // ---- candidates ----
   .get('/congresses/:congressId/candidates', doc('candidates', 'Candidates (accepted proposals) of a year', z.array(Candidate)), v('param', CongressId), v('query', z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() })), async (c) => {
-    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
+    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, LIST_READERS);
     const { year } = c.req.valid('query');
     const db = c.get('deps').db;
     const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt));
@@ -292,7 +303,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
   })
   // ---- candidate lists ----
   .get('/congresses/:congressId/candidate-lists', doc('candidates', 'Candidate lists, every version', z.array(CandidateList)), v('param', CongressId), async (c) => {
-    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
+    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, LIST_READERS);
     const db = c.get('deps').db;
     const rows = await db.select({ id: candidateLists.id }).from(candidateLists).where(eq(candidateLists.congressId, congress.id)).orderBy(desc(candidateLists.createdAt));
     return c.json(await Promise.all(rows.map((r) => describeList(db, congress, r.id))));
@@ -305,7 +316,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
   })
   .get('/congresses/:congressId/candidate-lists/:listId', doc('candidates', 'One candidate list', CandidateList), v('param', ListParams), async (c) => {
     const { congressId, listId } = c.req.valid('param');
-    const { congress } = await requireCongressRole(c, congressId, 'any');
+    const { congress } = await requireCongressRole(c, congressId, LIST_READERS);
     return c.json(await describeList(c.get('deps').db, congress, listId));
   })
   .patch('/congresses/:congressId/candidate-lists/:listId', doc('candidates', 'Change a draft list (title, seats, order of candidates)', CandidateList), v('param', ListParams), v('json', UpdateCandidateList), async (c) => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { CandidateFields, Checks } from '../../shared/gathering/schema.ts';
+import { CHECK_LABELS, STATUS_LABELS, wordsOf } from '../../shared/gathering/labels.ts';
 import { negativeListHits } from '../../shared/gathering/similar.ts';
 import { newTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import type { Tx } from '../db/client.ts';
@@ -15,7 +16,7 @@ type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
 /** Screening acts only on a proposal still waiting (a conditional update: two screeners racing cannot both win). */
 async function pending(ctx: Ctx, proposalId: string) {
   const p = await getProposal(ctx.tx, ctx.congress.id, proposalId, true);
-  if (p.status !== 'submitted') throw new AppError('proposal_screened', { status: p.status });
+  if (p.status !== 'submitted') throw new AppError('proposal_screened', { status: STATUS_LABELS[p.status] ?? p.status });
   return p;
 }
 
@@ -25,7 +26,7 @@ async function decide(ctx: Ctx, proposalId: string, set: Partial<typeof proposal
     .set({ ...set, screenedAt: new Date(), screenedBy: ctx.actor.id })
     .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'submitted')))
     .returning();
-  if (done.length === 0) throw new AppError('proposal_screened', { status: 'screened' });
+  if (done.length === 0) throw new AppError('proposal_screened', { status: { zh: '已处理', en: 'handled' } });
   return done[0];
 }
 
@@ -52,9 +53,9 @@ export async function acceptProposal(ctx: Ctx, proposalId: string, fields: Candi
   const p = await pending(ctx, proposalId);
   const checks = (p.checks ?? emptyChecks()) as Checks;
   const todo = checksToDo(checks);
-  if (todo.length) throw new AppError('checks_incomplete', { checks: todo.join(', ') });
+  if (todo.length) throw new AppError('checks_incomplete', { checks: wordsOf(CHECK_LABELS, todo) });
   const failed = checksFailed(checks);
-  if (failed.length) throw new AppError('check_failed', { checks: failed.join(', ') });
+  if (failed.length) throw new AppError('check_failed', { checks: wordsOf(CHECK_LABELS, failed) });
   const hits = negativeListHits(CongressSettings.parse(ctx.congress.settings ?? {}).gathering.negativeList, `${p.title}\n${p.description}`);
   if (hits.length) throw new AppError('negative_list', { words: hits.join('、') });
   await checkDepartments(ctx.tx, ctx.congress.id, [fields.leadDepartmentId, ...fields.coDepartmentIds]);

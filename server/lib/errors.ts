@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ERRORS, errorMessage, type ErrorCode, type Lang } from '../../shared/errors.ts';
+import { ERRORS, errorMessage, type ErrorCode, type ErrorParam, type Lang } from '../../shared/errors.ts';
 import type { AppEnv } from './env.ts';
 import { log } from './log.ts';
 
@@ -8,7 +8,7 @@ import { log } from './log.ts';
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, ErrorParam> = {},
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
   ) {

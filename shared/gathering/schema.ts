@@ -160,6 +160,7 @@ export const Tracking = z.object({
   mergedInto: z.object({ title: z.string(), status: ProposalStatus }).nullable(),
   candidate: z.object({ title: z.string(), onFrozenList: z.boolean() }).nullable(),
   revivedAs: z.object({ year: z.int() }).nullable(),
+  congressId: z.string(),
   /** How many other people's proposals were merged into this one. */
   mergedFromCount: z.int(),
 });
@@ -219,3 +220,42 @@ export function listWarnings(candidates: number, seats: number, minSurplus: numb
   if (candidates - seats < minSurplus) return ['below_min_surplus'];
   return [];
 }
+
+// ---- public pages ------------------------------------------------------------------------------------------------
+export const PublicCongress = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.string(),
+  term: z.int(),
+  categories: z.array(z.string()),
+  window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(['scheduled', 'open', 'closed']) }).nullable(),
+  /** The public submission page, as its poster QR encodes it. */
+  submitUrl: z.string(),
+});
+export type PublicCongress = z.infer<typeof PublicCongress>;
+
+/** A frozen candidate list as printed on ballots: nothing about submitters. */
+export const FrozenList = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.int(),
+  seats: z.int(),
+  version: z.int(),
+  frozenAt: z.string(),
+  /** False once a later version has been frozen. */
+  current: z.boolean(),
+  items: z.array(
+    z.object({
+      position: z.int(),
+      title: z.string(),
+      content: z.string(),
+      plannedInvestment: z.string(),
+      leadDepartment: z.string(),
+      coDepartments: z.array(z.string()),
+      plannedCompletion: z.string(),
+      fundingSource: z.string(),
+      expectedOutcome: z.string(),
+    }),
+  ),
+});
+export type FrozenList = z.infer<typeof FrozenList>;

@@ -252,6 +252,8 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.reload();
     await page.getByText('找到 1 条建议').waitFor();
     await page.goto(`${h.origin}/c/${congressId}/gathering/proposals`);
+    await page.getByRole('searchbox').fill(residentCode.toLowerCase().replace('-', ''));
+    await page.getByText('找到 1 条建议').waitFor();
 
     await page.getByRole('link', { name: '河东村至镇区道路拓宽' }).first().click();
     await page.getByRole('heading', { name: '河东村至镇区道路拓宽', level: 1 }).waitFor();

@@ -38,6 +38,7 @@ describe('collection windows', () => {
     expect((await roles.government.post(`/api/congresses/${congressId}/collection-windows`, { year: 2032, opensOn: '2032-07-01', closesOn: '2032-08-01' })).status).toBe(403);
     const pub = (await new Client(t).get(`/api/public/congresses/${congressId}`)).body;
     expect(pub.window).toMatchObject({ year: thisYear(), state: 'open' });
+    expect(pub.submitUrl).toBe(`http://localhost/p/${congressId}`);
   });
 
   it('closing early stops public submission; changing the dates reopens it', async () => {
@@ -57,7 +58,7 @@ describe('public submission', () => {
     const typed = code.toLowerCase().replace('-', ' ');
     const track = await new Client(t).get(`/api/public/track/${encodeURIComponent(typed)}`);
     expect(track.status).toBe(200);
-    expect(track.body).toMatchObject({ trackingCode: code, title: '青山社区加装电梯', status: 'submitted', channel: 'resident_online', reason: '' });
+    expect(track.body).toMatchObject({ trackingCode: code, congressId, title: '青山社区加装电梯', status: 'submitted', channel: 'resident_online', reason: '', mergedFromCount: 0 });
     expect(track.text).not.toContain('13912345678');
     expect(track.text).not.toContain('张大爷');
     expect((await new Client(t).get('/api/public/track/ZZZZ-ZZZZ')).status).toBe(404);
@@ -112,19 +113,24 @@ describe('public submission', () => {
     const c = new Client(t);
     const ok = await c.post(`/api/public/congresses/${congressId}/proposals`, await form([[PNG, '照片.png'], [PDF, '说明.pdf']]));
     expect(ok.status).toBe(201);
-    const fake = await c.post(`/api/public/congresses/${congressId}/proposals`, await form([[new TextEncoder().encode('<script>alert(1)</script>'), 'photo.jpg']]));
+    const fakeForm = await form([[new TextEncoder().encode('<script>alert(1)</script>'), 'photo.jpg']]);
+    const fake = await c.post(`/api/public/congresses/${congressId}/proposals`, fakeForm);
     expect(fake.status).toBe(415);
     expect(fake.body.error.message).toContain('photo.jpg');
+    // A refused file does not use up the answered question: the same answer works with the file removed.
+    fakeForm.delete('files');
+    expect((await c.post(`/api/public/congresses/${congressId}/proposals`, fakeForm)).status).toBe(201);
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(PNG);
     expect((await c.post(`/api/public/congresses/${congressId}/proposals`, await form([[big, 'big.png']]))).status).toBe(413);
     expect((await c.post(`/api/public/congresses/${congressId}/proposals`, await form(Array.from({ length: 6 }, (_, i) => [PNG, `${i}.png`] as [Uint8Array, string])))).status).toBe(400);
     // Staff see the files; the type served is the sniffed one.
     const list = (await admin.get(`/api/congresses/${congressId}/proposals?q=${encodeURIComponent('卫生院')}`)).body;
-    expect(list).toHaveLength(1);
-    expect(list[0].attachments.map((a: { mime: string }) => a.mime).sort()).toEqual(['application/pdf', 'image/png']);
-    const png = list[0].attachments.find((a: { mime: string }) => a.mime === 'image/png');
-    const file = await admin.get(`/api/congresses/${congressId}/proposals/${list[0].id}/attachments/${png.id}`);
+    expect(list.map((p: { attachments: unknown[] }) => p.attachments.length).sort()).toEqual([0, 2]);
+    const withFiles = list.find((p: { attachments: unknown[] }) => p.attachments.length);
+    expect(withFiles.attachments.map((a: { mime: string }) => a.mime).sort()).toEqual(['application/pdf', 'image/png']);
+    const png = withFiles.attachments.find((a: { mime: string }) => a.mime === 'image/png');
+    const file = await admin.get(`/api/congresses/${congressId}/proposals/${withFiles.id}/attachments/${png.id}`);
     expect(file.headers.get('content-type')).toBe('image/png');
     expect(file.headers.get('content-security-policy')).toContain('sandbox');
   });
@@ -160,6 +166,16 @@ describe('entry from accounts', () => {
     expect((await admin.get(`/api/congresses/${congressId}/proposals?category=water`)).body).toHaveLength(0);
     expect((await admin.get(`/api/congresses/${congressId}/proposals?status=accepted`)).body).toHaveLength(0);
     expect((await admin.get(`/api/congresses/${congressId}/proposals?status=bogus`)).status).toBe(400);
+    // The CSV export takes the same filters, in words a spreadsheet reader understands.
+    const csv = (await admin.get(`/api/congresses/${congressId}/proposals/export.csv?channel=liaison_station`)).text;
+    expect(csv).toContain('石桥村自来水管网改造');
+    expect(csv).toContain('代表联络站');
+    expect(csv).toContain('待初定');
+    expect(csv).not.toContain('路灯维修');
+    // A code typed loosely still finds its proposal.
+    const one = (await admin.get(`/api/congresses/${congressId}/proposals?channel=liaison_station`)).body[0];
+    const loose = one.trackingCode.toLowerCase().replace('-', '');
+    expect((await admin.get(`/api/congresses/${congressId}/proposals?q=${loose}`)).body.map((p: { id: string }) => p.id)).toEqual([one.id]);
   });
 
   it('another congress cannot see these proposals', async () => {

@@ -61,7 +61,8 @@ describe('screening (初定)', () => {
     const incomplete = await accept('road');
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe('checks_incomplete');
-    expect(incomplete.body.error.message).toContain('feasibility');
+    expect(incomplete.body.error.message).toContain('论证、评估、合法性审查');
+    expect((await new Client(t, 'en').request('POST', `${base()}/proposals/${ids.road}/accept`, { candidate: candidateFields(depId), note: '' }, { cookie: gov.cookie, 'x-csrf-token': gov.csrf })).body.error.message).toContain('feasibility, assessment, legality review');
     await gov.put(`${base()}/proposals/${ids.road}/checks`, { ...allChecks(), fiscal: { result: 'fail', note: '财力不足' } });
     expect((await accept('road')).body.error.code).toBe('check_failed');
     await gov.put(`${base()}/proposals/${ids.road}/checks`, { ...allChecks(), environment: { result: 'not_applicable', note: '' } });
@@ -191,6 +192,9 @@ describe('candidate lists (候选项目清单)', () => {
       fundingSource: '镇级财政',
       expectedOutcome: '村民出行时间缩短一半',
     });
+    expect(pub.body[0].current).toBe(true);
+    expect((await roles.representative.get(`${base()}/candidate-lists`)).status).toBe(403);
+    expect((await roles.department.get(`${base()}/candidates`)).status).toBe(403);
     const v2 = (await gov.get(`${base()}/candidate-lists`)).body.find((l: { version: number }) => l.version === 2);
     expect((await new Client(t).get(`/api/public/congresses/${congressId}/candidate-lists/${v2.id}`)).status).toBe(404);
     const csv = await new Client(t).get(`/api/public/congresses/${congressId}/candidate-lists/${listId}/export.csv`);

@@ -9,7 +9,7 @@ import { fetchCongress } from '../congress/congresses.data.ts';
 import { fmt, t, tx } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
-import { posterQrUrl, submitPageUrl } from '../public/public.data.ts';
+import { fetchPublicCongress, posterQrUrl } from '../public/public.data.ts';
 import { currentWindow, fetchWindows } from './gathering.data.ts';
 
 /**
@@ -31,8 +31,8 @@ function Poster() {
   const [data, { refetch }] = createResource(
     () => params.congressId,
     async (id) => {
-      const [congress, windows] = await Promise.all([fetchCongress(id), fetchWindows(id)]);
-      return { congress, windows };
+      const [congress, windows, pub] = await Promise.all([fetchCongress(id), fetchWindows(id), fetchPublicCongress(id)]);
+      return { congress, windows, submitUrl: pub.submitUrl };
     },
   );
   const chosen = () => {
@@ -97,7 +97,7 @@ function Poster() {
                       <p class="poster-scan">{t('poster.scan')}</p>
                       <p class="poster-url">
                         {t('poster.orVisit')}
-                        <span class="mono">{submitPageUrl(d.congress.id)}</span>
+                        <span class="mono">{d.submitUrl}</span>
                       </p>
                     </div>
                     <ol class="poster-steps">

@@ -99,7 +99,7 @@ export default function ProposalsPage() {
         actions={
           <>
             <Show when={reader()}>
-              <a class="btn btn-secondary" href={proposalsCsvUrl(id(), { year: year(), status: status() })} download="">
+              <a class="btn btn-secondary" href={proposalsCsvUrl(id(), { year: year(), status: status(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: searchTerm(params.q) })} download="">
                 {t('proposals.export')}
               </a>
             </Show>

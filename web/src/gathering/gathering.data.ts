@@ -41,9 +41,9 @@ export const submitStaffProposal = (congressId: string, input: z.input<typeof St
   api.postWithFiles<Proposal>(`${base(congressId)}/proposals`, input, files);
 export const attachmentUrl = (congressId: string, proposalId: string, attachmentId: string) =>
   `/api${base(congressId)}/proposals/${proposalId}/attachments/${attachmentId}`;
-/** The server's export takes the year and status filters. */
-export const proposalsCsvUrl = (congressId: string, f: { year?: number; status?: ProposalStatus }) =>
-  `/api${base(congressId)}/proposals/export.csv${query({ year: f.year, status: f.status })}`;
+/** The export takes the same filters as the list. */
+export const proposalsCsvUrl = (congressId: string, f: ProposalFilter & { status?: ProposalStatus }) =>
+  `/api${base(congressId)}/proposals/export.csv${query(f)}`;
 
 // ---- screening (初定) ----
 const proposalPath = (congressId: string, id: string) => `${base(congressId)}/proposals/${id}`;

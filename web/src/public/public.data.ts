@@ -17,6 +17,8 @@ export type PublicCongress = {
   term: number;
   categories: Category[];
   window: { year: number; opensOn: string; closesOn: string; state: WindowState } | null;
+  /** The submission page as the poster QR encodes it (PUBLIC_ORIGIN when set). */
+  submitUrl: string;
 };
 
 /** A frozen list as printed on ballots (GET /api/public/congresses/:id/candidate-lists). */
@@ -27,6 +29,8 @@ export type FrozenList = {
   seats: number;
   version: number;
   frozenAt: string;
+  /** False once a later version has been frozen. */
+  current: boolean;
   items: {
     position: number;
     title: string;
