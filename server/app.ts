@@ -20,6 +20,7 @@ import { AppError, errorResponse, onError } from './lib/errors.ts';
 import { pickLang } from './lib/lang.ts';
 import { log } from './lib/log.ts';
 import { rosterRoutes } from './roster/routes.ts';
+import { sessionRoutes } from './session/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 
 export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
@@ -51,7 +52,8 @@ export const api = new Hono<AppEnv>()
   .route('/', departmentRoutes)
   .route('/', auditRoutes)
   .route('/', gatheringRoutes)
-  .route('/', publicGatheringRoutes);
+  .route('/', publicGatheringRoutes)
+  .route('/', sessionRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {

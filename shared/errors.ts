@@ -96,6 +96,7 @@ export const ERRORS = {
     en: 'Proposals are not being collected right now.',
   },
   window_exists: { status: 409, zh: '{year} 年度已有征集安排。', en: 'A collection window for {year} already exists.' },
+  session_meeting_not_found: { status: 404, zh: '找不到该会议。', en: 'This session does not exist.' },
   window_not_found: { status: 404, zh: '找不到该征集安排。', en: 'This collection window does not exist.' },
   challenge_failed: {
     status: 400,

@@ -4,3 +4,4 @@ export * from './memberships.ts';
 export * from './roster.ts';
 export * from './departments.ts';
 export * from './gathering.ts';
+export * from './session.ts';
