@@ -21,6 +21,7 @@ import { pickLang } from './lib/lang.ts';
 import { log } from './lib/log.ts';
 import { rosterRoutes } from './roster/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 
 export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
@@ -53,7 +54,9 @@ export const api = new Hono<AppEnv>()
   .route('/', auditRoutes)
   .route('/', gatheringRoutes)
   .route('/', publicGatheringRoutes)
-  .route('/', sessionRoutes);
+  .route('/', sessionRoutes)
+  .route('/', ballotRoutes)
+  .route('/', publicBallotRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {

@@ -5,3 +5,4 @@ export * from './roster.ts';
 export * from './departments.ts';
 export * from './gathering.ts';
 export * from './session.ts';
+export * from './ballot.ts';

@@ -1,0 +1,131 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssueByCount, IssueByScan, OpenVote, PrintCard, Receipt, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
+import { SessionParams } from '../../shared/session/schema.ts';
+import { cards, votes } from '../db/schema/index.ts';
+import { appendAudit } from '../lib/audit.ts';
+import { actorOf, requireCongressRole } from '../lib/auth.ts';
+import { doc } from '../lib/doc.ts';
+import type { AppEnv } from '../lib/env.ts';
+import { AppError } from '../lib/errors.ts';
+import { publicOrigin } from '../lib/origin.ts';
+import { v } from '../lib/validate.ts';
+import { getSession } from '../session/attendance.ts';
+import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
+import { signCard } from './tokens.ts';
+import { closeVote, createVote, describeVote, generateCards, getVote, openVote, updateVote } from './votes.ts';
+
+const Ok = z.object({ ok: z.literal(true) });
+const base = '/congresses/:congressId/sessions/:sessionId/votes';
+
+export const ballotRoutes = new Hono<AppEnv>()
+  .get(base, doc('ballot', 'Votes of a session (only the count of ballots cast while a vote is open)', z.array(Vote)), v('param', SessionParams), async (c) => {
+    const { congressId, sessionId } = c.req.valid('param');
+    const { congress } = await requireCongressRole(c, congressId, 'any');
+    const db = c.get('deps').db;
+    await getSession(db, congress.id, sessionId);
+    const rows = await db.select().from(votes).where(and(eq(votes.sessionId, sessionId), eq(votes.congressId, congress.id))).orderBy(asc(votes.createdAt));
+    return c.json(await Promise.all(rows.map((r) => describeVote(db, congress, r))));
+  })
+  .post(base, doc('ballot', 'Create a vote over a frozen candidate list; rules default to the congress settings', Vote, 201), v('param', SessionParams), v('json', CreateVote), async (c) => {
+    const { congressId, sessionId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['admin', 'presidium']);
+    const db = c.get('deps').db;
+    await getSession(db, congress.id, sessionId);
+    const row = await db.transaction((tx) => createVote({ tx, actor: actorOf(auth), congress }, sessionId, c.req.valid('json')));
+    return c.json(await describeVote(db, congress, row), 201);
+  })
+  .get(`${base}/:voteId`, doc('ballot', 'One vote', Vote), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { congress } = await requireCongressRole(c, congressId, 'any');
+    const db = c.get('deps').db;
+    return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
+  })
+  .patch(`${base}/:voteId`, doc('ballot', 'Adjust the rules before the vote opens', Vote), v('param', VoteParams), v('json', UpdateVote), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['admin', 'presidium']);
+    const db = c.get('deps').db;
+    await db.transaction((tx) => updateVote({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json')));
+    return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
+  })
+  .post(`${base}/:voteId/cards`, doc('ballot', 'Make the ballot cards (present + spare) and publish their commitment', z.object({ cards: z.int(), commitment: z.string() }), 201), v('param', VoteParams), v('json', GenerateCards), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    return c.json(await c.get('deps').db.transaction((tx) => generateCards({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').spareCards)), 201);
+  })
+  .get(`${base}/:voteId/cards`, doc('ballot', 'The cards to print: serial and QR of `<origin>/b#<token>`', z.object({ vote: z.object({ title: z.string(), commitment: z.string().nullable() }), cards: z.array(PrintCard) })), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    const { db, keys } = c.get('deps');
+    const vote = await getVote(db, congress.id, voteId);
+    const rows = await db.select().from(cards).where(eq(cards.voteId, vote.id)).orderBy(asc(cards.serial));
+    const origin = publicOrigin(c);
+    const out = await Promise.all(
+      rows.map(async (r) => {
+        const url = `${origin}/b#${await signCard(keys, vote.id, r.ballotId)}`;
+        return { serial: r.serial, url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }), issued: r.issued, voided: r.voided };
+      }),
+    );
+    return c.json({ vote: { title: vote.title, commitment: vote.cardsCommitment }, cards: out });
+  })
+  .post(`${base}/:voteId/issue`, doc('ballot', 'Record a card as handed out by scanning it (QR or serial); never to whom', z.object({ serial: z.string(), alreadyIssued: z.boolean(), issued: z.int() })), v('param', VoteParams), v('json', IssueByScan), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    const { db, keys } = c.get('deps');
+    const r = await db.transaction((tx) => issueCard({ tx, keys, congressId: congress.id, actor: actorOf(auth) }, voteId, c.req.valid('json').card));
+    return c.json({ ...r, issued: (await describeVote(db, congress, await getVote(db, congress.id, voteId))).cards.issued });
+  })
+  .post(`${base}/:voteId/issue-count`, doc('ballot', 'Record the number of cards handed out (when they are not scanned)', Ok), v('param', VoteParams), v('json', IssueByCount), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    await c.get('deps').db.transaction(async (tx) => {
+      const vote = await getVote(tx, congress.id, voteId, true);
+      if (vote.closedAt) throw new AppError('vote_closed');
+      await tx.update(votes).set({ issuanceMode: 'count', issuedCount: c.req.valid('json').count }).where(eq(votes.id, vote.id));
+      await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'ballot.issue_count', targetType: 'vote', targetId: vote.id, details: c.req.valid('json') });
+    });
+    return c.json({ ok: true as const });
+  })
+  .post(`${base}/:voteId/void`, doc('ballot', 'Void a spoiled card by its serial', Ok), v('param', VoteParams), v('json', VoidCard), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    await c.get('deps').db.transaction((tx) => voidCard({ tx, congressId: congress.id, actor: actorOf(auth) }, voteId, c.req.valid('json').serial));
+    return c.json({ ok: true as const });
+  })
+  .post(`${base}/:voteId/open`, doc('ballot', 'Open the vote (presidium); needs the cards and the quorum', Vote), v('param', VoteParams), v('json', OpenVote), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['presidium']);
+    const db = c.get('deps').db;
+    await db.transaction((tx) => openVote({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').countdownSeconds));
+    return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
+  })
+  .post(`${base}/:voteId/close`, doc('ballot', 'Close the vote (presidium): its cards are refused from now on', Vote), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['presidium']);
+    const db = c.get('deps').db;
+    await db.transaction((tx) => closeVote({ tx, actor: actorOf(auth), congress }, voteId));
+    return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
+  });
+
+const ExpectedVote = z.object({ voteId: z.uuid().optional() });
+
+/** The hall tablets: no account; the signed card is the credential. The token travels in the body, never the URL. */
+export const publicBallotRoutes = new Hono<AppEnv>()
+  .post('/public/ballot/open', doc('ballot', 'Show the ballot of a scanned card (the vote and its candidates)', BallotView), v('json', BallotToken.extend(ExpectedVote.shape)), async (c) => {
+    const { token, voteId } = c.req.valid('json');
+    const { db, keys } = c.get('deps');
+    return c.json(await openBallot(db, keys, token, voteId));
+  })
+  .post('/public/ballot/by-serial', doc('ballot', 'Find a card by the serial typed from it', BallotView), v('json', BallotBySerial), async (c) => {
+    const { congressId, serial } = c.req.valid('json');
+    const { db, keys } = c.get('deps');
+    return c.json(await openBallot(db, keys, await tokenBySerial(db, keys, congressId, serial)));
+  })
+  .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
+    const { token, marks, voteId } = c.req.valid('json');
+    const { db, keys } = c.get('deps');
+    const { receipt } = await castBallot(db, keys, token, marks, { expectedVoteId: voteId });
+    return c.json({ receipt });
+  });

@@ -1,0 +1,167 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { CongressSettings } from '../../shared/congress/settings.ts';
+import type { Vote } from '../../shared/ballot/schema.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { ballots, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
+import { describeList } from '../gathering/lists.ts';
+import { appendAudit, type Actor } from '../lib/audit.ts';
+import { sha256hex } from '../lib/canonical.ts';
+import { AppError } from '../lib/errors.ts';
+import { summarize } from '../session/attendance.ts';
+import { newBallotId, serialOf } from './tokens.ts';
+
+type Congress = typeof congresses.$inferSelect;
+type VoteRow = typeof votes.$inferSelect;
+type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
+
+export const voteState = (v: Pick<VoteRow, 'openedAt' | 'closedAt'>): Vote['state'] => (v.closedAt ? 'closed' : v.openedAt ? 'open' : 'draft');
+
+export async function getVote(db: DbOrTx, congressId: string, voteId: string, forUpdate = false) {
+  const q = db.select().from(votes).where(and(eq(votes.id, voteId), eq(votes.congressId, congressId)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('vote_not_found');
+  return row;
+}
+
+/** Cards issued: scanned ones (not voided) in scan mode, the entered number in count mode. */
+export async function cardCounts(db: DbOrTx, vote: VoteRow) {
+  const [c] = await db
+    .select({
+      generated: sql<number>`count(*)::int`,
+      scanned: sql<number>`count(*) filter (where ${cards.issued} and not ${cards.voided})::int`,
+      voided: sql<number>`count(*) filter (where ${cards.voided})::int`,
+    })
+    .from(cards)
+    .where(eq(cards.voteId, vote.id));
+  const [b] = await db.select({ cast: sql<number>`count(*)::int` }).from(ballots).where(eq(ballots.voteId, vote.id));
+  const issued = vote.issuanceMode === 'count' ? (vote.issuedCount ?? 0) : Number(c.scanned);
+  return { generated: Number(c.generated), issued, voided: Number(c.voided), cast: Number(b.cast) };
+}
+
+export async function candidatesOf(db: DbOrTx, congress: Congress, listId: string) {
+  const list = await describeList(db, congress, listId);
+  return list.items.map((i) => ({ id: i.id, position: i.position, title: i.title, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, plannedCompletion: i.plannedCompletion }));
+}
+
+/** A vote as anyone may see it: while open, the count of ballots cast is the only figure about ballots. */
+export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): Promise<Vote> {
+  const counts = await cardCounts(db, v);
+  return {
+    id: v.id,
+    sessionId: v.sessionId,
+    listId: v.listId,
+    title: v.title,
+    seats: v.seats,
+    markMode: v.markMode,
+    maxFor: v.maxFor,
+    threshold: { base: v.thresholdBase, numerator: v.thresholdNumerator, denominator: v.thresholdDenominator, strict: v.thresholdStrict },
+    spareCards: v.spareCards,
+    state: voteState(v),
+    openedAt: v.openedAt?.toISOString() ?? null,
+    closedAt: v.closedAt?.toISOString() ?? null,
+    countdownEndsAt: v.countdownEndsAt?.toISOString() ?? null,
+    rollAtOpen: v.openSeated !== null ? { seated: v.openSeated, present: v.openPresent ?? 0 } : null,
+    rollAtClose: v.closeSeated !== null ? { seated: v.closeSeated, present: v.closePresent ?? 0 } : null,
+    cards: { generated: counts.generated, issued: counts.issued, voided: counts.voided, commitment: v.cardsCommitment, issuanceMode: v.issuanceMode },
+    cast: counts.cast,
+    candidates: await candidatesOf(db, congress, v.listId),
+    previousVoteId: v.previousVoteId,
+  };
+}
+
+export async function createVote(ctx: Ctx, sessionId: string, input: { listId: string; title: string; seats?: number; markMode?: Vote['markMode']; maxFor?: number; threshold?: Vote['threshold']; spareCards?: number; previousVoteId?: string }) {
+  const [list] = await ctx.tx.select().from(candidateLists).where(and(eq(candidateLists.id, input.listId), eq(candidateLists.congressId, ctx.congress.id)));
+  if (!list) throw new AppError('list_not_found');
+  if (!list.frozenAt) throw new AppError('list_not_frozen_for_vote');
+  const s = CongressSettings.parse(ctx.congress.settings ?? {});
+  const seats = input.seats ?? list.seats;
+  const threshold = input.threshold ?? s.vote.threshold;
+  const [row] = await ctx.tx
+    .insert(votes)
+    .values({
+      congressId: ctx.congress.id,
+      sessionId,
+      listId: list.id,
+      title: input.title,
+      seats,
+      markMode: input.markMode ?? s.vote.markMode,
+      maxFor: input.maxFor ?? seats,
+      thresholdBase: threshold.base,
+      thresholdNumerator: threshold.numerator,
+      thresholdDenominator: threshold.denominator,
+      thresholdStrict: threshold.strict,
+      spareCards: input.spareCards ?? s.vote.spareCards,
+      previousVoteId: input.previousVoteId ?? null,
+    })
+    .returning();
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.create_vote', targetType: 'vote', targetId: row.id, details: { title: row.title, seats, listId: list.id } });
+  return row;
+}
+
+export async function updateVote(ctx: Ctx, voteId: string, input: Partial<{ title: string; seats: number; markMode: Vote['markMode']; maxFor: number; threshold: Vote['threshold']; spareCards: number }>) {
+  const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  if (v.openedAt) throw new AppError('vote_started');
+  const { threshold, ...rest } = input;
+  await ctx.tx
+    .update(votes)
+    .set({
+      ...rest,
+      ...(threshold ? { thresholdBase: threshold.base, thresholdNumerator: threshold.numerator, thresholdDenominator: threshold.denominator, thresholdStrict: threshold.strict } : {}),
+    })
+    .where(eq(votes.id, v.id));
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.update_vote', targetType: 'vote', targetId: v.id, details: input });
+}
+
+/**
+ * Make the cards: one per present representative plus the spares, each with 128 random bits. The commitment (SHA-256
+ * of the sorted ballot ids) is published on the vote, so no card can be added afterwards unseen.
+ */
+export async function generateCards(ctx: Ctx, voteId: string, spare?: number) {
+  const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  if (v.openedAt) throw new AppError('vote_started');
+  if (v.cardsGeneratedAt) throw new AppError('cards_exist');
+  const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
+  const { present } = await summarize(ctx.tx, ctx.congress, session);
+  const n = present + (spare ?? v.spareCards);
+  const seen = new Set<string>();
+  const rows: { voteId: string; ballotId: string; serial: string }[] = [];
+  while (rows.length < n) {
+    const ballotId = newBallotId();
+    const serial = serialOf(ballotId);
+    if (seen.has(serial)) continue; // two cards of one vote never share a serial
+    seen.add(serial);
+    rows.push({ voteId: v.id, ballotId, serial });
+  }
+  for (let i = 0; i < rows.length; i += 500) await ctx.tx.insert(cards).values(rows.slice(i, i + 500));
+  const commitment = sha256hex(JSON.stringify(rows.map((r) => r.ballotId).sort()));
+  await ctx.tx.update(votes).set({ cardsCommitment: commitment, cardsGeneratedAt: new Date(), spareCards: spare ?? v.spareCards }).where(eq(votes.id, v.id));
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.generate_cards', targetType: 'vote', targetId: v.id, details: { cards: n, present, commitment } });
+  return { cards: n, commitment };
+}
+
+/** 开始表决: only with the cards made and the quorum present; the roll (seated, present) is kept as it stood. */
+export async function openVote(ctx: Ctx, voteId: string, countdownSeconds?: number) {
+  const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  if (v.openedAt) throw new AppError('vote_started');
+  if (!v.cardsGeneratedAt) throw new AppError('cards_missing');
+  const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
+  const roll = await summarize(ctx.tx, ctx.congress, session);
+  if (!roll.quorum.met) throw new AppError('quorum_not_met', { present: roll.present, needed: roll.quorum.needed });
+  const now = new Date();
+  await ctx.tx
+    .update(votes)
+    .set({ openedAt: now, openSeated: roll.seated, openPresent: roll.present, countdownEndsAt: countdownSeconds ? new Date(now.getTime() + countdownSeconds * 1000) : null })
+    .where(eq(votes.id, v.id));
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.open_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
+}
+
+/** 截止: from now on its cards are refused; the roll is kept again as it stood at the close. */
+export async function closeVote(ctx: Ctx, voteId: string) {
+  const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  if (!v.openedAt) throw new AppError('vote_not_open');
+  if (v.closedAt) throw new AppError('vote_closed');
+  const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
+  const roll = await summarize(ctx.tx, ctx.congress, session);
+  await ctx.tx.update(votes).set({ closedAt: new Date(), closeSeated: roll.seated, closePresent: roll.present }).where(eq(votes.id, v.id));
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.close_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
+}

@@ -1,0 +1,85 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { congresses } from './congress.ts';
+import { candidateLists } from './gathering.ts';
+import { congressSessions } from './session.ts';
+
+/** 表决 — one ballot in a session over a frozen candidate list. Open/closed is computed from the two timestamps. */
+export const votes = pgTable('votes', {
+  id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+  congressId: text('congress_id')
+    .notNull()
+    .references(() => congresses.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id')
+    .notNull()
+    .references(() => congressSessions.id, { onDelete: 'cascade' }),
+  listId: text('list_id')
+    .notNull()
+    .references(() => candidateLists.id),
+  title: text('title').notNull(),
+  seats: integer('seats').notNull(),
+  markMode: text('mark_mode', { enum: ['for_against_abstain', 'approve'] }).notNull(),
+  maxFor: integer('max_for').notNull(),
+  thresholdBase: text('threshold_base', { enum: ['seated', 'present', 'valid'] }).notNull(),
+  thresholdNumerator: integer('threshold_numerator').notNull(),
+  thresholdDenominator: integer('threshold_denominator').notNull(),
+  thresholdStrict: boolean('threshold_strict').notNull(),
+  spareCards: integer('spare_cards').notNull(),
+  /** 'scan': each card is scanned as it is handed out; 'count': the scrutineers enter the number handed out. */
+  issuanceMode: text('issuance_mode', { enum: ['scan', 'count'] }).notNull().default('scan'),
+  issuedCount: integer('issued_count'),
+  /** SHA-256 of the sorted ballot ids, published when the cards are made, so no card can be added unseen. */
+  cardsCommitment: text('cards_commitment'),
+  cardsGeneratedAt: timestamp('cards_generated_at', { withTimezone: true }),
+  openedAt: timestamp('opened_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  countdownEndsAt: timestamp('countdown_ends_at', { withTimezone: true }),
+  openSeated: integer('open_seated'),
+  openPresent: integer('open_present'),
+  closeSeated: integer('close_seated'),
+  closePresent: integer('close_present'),
+  /** A re-vote (runoff or a new vote after a void one) names the vote it follows; earlier rounds stay on record. */
+  previousVoteId: text('previous_vote_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * 选票 — ballot cards. No person, no attendance row, no time and no order of issuance: `issued` is a flag only, and
+ * the primary key is random, so the queue at the desk cannot be matched to the cards.
+ */
+export const cards = pgTable(
+  'cards',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    voteId: text('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    /** 128 random bits, base64url: what the signed token carries as `b`. */
+    ballotId: text('ballot_id').notNull().unique(),
+    serial: text('serial').notNull(),
+    issued: boolean('issued').notNull().default(false),
+    voided: boolean('voided').notNull().default(false),
+  },
+  (t) => [uniqueIndex('cards_serial').on(t.voteId, t.serial), index('cards_vote').on(t.voteId)],
+);
+
+/**
+ * 投票 — cast ballots. Only: the card (unique: a second cast is impossible), the marks, the receipt and whether it
+ * was on paper. No account, session, address, device, user agent, time, serial or order; the key is random.
+ */
+export const ballots = pgTable(
+  'ballots',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    voteId: text('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    cardId: text('card_id')
+      .notNull()
+      .unique()
+      .references(() => cards.id),
+    marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
+    receipt: text('receipt').notNull().unique(),
+    paper: boolean('paper').notNull().default(false),
+  },
+  (t) => [index('ballots_vote').on(t.voteId)],
+);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { MarkMode, ThresholdBase } from '../congress/settings.ts';
+import { SessionParams } from '../session/schema.ts';
+
+export const VoteParams = SessionParams.extend({ voteId: z.uuid() });
+
+const Threshold = z
+  .object({ base: ThresholdBase, numerator: z.int().min(1).max(1000), denominator: z.int().min(1).max(1000), strict: z.boolean() })
+  .refine((t) => t.numerator <= t.denominator, { message: 'fraction_over_one', path: ['numerator'] });
+
+/** Rules default to the congress's settings and the list's seats; they can be adjusted until the vote opens. */
+export const CreateVote = z.object({
+  listId: z.uuid(),
+  title: z.string().trim().min(1).max(120),
+  seats: z.int().min(1).max(100).optional(),
+  markMode: MarkMode.optional(),
+  maxFor: z.int().min(1).max(100).optional(),
+  threshold: Threshold.optional(),
+  spareCards: z.int().min(0).max(500).optional(),
+});
+export const UpdateVote = CreateVote.omit({ listId: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+
+export const GenerateCards = z.object({ spareCards: z.int().min(0).max(500).optional() });
+export const OpenVote = z.object({ countdownSeconds: z.int().min(10).max(7200).optional() });
+export const IssueByScan = z.object({ card: z.string().trim().min(8).max(2000) });
+export const IssueByCount = z.object({ count: z.int().min(0).max(100000) });
+export const VoidCard = z.object({ serial: z.string().trim().min(8).max(9) });
+
+export const VoteState = z.enum(['draft', 'open', 'closed']);
+export const Vote = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  listId: z.string(),
+  title: z.string(),
+  seats: z.int(),
+  markMode: MarkMode,
+  maxFor: z.int(),
+  threshold: z.object({ base: ThresholdBase, numerator: z.int(), denominator: z.int(), strict: z.boolean() }),
+  spareCards: z.int(),
+  state: VoteState,
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  countdownEndsAt: z.string().nullable(),
+  rollAtOpen: z.object({ seated: z.int(), present: z.int() }).nullable(),
+  rollAtClose: z.object({ seated: z.int(), present: z.int() }).nullable(),
+  cards: z.object({ generated: z.int(), issued: z.int(), voided: z.int(), commitment: z.string().nullable(), issuanceMode: z.enum(['scan', 'count']) }),
+  /** The only figure served while a vote is open. */
+  cast: z.int(),
+  candidates: z.array(z.object({ id: z.string(), position: z.int(), title: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), plannedCompletion: z.string() })),
+  previousVoteId: z.string().nullable(),
+});
+export type Vote = z.infer<typeof Vote>;
+
+export const PrintCard = z.object({ serial: z.string(), url: z.string(), qrSvg: z.string(), issued: z.boolean(), voided: z.boolean() });
+
+// ---- the tablet ----
+export const BallotToken = z.object({ token: z.string().min(20).max(2000) });
+export const BallotBySerial = z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(9) });
+export const CastBallot = z.object({ token: z.string().min(20).max(2000), marks: z.record(z.string().max(64), z.string().max(10)) });
+export const BallotView = z.object({
+  token: z.string(),
+  serial: z.string(),
+  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, maxFor: z.int() }),
+  candidates: Vote.shape.candidates,
+});
+export const Receipt = z.object({ receipt: z.string() });

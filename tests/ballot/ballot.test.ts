@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
+import { allChecks, candidateFields, openWindow, submitPublic } from '../gathering/helpers.ts';
+
+const t = useTestApp();
+let admin: Client;
+let roles: Record<string, Client>;
+let congressId: string;
+let sessionId: string;
+let listId: string;
+let voteId: string;
+let cardUrls: { serial: string; url: string }[];
+let candidateIds: string[];
+const base = () => `/api/congresses/${congressId}`;
+const votePath = () => `${base()}/sessions/${sessionId}/votes/${voteId}`;
+const kiosk = () => new Client(t);
+const token = (url: string) => url.split('#')[1];
+const cast = (url: string, marks: Record<string, string>, extra: Record<string, unknown> = {}) => kiosk().post('/api/public/ballot/cast', { token: token(url), marks, ...extra });
+
+/** A congress with 9 seated representatives, 7 checked in (quorum 6), and a frozen list of 3 candidates for 2 seats. */
+async function setup() {
+  admin = await setupAdmin(t);
+  const made = await congressWithRoles(t, admin);
+  congressId = made.congress.id;
+  roles = made.clients;
+  for (let i = 0; i < 9; i++) await admin.post(`${base()}/representatives`, { name: `代表${i + 1}` });
+  const reps = (await admin.get(`${base()}/representatives`)).body as { id: string }[];
+  sessionId = (await admin.post(`${base()}/sessions`, { name: '第三次会议', date: '2027-01-10' })).body.id;
+  for (const r of reps.slice(0, 7)) await admin.put(`${base()}/sessions/${sessionId}/attendance/${r.id}`, { status: 'present' });
+  await openWindow(admin, congressId);
+  for (const title of ['道路硬化', '自来水', '路灯']) {
+    const code = (await submitPublic(t, new Client(t), congressId, { title, location: title })).body.trackingCode;
+    const p = (await admin.get(`${base()}/proposals?q=${code}`)).body[0];
+    await roles.government.put(`${base()}/proposals/${p.id}/checks`, allChecks());
+    await roles.government.post(`${base()}/proposals/${p.id}/accept`, { candidate: candidateFields(made.department.id, { title: `${title}工程` }) });
+  }
+  candidateIds = (await admin.get(`${base()}/candidates`)).body.map((c: { id: string }) => c.id);
+  listId = (await admin.post(`${base()}/candidate-lists`, { title: '候选清单', year: new Date().getFullYear(), seats: 2, candidateIds })).body.id;
+  await admin.post(`${base()}/candidate-lists/${listId}/freeze`, {});
+}
+
+describe('votes and ballot cards', () => {
+  it('creates a vote over a frozen list with the rules of the congress settings', async () => {
+    await setup();
+    const res = await roles.presidium.post(`${base()}/sessions/${sessionId}/votes`, { listId, title: '民生实事项目票决' });
+    expect(res.status).toBe(201);
+    voteId = res.body.id;
+    expect(res.body).toMatchObject({ seats: 2, maxFor: 2, markMode: 'for_against_abstain', threshold: { base: 'seated', numerator: 1, denominator: 2, strict: true }, spareCards: 5, state: 'draft', cast: 0 });
+    expect(res.body.candidates.map((c: { title: string }) => c.title)).toEqual(['道路硬化工程', '自来水工程', '路灯工程']);
+    expect((await roles.presidium.patch(votePath(), { spareCards: 3 })).body.spareCards).toBe(3);
+  });
+
+  it('will not open without cards or without the quorum', async () => {
+    expect((await roles.presidium.post(`${votePath()}/open`, {})).body.error.code).toBe('cards_missing');
+    const other = (await admin.post(`${base()}/sessions`, { name: '空会', date: '2027-01-11' })).body;
+    const v2 = (await admin.post(`${base()}/sessions/${other.id}/votes`, { listId, title: '无人表决' })).body;
+    await roles.scrutineer.post(`${base()}/sessions/${other.id}/votes/${v2.id}/cards`, {});
+    const res = await roles.presidium.post(`${base()}/sessions/${other.id}/votes/${v2.id}/open`, {});
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('出席代表 0 人，未达到法定人数 6 人，不能开始表决。');
+  });
+
+  it('makes one card per present representative plus spares, with a commitment to their ids', async () => {
+    expect((await roles.presidium.post(`${votePath()}/cards`, {})).status).toBe(403);
+    const res = await roles.scrutineer.post(`${votePath()}/cards`, {});
+    expect(res.status).toBe(201);
+    expect(res.body.cards).toBe(7 + 3);
+    const ids = (await t.database.query<{ ballot_id: string }>('select ballot_id from cards c join votes v on v.id = c.vote_id where v.id = $1', [voteId])).map((r) => r.ballot_id);
+    expect(res.body.commitment).toBe(createHash('sha256').update(JSON.stringify(ids.sort())).digest('hex'));
+    expect((await roles.scrutineer.post(`${votePath()}/cards`, {})).body.error.code).toBe('cards_exist');
+    const print = (await roles.scrutineer.get(`${votePath()}/cards`)).body;
+    cardUrls = print.cards;
+    expect(print.cards).toHaveLength(10);
+    expect(new Set(print.cards.map((c: { serial: string }) => c.serial)).size).toBe(10);
+    for (const c of print.cards) {
+      expect(c.serial).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+      expect(c.url).toMatch(/^http:\/\/localhost\/b#[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(c.qrSvg).toMatch(/^<svg/);
+    }
+    expect((await roles.presidium.patch(votePath(), { spareCards: 1 })).status).toBe(200); // still a draft
+  });
+
+  it('refuses to cast before the vote opens', async () => {
+    const res = await cast(cardUrls[0].url, {});
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('表决尚未开始，请等待主持人宣布开始。');
+  });
+
+  it('records issuance by scanning the QR or typing the serial, never to whom', async () => {
+    const a = await roles.scrutineer.post(`${votePath()}/issue`, { card: cardUrls[0].url });
+    expect(a.body).toMatchObject({ serial: cardUrls[0].serial, alreadyIssued: false, issued: 1 });
+    const b = await roles.scrutineer.post(`${votePath()}/issue`, { card: cardUrls[1].serial.toLowerCase() });
+    expect(b.body.issued).toBe(2);
+    expect((await roles.scrutineer.post(`${votePath()}/issue`, { card: cardUrls[1].serial })).body.alreadyIssued).toBe(true);
+    for (const c of cardUrls.slice(2, 7)) await roles.scrutineer.post(`${votePath()}/issue`, { card: c.url });
+    expect((await roles.presidium.post(`${votePath()}/issue`, { card: cardUrls[8].url })).status).toBe(403);
+    // No audit entry per card: its time and order would match the queue at the desk.
+    const log = (await admin.get(`${base()}/audit?limit=500`)).body as { action: string; details: unknown }[];
+    expect(log.some((e) => e.action.includes('issue_card'))).toBe(false);
+    expect(JSON.stringify(log)).not.toContain(cardUrls[0].serial);
+  });
+
+  it('opens with the roll kept as it stood; while open, only the count of ballots cast is served', async () => {
+    expect((await roles.scrutineer.post(`${votePath()}/open`, {})).status).toBe(403);
+    const res = await roles.presidium.post(`${votePath()}/open`, { countdownSeconds: 300 });
+    expect(res.body).toMatchObject({ state: 'open', rollAtOpen: { seated: 9, present: 7 } });
+    expect(res.body.countdownEndsAt).toBeTruthy();
+    expect((await roles.presidium.patch(votePath(), { seats: 3 })).body.error.code).toBe('vote_started');
+  });
+});
+
+describe('casting on a tablet', () => {
+  it('shows the ballot for a scanned card, or for a typed serial', async () => {
+    const view = await kiosk().post('/api/public/ballot/open', { token: cardUrls[0].url });
+    expect(view.status).toBe(200);
+    expect(view.body.vote).toMatchObject({ id: voteId, seats: 2, maxFor: 2 });
+    expect(view.body.candidates).toHaveLength(3);
+    const bySerial = await kiosk().post('/api/public/ballot/by-serial', { congressId, serial: cardUrls[1].serial.toLowerCase() });
+    expect(bySerial.body.serial).toBe(cardUrls[1].serial);
+    expect((await kiosk().post('/api/public/ballot/by-serial', { congressId, serial: 'ZZZZZZZZ' })).status).toBe(404);
+  });
+
+  it('stores a ballot and answers a random receipt; a retry gets the same receipt; other marks are refused', async () => {
+    const marks = { [candidateIds[0]]: 'for', [candidateIds[1]]: 'against' };
+    const first = await cast(cardUrls[0].url, marks);
+    expect(first.status).toBe(200);
+    expect(first.body.receipt).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    const retry = await cast(cardUrls[0].url, { ...marks, [candidateIds[2]]: 'abstain' }); // abstain = unmarked
+    expect(retry.body.receipt).toBe(first.body.receipt);
+    const changed = await cast(cardUrls[0].url, { [candidateIds[0]]: 'against' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.message).toBe('这张选票已经投过，不能再次投票。');
+    expect((await kiosk().post('/api/public/ballot/open', { token: cardUrls[0].url })).body.error.code).toBe('card_used');
+  });
+
+  it('lets exactly one of two tablets racing with one card store its ballot', async () => {
+    const [a, b] = await Promise.all([cast(cardUrls[1].url, { [candidateIds[0]]: 'for' }), cast(cardUrls[1].url, { [candidateIds[1]]: 'for' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const [c, d] = await Promise.all([cast(cardUrls[2].url, { [candidateIds[2]]: 'for' }), cast(cardUrls[2].url, { [candidateIds[2]]: 'for' })]);
+    expect([c.status, d.status]).toEqual([200, 200]);
+    expect(c.body.receipt).toBe(d.body.receipt);
+    const n = await t.database.query<{ n: number }>('select count(*)::int as n from ballots b join cards c on c.id = b.card_id where c.serial in ($1, $2)', [cardUrls[1].serial, cardUrls[2].serial]);
+    expect(n[0].n).toBe(2);
+  });
+
+  it('stores an over-marked ballot (it is invalid at the tally) but refuses marks that are not a ballot', async () => {
+    const all = Object.fromEntries(candidateIds.map((id) => [id, 'for']));
+    expect((await cast(cardUrls[3].url, all)).status).toBe(200);
+    expect((await cast(cardUrls[4].url, { 'not-a-candidate': 'for' })).status).toBe(400);
+    const bad = await new Client(t, 'en').post('/api/public/ballot/cast', { token: token(cardUrls[4].url), marks: { [candidateIds[0]]: 'maybe' } });
+    expect(bad.body.error.message).toBe('The ballot is not valid: a mark that is not allowed. Fill it in again.');
+  });
+
+  it('refuses a forged, truncated, other-vote, voided or not-issued card with words a representative understands', async () => {
+    const [h, p, s] = token(cardUrls[4].url).split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ v: voteId, b: 'A'.repeat(22) })).toString('base64url')}.${s}`;
+    expect((await kiosk().post('/api/public/ballot/cast', { token: forged, marks: {} })).body.error.code).toBe('card_signature');
+    expect((await kiosk().post('/api/public/ballot/cast', { token: `${h}.${p}.${s.slice(0, -4)}`, marks: {} })).body.error.code).toBe('card_signature');
+    const other = await cast(cardUrls[4].url, {}, { voteId: crypto.randomUUID() });
+    expect(other.body.error.message).toBe('这张选票属于另一次表决，请使用本次表决的选票。');
+    // cards 7..9 were never scanned at the desk.
+    expect((await cast(cardUrls[8].url, {})).body.error.code).toBe('card_not_issued');
+    await roles.scrutineer.post(`${votePath()}/void`, { serial: cardUrls[5].serial });
+    expect((await cast(cardUrls[5].url, {})).body.error.code).toBe('card_voided');
+    expect((await roles.scrutineer.post(`${votePath()}/void`, { serial: cardUrls[0].serial })).body.error.code).toBe('card_already_cast');
+    const ballotTyped = await t.keys.sign('ms-login', { v: voteId, b: 'x' });
+    expect((await kiosk().post('/api/public/ballot/cast', { token: ballotTyped, marks: {} })).body.error.code).toBe('card_signature');
+  });
+
+  it('serves no marks anywhere while the vote is open: only the count cast', async () => {
+    const vote = await roles.presidium.get(votePath());
+    expect(vote.body.cast).toBe(4);
+    expect(vote.text).not.toMatch(/"for"|"against"|receipt/);
+  });
+
+  it('refuses every card once the vote is closed, and keeps the roll at the close', async () => {
+    const closed = await roles.presidium.post(`${votePath()}/close`);
+    expect(closed.body).toMatchObject({ state: 'closed', rollAtClose: { seated: 9, present: 7 }, cast: 4 });
+    const late = await cast(cardUrls[6].url, {});
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('表决已经截止，不能再投票。');
+    expect((await roles.presidium.post(`${votePath()}/close`)).body.error.code).toBe('vote_closed');
+  });
+});
+
+describe('secrecy (无记名), enforced by the schema', () => {
+  it('ballot and card tables hold nothing that could name a person, a device or a time', async () => {
+    const cols = async (table: string) =>
+      (await t.database.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = $1`, [table])).map((r) => r.column_name).sort();
+    // Any new column must be argued for here: it fails this test until it is.
+    expect(await cols('ballots')).toEqual(['card_id', 'id', 'marks', 'paper', 'receipt', 'vote_id']);
+    expect(await cols('cards')).toEqual(['ballot_id', 'id', 'issued', 'serial', 'voided', 'vote_id']);
+    const types = await t.database.query<{ data_type: string }>(`select data_type from information_schema.columns where table_name in ('ballots', 'cards')`);
+    expect(types.some((r) => /time|date/.test(r.data_type))).toBe(false);
+  });
+
+  it('ballot keys are random, so storage order says nothing about arrival order', async () => {
+    const rows = await t.database.query<{ id: string }>('select id from ballots');
+    expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-4/.test(r.id))).toBe(true);
+  });
+});
