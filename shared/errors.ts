@@ -233,6 +233,23 @@ export const ERRORS = {
     zh: '选票内容无效：{reason}。请重新填写。',
     en: 'The ballot is not valid: {reason}. Fill it in again.',
   },
+  vote_not_closed_for_revote: { status: 409, zh: '只有已截止的表决才能重新表决。', en: 'Only a closed vote can be followed by a re-vote.' },
+  paper_needs_close: {
+    status: 409,
+    zh: '纸质选票在表决截止后录入。',
+    en: 'Paper ballots are entered after the vote closes.',
+  },
+  paper_same_counter: {
+    status: 409,
+    zh: '同一张纸质选票须由两名不同的计票人分别录入。',
+    en: 'Each paper ballot must be entered by two different counters.',
+  },
+  paper_mismatch: {
+    status: 409,
+    zh: '两次录入不一致，已提交监票人核对处理。',
+    en: 'The two entries differ; the scrutineers must resolve this ballot.',
+  },
+  paper_nothing_to_resolve: { status: 409, zh: '这张选票没有待核对的录入。', en: 'This card has no differing entries to resolve.' },
   data_dir_locked: {
     status: 409,
     zh: '数据目录正被另一个进程使用。',

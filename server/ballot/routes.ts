@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssueByCount, IssueByScan, OpenVote, PrintCard, Receipt, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
+import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
 import { SessionParams } from '../../shared/session/schema.ts';
 import { cards, votes } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
@@ -14,6 +14,7 @@ import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { getSession } from '../session/attendance.ts';
 import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
+import { enterPaper, pendingPaper, resolvePaper } from './paper.ts';
 import { signCard } from './tokens.ts';
 import { closeVote, createVote, describeVote, generateCards, getVote, openVote, updateVote } from './votes.ts';
 
@@ -107,6 +108,27 @@ export const ballotRoutes = new Hono<AppEnv>()
     const db = c.get('deps').db;
     await db.transaction((tx) => closeVote({ tx, actor: actorOf(auth), congress }, voteId));
     return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
+  })
+  .post(`${base}/:voteId/paper`, doc('ballot', 'A counter keys in a paper ballot (after the close); two agreeing entries make the ballot', PaperResult), v('param', VoteParams), v('json', PaperEntry), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    const { db, keys } = c.get('deps');
+    const { card, marks } = c.req.valid('json');
+    return c.json(await db.transaction((tx) => enterPaper({ tx, keys, congressId: congress.id, actor: actorOf(auth) }, voteId, card, marks)));
+  })
+  .get(`${base}/:voteId/paper`, doc('ballot', 'Paper ballots waiting for a second entry or for the scrutineers', PaperPending), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    const db = c.get('deps').db;
+    return c.json(await db.transaction((tx) => pendingPaper(tx, congress.id, voteId)));
+  })
+  .post(`${base}/:voteId/paper/resolve`, doc('ballot', 'The scrutineers record what a paper ballot with differing entries says', Ok), v('param', VoteParams), v('json', ResolvePaper), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
+    const { db, keys } = c.get('deps');
+    const { serial, marks } = c.req.valid('json');
+    await db.transaction((tx) => resolvePaper({ tx, keys, congressId: congress.id, actor: actorOf(auth) }, voteId, serial, marks));
+    return c.json({ ok: true as const });
   });
 
 const ExpectedVote = z.object({ voteId: z.uuid().optional() });

@@ -73,6 +73,10 @@ export async function createVote(ctx: Ctx, sessionId: string, input: { listId: s
   const [list] = await ctx.tx.select().from(candidateLists).where(and(eq(candidateLists.id, input.listId), eq(candidateLists.congressId, ctx.congress.id)));
   if (!list) throw new AppError('list_not_found');
   if (!list.frozenAt) throw new AppError('list_not_frozen_for_vote');
+  if (input.previousVoteId) {
+    const prev = await getVote(ctx.tx, ctx.congress.id, input.previousVoteId);
+    if (!prev.closedAt) throw new AppError('vote_not_closed_for_revote');
+  }
   const s = CongressSettings.parse(ctx.congress.settings ?? {});
   const seats = input.seats ?? list.seats;
   const threshold = input.threshold ?? s.vote.threshold;

@@ -17,8 +17,10 @@ export const CreateVote = z.object({
   maxFor: z.int().min(1).max(100).optional(),
   threshold: Threshold.optional(),
   spareCards: z.int().min(0).max(500).optional(),
+  /** A re-vote names the closed vote it follows; that vote stays on record unchanged. */
+  previousVoteId: z.uuid().optional(),
 });
-export const UpdateVote = CreateVote.omit({ listId: true })
+export const UpdateVote = CreateVote.omit({ listId: true, previousVoteId: true })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 
@@ -66,3 +68,10 @@ export const BallotView = z.object({
   candidates: Vote.shape.candidates,
 });
 export const Receipt = z.object({ receipt: z.string() });
+
+export const PaperEntry = z.object({ card: z.string().trim().min(8).max(2000), marks: z.record(z.string().max(64), z.string().max(10)) });
+export const ResolvePaper = z.object({ serial: z.string().trim().min(8).max(9), marks: z.record(z.string().max(64), z.string().max(10)) });
+export const PaperResult = z.object({ serial: z.string(), state: z.enum(['awaiting_second', 'counted', 'mismatch']) });
+export const PaperPending = z.array(
+  z.object({ serial: z.string(), state: z.enum(['awaiting_second', 'mismatch']), entries: z.array(z.object({ marks: z.record(z.string(), z.string()) })) }),
+);

@@ -174,6 +174,10 @@ describe('casting on a tablet', () => {
     expect(vote.text).not.toMatch(/"for"|"against"|receipt/);
   });
 
+  it('takes no paper ballot while the vote is open (no marks before the close)', async () => {
+    expect((await roles.scrutineer.post(`${votePath()}/paper`, { card: cardUrls[4].serial, marks: {} })).body.error.code).toBe('paper_needs_close');
+  });
+
   it('refuses every card once the vote is closed, and keeps the roll at the close', async () => {
     const closed = await roles.presidium.post(`${votePath()}/close`);
     expect(closed.body).toMatchObject({ state: 'closed', rollAtClose: { seated: 9, present: 7 }, cast: 4 });
@@ -181,6 +185,55 @@ describe('casting on a tablet', () => {
     expect(late.status).toBe(409);
     expect(late.body.error.message).toBe('表决已经截止，不能再投票。');
     expect((await roles.presidium.post(`${votePath()}/close`)).body.error.code).toBe('vote_closed');
+  });
+});
+
+describe('a re-vote', () => {
+  it('is a new vote that names the closed one; the old one stays as it was', async () => {
+    const draft = (await roles.presidium.post(`${base()}/sessions/${sessionId}/votes`, { listId, title: '未开始' })).body;
+    expect((await roles.presidium.post(`${base()}/sessions/${sessionId}/votes`, { listId, title: 'x', previousVoteId: draft.id })).body.error.code).toBe('vote_not_closed_for_revote');
+    const again = await roles.presidium.post(`${base()}/sessions/${sessionId}/votes`, { listId, title: '再次投票', previousVoteId: voteId });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ previousVoteId: voteId, state: 'draft', cast: 0 });
+    expect((await roles.presidium.get(votePath())).body).toMatchObject({ state: 'closed', cast: 4 });
+  });
+});
+
+describe('paper ballots (纸质选票), entered twice', () => {
+  let counter2: Client;
+  const paper = (cl: Client, card: string, marks: Record<string, string>) => cl.post(`${votePath()}/paper`, { card, marks });
+
+  it('counts a paper ballot when two different counters agree', async () => {
+    const username = `counter2${Date.now().toString(36)}`;
+    await admin.post(`${base()}/accounts`, { username, displayName: '计票人乙', password: 'correct horse battery', role: 'scrutineer' });
+    counter2 = new Client(t);
+    await counter2.login(username, 'correct horse battery');
+    const marks = { [candidateIds[1]]: 'for', [candidateIds[2]]: 'for' };
+    const first = await paper(roles.scrutineer, cardUrls[4].serial, marks);
+    expect(first.body).toEqual({ serial: cardUrls[4].serial, state: 'awaiting_second' });
+    expect((await paper(roles.scrutineer, cardUrls[4].serial, marks)).body.error.code).toBe('paper_same_counter');
+    const second = await paper(counter2, cardUrls[4].url, marks);
+    expect(second.body.state).toBe('counted');
+    expect((await roles.presidium.get(votePath())).body.cast).toBe(5);
+    expect((await paper(counter2, cardUrls[4].serial, marks)).body.error.code).toBe('card_used');
+    // Nothing is left of who keyed what.
+    expect((await t.database.query('select * from paper_entries')).length).toBe(0);
+  });
+
+  it('flags differing entries for the scrutineers, who record what the paper says', async () => {
+    await paper(roles.scrutineer, cardUrls[6].serial, { [candidateIds[0]]: 'for' });
+    const diff = await paper(counter2, cardUrls[6].serial, { [candidateIds[0]]: 'against' });
+    expect(diff.body.state).toBe('mismatch');
+    const pending = (await roles.scrutineer.get(`${votePath()}/paper`)).body;
+    expect(pending).toEqual([{ serial: cardUrls[6].serial, state: 'mismatch', entries: expect.any(Array) }]);
+    expect(pending[0].entries).toHaveLength(2);
+    expect((await paper(roles.scrutineer, cardUrls[6].serial, {})).body.error.code).toBe('paper_mismatch');
+    expect((await roles.scrutineer.post(`${votePath()}/paper/resolve`, { serial: cardUrls[6].serial, marks: { [candidateIds[0]]: 'for' } })).status).toBe(200);
+    expect((await roles.scrutineer.get(`${votePath()}/paper`)).body).toEqual([]);
+    const rows = await t.database.query<{ paper: boolean }>('select b.paper from ballots b join cards c on c.id = b.card_id where c.serial = $1', [cardUrls[6].serial]);
+    expect(rows).toEqual([{ paper: true }]);
+    expect((await roles.scrutineer.post(`${votePath()}/paper/resolve`, { serial: cardUrls[7].serial, marks: {} })).body.error.code).toBe('card_not_issued');
+    expect((await roles.presidium.post(`${votePath()}/paper`, { card: cardUrls[7].serial, marks: {} })).status).toBe(403);
   });
 });
 

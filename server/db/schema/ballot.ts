@@ -83,3 +83,25 @@ export const ballots = pgTable(
   },
   (t) => [index('ballots_vote').on(t.voteId)],
 );
+
+/**
+ * 纸质选票 — each paper ballot is keyed in by two counters independently; when both agree it becomes a ballot like any
+ * other, when they differ the scrutineers resolve it. Entered only after the vote closes (no marks while it is open).
+ */
+export const paperEntries = pgTable(
+  'paper_entries',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    voteId: text('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id),
+    /** The counter's account: two entries of one card must come from two different counters. */
+    enteredBy: text('entered_by').notNull(),
+    marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
+    state: text('state', { enum: ['pending', 'matched', 'mismatch', 'resolved'] }).notNull(),
+  },
+  (t) => [uniqueIndex('paper_entries_counter').on(t.cardId, t.enteredBy), index('paper_entries_vote').on(t.voteId)],
+);
