@@ -248,6 +248,28 @@ describe('secrecy (无记名), enforced by the schema', () => {
     expect(types.some((r) => /time|date/.test(r.data_type))).toBe(false);
   });
 
+  it('request logs carry the route pattern only: no token, no marks, no receipt', async () => {
+    const { createApp } = await import('../../server/app.ts');
+    const { log } = await import('../../server/lib/log.ts');
+    const app = createApp({ deps: t.deps, logRequests: true });
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    log.setLevel('info');
+    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      const tok = token(cardUrls[9].url);
+      await app.request('/api/public/ballot/cast', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tok, marks: { [candidateIds[0]]: 'for' } }) });
+      await app.request(`/api/public/ballot/open?token=${tok}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tok }) });
+      const text = lines.join('');
+      expect(text).toContain('/api/public/ballot/cast');
+      expect(text).not.toContain(tok.slice(-20));
+      expect(text).not.toMatch(/"for"|marks|receipt/);
+    } finally {
+      process.stdout.write = write;
+      log.setLevel('silent');
+    }
+  });
+
   it('ballot keys are random, so storage order says nothing about arrival order', async () => {
     const rows = await t.database.query<{ id: string }>('select id from ballots');
     expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-4/.test(r.id))).toBe(true);
