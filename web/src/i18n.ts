@@ -41,6 +41,15 @@ export function setLang(next: Lang) {
   applyLang();
 }
 
+/**
+ * Switch for this page only, remembering nothing (the ballot tablet keeps no trace in browser storage; its language
+ * comes from `?lang=en` in the address).
+ */
+export function useLangOnly(next: Lang) {
+  setLangSignal(next);
+  applyLang();
+}
+
 /** Reflect the language on the document (called once at start and on every switch). */
 export function applyLang() {
   document.documentElement.lang = lang();

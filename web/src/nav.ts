@@ -42,6 +42,13 @@ export const NAV: NavGroup[] = [
       { label: 'nav.lists', href: (c) => `/c/${c}/gathering/lists`, roles: ['admin', 'government', 'presidium'], inCongress: true },
     ],
   },
+  {
+    label: 'nav.stage.session',
+    entries: [
+      // The session page leads on to attendance, check-in (admin) and each vote (cards: scrutineers; open/close: presidium).
+      { label: 'nav.sessions', href: (c) => `/c/${c}/sessions`, roles: ['admin', 'presidium', 'scrutineer'], inCongress: true },
+    ],
+  },
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

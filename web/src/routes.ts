@@ -13,8 +13,11 @@ export const routes: RouteDefinition[] = [
   { path: '/p/:congressId', component: lazy(() => import('./public/SubmitPage.tsx')) },
   { path: '/p/:congressId/candidates', component: lazy(() => import('./public/PublicListPage.tsx')) },
   { path: '/t/:code?', component: lazy(() => import('./public/TrackPage.tsx')) },
+  // The hall tablets: a representative votes with a ballot card (/b#<token>, or /b?c=<congress> to type serials).
+  { path: '/b', component: lazy(() => import('./ballot/BallotPage.tsx')) },
   // Printed on A4 without the app around it.
   { path: '/c/:congressId/roster/cards', component: lazy(() => import('./roster/CardsPage.tsx')) },
+  { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/cards', component: lazy(() => import('./hall/BallotCardsPage.tsx')) },
   { path: '/c/:congressId/gathering/poster', component: lazy(() => import('./gathering/PosterPage.tsx')) },
   {
     path: '/',
@@ -40,6 +43,10 @@ export const routes: RouteDefinition[] = [
           { path: '/gathering/candidates', component: lazy(() => import('./gathering/CandidatesPage.tsx')) },
           { path: '/gathering/lists', component: lazy(() => import('./gathering/ListsPage.tsx')) },
           { path: '/gathering/lists/:listId', component: lazy(() => import('./gathering/ListPage.tsx')) },
+          { path: '/sessions', component: lazy(() => import('./hall/SessionsPage.tsx')) },
+          { path: '/sessions/:sessionId', component: lazy(() => import('./hall/SessionPage.tsx')) },
+          { path: '/sessions/:sessionId/check-in', component: lazy(() => import('./hall/CheckInPage.tsx')) },
+          { path: '/sessions/:sessionId/votes/:voteId', component: lazy(() => import('./hall/VotePage.tsx')) },
         ],
       },
       { path: '*404', component: lazy(() => import('./home/NotFoundPage.tsx')) },

@@ -1,0 +1,218 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../shared/i18n/index.ts';
+import { shoot, startHarness, type Harness } from './harness.ts';
+
+/**
+ * Session and vote in a real browser (SPEC §4): the slow set-up goes through the API (congress, roster, accounts,
+ * candidates, a frozen list, a session, a vote); then the admin checks a representative in at the entrance tablet,
+ * the scrutineer makes and prints the ballot cards and issues two by their serials, the presidium opens the vote,
+ * and two representatives vote on a 1024×768 tablet — one by typing the serial, one from the card's /b#<token>.
+ * After 完成 nothing of the ballot stays in the page or in browser storage, and no request leaves the origin.
+ */
+describe('session and ballot', () => {
+  let h: Harness;
+  let congressId = '';
+  let sessionId = '';
+  let voteId = '';
+  let scrutineer: Page;
+  let presidium: Page;
+  let tablet: Page;
+  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
+  const people = {
+    government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
+    presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
+    scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
+  };
+  const year = Number(todayInShanghai().slice(0, 4));
+  let delegateUrls: string[] = [];
+  let serials: { serial: string; url: string }[] = [];
+
+  const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
+    if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  /** A signed-in page for one of the staff, and its CSRF token for API set-up. */
+  const signIn = async (who: { username: string; password: string }, size: 'tablet' | 'desktop' = 'tablet') => {
+    const page = await h.newPage(size);
+    const me = await json<{ csrfToken: string }>(await page.request.post(`${h.origin}/api/auth/login`, { data: { username: who.username, password: who.password } }));
+    return { page, headers: { 'X-CSRF-Token': me.csrfToken } };
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const r = h.page.request;
+    const csrf = (await json<{ csrfToken: string }>(await r.post(`${h.origin}/api/setup`, { data: admin }))).csrfToken;
+    const headers = { 'X-CSRF-Token': csrf };
+    const post = <T,>(path: string, data: unknown) => r.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
+    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
+    const c = `/congresses/${congressId}`;
+    const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
+    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
+    for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
+    const cards = await json<{ cards: { id: string; url: string }[] }>(await r.get(`${h.origin}/api${c}/roster/cards`));
+    delegateUrls = cards.cards.map((x) => x.url);
+    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+
+    const gov = await signIn(people.government);
+    const titles = ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯'];
+    for (const [i, title] of titles.entries()) {
+      const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
+      const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
+      await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
+      await json(
+        await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
+          headers: gov.headers,
+          data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: ['118.00', '356.50', '42.80'][i], fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
+        }),
+      );
+    }
+    await gov.page.context().close();
+    const candidateIds = (await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/candidates`))).map((x) => x.id);
+    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds });
+    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
+    // Seven present (quorum is six); the first checks in through the page below.
+    for (const rep of reps.slice(1, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
+    await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${reps[7].id}`, { data: { status: 'leave' }, headers }));
+    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('checks a representative in at the entrance and shows the quorum', async () => {
+    const { page } = h;
+    await page.goto(`${h.origin}/c/${congressId}/sessions`);
+    await page.getByRole('navigation', { name: '主导航' }).getByText('会议与票决', { exact: true }).waitFor();
+    await page.getByRole('link', { name: '第七届人民代表大会第二次会议' }).click();
+    await page.getByText('已达法定人数 6 人').first().waitFor();
+    await h.screenshot('session', ['tablet', 'phone', 'desktop']);
+    await page.getByRole('link', { name: '入口签到' }).click();
+    await page.getByText('请出示代表证').waitFor();
+    await page.getByLabel('代表证二维码内容').fill(delegateUrls[0]);
+    await page.getByRole('button', { name: '签到', exact: true }).click();
+    await page.getByText('欢迎您，签到成功').waitFor();
+    await page.getByText('已签到 7 / 应到 9').waitFor();
+    await h.screenshot('check-in', ['tablet', 'phone', 'desktop']);
+  });
+
+  it('lets the presidium create the vote, the scrutineer make, print and issue cards, then opens it', async () => {
+    presidium = (await signIn(people.presidium)).page;
+    await presidium.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}`);
+    await presidium.getByRole('button', { name: '新建票决' }).click();
+    const dialog = presidium.getByRole('dialog', { name: '新建票决' });
+    await dialog.getByLabel('候选项目清单（已冻结）').locator('option', { hasText: '候选清单' }).waitFor({ state: 'attached' });
+    await dialog.getByRole('button', { name: '新建', exact: true }).click();
+    await presidium.getByRole('link', { name: '民生实事项目票决' }).click();
+    await presidium.waitForURL(/\/votes\//);
+    voteId = presidium.url().split('/votes/')[1];
+
+    scrutineer = (await signIn(people.scrutineer)).page;
+    await scrutineer.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`);
+    await scrutineer.getByRole('button', { name: '制作表决卡' }).click();
+    await scrutineer.getByText('已制作 12 张，已发出 0 张，已作废 0 张。').waitFor();
+    await scrutineer.getByRole('link', { name: '打印表决卡' }).click();
+    await scrutineer.getByRole('heading', { name: '表决卡', level: 1 }).waitFor();
+    await scrutineer.locator('.ballot-card').first().waitFor();
+    expect(await scrutineer.locator('.ballot-card').count()).toBe(12);
+    expect(await scrutineer.locator('.sheet').count()).toBe(2);
+    serials = await scrutineer.locator('.bc-serial').allTextContents().then((s) => s.map((serial) => ({ serial, url: '' })));
+    await shoot(scrutineer, 'ballot-cards', ['tablet', 'phone', 'desktop']);
+    await scrutineer.emulateMedia({ media: 'print' });
+    expect(await scrutineer.locator('.print-toolbar').isVisible()).toBe(false);
+    await scrutineer.emulateMedia({ media: 'screen' });
+    const print = await json<{ cards: { serial: string; url: string }[] }>(await scrutineer.request.get(`${h.origin}/api/congresses/${congressId}/sessions/${sessionId}/votes/${voteId}/cards`));
+    serials = print.cards;
+
+    await scrutineer.getByRole('link', { name: '返回票决' }).click();
+    for (const [i, s] of serials.slice(0, 2).entries()) {
+      await scrutineer.getByLabel('表决卡编号或二维码内容').fill(s.serial.toLowerCase());
+      await scrutineer.getByRole('button', { name: '记为已发出' }).click();
+      await scrutineer.getByText(`表决卡 ${s.serial} 已发出，共发出 ${i + 1} 张。`).waitFor();
+    }
+    await shoot(scrutineer, 'vote-control-scrutineer', ['tablet', 'phone', 'desktop']);
+
+    await presidium.reload();
+    await presidium.getByLabel('倒计时（分钟，选填）').fill('10');
+    await presidium.getByRole('button', { name: '开始表决' }).click();
+    const confirm = presidium.getByRole('dialog', { name: '开始表决？' });
+    await confirm.getByText('开始后票决规则不能再修改').waitFor();
+    await confirm.getByRole('button', { name: '开始表决' }).click();
+    await presidium.getByText('表决中').first().waitFor();
+    await shoot(presidium, 'vote-control', ['tablet', 'phone', 'desktop']);
+  });
+
+  it('takes a ballot on a tablet by typed serial: mark, review, confirm, receipt, then forgets it', async () => {
+    tablet = await h.newPage('tablet');
+    await tablet.goto(`${h.origin}/b?c=${congressId}`);
+    await tablet.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+    await shoot(tablet, 'ballot-start', ['tablet', 'phone', 'desktop']);
+    await tablet.getByLabel('或输入表决卡编号').fill('ABC');
+    await tablet.getByRole('button', { name: '打开选票' }).click();
+    await tablet.getByRole('heading', { name: '表决卡编号是 8 位' }).waitFor();
+    await tablet.getByRole('button', { name: '返回' }).click();
+
+    await tablet.getByLabel('或输入表决卡编号').fill(serials[0].serial.toLowerCase());
+    await tablet.getByRole('button', { name: '打开选票' }).click();
+    await tablet.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
+    await tablet.getByText('已赞成 0 / 最多 2').waitFor();
+    await tablet.getByText('投资 356.50 万元').waitFor();
+    const row = (title: string) => tablet.locator('.ballot-row', { hasText: title });
+    const box = await row('河东村道路硬化工程').getByRole('button', { name: '赞成' }).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(56);
+    for (const title of ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯']) await row(title).getByRole('button', { name: '赞成' }).click();
+    await tablet.getByText('赞成超过 2 个，这张选票将成为废票').waitFor();
+    await shoot(tablet, 'ballot-over', ['tablet', 'phone']);
+    await tablet.getByRole('button', { name: '检查选票' }).click();
+    await tablet.getByText('这样提交，整张选票将成为废票').waitFor();
+    await tablet.getByRole('button', { name: '返回修改' }).click();
+    await row('老旧小区加装路灯').getByRole('button', { name: '反对' }).click();
+    await tablet.getByText('已赞成 2 / 最多 2').waitFor();
+    await shoot(tablet, 'ballot', ['tablet', 'phone', 'desktop']);
+    await tablet.getByRole('button', { name: '检查选票' }).click();
+    await tablet.getByRole('heading', { name: '请核对您的选票' }).waitFor();
+    expect(await tablet.locator('.review-mark').allTextContents()).toEqual(['赞成', '赞成', '反对']);
+    await shoot(tablet, 'ballot-review', ['tablet', 'phone', 'desktop']);
+    await tablet.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
+    await tablet.getByRole('heading', { name: '投票成功' }).waitFor();
+    const receipt = ((await tablet.locator('.receipt-code').textContent()) ?? '').trim();
+    expect(receipt.length).toBeGreaterThan(6);
+    await shoot(tablet, 'ballot-receipt', ['tablet', 'phone', 'desktop']);
+
+    await tablet.getByRole('button', { name: '完成' }).click();
+    await tablet.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+    const html = await tablet.content();
+    for (const trace of [receipt, serials[0].serial, '河东村道路硬化工程', '民生实事项目票决']) expect(html).not.toContain(trace);
+    const stored = await tablet.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+    expect(stored).toEqual({ local: 0, session: 0, cookie: '' });
+    expect((await tablet.context().cookies()).length).toBe(0);
+  });
+
+  it('opens a ballot straight from the card’s /b#<token> and takes the token out of the address', async () => {
+    const page = await h.newPage('tablet');
+    await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
+    await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
+    expect(page.url()).toBe(`${h.origin}/b`);
+    await page.locator('.ballot-row').first().getByRole('button', { name: '弃权' }).click();
+    await page.getByRole('button', { name: '检查选票' }).click();
+    expect(await page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);
+    await page.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
+    await page.getByRole('heading', { name: '投票成功' }).waitFor();
+    // The same card again: refused, in large type, with what to do.
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
+    await page.locator('.kiosk-refused h1').waitFor();
+    await page.getByText('请举手示意工作人员').waitFor();
+    await shoot(page, 'ballot-refused', ['tablet', 'phone']);
+
+    await presidium.reload();
+    await presidium.locator('.vote-live').getByText('2', { exact: true }).first().waitFor();
+  });
+
+  it('sent nothing off the origin and logged no errors', () => {
+    expect(h.offOrigin).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

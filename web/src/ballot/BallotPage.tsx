@@ -1,0 +1,364 @@
+import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import type { z } from 'zod';
+import type { BallotView } from '../../../shared/ballot/schema.ts';
+import { forCount, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
+import { api, ApiError } from '../api.ts';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { fmt, lang, t, useLangOnly } from '../i18n.ts';
+import { ScanPanel } from './ScanPanel.tsx';
+
+type View = z.infer<typeof BallotView>;
+type Stage = 'start' | 'loading' | 'marking' | 'review' | 'casting' | 'receipt' | 'refused';
+
+/** How long the receipt stays on screen before the tablet clears itself for the next representative. */
+const RECEIPT_SECONDS = 20;
+
+/**
+ * The hall tablet (no account): a representative scans their ballot card (or the staff open /b#<token> from it, or
+ * type its serial), marks every candidate 赞成 / 反对 / 弃权, reviews every mark, confirms, and sees the receipt.
+ * Then the tablet clears back to the start and keeps nothing of the ballot: no browser storage at all, the card
+ * token never in the address bar, every signal emptied. The congress comes from `?c=<id>` (for typed serials) and
+ * the language from `?lang=en`, so the staff set up each tablet by opening its address once.
+ */
+export default function BallotPage() {
+  const search = new URLSearchParams(location.search);
+  const congressId = search.get('c') ?? '';
+  useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
+  usePageTitle(() => t('ballot.title'));
+
+  const [stage, setStage] = createSignal<Stage>('start');
+  const [view, setView] = createSignal<View | null>(null);
+  const [marks, setMarks] = createSignal<Marks>({});
+  const [receipt, setReceipt] = createSignal('');
+  const [refusal, setRefusal] = createSignal<{ message: string; next: string; back: 'start' | 'review' } | null>(null);
+  const [serial, setSerial] = createSignal('');
+  const [scanning, setScanning] = createSignal(false);
+  const [left, setLeft] = createSignal(RECEIPT_SECONDS);
+  let timer = 0;
+
+  /** Forget the ballot: back to the start screen with nothing of it kept. */
+  const clear = () => {
+    window.clearInterval(timer);
+    setView(null);
+    setMarks({});
+    setReceipt('');
+    setRefusal(null);
+    setSerial('');
+    setScanning(false);
+    setStage('start');
+    window.scrollTo(0, 0);
+  };
+  onCleanup(() => window.clearInterval(timer));
+
+  const refuse = (e: unknown, back: 'start' | 'review', next = t('ballot.refused.next')) => {
+    setRefusal({ message: e instanceof ApiError ? e.message : t('error.unexpected'), next, back });
+    setStage('refused');
+  };
+
+  const show = (v: View) => {
+    setView(v);
+    setMarks({});
+    setStage('marking');
+    window.scrollTo(0, 0);
+  };
+
+  const openByToken = async (token: string) => {
+    setStage('loading');
+    try {
+      show(await api.post<View>('/public/ballot/open', { token }));
+    } catch (e) {
+      refuse(e, 'start');
+    }
+  };
+
+  const openBySerial = async (ev: SubmitEvent) => {
+    ev.preventDefault();
+    const s = serial().toUpperCase().replace(/[^0-9A-Z]/g, '');
+    if (s.length !== 8) return refuse(new ApiError(400, 'serial', t('ballot.start.serialLength')), 'start', t('ballot.start.serialHelp'));
+    if (!congressId) return refuse(new ApiError(400, 'kiosk', t('ballot.start.noCongress')), 'start', t('ballot.start.noCongressNext'));
+    setStage('loading');
+    try {
+      show(await api.post<View>('/public/ballot/by-serial', { congressId, serial: s }));
+    } catch (e) {
+      refuse(e, 'start');
+    }
+  };
+
+  // The card's QR opens /b#<token>: read it once and take it out of the address bar (and so out of history).
+  // Also when the page is already open and the next card's address only changes the fragment.
+  const takeHash = () => {
+    const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (fromHash && (stage() === 'start' || stage() === 'refused')) void openByToken(fromHash);
+  };
+  onMount(() => {
+    takeHash();
+    window.addEventListener('hashchange', takeHash);
+  });
+  onCleanup(() => window.removeEventListener('hashchange', takeHash));
+
+  const mark = (id: string, m: Mark) => {
+    const next = { ...marks() };
+    if (next[id] === m) delete next[id];
+    else next[id] = m;
+    setMarks(next);
+  };
+  const approve = () => view()?.vote.markMode === 'approve';
+  const nFor = () => forCount(marks());
+  const over = () => nFor() > (view()?.vote.maxFor ?? 0);
+
+  const cast = async () => {
+    const v = view();
+    if (!v) return;
+    setStage('casting');
+    const body = { token: v.token, marks: marks(), voteId: v.vote.id };
+    const send = () => api.post<{ receipt: string }>('/public/ballot/cast', body);
+    try {
+      let r: { receipt: string };
+      try {
+        r = await send();
+      } catch (e) {
+        // A lost connection: send the same marks again (the server answers the same receipt, never a second ballot).
+        if (!(e instanceof ApiError) || e.code !== 'network') throw e;
+        await new Promise((res) => setTimeout(res, 1500));
+        r = await send();
+      }
+      setView(null);
+      setMarks({});
+      setReceipt(r.receipt);
+      setStage('receipt');
+      window.scrollTo(0, 0);
+      setLeft(RECEIPT_SECONDS);
+      timer = window.setInterval(() => {
+        if (left() <= 1) clear();
+        else setLeft(left() - 1);
+      }, 1000);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'network') refuse(e, 'review', t('ballot.refused.networkNext'));
+      else refuse(e, 'start');
+    }
+  };
+
+  const markWord = (m: Mark | undefined) =>
+    m === 'for' ? t('ballot.mark.for') : m === 'against' ? t('ballot.mark.against') : approve() ? t('ballot.mark.notApproved') : m === 'abstain' ? t('ballot.mark.abstain') : t('ballot.mark.none');
+
+  const switchLang = () => {
+    const next = lang() === 'en' ? 'zh-CN' : 'en';
+    const q = new URLSearchParams(location.search);
+    if (next === 'en') q.set('lang', 'en');
+    else q.delete('lang');
+    history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
+    useLangOnly(next);
+  };
+
+  return (
+    <div class="kiosk">
+      <header class="kiosk-head">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">{t('ballot.title')}</span>
+        </div>
+        <Show when={stage() === 'start'}>
+          <button type="button" class="btn btn-ghost lang-switch" lang={lang() === 'en' ? 'zh-CN' : 'en'} onClick={switchLang}>
+            {t('lang.other')}
+          </button>
+        </Show>
+      </header>
+      <main id="main" class="kiosk-main">
+        <Switch>
+          <Match when={stage() === 'start'}>
+            <section class="kiosk-start">
+              <h1>{t('ballot.start.title')}</h1>
+              <p class="kiosk-lead">{t('ballot.start.lead')}</p>
+              <Show
+                when={scanning()}
+                fallback={
+                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => setScanning(true)}>
+                    {t('ballot.start.scan')}
+                  </button>
+                }
+              >
+                <ScanPanel
+                  onCode={(code) => {
+                    setScanning(false);
+                    void openByToken(code);
+                  }}
+                  onCancel={() => setScanning(false)}
+                />
+              </Show>
+              <form class="kiosk-serial" onSubmit={openBySerial} novalidate>
+                <label for="ballot-serial">{t('ballot.start.serialLabel')}</label>
+                <div class="kiosk-serial-row">
+                  <input
+                    id="ballot-serial"
+                    class="mono"
+                    value={serial()}
+                    onInput={(e) => setSerial(e.currentTarget.value)}
+                    maxlength={9}
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck={false}
+                    placeholder="XXXXXXXX"
+                  />
+                  <button type="submit" class="btn btn-secondary kiosk-big">
+                    {t('ballot.start.open')}
+                  </button>
+                </div>
+                <p class="kiosk-hint">{t('ballot.start.serialHint')}</p>
+              </form>
+            </section>
+          </Match>
+
+          <Match when={stage() === 'loading' || stage() === 'casting'}>
+            <div class="kiosk-wait" role="status">
+              <span class="spinner" aria-hidden="true" />
+              <span>{stage() === 'casting' ? t('ballot.casting') : t('ballot.loading')}</span>
+            </div>
+          </Match>
+
+          <Match when={stage() === 'refused' && refusal()}>
+            {(r) => (
+              <section class="kiosk-refused" role="alert">
+                <h1>{r().message}</h1>
+                <p class="kiosk-lead">{r().next}</p>
+                <div class="kiosk-actions">
+                  <Show when={r().back === 'review'}>
+                    <button type="button" class="btn btn-primary kiosk-big" onClick={cast}>
+                      {t('ballot.refused.retry')}
+                    </button>
+                  </Show>
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
+                    {t('ballot.refused.back')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'marking' && view()}>
+            {(v) => (
+              <section class="ballot">
+                <div class="ballot-bar" classList={{ over: over() }} aria-live="polite">
+                  <div class="ballot-bar-title">
+                    <h1>{v().vote.title}</h1>
+                    <span class="muted">{t('ballot.serial', { serial: v().serial })}</span>
+                  </div>
+                  <div class="ballot-count">
+                    <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
+                    <Show when={over()}>
+                      <span class="ballot-over">{t('ballot.overWarning', { max: v().vote.maxFor })}</span>
+                    </Show>
+                  </div>
+                </div>
+                <p class="kiosk-lead ballot-rule">
+                  {approve() ? t('ballot.rule.approve', { max: v().vote.maxFor }) : t('ballot.rule.fae', { max: v().vote.maxFor })}
+                </p>
+                <ol class="ballot-list">
+                  <For each={v().candidates}>
+                    {(c) => (
+                      <li class="ballot-row" classList={{ marked: !!marks()[c.id] }}>
+                        <div class="ballot-cand">
+                          <span class="ballot-pos" aria-hidden="true">
+                            {c.position}
+                          </span>
+                          <div>
+                            <h2 class="ballot-name">{c.title}</h2>
+                            <p class="ballot-meta">
+                              <span>{t('ballot.investment', { amount: fmt.wan(Number(c.plannedInvestment)) })}</span>
+                              <span>{t('ballot.lead', { dept: c.leadDepartment })}</span>
+                              <span>{t('ballot.completion', { date: fmt.date(c.plannedCompletion) })}</span>
+                            </p>
+                          </div>
+                        </div>
+                        <div class="ballot-marks" role="group" aria-label={t('ballot.marksFor', { title: c.title })}>
+                          <Show
+                            when={!approve()}
+                            fallback={
+                              <button type="button" class="seg seg-for" aria-pressed={marks()[c.id] === 'for'} onClick={() => mark(c.id, 'for')}>
+                                <span aria-hidden="true">{marks()[c.id] === 'for' ? '✓ ' : ''}</span>
+                                {t('ballot.mark.approve')}
+                              </button>
+                            }
+                          >
+                            <For each={['for', 'against', 'abstain'] as Mark[]}>
+                              {(m) => (
+                                <button type="button" class={`seg seg-${m}`} aria-pressed={marks()[c.id] === m} onClick={() => mark(c.id, m)}>
+                                  <span aria-hidden="true">{marks()[c.id] === m ? '✓ ' : ''}</span>
+                                  {t(`ballot.mark.${m}`)}
+                                </button>
+                              )}
+                            </For>
+                          </Show>
+                        </div>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <div class="ballot-foot">
+                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), window.scrollTo(0, 0))}>
+                    {t('ballot.toReview')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'review' && view()}>
+            {(v) => (
+              <section class="ballot ballot-review">
+                <h1>{t('ballot.review.title')}</h1>
+                <p class="kiosk-lead">{t('ballot.review.lead', { title: v().vote.title })}</p>
+                <Show when={over()}>
+                  <div class="ballot-invalid" role="alert">
+                    <strong>{t('ballot.review.overTitle', { n: nFor(), max: v().vote.maxFor })}</strong>
+                    <span>{t('ballot.review.overText')}</span>
+                  </div>
+                </Show>
+                <ol class="review-list">
+                  <For each={v().candidates}>
+                    {(c) => (
+                      <li class="review-row">
+                        <span class="review-name">
+                          {c.position}. {c.title}
+                        </span>
+                        <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>{markWord(marks()[c.id])}</span>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <p class="ballot-count review-count">
+                  <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
+                </p>
+                <div class="kiosk-actions">
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => setStage('marking')}>
+                    {t('ballot.review.back')}
+                  </button>
+                  <button type="button" class="btn btn-primary kiosk-big" onClick={cast}>
+                    {t('ballot.review.confirm')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'receipt'}>
+            <section class="kiosk-receipt">
+              <h1>{t('ballot.receipt.title')}</h1>
+              <p class="kiosk-lead">{t('ballot.receipt.lead')}</p>
+              <p class="receipt-code mono" aria-label={t('ballot.receipt.label')}>
+                {receipt()}
+              </p>
+              <p class="kiosk-hint">{t('ballot.receipt.note')}</p>
+              <div class="kiosk-actions">
+                <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
+                  {t('ballot.receipt.done')}
+                </button>
+              </div>
+              <p class="muted">{t('ballot.receipt.clearing', { n: left() })}</p>
+            </section>
+          </Match>
+        </Switch>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { FormError } from '../components/Alert.tsx';
+import { Async, latest } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { SelectField, TextField } from '../components/Field.tsx';
+import { NoAccess } from '../components/NoAccess.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { Table } from '../components/Table.tsx';
+import { toast } from '../components/Toast.tsx';
+import { useCongress } from '../congress/context.tsx';
+import { createFormState } from '../forms.ts';
+import { fetchLists } from '../gathering/gathering.data.ts';
+import { replaced } from '../gathering/ListsPage.tsx';
+import { fmt, t } from '../i18n.ts';
+import { can } from '../session.ts';
+import { createVote, every, fetchAttendance, fetchSession, fetchVotes, markAttendance, type AttendanceRow, type AttendanceStatus, type SessionSummary, type Vote } from './hall.data.ts';
+
+export function QuorumTag(props: { s: SessionSummary }) {
+  return (
+    <span class={`tag ${props.s.quorum.met ? 'tag-ok' : 'tag-warn'}`}>
+      {props.s.quorum.met ? t('session.quorum.met', { needed: props.s.quorum.needed }) : t('session.quorum.notMet', { needed: props.s.quorum.needed })}
+    </span>
+  );
+}
+
+export function VoteStateTag(props: { vote: Vote }) {
+  const cls = () => (props.vote.state === 'open' ? 'tag-ok' : props.vote.state === 'closed' ? 'tag-muted' : 'tag-warn');
+  return <span class={`tag ${cls()}`}>{t(`vote.state.${props.vote.state}`)}</span>;
+}
+
+const STATUSES: AttendanceStatus[] = ['present', 'leave', 'absent'];
+
+/** One session: live counts with the quorum line, the attendance list (staff mark it), and its votes. */
+export default function SessionPage() {
+  const { id } = useCongress();
+  const params = useParams<{ sessionId: string }>();
+  const key = () => ({ c: id(), s: params.sessionId });
+  const [summary, { refetch: refetchSummary, mutate: setSummary }] = createResource(key, (k) => fetchSession(k.c, k.s));
+  const [rows, { refetch: refetchRows }] = createResource(key, (k) => fetchAttendance(k.c, k.s));
+  const [votes, { refetch: refetchVotes }] = createResource(key, (k) => fetchVotes(k.c, k.s));
+  const [creating, setCreating] = createSignal(false);
+  const [filter, setFilter] = createSignal('');
+  const admin = () => can(id(), ['admin']);
+  onCleanup(
+    every(4000, () => {
+      void refetchSummary();
+      void refetchRows();
+    }),
+  );
+
+  const mark = async (r: AttendanceRow, status: AttendanceStatus) => {
+    try {
+      setSummary(await markAttendance(id(), params.sessionId, r.representativeId, status));
+      toast(t('session.marked', { name: r.name, status: t(`attendance.${status}`) }));
+      void refetchRows();
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), 'error');
+    }
+  };
+  const shown = createMemo(() => {
+    const q = filter().trim();
+    const all = latest(rows) ?? [];
+    return q ? all.filter((r) => r.name.includes(q) || r.delegation.includes(q)) : all;
+  });
+
+  return (
+    <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
+      <PageHeader
+        kicker={<A href={`/c/${id()}/sessions`}>← {t('sessions.title')}</A>}
+        title={latest(summary)?.name ?? t('session.title')}
+        lead={latest(summary) ? fmt.date(latest(summary)!.date) : undefined}
+        actions={
+          <Show when={admin()}>
+            <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
+              {t('checkin.open')}
+            </A>
+          </Show>
+        }
+      />
+      <Async resource={summary} retry={refetchSummary}>
+        {(s) => (
+          <section class="hall-counts" aria-label={t('session.counts')}>
+            <div class="stat">
+              <span class="stat-label">{t('session.seated')}</span>
+              <span class="stat-value num">{s.seated}</span>
+            </div>
+            <div class="stat stat-strong">
+              <span class="stat-label">{t('session.present')}</span>
+              <span class="stat-value num">{s.present}</span>
+            </div>
+            <div class="stat">
+              <span class="stat-label">{t('session.leave')}</span>
+              <span class="stat-value num">{s.leave}</span>
+            </div>
+            <div class="stat">
+              <span class="stat-label">{t('session.absent')}</span>
+              <span class="stat-value num">{s.absent}</span>
+            </div>
+            <p class="quorum-line" classList={{ met: s.quorum.met }}>
+              <QuorumTag s={s} /> {t('session.quorum.line', { present: s.present, needed: s.quorum.needed, seated: s.seated })}
+            </p>
+          </section>
+        )}
+      </Async>
+
+      <section class="section">
+        <div class="section-head">
+          <h2>{t('votes.title')}</h2>
+          <Show when={can(id(), ['admin', 'presidium'])}>
+            <Button variant="secondary" onClick={() => setCreating(true)}>
+              {t('votes.add')}
+            </Button>
+          </Show>
+        </div>
+        <Async resource={votes} retry={refetchVotes}>
+          {(list) => (
+            <Table
+              caption={t('votes.title')}
+              rows={list}
+              empty={<EmptyState title={t('votes.empty')}>{t('votes.emptyNext')}</EmptyState>}
+              columns={[
+                {
+                  header: () => t('votes.field.title'),
+                  noLabel: true,
+                  cell: (v: Vote) => (
+                    <A class="strong-link" href={`/c/${id()}/sessions/${params.sessionId}/votes/${v.id}`}>
+                      {v.title}
+                    </A>
+                  ),
+                },
+                { header: () => t('votes.field.state'), cell: (v: Vote) => <VoteStateTag vote={v} /> },
+                { header: () => t('votes.field.cards'), class: 'nowrap', cell: (v: Vote) => <span class="num">{t('votes.cardsShort', { generated: v.cards.generated, issued: v.cards.issued })}</span> },
+              ]}
+            />
+          )}
+        </Async>
+      </section>
+
+      <section class="section">
+        <div class="section-head">
+          <h2>{t('session.attendance')}</h2>
+          <input class="search-input" type="search" placeholder={t('session.filter')} aria-label={t('session.filter')} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+        </div>
+        <Async resource={rows} retry={refetchRows}>
+          {() => (
+            <Table
+              caption={t('session.attendance')}
+              rows={shown()}
+              empty={<EmptyState title={t('session.noneSeated')}>{t('session.noneSeatedNext')}</EmptyState>}
+              columns={[
+                { header: () => t('session.field.name'), cell: (r: AttendanceRow) => <strong>{r.name}</strong> },
+                { header: () => t('session.field.delegation'), cell: (r: AttendanceRow) => r.delegation || '—' },
+                {
+                  header: () => t('session.field.status'),
+                  cell: (r: AttendanceRow) => (
+                    <span class={`tag ${r.status === 'present' ? 'tag-ok' : r.status ? 'tag-warn' : 'tag-muted'}`}>
+                      {r.status ? t(`attendance.${r.status}`) : t('attendance.unknown')}
+                      {r.via === 'card' ? ` · ${t('attendance.viaCard')}` : ''}
+                    </span>
+                  ),
+                },
+                {
+                  header: () => t('common.actions'),
+                  noLabel: true,
+                  class: 'actions',
+                  cell: (r: AttendanceRow) => (
+                    <Show when={admin()}>
+                      <div class="seg-small" role="group" aria-label={t('session.markAria', { name: r.name })}>
+                        <For each={STATUSES}>
+                          {(st) => (
+                            <button type="button" class="btn btn-sm btn-secondary" aria-pressed={r.status === st} onClick={() => mark(r, st)}>
+                              {t(`attendance.${st}`)}
+                            </button>
+                          )}
+                        </For>
+                      </div>
+                    </Show>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Async>
+      </section>
+
+      <Dialog open={creating()} onClose={() => setCreating(false)} title={t('votes.add')}>
+        <NewVoteForm
+          congressId={id()}
+          sessionId={params.sessionId}
+          onCancel={() => setCreating(false)}
+          onDone={(v) => {
+            setCreating(false);
+            toast(t('votes.created', { title: v.title }));
+            void refetchVotes();
+          }}
+        />
+      </Dialog>
+    </Show>
+  );
+}
+
+function NewVoteForm(props: { congressId: string; sessionId: string; onCancel: () => void; onDone: (v: Vote) => void }) {
+  const form = createFormState();
+  const [lists] = createResource(() => props.congressId, fetchLists);
+  const frozen = () => (latest(lists) ?? []).filter((l) => l.frozenAt && !replaced(l, latest(lists) ?? []));
+  const [listId, setListId] = createSignal('');
+  const [title, setTitle] = createSignal(t('votes.defaultTitle'));
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const chosen = listId() || frozen()[0]?.id;
+    if (!chosen) return form.setFormError({ message: t('votes.noFrozenList'), extra: [] });
+    const done = await form.run(() => createVote(props.congressId, props.sessionId, { listId: chosen, title: title() }), ['title', 'listId']);
+    if (done) props.onDone(done.value);
+  };
+  return (
+    <form onSubmit={submit} novalidate>
+      <p class="lead">{t('votes.new.lead')}</p>
+      <FormError error={form.formError()} />
+      <SelectField
+        label={t('votes.field.list')}
+        value={listId() || frozen()[0]?.id || ''}
+        onValue={setListId}
+        options={frozen().map((l) => ({ value: l.id, label: `${l.title} · ${t('lists.version', { n: l.version })}` }))}
+        error={form.error('listId')}
+        required
+      />
+      <TextField label={t('votes.field.title')} value={title()} onValue={setTitle} error={form.error('title')} maxlength={120} required />
+      <div class="dialog-actions">
+        <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={form.busy() || lists.loading}>
+          {t('votes.new.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

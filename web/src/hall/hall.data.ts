@@ -1,0 +1,39 @@
+/** Sessions (会议), attendance and check-in, and votes with their ballot cards (会议与票决). */
+import type { z } from 'zod';
+import type { PrintCard, Vote } from '../../../shared/ballot/schema.ts';
+import type { AttendanceRow, AttendanceStatus, CheckInResult, SessionSummary } from '../../../shared/session/schema.ts';
+import { api } from '../api.ts';
+
+export type { AttendanceRow, AttendanceStatus, SessionSummary, Vote };
+export type CheckedIn = z.infer<typeof CheckInResult>;
+export type BallotCards = { vote: { title: string; commitment: string | null }; cards: z.infer<typeof PrintCard>[] };
+
+const sessions = (c: string) => `/congresses/${c}/sessions`;
+const votes = (c: string, s: string) => `${sessions(c)}/${s}/votes`;
+
+export const fetchSessions = (c: string) => api.get<SessionSummary[]>(sessions(c));
+export const createSession = (c: string, body: { name: string; date: string }) => api.post<SessionSummary>(sessions(c), body);
+export const fetchSession = (c: string, s: string) => api.get<SessionSummary>(`${sessions(c)}/${s}`);
+export const fetchAttendance = (c: string, s: string) => api.get<AttendanceRow[]>(`${sessions(c)}/${s}/attendance`);
+export const markAttendance = (c: string, s: string, rid: string, status: AttendanceStatus) =>
+  api.put<SessionSummary>(`${sessions(c)}/${s}/attendance/${rid}`, { status });
+export const checkIn = (c: string, s: string, token: string) => api.post<CheckedIn>(`${sessions(c)}/${s}/check-in`, { token });
+
+export const fetchVotes = (c: string, s: string) => api.get<Vote[]>(votes(c, s));
+export const createVote = (c: string, s: string, body: { listId: string; title: string }) => api.post<Vote>(votes(c, s), body);
+export const fetchVote = (c: string, s: string, v: string) => api.get<Vote>(`${votes(c, s)}/${v}`);
+export const makeCards = (c: string, s: string, v: string) => api.post<{ cards: number; commitment: string }>(`${votes(c, s)}/${v}/cards`, {});
+export const fetchBallotCards = (c: string, s: string, v: string) => api.get<BallotCards>(`${votes(c, s)}/${v}/cards`);
+export const issueCard = (c: string, s: string, v: string, card: string) =>
+  api.post<{ serial: string; alreadyIssued: boolean; issued: number }>(`${votes(c, s)}/${v}/issue`, { card });
+export const voidCard = (c: string, s: string, v: string, serial: string) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/void`, { serial });
+export const openVote = (c: string, s: string, v: string, countdownSeconds?: number) => api.post<Vote>(`${votes(c, s)}/${v}/open`, countdownSeconds ? { countdownSeconds } : {});
+export const closeVote = (c: string, s: string, v: string) => api.post<Vote>(`${votes(c, s)}/${v}/close`, {});
+
+/** Poll `fn` every `ms` while the page is shown (and visible). */
+export function every(ms: number, fn: () => void): () => void {
+  const id = window.setInterval(() => {
+    if (document.visibilityState === 'visible') fn();
+  }, ms);
+  return () => window.clearInterval(id);
+}
