@@ -37,19 +37,20 @@ export async function openBallot(db: Db, keys: KeyStore, scanned: string, expect
   return {
     token: (await signCard(keys, vote.id, card.ballotId)) as string,
     serial: card.serial,
-    vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, maxFor: vote.maxFor },
+    vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, maxFor: vote.maxFor, state: voteState(vote), countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null },
     candidates: await candidatesOf(db, congress, vote.listId),
   };
 }
 
 /** Typing the serial when a camera fails: the card among this congress's open votes. */
-export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, serial: string) {
+export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, serial: string, voteId?: string) {
   const rows = await db
     .select({ card: cards, vote: votes })
     .from(cards)
     .innerJoin(votes, eq(votes.id, cards.voteId))
     .where(and(eq(votes.congressId, congressId), eq(cards.serial, normalizeSerial(serial))));
-  const open = rows.find((r) => voteState(r.vote) === 'open') ?? rows[0];
+  const mine = voteId ? rows.filter((r) => r.vote.id === voteId) : rows;
+  const open = mine.find((r) => voteState(r.vote) === 'open') ?? mine[0];
   if (!open) throw new AppError('card_serial_unknown');
   return signCard(keys, open.vote.id, open.card.ballotId);
 }

@@ -141,9 +141,9 @@ export const publicBallotRoutes = new Hono<AppEnv>()
     return c.json(await openBallot(db, keys, token, voteId));
   })
   .post('/public/ballot/by-serial', doc('ballot', 'Find a card by the serial typed from it', BallotView), v('json', BallotBySerial), async (c) => {
-    const { congressId, serial } = c.req.valid('json');
+    const { congressId, serial, voteId } = c.req.valid('json');
     const { db, keys } = c.get('deps');
-    return c.json(await openBallot(db, keys, await tokenBySerial(db, keys, congressId, serial)));
+    return c.json(await openBallot(db, keys, await tokenBySerial(db, keys, congressId, serial, voteId), voteId));
   })
   .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
     const { token, marks, voteId } = c.req.valid('json');

@@ -59,12 +59,13 @@ export const PrintCard = z.object({ serial: z.string(), url: z.string(), qrSvg: 
 
 // ---- the tablet ----
 export const BallotToken = z.object({ token: z.string().min(20).max(2000) });
-export const BallotBySerial = z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(9) });
+/** A kiosk is set up with its congress (`/b?c=`) and, when known, the vote (`&v=`) to pick the card of that vote. */
+export const BallotBySerial = z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(9), voteId: z.uuid().optional() });
 export const CastBallot = z.object({ token: z.string().min(20).max(2000), marks: z.record(z.string().max(64), z.string().max(10)) });
 export const BallotView = z.object({
   token: z.string(),
   serial: z.string(),
-  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, maxFor: z.int() }),
+  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, maxFor: z.int(), state: VoteState, countdownEndsAt: z.string().nullable() }),
   candidates: Vote.shape.candidates,
 });
 export const Receipt = z.object({ receipt: z.string() });

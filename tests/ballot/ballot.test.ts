@@ -114,11 +114,13 @@ describe('casting on a tablet', () => {
   it('shows the ballot for a scanned card, or for a typed serial', async () => {
     const view = await kiosk().post('/api/public/ballot/open', { token: cardUrls[0].url });
     expect(view.status).toBe(200);
-    expect(view.body.vote).toMatchObject({ id: voteId, seats: 2, maxFor: 2 });
+    expect(view.body.vote).toMatchObject({ id: voteId, seats: 2, maxFor: 2, state: 'open' });
+    expect(view.body.vote.countdownEndsAt).toBeTruthy();
     expect(view.body.candidates).toHaveLength(3);
     const bySerial = await kiosk().post('/api/public/ballot/by-serial', { congressId, serial: cardUrls[1].serial.toLowerCase() });
     expect(bySerial.body.serial).toBe(cardUrls[1].serial);
     expect((await kiosk().post('/api/public/ballot/by-serial', { congressId, serial: 'ZZZZZZZZ' })).status).toBe(404);
+    expect((await kiosk().post('/api/public/ballot/by-serial', { congressId, serial: cardUrls[1].serial, voteId: crypto.randomUUID() })).status).toBe(404);
   });
 
   it('stores a ballot and answers a random receipt; a retry gets the same receipt; other marks are refused', async () => {
