@@ -23,6 +23,7 @@ describe('session and ballot', () => {
     government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
     presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
     scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
+    scrutineer2: { displayName: '钱计票', username: 'scrut.qian', password: 'scrutineer-2026-b' },
   };
   const year = Number(todayInShanghai().slice(0, 4));
   let delegateUrls: string[] = [];
@@ -48,7 +49,7 @@ describe('session and ballot', () => {
     congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
     const c = `/congresses/${congressId}`;
     const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
-    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
+    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role: role.replace(/\d$/, '') });
     for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
     const cards = await json<{ cards: { id: string; url: string }[] }>(await r.get(`${h.origin}/api${c}/roster/cards`));
     delegateUrls = cards.cards.map((x) => x.url);
@@ -209,6 +210,45 @@ describe('session and ballot', () => {
 
     await presidium.reload();
     await presidium.locator('.vote-live').getByText('2', { exact: true }).first().waitFor();
+  });
+
+  it('after the close, two counters enter the same paper ballot and it is counted', async () => {
+    const paper = serials[2].serial;
+    await scrutineer.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`);
+    await scrutineer.getByRole('heading', { name: '按张数登记发票' }).waitFor();
+    await scrutineer.getByLabel('表决卡编号或二维码内容').fill(paper);
+    await scrutineer.getByRole('button', { name: '记为已发出' }).click();
+    await scrutineer.getByText(`表决卡 ${paper} 已发出，共发出 3 张。`).waitFor();
+
+    await presidium.reload();
+    await presidium.getByRole('button', { name: '结束表决' }).click();
+    await presidium.getByRole('dialog', { name: '结束表决？' }).getByRole('button', { name: '结束表决' }).click();
+    await presidium.getByText('表决已结束。').first().waitFor();
+
+    const enter = async (page: Page) => {
+      await page.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`);
+      await page.getByRole('heading', { name: '录入纸质选票' }).waitFor();
+      await page.getByLabel('表决卡编号（或扫描二维码）').fill(paper.toLowerCase());
+      const row = (title: string) => page.locator('.paper-form .paper-mark-row', { hasText: title });
+      await row('河东村道路硬化工程').getByRole('button', { name: '赞成' }).click();
+      await row('城关镇自来水管网改造').getByRole('button', { name: '反对' }).click();
+    };
+    await enter(scrutineer);
+    await shoot(scrutineer, 'paper-entry', ['tablet', 'phone']);
+    await scrutineer.getByRole('button', { name: '提交录入' }).click();
+    await scrutineer.getByText(`选票 ${paper}：等待第二名计票人录入。`).waitFor();
+    expect(await scrutineer.getByLabel('表决卡编号（或扫描二维码）').inputValue()).toBe('');
+    await scrutineer.locator('.paper-item', { hasText: paper }).getByText('等待第二名计票人录入').waitFor();
+    // The same counter again: refused with the server's reason.
+    await scrutineer.getByLabel('表决卡编号（或扫描二维码）').fill(paper);
+    await scrutineer.getByRole('button', { name: '提交录入' }).click();
+    await scrutineer.locator('.paper-form .alert-error').waitFor();
+
+    const second = (await signIn(people.scrutineer2)).page;
+    await enter(second);
+    await second.getByRole('button', { name: '提交录入' }).click();
+    await second.getByText(`选票 ${paper}：两次录入一致，已计入。`).waitFor();
+    await second.getByText('没有等待第二次录入或待核对的纸质选票。').waitFor();
   });
 
   it('sent nothing off the origin and logged no errors', () => {

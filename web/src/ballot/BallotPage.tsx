@@ -5,6 +5,7 @@ import { forCount, type Mark, type Marks } from '../../../shared/ballot/marks.ts
 import { api, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t, useLangOnly } from '../i18n.ts';
+import { MarkButtons } from './MarkButtons.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 
 type View = z.infer<typeof BallotView>;
@@ -270,26 +271,7 @@ export default function BallotPage() {
                             </p>
                           </div>
                         </div>
-                        <div class="ballot-marks" role="group" aria-label={t('ballot.marksFor', { title: c.title })}>
-                          <Show
-                            when={!approve()}
-                            fallback={
-                              <button type="button" class="seg seg-for" aria-pressed={marks()[c.id] === 'for'} onClick={() => mark(c.id, 'for')}>
-                                <span aria-hidden="true">{marks()[c.id] === 'for' ? '✓ ' : ''}</span>
-                                {t('ballot.mark.approve')}
-                              </button>
-                            }
-                          >
-                            <For each={['for', 'against', 'abstain'] as Mark[]}>
-                              {(m) => (
-                                <button type="button" class={`seg seg-${m}`} aria-pressed={marks()[c.id] === m} onClick={() => mark(c.id, m)}>
-                                  <span aria-hidden="true">{marks()[c.id] === m ? '✓ ' : ''}</span>
-                                  {t(`ballot.mark.${m}`)}
-                                </button>
-                              )}
-                            </For>
-                          </Show>
-                        </div>
+                        <MarkButtons candidateId={c.id} title={c.title} approve={approve()} marks={marks()} onMark={mark} />
                       </li>
                     )}
                   </For>

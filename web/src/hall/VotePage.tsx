@@ -14,6 +14,7 @@ import { can } from '../session.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { closeVote, every, fetchSession, fetchVote, issueCard, makeCards, openVote, voidCard, type Vote } from './hall.data.ts';
 import { QuorumTag, VoteStateTag } from './SessionPage.tsx';
+import { IssueCountSection, PaperSection, RulesForm } from './VoteExtras.tsx';
 
 /**
  * Running one vote: its rules; the scrutineers make and print the cards and record each one handed out at the desk;
@@ -96,9 +97,20 @@ export default function VotePage() {
                   )}
                 </Show>
               </dl>
+              <Show when={v().state === 'draft' && can(id(), ['admin', 'presidium'])}>
+                <RulesForm vote={v()} onVote={(nv) => mutate(nv)} congressId={id()} sessionId={params.sessionId} />
+              </Show>
             </section>
 
             <CardsSection vote={v()} scrutineer={scrutineer()} onChange={refetch} congressId={id()} sessionId={params.sessionId} />
+
+            <Show when={scrutineer() && v().state === 'closed'}>
+              <PaperSection vote={v()} congressId={id()} sessionId={params.sessionId} />
+            </Show>
+
+            <Show when={scrutineer() && v().state !== 'closed'}>
+              <IssueCountSection vote={v()} onChange={refetch} congressId={id()} sessionId={params.sessionId} />
+            </Show>
 
             <Show when={presidium()}>
               <PresidiumSection vote={v()} onVote={(nv) => mutate(nv)} congressId={id()} sessionId={params.sessionId} quorumMet={latest(session)?.quorum.met ?? false} />

@@ -1,11 +1,14 @@
 /** Sessions (会议), attendance and check-in, and votes with their ballot cards (会议与票决). */
 import type { z } from 'zod';
-import type { PrintCard, Vote } from '../../../shared/ballot/schema.ts';
+import type { PaperPending, PaperResult, PrintCard, UpdateVote, Vote } from '../../../shared/ballot/schema.ts';
 import type { AttendanceRow, AttendanceStatus, CheckInResult, SessionSummary } from '../../../shared/session/schema.ts';
 import { api } from '../api.ts';
 
 export type { AttendanceRow, AttendanceStatus, SessionSummary, Vote };
 export type CheckedIn = z.infer<typeof CheckInResult>;
+export type PaperRow = z.infer<typeof PaperPending>[number];
+export type PaperState = z.infer<typeof PaperResult>['state'];
+export type VoteRules = z.input<typeof UpdateVote>;
 export type BallotCards = { vote: { title: string; commitment: string | null }; cards: z.infer<typeof PrintCard>[] };
 
 const sessions = (c: string) => `/congresses/${c}/sessions`;
@@ -29,6 +32,13 @@ export const issueCard = (c: string, s: string, v: string, card: string) =>
 export const voidCard = (c: string, s: string, v: string, serial: string) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/void`, { serial });
 export const openVote = (c: string, s: string, v: string, countdownSeconds?: number) => api.post<Vote>(`${votes(c, s)}/${v}/open`, countdownSeconds ? { countdownSeconds } : {});
 export const closeVote = (c: string, s: string, v: string) => api.post<Vote>(`${votes(c, s)}/${v}/close`, {});
+export const updateVote = (c: string, s: string, v: string, body: VoteRules) => api.patch<Vote>(`${votes(c, s)}/${v}`, body);
+export const issueByCount = (c: string, s: string, v: string, count: number) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/issue-count`, { count });
+export const enterPaper = (c: string, s: string, v: string, card: string, marks: Record<string, string>) =>
+  api.post<{ serial: string; state: PaperState }>(`${votes(c, s)}/${v}/paper`, { card, marks });
+export const fetchPaper = (c: string, s: string, v: string) => api.get<PaperRow[]>(`${votes(c, s)}/${v}/paper`);
+export const resolvePaper = (c: string, s: string, v: string, serial: string, marks: Record<string, string>) =>
+  api.post<{ ok: true }>(`${votes(c, s)}/${v}/paper/resolve`, { serial, marks });
 
 /** Poll `fn` every `ms` while the page is shown (and visible). */
 export function every(ms: number, fn: () => void): () => void {
