@@ -6,7 +6,7 @@ import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, signCard, verifyCard } from './tokens.ts';
-import { candidatesOf, getVote, voteState } from './votes.ts';
+import { candidateIdsOf, candidatesOf, getVote, voteState } from './votes.ts';
 
 /** The card a scanned QR (or token) names, with its vote; refusals say what a person can do. */
 async function cardOf(db: Db | Tx, keys: KeyStore, scanned: string, expectedVoteId?: string) {
@@ -66,9 +66,7 @@ export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMar
     const { card: found, vote } = await cardOf(tx, keys, scanned, opts.expectedVoteId);
     const [card] = await tx.select().from(cards).where(eq(cards.id, found.id)).for('update');
     usable(card, vote);
-    const [congress] = await tx.select().from(congresses).where(eq(congresses.id, vote.congressId));
-    const candidates = await candidatesOf(tx, congress, vote.listId);
-    const checked = normalizeMarks(rawMarks, candidates.map((c) => c.id), vote.markMode);
+    const checked = normalizeMarks(rawMarks, await candidateIdsOf(tx, vote.listId), vote.markMode);
     if (!checked.ok) throw new AppError('ballot_marks', { reason: checked.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
     const [existing] = await tx.select().from(ballots).where(eq(ballots.cardId, card.id));
     if (existing) {

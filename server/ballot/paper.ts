@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Tx } from '../db/client.ts';
-import { ballots, cards, congresses, paperEntries, votes } from '../db/schema/index.ts';
+import { ballots, cards, paperEntries, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, verifyCard } from './tokens.ts';
-import { candidatesOf, getVote, voteState } from './votes.ts';
+import { candidateIdsOf, getVote, voteState } from './votes.ts';
 
 type Ctx = { tx: Tx; keys: KeyStore; congressId: string; actor: NonNullable<Actor> };
 
@@ -29,9 +29,7 @@ async function paperCard(ctx: Ctx, vote: typeof votes.$inferSelect, scannedOrSer
 }
 
 async function checkedMarks(ctx: Ctx, vote: typeof votes.$inferSelect, raw: Record<string, string>): Promise<Marks> {
-  const [congress] = await ctx.tx.select().from(congresses).where(eq(congresses.id, vote.congressId));
-  const candidates = await candidatesOf(ctx.tx, congress, vote.listId);
-  const r = normalizeMarks(raw, candidates.map((c) => c.id), vote.markMode);
+  const r = normalizeMarks(raw, await candidateIdsOf(ctx.tx, vote.listId), vote.markMode);
   if (!r.ok) throw new AppError('ballot_marks', { reason: r.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
   return r.marks;
 }

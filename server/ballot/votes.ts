@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { Vote } from '../../shared/ballot/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { ballots, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
+import { ballots, candidateListItems, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
 import { describeList } from '../gathering/lists.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { sha256hex } from '../lib/canonical.ts';
@@ -36,6 +36,12 @@ export async function cardCounts(db: DbOrTx, vote: VoteRow) {
   const [b] = await db.select({ cast: sql<number>`count(*)::int` }).from(ballots).where(eq(ballots.voteId, vote.id));
   const issued = vote.issuanceMode === 'count' ? (vote.issuedCount ?? 0) : Number(c.scanned);
   return { generated: Number(c.generated), issued, voided: Number(c.voided), cast: Number(b.cast) };
+}
+
+/** Only the candidate ids of a (frozen) list, in its order: all that checking marks needs, on the casting path. */
+export async function candidateIdsOf(db: DbOrTx, listId: string): Promise<string[]> {
+  const rows = await db.select({ id: candidateListItems.candidateId }).from(candidateListItems).where(eq(candidateListItems.listId, listId)).orderBy(asc(candidateListItems.position));
+  return rows.map((r) => r.id);
 }
 
 export async function candidatesOf(db: DbOrTx, congress: Congress, listId: string) {
