@@ -23,6 +23,7 @@ import { rosterRoutes } from './roster/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
+import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 
 export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
 
@@ -56,7 +57,9 @@ export const api = new Hono<AppEnv>()
   .route('/', publicGatheringRoutes)
   .route('/', sessionRoutes)
   .route('/', ballotRoutes)
-  .route('/', publicBallotRoutes);
+  .route('/', publicBallotRoutes)
+  .route('/', tallyRoutes)
+  .route('/', publicTallyRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { ballots, cards, congresses, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, signCard, verifyCard } from './tokens.ts';
 import { candidateIdsOf, candidatesOf, getVote, voteState } from './votes.ts';
@@ -38,7 +39,7 @@ export async function openBallot(db: Db, keys: KeyStore, scanned: string, expect
     token: (await signCard(keys, vote.id, card.ballotId)) as string,
     serial: card.serial,
     vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, maxFor: vote.maxFor, state: voteState(vote), countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null },
-    candidates: await candidatesOf(db, congress, vote.listId),
+    candidates: await candidatesOf(db, congress, vote),
   };
 }
 
@@ -66,7 +67,7 @@ export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMar
     const { card: found, vote } = await cardOf(tx, keys, scanned, opts.expectedVoteId);
     const [card] = await tx.select().from(cards).where(eq(cards.id, found.id)).for('update');
     usable(card, vote);
-    const checked = normalizeMarks(rawMarks, await candidateIdsOf(tx, vote.listId), vote.markMode);
+    const checked = normalizeMarks(rawMarks, await candidateIdsOf(tx, vote), vote.markMode);
     if (!checked.ok) throw new AppError('ballot_marks', { reason: checked.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
     const [existing] = await tx.select().from(ballots).where(eq(ballots.cardId, card.id));
     if (existing) {
@@ -75,6 +76,7 @@ export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMar
     }
     const receipt = newReceipt();
     await tx.insert(ballots).values({ voteId: vote.id, cardId: card.id, marks: checked.marks, receipt, paper: !!opts.paper });
+    await notifySession(tx, vote.sessionId, 'cast');
     return { receipt, repeated: false };
   });
 }
@@ -98,6 +100,7 @@ export async function issueCard(ctx: { tx: Tx; keys: KeyStore; congressId: strin
   if (c.voided) throw new AppError('card_voided');
   if (vote.issuanceMode !== 'scan') await ctx.tx.update(votes).set({ issuanceMode: 'scan', issuedCount: null }).where(eq(votes.id, vote.id));
   await ctx.tx.update(cards).set({ issued: true }).where(eq(cards.id, c.id));
+  if (!c.issued) await notifySession(ctx.tx, vote.sessionId, 'vote');
   return { serial: c.serial, alreadyIssued: c.issued };
 }
 
@@ -110,5 +113,6 @@ export async function voidCard(ctx: { tx: Tx; congressId: string; actor: NonNull
   const [cast] = await ctx.tx.select({ id: ballots.id }).from(ballots).where(eq(ballots.cardId, c.id));
   if (cast) throw new AppError('card_already_cast');
   await ctx.tx.update(cards).set({ voided: true }).where(eq(cards.id, c.id));
+  await notifySession(ctx.tx, vote.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congressId, action: 'ballot.void_card', targetType: 'vote', targetId: vote.id, details: { serial: c.serial } });
 }

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Tx } from '../db/client.ts';
-import { ballots, cards, paperEntries, votes } from '../db/schema/index.ts';
+import { ballots, cards, paperEntries, tallies, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, verifyCard } from './tokens.ts';
 import { candidateIdsOf, getVote, voteState } from './votes.ts';
@@ -28,14 +29,21 @@ async function paperCard(ctx: Ctx, vote: typeof votes.$inferSelect, scannedOrSer
   return card;
 }
 
+/** Once the tally is prepared nothing can be added to the vote. */
+async function noTallyYet(ctx: Ctx, voteId: string) {
+  const [t] = await ctx.tx.select({ id: tallies.voteId }).from(tallies).where(eq(tallies.voteId, voteId));
+  if (t) throw new AppError('tally_prepared');
+}
+
 async function checkedMarks(ctx: Ctx, vote: typeof votes.$inferSelect, raw: Record<string, string>): Promise<Marks> {
-  const r = normalizeMarks(raw, await candidateIdsOf(ctx.tx, vote.listId), vote.markMode);
+  const r = normalizeMarks(raw, await candidateIdsOf(ctx.tx, vote), vote.markMode);
   if (!r.ok) throw new AppError('ballot_marks', { reason: r.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
   return r.marks;
 }
 
 async function countPaper(ctx: Ctx, vote: typeof votes.$inferSelect, cardId: string, marks: Marks) {
   await ctx.tx.insert(ballots).values({ voteId: vote.id, cardId, marks, receipt: newReceipt(), paper: true });
+  await notifySession(ctx.tx, vote.sessionId, 'cast');
   // The working entries go once the ballot stands: nothing keeps which counter keyed which marks.
   await ctx.tx.delete(paperEntries).where(eq(paperEntries.cardId, cardId));
 }
@@ -47,6 +55,7 @@ async function countPaper(ctx: Ctx, vote: typeof votes.$inferSelect, cardId: str
 export async function enterPaper(ctx: Ctx, voteId: string, scannedOrSerial: string, raw: Record<string, string>) {
   const vote = await getVote(ctx.tx, ctx.congressId, voteId, true);
   if (voteState(vote) !== 'closed') throw new AppError('paper_needs_close');
+  await noTallyYet(ctx, vote.id);
   const card = await paperCard(ctx, vote, scannedOrSerial);
   const marks = await checkedMarks(ctx, vote, raw);
   const entries = await ctx.tx.select().from(paperEntries).where(eq(paperEntries.cardId, card.id));
@@ -70,6 +79,7 @@ export async function enterPaper(ctx: Ctx, voteId: string, scannedOrSerial: stri
 export async function resolvePaper(ctx: Ctx, voteId: string, serial: string, raw: Record<string, string>) {
   const vote = await getVote(ctx.tx, ctx.congressId, voteId, true);
   if (voteState(vote) !== 'closed') throw new AppError('paper_needs_close');
+  await noTallyYet(ctx, vote.id);
   const card = await paperCard(ctx, vote, serial);
   const entries = await ctx.tx.select().from(paperEntries).where(eq(paperEntries.cardId, card.id));
   if (!entries.some((e) => e.state === 'mismatch')) throw new AppError('paper_nothing_to_resolve');

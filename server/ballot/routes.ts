@@ -10,6 +10,7 @@ import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { getSession } from '../session/attendance.ts';
@@ -85,6 +86,7 @@ export const ballotRoutes = new Hono<AppEnv>()
       const vote = await getVote(tx, congress.id, voteId, true);
       if (vote.closedAt) throw new AppError('vote_closed');
       await tx.update(votes).set({ issuanceMode: 'count', issuedCount: c.req.valid('json').count }).where(eq(votes.id, vote.id));
+      await notifySession(tx, vote.sessionId, 'vote');
       await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'ballot.issue_count', targetType: 'vote', targetId: vote.id, details: c.req.valid('json') });
     });
     return c.json({ ok: true as const });

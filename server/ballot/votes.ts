@@ -7,6 +7,7 @@ import { describeList } from '../gathering/lists.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { sha256hex } from '../lib/canonical.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
 import { summarize } from '../session/attendance.ts';
 import { newBallotId, serialOf } from './tokens.ts';
 
@@ -38,15 +39,20 @@ export async function cardCounts(db: DbOrTx, vote: VoteRow) {
   return { generated: Number(c.generated), issued, voided: Number(c.voided), cast: Number(b.cast) };
 }
 
-/** Only the candidate ids of a (frozen) list, in its order: all that checking marks needs, on the casting path. */
-export async function candidateIdsOf(db: DbOrTx, listId: string): Promise<string[]> {
-  const rows = await db.select({ id: candidateListItems.candidateId }).from(candidateListItems).where(eq(candidateListItems.listId, listId)).orderBy(asc(candidateListItems.position));
-  return rows.map((r) => r.id);
+/**
+ * Only the candidate ids on a vote's ballot, in list order: all that checking marks needs, on the casting path. A
+ * runoff or further vote carries its part of the list; any other vote has the whole (frozen) list.
+ */
+export async function candidateIdsOf(db: DbOrTx, vote: Pick<VoteRow, 'listId' | 'candidateIds'>): Promise<string[]> {
+  const rows = await db.select({ id: candidateListItems.candidateId }).from(candidateListItems).where(eq(candidateListItems.listId, vote.listId)).orderBy(asc(candidateListItems.position));
+  const ids = rows.map((r) => r.id);
+  return vote.candidateIds ? ids.filter((id) => vote.candidateIds!.includes(id)) : ids;
 }
 
-export async function candidatesOf(db: DbOrTx, congress: Congress, listId: string) {
-  const list = await describeList(db, congress, listId);
-  return list.items.map((i) => ({ id: i.id, position: i.position, title: i.title, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, plannedCompletion: i.plannedCompletion }));
+export async function candidatesOf(db: DbOrTx, congress: Congress, vote: Pick<VoteRow, 'listId' | 'candidateIds'>) {
+  const list = await describeList(db, congress, vote.listId);
+  const items = vote.candidateIds ? list.items.filter((i) => vote.candidateIds!.includes(i.id)) : list.items;
+  return items.map((i) => ({ id: i.id, position: i.position, title: i.title, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, plannedCompletion: i.plannedCompletion }));
 }
 
 /** A vote as anyone may see it: while open, the count of ballots cast is the only figure about ballots. */
@@ -70,12 +76,18 @@ export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): 
     rollAtClose: v.closeSeated !== null ? { seated: v.closeSeated, present: v.closePresent ?? 0 } : null,
     cards: { generated: counts.generated, issued: counts.issued, voided: counts.voided, commitment: v.cardsCommitment, issuanceMode: v.issuanceMode },
     cast: counts.cast,
-    candidates: await candidatesOf(db, congress, v.listId),
+    candidates: await candidatesOf(db, congress, v),
+    kind: v.kind,
     previousVoteId: v.previousVoteId,
   };
 }
 
-export async function createVote(ctx: Ctx, sessionId: string, input: { listId: string; title: string; seats?: number; markMode?: Vote['markMode']; maxFor?: number; threshold?: Vote['threshold']; spareCards?: number; previousVoteId?: string }) {
+export async function createVote(
+  ctx: Ctx,
+  sessionId: string,
+  input: { listId: string; title: string; seats?: number; markMode?: Vote['markMode']; maxFor?: number; threshold?: Vote['threshold']; spareCards?: number; previousVoteId?: string },
+  followUp: { kind: Vote['kind']; candidateIds: string[] | null } = { kind: 'regular', candidateIds: null },
+) {
   const [list] = await ctx.tx.select().from(candidateLists).where(and(eq(candidateLists.id, input.listId), eq(candidateLists.congressId, ctx.congress.id)));
   if (!list) throw new AppError('list_not_found');
   if (!list.frozenAt) throw new AppError('list_not_frozen_for_vote');
@@ -102,9 +114,12 @@ export async function createVote(ctx: Ctx, sessionId: string, input: { listId: s
       thresholdStrict: threshold.strict,
       spareCards: input.spareCards ?? s.vote.spareCards,
       previousVoteId: input.previousVoteId ?? null,
+      kind: followUp.kind,
+      candidateIds: followUp.candidateIds,
     })
     .returning();
-  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.create_vote', targetType: 'vote', targetId: row.id, details: { title: row.title, seats, listId: list.id } });
+  await notifySession(ctx.tx, sessionId, 'vote');
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.create_vote', targetType: 'vote', targetId: row.id, details: { title: row.title, seats, listId: list.id, kind: row.kind, previousVoteId: row.previousVoteId } });
   return row;
 }
 
@@ -145,6 +160,7 @@ export async function generateCards(ctx: Ctx, voteId: string, spare?: number) {
   for (let i = 0; i < rows.length; i += 500) await ctx.tx.insert(cards).values(rows.slice(i, i + 500));
   const commitment = sha256hex(JSON.stringify(rows.map((r) => r.ballotId).sort()));
   await ctx.tx.update(votes).set({ cardsCommitment: commitment, cardsGeneratedAt: new Date(), spareCards: spare ?? v.spareCards }).where(eq(votes.id, v.id));
+  await notifySession(ctx.tx, v.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.generate_cards', targetType: 'vote', targetId: v.id, details: { cards: n, present, commitment } });
   return { cards: n, commitment };
 }
@@ -162,6 +178,7 @@ export async function openVote(ctx: Ctx, voteId: string, countdownSeconds?: numb
     .update(votes)
     .set({ openedAt: now, openSeated: roll.seated, openPresent: roll.present, countdownEndsAt: countdownSeconds ? new Date(now.getTime() + countdownSeconds * 1000) : null })
     .where(eq(votes.id, v.id));
+  await notifySession(ctx.tx, v.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.open_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
 }
 
@@ -173,5 +190,6 @@ export async function closeVote(ctx: Ctx, voteId: string) {
   const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
   const roll = await summarize(ctx.tx, ctx.congress, session);
   await ctx.tx.update(votes).set({ closedAt: new Date(), closeSeated: roll.seated, closePresent: roll.present }).where(eq(votes.id, v.id));
+  await notifySession(ctx.tx, v.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.close_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
 }

@@ -5,6 +5,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { attendance, congressSessions, type congresses, representatives } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
 
 type Congress = typeof congresses.$inferSelect;
 
@@ -52,6 +53,7 @@ export async function markAttendance(
     .insert(attendance)
     .values({ sessionId: opts.sessionId, representativeId: rep.id, status: opts.status, via: opts.via })
     .onConflictDoUpdate({ target: [attendance.sessionId, attendance.representativeId], set: { status: opts.status, via: opts.via, updatedAt: new Date() } });
+  if (before?.status !== opts.status) await notifySession(tx, opts.sessionId, 'attendance');
   if (before?.status !== opts.status)
     await appendAudit(tx, {
       actor: opts.actor,

@@ -52,6 +52,8 @@ export const Vote = z.object({
   cast: z.int(),
   candidates: z.array(z.object({ id: z.string(), position: z.int(), title: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), plannedCompletion: z.string() })),
   previousVoteId: z.string().nullable(),
+  /** regular, runoff (再次投票), further (另行表决) or revote (after a void vote). */
+  kind: z.enum(['regular', 'runoff', 'further', 'revote']),
 });
 export type Vote = z.infer<typeof Vote>;
 

@@ -39,6 +39,10 @@ export const votes = pgTable('votes', {
   closePresent: integer('close_present'),
   /** A re-vote (runoff or a new vote after a void one) names the vote it follows; earlier rounds stay on record. */
   previousVoteId: text('previous_vote_id'),
+  /** regular, or what it follows: 再次投票 (runoff among the tied), 另行表决 (further vote), a re-vote after a void one. */
+  kind: text('kind', { enum: ['regular', 'runoff', 'further', 'revote'] }).notNull().default('regular'),
+  /** The candidates on this vote's ballot, in list order, when they are a part of the list (runoff, further vote). */
+  candidateIds: jsonb('candidate_ids').$type<string[]>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

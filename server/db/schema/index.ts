@@ -6,3 +6,4 @@ export * from './departments.ts';
 export * from './gathering.ts';
 export * from './session.ts';
 export * from './ballot.ts';
+export * from './tally.ts';

@@ -1,0 +1,121 @@
+/**
+ * What follows a published result (SPEC §4): a runoff (再次投票) among candidates tied across the last seat, a further
+ * vote (另行表决) for unfilled seats when the congress's settings ask for it, a new vote after a void one, and the
+ * reserve pool (储备库) for candidates not elected. Each follow-up is a new vote linked to the one it follows.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { CongressSettings } from '../../shared/congress/settings.ts';
+import type { Result } from '../../shared/tally/format.ts';
+import type { VoteKind } from '../../shared/tally/schema.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { candidates, type congresses, proposals, tallies, votes } from '../db/schema/index.ts';
+import type { Actor } from '../lib/audit.ts';
+import { AppError } from '../lib/errors.ts';
+import { candidateIdsOf, createVote, getVote } from '../ballot/votes.ts';
+import { parsedResult, tallyOf } from './actions.ts';
+
+type Congress = typeof congresses.$inferSelect;
+type VoteRow = typeof votes.$inferSelect;
+
+/** The first vote of a chain of follow-ups and every vote in the chain. */
+async function chainOf(db: DbOrTx, vote: VoteRow) {
+  let root = vote;
+  for (let i = 0; root.previousVoteId && i < 100; i++) root = await getVote(db, vote.congressId, root.previousVoteId);
+  const all: VoteRow[] = [root];
+  let frontier = [root.id];
+  while (frontier.length && all.length < 200) {
+    const next = await db.select().from(votes).where(inArray(votes.previousVoteId, frontier));
+    all.push(...next);
+    frontier = next.map((v) => v.id);
+  }
+  return { root, all };
+}
+
+export async function nextSteps(db: DbOrTx, congress: Congress, vote: VoteRow, result: Result) {
+  const { root, all } = await chainOf(db, vote);
+  const rows = await db.select().from(tallies).where(inArray(tallies.voteId, all.map((v) => v.id)));
+  const published = new Map(rows.filter((t) => t.publishedAt).map((t) => [t.voteId, parsedResult(t)]));
+  const elected = new Set([...published.values()].flatMap((r) => r.elected));
+  // Candidates on a vote of the chain that has no published result yet are still undecided.
+  const undecided = new Set<string>();
+  for (const v of all) if (!published.has(v.id)) for (const id of await candidateIdsOf(db, v)) undecided.add(id);
+  // So are candidates tied across the last seat of a published vote whose runoff has not been published.
+  for (const v of all) {
+    const r = published.get(v.id);
+    if (r?.tied.length && !all.some((w) => w.previousVoteId === v.id && published.has(w.id))) for (const id of r.tied) undecided.add(id);
+  }
+  const rootIds = await candidateIdsOf(db, root);
+  const hasFollowUp = all.some((v) => v.previousVoteId === vote.id);
+  const settings = CongressSettings.parse(congress.settings ?? {});
+
+  const runoff = !result.void && result.tied.length > 0 && !hasFollowUp ? { seats: vote.seats - result.elected.length, candidateIds: result.tied } : null;
+  const notElected = rootIds.filter((id) => !elected.has(id));
+  const further =
+    settings.vote.unfilledSeats === 'further_vote' && !result.void && result.tied.length === 0 && result.unfilledSeats > 0 && !hasFollowUp && notElected.length > 0
+      ? { seats: Math.min(result.unfilledSeats, notElected.length), candidateIds: notElected }
+      : null;
+  const reservableIds = notElected.filter((id) => !undecided.has(id));
+  const info = reservableIds.length
+    ? await db.select({ id: candidates.id, title: candidates.title, status: proposals.status }).from(candidates).innerJoin(proposals, eq(proposals.id, candidates.proposalId)).where(inArray(candidates.id, reservableIds))
+    : [];
+  const byId = new Map(info.map((r) => [r.id, r]));
+  return {
+    runoff,
+    further,
+    revote: result.void && !hasFollowUp,
+    reservable: reservableIds.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ id, title: r.title, reserved: r.status === 'reserved' }] : [];
+    }),
+  };
+}
+
+const SUFFIX: Record<Exclude<VoteKind, 'regular'>, string> = { runoff: '（再次投票）', further: '（另行表决）', revote: '（重新投票）' };
+
+/** One action: the new vote, in the same session, over the same list, with the same rules, linked to this one. */
+export async function createFollowUp(ctx: { tx: Tx; actor: NonNullable<Actor>; congress: Congress }, voteId: string, kind: Exclude<VoteKind, 'regular'>, title?: string) {
+  const vote = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  const t = await tallyOf(ctx.tx, vote.id);
+  if (!t?.publishedAt) throw new AppError('result_not_published');
+  const [existing] = await ctx.tx.select({ title: votes.title }).from(votes).where(and(eq(votes.previousVoteId, vote.id), eq(votes.congressId, ctx.congress.id)));
+  if (existing) throw new AppError('follow_up_exists', { title: existing.title });
+  const result = parsedResult(t);
+  const next = await nextSteps(ctx.tx, ctx.congress, vote, result);
+  let seats: number;
+  let candidateIds: string[] | null;
+  if (kind === 'runoff') {
+    if (!next.runoff) throw new AppError('runoff_not_possible');
+    ({ seats, candidateIds } = next.runoff);
+  } else if (kind === 'further') {
+    if (!next.further) throw new AppError('further_not_possible', { reason: furtherReason(ctx.congress, result) });
+    ({ seats, candidateIds } = next.further);
+  } else {
+    if (!next.revote) throw new AppError('revote_not_void');
+    seats = vote.seats;
+    candidateIds = vote.candidateIds;
+  }
+  return createVote(
+    ctx,
+    vote.sessionId,
+    {
+      listId: vote.listId,
+      title: title ?? `${vote.title.replace(/（(再次投票|另行表决|重新投票)）$/, '')}${SUFFIX[kind]}`.slice(0, 120),
+      seats,
+      markMode: vote.markMode,
+      maxFor: kind === 'revote' ? vote.maxFor : seats,
+      threshold: { base: vote.thresholdBase, numerator: vote.thresholdNumerator, denominator: vote.thresholdDenominator, strict: vote.thresholdStrict },
+      spareCards: vote.spareCards,
+      previousVoteId: vote.id,
+    },
+    { kind, candidateIds },
+  );
+}
+
+function furtherReason(congress: Congress, result: Result) {
+  if (CongressSettings.parse(congress.settings ?? {}).vote.unfilledSeats !== 'further_vote')
+    return { zh: '本人大的设置是空缺名额不再另行表决', en: "this congress's settings leave unfilled seats empty" };
+  if (result.void) return { zh: '本次表决无效，应重新投票', en: 'this vote is void; re-vote instead' };
+  if (result.tied.length) return { zh: '有并列票数，应先再次投票', en: 'there is a tie; hold the runoff first' };
+  if (result.unfilledSeats === 0) return { zh: '没有空缺名额', en: 'no seat is unfilled' };
+  return { zh: '已经有后续表决或没有未当选的候选项目', en: 'a follow-up exists or no candidate is left' };
+}

@@ -1,0 +1,123 @@
+/**
+ * What anyone may read without an account: published results and their files, the receipt check, and the big screen
+ * (before publication only the count of ballots cast — SPEC §4, §5).
+ */
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import type { PublicResult, Screen } from '../../shared/tally/schema.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { ballots, congresses, congressSessions, tallies, votes } from '../db/schema/index.ts';
+import { AppError } from '../lib/errors.ts';
+import { normalizeSerial } from '../ballot/tokens.ts';
+import { cardCounts, voteState } from '../ballot/votes.ts';
+import { summarize } from '../session/attendance.ts';
+import { parsedBulletin, parsedResult, signoffsOf } from './actions.ts';
+
+async function publishedTally(db: DbOrTx, voteId: string) {
+  const [row] = await db
+    .select({ tally: tallies, vote: votes, session: congressSessions, congress: congresses })
+    .from(tallies)
+    .innerJoin(votes, eq(votes.id, tallies.voteId))
+    .innerJoin(congressSessions, eq(congressSessions.id, votes.sessionId))
+    .innerJoin(congresses, eq(congresses.id, votes.congressId))
+    .where(and(eq(tallies.voteId, voteId), isNotNull(tallies.publishedAt)));
+  if (!row) throw new AppError('public_result_not_found');
+  return row;
+}
+
+export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicResult> {
+  const { tally, vote, session, congress } = await publishedTally(db, voteId);
+  return {
+    congress: { id: congress.id, name: congress.name },
+    session: { id: session.id, name: session.name, date: session.date },
+    vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, kind: vote.kind },
+    publishedAt: tally.publishedAt!.toISOString(),
+    result: parsedResult(tally),
+    candidates: parsedBulletin(tally).vote.candidates,
+    signoffs: (await signoffsOf(db, vote.id)).map(({ accountId: _, ...s }) => s),
+    resultDigest: tally.resultDigest,
+  };
+}
+
+/** The two files, byte for byte as published. */
+export async function publishedFile(db: DbOrTx, voteId: string, which: 'bulletin' | 'result') {
+  const { tally } = await publishedTally(db, voteId);
+  return which === 'bulletin' ? tally.bulletin : tally.result;
+}
+
+const publishedVote = { voteId: votes.id, title: votes.title, sessionName: congressSessions.name, publishedAt: tallies.publishedAt };
+const asPublished = (r: { voteId: string; title: string; sessionName: string; publishedAt: Date | null }) => ({ ...r, publishedAt: r.publishedAt!.toISOString() });
+
+export async function publishedVotes(db: DbOrTx, congressId: string) {
+  const [congress] = await db.select({ id: congresses.id }).from(congresses).where(eq(congresses.id, congressId));
+  if (!congress) throw new AppError('congress_not_found');
+  const rows = await db
+    .select(publishedVote)
+    .from(tallies)
+    .innerJoin(votes, eq(votes.id, tallies.voteId))
+    .innerJoin(congressSessions, eq(congressSessions.id, votes.sessionId))
+    .where(and(eq(votes.congressId, congressId), isNotNull(tallies.publishedAt)))
+    .orderBy(desc(tallies.publishedAt));
+  return rows.map(asPublished);
+}
+
+/** Is this receipt in a published list? Only published votes answer (the receipts are public there anyway). */
+export async function checkReceipt(db: DbOrTx, input: { receipt: string; voteId?: string; congressId?: string }) {
+  const receipt = normalizeSerial(input.receipt);
+  const rows = await db
+    .select(publishedVote)
+    .from(ballots)
+    .innerJoin(votes, eq(votes.id, ballots.voteId))
+    .innerJoin(tallies, eq(tallies.voteId, votes.id))
+    .innerJoin(congressSessions, eq(congressSessions.id, votes.sessionId))
+    .where(
+      and(
+        eq(ballots.receipt, receipt),
+        isNotNull(tallies.publishedAt),
+        input.voteId ? eq(votes.id, input.voteId) : undefined,
+        input.congressId ? eq(votes.congressId, input.congressId) : undefined,
+      ),
+    );
+  return { receipt, found: rows.map(asPublished) };
+}
+
+/** 大屏: the session, the roll, and each vote — its cast count, and after publication its result. */
+export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
+  const [row] = await db.select({ session: congressSessions, congress: congresses }).from(congressSessions).innerJoin(congresses, eq(congresses.id, congressSessions.congressId)).where(eq(congressSessions.id, sessionId));
+  if (!row) throw new AppError('screen_session_not_found');
+  const roll = await summarize(db, row.congress, row.session);
+  const vs = await db.select({ vote: votes, tally: tallies }).from(votes).leftJoin(tallies, eq(tallies.voteId, votes.id)).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.createdAt));
+  return {
+    congress: { id: row.congress.id, name: row.congress.name },
+    session: { id: row.session.id, name: row.session.name, date: row.session.date },
+    seated: roll.seated,
+    present: roll.present,
+    quorum: roll.quorum,
+    now: new Date().toISOString(),
+    votes: await Promise.all(
+      vs.map(async ({ vote, tally }) => {
+        const counts = await cardCounts(db, vote);
+        const published = !!tally?.publishedAt;
+        let result: Screen['votes'][number]['result'] = null;
+        if (tally && published) {
+          const r = parsedResult(tally);
+          const titles = new Map(parsedBulletin(tally).vote.candidates.map((c) => [c.id, c.title]));
+          result = { void: r.void, threshold: r.threshold, valid: r.valid, invalid: r.invalid, elected: r.elected, tied: r.tied, unfilledSeats: r.unfilledSeats, candidates: r.candidates.map((c) => ({ id: c.id, title: titles.get(c.id) ?? c.id, for: c.for })) };
+        }
+        return {
+          id: vote.id,
+          title: vote.title,
+          kind: vote.kind,
+          state: voteState(vote),
+          published,
+          seats: vote.seats,
+          openedAt: vote.openedAt?.toISOString() ?? null,
+          closedAt: vote.closedAt?.toISOString() ?? null,
+          countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null,
+          issued: counts.issued,
+          cast: counts.cast,
+          result,
+        };
+      }),
+    ),
+  };
+}

@@ -1,0 +1,141 @@
+import { type Context, Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { Vote } from '../../shared/ballot/schema.ts';
+import { CheckReceipt, FollowUpVote, PublicCongressParams, PublicResult, PublicSessionParams, PublicVoteParams, PublishedVote, ReceiptCheck, ReserveCandidates, Screen, SignTally, TallyReport, TallyView, VoteParams } from '../../shared/tally/schema.ts';
+import { actorOf, requireCongressRole } from '../lib/auth.ts';
+import { doc } from '../lib/doc.ts';
+import type { AppEnv } from '../lib/env.ts';
+import { AppError } from '../lib/errors.ts';
+import { hubOf } from '../lib/events.ts';
+import { publicOrigin } from '../lib/origin.ts';
+import { v } from '../lib/validate.ts';
+import { describeVote, getVote } from '../ballot/votes.ts';
+import { describeTally, prepareTally, publishTally, reserveCandidates, signTally, tallyReport } from './actions.ts';
+import { createFollowUp } from './followups.ts';
+import { checkReceipt, publicResult, publishedFile, publishedVotes, screenOf } from './public.ts';
+
+const base = '/congresses/:congressId/sessions/:sessionId/votes/:voteId';
+
+/** Signing and publishing need the role itself: a system administrator is not a scrutineer or the presidium. */
+function mustHold(roles: readonly string[], role: 'scrutineer' | 'presidium') {
+  if (!roles.includes(role)) throw new AppError('forbidden');
+}
+
+export const tallyRoutes = new Hono<AppEnv>()
+  .get(`${base}/tally`, doc('tally', 'The tally of a vote as you may see it (per-candidate figures: scrutineers before publication, everyone after)', TallyView), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress, roles } = await requireCongressRole(c, congressId, 'any');
+    const db = c.get('deps').db;
+    return c.json(await describeTally(db, congress, await getVote(db, congress.id, voteId), { accountId: auth.account.id, roles }));
+  })
+  .post(`${base}/tally`, doc('tally', 'Prepare the tally of a closed vote (scrutineer): bulletin, result and digests; nothing can be added afterwards', TallyView, 201), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress, roles } = await requireCongressRole(c, congressId, ['scrutineer']);
+    mustHold(roles, 'scrutineer');
+    const db = c.get('deps').db;
+    await db.transaction((tx) => prepareTally({ tx, actor: actorOf(auth), congress }, voteId));
+    return c.json(await describeTally(db, congress, await getVote(db, congress.id, voteId), { accountId: auth.account.id, roles }), 201);
+  })
+  .post(`${base}/tally/signoff`, doc('tally', 'A scrutineer signs the tally (the chief scrutineer confirms the invalid ballots were re-checked)', TallyView), v('param', VoteParams), v('json', SignTally), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress, roles } = await requireCongressRole(c, congressId, ['scrutineer']);
+    mustHold(roles, 'scrutineer');
+    const db = c.get('deps').db;
+    await db.transaction((tx) => signTally({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json')));
+    return c.json(await describeTally(db, congress, await getVote(db, congress.id, voteId), { accountId: auth.account.id, roles }));
+  })
+  .post(`${base}/tally/publish`, doc('tally', 'The presidium publishes a signed tally; it never changes afterwards', TallyView), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress, roles } = await requireCongressRole(c, congressId, ['presidium']);
+    mustHold(roles, 'presidium');
+    const db = c.get('deps').db;
+    await db.transaction((tx) => publishTally({ tx, actor: actorOf(auth), congress }, voteId));
+    return c.json(await describeTally(db, congress, await getVote(db, congress.id, voteId), { accountId: auth.account.id, roles }));
+  })
+  .get(`${base}/tally/report`, doc('tally', '计票结果报告单: every figure, the sign-offs, the digests and a QR of the result digest', TallyReport), v('param', VoteParams), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { congress, roles } = await requireCongressRole(c, congressId, 'any');
+    const db = c.get('deps').db;
+    const report = await tallyReport(db, congress, await getVote(db, congress.id, voteId), { roles });
+    const verifyUrl = `${publicOrigin(c)}/v/${voteId}#sha256=${report.resultDigest}`;
+    return c.json({ ...report, verifyUrl, qrSvg: await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) });
+  })
+  .post(`${base}/runoff`, doc('tally', '再次投票: a new vote among the candidates tied across the last seat, for the seats left', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'runoff', c.req.valid('param'), c.req.valid('json').title))
+  .post(`${base}/further`, doc('tally', '另行表决: a new vote for unfilled seats among the candidates not elected (when the settings ask for it)', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'further', c.req.valid('param'), c.req.valid('json').title))
+  .post(`${base}/revote`, doc('tally', 'A new vote after a void one (more ballots cast than cards issued)', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'revote', c.req.valid('param'), c.req.valid('json').title))
+  .post(`${base}/reserve`, doc('tally', 'Send candidates not elected to the reserve pool (储备库)', z.object({ reserved: z.int() })), v('param', VoteParams), v('json', ReserveCandidates), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['admin', 'government']);
+    return c.json(await c.get('deps').db.transaction((tx) => reserveCandidates({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').candidateIds)));
+  });
+
+async function followUp(c: Context<AppEnv>, kind: 'runoff' | 'further' | 'revote', p: { congressId: string; voteId: string }, title?: string) {
+  const { auth, congress } = await requireCongressRole(c, p.congressId, ['admin', 'presidium']);
+  const db = c.get('deps').db;
+  const row = await db.transaction((tx) => createFollowUp({ tx, actor: actorOf(auth), congress }, p.voteId, kind, title));
+  return c.json(await describeVote(db, congress, row), 201);
+}
+
+const file = (name: string, text: string) => ({
+  'Content-Type': 'application/json; charset=utf-8',
+  'Content-Disposition': `attachment; filename="${name}"`,
+  'Cache-Control': 'public, max-age=300',
+  'Content-Length': String(Buffer.byteLength(text)),
+  _text: text,
+});
+
+/** For anyone: published results and their files, the receipt check, the big screen and its live stream. */
+export const publicTallyRoutes = new Hono<AppEnv>()
+  .get('/public/votes/:voteId/result', doc('tally', 'A published result (404 until published)', PublicResult), v('param', PublicVoteParams), async (c) => c.json(await publicResult(c.get('deps').db, c.req.valid('param').voteId)))
+  .get('/public/votes/:voteId/bulletin.json', doc('tally', 'bulletin.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), async (c) => {
+    const { _text, ...headers } = file('bulletin.json', await publishedFile(c.get('deps').db, c.req.valid('param').voteId, 'bulletin'));
+    return c.body(_text, 200, headers);
+  })
+  .get('/public/votes/:voteId/result.json', doc('tally', 'result.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), async (c) => {
+    const { _text, ...headers } = file('result.json', await publishedFile(c.get('deps').db, c.req.valid('param').voteId, 'result'));
+    return c.body(_text, 200, headers);
+  })
+  .get('/public/congresses/:congressId/results', doc('tally', 'The published votes of a congress', z.array(PublishedVote)), v('param', PublicCongressParams), async (c) => c.json(await publishedVotes(c.get('deps').db, c.req.valid('param').congressId)))
+  .post('/public/receipts/check', doc('tally', 'Is this receipt in a published list of receipts?', ReceiptCheck), v('json', CheckReceipt), async (c) => c.json(await checkReceipt(c.get('deps').db, c.req.valid('json'))))
+  .get('/public/sessions/:sessionId/screen', doc('tally', '大屏: the roll, each vote’s ballots cast and, after publication, its result', Screen), v('param', PublicSessionParams), async (c) => c.json(await screenOf(c.get('deps').db, c.req.valid('param').sessionId)))
+  .get(
+    '/public/sessions/:sessionId/events',
+    doc('tally', 'Server-sent events: `screen` with the big screen’s data at connect and after each change (from any server instance)'),
+    v('param', PublicSessionParams),
+    async (c) => {
+      const { sessionId } = c.req.valid('param');
+      const { db, database } = c.get('deps');
+      const first = await screenOf(db, sessionId); // 404 before the stream starts
+      return streamSSE(c, async (stream) => {
+        let timer: ReturnType<typeof setTimeout> | null = null;
+        let closed = false;
+        const send = async () => {
+          timer = null;
+          if (closed) return;
+          try {
+            await stream.writeSSE({ event: 'screen', data: JSON.stringify(await screenOf(db, sessionId)) });
+          } catch {
+            closed = true;
+          }
+        };
+        // Changes come in bursts (a hall casting): one snapshot per quarter second at most.
+        const unsubscribe = await hubOf(database).subscribe(sessionId, () => {
+          timer ??= setTimeout(() => void send(), 250);
+        });
+        stream.onAbort(() => {
+          closed = true;
+          if (timer) clearTimeout(timer);
+          unsubscribe();
+        });
+        await stream.writeSSE({ event: 'screen', data: JSON.stringify(first) });
+        while (!closed && !stream.aborted) {
+          await stream.sleep(15_000);
+          if (!closed && !stream.aborted) await stream.write(': keep-alive\n\n').catch(() => (closed = true));
+        }
+        if (timer) clearTimeout(timer);
+        unsubscribe();
+      });
+    },
+  );

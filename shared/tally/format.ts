@@ -1,0 +1,78 @@
+/**
+ * The verification files of a published vote (SPEC §10): a stable public format. One definition validates them on the
+ * server, in `npm run verify` and in the browser.
+ */
+import { z } from 'zod';
+
+export const BULLETIN_FORMAT = 'minsheng-bulletin/1';
+export const RESULT_FORMAT = 'minsheng-result/1';
+
+const count = z.int().min(0).max(10_000_000);
+const id = z.string().min(1).max(200);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256_hex');
+
+export const BulletinMark = z.enum(['for', 'against', 'abstain']);
+export const ThresholdRule = z.object({
+  base: z.enum(['seated', 'present', 'valid']),
+  numerator: z.int().min(1).max(1000),
+  denominator: z.int().min(1).max(1000),
+  strict: z.boolean(),
+});
+export type ThresholdRule = z.infer<typeof ThresholdRule>;
+
+export const Bulletin = z
+  .object({
+    format: z.literal(BULLETIN_FORMAT),
+    vote: z.object({
+      id,
+      title: z.string().max(500),
+      seats: z.int().min(1).max(1000),
+      markMode: z.enum(['for_against_abstain', 'approve']),
+      maxFor: z.int().min(0).max(1000),
+      threshold: ThresholdRule,
+      candidates: z.array(z.object({ id, title: z.string().max(500) })).min(1).max(1000),
+    }),
+    counts: z.object({ seated: count, present: count, issued: count }),
+    receipts: z.array(z.string().min(1).max(200)),
+    ballots: z.array(z.record(z.string(), BulletinMark)),
+  })
+  .superRefine((b, ctx) => {
+    const ids = new Set<string>();
+    for (const [i, c] of b.vote.candidates.entries()) {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', message: `duplicate candidate id "${c.id}"`, path: ['vote', 'candidates', i, 'id'] });
+      ids.add(c.id);
+    }
+    for (const [i, ballot] of b.ballots.entries()) {
+      for (const [cid, mark] of Object.entries(ballot)) {
+        if (!ids.has(cid)) ctx.addIssue({ code: 'custom', message: `ballot ${i + 1} marks "${cid}", which is not a candidate`, path: ['ballots', i] });
+        else if (b.vote.markMode === 'approve' && mark !== 'for') ctx.addIssue({ code: 'custom', message: `ballot ${i + 1} has "${mark}" in approve mode (only "for")`, path: ['ballots', i] });
+      }
+    }
+  });
+export type Bulletin = z.infer<typeof Bulletin>;
+
+export const CandidateCount = z.object({ id, for: count, against: count, abstain: count });
+export type CandidateCount = z.infer<typeof CandidateCount>;
+
+export const Result = z.object({
+  format: z.literal(RESULT_FORMAT),
+  voteId: id,
+  void: z.boolean(),
+  seated: count,
+  present: count,
+  issued: count,
+  cast: count,
+  valid: count,
+  invalid: count,
+  threshold: count,
+  candidates: z.array(CandidateCount),
+  elected: z.array(id),
+  tied: z.array(id),
+  unfilledSeats: count,
+  digests: z.object({ receipts: sha256, ballots: sha256 }),
+  /** SHA-256 of the sorted ballot ids, published when the cards were made (not recomputable from the bulletin). */
+  cardsCommitment: sha256.nullable().optional(),
+});
+export type Result = z.infer<typeof Result>;
+/** What the tally computes; the digests are added from the bulletin's text. */
+export type Count = Omit<Result, 'digests' | 'cardsCommitment'>;

@@ -1,0 +1,143 @@
+/** The tally stage's API: sign-off, publication, follow-up votes, public results, receipts and the big screen. */
+import { z } from 'zod';
+import { MarkMode } from '../congress/settings.ts';
+import { VoteParams } from '../ballot/schema.ts';
+import { Result } from './format.ts';
+
+export { VoteParams };
+export const PublicVoteParams = z.object({ voteId: z.uuid() });
+export const PublicSessionParams = z.object({ sessionId: z.uuid() });
+export const PublicCongressParams = z.object({ congressId: z.uuid() });
+
+export const TallyState = z.enum(['not_prepared', 'prepared', 'published']);
+export const VoteKind = z.enum(['regular', 'runoff', 'further', 'revote']);
+export type VoteKind = z.infer<typeof VoteKind>;
+
+const Mark = z.enum(['for', 'against', 'abstain']);
+export const Signoff = z.object({ name: z.string(), chief: z.boolean(), at: z.string() });
+
+/**
+ * One vote's tally as the asker may see it. `totals` (no per-candidate figure) show to every role once prepared;
+ * `figures` and `invalidBallots` only to scrutineers before publication, and `figures` to everyone after.
+ */
+export const TallyView = z.object({
+  voteId: z.string(),
+  state: TallyState,
+  /** Distinct scrutineer sign-offs needed (congress setting), one of them by the chief scrutineer. */
+  required: z.int(),
+  /** Paper ballots waiting for a second entry or for the scrutineers: the tally cannot be prepared until none. */
+  paperPending: z.int(),
+  preparedAt: z.string().nullable(),
+  preparedBy: z.string().nullable(),
+  signoffs: z.array(Signoff),
+  mySignoff: z.boolean(),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  totals: z.object({ seated: z.int(), present: z.int(), issued: z.int(), cast: z.int(), valid: z.int(), invalid: z.int(), void: z.boolean() }).nullable(),
+  figures: z
+    .object({
+      threshold: z.int(),
+      candidates: z.array(z.object({ id: z.string(), title: z.string(), for: z.int(), against: z.int(), abstain: z.int() })),
+      elected: z.array(z.string()),
+      tied: z.array(z.string()),
+      unfilledSeats: z.int(),
+    })
+    .nullable(),
+  /** 计算机认定的无效票, for the chief scrutineer to re-check: the marks, and the card serial for a paper ballot. */
+  invalidBallots: z.array(z.object({ n: z.int(), marks: z.record(z.string(), Mark), paper: z.boolean(), serial: z.string().nullable() })).nullable(),
+  digests: z.object({ receipts: z.string(), ballots: z.string() }).nullable(),
+  /** SHA-256 of result.json as published (its QR is on the tally report). */
+  resultDigest: z.string().nullable(),
+  cardsCommitment: z.string().nullable(),
+  /** Votes that follow this one (runoff, further vote, re-vote). */
+  followUps: z.array(z.object({ id: z.string(), title: z.string(), kind: VoteKind })),
+  /** What can be started from this published result, with the seats and candidates it would have. */
+  next: z.object({
+    runoff: z.object({ seats: z.int(), candidateIds: z.array(z.string()) }).nullable(),
+    further: z.object({ seats: z.int(), candidateIds: z.array(z.string()) }).nullable(),
+    revote: z.boolean(),
+    /** Candidates not elected in this vote and the votes after it, that can go to the reserve pool. */
+    reservable: z.array(z.object({ id: z.string(), title: z.string(), reserved: z.boolean() })),
+  }),
+});
+export type TallyView = z.infer<typeof TallyView>;
+
+/** The chief scrutineer signs with `chief: true` and confirms the re-check of the invalid ballots. */
+export const SignTally = z.object({ chief: z.boolean().default(false), invalidChecked: z.boolean().default(false) });
+export const FollowUpVote = z.object({ title: z.string().trim().min(1).max(120).optional() });
+export const ReserveCandidates = z.object({ candidateIds: z.array(z.uuid()).min(1).max(200) });
+
+/** 计票结果报告单: everything on the printed report. */
+export const TallyReport = z.object({
+  congress: z.object({ name: z.string() }),
+  session: z.object({ name: z.string(), date: z.string() }),
+  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, maxFor: z.int(), kind: VoteKind, threshold: z.object({ base: z.string(), numerator: z.int(), denominator: z.int(), strict: z.boolean() }) }),
+  state: TallyState,
+  result: Result,
+  candidates: z.array(z.object({ id: z.string(), title: z.string() })),
+  signoffs: z.array(Signoff),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  resultDigest: z.string(),
+  /** QR (SVG) of `<origin>/v/<voteId>#sha256=<resultDigest>`. */
+  qrSvg: z.string(),
+  verifyUrl: z.string(),
+});
+export type TallyReport = z.infer<typeof TallyReport>;
+
+/** A published vote, for anyone. */
+export const PublicResult = z.object({
+  congress: z.object({ id: z.string(), name: z.string() }),
+  session: z.object({ id: z.string(), name: z.string(), date: z.string() }),
+  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, kind: VoteKind }),
+  publishedAt: z.string(),
+  result: Result,
+  candidates: z.array(z.object({ id: z.string(), title: z.string() })),
+  signoffs: z.array(Signoff),
+  resultDigest: z.string(),
+});
+export type PublicResult = z.infer<typeof PublicResult>;
+
+export const PublishedVote = z.object({ voteId: z.string(), title: z.string(), sessionName: z.string(), publishedAt: z.string() });
+export const CheckReceipt = z
+  .object({ receipt: z.string().trim().min(4).max(40), voteId: z.uuid().optional(), congressId: z.uuid().optional() })
+  .refine((r) => r.voteId || r.congressId, { message: 'vote_or_congress', path: ['voteId'] });
+export const ReceiptCheck = z.object({ receipt: z.string(), found: z.array(PublishedVote) });
+
+/** 大屏: what the projector shows; before publication only the count of ballots cast. */
+export const ScreenVote = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: VoteKind,
+  state: z.enum(['draft', 'open', 'closed']),
+  published: z.boolean(),
+  seats: z.int(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  countdownEndsAt: z.string().nullable(),
+  issued: z.int(),
+  cast: z.int(),
+  result: z
+    .object({
+      void: z.boolean(),
+      threshold: z.int(),
+      valid: z.int(),
+      invalid: z.int(),
+      candidates: z.array(z.object({ id: z.string(), title: z.string(), for: z.int() })),
+      elected: z.array(z.string()),
+      tied: z.array(z.string()),
+      unfilledSeats: z.int(),
+    })
+    .nullable(),
+});
+export const Screen = z.object({
+  congress: z.object({ id: z.string(), name: z.string() }),
+  session: z.object({ id: z.string(), name: z.string(), date: z.string() }),
+  seated: z.int(),
+  present: z.int(),
+  quorum: z.object({ needed: z.int(), met: z.boolean() }),
+  votes: z.array(ScreenVote),
+  /** The server's clock, so a countdown is right on a projector whose clock is not. */
+  now: z.string(),
+});
+export type Screen = z.infer<typeof Screen>;
