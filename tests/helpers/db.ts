@@ -5,7 +5,8 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { adminUrl, withDatabase } from './pg-url.ts';
 
-export type TestDatabase = Database & { drop(): Promise<void> };
+/** `url` is set on PostgreSQL, so a test can open a second pool (a second server instance) on the same database. */
+export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 
 let n = 0;
 
@@ -19,6 +20,7 @@ export async function testDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ url: withDatabase(cfg.url, name), max: 10 });
     return {
       ...database,
+      url: withDatabase(cfg.url, name),
       drop: async () => {
         await database.close();
         await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -2,6 +2,7 @@
  * From a closed vote to a published, signed result (SPEC §5): preparation, sign-off order and roles, secrecy of the
  * figures before publication, immutability, the files, the receipt check, runoff, re-vote and the reserve pool.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,6 +217,24 @@ describe('published files and the verifier', () => {
     expect(await runVerify([join(dir, 'nope.json'), join(dir, 'r.json')], (l) => out.push(l), (l) => out.push(l))).toBe(2);
     expect(out.join()).toContain('cannot read');
     expect(await runVerify([join(dir, 'r.json')], () => {}, () => {})).toBe(2);
+  });
+
+  it('runs as `npm run verify` in its own process, offline: exit code and output', () => {
+    writeFileSync(join(dir, 'b.json'), bulletinText);
+    writeFileSync(join(dir, 'r.json'), resultText);
+    // No DATABASE_URL, no server: only the two files.
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', join(dir, 'b.json'), join(dir, 'r.json')], { encoding: 'utf8', env });
+    expect(ok.stdout).toMatch(/^MATCH$/m);
+    expect(ok.status).toBe(0);
+    writeFileSync(join(dir, 'r2.json'), resultText.replace('"valid": 8', '"valid": 7'));
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', join(dir, 'b.json'), join(dir, 'r2.json')], { encoding: 'utf8', env });
+    expect(bad.stdout).toContain('valid: published 7, recount 8');
+    expect(bad.status).toBe(1);
+    writeFileSync(join(dir, 'g.json'), '{"format":');
+    const garbage = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/verify.ts', join(dir, 'g.json'), join(dir, 'r.json')], { encoding: 'utf8', env });
+    expect(garbage.stderr).toContain('MALFORMED');
+    expect(garbage.status).toBe(2);
   });
 
   it('accepts the two files in either order', async () => {
