@@ -39,13 +39,15 @@ export async function hall(t: TestApp, opts: { seated?: number; titles?: string[
   const candidateIds = titles.map((x) => all.find((c) => c.title === `${x}工程`)!.id);
   const listId = (await admin.post(`${base}/candidate-lists`, { title: '候选清单', year: new Date().getFullYear(), seats: opts.seats ?? 2, candidateIds })).body.id as string;
   expect((await admin.post(`${base}/candidate-lists/${listId}/freeze`, {})).status).toBe(200);
-  return { admin, roles: { ...made.clients, scrutineer2 }, congressId, sessionId, listId, candidateIds, base, department: made.department };
+  const roles = { ...made.clients, scrutineer2 } as Record<'admin' | 'government' | 'presidium' | 'scrutineer' | 'scrutineer2' | 'representative' | 'department', Client>;
+  return { admin, roles, congressId, sessionId, listId, candidateIds, base, department: made.department };
 }
 
 export type Hall = Awaited<ReturnType<typeof hall>>;
 
 /** Ballots from a compact notation over the vote's candidates: 'FA-' = first for, second against, third abstains. */
-export const marksOf = (ids: string[], s: string) => Object.fromEntries([...s].flatMap((ch, i) => (ch === 'F' ? [[ids[i], 'for']] : ch === 'A' ? [[ids[i], 'against']] : [])) as [string, M][]);
+export const marksOf = (ids: string[], s: string): Record<string, M> =>
+  Object.fromEntries([...s].flatMap((ch, i): [string, M][] => (ch === 'F' ? [[ids[i], 'for']] : ch === 'A' ? [[ids[i], 'against']] : [])));
 
 /**
  * Run a vote from cards to close: make the cards, issue one per ballot (scan) or enter a count, open, cast each

@@ -82,7 +82,7 @@ describe('preparing the tally', () => {
     const audit = await h.admin.get(`${h.base}/audit?limit=200`);
     expect(audit.status, audit.text).toBe(200);
     const prep = (audit.body as { action: string; details: object }[]).find((e: { action: string }) => e.action === 'tally.prepare');
-    expect(Object.keys(prep.details).sort()).toEqual(['cast', 'resultDigest']);
+    expect(Object.keys(prep!.details).sort()).toEqual(['cast', 'resultDigest']);
     // No receipt is "found" before publication.
     expect((await new Client(t).post('/api/public/receipts/check', { receipt: receipts[0], voteId })).body.found).toEqual([]);
   });
