@@ -24,6 +24,7 @@ import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
+import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
 
 export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
 
@@ -42,8 +43,10 @@ const PUBLIC_API = new Set([
 ]);
 /** Routes that take file uploads. */
 const UPLOAD = /\/proposals$/;
+/** Routes that take one evidence file (a photo or PDF of 5 MB at most). */
+const FILE_UPLOAD = /\/(projects|inspections)\/[^/]+\/files$/;
 /** Routes whose body is a file, not JSON. */
-const RAW_BODY = /\/roster\/import(\/preview)?$|\/proposals$/;
+const RAW_BODY = /\/roster\/import(\/preview)?$|\/proposals$|\/(projects|inspections)\/[^/]+\/files$/;
 
 /** Every stage's routes under /api, one `route()` each. Exported for the typed web client. */
 export const api = new Hono<AppEnv>()
@@ -59,7 +62,9 @@ export const api = new Hono<AppEnv>()
   .route('/', ballotRoutes)
   .route('/', publicBallotRoutes)
   .route('/', tallyRoutes)
-  .route('/', publicTallyRoutes);
+  .route('/', publicTallyRoutes)
+  .route('/', projectRoutes)
+  .route('/', publicProjectRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
@@ -103,7 +108,8 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
   const smallBody = bodyLimit({ maxSize: 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '1 MB' }); } });
   // Proposals may carry up to five photos or PDFs of 5 MB each.
   const uploadBody = bodyLimit({ maxSize: 26 * 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '26 MB' }); } });
-  app.use('/api/*', (c, next) => (UPLOAD.test(c.req.path) ? uploadBody(c, next) : smallBody(c, next)));
+  const fileBody = bodyLimit({ maxSize: 6 * 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '5 MB' }); } });
+  app.use('/api/*', (c, next) => (UPLOAD.test(c.req.path) ? uploadBody(c, next) : FILE_UPLOAD.test(c.req.path) ? fileBody(c, next) : smallBody(c, next)));
   app.use('/api/*', async (c, next) => {
     const m = c.req.method;
     if ((m === 'POST' || m === 'PUT' || m === 'PATCH') && !RAW_BODY.test(c.req.path)) {

@@ -16,6 +16,7 @@ import { publicOrigin } from '../lib/origin.ts';
 import { hit } from '../lib/rate-limit.ts';
 import { v } from '../lib/validate.ts';
 import { checkFiles } from './attachments.ts';
+import { projectOfCandidate } from '../projects/public.ts';
 import { readProposalBody } from './body.ts';
 import { checkChallenge, newChallenge } from './challenge.ts';
 import { describeList } from './lists.ts';
@@ -121,6 +122,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       reason: p.decisionReason,
       mergedInto: into ? { title: into.title, status: into.status as Tracking['status'] } : null,
       candidate: cand ? { title: cand.title, onFrozenList: onFrozen } : null,
+      projectId: (await projectOfCandidate(db, cand?.id ?? null))?.id ?? null,
       revivedAs: revived ? { year: revived.year } : null,
       mergedFromCount: mergedFrom.length,
     } satisfies Tracking);

@@ -14,6 +14,7 @@ import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { getVote } from '../ballot/votes.ts';
+import { projectsFromElected } from '../projects/actions.ts';
 import { buildTally, invalidBallots } from './build.ts';
 import { nextSteps } from './followups.ts';
 
@@ -81,6 +82,9 @@ export async function publishTally(ctx: Ctx, voteId: string) {
     throw new AppError('tally_signoffs_missing', { required, have: signed.length, chief: hasChief ? '' : { zh: '，尚无总监票人签字', en: ', none by the chief scrutineer' } });
   await ctx.tx.update(tallies).set({ publishedAt: new Date(), publishedBy: ctx.actor.id }).where(eq(tallies.voteId, vote.id));
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.publish', targetType: 'vote', targetId: vote.id, details: { resultDigest: t.resultDigest } });
+  // Each elected candidate becomes a project (SPEC §6), in the same transaction as the publication.
+  const result = parsedResult(t);
+  if (!result.void) await projectsFromElected({ tx: ctx.tx, actor: ctx.actor, congressId: ctx.congress.id }, vote.id, result.elected);
   await notifySession(ctx.tx, vote.sessionId, 'tally');
 }
 

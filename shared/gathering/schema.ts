@@ -159,6 +159,8 @@ export const Tracking = z.object({
   reason: z.string(),
   mergedInto: z.object({ title: z.string(), status: ProposalStatus }).nullable(),
   candidate: z.object({ title: z.string(), onFrozenList: z.boolean() }).nullable(),
+  /** Once elected: the project it became (the public progress page `/progress/<congress>/<project>`). */
+  projectId: z.string().nullable(),
   revivedAs: z.object({ year: z.int() }).nullable(),
   congressId: z.string(),
   /** How many other people's proposals were merged into this one. */

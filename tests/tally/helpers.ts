@@ -29,8 +29,10 @@ export async function hall(t: TestApp, opts: { seated?: number; titles?: string[
   for (const r of reps) await admin.put(`${base}/sessions/${sessionId}/attendance/${r.id}`, { status: 'present' });
   await openWindow(admin, congressId);
   const titles = opts.titles ?? ['道路硬化', '自来水', '路灯', '公厕'];
+  const codes: string[] = [];
   for (const title of titles) {
     const code = (await submitPublic(t, new Client(t), congressId, { title, location: title })).body.trackingCode;
+    codes.push(code);
     const p = (await admin.get(`${base}/proposals?q=${code}`)).body[0];
     await made.clients.government.put(`${base}/proposals/${p.id}/checks`, allChecks());
     await made.clients.government.post(`${base}/proposals/${p.id}/accept`, { candidate: candidateFields(made.department.id, { title: `${title}工程` }) });
@@ -40,7 +42,7 @@ export async function hall(t: TestApp, opts: { seated?: number; titles?: string[
   const listId = (await admin.post(`${base}/candidate-lists`, { title: '候选清单', year: new Date().getFullYear(), seats: opts.seats ?? 2, candidateIds })).body.id as string;
   expect((await admin.post(`${base}/candidate-lists/${listId}/freeze`, {})).status).toBe(200);
   const roles = { ...made.clients, scrutineer2 } as Record<'admin' | 'government' | 'presidium' | 'scrutineer' | 'scrutineer2' | 'representative' | 'department', Client>;
-  return { admin, roles, congressId, sessionId, listId, candidateIds, base, department: made.department };
+  return { admin, roles, codes, congressId, sessionId, listId, candidateIds, base, department: made.department };
 }
 
 export type Hall = Awaited<ReturnType<typeof hall>>;

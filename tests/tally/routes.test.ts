@@ -145,6 +145,17 @@ describe('sign-off and publication', () => {
   });
 });
 
+describe('elected candidates become projects', () => {
+  it('on publication, once, with the candidate’s departments, money and dates; the tracking code leads there', async () => {
+    const list = (await h.admin.get(`${h.base}/projects`)).body as { candidateId: string; title: string; leadDepartment: { id: string }; plannedInvestment: string }[];
+    expect(list.map((p) => p.candidateId)).toEqual([ids[0]]);
+    expect(list[0]).toMatchObject({ title: '道路硬化工程', leadDepartment: { id: h.department.id } });
+    const track = (await new Client(t).get(`/api/public/track/${h.codes[0]}`)).body;
+    expect(track.projectId).toBe((list[0] as unknown as { id: string }).id);
+    expect((await new Client(t).get(`/api/public/track/${h.codes[1]}`)).body.projectId).toBeNull();
+  });
+});
+
 describe('published files and the verifier', () => {
   let bulletinText: string;
   let resultText: string;
@@ -303,6 +314,8 @@ describe('runoff, further vote and the reserve pool', () => {
     expect((await h.roles.presidium.post(`${rpath}/tally/publish`, {})).status).toBe(200);
     const v = (await h.roles.presidium.get(`${rpath}/tally`)).body;
     expect(v.figures).toMatchObject({ threshold: 5, elected: [ids[1]], tied: [], unfilledSeats: 0 });
+    // The runoff's winner becomes a project too.
+    expect((await h.admin.get(`${h.base}/projects`)).body.map((p: { candidateId: string }) => p.candidateId).sort()).toEqual([ids[0], ids[1]].sort());
     // Now c (lost the runoff) and d can go to the reserve pool — from either vote of the chain.
     expect(v.next.reservable.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[3]]);
     expect((await h.roles.presidium.get(`${path}/tally`)).body.next.reservable.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[3]]);

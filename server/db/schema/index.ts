@@ -7,3 +7,4 @@ export * from './gathering.ts';
 export * from './session.ts';
 export * from './ballot.ts';
 export * from './tally.ts';
+export * from './projects.ts';
