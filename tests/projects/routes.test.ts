@@ -25,7 +25,7 @@ const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAA
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const upload = (cl: Client, path: string, bytes: Uint8Array, name: string, extra: Record<string, string> = {}) => {
   const form = new FormData();
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   return cl.post(path, form);
 };
