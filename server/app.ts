@@ -25,6 +25,7 @@ import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
+import { evaluationRoutes, publicEvaluationRoutes } from './evaluation/routes.ts';
 
 export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
 
@@ -64,7 +65,9 @@ export const api = new Hono<AppEnv>()
   .route('/', tallyRoutes)
   .route('/', publicTallyRoutes)
   .route('/', projectRoutes)
-  .route('/', publicProjectRoutes);
+  .route('/', publicProjectRoutes)
+  .route('/', evaluationRoutes)
+  .route('/', publicEvaluationRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {

@@ -8,3 +8,4 @@ export * from './session.ts';
 export * from './ballot.ts';
 export * from './tally.ts';
 export * from './projects.ts';
+export * from './evaluation.ts';

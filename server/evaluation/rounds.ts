@@ -1,0 +1,130 @@
+/** Evaluation rounds: what they evaluate, who answers, the questionnaire, and their life: draft → open → closed → published. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Audience, type CreateRound, DEFAULT_ITEMS, type Round, type Target, type UpdateRound } from '../../shared/evaluation/schema.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { departments, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, projects, representatives } from '../db/schema/index.ts';
+import { appendAudit, type Actor } from '../lib/audit.ts';
+import { AppError } from '../lib/errors.ts';
+
+type RoundRow = typeof evalRounds.$inferSelect;
+export type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
+
+export const roundState = (r: Pick<RoundRow, 'openedAt' | 'closedAt' | 'publishedAt'>): Round['state'] => (r.publishedAt ? 'published' : r.closedAt ? 'closed' : r.openedAt ? 'open' : 'draft');
+
+export const audit = (ctx: Ctx, action: string, targetId: string, details: Record<string, unknown>) =>
+  appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congressId, action: `evaluation.${action}`, targetType: 'eval_round', targetId, details });
+
+export async function getRound(db: DbOrTx, congressId: string, roundId: string, forUpdate = false) {
+  const q = db.select().from(evalRounds).where(and(eq(evalRounds.id, roundId), eq(evalRounds.congressId, congressId)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('round_not_found');
+  return row;
+}
+
+/** The targets of a round with their titles: a project (with its lead department), a department (with its projects). */
+export async function targetsOf(db: DbOrTx, roundId: string): Promise<Target[]> {
+  const rows = await db.select().from(evalTargets).where(eq(evalTargets.roundId, roundId)).orderBy(asc(evalTargets.position));
+  const pids = rows.filter((r) => r.kind === 'project').map((r) => r.targetId);
+  const dids = rows.filter((r) => r.kind === 'department').map((r) => r.targetId);
+  const ps = pids.length ? await db.select({ id: projects.id, title: projects.title, lead: projects.leadDepartmentId, co: projects.coDepartmentIds }).from(projects).where(inArray(projects.id, pids)) : [];
+  const allDeps = [...new Set([...dids, ...ps.map((p) => p.lead)])];
+  const ds = allDeps.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, allDeps)) : [];
+  const dname = new Map(ds.map((d) => [d.id, d.name]));
+  return rows.map((r) => {
+    if (r.kind === 'project') {
+      const p = ps.find((x) => x.id === r.targetId);
+      return { kind: 'project' as const, id: r.targetId, title: p?.title ?? '—', subtitle: p ? (dname.get(p.lead) ?? '') : '' };
+    }
+    const on = ps.filter((p) => p.lead === r.targetId || p.co.includes(r.targetId)).map((p) => p.title);
+    return { kind: 'department' as const, id: r.targetId, title: dname.get(r.targetId) ?? '—', subtitle: on.join('、') };
+  });
+}
+
+export async function describeRound(db: DbOrTx, r: RoundRow, opts: { representativeId?: string | null } = {}): Promise<Round> {
+  const spent = await db.select({ audience: evalSpent.audience, n: sql<number>`count(*)::int` }).from(evalSpent).where(eq(evalSpent.roundId, r.id)).groupBy(evalSpent.audience);
+  const printed = await db.select({ audience: evalCodes.audience, n: sql<number>`count(*)::int` }).from(evalCodes).where(eq(evalCodes.roundId, r.id)).groupBy(evalCodes.audience);
+  const [granted] = await db.select({ n: sql<number>`count(*)::int` }).from(evalGrants).where(eq(evalGrants.roundId, r.id));
+  const mine = opts.representativeId ? await db.select().from(evalGrants).where(and(eq(evalGrants.roundId, r.id), eq(evalGrants.representativeId, opts.representativeId))) : [];
+  const n = (rows: { audience: string; n: number }[], a: Audience) => Number(rows.find((x) => x.audience === a)?.n ?? 0);
+  return {
+    id: r.id,
+    year: r.year,
+    title: r.title,
+    kind: r.kind,
+    previousRoundId: r.previousRoundId,
+    state: roundState(r),
+    audiences: r.audiences,
+    items: r.items,
+    allowUnknown: r.allowUnknown,
+    targets: await targetsOf(db, r.id),
+    openedAt: r.openedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    responses: { representatives: n(spent, 'representatives'), residents: n(spent, 'residents') },
+    codes: {
+      representatives: { printed: n(printed, 'representatives'), issued: r.issuedRepresentatives, granted: Number(granted?.n ?? 0) },
+      residents: { printed: n(printed, 'residents'), issued: r.issuedResidents, granted: 0 },
+    },
+    myCodeReceived: mine.length > 0,
+  };
+}
+
+/** Projects of the congress, and (unless left out) their lead and co-operating departments, in the order given. */
+async function resolveTargets(ctx: Ctx, projectIds: string[], includeDepartments: boolean) {
+  const ids = [...new Set(projectIds)];
+  const ps = await ctx.tx.select().from(projects).where(and(inArray(projects.id, ids), eq(projects.congressId, ctx.congressId)));
+  if (ps.length !== ids.length) throw new AppError('project_not_found');
+  const ordered = ids.map((id) => ps.find((p) => p.id === id)!);
+  const targets: { kind: 'project' | 'department'; targetId: string }[] = ordered.map((p) => ({ kind: 'project', targetId: p.id }));
+  if (includeDepartments) for (const d of [...new Set(ordered.flatMap((p) => [p.leadDepartmentId, ...p.coDepartmentIds]))]) targets.push({ kind: 'department', targetId: d });
+  return targets;
+}
+
+export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, extra: { kind?: 'regular' | 'reevaluation'; previousRoundId?: string; targets?: { kind: 'project' | 'department'; targetId: string }[] } = {}) {
+  const targets = extra.targets ?? (await resolveTargets(ctx, input.projectIds, input.includeDepartments));
+  const [row] = await ctx.tx
+    .insert(evalRounds)
+    .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items: input.items ?? DEFAULT_ITEMS, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null })
+    .returning();
+  await ctx.tx.insert(evalTargets).values(targets.map((t, i) => ({ roundId: row.id, kind: t.kind, targetId: t.targetId, position: i })));
+  await audit(ctx, 'create', row.id, { title: row.title, targets: targets.length, audiences: row.audiences, kind: row.kind });
+  return row;
+}
+
+export async function updateRound(ctx: Ctx, roundId: string, input: z.infer<typeof UpdateRound>) {
+  const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
+  if (r.openedAt) throw new AppError('round_started');
+  if (input.items) for (const k of ['project', 'department'] as const) if (new Set(input.items[k].map((i) => i.id)).size !== input.items[k].length) throw new AppError('round_items_duplicate');
+  await ctx.tx.update(evalRounds).set(input).where(eq(evalRounds.id, r.id));
+  await audit(ctx, 'update', r.id, input);
+}
+
+export async function openRound(ctx: Ctx, roundId: string) {
+  const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
+  if (r.openedAt) throw new AppError('round_started');
+  await ctx.tx.update(evalRounds).set({ openedAt: new Date() }).where(eq(evalRounds.id, r.id));
+  await audit(ctx, 'open', r.id, {});
+}
+
+export async function closeRound(ctx: Ctx, roundId: string) {
+  const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
+  if (!r.openedAt) throw new AppError('round_not_open');
+  if (r.closedAt) throw new AppError('round_closed');
+  await ctx.tx.update(evalRounds).set({ closedAt: new Date() }).where(eq(evalRounds.id, r.id));
+  await audit(ctx, 'close', r.id, {});
+}
+
+export async function recordIssued(ctx: Ctx, roundId: string, audience: Audience, count: number) {
+  const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
+  if (r.closedAt) throw new AppError('round_closed');
+  if (!r.audiences.includes(audience)) throw new AppError('round_audience');
+  await ctx.tx.update(evalRounds).set(audience === 'representatives' ? { issuedRepresentatives: count } : { issuedResidents: count }).where(eq(evalRounds.id, r.id));
+  await audit(ctx, 'issued', r.id, { audience, count });
+}
+
+/** The roster entry of a signed-in account, if it is a representative of this congress. */
+export async function representativeOf(db: DbOrTx, congressId: string, accountId: string) {
+  const [rep] = await db.select({ id: representatives.id, status: representatives.status }).from(representatives).where(and(eq(representatives.congressId, congressId), eq(representatives.accountId, accountId)));
+  return rep ?? null;
+}

@@ -1,0 +1,177 @@
+/**
+ * Stage E — back-to-back satisfaction evaluation (背靠背满意度测评, SPEC §7): rounds, one-time codes, answering,
+ * results with k-suppression, rectification (整改) and re-evaluation.
+ */
+import { z } from 'zod';
+import { CongressId } from '../congress/schema.ts';
+import { Year } from '../gathering/schema.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const RoundParams = CongressId.extend({ roundId: z.uuid() });
+export const RectificationParams = CongressId.extend({ rectificationId: z.uuid() });
+
+export const Audience = z.enum(['representatives', 'residents']);
+export type Audience = z.infer<typeof Audience>;
+export const TargetKind = z.enum(['project', 'department']);
+export type TargetKind = z.infer<typeof TargetKind>;
+export const Answer = z.enum(['satisfied', 'basic', 'dissatisfied', 'unknown']);
+export const GradeValue = z.enum(['satisfied', 'basic', 'dissatisfied']);
+export const RoundState = z.enum(['draft', 'open', 'closed', 'published']);
+
+/** An item of the questionnaire; `id` is stable within the round (p1, p2… for projects, d1… for departments). */
+export const Item = z.object({ id: z.string().regex(/^[pd]\d{1,2}$/), label: text(60) });
+export const Items = z.object({ project: z.array(Item).min(1).max(10), department: z.array(Item).min(1).max(10) });
+export type Items = z.infer<typeof Items>;
+export const DEFAULT_ITEMS: Items = {
+  project: [
+    { id: 'p1', label: '完成情况 Completion' },
+    { id: 'p2', label: '工程质量 Quality' },
+    { id: 'p3', label: '群众受益 Benefit to residents' },
+  ],
+  department: [
+    { id: 'd1', label: '办理态度 Attitude' },
+    { id: 'd2', label: '办理过程 Handling' },
+    { id: 'd3', label: '办理效果 Result' },
+  ],
+};
+
+export const CreateRound = z.object({
+  year: Year,
+  title: text(120),
+  audiences: z.array(Audience).min(1).max(2).refine((a) => new Set(a).size === a.length, { message: 'duplicate' }),
+  /** The projects evaluated; their lead and co-operating departments are evaluated too unless `includeDepartments` is false. */
+  projectIds: z.array(z.uuid()).min(1).max(200),
+  includeDepartments: z.boolean().default(true),
+  items: Items.optional(),
+  /** Offer 不了解 (don't know), excluded from rates. */
+  allowUnknown: z.boolean().default(true),
+});
+export const UpdateRound = z
+  .object({ title: text(120), audiences: CreateRound.shape.audiences, items: Items, allowUnknown: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+
+export const Target = z.object({ kind: TargetKind, id: z.string(), title: z.string(), subtitle: z.string() });
+export type Target = z.infer<typeof Target>;
+
+export const Round = z.object({
+  id: z.string(),
+  year: z.int(),
+  title: z.string(),
+  kind: z.enum(['regular', 'reevaluation']),
+  previousRoundId: z.string().nullable(),
+  state: RoundState,
+  audiences: z.array(Audience),
+  items: Items,
+  allowUnknown: z.boolean(),
+  targets: z.array(Target),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  /** While open, the only figure: how many answered. */
+  responses: z.object({ representatives: z.int(), residents: z.int() }),
+  codes: z.object({
+    representatives: z.object({ printed: z.int(), issued: z.int(), granted: z.int() }),
+    residents: z.object({ printed: z.int(), issued: z.int(), granted: z.int() }),
+  }),
+  /** The signed-in representative already received a code from the system (never which). */
+  myCodeReceived: z.boolean(),
+});
+export type Round = z.infer<typeof Round>;
+
+export const GenerateCodes = z.object({ audience: Audience, count: z.int().min(1).max(5000) });
+/** How many printed codes were handed out (the system never knows to whom). */
+export const IssuedCodes = z.object({ audience: Audience, count: z.int().min(0).max(100000) });
+export const CodesQuery = z.object({ audience: Audience });
+export const CodeSlip = z.object({ serial: z.string(), url: z.string(), qrSvg: z.string() });
+export const MyCode = z.object({ token: z.string(), url: z.string(), serial: z.string() });
+
+// ---- answering (public) ----
+export const OpenCode = z.union([z.object({ token: z.string().min(20).max(2000) }), z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(12) })]);
+export const Questionnaire = z.object({
+  token: z.string(),
+  audience: Audience,
+  round: z.object({ id: z.string(), title: z.string(), congressName: z.string(), items: Items, allowUnknown: z.boolean(), closesNote: z.string().nullable() }),
+  targets: z.array(Target),
+});
+export type Questionnaire = z.infer<typeof Questionnaire>;
+export const Submission = z.object({
+  token: z.string().min(20).max(2000),
+  answers: z.array(z.object({ targetKind: TargetKind, targetId: z.string().max(64), itemId: z.string().max(4), answer: Answer })).max(5000),
+  comments: z.array(z.object({ targetKind: TargetKind, targetId: z.string().max(64), text: z.string().trim().max(500) })).max(500).default([]),
+});
+export type Submission = z.input<typeof Submission>;
+
+// ---- results ----
+const CountsShape = z.object({ satisfied: z.int(), basic: z.int(), dissatisfied: z.int(), unknown: z.int() });
+const RatesShape = z.object({ satisfied: z.number().nullable(), basic: z.number().nullable(), dissatisfied: z.number().nullable(), overall: z.number().nullable() });
+/** A group (one audience, or all together): figures withheld below k responses. */
+export const Group = z.object({
+  responses: z.int(),
+  withheld: z.boolean(),
+  counts: CountsShape.nullable(),
+  rates: RatesShape.nullable(),
+  items: z.array(z.object({ id: z.string(), label: z.string(), counts: CountsShape, rates: RatesShape })).nullable(),
+  grade: GradeValue.nullable(),
+  score: z.number().nullable(),
+});
+export type Group = z.infer<typeof Group>;
+export const TargetResult = Target.extend({
+  groups: z.object({ representatives: Group.nullable(), residents: Group.nullable(), all: Group }),
+  /** The grade (测评等次) from all answers together; null when withheld or nobody answered. */
+  grade: GradeValue.nullable(),
+  /** Weighted score across audiences (option and audience weights of the settings). */
+  weightedScore: z.number().nullable(),
+  /** This target was graded 不满意 in the round this one re-evaluates, too. */
+  repeatedDissatisfied: z.boolean(),
+});
+export type TargetResult = z.infer<typeof TargetResult>;
+export const Results = z.object({
+  roundId: z.string(),
+  title: z.string(),
+  state: RoundState,
+  k: z.int(),
+  responses: z.object({ representatives: z.int(), residents: z.int(), all: z.int() }),
+  targets: z.array(TargetResult),
+});
+export type Results = z.infer<typeof Results>;
+/** Comments in sorted order (never arrival order), per target. */
+export const Comments = z.array(z.object({ kind: TargetKind, id: z.string(), title: z.string(), comments: z.array(z.string()), withheld: z.boolean() }));
+
+// ---- rectification (整改) ----
+export const RectificationState = z.enum(['open', 'reported', 'accepted', 'returned']);
+export const Rectification = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  roundTitle: z.string(),
+  targetKind: TargetKind,
+  targetId: z.string(),
+  targetTitle: z.string(),
+  department: z.object({ id: z.string(), name: z.string() }),
+  grade: GradeValue,
+  requiresReevaluation: z.boolean(),
+  repeated: z.boolean(),
+  deadline: z.string(),
+  state: RectificationState,
+  report: z.string(),
+  reportedAt: z.string().nullable(),
+  reviewNote: z.string(),
+  overdue: z.boolean(),
+  /** The re-evaluation round and the grade it gave, once published. */
+  reevaluation: z.object({ roundId: z.string(), grade: GradeValue.nullable() }).nullable(),
+});
+export type Rectification = z.infer<typeof Rectification>;
+export const RectificationReport = z.object({ report: text(8000) });
+export const ReviewRectification = z.object({ accept: z.boolean(), note: z.string().trim().max(1000).default('') });
+export const SetDeadline = z.object({ deadline: z.iso.date() });
+
+export const League = z.array(
+  z.object({
+    department: z.object({ id: z.string(), name: z.string() }),
+    rounds: z.array(z.object({ roundId: z.string(), year: z.int(), title: z.string(), grade: GradeValue.nullable(), overall: z.number().nullable(), score: z.number().nullable() })),
+    /** Averages over published rounds where figures were not withheld. */
+    averageOverall: z.number().nullable(),
+    averageScore: z.number().nullable(),
+  }),
+);
