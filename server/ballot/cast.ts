@@ -11,7 +11,7 @@ import { candidateIdsOf, candidatesOf, getVote, voteState } from './votes.ts';
 
 /** The card a scanned QR (or token) names, with its vote; refusals say what a person can do. */
 async function cardOf(db: Db | Tx, keys: KeyStore, scanned: string, expectedVoteId?: string) {
-  const payload = await verifyCard(keys, scanned);
+  const payload = await verifyCard(keys, scanned, db);
   if (!payload) throw new AppError('card_signature');
   if (expectedVoteId && payload.v !== expectedVoteId) throw new AppError('card_other_vote');
   const [row] = await db.select({ card: cards, vote: votes }).from(cards).innerJoin(votes, eq(votes.id, cards.voteId)).where(and(eq(cards.ballotId, payload.b), eq(cards.voteId, payload.v)));

@@ -16,7 +16,7 @@ async function paperCard(ctx: Ctx, vote: typeof votes.$inferSelect, scannedOrSer
   let card: typeof cards.$inferSelect | undefined;
   if (/^[2-9A-Z]{8}$/.test(serial)) [card] = await ctx.tx.select().from(cards).where(and(eq(cards.voteId, vote.id), eq(cards.serial, serial))).for('update');
   else {
-    const p = await verifyCard(ctx.keys, scannedOrSerial);
+    const p = await verifyCard(ctx.keys, scannedOrSerial, ctx.tx);
     if (!p) throw new AppError('card_signature');
     if (p.v !== vote.id) throw new AppError('card_other_vote');
     [card] = await ctx.tx.select().from(cards).where(and(eq(cards.voteId, vote.id), eq(cards.ballotId, p.b))).for('update');

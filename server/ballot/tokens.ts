@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CODE_ALPHABET } from '../../shared/gathering/tracking-code.ts';
+import type { DbOrTx } from '../db/client.ts';
 import type { KeyStore } from '../lib/keys.ts';
 
 export const BALLOT_TYP = 'ms-ballot';
@@ -19,13 +20,14 @@ export function serialOf(ballotId: string): string {
 /** What a person types: any case, O for 0, I/L for 1, spaces and dashes ignored. */
 export const normalizeSerial = (s: string) => s.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 
-export const signCard = (keys: KeyStore, voteId: string, ballotId: string) => keys.sign(BALLOT_TYP, { v: voteId, b: ballotId } satisfies BallotPayload);
+/** `db`: the caller's transaction, when the call is inside one (see KeyStore). */
+export const signCard = (keys: KeyStore, voteId: string, ballotId: string, db?: DbOrTx) => keys.sign(BALLOT_TYP, { v: voteId, b: ballotId } satisfies BallotPayload, db);
 
 /** A card QR holds `<origin>/b#<token>`; a scanner may hand over the URL or the bare token. */
 export const tokenOf = (scanned: string) => (scanned.includes('#') ? scanned.slice(scanned.indexOf('#') + 1) : scanned).trim();
 
-export async function verifyCard(keys: KeyStore, scanned: string): Promise<BallotPayload | null> {
-  const v = await keys.verify<BallotPayload>(BALLOT_TYP, tokenOf(scanned));
+export async function verifyCard(keys: KeyStore, scanned: string, db?: DbOrTx): Promise<BallotPayload | null> {
+  const v = await keys.verify<BallotPayload>(BALLOT_TYP, tokenOf(scanned), db);
   if (!v || typeof v.payload.v !== 'string' || typeof v.payload.b !== 'string') return null;
   return v.payload;
 }

@@ -54,12 +54,12 @@ export async function grantCode(ctx: Ctx, keys: KeyStore, roundId: string, repre
   const inserted = await ctx.tx.insert(evalGrants).values({ roundId: r.id, representativeId }).onConflictDoNothing().returning();
   if (inserted.length === 0) throw new AppError('eval_code_given');
   const codeId = newCodeId();
-  const token = await signCode(keys, { r: r.id, c: codeId, a: 'representatives' });
+  const token = await signCode(keys, { r: r.id, c: codeId, a: 'representatives' }, ctx.tx);
   return { token, url: `${origin}/e#${token}`, serial: evalSerial(codeId) };
 }
 
 async function checkCode(db: DbOrTx, keys: KeyStore, token: string) {
-  const p = await verifyCode(keys, token);
+  const p = await verifyCode(keys, token, db);
   if (!p) throw new AppError('eval_code_invalid');
   const [r] = await db.select().from(evalRounds).where(eq(evalRounds.id, p.r));
   if (!r) throw new AppError('eval_code_invalid');

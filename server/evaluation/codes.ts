@@ -4,6 +4,7 @@
  * the serial can be typed; a code the system gives a representative is not stored at all (only that one was given).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { DbOrTx } from '../db/client.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { serialOf } from '../ballot/tokens.ts';
 
@@ -15,11 +16,12 @@ export const newCodeId = () => randomBytes(16).toString('base64url');
 export const evalSerial = (codeId: string) => `E${serialOf(`eval:${codeId}`)}`;
 export const codeHash = (codeId: string) => createHash('sha256').update(`eval:${codeId}`).digest('hex');
 
-export const signCode = (keys: KeyStore, p: EvalPayload) => keys.sign(EVAL_TYP, p);
+/** `db`: the caller's transaction, when inside one (see KeyStore). */
+export const signCode = (keys: KeyStore, p: EvalPayload, db?: DbOrTx) => keys.sign(EVAL_TYP, p, db);
 
-export async function verifyCode(keys: KeyStore, scanned: string): Promise<EvalPayload | null> {
+export async function verifyCode(keys: KeyStore, scanned: string, db?: DbOrTx): Promise<EvalPayload | null> {
   const token = (scanned.includes('#') ? scanned.slice(scanned.indexOf('#') + 1) : scanned).trim();
-  const v = await keys.verify<EvalPayload>(EVAL_TYP, token);
+  const v = await keys.verify<EvalPayload>(EVAL_TYP, token, db);
   if (!v) return null;
   const p = v.payload;
   if (typeof p.r !== 'string' || typeof p.c !== 'string' || (p.a !== 'representatives' && p.a !== 'residents')) return null;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CompactSign, calculateJwkThumbprint, compactVerify, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { asc, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, DbOrTx } from '../db/client.ts';
 import { signingKeys } from '../db/schema/index.ts';
 
 type Loaded = { kid: string; key: CryptoKey; retired: boolean };
@@ -15,6 +15,8 @@ const CACHE_MS = 30_000;
 export class KeyStore {
   private signing: { kid: string; key: CryptoKey; at: number } | null = null;
   private verifying = new Map<string, Loaded>();
+  /** When the keys were last read: an unknown kid re-reads them at most this often (forged kids cost no query each). */
+  private loadedAt = 0;
   private secrets = new Map<string, Buffer>();
   constructor(private readonly database: Database) {}
 
@@ -38,6 +40,7 @@ export class KeyStore {
       return this.insertNew(tx as never);
     });
     this.signing = null;
+    this.loadedAt = 0;
     return kid;
   }
 
@@ -55,20 +58,26 @@ export class KeyStore {
     return kid;
   }
 
-  private async signingKey() {
+  /**
+   * `db` is the caller's transaction when it has one: PGlite has a single connection, so a query outside an open
+   * transaction would wait for it forever.
+   */
+  private async signingKey(db: DbOrTx = this.database.db) {
     if (this.signing && Date.now() - this.signing.at < CACHE_MS) return this.signing;
-    const rows = await this.database.db.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(asc(signingKeys.createdAt));
+    const rows = await db.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(asc(signingKeys.createdAt));
     const row = rows.at(-1) ?? null;
     const kid = row ? row.kid : await this.ensure();
-    const jwk = row ? row.privateJwk : (await this.database.db.select().from(signingKeys)).find((k) => k.kid === kid)!.privateJwk;
+    const jwk = row ? row.privateJwk : (await db.select().from(signingKeys)).find((k) => k.kid === kid)!.privateJwk;
     this.signing = { kid, key: (await importJWK(jwk as JWK, 'EdDSA')) as CryptoKey, at: Date.now() };
     return this.signing;
   }
 
-  private async verifyKey(kid: string): Promise<Loaded | null> {
+  private async verifyKey(kid: string, db: DbOrTx = this.database.db): Promise<Loaded | null> {
     const hit = this.verifying.get(kid);
     if (hit) return hit;
-    const rows = await this.database.db.select().from(signingKeys);
+    if (Date.now() - this.loadedAt < 1_000) return null;
+    this.loadedAt = Date.now();
+    const rows = await db.select().from(signingKeys);
     for (const r of rows) {
       if (!this.verifying.has(r.kid))
         this.verifying.set(r.kid, {
@@ -81,21 +90,21 @@ export class KeyStore {
   }
 
   /** A compact JWS over a JSON payload; `typ` keeps a login token from being used as a ballot card and so on. */
-  async sign(typ: string, payload: Record<string, unknown>): Promise<string> {
-    const { kid, key } = await this.signingKey();
+  async sign(typ: string, payload: Record<string, unknown>, db?: DbOrTx): Promise<string> {
+    const { kid, key } = await this.signingKey(db);
     return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
       .setProtectedHeader({ alg: 'EdDSA', kid, typ })
       .sign(key);
   }
 
   /** The payload when the signature holds under a known kid and the type matches; null otherwise. */
-  async verify<T = Record<string, unknown>>(typ: string, token: string): Promise<{ payload: T; kid: string } | null> {
+  async verify<T = Record<string, unknown>>(typ: string, token: string, db?: DbOrTx): Promise<{ payload: T; kid: string } | null> {
     try {
       const parts = token.split('.');
       if (parts.length !== 3) return null;
       const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { kid?: unknown; typ?: unknown; alg?: unknown };
       if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA') return null;
-      const k = await this.verifyKey(header.kid);
+      const k = await this.verifyKey(header.kid, db);
       if (!k) return null;
       const { payload } = await compactVerify(token, k.key, { algorithms: ['EdDSA'] });
       return { payload: JSON.parse(new TextDecoder().decode(payload)) as T, kid: k.kid };

@@ -6,11 +6,28 @@ import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { daysLate, shanghaiToday } from '../../shared/projects/rules.ts';
 import type { PublicProject } from '../../shared/projects/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { changeRequests, congresses, milestones, projectFiles, projects, projectUpdates } from '../db/schema/index.ts';
+import { changeRequests, congresses, evalRounds, evalTargets, milestones, projectFiles, projects, projectUpdates } from '../db/schema/index.ts';
+import { computeResults } from '../evaluation/results.ts';
 import { AppError } from '../lib/errors.ts';
 import { summarize } from './describe.ts';
 
 type Project = typeof projects.$inferSelect;
+
+/** The latest published evaluation round that graded this project, and its grade (null when withheld). */
+async function latestGrade(db: DbOrTx, p: Project) {
+  const rounds = await db
+    .select({ round: evalRounds })
+    .from(evalTargets)
+    .innerJoin(evalRounds, eq(evalRounds.id, evalTargets.roundId))
+    .where(and(eq(evalTargets.targetId, p.id), eq(evalTargets.kind, 'project'), isNotNull(evalRounds.publishedAt)))
+    .orderBy(desc(evalRounds.publishedAt))
+    .limit(1);
+  if (!rounds.length) return null;
+  const [congress] = await db.select().from(congresses).where(eq(congresses.id, p.congressId));
+  const res = await computeResults(db, congress, rounds[0].round);
+  const t = res.targets.find((x) => x.kind === 'project' && x.id === p.id);
+  return { roundTitle: rounds[0].round.title, year: rounds[0].round.year, grade: t?.grade ?? null, overall: t?.groups.all.rates?.overall ?? null };
+}
 
 async function publicOne(db: DbOrTx, p: Project, today: string): Promise<PublicProject> {
   const [s] = await summarize(db, p.congressId, [p], today);
@@ -46,6 +63,7 @@ async function publicOne(db: DbOrTx, p: Project, today: string): Promise<PublicP
     milestones: ms.map((m) => ({ name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, status: m.status, late: daysLate(m, today) > 0 })),
     photos: photos.map((f) => ({ id: f.id, caption: f.caption, milestone: f.milestoneId ? (names.get(f.milestoneId) ?? null) : null })),
     updates: ups.map((u) => ({ at: u.at.toISOString(), summary: u.summary, progressPercent: u.progressPercent })),
+    evaluation: await latestGrade(db, p),
     announcements: decided.map((c) => ({ kind: c.kind, approved: c.state === 'approved', decisionDate: c.decisionDate!, announcementDate: c.announcementDate, reason: c.reason })),
   };
 }

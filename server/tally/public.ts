@@ -29,7 +29,15 @@ export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicRe
   return {
     congress: { id: congress.id, name: congress.name },
     session: { id: session.id, name: session.name, date: session.date },
-    vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, kind: vote.kind },
+    vote: {
+      id: vote.id,
+      title: vote.title,
+      seats: vote.seats,
+      markMode: vote.markMode,
+      kind: vote.kind,
+      maxFor: vote.maxFor,
+      threshold: { base: vote.thresholdBase, numerator: vote.thresholdNumerator, denominator: vote.thresholdDenominator, strict: vote.thresholdStrict },
+    },
     publishedAt: tally.publishedAt!.toISOString(),
     result: parsedResult(tally),
     candidates: parsedBulletin(tally).vote.candidates,

@@ -277,6 +277,8 @@ export const PublicProject = z.object({
   /** Public photos: `/api/public/files/<id>`. */
   photos: z.array(z.object({ id: z.string(), caption: z.string(), milestone: z.string().nullable() })),
   updates: z.array(z.object({ at: z.string(), summary: z.string(), progressPercent: z.int().nullable() })),
+  /** The grade of the latest published satisfaction evaluation of this project (测评等次), if any. */
+  evaluation: z.object({ roundTitle: z.string(), year: z.int(), grade: z.enum(['satisfied', 'basic', 'dissatisfied']).nullable(), overall: z.number().nullable() }).nullable(),
   /** Decided change requests, as announced. */
   announcements: z.array(z.object({ kind: ChangeKind, approved: z.boolean(), decisionDate: z.string(), announcementDate: z.string().nullable(), reason: z.string() })),
 });
@@ -285,5 +287,5 @@ export const PublicProjectList = z.object({
   congress: z.object({ id: z.string(), name: z.string() }),
   year: z.int(),
   years: z.array(z.int()),
-  projects: z.array(PublicProject.omit({ milestones: true, photos: true, updates: true, announcements: true, content: true, expectedOutcome: true }).extend({ photo: z.string().nullable() })),
+  projects: z.array(PublicProject.omit({ milestones: true, photos: true, updates: true, announcements: true, content: true, expectedOutcome: true, evaluation: true }).extend({ photo: z.string().nullable() })),
 });

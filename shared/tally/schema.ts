@@ -89,7 +89,7 @@ export type TallyReport = z.infer<typeof TallyReport>;
 export const PublicResult = z.object({
   congress: z.object({ id: z.string(), name: z.string() }),
   session: z.object({ id: z.string(), name: z.string(), date: z.string() }),
-  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, kind: VoteKind }),
+  vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, kind: VoteKind, maxFor: z.int(), threshold: z.object({ base: z.string(), numerator: z.int(), denominator: z.int(), strict: z.boolean() }) }),
   publishedAt: z.string(),
   result: Result,
   candidates: z.array(z.object({ id: z.string(), title: z.string() })),

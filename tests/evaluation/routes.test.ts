@@ -241,6 +241,8 @@ describe('publication, rectification and re-evaluation (residents only, so that 
     expect((await roles.department.get(`${base}/rectifications`)).body).toHaveLength(1);
     expect((await depB.get(`${base}/rectifications`)).body).toHaveLength(1);
     expect((await roles.department.get(`${base}/evaluation/rounds`)).body.map((x: { id: string }) => x.id)).toEqual([r2]);
+    // The public progress page shows the published grade of each project.
+    expect((await anon().get(`/api/public/projects/${p2}`)).body.evaluation).toEqual({ roundTitle: '群众测评', year, grade: 'basic', overall: 100 });
   });
 
   it('the department files its report; staff return and accept it', async () => {

@@ -13,11 +13,17 @@ export const routes: RouteDefinition[] = [
   { path: '/p/:congressId', component: lazy(() => import('./public/SubmitPage.tsx')) },
   { path: '/p/:congressId/candidates', component: lazy(() => import('./public/PublicListPage.tsx')) },
   { path: '/t/:code?', component: lazy(() => import('./public/TrackPage.tsx')) },
+  // Published results: a vote (the tally report's QR opens /v/<vote>#sha256=…), and receipts across a congress.
+  { path: '/v/:voteId', component: lazy(() => import('./public/ResultPage.tsx')) },
+  { path: '/r/:congressId', component: lazy(() => import('./public/ReceiptsPage.tsx')) },
+  // The hall's projector (大屏), no account.
+  { path: '/screen/:sessionId', component: lazy(() => import('./tally/ScreenPage.tsx')) },
   // The hall tablets: a representative votes with a ballot card (/b#<token>, or /b?c=<congress> to type serials).
   { path: '/b', component: lazy(() => import('./ballot/BallotPage.tsx')) },
   // Printed on A4 without the app around it.
   { path: '/c/:congressId/roster/cards', component: lazy(() => import('./roster/CardsPage.tsx')) },
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/cards', component: lazy(() => import('./hall/BallotCardsPage.tsx')) },
+  { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/report', component: lazy(() => import('./tally/ReportPage.tsx')) },
   { path: '/c/:congressId/gathering/poster', component: lazy(() => import('./gathering/PosterPage.tsx')) },
   {
     path: '/',

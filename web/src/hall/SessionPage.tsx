@@ -73,11 +73,17 @@ export default function SessionPage() {
         title={latest(summary)?.name ?? t('session.title')}
         lead={latest(summary) ? fmt.date(latest(summary)!.date) : undefined}
         actions={
-          <Show when={admin()}>
-            <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
-              {t('checkin.open')}
-            </A>
-          </Show>
+          <>
+            {/* The projector opens this address on its own screen (no account needed there). */}
+            <a class="btn btn-secondary" href={`/screen/${params.sessionId}`} target="_blank" rel="noopener">
+              {t('screen.open')}
+            </a>
+            <Show when={admin()}>
+              <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
+                {t('checkin.open')}
+              </A>
+            </Show>
+          </>
         }
       />
       <Async resource={summary} retry={refetchSummary}>

@@ -15,6 +15,7 @@ import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { closeVote, every, fetchSession, fetchVote, issueCard, makeCards, openVote, voidCard, type Vote } from './hall.data.ts';
 import { QuorumTag, VoteStateTag } from './SessionPage.tsx';
 import { IssueCountSection, PaperSection, RulesForm } from './VoteExtras.tsx';
+import { TallySection } from '../tally/TallySection.tsx';
 
 /**
  * Running one vote: its rules; the scrutineers make and print the cards and record each one handed out at the desk;
@@ -35,6 +36,8 @@ export default function VotePage() {
   const scrutineer = () => can(id(), ['scrutineer']);
   const presidium = () => can(id(), ['presidium']);
   const sessionPath = () => `/c/${id()}/sessions/${params.sessionId}`;
+  // Once the tally is prepared nothing can be added to the vote: the paper ballot desk goes away.
+  const [tallyState, setTallyState] = createSignal<'not_prepared' | 'prepared' | 'published'>('not_prepared');
 
   return (
     <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
@@ -68,6 +71,10 @@ export default function VotePage() {
                 <p class="muted">{t('vote.countdownEnds', { time: fmt.dateTime(v().countdownEndsAt!) })}</p>
               </Show>
             </section>
+
+            <Show when={v().state === 'closed'}>
+              <TallySection vote={v()} congressId={id()} sessionId={params.sessionId} onState={setTallyState} />
+            </Show>
 
             <section class="section">
               <h2>{t('vote.rules')}</h2>
@@ -104,7 +111,7 @@ export default function VotePage() {
 
             <CardsSection vote={v()} scrutineer={scrutineer()} onChange={refetch} congressId={id()} sessionId={params.sessionId} />
 
-            <Show when={scrutineer() && v().state === 'closed'}>
+            <Show when={scrutineer() && v().state === 'closed' && tallyState() === 'not_prepared'}>
               <PaperSection vote={v()} congressId={id()} sessionId={params.sessionId} />
             </Show>
 

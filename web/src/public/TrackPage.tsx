@@ -173,6 +173,18 @@ function Timeline(props: { p: Tracking }) {
             </Show>
           )}
         </Show>
+        <Show when={p().projectId}>
+          {(pid) => (
+            <Step state="done" title={t('track.project')}>
+              <p>{t('track.projectText')}</p>
+              <p>
+                <a class="btn btn-secondary" href={`/progress/${p().congressId}/${pid()}`}>
+                  {t('track.projectLink')}
+                </a>
+              </p>
+            </Step>
+          )}
+        </Show>
       </ol>
       <Show when={p().status === 'submitted'}>
         <Alert kind="info" title={t('track.comeBack')} />

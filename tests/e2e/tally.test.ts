@@ -1,0 +1,429 @@
+import { join } from 'node:path';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../shared/i18n/index.ts';
+import { SCREENSHOTS, shoot, startHarness, type Harness } from './harness.ts';
+
+/**
+ * The tally stage in a real browser (SPEC §5): the set-up and the ballots go through the API (12 seated, 10 present,
+ * 10 cards issued, 9 tablet ballots and one over-marked paper ballot keyed in by two counters). The big screen follows
+ * the casting live; then, in the pages, a scrutineer prepares the tally, signs as chief after re-checking the invalid
+ * ballot, a second scrutineer signs, the presidium publishes; the big screen draws the bars, the report prints, the
+ * public page answers receipts and compares the digest; a runoff is created for the tie, and once it is published the
+ * candidate left over goes to the reserve pool.
+ *
+ * Threshold: more than half of the valid ballots (9) → 5. A 7 (elected), B 5 and C 5 (tied for the last seat).
+ */
+describe('tally, sign-off, publication, big screen and public result', () => {
+  let h: Harness;
+  let congressId = '';
+  let sessionId = '';
+  let voteId = '';
+  let runoffId = '';
+  let receipt = '';
+  let resultDigest = '';
+  let paperSerial = '';
+  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
+  const people = {
+    government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
+    presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
+    scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
+    scrutineer2: { displayName: '钱监票', username: 'scrut.qian', password: 'scrutineer-2026-b' },
+  };
+  const titles = { a: '河东村道路硬化工程', b: '城关镇自来水管网改造', c: '老旧小区加装路灯' };
+  const ids = { a: '', b: '', c: '' };
+  const year = Number(todayInShanghai().slice(0, 4));
+  type Who = keyof typeof people;
+  const api: Partial<Record<Who, { page: Page; headers: Record<string, string> }>> = {};
+  let cards: { serial: string; url: string }[] = [];
+
+  const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
+    if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const signIn = async (who: { username: string; password: string }, size: 'tablet' | 'desktop' | 'phone' = 'tablet') => {
+    const page = await h.newPage(size);
+    const me = await json<{ csrfToken: string }>(await page.request.post(`${h.origin}/api/auth/login`, { data: { username: who.username, password: who.password } }));
+    return { page, headers: { 'X-CSRF-Token': me.csrfToken } };
+  };
+  /** A write as one of the staff (their own signed-in context). */
+  const as = <T,>(who: Who, path: string, data: unknown = {}) =>
+    api[who]!.page.request.post(`${h.origin}/api${path}`, { data, headers: api[who]!.headers }).then((r) => json<T>(r));
+  const votePath = (v: string) => `/congresses/${congressId}/sessions/${sessionId}/votes/${v}`;
+  const votePage = (v: string) => `${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${v}`;
+  /** A hall tablet: opens the ballot of a scanned card, then casts it. No account, no cookie. */
+  const tablet = async <T,>(path: string, body: unknown) => {
+    const res = await fetch(`${h.origin}/api/public/ballot/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const cast = async (card: { url: string }, marks: Record<string, string>, v = voteId) => {
+    const token = card.url.split('#')[1];
+    await tablet('open', { token, voteId: v });
+    return (await tablet<{ receipt: string }>('cast', { token, marks, voteId: v })).receipt;
+  };
+  /** Cards made, `n` issued by serial, and the vote opened. */
+  const makeAndOpen = async (v: string, n: number) => {
+    await as('scrutineer', `${votePath(v)}/cards`);
+    const print = await json<{ cards: { serial: string; url: string }[] }>(await api.scrutineer!.page.request.get(`${h.origin}/api${votePath(v)}/cards`));
+    for (const c of print.cards.slice(0, n)) await as('scrutineer', `${votePath(v)}/issue`, { card: c.serial });
+    await as('presidium', `${votePath(v)}/open`, { countdownSeconds: 600 });
+    return print.cards;
+  };
+  /** The figures of the totals row as "label value" pairs. */
+  const totals = async (page: Page, scope = '.tally') => {
+    await page.locator(`${scope} .tally-total`).first().waitFor();
+    return page.locator(`${scope} .tally-total`).evaluateAll((els) => els.map((e) => `${e.querySelector('dt')!.textContent} ${e.querySelector('dd')!.textContent}`));
+  };
+  const rowsOf = (page: Page, selector: string) =>
+    page.locator(selector).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim()).join(' | ')));
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const r = h.page.request;
+    const csrf = (await json<{ csrfToken: string }>(await r.post(`${h.origin}/api/setup`, { data: admin }))).csrfToken;
+    const headers = { 'X-CSRF-Token': csrf };
+    const post = <T,>(path: string, data: unknown) => r.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
+    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
+    const c = `/congresses/${congressId}`;
+    const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
+    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role: role.replace(/\d$/, '') });
+    const names = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛', '吴强', '郑丽', '孙军'];
+    for (const [i, name] of names.entries()) await post(`${c}/representatives`, { name, delegation: i < 6 ? '城关镇代表团' : '河东乡代表团' });
+    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+
+    const gov = await signIn(people.government);
+    for (const [i, title] of Object.values(titles).entries()) {
+      const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
+      const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
+      await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
+      await json(
+        await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
+          headers: gov.headers,
+          data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: ['118.00', '356.50', '42.80'][i], fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
+        }),
+      );
+    }
+    await gov.page.context().close();
+    const candidates = await json<{ id: string; title: string }[]>(await r.get(`${h.origin}/api${c}/candidates`));
+    for (const k of ['a', 'b', 'c'] as const) ids[k] = candidates.find((x) => x.title === titles[k])!.id;
+    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds: [ids.a, ids.b, ids.c] });
+    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
+    for (const rep of reps.slice(0, 10)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
+    voteId = (
+      await post<{ id: string }>(`${c}/sessions/${sessionId}/votes`, {
+        listId: list.id,
+        title: '民生实事项目票决',
+        seats: 2,
+        maxFor: 2,
+        threshold: { base: 'valid', numerator: 1, denominator: 2, strict: true },
+      })
+    ).id;
+
+    for (const who of Object.keys(people) as Who[]) api[who] = await signIn(people[who]);
+    cards = await makeAndOpen(voteId, 10);
+    const { a, b, c: cc } = ids;
+    // Eight tablet ballots now, the ninth while the big screen watches, the tenth on paper after the close.
+    const ballots: Record<string, string>[] = [
+      { [a]: 'for', [b]: 'for', [cc]: 'against' },
+      { [a]: 'for', [b]: 'for', [cc]: 'against' },
+      { [a]: 'for', [b]: 'for', [cc]: 'against' },
+      { [a]: 'for', [cc]: 'for', [b]: 'against' },
+      { [a]: 'for', [cc]: 'for', [b]: 'against' },
+      { [a]: 'for', [cc]: 'for', [b]: 'against' },
+      { [b]: 'for', [cc]: 'for', [a]: 'against' },
+      { [a]: 'for', [b]: 'against' },
+    ];
+    for (const [i, marks] of ballots.entries()) {
+      const got = await cast(cards[i], marks);
+      if (i === 0) receipt = got;
+    }
+    paperSerial = cards[9].serial;
+    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows the big screen live: the roll, the open vote, its countdown and the count of ballots cast', async () => {
+    const screen = await h.newPage('desktop');
+    await screen.goto(`${h.origin}/screen/${sessionId}`);
+    await screen.getByRole('heading', { name: '第七届人民代表大会第二次会议' }).waitFor();
+    await screen.getByText('示范县人民代表大会').waitFor();
+    await screen.locator('.screen-status', { hasText: '表决中' }).waitFor();
+    expect(await screen.locator('.screen-cast-n').textContent()).toBe('8');
+    expect(await screen.locator('.screen-cast-of').textContent()).toBe('/ 10');
+    expect((await screen.locator('.screen-stat-value').allTextContents())).toEqual(['12', '10']);
+    await screen.getByText('已达法定人数 8 人').waitFor();
+    expect(await screen.locator('.screen-countdown-value').textContent()).toMatch(/^(09|10):\d\d$/);
+    // Nothing about the content of the ballots while the vote is open.
+    expect(await screen.locator('.screen-chart').count()).toBe(0);
+    // The ninth ballot reaches the screen through the event stream, without a reload.
+    await screen.locator('.screen-link.link-live').waitFor();
+    await cast(cards[8], { [ids.b]: 'for', [ids.c]: 'for', [ids.a]: 'against' });
+    await screen.locator('.screen-cast-n', { hasText: /^9$/ }).waitFor({ timeout: 5000 });
+    await shoot(screen, 'tally-screen-live', ['desktop']);
+    await screen.context().close();
+  });
+
+  it('waits for the paper ballot, then a scrutineer prepares the tally and sees every figure and the invalid ballot', async () => {
+    await as('presidium', `${votePath(voteId)}/close`);
+    const page = api.scrutineer!.page;
+    await as('scrutineer', `${votePath(voteId)}/paper`, { card: paperSerial, marks: { [ids.a]: 'for', [ids.b]: 'for', [ids.c]: 'for' } });
+    await page.goto(votePage(voteId));
+    await page.getByRole('heading', { name: '计票与监票' }).waitFor();
+    await page.getByText('还有 1 张纸质选票没有处理完').waitFor();
+    expect(await page.getByRole('button', { name: '计票', exact: true }).isDisabled()).toBe(true);
+    await page.getByText('纸质选票全部计入后才能计票。').waitFor();
+
+    await as('scrutineer2', `${votePath(voteId)}/paper`, { card: paperSerial, marks: { [ids.a]: 'for', [ids.b]: 'for', [ids.c]: 'for' } });
+    await page.getByRole('button', { name: '计票', exact: true }).and(page.locator(':enabled')).waitFor();
+    await page.getByRole('button', { name: '计票', exact: true }).click();
+    await page.locator('.tally .tag', { hasText: '已计票，待公布' }).waitFor();
+    // Nothing can be added once the tally is prepared: the paper ballot desk is gone.
+    await page.getByRole('heading', { name: '纸质选票', exact: true }).waitFor({ state: 'detached' });
+    expect(await totals(page)).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
+    await page.getByText('当选票数：5 票').waitFor();
+    await page.getByText('赞成票须超过有效票 9 张的二分之一，即至少 5 票。').waitFor();
+    expect(await rowsOf(page, '.tally-table tbody tr')).toEqual([
+      `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
+      `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
+      `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
+    ]);
+    await page.getByText(`并列：${titles.b}、${titles.c} 均得 5 票`).waitFor();
+    // The invalid ballot, for the chief scrutineer to re-check: a paper ballot, its card, each mark by candidate.
+    const invalid = page.locator('.invalid-item');
+    expect(await invalid.count()).toBe(1);
+    await invalid.getByText('纸质').waitFor();
+    await invalid.getByText(`表决卡 ${paperSerial}`).waitFor();
+    await invalid.getByText('赞成 3 个，超过上限 2 个').waitFor();
+    expect(await invalid.locator('.invalid-marks li').allTextContents()).toEqual([`${titles.a}赞成`, `${titles.b}赞成`, `${titles.c}赞成`]);
+  });
+
+  it('takes two sign-offs: the chief re-checks the invalid ballot first; the presidium sees no figure before publication', async () => {
+    const page = api.scrutineer!.page;
+    await page.getByText('还没有监票人签字。').waitFor();
+    await page.getByLabel('我是总监票人').check();
+    await page.getByRole('button', { name: '确认计票结果并签字' }).click();
+    await page.getByText('请先复核无效票，并勾选“我已复核以上无效票”。').waitFor();
+    await page.getByLabel('我已复核以上无效票').check();
+    await shoot(page, 'tally-signoff', ['tablet', 'phone']);
+    await page.getByRole('button', { name: '确认计票结果并签字' }).click();
+    const dialog = page.getByRole('dialog', { name: '以总监票人身份签字？' });
+    await dialog.getByText('签字后不能撤回').waitFor();
+    await dialog.getByRole('button', { name: '签字' }).click();
+    await page.getByText('您已签字。').waitFor();
+    expect(await page.locator('.signoff-count').textContent()).toBe('1 / 2');
+    await page.locator('.signoff-list li', { hasText: '赵监票' }).getByText('总监票人').waitFor();
+
+    // The presidium, before publication: the counts, no per-candidate figure, and publication not yet possible.
+    const pres = api.presidium!.page;
+    await pres.goto(votePage(voteId));
+    await pres.getByRole('heading', { name: '计票与监票' }).waitFor();
+    expect(await totals(pres)).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
+    await pres.getByText('公布前，各项目的得票只有监票人能看到。').waitFor();
+    expect(await pres.locator('.tally-table').count()).toBe(0);
+    expect(await pres.getByText(titles.b).count()).toBe(0);
+    expect(await pres.getByRole('button', { name: '公布结果' }).isDisabled()).toBe(true);
+    await pres.getByText('还需要 1 位监票人签字（共需 2 位）才能公布。').waitFor();
+
+    const second = api.scrutineer2!.page;
+    await second.goto(votePage(voteId));
+    await second.getByText('总监票人已签字。').waitFor();
+    expect(await second.getByLabel('我是总监票人').count()).toBe(0);
+    await second.getByRole('button', { name: '确认计票结果并签字' }).click();
+    await second.getByRole('dialog', { name: '确认计票结果并签字？' }).getByRole('button', { name: '签字' }).click();
+    await second.getByText('您已签字。').waitFor();
+    expect(await second.locator('.signoff-count').textContent()).toBe('2 / 2');
+    expect(await second.locator('.signoff-list .signoff-name').allTextContents()).toEqual(['赵监票', '钱监票']);
+  });
+
+  it('prints the report before publication with a “not published” watermark', async () => {
+    const page = api.scrutineer!.page;
+    await page.goto(`${votePage(voteId)}/report`);
+    await page.getByRole('heading', { name: '计票结果报告单', level: 2 }).waitFor();
+    await page.locator('.report-watermark', { hasText: '未公布' }).waitFor();
+    await page.getByText('主席团尚未公布。').waitFor();
+    await shoot(page, 'tally-report-draft', ['tablet']);
+  });
+
+  it('lets the presidium publish after a confirmation; then the result, its files and the links are there', async () => {
+    const pres = api.presidium!.page;
+    await pres.getByText('监票人已签字，可以公布。').waitFor({ timeout: 8000 });
+    await pres.getByRole('button', { name: '公布结果' }).click();
+    const dialog = pres.getByRole('dialog', { name: '公布计票结果？' });
+    await dialog.getByText('公布后结果不能再更改').waitFor();
+    await dialog.getByRole('button', { name: '公布结果' }).click();
+    await pres.getByText(/^结果已于 .+ 公布（王主席）$/).waitFor();
+    expect(await rowsOf(pres, '.tally-table tbody tr')).toEqual([
+      `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
+      `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
+      `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
+    ]);
+    expect(await pres.locator('.elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
+    for (const name of ['计票结果报告单', '公开结果页', '大屏', '下载 bulletin.json', '下载 result.json']) await pres.getByRole('link', { name, exact: true }).waitFor();
+    expect(await pres.getByRole('link', { name: '下载 result.json' }).getAttribute('href')).toBe(`/api/public/votes/${voteId}/result.json`);
+    const file = await pres.request.get(`${h.origin}/api/public/votes/${voteId}/result.json`);
+    const result = (await file.json()) as { elected: string[]; tied: string[]; invalid: number };
+    expect(result).toMatchObject({ elected: [ids.a], tied: [ids.b, ids.c], invalid: 1 });
+    resultDigest = ((await pres.locator('.tally-published code').textContent()) ?? '').trim();
+    expect(resultDigest).toMatch(/^[0-9a-f]{64}$/);
+    await pres.getByText(`${titles.b}、${titles.c} 得票相等，并列争 1 个名额`).waitFor();
+    await shoot(pres, 'tally-vote', ['tablet', 'phone']);
+  });
+
+  it('draws the published result on the big screen: bars, the threshold line, the elected in rank, the tie', async () => {
+    const screen = await h.newPage('desktop');
+    await screen.goto(`${h.origin}/screen/${sessionId}`);
+    await screen.locator('.screen-status', { hasText: '结果已公布' }).waitFor();
+    expect(await screen.locator('.screen-bar-row').count()).toBe(3);
+    expect(await screen.locator('.screen-threshold-label').textContent()).toBe('当选线 5 票');
+    expect(await screen.locator('.screen-bar-row .screen-bar-title').allTextContents()).toEqual([titles.a, titles.b, titles.c]);
+    expect(await screen.locator('.screen-bar-value').allTextContents()).toEqual(['7当选', '5并列', '5并列']);
+    expect(await screen.locator('.screen-bar-row.elected .screen-rank').allTextContents()).toEqual(['1']);
+    await screen.getByText(`当选：${titles.a}`).waitFor();
+    await screen.getByText(`并列：${titles.b}、${titles.c}，争 1 个名额，须再次投票`).waitFor();
+    await screen.getByText('有效票 9 张 · 无效票 1 张').waitFor();
+    await screen.locator('.screen-qr-img svg').waitFor();
+    // The bars stand in proportion (7 of 9) and the threshold line sits at 5 of 9.
+    const track = (await screen.locator('.screen-bar-track').first().boundingBox())!;
+    const bar = (await screen.locator('.screen-bar').first().boundingBox())!;
+    expect(bar.width / track.width).toBeCloseTo(7 / 9, 1);
+    const line = (await screen.locator('.screen-threshold').boundingBox())!;
+    expect((line.x - track.x) / track.width).toBeCloseTo(5 / 9, 1);
+    await shoot(screen, 'tally-screen-result', ['desktop']);
+    await screen.getByRole('button', { name: 'Switch to English' }).click();
+    await screen.getByText('Result published').waitFor();
+    await screen.getByText(`Elected: ${titles.a}`).waitFor();
+    await shoot(screen, 'tally-screen-result-en', ['desktop']);
+    await screen.context().close();
+  });
+
+  it('prints the published tally report on A4 with every figure, the sign-offs and the digests', async () => {
+    const page = api.presidium!.page;
+    await page.getByRole('link', { name: '计票结果报告单' }).click();
+    await page.getByRole('heading', { name: '计票结果报告单', level: 2 }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.report-watermark').count()).toBe(0);
+    expect(await rowsOf(page, '.report-table.counts tr')).toEqual(['应到 | 实到 | 发出 | 收回 | 有效 | 无效', '12 | 10 | 10 | 10 | 9 | 1']);
+    expect(await rowsOf(page, '.report-table.figures tbody tr')).toEqual([
+      `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
+      `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
+      `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
+    ]);
+    await page.getByText('收回 10 张，未多于发出的 10 张，本次表决有效。').waitFor();
+    await page.getByText('赞成票须超过有效票 9 张的二分之一，即至少 5 票。').waitFor();
+    await page.getByText(`${titles.a}（7 票）`).waitFor();
+    await page.getByText(`${titles.b}、${titles.c}（均为 5 票），须再次投票`).waitFor();
+    const signers = await rowsOf(page, '.report-table.signers tbody tr');
+    expect(signers.map((s) => s.replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d/, 'T'))).toEqual(['赵监票 | 总监票人 | T | ', '钱监票 | 监票人 | T | ']);
+    await page.getByText(/^主席团 王主席 于 .+ 公布。$/).waitFor();
+    expect(await page.locator('.report-digests dd').first().textContent()).toBe(resultDigest);
+    expect(await page.locator('.report-digests dd').count()).toBe(5);
+    await page.locator('.report-qr-img svg').waitFor();
+    expect(await page.locator('.report-url').textContent()).toBe(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
+    await shoot(page, 'tally-report', ['tablet']);
+    // Printed for real (Chromium's print to PDF): the whole report on one A4 sheet.
+    const pdf = await page.pdf({ path: join(SCREENSHOTS, 'tally-report.pdf'), preferCSSPageSize: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows the public result on a phone, compares the digest of the report’s QR and checks receipts', async () => {
+    const phone = await h.newPage('phone');
+    await phone.goto(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
+    await phone.getByRole('heading', { name: '民生实事项目票决', level: 1 }).waitFor();
+    await phone.getByText('示范县人民代表大会 · 第七届人民代表大会第二次会议').waitFor();
+    await phone.getByText('与报告单二维码中的摘要一致').waitFor();
+    expect(await phone.locator('.result-outcome .elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
+    expect(await phone.locator('.result-cand-figures').allTextContents()).toEqual(['赞成 7反对 2弃权 0', '赞成 5反对 4弃权 0', '赞成 5反对 3弃权 1']);
+    expect(await phone.locator('.result-page .tally-total').allTextContents()).toEqual(['应到12', '实到10', '发出10', '收回10', '有效9', '无效1']);
+    await phone.getByText('npm run verify -- bulletin.json result.json').waitFor();
+    expect(await phone.getByRole('link', { name: '下载 bulletin.json（选票公示）' }).getAttribute('download')).toBe('bulletin.json');
+
+    const box = phone.locator('.receipt-box');
+    // Typed in lower case with a dash and spaces: still found.
+    await box.getByLabel('回执码', { exact: true }).fill(`${receipt.slice(0, 5).toLowerCase()} - ${receipt.slice(5)}`);
+    await box.getByRole('button', { name: '核对' }).click();
+    await box.getByText('您的选票已计入', { exact: true }).waitFor();
+    await box.getByText(`回执码 ${receipt} 在以下已公布的表决中：`).waitFor();
+    await shoot(phone, 'tally-result', ['phone', 'tablet']);
+    await box.getByLabel('回执码', { exact: true }).fill('ZZZZZZZZZZ');
+    await box.getByRole('button', { name: '核对' }).click();
+    await box.getByText('未找到回执码 ZZZZZZZZZZ').waitFor();
+    await box.getByText('如果表决结果还没有公布，公布后才能查到').waitFor();
+    await box.getByLabel('回执码', { exact: true }).fill('ABC');
+    await box.getByRole('button', { name: '核对' }).click();
+    await box.getByText('回执码是 10 位，您输入了 3 位，请核对后重新输入。').waitFor();
+
+    await phone.goto(`${h.origin}/v/${voteId}#sha256=${'0'.repeat(64)}`);
+    await phone.getByText('与报告单二维码中的摘要不一致').waitFor();
+    await phone.getByRole('button', { name: 'Switch to English' }).click();
+    await phone.getByText('Does not match the digest in the report’s QR code').waitFor();
+    await phone.getByText('Figures by candidate').waitFor();
+    await shoot(phone, 'tally-result-en', ['phone']);
+    await phone.context().close();
+
+    const other = await h.newPage('phone');
+    await other.goto(`${h.origin}/r/${congressId}`);
+    await other.getByRole('heading', { name: '核对回执', level: 1 }).waitFor();
+    await other.getByRole('link', { name: '民生实事项目票决' }).waitFor();
+    await other.getByLabel('回执码', { exact: true }).fill(receipt);
+    await other.getByRole('button', { name: '核对' }).click();
+    await other.getByText('您的选票已计入', { exact: true }).waitFor();
+    await other.locator('.receipt-votes').getByRole('link', { name: '民生实事项目票决' }).waitFor();
+    await shoot(other, 'tally-receipts', ['phone']);
+    await other.context().close();
+  });
+
+  it('creates the runoff for the tie and, once it is published, sends the candidate left over to the reserve pool', async () => {
+    const pres = api.presidium!.page;
+    await pres.goto(votePage(voteId));
+    await pres.getByRole('button', { name: '新建再次投票' }).click();
+    const dialog = pres.getByRole('dialog', { name: '新建再次投票？' });
+    await dialog.getByText(`候选为 ${titles.b}、${titles.c}，应选 1 个`).waitFor();
+    await dialog.getByRole('button', { name: '新建再次投票' }).click();
+    await pres.waitForURL((u) => u.pathname.includes('/votes/') && !u.pathname.endsWith(voteId));
+    runoffId = pres.url().split('/votes/')[1];
+    await pres.getByRole('heading', { name: '民生实事项目票决（再次投票）', level: 1 }).waitFor();
+    await pres.getByText('1 个（候选 2 个）').waitFor();
+
+    // The runoff through the API: B wins it.
+    const runoffCards = await makeAndOpen(runoffId, 3);
+    for (const card of runoffCards.slice(0, 3)) await cast(card, { [ids.b]: 'for' }, runoffId);
+    await as('presidium', `${votePath(runoffId)}/close`);
+    await as('scrutineer', `${votePath(runoffId)}/tally`);
+    await as('scrutineer', `${votePath(runoffId)}/tally/signoff`, { chief: true, invalidChecked: false });
+    await as('scrutineer2', `${votePath(runoffId)}/tally/signoff`, { chief: false, invalidChecked: false });
+    await as('presidium', `${votePath(runoffId)}/tally/publish`);
+
+    const page = h.page; // the administrator
+    await page.goto(votePage(voteId));
+    await page.locator('.followup-list').getByRole('link', { name: '民生实事项目票决（再次投票）' }).waitFor();
+    const reserve = page.locator('.tally-reserve');
+    await reserve.getByRole('heading', { name: '转入储备库' }).waitFor();
+    expect(await reserve.locator('.check-field label').allTextContents()).toEqual([titles.c]);
+    expect(await reserve.getByRole('button', { name: '转入储备库（0 个）' }).isDisabled()).toBe(true);
+    await reserve.getByLabel(titles.c).check();
+    await reserve.getByRole('button', { name: '转入储备库（1 个）' }).click();
+    const confirm = page.getByRole('dialog', { name: '把 1 个项目转入储备库？' });
+    await confirm.getByText(`${titles.c} 将转入储备库`).waitFor();
+    await confirm.getByRole('button', { name: '转入储备库' }).click();
+    await page.getByText('已转入储备库 1 个项目。').waitFor();
+    await reserve.locator('.reserved-row', { hasText: titles.c }).getByText('已在储备库').waitFor();
+  });
+
+  it('links the big screen from the session page', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}`);
+    expect(await page.getByRole('link', { name: '大屏' }).getAttribute('href')).toBe(`/screen/${sessionId}`);
+  });
+
+  it('sent nothing off the origin and logged no errors', () => {
+    expect(h.offOrigin).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,310 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { Async } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { fmt, lang, t } from '../i18n.ts';
+import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { RequireSession } from '../layout/RequireSession.tsx';
+import { kindLabel, ruleWords } from './parts.tsx';
+import { fetchReport, type TallyReport } from './tally.data.ts';
+
+/**
+ * 计票结果报告单, printed on A4 and signed by hand: every figure of the tally, the threshold with its rule, the outcome,
+ * the scrutineers with their sign-off times and a line to sign on, the publication, and what lets anyone check the
+ * published files (the digests, the card commitment, and a QR of the public result page carrying the result's digest).
+ * Until the presidium publishes, a watermark says it is not published.
+ */
+export default function ReportPage() {
+  return (
+    <RequireSession>
+      <Report />
+    </RequireSession>
+  );
+}
+
+function Report() {
+  const params = useParams<{ congressId: string; sessionId: string; voteId: string }>();
+  const [data, { refetch }] = createResource(() => ({ ...params }), (p) => fetchReport(p.congressId, p.sessionId, p.voteId));
+  usePageTitle(() => (data.latest ? `${t('report.title')} · ${data.latest.vote.title}` : t('report.title')));
+  const back = () => `/c/${params.congressId}/sessions/${params.sessionId}/votes/${params.voteId}`;
+
+  return (
+    <div class="print-page report-page">
+      <header class="print-toolbar no-print">
+        <div class="print-toolbar-inner">
+          <A href={back()} class="btn btn-ghost">
+            ← {t('report.back')}
+          </A>
+          <div class="print-title">
+            <h1>{t('report.title')}</h1>
+            <Show when={data.latest}>{(d) => <p class="muted">{d().vote.title}</p>}</Show>
+          </div>
+          <div class="print-tools">
+            <LangSwitch />
+            <Button variant="primary" onClick={() => window.print()} disabled={!data.latest}>
+              {t('report.print')}
+            </Button>
+          </div>
+        </div>
+        <p class="print-hint">{t('report.hint')}</p>
+      </header>
+      <main id="main">
+        <Async resource={data} retry={refetch} loadingText={t('report.loading')}>
+          {(d) => <Sheet r={d} />}
+        </Async>
+      </main>
+    </div>
+  );
+}
+
+function Sheet(props: { r: TallyReport }) {
+  const r = () => props.r;
+  const res = () => r().result;
+  const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
+  const count = (id: string) => res().candidates.find((c) => c.id === id);
+  const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
+  const approve = () => r().vote.markMode === 'approve';
+  const published = () => r().state === 'published';
+  // Blank lines for hand signatures: one per scrutineer who signed, at least as many as were needed.
+  const signLines = () => Math.max(r().signoffs.length, 2);
+
+  return (
+    <article class="report-sheet" classList={{ draft: !published() }} aria-label={t('report.title')}>
+      <Show when={!published()}>
+        <div class="report-watermark" aria-hidden="true">
+          {t('report.watermark')}
+        </div>
+        <p class="report-draft-note">{t('report.draftNote')}</p>
+      </Show>
+      <header class="report-head">
+        <p class="report-congress">{r().congress.name}</p>
+        <h2 class="report-title">{t('report.title')}</h2>
+        <p class="report-meta">
+          {r().session.name} · {fmt.date(r().session.date)}
+        </p>
+        <p class="report-vote">
+          {r().vote.title}
+          <Show when={r().vote.kind !== 'regular'}>
+            <span class="report-kind">（{kindLabel(r().vote.kind)}）</span>
+          </Show>
+        </p>
+      </header>
+
+      <section class="report-block">
+        <h3>{t('report.counts')}</h3>
+        <table class="report-table counts">
+          <thead>
+            <tr>
+              <th scope="col">{t('tally.seated')}</th>
+              <th scope="col">{t('tally.present')}</th>
+              <th scope="col">{t('tally.issued')}</th>
+              <th scope="col">{t('tally.cast')}</th>
+              <th scope="col">{t('tally.valid')}</th>
+              <th scope="col">{t('tally.invalid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td class="num">{res().seated}</td>
+              <td class="num">{res().present}</td>
+              <td class="num">{res().issued}</td>
+              <td class="num">{res().cast}</td>
+              <td class="num">{res().valid}</td>
+              <td class="num">{res().invalid}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p class="report-validity" classList={{ bad: res().void }}>
+          {res().void ? t('report.void') : t('report.valid', { cast: res().cast, issued: res().issued })}
+        </p>
+      </section>
+
+      <section class="report-block">
+        <h3>{t('report.rules')}</h3>
+        <dl class="report-facts">
+          <div>
+            <dt>{t('report.seats')}</dt>
+            <dd>{t('report.seatsValue', { seats: r().vote.seats, n: r().candidates.length })}</dd>
+          </div>
+          <div>
+            <dt>{t('report.maxFor')}</dt>
+            <dd>{t('report.maxForValue', { max: r().vote.maxFor })}</dd>
+          </div>
+          <div>
+            <dt>{t('report.threshold')}</dt>
+            <dd>
+              <strong>{t('tally.forVotes', { n: res().threshold })}</strong>
+              <span class="report-rule">
+                {ruleWords(r().vote.threshold, res(), res().threshold)}
+              </span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section class="report-block">
+        <h3>{t('report.byCandidate')}</h3>
+        <table class="report-table figures">
+          <thead>
+            <tr>
+              <th scope="col" class="pos">
+                {t('tally.col.n')}
+              </th>
+              <th scope="col">{t('tally.col.candidate')}</th>
+              <th scope="col" class="n">
+                {t('ballot.mark.for')}
+              </th>
+              <Show when={!approve()}>
+                <th scope="col" class="n">
+                  {t('ballot.mark.against')}
+                </th>
+              </Show>
+              <th scope="col" class="n">
+                {approve() ? t('ballot.mark.notApproved') : t('ballot.mark.abstain')}
+              </th>
+              <th scope="col">{t('tally.col.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={r().candidates}>
+              {(c, i) => {
+                const n = () => count(c.id);
+                const rank = () => res().elected.indexOf(c.id);
+                return (
+                  <tr>
+                    <td class="pos num">{i() + 1}</td>
+                    <th scope="row">{c.title}</th>
+                    <td class="n num">{n()?.for ?? 0}</td>
+                    <Show when={!approve()}>
+                      <td class="n num">{n()?.against ?? 0}</td>
+                    </Show>
+                    <td class="n num">{approve() ? (n()?.abstain ?? 0) + (n()?.against ?? 0) : (n()?.abstain ?? 0)}</td>
+                    <td>
+                      {res().void
+                        ? '—'
+                        : rank() >= 0
+                          ? t('tally.outcome.elected', { rank: rank() + 1 })
+                          : res().tied.includes(c.id)
+                            ? t('tally.outcome.tied')
+                            : t('tally.outcome.notElected')}
+                    </td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </section>
+
+      <section class="report-block">
+        <h3>{t('report.outcome')}</h3>
+        <Show when={!res().void} fallback={<p class="report-validity bad">{t('report.voidOutcome')}</p>}>
+          <dl class="report-facts">
+            <div>
+              <dt>{t('report.elected')}</dt>
+              <dd>
+                <Show when={res().elected.length > 0} fallback={t('report.none')}>
+                  <ol class="report-elected">
+                    <For each={res().elected}>{(id) => <li>{t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}</li>}</For>
+                  </ol>
+                </Show>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('report.tied')}</dt>
+              <dd>
+                {res().tied.length > 0
+                  ? t('report.tiedValue', { titles: res().tied.map(title).join(sep()), n: count(res().tied[0])?.for ?? 0 })
+                  : t('report.none')}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('report.unfilled')}</dt>
+              <dd>
+                {res().unfilledSeats === 0
+                  ? t('report.none')
+                  : res().tied.length > 0
+                    ? t('report.unfilledTied', { n: res().unfilledSeats })
+                    : t('report.unfilledValue', { n: res().unfilledSeats })}
+              </dd>
+            </div>
+          </dl>
+        </Show>
+      </section>
+
+      <section class="report-block">
+        <h3>{t('report.scrutineers')}</h3>
+        <table class="report-table signers">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.signer')}</th>
+              <th scope="col">{t('report.signerRole')}</th>
+              <th scope="col">{t('report.signedAt')}</th>
+              <th scope="col" class="sign">
+                {t('report.signature')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={Array.from({ length: signLines() }, (_, i) => r().signoffs[i])}>
+              {(s) => (
+                <tr>
+                  <td>{s?.name ?? ''}</td>
+                  <td>{s ? (s.chief ? t('tally.chief') : t('role.scrutineer')) : ''}</td>
+                  <td class="num">{s ? fmt.dateTime(s.at) : ''}</td>
+                  <td class="sign" />
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <p class="report-publication">
+          {published() && r().publishedAt
+            ? t('report.publishedBy', { name: r().publishedBy ?? '', time: fmt.dateTime(r().publishedAt!) })
+            : t('report.notPublished')}
+        </p>
+      </section>
+
+      <section class="report-block report-verify">
+        <h3>{t('report.verify')}</h3>
+        <div class="report-verify-grid">
+          <div>
+            <dl class="report-digests">
+              <div>
+                <dt>{t('report.digest.result')}</dt>
+                <dd class="mono">{r().resultDigest}</dd>
+              </div>
+              <div>
+                <dt>{t('report.digest.receipts')}</dt>
+                <dd class="mono">{res().digests.receipts}</dd>
+              </div>
+              <div>
+                <dt>{t('report.digest.ballots')}</dt>
+                <dd class="mono">{res().digests.ballots}</dd>
+              </div>
+              <Show when={res().cardsCommitment}>
+                <div>
+                  <dt>{t('report.digest.cards')}</dt>
+                  <dd class="mono">{res().cardsCommitment}</dd>
+                </div>
+              </Show>
+              <div>
+                <dt>{t('report.publicPage')}</dt>
+                <dd class="mono report-url">{r().verifyUrl}</dd>
+              </div>
+            </dl>
+            <p class="report-how">{t('report.how')}</p>
+          </div>
+          <figure class="report-qr">
+            {/* Server-made SVG of the public result page's address with the result's digest. */}
+            <div class="report-qr-img" role="img" aria-label={t('report.qrLabel')} innerHTML={r().qrSvg} />
+            <figcaption>{t('report.qrCaption')}</figcaption>
+          </figure>
+        </div>
+      </section>
+
+      <footer class="report-foot">{t('report.footer', { time: fmt.dateTime(new Date()) })}</footer>
+    </article>
+  );
+}

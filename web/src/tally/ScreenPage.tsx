@@ -1,0 +1,293 @@
+import { useParams } from '@solidjs/router';
+import QRCode from 'qrcode';
+import { createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { ApiError } from '../api.ts';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { lang, t } from '../i18n.ts';
+import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { every } from '../hall/hall.data.ts';
+import { kindLabel } from './parts.tsx';
+import { fetchScreen, publicResultPath, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
+
+/** After this many errors in a row the event stream is given up for polling (a proxy that buffers, for instance). */
+const MAX_STREAM_ERRORS = 3;
+const POLL_MS = 5000;
+
+/** The vote the hall is looking at: the open one, else the one closed last, else the newest. */
+export function currentVote(votes: ScreenVoteRow[]): ScreenVoteRow | undefined {
+  const open = votes.find((v) => v.state === 'open');
+  if (open) return open;
+  const closed = votes.filter((v) => v.closedAt).sort((a, b) => Date.parse(b.closedAt!) - Date.parse(a.closedAt!));
+  return closed[0] ?? votes[votes.length - 1];
+}
+
+/**
+ * 大屏 /screen/:sessionId — the projector in the hall, no account: the session, seated and present with the quorum,
+ * the current vote with its countdown and the count of ballots cast (nothing else while it is open); after
+ * publication the 赞成 of each candidate as bars with the threshold line, the elected in rank, and a QR of the
+ * public result page. Live by server-sent events, polling when the stream keeps failing.
+ */
+export default function ScreenPage() {
+  const params = useParams<{ sessionId: string }>();
+  const [screen, setScreen] = createSignal<Screen | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  const [link, setLink] = createSignal<'live' | 'connecting' | 'polling'>('connecting');
+  // The server's clock minus ours, so that the countdown is right on a projector whose clock is not.
+  const [skew, setSkew] = createSignal(0);
+  const [now, setNow] = createSignal(Date.now());
+  usePageTitle(() => (screen() ? `${t('screen.title')} · ${screen()!.session.name}` : t('screen.title')));
+
+  const receive = (s: Screen) => {
+    setSkew(Date.parse(s.now) - Date.now());
+    setScreen(s);
+    setError(null);
+  };
+  const load = () =>
+    fetchScreen(params.sessionId).then(receive, (e) => {
+      if (!screen() || (e instanceof ApiError && e.status === 404)) setError(e);
+    });
+
+  onMount(() => {
+    void load();
+    let stopPoll: (() => void) | null = null;
+    let errors = 0;
+    const poll = () => {
+      setLink('polling');
+      stopPoll = every(POLL_MS, () => void load());
+    };
+    let stream: EventSource | null = typeof EventSource === 'function' ? new EventSource(screenEventsUrl(params.sessionId)) : null;
+    if (!stream) poll();
+    stream?.addEventListener('screen', (e) => {
+      errors = 0;
+      setLink('live');
+      try {
+        receive(JSON.parse((e as MessageEvent<string>).data) as Screen);
+      } catch {
+        // a malformed event is skipped; the next one replaces it
+      }
+    });
+    stream?.addEventListener('error', () => {
+      errors++;
+      if (errors >= MAX_STREAM_ERRORS && stream) {
+        stream.close();
+        stream = null;
+        poll();
+      } else setLink('connecting'); // EventSource reconnects by itself
+    });
+    const tick = window.setInterval(() => setNow(Date.now()), 250);
+    onCleanup(() => {
+      stream?.close();
+      stopPoll?.();
+      window.clearInterval(tick);
+    });
+  });
+
+  const serverNow = () => now() + skew();
+  const vote = createMemo(() => (screen() ? currentVote(screen()!.votes) : undefined));
+
+  return (
+    <div class="screen" classList={{ en: lang() === 'en' }}>
+      <Switch>
+        <Match when={error() && !screen()}>
+          <div class="screen-message">
+            <p>{error() instanceof ApiError && (error() as ApiError).status === 404 ? t('screen.notFound') : t('screen.offline')}</p>
+          </div>
+        </Match>
+        <Match when={screen()}>
+          {(s) => (
+            <>
+              <header class="screen-head">
+                <div class="screen-names">
+                  <p class="screen-congress">{s().congress.name}</p>
+                  <h1 class="screen-session">{s().session.name}</h1>
+                </div>
+                <div class="screen-tools">
+                  <span class={`screen-link link-${link()}`}>
+                    <span class="dot" aria-hidden="true" />
+                    {t(`screen.link.${link()}`)}
+                  </span>
+                  <span class="screen-clock num">{clock(serverNow())}</span>
+                  <LangSwitch />
+                </div>
+              </header>
+              <main class="screen-main" id="main">
+                <aside class="screen-roll" aria-label={t('screen.roll')}>
+                  <div class="screen-stat">
+                    <span class="screen-stat-label">{t('tally.seated')}</span>
+                    <span class="screen-stat-value num">{s().seated}</span>
+                  </div>
+                  <div class="screen-stat strong">
+                    <span class="screen-stat-label">{t('tally.present')}</span>
+                    <span class="screen-stat-value num">{s().present}</span>
+                  </div>
+                  <p class="screen-quorum" classList={{ met: s().quorum.met }}>
+                    {s().quorum.met ? t('screen.quorumMet', { n: s().quorum.needed }) : t('screen.quorumNotMet', { n: s().quorum.needed })}
+                  </p>
+                </aside>
+                <Show when={vote()} fallback={<section class="screen-vote screen-idle">{t('screen.noVote')}</section>}>
+                  {(v) => <VotePanel vote={v()} serverNow={serverNow()} />}
+                </Show>
+              </main>
+            </>
+          )}
+        </Match>
+        <Match when={true}>
+          <div class="screen-message">
+            <p>{t('common.loading')}</p>
+          </div>
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** HH:MM in Asia/Shanghai. */
+const clock = (ms: number) => {
+  const d = new Date(ms + 8 * 3600_000);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
+const countdown = (ms: number) => {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+};
+
+function VotePanel(props: { vote: ScreenVoteRow; serverNow: number }) {
+  const v = () => props.vote;
+  const status = () => (v().published ? 'published' : v().state);
+  const left = () => (v().countdownEndsAt ? Date.parse(v().countdownEndsAt!) - props.serverNow : null);
+  return (
+    <section class="screen-vote" aria-live="polite">
+      <div class="screen-vote-head">
+        <div>
+          <Show when={v().kind !== 'regular'}>
+            <p class="screen-vote-kind">{kindLabel(v().kind)}</p>
+          </Show>
+          <h2 class="screen-vote-title">{v().title}</h2>
+        </div>
+        <span class={`screen-status status-${status()}`}>{t(`screen.status.${status()}`)}</span>
+      </div>
+      <Show when={v().result} fallback={<Live vote={v()} left={left()} />}>
+        {(r) => <Chart vote={v()} result={r()} />}
+      </Show>
+    </section>
+  );
+}
+
+/** Before publication: the countdown and how many ballots are in — never anything about their content. */
+function Live(props: { vote: ScreenVoteRow; left: number | null }) {
+  const v = () => props.vote;
+  const share = () => (v().issued > 0 ? Math.min(100, (v().cast / v().issued) * 100) : 0);
+  return (
+    <div class="screen-live">
+      <Show when={v().state === 'open' && props.left !== null}>
+        <div class="screen-countdown" classList={{ over: (props.left ?? 0) <= 0 }}>
+          <span class="screen-countdown-label">{(props.left ?? 0) > 0 ? t('screen.timeLeft') : t('screen.timeUp')}</span>
+          <span class="screen-countdown-value num">{countdown(props.left ?? 0)}</span>
+        </div>
+      </Show>
+      <div class="screen-cast">
+        <span class="screen-cast-label">{t('screen.cast')}</span>
+        <span class="screen-cast-value num">
+          <strong class="screen-cast-n">{v().cast}</strong>
+          <span class="screen-cast-of">/ {v().issued}</span>
+        </span>
+        <span class="screen-cast-note">{t('screen.castOfIssued', { cast: v().cast, issued: v().issued })}</span>
+        <div class="screen-progress" aria-hidden="true">
+          <span style={{ width: `${share()}%` }} />
+        </div>
+      </div>
+      <p class="screen-note">
+        {v().state === 'draft' ? t('screen.note.draft') : v().state === 'open' ? t('screen.note.open') : t('screen.note.closed')}
+      </p>
+    </div>
+  );
+}
+
+type Result = NonNullable<ScreenVoteRow['result']>;
+
+/** 赞成 per candidate as horizontal bars, the threshold drawn across them; the elected first, in rank. */
+function Chart(props: { vote: ScreenVoteRow; result: Result }) {
+  const r = () => props.result;
+  const rows = createMemo(() =>
+    r()
+      .candidates.map((c, i) => ({ ...c, i }))
+      .sort((a, b) => b.for - a.for || a.i - b.i),
+  );
+  const scale = () => Math.max(r().valid, r().threshold, ...r().candidates.map((c) => c.for), 1);
+  const pct = (n: number) => `${(n / scale()) * 100}%`;
+  const size = () => (rows().length <= 5 ? 'few' : rows().length <= 9 ? 'some' : 'many');
+  const url = () => `${location.origin}${publicResultPath(props.vote.id)}`;
+  const [qr] = createResource(url, (u) => QRCode.toString(u, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+  const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
+  const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
+
+  return (
+    <div class="screen-result">
+      <Show
+        when={!r().void}
+        fallback={
+          <div class="screen-void">
+            <p class="screen-void-title">{t('tally.void')}</p>
+            <p>{t('screen.voidNext')}</p>
+          </div>
+        }
+      >
+        <div class={`screen-chart size-${size()}`} style={{ '--p': String(r().threshold / scale()) }} role="img" aria-label={t('screen.chartLabel')}>
+          <div class="screen-threshold" aria-hidden="true">
+            <span class="screen-threshold-label">{t('screen.thresholdLine', { n: r().threshold })}</span>
+          </div>
+          <For each={rows()}>
+            {(c) => {
+              const rank = () => r().elected.indexOf(c.id);
+              const tied = () => r().tied.includes(c.id);
+              return (
+                <div class="screen-bar-row" classList={{ elected: rank() >= 0, tied: tied() }}>
+                  <span class="screen-bar-name">
+                    <Show when={rank() >= 0}>
+                      <span class="screen-rank num">{rank() + 1}</span>
+                    </Show>
+                    <span class="screen-bar-title">{c.title}</span>
+                  </span>
+                  <span class="screen-bar-track">
+                    <span class="screen-bar" style={{ width: pct(c.for) }} />
+                  </span>
+                  <span class="screen-bar-value num">
+                    {c.for}
+                    <Show when={rank() >= 0 || tied()}>
+                      <span class="screen-bar-tag">{rank() >= 0 ? t('screen.elected') : t('tally.outcome.tied')}</span>
+                    </Show>
+                  </span>
+                </div>
+              );
+            }}
+          </For>
+        </div>
+      </Show>
+      <div class="screen-foot">
+        <div class="screen-summary">
+          <p>{t('screen.ballots', { valid: r().valid, invalid: r().invalid })}</p>
+          <Show when={!r().void}>
+            <p class="screen-elected">
+              {r().elected.length > 0 ? t('screen.electedList', { titles: r().elected.map(title).join(sep()) }) : t('tally.noneElected')}
+            </p>
+            <Show when={r().tied.length > 0}>
+              <p class="screen-tied">{t('screen.tied', { titles: r().tied.map(title).join(sep()), seats: r().unfilledSeats })}</p>
+            </Show>
+            <Show when={r().unfilledSeats > 0 && r().tied.length === 0}>
+              <p class="screen-unfilled">{t('tally.unfilledLine', { n: r().unfilledSeats })}</p>
+            </Show>
+          </Show>
+        </div>
+        <figure class="screen-qr">
+          <Show when={qr()}>{(svg) => <div class="screen-qr-img" innerHTML={svg()} />}</Show>
+          <figcaption>
+            {t('screen.scan')}
+            <span class="mono">{url().replace(/^https?:\/\//, '')}</span>
+          </figcaption>
+        </figure>
+      </div>
+    </div>
+  );
+}
+
