@@ -6,7 +6,10 @@ import type { MessageKey } from './zh-CN.ts';
 
 import { projectsEn } from './projects.en.ts';
 
+import { evaluationEn } from './evaluation.en.ts';
 export const en: Record<MessageKey, string> = {
+  // The evaluation stage keeps its words in its own file.
+  ...evaluationEn,
   // The projects stage keeps its words in its own file.
   ...projectsEn,
   'app.name': 'Minsheng — Livelihood Projects Vote & Evaluation',

@@ -5,7 +5,10 @@
  */
 import { projectsZh } from './projects.zh-CN.ts';
 
+import { evaluationZh } from './evaluation.zh-CN.ts';
 export const zhCN = {
+  // The evaluation stage keeps its words in its own file.
+  ...evaluationZh,
   // The projects stage keeps its words in its own file.
   ...projectsZh,
   // The product
