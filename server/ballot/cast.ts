@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { ballots, cards, congresses, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import type { KeyStore } from '../lib/keys.ts';
-import { newReceipt, normalizeSerial, signCard, verifyCard } from './tokens.ts';
-import { candidateIdsOf, candidatesOf, getVote, voteState } from './votes.ts';
+import { castQueue } from './cast-batch.ts';
+import { normalizeSerial, signCard, verifyCard } from './tokens.ts';
+import { candidatesOf, getVote, voteState } from './votes.ts';
 
 /** The card a scanned QR (or token) names, with its vote; refusals say what a person can do. */
 async function cardOf(db: Db | Tx, keys: KeyStore, scanned: string, expectedVoteId?: string) {
@@ -57,28 +57,16 @@ export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, 
 }
 
 /**
- * Cast a ballot. The signature, the vote being open, the card being issued and not voided are checked; the ballot is
- * stored with a fresh random receipt. The same card with the same marks answers the same receipt (a tablet retrying
- * after a network drop); with other marks it is refused. Two tablets racing with one card: the row lock on the card
- * lets exactly one store a ballot.
+ * Cast a ballot from a tablet. The signature is checked here; the group commit (cast-batch.ts) then checks, under a
+ * lock on the card, that the vote is open and the card issued, not voided and not yet cast, and stores the ballot with
+ * a fresh random receipt. The same card with the same marks answers the same receipt (a tablet retrying after a
+ * network drop); with other marks it is refused.
  */
-export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { paper?: boolean; expectedVoteId?: string } = {}) {
-  return db.transaction(async (tx) => {
-    const { card: found, vote } = await cardOf(tx, keys, scanned, opts.expectedVoteId);
-    const [card] = await tx.select().from(cards).where(eq(cards.id, found.id)).for('update');
-    usable(card, vote);
-    const checked = normalizeMarks(rawMarks, await candidateIdsOf(tx, vote), vote.markMode);
-    if (!checked.ok) throw new AppError('ballot_marks', { reason: checked.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
-    const [existing] = await tx.select().from(ballots).where(eq(ballots.cardId, card.id));
-    if (existing) {
-      if (sameMarks(existing.marks as Marks, checked.marks) && existing.paper === !!opts.paper) return { receipt: existing.receipt, repeated: true };
-      throw new AppError('card_used');
-    }
-    const receipt = newReceipt();
-    await tx.insert(ballots).values({ voteId: vote.id, cardId: card.id, marks: checked.marks, receipt, paper: !!opts.paper });
-    await notifySession(tx, vote.sessionId, 'cast');
-    return { receipt, repeated: false };
-  });
+export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string } = {}) {
+  const payload = await verifyCard(keys, scanned);
+  if (!payload) throw new AppError('card_signature');
+  if (opts.expectedVoteId && payload.v !== opts.expectedVoteId) throw new AppError('card_other_vote');
+  return castQueue(db).cast(payload, rawMarks);
 }
 
 /** 发票: record a card as handed out, by scanning it (QR, token or serial). Never records to whom. */

@@ -1,0 +1,134 @@
+/**
+ * Group commit for tablet casts. Casts that arrive together wait a moment (a couple of milliseconds, or until a batch
+ * is full) and are stored in one transaction; each request gets its receipt only after that transaction commits. The
+ * guarantees of a single cast stay: the card rows are locked (in a fixed order, so two batches cannot deadlock), the
+ * vote must be open at commit time, a card stores one ballot, the same card with the same marks answers the same
+ * receipt, and with other marks it is refused. If a batch fails as a whole, each of its casts is retried on its own.
+ */
+import { inArray } from 'drizzle-orm';
+import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
+import type { Database, Db, Tx } from '../db/client.ts';
+import { ballots, cards, votes } from '../db/schema/index.ts';
+import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
+import { log } from '../lib/log.ts';
+import type { BallotPayload } from './tokens.ts';
+import { newReceipt } from './tokens.ts';
+import { candidateIdsOf, voteState } from './votes.ts';
+
+type Pending = { payload: BallotPayload; marks: Record<string, string>; resolve: (r: { receipt: string; repeated: boolean }) => void; reject: (e: unknown) => void };
+type VoteRow = typeof votes.$inferSelect;
+
+const MAX_BATCH = 500;
+const WAIT_MS = 2;
+
+const marksError = (reason: 'unknown_candidate' | 'bad_mark') =>
+  new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
+
+export class CastQueue {
+  private queue: Pending[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** A vote's candidates never change once it exists (a frozen list, or the runoff's part of it). */
+  private candidates = new Map<string, string[]>();
+  private running = 0;
+
+  constructor(private readonly db: Db) {}
+
+  cast(payload: BallotPayload, marks: Record<string, string>): Promise<{ receipt: string; repeated: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ payload, marks, resolve, reject });
+      if (this.queue.length >= MAX_BATCH) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), WAIT_MS);
+    });
+  }
+
+  private flush() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    if (this.queue.length) this.timer = setTimeout(() => this.flush(), 0);
+    this.running++;
+    void this.store(batch).finally(() => this.running--);
+  }
+
+  private async candidateIds(tx: Tx, vote: VoteRow) {
+    let ids = this.candidates.get(vote.id);
+    if (!ids) {
+      ids = await candidateIdsOf(tx, vote);
+      this.candidates.set(vote.id, ids);
+    }
+    return ids;
+  }
+
+  private async store(batch: Pending[]) {
+    let outcomes: ({ ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown })[];
+    try {
+      outcomes = await this.db.transaction((tx) => this.storeIn(tx, batch));
+    } catch (e) {
+      // The whole batch failed (a lost connection, a conflict with another instance): one by one, so that one bad
+      // cast cannot sink the others and every request still gets its own answer.
+      if (batch.length === 1) return batch[0].reject(e);
+      log.warn('cast.batch_retry', { size: batch.length, error: String(e) });
+      for (const p of batch) this.store([p]);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve({ receipt: o.receipt, repeated: o.repeated }) : batch[i].reject(o.error)));
+  }
+
+  private async storeIn(tx: Tx, batch: Pending[]) {
+    const ballotIds = [...new Set(batch.map((p) => p.payload.b))];
+    // Lock the cards in one order (by id) so that two batches sharing a card wait for each other instead of deadlocking.
+    const cardRows = await tx.select().from(cards).where(inArray(cards.ballotId, ballotIds)).orderBy(cards.id).for('update');
+    const voteIds = [...new Set(cardRows.map((c) => c.voteId))];
+    // A share lock: closing the vote (which takes it for update) waits for this batch, or this batch sees it closed.
+    const voteRows = voteIds.length ? await tx.select().from(votes).where(inArray(votes.id, voteIds)).for('share') : [];
+    const existing = cardRows.length ? await tx.select().from(ballots).where(inArray(ballots.cardId, cardRows.map((c) => c.id))) : [];
+    const byBallotId = new Map(cardRows.map((c) => [c.ballotId, c]));
+    const voteById = new Map(voteRows.map((v) => [v.id, v]));
+    const stored = new Map(existing.map((b) => [b.cardId, { marks: b.marks as Marks, receipt: b.receipt, paper: b.paper }]));
+    const inserts: (typeof ballots.$inferInsert)[] = [];
+    const sessions = new Set<string>();
+    const out: ({ ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown })[] = [];
+    for (const p of batch) {
+      try {
+        const card = byBallotId.get(p.payload.b);
+        if (!card || card.voteId !== p.payload.v) throw new AppError('card_signature');
+        const vote = voteById.get(card.voteId)!;
+        const state = voteState(vote);
+        if (state === 'draft') throw new AppError('vote_not_open');
+        if (state === 'closed') throw new AppError('vote_closed');
+        if (card.voided) throw new AppError('card_voided');
+        if (vote.issuanceMode === 'scan' && !card.issued) throw new AppError('card_not_issued');
+        const checked = normalizeMarks(p.marks, await this.candidateIds(tx, vote), vote.markMode);
+        if (!checked.ok) throw marksError(checked.reason);
+        const before = stored.get(card.id);
+        if (before) {
+          if (!before.paper && sameMarks(before.marks, checked.marks)) {
+            out.push({ ok: true, receipt: before.receipt, repeated: true });
+            continue;
+          }
+          throw new AppError('card_used');
+        }
+        const receipt = newReceipt();
+        inserts.push({ voteId: vote.id, cardId: card.id, marks: checked.marks, receipt, paper: false });
+        stored.set(card.id, { marks: checked.marks, receipt, paper: false });
+        sessions.add(vote.sessionId);
+        out.push({ ok: true, receipt, repeated: false });
+      } catch (e) {
+        out.push({ ok: false, error: e });
+      }
+    }
+    if (inserts.length) await tx.insert(ballots).values(inserts);
+    for (const s of sessions) await notifySession(tx, s, 'cast');
+    return out;
+  }
+}
+
+const queues = new WeakMap<Database['db'], CastQueue>();
+export function castQueue(db: Db): CastQueue {
+  let q = queues.get(db);
+  if (!q) queues.set(db, (q = new CastQueue(db)));
+  return q;
+}
+
