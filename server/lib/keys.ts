@@ -17,6 +17,7 @@ export class KeyStore {
   private verifying = new Map<string, Loaded>();
   /** When the keys were last read: an unknown kid re-reads them at most this often (forged kids cost no query each). */
   private loadedAt = 0;
+  private loading: Promise<void> | null = null;
   private secrets = new Map<string, Buffer>();
   constructor(private readonly database: Database) {}
 
@@ -75,8 +76,19 @@ export class KeyStore {
   private async verifyKey(kid: string, db: DbOrTx = this.database.db): Promise<Loaded | null> {
     const hit = this.verifying.get(kid);
     if (hit) return hit;
+    // Many requests arriving together share one read of the keys.
+    if (this.loading) {
+      await this.loading;
+      return this.verifying.get(kid) ?? null;
+    }
     if (Date.now() - this.loadedAt < 1_000) return null;
     this.loadedAt = Date.now();
+    this.loading = this.loadKeys(db).finally(() => (this.loading = null));
+    await this.loading;
+    return this.verifying.get(kid) ?? null;
+  }
+
+  private async loadKeys(db: DbOrTx) {
     const rows = await db.select().from(signingKeys);
     for (const r of rows) {
       if (!this.verifying.has(r.kid))
@@ -86,10 +98,8 @@ export class KeyStore {
           retired: r.retiredAt !== null,
         });
     }
-    return this.verifying.get(kid) ?? null;
   }
 
-  /** A compact JWS over a JSON payload; `typ` keeps a login token from being used as a ballot card and so on. */
   async sign(typ: string, payload: Record<string, unknown>, db?: DbOrTx): Promise<string> {
     const { kid, key } = await this.signingKey(db);
     return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))

@@ -36,6 +36,7 @@ export const projectsZh = {
   'projects.terminatedNote': '本项目已按决定终止实施，记录保留备查，不能再更新。',
 
   'projects.progress.title': '进度',
+  'projects.progress.aria': '{label}：{words}',
   'projects.progress.derived': '按节点计算',
   'projects.progress.reported': '单位自报',
   'projects.progress.derivedShort': '按节点 {n}',
@@ -299,7 +300,7 @@ export const projectsZh = {
   'projects.report.none': '本年度没有项目。',
   'projects.report.col.n': '序号',
   'projects.report.col.project': '项目 / 牵头单位',
-  'projects.report.col.money': '已完成 / 计划（万元）',
+  'projects.report.col.money': '已完成/计划投资（万元）',
   'projects.report.col.progress': '进度',
   'projects.report.col.milestones': '节点',
   'projects.report.col.health': '状态',

@@ -37,6 +37,14 @@ describe('signing keys read inside a transaction', () => {
     expect((await scrutineer.post(`${path}/issue`, { card: cards[4].url })).status).toBe(200);
   });
 
+  it('many verifications at once on a cold server all succeed (they share one read of the keys)', async () => {
+    const warm = new KeyStore(t.database);
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => warm.sign('ms-ballot', { v: 'v', b: `b${i}` })));
+    const cold = new KeyStore(t.database);
+    const results = await Promise.all(tokens.map((tk) => cold.verify('ms-ballot', tk)));
+    expect(results.filter((r) => r === null)).toHaveLength(0);
+  });
+
   it('a forged key id costs no database query each time (the key list is read at most once a second)', async () => {
     const fresh = restarted();
     const forged = `${Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: 'nope', typ: 'ms-ballot' })).toString('base64url')}.e30.AAAA`;

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../shared/roles.ts';
 import type { MessageKey } from './i18n.ts';
+import { projectsNavGroup } from './projects/nav.ts';
 
 export type NavEntry = {
   label: MessageKey;
@@ -49,6 +50,7 @@ export const NAV: NavGroup[] = [
       { label: 'nav.sessions', href: (c) => `/c/${c}/sessions`, roles: ['admin', 'presidium', 'scrutineer'], inCongress: true },
     ],
   },
+  projectsNavGroup,
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

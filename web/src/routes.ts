@@ -3,6 +3,7 @@ import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { CongressScope } from './congress/context.tsx';
 import { StaffLayout } from './layout/StaffLayout.tsx';
+import { outsideRoutes, staffProjectRoutes } from './projects/routes.ts';
 
 export const routes: RouteDefinition[] = [
   { path: '/setup', component: lazy(() => import('./auth/SetupPage.tsx')) },
@@ -25,6 +26,8 @@ export const routes: RouteDefinition[] = [
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/cards', component: lazy(() => import('./hall/BallotCardsPage.tsx')) },
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/report', component: lazy(() => import('./tally/ReportPage.tsx')) },
   { path: '/c/:congressId/gathering/poster', component: lazy(() => import('./gathering/PosterPage.tsx')) },
+  // Projects: the public progress page and the printable progress report.
+  ...outsideRoutes,
   {
     path: '/',
     component: StaffLayout,
@@ -53,6 +56,7 @@ export const routes: RouteDefinition[] = [
           { path: '/sessions/:sessionId', component: lazy(() => import('./hall/SessionPage.tsx')) },
           { path: '/sessions/:sessionId/check-in', component: lazy(() => import('./hall/CheckInPage.tsx')) },
           { path: '/sessions/:sessionId/votes/:voteId', component: lazy(() => import('./hall/VotePage.tsx')) },
+          ...staffProjectRoutes,
         ],
       },
       { path: '*404', component: lazy(() => import('./home/NotFoundPage.tsx')) },
