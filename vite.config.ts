@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,
+    // The bench reads it to size the tablet ballot page's JavaScript.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       input: { main: resolve(import.meta.dirname, 'web/index.html') },

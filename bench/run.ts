@@ -1,0 +1,332 @@
+/**
+ * npm run bench — the figures of SPEC §9, measured on this machine, each beside its target and, where it has one, a
+ * ceiling measured in the same run. Uses PostgreSQL at DATABASE_URL (default: the local one) in a database it creates
+ * and drops; starts the real server (`npm start`'s entry) as a separate process. Writes bench/results/latest.json and
+ * compares with the previous run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { compactVerify, importJWK, type JWK } from 'jose';
+import postgres from 'postgres';
+import { BULLETIN_FORMAT, type Bulletin } from '../shared/tally/format.ts';
+import { tally } from '../shared/tally/tally.ts';
+import { BenchClient, percentile, pool } from './client.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const N = Number(process.env.BENCH_CASTS ?? 3000);
+const CANDIDATES = 20;
+const SEATS = 10;
+const PASSWORD = 'bench-password-123';
+
+type Row = { scenario: string; figure: number; unit: string; required: string; goal: string; pass: boolean | null; ceiling?: number; ratio?: number; note?: string };
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`· ${s}\n`);
+
+const dbUrl = (name: string) => {
+  const u = new URL(BASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** Start the server (the entry `npm start` runs) and time it to ready. */
+async function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; origin: string; ms: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SKIP_WEB_BUILD: '1', LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(`${origin}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { proc, origin, ms: performance.now() - t0 };
+}
+const stop = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null ? r() : (p.once('exit', () => r()), p.kill('SIGTERM'))));
+
+function add(row: Row) {
+  rows.push(row);
+  log(`${row.scenario}: ${row.figure} ${row.unit}`);
+}
+
+async function seed(admin: BenchClient) {
+  const me = await admin.must('POST', '/api/auth/login', { username: 'bench', password: PASSWORD });
+  const congress = await admin.must('POST', '/api/congresses', { name: '基准测试县人民代表大会', level: 'county', term: 18 });
+  const c = `/api/congresses/${congress.id}`;
+  const dep = await admin.must('POST', `${c}/departments`, { name: '住建局', kind: 'bureau' });
+  const csv = ['姓名,性别,代表团/代表小组,选区,联系电话,状态', ...Array.from({ length: N }, (_, i) => `代表${i + 1},${i % 2 ? '男' : '女'},第${(i % 30) + 1}代表团,第${(i % 60) + 1}选区,139${String(i).padStart(8, '0')},在任`)].join('\n');
+  await admin.must('POST', `${c}/roster/import`, csv, 'text/csv');
+  const year = new Date().getFullYear();
+  const today = new Date().toISOString().slice(0, 10);
+  await admin.must('POST', `${c}/collection-windows`, { year, opensOn: today, closesOn: `${year}-12-31` });
+  const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
+  const candidateIds: string[] = [];
+  for (let i = 0; i < CANDIDATES; i++) {
+    const p = await admin.must('POST', `${c}/proposals`, { title: `民生项目${i + 1}`, description: '基准测试用的项目建议。', category: 'transport', location: `第${i + 1}村`, channel: 'government', station: '', submitterName: '', submitterContact: '' });
+    await admin.must('PUT', `${c}/proposals/${p.id}/checks`, checks);
+    const cand = await admin.must('POST', `${c}/proposals/${p.id}/accept`, { candidate: { title: `民生项目${i + 1}工程`, content: '内容', leadDepartmentId: dep.id, coDepartmentIds: [], plannedInvestment: '100.00', fundingSource: '县财政', plannedCompletion: `${year}-12-31`, expectedOutcome: '受益' } });
+    candidateIds.push(cand.id);
+  }
+  const list = await admin.must('POST', `${c}/candidate-lists`, { title: '候选项目', year, seats: SEATS, candidateIds });
+  await admin.must('POST', `${c}/candidate-lists/${list.id}/freeze`, {});
+  const session = await admin.must('POST', `${c}/sessions`, { name: '基准会议', date: today });
+  const reps = (await admin.must('GET', `${c}/representatives`)) as { id: string }[];
+  await pool(reps, 32, (r) => admin.must('PUT', `${c}/sessions/${session.id}/attendance/${r.id}`, { status: 'present' }));
+  // The bench account holds every role it needs in this congress.
+  for (const role of ['presidium', 'scrutineer'] as const) await admin.must('POST', `${c}/members`, { accountId: me.account.id, role });
+  return { c, congressId: congress.id as string, sessionId: session.id as string, listId: list.id as string, candidateIds, departmentId: dep.id as string };
+}
+
+async function makeVote(admin: BenchClient, s: Awaited<ReturnType<typeof seed>>, title: string, timeCards = false) {
+  const v = await admin.must('POST', `${s.c}/sessions/${s.sessionId}/votes`, { listId: s.listId, title, spareCards: 0 });
+  const path = `${s.c}/sessions/${s.sessionId}/votes/${v.id}`;
+  const t0 = performance.now();
+  await admin.must('POST', `${path}/cards`, { spareCards: 0 });
+  const printed = await admin.must('GET', `${path}/cards`);
+  const cardMs = performance.now() - t0;
+  await admin.must('POST', `${path}/issue-count`, { count: N });
+  await admin.must('POST', `${path}/open`, {});
+  const tokens = (printed.cards as { url: string }[]).map((x) => x.url.split('#')[1]);
+  if (timeCards) add({ scenario: `${N} ballot cards signed and rendered for print (QR SVG)`, figure: round(cardMs / 1000, 2), unit: 's', required: '≤ 10 s', goal: '≤ 3 s', pass: cardMs <= 10_000 });
+  return { voteId: v.id as string, path, tokens };
+}
+
+const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+/** Marks of ballot i: a spread of for/against over 20 candidates, at most SEATS 赞成. */
+const marksFor = (ids: string[], i: number) => Object.fromEntries(ids.flatMap((id, j) => ((i + j * 7) % 10 < 4 ? [[id, 'for']] : (i + j) % 10 === 9 ? [[id, 'against']] : [])).slice(0, SEATS));
+
+async function castAll(origin: string, tokens: string[], ids: string[], spreadMs: number) {
+  const client = new BenchClient(origin, tokens.length);
+  const lat: number[] = [];
+  let errors = 0;
+  const codes = new Map<string, number>();
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      if (spreadMs) await new Promise((r) => setTimeout(r, (i * spreadMs) / tokens.length));
+      const r = await client.request('POST', '/api/public/ballot/cast', { token, marks: marksFor(ids, i) });
+      lat.push(r.ms);
+      if (r.status !== 200) {
+        errors++;
+        const code = `${r.status} ${r.body?.error?.code ?? r.text.slice(0, 80)}`;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  client.close();
+  if (codes.size) log(`errors: ${[...codes].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
+  return { wall, lat, errors };
+}
+
+/** Ceiling: the same signature checks and unique inserts straight through the driver, at the same concurrency. */
+async function ceiling(url: string, origin: string, tokens: string[]) {
+  const jwks = (await (await fetch(`${origin}/.well-known/jwks.json`)).json()) as { keys: (JWK & { kid: string })[] };
+  const keys = new Map(await Promise.all(jwks.keys.map(async (k) => [k.kid, await importJWK(k, 'EdDSA')] as const)));
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  await sql`create table if not exists bench_ceiling (id text primary key, marks jsonb not null)`;
+  await sql`truncate bench_ceiling`;
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map(async (token) => {
+      const kid = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid as string;
+      const { payload } = await compactVerify(token, keys.get(kid)!);
+      const b = JSON.parse(new TextDecoder().decode(payload)).b as string;
+      await sql`insert into bench_ceiling (id, marks) values (${b}, ${sql.json({ x: 'for' })})`;
+    }),
+  );
+  const wall = performance.now() - t0;
+  await sql`drop table bench_ceiling`;
+  await sql.end();
+  return (tokens.length / wall) * 1000;
+}
+
+async function evaluation(admin: BenchClient, s: Awaited<ReturnType<typeof seed>>, origin: string, url: string) {
+  const year = new Date().getFullYear();
+  const f = (title: string) => ({ year, title, leadDepartmentId: s.departmentId, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` });
+  const p1 = await admin.must('POST', `${s.c}/projects`, f('测评项目一'));
+  const p2 = await admin.must('POST', `${s.c}/projects`, f('测评项目二'));
+  const round = await admin.must('POST', `${s.c}/evaluation/rounds`, { year, title: '基准测评', audiences: ['residents'], projectIds: [p1.id, p2.id] });
+  const r = `${s.c}/evaluation/rounds/${round.id}`;
+  await admin.must('POST', `${r}/open`, {});
+  const M = Math.min(N, 2000);
+  await admin.must('POST', `${r}/codes`, { audience: 'residents', count: M });
+  const slips = (await admin.must('GET', `${r}/codes?audience=residents`)) as { url: string }[];
+  const tokens = slips.map((x) => x.url.split('#')[1]);
+  const targets = round.targets as { kind: 'project' | 'department'; id: string }[];
+  const answersOf = (i: number) => targets.flatMap((t) => round.items[t.kind].map((it: { id: string }, j: number) => ({ targetKind: t.kind, targetId: t.id, itemId: it.id, answer: ['satisfied', 'basic', 'dissatisfied', 'unknown'][(i + j) % 4] })));
+  const client = new BenchClient(origin, 500);
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(tokens.map(async (token, i) => ((await client.request('POST', '/api/public/evaluation/submit', { token, answers: answersOf(i) })).status === 200 ? 0 : errors++)));
+  const wall = performance.now() - t0;
+  client.close();
+  // Its ceiling: a transaction per submission straight through the driver (spent hash + the answer rows).
+  const sql = postgres(url, { max: 10, onnotice: () => {} });
+  await sql`create table if not exists bench_eval_spent (h text primary key)`;
+  await sql`create table if not exists bench_eval_answers (id uuid primary key default gen_random_uuid(), t text, i text, a text)`;
+  const c0 = performance.now();
+  await pool(tokens, 500, async (token, i) => {
+    await sql.begin(async (tx) => {
+      await tx`insert into bench_eval_spent (h) values (${token.slice(-40)})`;
+      const rowsIns = answersOf(i).map((a) => ({ t: a.targetId, i: a.itemId, a: a.answer }));
+      await tx`insert into bench_eval_answers ${tx(rowsIns)}`;
+    });
+  });
+  const cwall = performance.now() - c0;
+  await sql`drop table bench_eval_spent, bench_eval_answers`;
+  await sql.end();
+  const rate = (M / wall) * 1000;
+  const ceil = (M / cwall) * 1000;
+  add({ scenario: `evaluation answers over HTTP (${M} codes, ${answersOf(0).length} items each)`, figure: round2(rate), unit: '/s', required: '≥ 1,000/s', goal: '≥ 3,000/s', pass: rate >= 1000 && errors === 0, ceiling: round2(ceil), ratio: round2((rate / ceil) * 100), note: errors ? `${errors} errors` : undefined });
+}
+const round2 = (x: number) => Math.round(x);
+
+function tablet() {
+  const manifestPath = join(root, 'dist/web/.vite/manifest.json');
+  if (!existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const k of manifest[key].imports ?? []) walk(k);
+  };
+  walk('index.html');
+  walk('src/ballot/BallotPage.tsx');
+  let gz = 0;
+  for (const k of seen) if (manifest[k].file.endsWith('.js')) gz += gzipSync(readFileSync(join(root, 'dist/web', manifest[k].file))).length;
+  return gz / 1024;
+}
+
+async function main() {
+  const name = `minsheng_bench_${process.pid}`;
+  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = dbUrl(name);
+  let server: ChildProcess | null = null;
+  const pgliteDir = mkdtempSync(join(os.tmpdir(), 'ms-bench-pglite-'));
+  try {
+    if (!existsSync(join(root, 'dist/web/.vite/manifest.json'))) {
+      log('building the web app');
+      const { build } = await import('vite');
+      await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    const env = { DATABASE_URL: url, ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: PASSWORD };
+    let s = await startServer(env); // first start: migrations
+    await stop(s.proc);
+    s = await startServer(env);
+    server = s.proc;
+    add({ scenario: '`npm start` to ready on an existing PostgreSQL database', figure: round(s.ms), unit: 'ms', required: '≤ 5,000 ms', goal: '≤ 2,000 ms', pass: s.ms <= 5000 });
+    const http = new BenchClient(s.origin, 64);
+    log('seeding: 3,000 representatives checked in, 20 candidates for 10 seats');
+    const seeded = await seed(http);
+
+    const burst = await makeVote(http, seeded, '票决（集中投票）', true);
+    log(`burst: ${N} casts at once`);
+    const b = await castAll(s.origin, burst.tokens, seeded.candidateIds, 0);
+    const sql = postgres(url, { max: 2, onnotice: () => {} });
+    const [{ n: storedN }] = await sql`select count(*)::int as n from ballots where vote_id = ${burst.voteId}`;
+    const [{ d: dup }] = await sql`select count(*)::int as d from (select card_id from ballots group by card_id having count(*) > 1) x`;
+    await sql.end();
+    const rate = (N / b.wall) * 1000;
+    const ceil = await ceiling(url, s.origin, burst.tokens);
+    add({ scenario: `ballot burst: ${N} casts at the same moment over HTTP`, figure: round(rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors, each stored once', goal: '≥ 3,000/s', pass: rate >= 1500 && b.errors === 0 && storedN === N && dup === 0, ceiling: round(ceil), ratio: round((rate / ceil) * 100), note: `errors ${b.errors}, stored ${storedN}, duplicates ${dup}; p50 ${round(percentile(b.lat, 50))} ms, p95 ${round(percentile(b.lat, 95))} ms, p99 ${round(percentile(b.lat, 99))} ms` });
+    add({ scenario: 'the burst against its driver ceiling (same verifications and unique inserts, same concurrency)', figure: round((rate / ceil) * 100), unit: '%', required: '≥ 50 %', goal: '≥ 90 %', pass: rate / ceil >= 0.5 });
+
+    log('close → bulletin and result');
+    const t0 = performance.now();
+    await http.must('POST', `${burst.path}/close`, {});
+    await http.must('POST', `${burst.path}/tally`, {});
+    const tallyMs = performance.now() - t0;
+    add({ scenario: `close → published-ready bulletin and result (${N} ballots)`, figure: round(tallyMs), unit: 'ms', required: '≤ 2,000 ms', goal: '≤ 500 ms', pass: tallyMs <= 2000 });
+
+    const hall = await makeVote(http, seeded, '票决（正常节奏）');
+    log(`realistic hall: ${N} casts over 10 s`);
+    const h = await castAll(s.origin, hall.tokens, seeded.candidateIds, 10_000);
+    const p99 = percentile(h.lat, 99);
+    add({ scenario: `realistic hall: ${N} casts over 10 s, p99 latency`, figure: round(p99, 1), unit: 'ms', required: '≤ 150 ms', goal: '≤ 50 ms', pass: p99 <= 150 && h.errors === 0, note: `p50 ${round(percentile(h.lat, 50), 1)} ms, p95 ${round(percentile(h.lat, 95), 1)} ms, errors ${h.errors}` });
+
+    log('evaluation answers');
+    await evaluation(http, seeded, s.origin, url);
+    http.close();
+    await stop(server);
+    server = null;
+
+    // Pure tally: 100,000 ballots × 20 candidates.
+    const ids = Array.from({ length: 20 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+    const ballots = Array.from({ length: 100_000 }, (_, i) => marksFor(ids, i) as Record<string, 'for' | 'against'>);
+    const bulletin: Bulletin = { format: BULLETIN_FORMAT, vote: { id: 'v', title: 't', seats: SEATS, markMode: 'for_against_abstain', maxFor: SEATS, threshold: { base: 'seated', numerator: 1, denominator: 2, strict: true }, candidates: ids.map((id) => ({ id, title: id })) }, counts: { seated: 100_000, present: 100_000, issued: 100_000 }, receipts: [], ballots };
+    tally(bulletin);
+    const p0 = performance.now();
+    tally(bulletin);
+    const pureMs = performance.now() - p0;
+    add({ scenario: 'tally of 100,000 ballots × 20 candidates (pure function)', figure: round(pureMs, 1), unit: 'ms', required: '≤ 1,000 ms', goal: '≤ 200 ms', pass: pureMs <= 1000 });
+
+    // Start to ready on an existing PGlite data dir.
+    const penv = { DATA_DIR: pgliteDir, DATABASE_URL: '', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: PASSWORD };
+    await stop((await startServer(penv)).proc);
+    const ps = await startServer(penv);
+    await stop(ps.proc);
+    add({ scenario: '`npm start` to ready on an existing PGlite data dir', figure: round(ps.ms), unit: 'ms', required: '≤ 5,000 ms', goal: '≤ 2,000 ms', pass: ps.ms <= 5000 });
+
+    const kb = tablet();
+    if (kb !== null) add({ scenario: 'tablet ballot page JavaScript (entry + ballot page, gzip)', figure: round(kb, 1), unit: 'KB', required: '≤ 80 KB', goal: '≤ 40 KB', pass: kb <= 80 });
+  } finally {
+    if (server) await stop(server);
+    rmSync(pgliteDir, { recursive: true, force: true });
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+  report();
+}
+
+function report() {
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memoryGB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const latest = join(dir, 'latest.json');
+  const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as { rows: Row[] }) : null;
+  writeFileSync(latest, `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  const lines = [
+    `Minsheng bench — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}`,
+    '',
+    '| scenario | figure | required | goal | ceiling (same run) | % of ceiling | previous | ok |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const prev = previous?.rows.find((p) => p.scenario === r.scenario);
+      return `| ${r.scenario} | ${r.figure} ${r.unit} | ${r.required} | ${r.goal} | ${r.ceiling !== undefined ? `${r.ceiling} ${r.unit}` : '—'} | ${r.ratio !== undefined ? `${r.ratio} %` : '—'} | ${prev ? `${prev.figure} ${prev.unit}` : '—'} | ${r.pass === null ? '—' : r.pass ? 'yes' : 'NO'} |`;
+    }),
+    '',
+    ...rows.filter((r) => r.note).map((r) => `- ${r.scenario}: ${r.note}`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
