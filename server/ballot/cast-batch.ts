@@ -5,7 +5,7 @@
  * vote must be open at commit time, a card stores one ballot, the same card with the same marks answers the same
  * receipt, and with other marks it is refused. If a batch fails as a whole, each of its casts is retried on its own.
  */
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Database, Db, Tx } from '../db/client.ts';
 import { ballots, cards, votes } from '../db/schema/index.ts';
@@ -14,7 +14,7 @@ import { notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
 import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
-import { candidateIdsOf, voteState } from './votes.ts';
+import { CAST_LOCK, candidateIdsOf, voteState } from './votes.ts';
 
 type Pending = { payload: BallotPayload; marks: Record<string, string>; resolve: (r: { receipt: string; repeated: boolean }) => void; reject: (e: unknown) => void };
 type VoteRow = typeof votes.$inferSelect;
@@ -80,9 +80,12 @@ export class CastQueue {
     const ballotIds = [...new Set(batch.map((p) => p.payload.b))];
     // Lock the cards in one order (by id) so that two batches sharing a card wait for each other instead of deadlocking.
     const cardRows = await tx.select().from(cards).where(inArray(cards.ballotId, ballotIds)).orderBy(cards.id).for('update');
-    const voteIds = [...new Set(cardRows.map((c) => c.voteId))];
-    // A share lock: closing the vote (which takes it for update) waits for this batch, or this batch sees it closed.
-    const voteRows = voteIds.length ? await tx.select().from(votes).where(inArray(votes.id, voteIds)).for('share') : [];
+    const voteIds = [...new Set(cardRows.map((c) => c.voteId))].sort();
+    // A shared advisory lock per vote: closing the vote takes it exclusively, so the close waits for this batch, or
+    // this batch (reading the vote after the lock) sees it closed. Not a row lock on the vote: many batches sharing a
+    // row lock make PostgreSQL write multixacts on that one row, which serialises them.
+    for (const id of voteIds) await tx.execute(sql`select pg_advisory_xact_lock_shared(${CAST_LOCK}::int, hashtext(${id}::text))`);
+    const voteRows = voteIds.length ? await tx.select().from(votes).where(inArray(votes.id, voteIds)) : [];
     const existing = cardRows.length ? await tx.select().from(ballots).where(inArray(ballots.cardId, cardRows.map((c) => c.id))) : [];
     const byBallotId = new Map(cardRows.map((c) => [c.ballotId, c]));
     const voteById = new Map(voteRows.map((v) => [v.id, v]));

@@ -12,6 +12,8 @@ import { summarize } from '../session/attendance.ts';
 import { newBallotId, serialOf } from './tokens.ts';
 
 type Congress = typeof congresses.$inferSelect;
+/** The advisory lock class of casting into a vote (with the vote id's hash): casts hold it shared, the close exclusively. */
+export const CAST_LOCK = 7340101;
 type VoteRow = typeof votes.$inferSelect;
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
 
@@ -185,6 +187,8 @@ export async function openVote(ctx: Ctx, voteId: string, countdownSeconds?: numb
 /** 截止: from now on its cards are refused; the roll is kept again as it stood at the close. */
 export async function closeVote(ctx: Ctx, voteId: string) {
   const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  // Wait for the casts being stored now (they hold this lock shared); casts after this see the vote closed.
+  await ctx.tx.execute(sql`select pg_advisory_xact_lock(${CAST_LOCK}::int, hashtext(${v.id}::text))`);
   if (!v.openedAt) throw new AppError('vote_not_open');
   if (v.closedAt) throw new AppError('vote_closed');
   const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
