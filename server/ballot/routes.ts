@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
 import { SessionParams } from '../../shared/session/schema.ts';
@@ -12,6 +11,7 @@ import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { publicOrigin } from '../lib/origin.ts';
+import { qrSvgs } from '../lib/qr.ts';
 import { v } from '../lib/validate.ts';
 import { getSession } from '../session/attendance.ts';
 import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
@@ -64,12 +64,9 @@ export const ballotRoutes = new Hono<AppEnv>()
     const vote = await getVote(db, congress.id, voteId);
     const rows = await db.select().from(cards).where(eq(cards.voteId, vote.id)).orderBy(asc(cards.serial));
     const origin = publicOrigin(c);
-    const out = await Promise.all(
-      rows.map(async (r) => {
-        const url = `${origin}/b#${await signCard(keys, vote.id, r.ballotId)}`;
-        return { serial: r.serial, url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }), issued: r.issued, voided: r.voided };
-      }),
-    );
+    const urls = await Promise.all(rows.map(async (r) => `${origin}/b#${await signCard(keys, vote.id, r.ballotId)}`));
+    const svgs = await qrSvgs(urls);
+    const out = rows.map((r, i) => ({ serial: r.serial, url: urls[i], qrSvg: svgs[i], issued: r.issued, voided: r.voided }));
     return c.json({ vote: { title: vote.title, commitment: vote.cardsCommitment }, cards: out });
   })
   .post(`${base}/:voteId/issue`, doc('ballot', 'Record a card as handed out by scanning it (QR or serial); never to whom', z.object({ serial: z.string(), alreadyIssued: z.boolean(), issued: z.int() })), v('param', VoteParams), v('json', IssueByScan), async (c) => {

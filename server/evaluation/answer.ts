@@ -4,7 +4,7 @@
  * stored as rows that hold no account, code, address, device or time; the spent code is kept only as its hash.
  */
 import { and, eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { qrSvgs } from '../lib/qr.ts';
 import type { z } from 'zod';
 import type { Audience, Questionnaire, Submission } from '../../shared/evaluation/schema.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
@@ -38,12 +38,9 @@ export async function codeSlips(db: DbOrTx, keys: KeyStore, congressId: string, 
   const r = await getRound(db, congressId, roundId);
   const rows = await db.select().from(evalCodes).where(and(eq(evalCodes.roundId, r.id), eq(evalCodes.audience, audience)));
   rows.sort((a, b) => (a.serial < b.serial ? -1 : 1));
-  return Promise.all(
-    rows.map(async (c) => {
-      const url = `${origin}/e#${await signCode(keys, { r: r.id, c: c.codeId, a: c.audience })}`;
-      return { serial: c.serial, url, qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) };
-    }),
-  );
+  const urls = await Promise.all(rows.map(async (c) => `${origin}/e#${await signCode(keys, { r: r.id, c: c.codeId, a: c.audience })}`));
+  const svgs = await qrSvgs(urls);
+  return rows.map((c, i) => ({ serial: c.serial, url: urls[i], qrSvg: svgs[i] }));
 }
 
 /** The system gives a signed-in representative a code: a fresh one, never stored; only that they received one. */

@@ -1,0 +1,13 @@
+// Renders QR codes as SVG off the main thread (plain JS so that it runs in any runner without a TypeScript loader).
+import { parentPort } from 'node:worker_threads';
+import QRCode from 'qrcode';
+
+parentPort.on('message', async ({ id, texts }) => {
+  try {
+    const svgs = [];
+    for (const t of texts) svgs.push(await QRCode.toString(t, { type: 'svg', errorCorrectionLevel: 'M', margin: 1, maskPattern: 2 }));
+    parentPort.postMessage({ id, svgs });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e) });
+  }
+});
