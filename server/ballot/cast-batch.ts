@@ -21,6 +21,7 @@ type VoteRow = typeof votes.$inferSelect;
 
 const MAX_BATCH = 500;
 const WAIT_MS = 2;
+const NOTIFY_EVERY_MS = 200;
 
 const marksError = (reason: 'unknown_candidate' | 'bad_mark') =>
   new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
@@ -33,6 +34,28 @@ export class CastQueue {
   private running = 0;
 
   constructor(private readonly db: Db) {}
+
+  private lastNotify = new Map<string, number>();
+  private trailing = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** True when this batch should notify; otherwise a trailing notification is scheduled so the last count shows. */
+  private notifyNow(sessionId: string): boolean {
+    const now = Date.now();
+    if (now - (this.lastNotify.get(sessionId) ?? 0) >= NOTIFY_EVERY_MS) {
+      this.lastNotify.set(sessionId, now);
+      return true;
+    }
+    if (!this.trailing.has(sessionId)) {
+      const t = setTimeout(() => {
+        this.trailing.delete(sessionId);
+        this.lastNotify.set(sessionId, Date.now());
+        notifySession(this.db, sessionId, 'cast').catch((e: unknown) => log.warn('cast.notify_failed', { error: String(e) }));
+      }, NOTIFY_EVERY_MS);
+      t.unref?.();
+      this.trailing.set(sessionId, t);
+    }
+    return false;
+  }
 
   cast(payload: BallotPayload, marks: Record<string, string>): Promise<{ receipt: string; repeated: boolean }> {
     return new Promise((resolve, reject) => {
@@ -123,7 +146,8 @@ export class CastQueue {
       }
     }
     if (inserts.length) await tx.insert(ballots).values(inserts);
-    for (const s of sessions) await notifySession(tx, s, 'cast');
+    // NOTIFY makes commits queue on one lock: tell the screens at most every 200 ms per session, the last one after.
+    for (const s of sessions) if (this.notifyNow(s)) await notifySession(tx, s, 'cast');
     return out;
   }
 }
