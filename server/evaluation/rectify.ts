@@ -36,7 +36,11 @@ export async function publishRound(ctx: Ctx, congress: Congress, roundId: string
     opened++;
   }
   // A re-evaluation answers the rectifications of the round it re-evaluates.
-  if (r.previousRoundId) await ctx.tx.update(rectifications).set({ reevaluationRoundId: r.id }).where(eq(rectifications.roundId, r.previousRoundId));
+  if (r.previousRoundId)
+    await ctx.tx
+      .update(rectifications)
+      .set({ reevaluationRoundId: r.id })
+      .where(and(eq(rectifications.roundId, r.previousRoundId), eq(rectifications.requiresReevaluation, true)));
   await audit(ctx, 'publish', r.id, { rectifications: opened });
 }
 

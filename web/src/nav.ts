@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/roles.ts';
 import type { MessageKey } from './i18n.ts';
 import { projectsNavGroup } from './projects/nav.ts';
+import { evaluationNavGroup } from './evaluation/nav.ts';
 
 export type NavEntry = {
   label: MessageKey;
@@ -51,6 +52,7 @@ export const NAV: NavGroup[] = [
     ],
   },
   projectsNavGroup,
+  evaluationNavGroup,
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

@@ -4,6 +4,7 @@ import { lazy } from 'solid-js';
 import { CongressScope } from './congress/context.tsx';
 import { StaffLayout } from './layout/StaffLayout.tsx';
 import { outsideRoutes, staffProjectRoutes } from './projects/routes.ts';
+import { outsideEvaluationRoutes, staffEvaluationRoutes } from './evaluation/routes.ts';
 
 export const routes: RouteDefinition[] = [
   { path: '/setup', component: lazy(() => import('./auth/SetupPage.tsx')) },
@@ -28,6 +29,8 @@ export const routes: RouteDefinition[] = [
   { path: '/c/:congressId/gathering/poster', component: lazy(() => import('./gathering/PosterPage.tsx')) },
   // Projects: the public progress page and the printable progress report.
   ...outsideRoutes,
+  // Evaluation: answering with a one-time code (/e#<token>), printed slips and the printable results.
+  ...outsideEvaluationRoutes,
   {
     path: '/',
     component: StaffLayout,
@@ -57,6 +60,7 @@ export const routes: RouteDefinition[] = [
           { path: '/sessions/:sessionId/check-in', component: lazy(() => import('./hall/CheckInPage.tsx')) },
           { path: '/sessions/:sessionId/votes/:voteId', component: lazy(() => import('./hall/VotePage.tsx')) },
           ...staffProjectRoutes,
+          ...staffEvaluationRoutes,
         ],
       },
       { path: '*404', component: lazy(() => import('./home/NotFoundPage.tsx')) },

@@ -1,0 +1,524 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../shared/i18n/index.ts';
+import { shoot, startHarness, type Harness } from './harness.ts';
+
+/**
+ * Stage E in a real browser against the real server (SPEC §7). Seeded through the API: a congress, two departments
+ * (one with an account), two projects, a round over both (residents) opened with 6 printed codes. Then: staff create
+ * a second round with the form and edit its questionnaire; a resident answers on a phone from the QR (/e#token),
+ * another types the serial at /e?c=…; the other four answer through the API; a used and a forged code are refused in
+ * words; staff see only the count while open, then close and publish in the page; the results with their bars, the
+ * slips and the report in print emulation, a re-evaluation, a round whose figures are withheld below k, the league
+ * table; the department files its rectification report, staff return it with a note and move the deadline.
+ *
+ * Answers (each the same for every item of a target), residents r0…r5:
+ *   road  S S S S B U → 满意 12 / 基本 3 / 不了解 3: 满意率 80.0%, 综合 100.0%, 满意
+ *   water S B B B D D → 3 / 9 / 6: 16.7%, 66.7%, 基本满意
+ *   trans S S S B B D → 9 / 6 / 3: 50.0%, 83.3%, 满意
+ *   wdept D D D D B S → 3 / 3 / 12: 16.7%, 33.3%, 不满意 (rectification and re-evaluation)
+ */
+type A = 'satisfied' | 'basic' | 'dissatisfied' | 'unknown';
+type Key = 'road' | 'water' | 'trans' | 'wdept';
+const WORD: Record<A, string> = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意', unknown: '不了解' };
+const S = 'satisfied';
+const B = 'basic';
+const D = 'dissatisfied';
+const U = 'unknown';
+const PLAN: Record<Key, A[]> = {
+  road: [S, S, S, S, B, U],
+  water: [S, B, B, B, D, D],
+  trans: [S, S, S, B, B, D],
+  wdept: [D, D, D, D, B, S],
+};
+const ORDER: Key[] = ['road', 'water', 'trans', 'wdept'];
+const TITLES: Record<Key, string> = { road: '河东村道路硬化工程', water: '城关镇饮水安全提升工程', trans: '县交通运输局', wdept: '县水利局' };
+
+/** The rows of a target's table by group (not the per-question table folded below it). */
+const GROUP_ROWS = '.ev-table:not(.ev-items-table) tbody tr';
+
+type Questionnaire = { token: string; round: { items: Record<'project' | 'department', { id: string }[]> }; targets: { kind: 'project' | 'department'; id: string; title: string }[] };
+
+describe('satisfaction evaluation: codes, answering on a phone, results, print and rectification', () => {
+  let h: Harness;
+  let csrf = '';
+  let congressId = '';
+  let roundId = '';
+  let round2Id = '';
+  let reevalId = '';
+  let slips: { serial: string; url: string }[] = [];
+  let dept: Page;
+  const today = todayInShanghai();
+  const year = Number(today.slice(0, 4));
+  const roundTitle = `${year}年度民生实事项目群众满意度测评`;
+  const round2Title = '代表与群众联合测评（试行）';
+  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
+  const water = { displayName: '水利局周科长', username: 'dept.water', password: 'water-2026-dept' };
+  const ids = { road: '', water: '', trans: '', wdept: '' } as Record<Key, string>;
+
+  const c = () => `/congresses/${congressId}`;
+  const R = (r: string) => `${c()}/evaluation/rounds/${r}`;
+  const post = async <T,>(path: string, data: unknown = {}) => {
+    const res = await h.page.request.post(`${h.origin}/api${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+    expect([200, 201], `${path}: ${await res.text()}`).toContain(res.status());
+    return (await res.json()) as T;
+  };
+  const get = async <T,>(path: string, page: Page = h.page) => {
+    const res = await page.request.get(`${h.origin}/api${path}`);
+    expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+    return (await res.json()) as T;
+  };
+  /** The public answering API, as a phone would call it: no cookie. */
+  const pub = async <T,>(path: string, body: unknown) => {
+    const res = await fetch(`${h.origin}/api/public/evaluation/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const tokenOf = (url: string) => url.split('#')[1];
+  /** Answer every item of every target with `pick(target)`, plus optional comments, through the API. */
+  const answerByApi = async (token: string, pick: (kind: string, id: string) => A, comments: { key: Key; text: string }[] = []) => {
+    const q = await pub<Questionnaire>('open', { token });
+    const answers = q.targets.flatMap((tg) => q.round.items[tg.kind].map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: pick(tg.kind, tg.id) })));
+    const kindOf = (k: Key) => (k === 'trans' || k === 'wdept' ? 'department' : 'project');
+    await pub('submit', { token: q.token, answers, comments: comments.map((x) => ({ targetKind: kindOf(x.key), targetId: ids[x.key], text: x.text })) });
+  };
+  const byPlan = (r: number) => (_kind: string, id: string) => PLAN[ORDER.find((k) => ids[k] === id)!][r];
+  const rowsOf = (scope: ReturnType<Page['locator']>, selector: string) =>
+    scope.locator(selector).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((x) => (x.textContent ?? '').trim()).join(' | ')));
+
+  /** Answer the round on the answering page as respondent `r` of the plan (a comment on the road when given). */
+  async function answerOnPage(p: Page, r: number, comment?: string) {
+    await p.getByRole('button', { name: '开始', exact: true }).click();
+    for (const [i, key] of ORDER.entries()) {
+      await p.locator('.ev-progress-n', { hasText: `${i + 1} / 4` }).waitFor();
+      await p.getByRole('heading', { level: 1, name: TITLES[key] }).waitFor();
+      const items = p.locator('.ev-q-item');
+      expect(await items.count()).toBe(3);
+      for (let j = 0; j < 3; j++) await items.nth(j).getByRole('button', { name: WORD[PLAN[key][r]], exact: true }).click();
+      if (comment && key === 'road') await p.getByLabel('意见建议（选填）').fill(comment);
+      await p.getByRole('button', { name: i < 3 ? '下一个' : '检查答卷', exact: true }).click();
+    }
+    await p.getByRole('heading', { name: '请检查您的答卷' }).waitFor();
+    expect(await p.locator('.ev-answer-tag').allTextContents()).toEqual(ORDER.flatMap((k) => Array(3).fill(WORD[PLAN[k][r]])));
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const setup = await h.page.request.post(`${h.origin}/api/setup`, { data: admin });
+    expect(setup.status()).toBe(201);
+    csrf = ((await setup.json()) as { csrfToken: string }).csrfToken;
+    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
+    ids.trans = (await post<{ id: string }>(`${c()}/departments`, { name: TITLES.trans, kind: 'bureau' })).id;
+    ids.wdept = (await post<{ id: string }>(`${c()}/departments`, { name: TITLES.wdept, kind: 'bureau' })).id;
+    await post(`${c()}/accounts`, { ...water, role: 'department', departmentId: ids.wdept });
+    const project = (title: string, lead: string) =>
+      post<{ id: string }>(`${c()}/projects`, { year, title, leadDepartmentId: lead, coDepartmentIds: [], plannedInvestment: '120.00', fundingSource: '县级财政', plannedCompletion: `${year}-11-30` });
+    ids.road = (await project(TITLES.road, ids.trans)).id;
+    ids.water = (await project(TITLES.water, ids.wdept)).id;
+    const round = await post<{ id: string; targets: { id: string }[] }>(`${c()}/evaluation/rounds`, { year, title: roundTitle, audiences: ['residents'], projectIds: [ids.road, ids.water] });
+    roundId = round.id;
+    expect(round.targets.map((x) => x.id)).toEqual(ORDER.map((k) => ids[k]));
+    await post(`${R(roundId)}/codes`, { audience: 'residents', count: 6 });
+    await post(`${R(roundId)}/issued`, { audience: 'residents', count: 6 });
+    await post(`${R(roundId)}/open`);
+    slips = await get<{ serial: string; url: string }[]>(`${R(roundId)}/codes?audience=residents`);
+    expect(slips).toHaveLength(6);
+
+    dept = await h.newPage('tablet');
+    expect((await dept.request.post(`${h.origin}/api/auth/login`, { data: { username: water.username, password: water.password } })).status()).toBe(200);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists the rounds for staff, with the evaluation group in the navigation', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation`);
+    await page.getByRole('heading', { name: '满意度测评', level: 1 }).waitFor();
+    const nav = page.locator('#app-nav .nav-group', { has: page.getByRole('heading', { name: '满意度测评' }) });
+    expect(await nav.locator('a').allTextContents()).toEqual(['测评轮次', '单位满意度排名', '整改']);
+    const row = page.locator('tbody tr', { hasText: roundTitle });
+    await row.getByText('测评中').waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toBe('群众');
+    expect(await row.locator('td').nth(3).textContent()).toBe('项目 2 个 · 单位 2 个');
+    expect(await row.locator('td').nth(4).textContent()).toBe('0');
+    await shoot(page, 'evaluation-rounds', ['tablet', 'phone']);
+  });
+
+  it('creates a round with the form, then edits its questionnaire while it is in preparation', async () => {
+    const page = h.page;
+    await page.getByRole('button', { name: '新建测评' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '新建测评' });
+    expect(await dialog.getByLabel('测评名称').inputValue()).toBe(`${year}年度民生实事项目满意度测评`);
+    // Nothing chosen: the form says what is missing before anything is sent.
+    await dialog.getByRole('button', { name: '新建测评' }).click();
+    await dialog.getByText('请至少选择一个项目。').waitFor();
+    await dialog.getByLabel('测评名称').fill(round2Title);
+    await dialog.getByLabel('全选（共 2 个）').check();
+    await dialog.getByText('已选 2 个').waitFor();
+    expect(await dialog.getByText('请至少选择一个项目。').count()).toBe(0);
+    await dialog.getByText(`将测评：${TITLES.trans}、${TITLES.wdept}`).waitFor();
+    expect(await dialog.getByLabel('代表', { exact: true }).isChecked()).toBe(true);
+    expect(await dialog.getByLabel('群众', { exact: true }).isChecked()).toBe(true);
+    await shoot(page, 'evaluation-create', ['tablet', 'phone']);
+    await dialog.getByRole('button', { name: '新建测评' }).click();
+    await page.getByRole('heading', { name: round2Title, level: 1 }).waitFor();
+    round2Id = /\/evaluation\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    await page.locator('.page-head .tag', { hasText: '准备中' }).waitFor();
+
+    // Rename, remove and add questions; an empty question is refused on the form.
+    await page.getByLabel('项目问卷第 1 题').fill('完成进度');
+    const depGroup = page.getByRole('group', { name: '对承办单位的问题' });
+    await depGroup.getByRole('button', { name: '删除第 3 题' }).click();
+    const projGroup = page.getByRole('group', { name: '对项目的问题' });
+    await projGroup.getByRole('button', { name: '+ 添加一题' }).click();
+    await page.getByText('有未保存的修改').waitFor();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.locator('.ev-item-row.has-error').waitFor();
+    expect(await page.locator('.ev-item-row.has-error').count()).toBe(1);
+    await page.getByLabel('项目问卷第 4 题').fill('安全文明施工');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('测评设置已保存。').waitFor();
+    const saved = await get<{ items: Record<'project' | 'department', { id: string; label: string }[]> }>(R(round2Id));
+    expect(saved.items.project.map((i) => `${i.id} ${i.label}`)).toEqual(['p1 完成进度', 'p2 工程质量 Quality', 'p3 群众受益 Benefit to residents', 'p4 安全文明施工']);
+    expect(saved.items.department.map((i) => i.id)).toEqual(['d1', 'd2']);
+    // Codes for both audiences; none made yet.
+    await page.getByRole('heading', { name: '代表测评码' }).waitFor();
+    await page.getByRole('heading', { name: '群众测评码' }).waitFor();
+    await shoot(page, 'evaluation-draft', ['tablet', 'phone']);
+  });
+
+  it('lets a resident answer on a phone from the QR: one target a step, a review, then a thank-you that keeps nothing', async () => {
+    const phone = await h.newPage('phone');
+    await phone.goto(slips[0].url);
+    await phone.getByRole('heading', { name: roundTitle }).waitFor();
+    // The code does not stay in the address bar (or in history).
+    expect(phone.url()).toBe(`${h.origin}/e`);
+    await phone.getByText('您将以群众身份评价 4 个测评对象。').waitFor();
+    await shoot(phone, 'evaluation-answer-intro', ['phone']);
+
+    await phone.getByRole('button', { name: '开始', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: TITLES.road }).waitFor();
+    await phone.getByText(`承办单位：${TITLES.trans}`).waitFor();
+    // "Next" without answering: every unanswered question says so.
+    await phone.getByRole('button', { name: '下一个', exact: true }).click();
+    expect(await phone.getByText('请选择一项').count()).toBe(3);
+    await phone.locator('.ev-q-item').nth(0).getByRole('button', { name: '满意', exact: true }).click();
+    expect(await phone.locator('.ev-q-item').nth(0).getByRole('button', { name: '满意', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await phone.locator('.ev-q-item').nth(1).getByRole('button', { name: '满意', exact: true }).click();
+    await shoot(phone, 'evaluation-answer-step', ['phone', 'tablet']);
+    // Back to the start of the round on the same page, then the whole questionnaire.
+    await phone.reload();
+    await phone.goto(slips[0].url);
+    await answerOnPage(phone, 0, '路面平整，出行方便多了');
+    await phone.getByText('路面平整，出行方便多了').waitFor();
+    await shoot(phone, 'evaluation-answer-review', ['phone']);
+    await phone.getByRole('button', { name: '确认提交，提交后不可更改' }).click();
+    await phone.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
+    expect(await phone.getByText(TITLES.road).count()).toBe(0);
+    expect(await phone.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    await shoot(phone, 'evaluation-answer-thanks', ['phone']);
+    await phone.getByRole('button', { name: '完成' }).click();
+    await phone.getByRole('heading', { name: '请扫描测评码' }).waitFor();
+    await phone.context().close();
+  });
+
+  it('lets another resident type the serial at /e?c=…, after a wrong one is refused', async () => {
+    const phone = await h.newPage('phone');
+    await phone.goto(`${h.origin}/e?c=${congressId}&lang=en`);
+    await phone.getByRole('heading', { name: 'Scan your evaluation code' }).waitFor();
+    await shoot(phone, 'evaluation-answer-start-en', ['phone']);
+    await phone.goto(`${h.origin}/e?c=${congressId}`);
+    await phone.getByRole('heading', { name: '请扫描测评码' }).waitFor();
+    await phone.getByLabel('或输入测评码编号').fill('EZZZZ');
+    await phone.getByRole('button', { name: '开始作答' }).click();
+    await phone.getByRole('heading', { name: '测评码编号是 9 位，以 E 开头' }).waitFor();
+    await phone.getByRole('button', { name: '返回' }).click();
+    await phone.getByLabel('或输入测评码编号').fill('EZZZZZZZZ');
+    await phone.getByRole('button', { name: '开始作答' }).click();
+    await phone.getByRole('heading', { name: '找不到这个测评码编号，请核对后重新输入。' }).waitFor();
+    await phone.getByText('请重新扫描二维码，或仔细核对编号后重新输入。').waitFor();
+    await phone.getByRole('button', { name: '返回' }).click();
+    await shoot(phone, 'evaluation-answer-start', ['phone']);
+    // Lower case and without the leading E is fine.
+    await phone.getByLabel('或输入测评码编号').fill(slips[1].serial.slice(1).toLowerCase());
+    await phone.getByRole('button', { name: '开始作答' }).click();
+    await phone.getByRole('heading', { name: roundTitle }).waitFor();
+    await answerOnPage(phone, 1, '希望增加路灯');
+    await phone.getByRole('button', { name: '确认提交，提交后不可更改' }).click();
+    await phone.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
+    await phone.context().close();
+  });
+
+  it('shows staff only the count of answers while open, updated without a reload; a department sees no round yet', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
+    await page.getByRole('heading', { name: '已收到的答卷' }).waitFor();
+    expect(await page.locator('.ev-live-n').allTextContents()).toEqual(['2']);
+    await page.getByText('已发出测评码 6 份').waitFor();
+    for (const r of [2, 3, 4, 5]) await answerByApi(tokenOf(slips[r].url), byPlan(r), r === 4 ? [{ key: 'wdept', text: '办事拖拉，回复太慢' }] : []);
+    await page.locator('.ev-live-n', { hasText: /^6$/ }).waitFor({ timeout: 12_000 });
+    // Nothing about what was answered.
+    expect(await page.locator('.ev-results, .ev-target, .ev-bar').count()).toBe(0);
+    expect(await page.getByText('综合满意率').count()).toBe(0);
+    expect(await page.getByText('满意', { exact: true }).count()).toBe(0);
+    await shoot(page, 'evaluation-open', ['tablet', 'phone']);
+    expect(await get<unknown[]>(`${c()}/evaluation/rounds`, dept)).toEqual([]);
+  });
+
+  it('refuses a used code and a forged one in plain words', async () => {
+    const phone = await h.newPage('phone');
+    await phone.goto(slips[0].url);
+    await phone.getByRole('heading', { name: '这个测评码已经使用过，每个码只能提交一次。' }).waitFor();
+    await phone.getByText('每个测评码只能提交一次。如果不是您本人提交的，请联系发放测评码的工作人员。').waitFor();
+    await shoot(phone, 'evaluation-answer-used', ['phone']);
+    const [head, payload, sig] = tokenOf(slips[5].url).split('.');
+    const i = Math.floor(sig.length / 2);
+    const forged = `${head}.${payload}.${sig.slice(0, i)}${sig[i] === 'A' ? 'B' : 'A'}${sig.slice(i + 1)}`;
+    await phone.goto(`${h.origin}/e#${forged}`);
+    await phone.getByRole('heading', { name: '测评码无效：请核对二维码或编号是否完整。' }).waitFor();
+    await phone.getByRole('button', { name: '返回' }).click();
+    await phone.goto(`${h.origin}/e#short`);
+    await phone.getByRole('heading', { name: '测评码无效：请核对二维码或编号是否完整。' }).waitFor();
+    await phone.context().close();
+  });
+
+  it('closes and publishes the round in the page, each after a confirmation', async () => {
+    const page = h.page;
+    await page.getByRole('button', { name: '结束测评' }).click();
+    const close = page.getByRole('dialog', { name: '结束测评？' });
+    await close.getByText('已收到 6 份答卷。').waitFor();
+    await close.getByRole('button', { name: '结束测评' }).click();
+    await page.locator('.page-head .tag', { hasText: '已结束，待公布' }).waitFor();
+    await page.getByText('结果尚未公布，目前只有工作人员能看到。').waitFor();
+    await page.locator('.ev-target').first().waitFor();
+    await page.getByRole('button', { name: '公布结果' }).click();
+    const publish = page.getByRole('dialog', { name: '公布测评结果？' });
+    await publish.getByText('评为基本满意或不满意的承办单位将进入整改；公布后不能撤回。').waitFor();
+    await publish.getByRole('button', { name: '公布结果' }).click();
+    await page.locator('.page-head .tag', { hasText: '已公布' }).waitFor();
+    expect(await page.getByText('结果尚未公布，目前只有工作人员能看到。').count()).toBe(0);
+  });
+
+  it('shows the results: grades, rates, the bars, per item, and the comments in sorted order', async () => {
+    const page = h.page;
+    const overview = await page.locator('.ev-overview-row').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('.ev-overview-title'), r.querySelector('.ev-overview-rate'), r.querySelector('.ev-overview-grade')].map((x) => x?.textContent?.trim()).join(' ')),
+    );
+    expect(overview).toEqual([`${TITLES.road} 100.0% 满意`, `${TITLES.water} 66.7% 基本满意`, `${TITLES.trans} 83.3% 满意`, `${TITLES.wdept} 33.3% 不满意`]);
+    const card = (k: Key) => page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES[k], exact: true }) });
+    expect(await rowsOf(card('road'), GROUP_ROWS)).toEqual(['群众6 份 | 12 | 3 | 0 | 3 | 80.0% | 100.0% | 95.0 | 满意']);
+    expect(await rowsOf(card('water'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 9 | 6 | 0 | 16.7% | 66.7% | 72.5 | 基本满意']);
+    expect(await rowsOf(card('trans'), GROUP_ROWS)).toEqual(['群众6 份 | 9 | 6 | 3 | 0 | 50.0% | 83.3% | 84.2 | 满意']);
+    expect(await rowsOf(card('wdept'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 3 | 12 | 0 | 16.7% | 33.3% | 65.8 | 不满意']);
+    expect(await card('wdept').locator('.ev-figure.main dd').textContent()).toBe('33.3%');
+    expect(await card('road').locator('.ev-target-grade .tag').textContent()).toBe('满意');
+    // The stacked bar: 满意 80 %, 基本满意 20 % of the answers given (不了解 left out).
+    const widths = await card('road').locator('.ev-group-bar .ev-seg').evaluateAll((segs) => segs.map((s) => `${s.className.replace('ev-seg ', '')} ${(s as HTMLElement).style.width}`));
+    expect(widths).toEqual(['ev-seg-satisfied 80%', 'ev-seg-basic 20%']);
+    // Per item (the default labels in the interface language) and the comments, sorted by their text.
+    await card('road').getByText('分题结果（3 题）').click();
+    expect(await rowsOf(card('road'), '.ev-items-table tbody tr')).toEqual([
+      '完成情况 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
+      '工程质量 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
+      '群众受益 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
+    ]);
+    await card('road').getByText('意见建议（2 条）').click();
+    const expected = ['路面平整，出行方便多了', '希望增加路灯'].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    expect(await card('road').locator('.ev-comment-list li').allTextContents()).toEqual(expected);
+    await card('wdept').getByText('意见建议（1 条）').click();
+    await page.getByRole('button', { name: '新建再测评' }).waitFor();
+    await page.getByText('有 1 个测评对象评为不满意。').waitFor();
+    await shoot(page, 'evaluation-results', ['tablet', 'desktop', 'phone']);
+
+    // The same page in English, for a reader who switched language.
+    const en = await h.newPage('tablet');
+    await en.addInitScript(() => localStorage.setItem('minsheng.lang', 'en'));
+    expect((await en.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } })).status()).toBe(200);
+    await en.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
+    await en.getByRole('heading', { name: 'All targets at a glance' }).waitFor();
+    await en.locator('.ev-target .ev-target-grade', { hasText: 'Basically satisfied' }).waitFor();
+    await en.getByText('Completion', { exact: true }).first().waitFor({ state: 'attached' });
+    await shoot(en, 'evaluation-results-en', ['tablet']);
+    await en.context().close();
+
+    const csv = await page.request.get(`${h.origin}/api${R(roundId)}/results.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(TITLES.wdept);
+    expect(await page.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toBe(`/api${R(roundId)}/results.csv`);
+  });
+
+  it('prints the slips: eight a sheet with cut lines, each with its QR, serial and how to answer', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}/codes?audience=residents`);
+    await page.getByRole('heading', { name: '群众测评码' }).waitFor();
+    await page.getByText('共 6 张，1 页').waitFor();
+    expect(await page.locator('.sheet').count()).toBe(1);
+    expect(await page.locator('.ev-slip-serial').allTextContents()).toEqual(slips.map((s) => s.serial));
+    expect(await page.locator('.ev-slip-qr svg').count()).toBe(6);
+    expect(await page.locator('.ev-slip-addr').first().textContent()).toBe(`${new URL(h.origin).host}/e?c=${congressId}`);
+    await page.locator('.ev-slip-round', { hasText: roundTitle }).first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    await shoot(page, 'evaluation-slips-print', ['tablet']);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('prints the report on A4 with every target, its rates and grade', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}/report`);
+    await page.getByRole('heading', { name: '满意度测评结果报告', level: 2 }).waitFor();
+    expect(await page.locator('.report-watermark').count()).toBe(0);
+    const rows = await rowsOf(page.locator('.report-sheet'), '.ev-report-table tbody tr');
+    expect(rows).toEqual([
+      `1 | ${TITLES.road}${TITLES.trans} | 6 | 80.0% | 20.0% | 0.0% | 100.0% | 95.0 | 满意`,
+      `2 | ${TITLES.water}${TITLES.wdept} | 6 | 16.7% | 50.0% | 33.3% | 66.7% | 72.5 | 基本满意`,
+      `1 | ${TITLES.trans}${TITLES.road} | 6 | 50.0% | 33.3% | 16.7% | 83.3% | 84.2 | 满意`,
+      `2 | ${TITLES.wdept}${TITLES.water} | 6 | 16.7% | 16.7% | 66.7% | 33.3% | 65.8 | 不满意`,
+    ]);
+    await page.getByText('满意 2 个，基本满意 1 个，不满意 1 个。').waitFor();
+    await page.getByText('某一群体答卷少于 5 份时，不公布其数字和等次（表中标为“不公布”）。').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await shoot(page, 'evaluation-report-print', ['tablet']);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('starts a re-evaluation of the dissatisfied department; graded dissatisfied again, it is marked as repeated', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
+    await page.getByRole('button', { name: '新建再测评' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建再测评？' });
+    await dialog.getByText('测评对象是本轮评为不满意的 1 个').waitFor();
+    await dialog.getByRole('button', { name: '新建再测评' }).click();
+    await page.getByRole('heading', { name: `${roundTitle}（再测评）`, level: 1 }).waitFor();
+    reevalId = /\/evaluation\/([0-9a-f-]{36})$/.exec(page.url())![1];
+    expect(await page.locator('.ev-target-list .ev-target-name').allTextContents()).toEqual([TITLES.wdept]);
+    await page.getByRole('link', { name: '对上一轮不满意对象的再测评' }).waitFor();
+
+    await post(`${R(reevalId)}/codes`, { audience: 'residents', count: 5 });
+    await post(`${R(reevalId)}/open`);
+    const codes = await get<{ url: string }[]>(`${R(reevalId)}/codes?audience=residents`);
+    for (const [i, code] of codes.entries()) await answerByApi(tokenOf(code.url), () => (i === 0 ? S : D));
+    await post(`${R(reevalId)}/close`);
+    await post(`${R(reevalId)}/publish`);
+    await page.reload();
+    const card = page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES.wdept }) });
+    await card.getByText('连续不满意').waitFor();
+    expect(await card.locator('.ev-figure.main dd').textContent()).toBe('20.0%');
+  });
+
+  it('withholds the figures of a group with fewer than k answers, and says so', async () => {
+    const page = h.page;
+    await post(`${R(round2Id)}/codes`, { audience: 'residents', count: 5 });
+    await post(`${R(round2Id)}/open`);
+    const codes = await get<{ url: string }[]>(`${R(round2Id)}/codes?audience=residents`);
+    for (const code of codes) await answerByApi(tokenOf(code.url), () => S);
+    await post(`${R(round2Id)}/close`);
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${round2Id}`);
+    const card = page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES.road }) });
+    await card.getByText('至少有一类测评人的答卷少于 5 份：为免推断出个人的评价，合计数字和等次不公布。').waitFor();
+    // Four project questions in this round (one was added): 5 answers × 4.
+    expect(await rowsOf(card, GROUP_ROWS)).toEqual(['代表0 份 | 少于 5 份，不公布', '群众5 份 | 20 | 0 | 0 | 0 | 100.0% | 100.0% | 100.0 | 满意', '合计5 份 | 少于 5 份，不公布']);
+    expect(await card.locator('.ev-target-grade .tag').textContent()).toBe('不公布');
+    expect(await page.locator('.ev-overview-rate').allTextContents()).toEqual(['—', '—', '—', '—']);
+    await shoot(page, 'evaluation-results-withheld', ['tablet']);
+  });
+
+  it('gives a representative signed in with their delegate card one code from the round page, then never again', async () => {
+    await post(`${c()}/representatives`, { name: '王建华' });
+    const cards = await get<{ cards: { url: string }[] }>(`${c()}/roster/cards`);
+    const round3 = await post<{ id: string }>(`${c()}/evaluation/rounds`, { year, title: '代表专项测评', audiences: ['representatives'], projectIds: [ids.road], includeDepartments: false });
+    await post(`${R(round3.id)}/open`);
+    const rep = await h.newPage('tablet');
+    await rep.goto(cards.cards[0].url);
+    await rep.getByRole('heading', { name: /王建华/ }).waitFor();
+    await rep.goto(`${h.origin}/c/${congressId}/evaluation/${round3.id}`);
+    await rep.getByRole('heading', { name: '领取我的测评码' }).waitFor();
+    // A representative sees no staff controls and no codes panel.
+    expect(await rep.getByRole('button', { name: '结束测评' }).count()).toBe(0);
+    expect(await rep.getByRole('heading', { name: '测评码', exact: true }).count()).toBe(0);
+    await shoot(rep, 'evaluation-mycode', ['tablet']);
+    await rep.getByRole('button', { name: '领取测评码并作答' }).click();
+    await rep.getByText('您将以代表身份评价 1 个测评对象。').waitFor();
+    await rep.getByRole('heading', { name: '代表专项测评' }).waitFor();
+    // The token came in the fragment and is already out of the address.
+    expect(rep.url()).toBe(`${h.origin}/e`);
+    await rep.goto(`${h.origin}/c/${congressId}/evaluation/${round3.id}`);
+    await rep.getByText('您已经领取过本次测评的测评码（每人一个）。').waitFor();
+    expect(await rep.getByRole('button', { name: '领取测评码并作答' }).count()).toBe(0);
+    await rep.context().close();
+  });
+
+  it('ranks the departments in the league table with each round’s grade', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/league`);
+    await page.getByRole('heading', { name: '承办单位满意度排名' }).waitFor();
+    await page.locator('.ev-league tbody tr').first().waitFor();
+    expect(await page.locator('.ev-league-name').allTextContents()).toEqual([TITLES.trans, TITLES.wdept]);
+    const first = page.locator('.ev-league tbody tr').first();
+    expect(await first.locator('.ev-league-bar .num').textContent()).toBe('83.3%');
+    expect(await first.locator('.ev-league-rounds li').allTextContents()).toEqual([`满意83.3% · ${roundTitle}`]);
+    const second = page.locator('.ev-league tbody tr').nth(1);
+    expect(await second.locator('.ev-league-rounds li').allTextContents()).toEqual([`不满意33.3% · ${roundTitle}`, `不满意20.0% · ${roundTitle}（再测评）`]);
+    await shoot(page, 'evaluation-league', ['tablet', 'phone']);
+  });
+
+  it('lets the department file its rectification report', async () => {
+    await dept.goto(`${h.origin}/c/${congressId}/rectifications`);
+    await dept.getByRole('heading', { name: '整改', level: 1 }).waitFor();
+    const nav = dept.locator('#app-nav .nav-group', { has: dept.getByRole('heading', { name: '满意度测评' }) });
+    expect(await nav.locator('a').allTextContents()).toEqual(['整改']);
+    const cards = dept.locator('.ev-rect');
+    await cards.first().waitFor();
+    expect((await cards.locator('h2').allTextContents()).sort()).toEqual([TITLES.water, TITLES.wdept, TITLES.wdept].sort());
+    const first = cards.filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    expect(await first.count()).toBe(1);
+    await first.getByText('提交整改报告，并再次测评').waitFor();
+    await first.locator('.ev-rect-facts').getByText('不满意').waitFor();
+    const repeated = cards.filter({ hasText: '（再测评）' });
+    await repeated.getByText('连续不满意').waitFor();
+    await first.getByRole('button', { name: '提交整改报告' }).click();
+    await first.locator('.field-error').waitFor();
+    await first.getByLabel('整改报告').fill('一、问题：群众反映办理进度慢。\n二、措施：建立周调度机制，专人回复来电。\n三、完成情况：已完成管网检修 12 处。');
+    await first.getByRole('button', { name: '提交整改报告' }).click();
+    await first.getByText('已提交，待验收').waitFor();
+    await first.getByText('建立周调度机制').waitFor();
+    await shoot(dept, 'evaluation-rectifications-department', ['tablet', 'phone']);
+    // The round that is closed but not published stays out of the department's sight.
+    expect((await get<{ id: string }[]>(`${c()}/evaluation/rounds`, dept)).map((r) => r.id).sort()).toEqual([roundId, reevalId].sort());
+  });
+
+  it('lets staff return the report with a note and move the deadline; overdue shows in red', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/rectifications`);
+    const card = page.locator('.ev-rect').filter({ has: page.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    await card.getByText('已提交，待验收').waitFor();
+    await card.getByRole('button', { name: '退回修改' }).click();
+    const dialog = page.getByRole('dialog', { name: '退回修改' });
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await dialog.getByText('请写明退回的理由。').waitFor();
+    await dialog.getByLabel('退回意见').fill('请补充回复来电的时限和抽查结果。');
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await card.getByText('已退回，待重新提交').waitFor();
+    await card.getByRole('button', { name: '调整期限' }).click();
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const deadline = page.getByRole('dialog', { name: '调整期限' });
+    await deadline.getByLabel('整改期限').fill(yesterday);
+    await deadline.getByRole('button', { name: '保存' }).click();
+    await card.locator('.tag', { hasText: '已逾期' }).waitFor();
+    expect(await card.evaluate((el) => el.classList.contains('overdue'))).toBe(true);
+    await page.getByText('逾期 1 项').waitFor();
+    await shoot(page, 'evaluation-rectifications-staff', ['tablet']);
+
+    await dept.reload();
+    const mine = dept.locator('.ev-rect').filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    await mine.getByText('请补充回复来电的时限和抽查结果。').waitFor();
+    await mine.getByLabel('重新提交整改报告').waitFor();
+    await shoot(dept, 'evaluation-rectifications-returned', ['phone']);
+  });
+
+  it('made no request off the origin and no page error', () => {
+    expect(h.offOrigin).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+});

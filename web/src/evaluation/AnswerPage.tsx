@@ -1,0 +1,481 @@
+import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { ApiError } from '../api.ts';
+import { ScanPanel } from '../ballot/ScanPanel.tsx';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { lang, t, useLangOnly } from '../i18n.ts';
+import { openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
+import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
+
+type Stage = 'start' | 'loading' | 'intro' | 'answering' | 'review' | 'submitting' | 'thanks' | 'refused';
+type Refusal = { message: string; next: string; back: 'start' | 'review' };
+
+/** How long the thank-you stays before the page clears itself (a shared tablet at a meeting; a phone does not mind). */
+const THANKS_SECONDS = 30;
+
+const answerKey = (tg: Target, itemId: string) => `${tg.kind}:${tg.id}:${itemId}`;
+const targetKey = (tg: Target) => `${tg.kind}:${tg.id}`;
+
+/** The next step in plain words, by what the server refused. */
+function nextStep(e: unknown): string {
+  const code = e instanceof ApiError ? e.code : '';
+  switch (code) {
+    case 'eval_code_used':
+      return t('answer.refused.used');
+    case 'eval_round_closed':
+      return t('answer.refused.closed');
+    case 'round_not_open':
+      return t('answer.refused.notOpen');
+    case 'eval_code_invalid':
+    case 'eval_serial_unknown':
+    case 'validation':
+      return t('answer.refused.invalid');
+    case 'network':
+      return t('answer.refused.network');
+    default:
+      return t('answer.refused.other');
+  }
+}
+
+/**
+ * /e — answering a back-to-back evaluation (背靠背), no account: the slip's QR opens /e#<token> (the token is taken
+ * out of the address at once), or the camera reads it here, or the serial is typed (the congress comes from ?c=).
+ * One target a step, each item four big buttons, an optional comment; a review of every answer; submit once; a
+ * thank-you, then nothing is kept — no browser storage, every signal emptied.
+ */
+export default function AnswerPage() {
+  const search = new URLSearchParams(location.search);
+  const congressId = search.get('c') ?? '';
+  if (search.get('lang') === 'en' || search.get('lang') === 'zh-CN') useLangOnly(search.get('lang') as 'en' | 'zh-CN');
+  usePageTitle(() => t('answer.title'));
+
+  const [stage, setStage] = createSignal<Stage>('start');
+  const [q, setQ] = createSignal<Questionnaire | null>(null);
+  const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>({});
+  const [comments, setComments] = createSignal<Record<string, string>>({});
+  const [step, setStep] = createSignal(0);
+  const [showMissing, setShowMissing] = createSignal(false);
+  const [refusal, setRefusal] = createSignal<Refusal | null>(null);
+  const [serial, setSerial] = createSignal('');
+  const [scanning, setScanning] = createSignal(false);
+  const [left, setLeft] = createSignal(THANKS_SECONDS);
+  let timer = 0;
+
+  const top = () => window.scrollTo(0, 0);
+  /** Forget everything: back to the start with nothing of the answers kept. */
+  const clear = () => {
+    window.clearInterval(timer);
+    setQ(null);
+    setAnswers({});
+    setComments({});
+    setStep(0);
+    setShowMissing(false);
+    setRefusal(null);
+    setSerial('');
+    setScanning(false);
+    setStage('start');
+    top();
+  };
+  onCleanup(() => window.clearInterval(timer));
+
+  const refuse = (e: unknown, back: Refusal['back'] = 'start') => {
+    // A token cut short fails the request's validation: say what that means for a code.
+    const message = !(e instanceof ApiError) ? t('error.unexpected') : e.code === 'validation' ? t('answer.badCode') : e.message;
+    setRefusal({ message, next: nextStep(e), back });
+    if (back === 'start') {
+      setQ(null);
+      setAnswers({});
+      setComments({});
+    }
+    setStage('refused');
+    top();
+  };
+
+  const show = (questionnaire: Questionnaire) => {
+    setQ(questionnaire);
+    setAnswers({});
+    setComments({});
+    setStep(0);
+    setStage('intro');
+    top();
+  };
+  const open = async (fn: () => Promise<Questionnaire>) => {
+    setStage('loading');
+    try {
+      show(await fn());
+    } catch (e) {
+      refuse(e);
+    }
+  };
+
+  const openSerial = (ev: SubmitEvent) => {
+    ev.preventDefault();
+    let s = serial().toUpperCase().replace(/[^0-9A-Z]/g, '');
+    // The serial is E + 8 characters; people often leave out the E.
+    if (s.length === 8 && !s.startsWith('E')) s = `E${s}`;
+    if (s.length !== 9) return refuse(new ApiError(400, 'serial', t('answer.start.serialLength')));
+    if (!congressId) return refuse(new ApiError(400, 'kiosk', t('answer.start.noCongress')));
+    void open(() => openBySerial(congressId, s));
+  };
+
+  // The slip's QR opens /e#<token>: read it once and take it out of the address bar (and so out of history).
+  const takeHash = () => {
+    const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (fromHash && (stage() === 'start' || stage() === 'refused' || stage() === 'thanks')) {
+      window.clearInterval(timer);
+      void open(() => openByToken(tokenOf(fromHash)));
+    }
+  };
+  onMount(() => {
+    takeHash();
+    window.addEventListener('hashchange', takeHash);
+  });
+  onCleanup(() => window.removeEventListener('hashchange', takeHash));
+
+  const targets = () => q()?.targets ?? [];
+  const itemsOf = (tg: Target) => q()?.round.items[tg.kind] ?? [];
+  const options = (): AnswerValue[] => (q()?.round.allowUnknown ? ['satisfied', 'basic', 'dissatisfied', 'unknown'] : ['satisfied', 'basic', 'dissatisfied']);
+  const current = () => targets()[step()];
+  const missingIn = (tg: Target) => itemsOf(tg).filter((i) => !answers()[answerKey(tg, i.id)]).length;
+  const totalMissing = createMemo(() => targets().reduce((n, tg) => n + missingIn(tg), 0));
+
+  const choose = (tg: Target, itemId: string, a: AnswerValue) => setAnswers({ ...answers(), [answerKey(tg, itemId)]: a });
+  const goTo = (i: number) => {
+    setShowMissing(false);
+    setStep(i);
+    setStage('answering');
+    top();
+  };
+  const next = () => {
+    const tg = current();
+    if (!tg) return;
+    if (missingIn(tg) > 0) {
+      setShowMissing(true);
+      document.querySelector('.ev-q-item.missing')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return;
+    }
+    if (step() + 1 < targets().length) goTo(step() + 1);
+    else {
+      setShowMissing(false);
+      setStage('review');
+      top();
+    }
+  };
+
+  const submit = async () => {
+    const questionnaire = q();
+    if (!questionnaire) return;
+    setStage('submitting');
+    const body = {
+      token: questionnaire.token,
+      answers: questionnaire.targets.flatMap((tg) => itemsOf(tg).map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: answers()[answerKey(tg, i.id)] }))),
+      comments: questionnaire.targets
+        .map((tg) => ({ targetKind: tg.kind, targetId: tg.id, text: (comments()[targetKey(tg)] ?? '').trim() }))
+        .filter((c) => c.text.length > 0),
+    };
+    try {
+      await submitAnswers(body);
+      // Nothing of the answers stays on the page.
+      setQ(null);
+      setAnswers({});
+      setComments({});
+      setStage('thanks');
+      top();
+      setLeft(THANKS_SECONDS);
+      timer = window.setInterval(() => {
+        if (left() <= 1) clear();
+        else setLeft(left() - 1);
+      }, 1000);
+    } catch (e) {
+      // A lost connection or an answer missing: the answers stay so the person can send them again.
+      const keep = e instanceof ApiError && (e.code === 'network' || e.code === 'eval_answers_missing');
+      refuse(e, keep ? 'review' : 'start');
+    }
+  };
+
+  const switchLang = () => {
+    const other = lang() === 'en' ? 'zh-CN' : 'en';
+    const params = new URLSearchParams(location.search);
+    if (other === 'en') params.set('lang', 'en');
+    else params.delete('lang');
+    const qs = params.toString();
+    history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+    useLangOnly(other);
+  };
+
+  const subtitle = (tg: Target) => (tg.kind === 'project' ? t('evaluation.subtitle.project', { s: tg.subtitle }) : t('evaluation.subtitle.department', { s: tg.subtitle }));
+
+  return (
+    <div class="kiosk ev-answer">
+      <header class="kiosk-head">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <span class="brand-name">{t('answer.title')}</span>
+        </div>
+        <button type="button" class="btn btn-ghost lang-switch" lang={lang() === 'en' ? 'zh-CN' : 'en'} onClick={switchLang}>
+          {t('lang.other')}
+        </button>
+      </header>
+      <main id="main" class="kiosk-main ev-answer-main">
+        <Switch>
+          <Match when={stage() === 'start'}>
+            <section class="kiosk-start ev-a-card">
+              <h1>{t('answer.start.title')}</h1>
+              <p class="kiosk-lead">{t('answer.start.lead')}</p>
+              <Show
+                when={scanning()}
+                fallback={
+                  <button type="button" class="btn btn-primary kiosk-big ev-wide" onClick={() => setScanning(true)}>
+                    {t('answer.start.scan')}
+                  </button>
+                }
+              >
+                <ScanPanel
+                  onCode={(code) => {
+                    setScanning(false);
+                    void open(() => openByToken(tokenOf(code)));
+                  }}
+                  onCancel={() => setScanning(false)}
+                />
+              </Show>
+              <form class="kiosk-serial" onSubmit={openSerial} novalidate>
+                <label for="ev-serial">{t('answer.start.serialLabel')}</label>
+                <div class="kiosk-serial-row">
+                  <input
+                    id="ev-serial"
+                    class="mono"
+                    value={serial()}
+                    onInput={(e) => setSerial(e.currentTarget.value)}
+                    maxlength={12}
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck={false}
+                    placeholder="E7K3M9PQR"
+                    aria-describedby="ev-serial-hint"
+                  />
+                  <button type="submit" class="btn btn-secondary kiosk-big">
+                    {t('answer.start.open')}
+                  </button>
+                </div>
+                <p class="kiosk-hint" id="ev-serial-hint">
+                  {congressId ? t('answer.start.serialHint') : t('answer.start.serialNeedsAddress')}
+                </p>
+              </form>
+              <p class="ev-a-privacy">{t('answer.privacy')}</p>
+            </section>
+          </Match>
+
+          <Match when={stage() === 'loading' || stage() === 'submitting'}>
+            <div class="kiosk-wait" role="status">
+              <span class="spinner" aria-hidden="true" />
+              <span>{stage() === 'submitting' ? t('answer.submitting') : t('answer.loading')}</span>
+            </div>
+          </Match>
+
+          <Match when={stage() === 'refused' && refusal()}>
+            {(r) => (
+              <section class="kiosk-refused ev-a-card" role="alert">
+                <h1>{r().message}</h1>
+                <p class="kiosk-lead">{r().next}</p>
+                <div class="kiosk-actions">
+                  <Show when={r().back === 'review'}>
+                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => void submit()}>
+                      {t('answer.refused.retry')}
+                    </button>
+                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => (setStage('review'), top())}>
+                      {t('answer.refused.toReview')}
+                    </button>
+                  </Show>
+                  <Show when={r().back === 'start'}>
+                    <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
+                      {t('answer.refused.back')}
+                    </button>
+                  </Show>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'intro' && q()}>
+            {(qq) => (
+              <section class="ev-a-card ev-intro">
+                <p class="ev-a-kicker">{qq().round.congressName}</p>
+                <h1>{qq().round.title}</h1>
+                <p class="kiosk-lead">
+                  {t('answer.intro.lead', {
+                    n: qq().targets.length,
+                    audience: t(`evaluation.audience.${qq().audience}`),
+                  })}
+                </p>
+                <ol class="ev-intro-steps">
+                  <li>{qq().round.allowUnknown ? t('answer.intro.step1Unknown') : t('answer.intro.step1')}</li>
+                  <li>{t('answer.intro.step2')}</li>
+                  <li>{t('answer.intro.step3')}</li>
+                </ol>
+                <p class="ev-a-privacy">{t('answer.privacy')}</p>
+                <div class="kiosk-actions">
+                  <button type="button" class="btn btn-primary kiosk-big ev-wide" onClick={() => goTo(0)}>
+                    {t('answer.intro.start')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'answering' && current()}>
+            {(tg) => (
+              <section class="ev-step" aria-labelledby="ev-step-title">
+                <div class="ev-progress" aria-live="polite">
+                  <div class="ev-progress-text">
+                    <span class="ev-progress-round">{q()?.round.title}</span>
+                    <span class="ev-progress-n num" aria-label={t('answer.progressLabel', { n: step() + 1, total: targets().length })}>
+                      {step() + 1} / {targets().length}
+                    </span>
+                  </div>
+                  <div class="ev-progress-bar" aria-hidden="true">
+                    <span style={{ width: `${((step() + 1) / targets().length) * 100}%` }} />
+                  </div>
+                </div>
+                <header class="ev-step-head">
+                  <p class="ev-a-kicker">{targetKindLabel(tg().kind)}</p>
+                  <h1 id="ev-step-title">{tg().title}</h1>
+                  <Show when={tg().subtitle}>
+                    <p class="ev-step-sub">{subtitle(tg())}</p>
+                  </Show>
+                </header>
+                <ol class="ev-q-items">
+                  <For each={itemsOf(tg())}>
+                    {(item, i) => {
+                      const chosen = () => answers()[answerKey(tg(), item.id)];
+                      const missing = () => showMissing() && !chosen();
+                      return (
+                        <li class="ev-q-item" classList={{ missing: missing() }}>
+                          <p class="ev-q-label" id={`ev-q-${item.id}`}>
+                            <span class="ev-q-n num">{i() + 1}.</span> {itemText(item.label)}
+                          </p>
+                          <div class="ev-opts" classList={{ four: options().length === 4 }} role="group" aria-labelledby={`ev-q-${item.id}`}>
+                            <For each={options()}>
+                              {(a) => (
+                                <button type="button" class={`ev-opt ev-opt-${a}`} aria-pressed={chosen() === a} onClick={() => choose(tg(), item.id, a)}>
+                                  <span class="ev-opt-mark" aria-hidden="true">
+                                    {chosen() === a ? '✓' : ''}
+                                  </span>
+                                  {answerLabel(a)}
+                                </button>
+                              )}
+                            </For>
+                          </div>
+                          <Show when={missing()}>
+                            <p class="ev-q-missing">{t('answer.pickOne')}</p>
+                          </Show>
+                        </li>
+                      );
+                    }}
+                  </For>
+                </ol>
+                <div class="ev-comment">
+                  <label for="ev-comment">{t('answer.comment')}</label>
+                  <textarea
+                    id="ev-comment"
+                    rows={3}
+                    maxlength={500}
+                    value={comments()[targetKey(tg())] ?? ''}
+                    onInput={(e) => setComments({ ...comments(), [targetKey(tg())]: e.currentTarget.value })}
+                    placeholder={t('answer.commentPlaceholder')}
+                  />
+                  <p class="kiosk-hint">{t('answer.commentHint')}</p>
+                </div>
+                <div class="ev-step-foot">
+                  <Show when={step() > 0}>
+                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(step() - 1)}>
+                      {t('answer.prev')}
+                    </button>
+                  </Show>
+                  <button type="button" class="btn btn-primary kiosk-big ev-next" onClick={next}>
+                    {step() + 1 < targets().length ? t('answer.next') : t('answer.toReview')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'review' && q()}>
+            {(qq) => (
+              <section class="ev-review">
+                <h1>{t('answer.review.title')}</h1>
+                <p class="kiosk-lead">{t('answer.review.lead', { title: qq().round.title })}</p>
+                <Show when={totalMissing() > 0}>
+                  <p class="ev-q-missing" role="alert">
+                    {t('answer.review.missing', { n: totalMissing() })}
+                  </p>
+                </Show>
+                <ol class="ev-review-list">
+                  <For each={qq().targets}>
+                    {(tg, i) => (
+                      <li class="ev-review-target">
+                        <div class="ev-review-head">
+                          <h2>
+                            <span class="num">{i() + 1}.</span> {tg.title}
+                            <span class="ev-review-kind">{targetKindLabel(tg.kind)}</span>
+                          </h2>
+                          <button type="button" class="btn btn-secondary" onClick={() => goTo(i())} aria-label={t('answer.review.changeLabel', { title: tg.title })}>
+                            {t('answer.review.change')}
+                          </button>
+                        </div>
+                        <ul class="ev-review-items">
+                          <For each={itemsOf(tg)}>
+                            {(item) => {
+                              const a = () => answers()[answerKey(tg, item.id)];
+                              return (
+                                <li>
+                                  <span>{itemText(item.label)}</span>
+                                  <span class={`ev-answer-tag ev-answer-${a() ?? 'none'}`}>{a() ? answerLabel(a()!) : t('answer.review.none')}</span>
+                                </li>
+                              );
+                            }}
+                          </For>
+                        </ul>
+                        <Show when={(comments()[targetKey(tg)] ?? '').trim()}>
+                          {(text) => (
+                            <p class="ev-review-comment">
+                              <span class="muted">{t('answer.review.comment')}</span>
+                              {text()}
+                            </p>
+                          )}
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <div class="kiosk-actions ev-review-actions">
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(targets().length - 1)}>
+                    {t('answer.review.back')}
+                  </button>
+                  <button type="button" class="btn btn-primary kiosk-big" disabled={totalMissing() > 0} onClick={() => void submit()}>
+                    {t('answer.review.submit')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </Match>
+
+          <Match when={stage() === 'thanks'}>
+            <section class="kiosk-receipt ev-a-card ev-thanks">
+              <p class="ev-thanks-mark" aria-hidden="true">
+                ✓
+              </p>
+              <h1>{t('answer.thanks.title')}</h1>
+              <p class="kiosk-lead">{t('answer.thanks.lead')}</p>
+              <div class="kiosk-actions">
+                <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
+                  {t('answer.thanks.done')}
+                </button>
+              </div>
+              <p class="muted">{t('answer.thanks.clearing', { n: left() })}</p>
+            </section>
+          </Match>
+        </Switch>
+      </main>
+    </div>
+  );
+}

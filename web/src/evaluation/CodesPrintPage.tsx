@@ -1,0 +1,129 @@
+import { A, useParams, useSearchParams } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { Async } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { usePageTitle } from '../components/PageHeader.tsx';
+import { fetchCongress } from '../congress/congresses.data.ts';
+import { fmt, t } from '../i18n.ts';
+import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { RequireSession } from '../layout/RequireSession.tsx';
+import { fetchRound, fetchSlips, paths, type Audience, type Slip } from './evaluation.data.ts';
+import { audienceLabel } from './parts.tsx';
+
+const PER_SHEET = 8; // 2 × 4 on A4
+const chunk = <T,>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
+
+/**
+ * 测评码 slips to print on A4 for one audience: eight a sheet with dashed cut lines, each with the congress and round,
+ * the QR of `<origin>/e#<token>` made by the server, the serial in large type, and one line on how to answer. Handed
+ * out at random: nothing on a slip says whose it is.
+ */
+export default function CodesPrintPage() {
+  return (
+    <RequireSession>
+      <Sheets />
+    </RequireSession>
+  );
+}
+
+function Sheets() {
+  const params = useParams<{ congressId: string; roundId: string }>();
+  const [search] = useSearchParams<{ audience?: string }>();
+  const audience = (): Audience => (search.audience === 'representatives' ? 'representatives' : 'residents');
+  const [data, { refetch }] = createResource(
+    () => ({ c: params.congressId, r: params.roundId, a: audience() }),
+    async (k) => {
+      const [congress, round, slips] = await Promise.all([fetchCongress(k.c), fetchRound(k.c, k.r), fetchSlips(k.c, k.r, k.a)]);
+      return { congress, round, slips };
+    },
+  );
+  usePageTitle(() => (data.latest ? `${t('evaluation.slips.title')} · ${data.latest.round.title}` : t('evaluation.slips.title')));
+  const back = () => paths.round(params.congressId, params.roundId);
+  // Typing a serial needs the congress: the address printed is the one that opens the right form.
+  const typeAt = () => `${location.host}${paths.answer(params.congressId)}`;
+
+  return (
+    <div class="print-page">
+      <header class="print-toolbar no-print">
+        <div class="print-toolbar-inner">
+          <A href={back()} class="btn btn-ghost">
+            ← {t('evaluation.slips.back')}
+          </A>
+          <div class="print-title">
+            <h1>{t('evaluation.slips.heading', { audience: audienceLabel(audience()) })}</h1>
+            <Show when={data.latest}>
+              {(d) => (
+                <p class="muted">
+                  {d().round.title} · {t('evaluation.slips.count', { n: fmt.count(d().slips.length), pages: fmt.count(Math.ceil(d().slips.length / PER_SHEET)) })}
+                </p>
+              )}
+            </Show>
+          </div>
+          <div class="print-tools">
+            <LangSwitch />
+            <Button variant="primary" onClick={() => window.print()} disabled={!data.latest?.slips.length}>
+              {t('evaluation.slips.print')}
+            </Button>
+          </div>
+        </div>
+        <p class="print-hint">{t('evaluation.slips.hint')}</p>
+      </header>
+      <main id="main">
+        <Async resource={data} retry={refetch} loadingText={t('evaluation.slips.loading')}>
+          {(d) => (
+            <Show
+              when={d.slips.length > 0}
+              fallback={
+                <div class="print-empty">
+                  <EmptyState
+                    title={t('evaluation.slips.empty', { audience: audienceLabel(audience()) })}
+                    action={
+                      <A class="btn btn-primary" href={back()}>
+                        {t('evaluation.slips.back')}
+                      </A>
+                    }
+                  >
+                    {t('evaluation.slips.emptyNext')}
+                  </EmptyState>
+                </div>
+              }
+            >
+              <div class="sheets">
+                <For each={chunk(d.slips, PER_SHEET)}>
+                  {(slips) => (
+                    <section class="sheet">
+                      <For each={slips}>{(s) => <SlipCard congress={d.congress.name} round={d.round.title} audience={audience()} slip={s} typeAt={typeAt()} />}</For>
+                    </section>
+                  )}
+                </For>
+              </div>
+            </Show>
+          )}
+        </Async>
+      </main>
+    </div>
+  );
+}
+
+function SlipCard(props: { congress: string; round: string; audience: Audience; slip: Slip; typeAt: string }) {
+  return (
+    <article class="delegate-card ev-slip">
+      <header class="dc-head">
+        <span class="dc-congress">{props.congress}</span>
+        <span class="dc-term">{t('evaluation.slips.kind', { audience: audienceLabel(props.audience) })}</span>
+      </header>
+      <p class="ev-slip-round">{props.round}</p>
+      <div class="dc-body ev-slip-body">
+        <div class="ev-slip-qr" role="img" aria-label={t('evaluation.slips.qrLabel', { serial: props.slip.serial })} innerHTML={props.slip.qrSvg} />
+        <div class="dc-text">
+          <p class="dc-kind">{t('evaluation.slips.serial')}</p>
+          <p class="bc-serial ev-slip-serial">{props.slip.serial}</p>
+          <p class="ev-slip-how">{t('evaluation.slips.how')}</p>
+          <p class="ev-slip-addr mono">{props.typeAt}</p>
+        </div>
+      </div>
+      <footer class="dc-foot">{t('evaluation.slips.footer')}</footer>
+    </article>
+  );
+}

@@ -1,0 +1,124 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { Async } from '../components/Async.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { NoAccess } from '../components/NoAccess.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { useCongress } from '../congress/context.tsx';
+import { t } from '../i18n.ts';
+import { can } from '../session.ts';
+import { fetchLeague, paths, type LeagueRow } from './evaluation.data.ts';
+import { GradeTag, pct, score } from './parts.tsx';
+
+/**
+ * 承办单位满意度排名: departments ranked by their average 综合满意率 over the published rounds (withheld figures left
+ * out), with the average weighted score and the grade of each round as a coloured tag.
+ */
+export default function LeaguePage() {
+  const { id } = useCongress();
+  const [league, { refetch }] = createResource(id, fetchLeague);
+
+  return (
+    <Show when={can(id(), ['admin', 'government', 'presidium', 'representative', 'department', 'scrutineer'])} fallback={<NoAccess />}>
+      <PageHeader
+        kicker={<A href={paths.rounds(id())}>← {t('evaluation.rounds.title')}</A>}
+        title={t('evaluation.league.title')}
+        lead={t('evaluation.league.lead')}
+      />
+      <Async resource={league} retry={refetch}>
+        {(rows) => (
+          <Show
+            when={rows.length > 0}
+            fallback={
+              <EmptyState
+                title={t('evaluation.league.empty')}
+                action={
+                  <A class="btn btn-secondary" href={paths.rounds(id())}>
+                    {t('evaluation.rounds.title')}
+                  </A>
+                }
+              >
+                {t('evaluation.league.emptyNext')}
+              </EmptyState>
+            }
+          >
+            <LeagueTable rows={rows} congressId={id()} />
+          </Show>
+        )}
+      </Async>
+    </Show>
+  );
+}
+
+function LeagueTable(props: { rows: LeagueRow[]; congressId: string }) {
+  const ranked = () => {
+    let rank = 0;
+    let prev: number | null = null;
+    return props.rows.map((r, i) => {
+      if (r.averageOverall === null) return { r, rank: null as number | null };
+      // Equal averages share a rank (1, 2, 2, 4).
+      if (r.averageOverall !== prev) rank = i + 1;
+      prev = r.averageOverall;
+      return { r, rank };
+    });
+  };
+  return (
+    <div class="table-wrap">
+      <table class="table stack-on-phone ev-league">
+        <caption class="sr-only">{t('evaluation.league.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="pos">{t('evaluation.league.rank')}</th>
+            <th scope="col">{t('evaluation.league.department')}</th>
+            <th scope="col" class="ev-league-avg">{t('evaluation.league.average')}</th>
+            <th scope="col" class="n">{t('evaluation.league.score')}</th>
+            <th scope="col">{t('evaluation.league.rounds')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={ranked()}>
+            {({ r, rank }) => (
+              <tr>
+                <td class="pos num" data-label={t('evaluation.league.rank')}>
+                  <span class="ev-rank" classList={{ top: rank === 1 }}>
+                    {rank ?? '—'}
+                  </span>
+                </td>
+                <th scope="row" class="ev-league-name">
+                  {r.department.name}
+                </th>
+                <td class="ev-league-avg" data-label={t('evaluation.league.average')}>
+                  <div class="ev-league-bar">
+                    <span class="ev-league-track" aria-hidden="true">
+                      <span class="ev-league-fill" style={{ width: `${r.averageOverall ?? 0}%` }} />
+                    </span>
+                    <span class="num strong">{r.averageOverall === null ? t('evaluation.withheldShort') : pct(r.averageOverall)}</span>
+                  </div>
+                </td>
+                <td class="n num" data-label={t('evaluation.league.score')}>
+                  {score(r.averageScore)}
+                </td>
+                <td class="ev-league-rounds-cell" data-label={t('evaluation.league.rounds')}>
+                  {/* Oldest first: the grade of each published round, its rate, and which round it was. */}
+                  <ol class="ev-league-rounds">
+                    <For each={r.rounds}>
+                      {(x) => (
+                        <li>
+                          <GradeTag grade={x.grade} withheld={x.grade === null} />
+                          <A href={paths.round(props.congressId, x.roundId)} class="ev-league-round-link" title={x.title}>
+                            <span class="num">{x.overall === null ? '' : `${pct(x.overall)} · `}</span>
+                            {x.title}
+                          </A>
+                        </li>
+                      )}
+                    </For>
+                  </ol>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

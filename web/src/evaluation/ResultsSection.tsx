@@ -1,0 +1,384 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { Alert } from '../components/Alert.tsx';
+import { Async, latest } from '../components/Async.tsx';
+import { Button } from '../components/Button.tsx';
+import { confirmAction } from '../components/Dialog.tsx';
+import { toast } from '../components/Toast.tsx';
+import { fmt, t } from '../i18n.ts';
+import {
+  fetchComments,
+  fetchResults,
+  fetchRounds,
+  paths,
+  reevaluate,
+  resultsCsvUrl,
+  type Audience,
+  type CommentList,
+  type Group,
+  type Results,
+  type Round,
+  type TargetResult,
+} from './evaluation.data.ts';
+import { audienceLabel, BarLegend, GradeTag, itemText, pct, score, StackBar, targetKindLabel } from './parts.tsx';
+
+/**
+ * The figures of a closed (staff) or published (everyone) round: an overview bar per target, then per target its
+ * grade, 综合满意率 and weighted score, a row per audience and together, a row per item, and the comments in sorted
+ * order. Groups under k answers are withheld and say so.
+ */
+export function ResultsSection(props: { round: Round; congressId: string; staff: boolean }) {
+  const key = () => ({ c: props.congressId, r: props.round.id, state: props.round.state });
+  const [results, { refetch }] = createResource(key, (k) => fetchResults(k.c, k.r));
+  const [comments] = createResource(key, (k) => fetchComments(k.c, k.r));
+  const [rounds] = createResource(key, (k) => (props.staff ? fetchRounds(k.c) : Promise.resolve([] as Round[])));
+  const navigate = useNavigate();
+  const followUp = () => (latest(rounds) ?? []).find((x) => x.previousRoundId === props.round.id);
+
+  const startReevaluation = async (n: number) => {
+    let made: Round | null = null;
+    const ok = await confirmAction({
+      title: t('evaluation.reevaluate.confirmTitle'),
+      message: <p>{t('evaluation.reevaluate.confirmText', { n })}</p>,
+      confirmLabel: t('evaluation.reevaluate.confirm'),
+      action: async () => {
+        made = await reevaluate(props.congressId, props.round.id);
+      },
+    });
+    if (ok && made) {
+      toast(t('evaluation.created', { title: (made as Round).title }));
+      navigate(paths.round(props.congressId, (made as Round).id));
+    }
+  };
+
+  return (
+    <section class="ev-results" aria-labelledby="ev-results-title">
+      <div class="ev-results-head">
+        <h2 id="ev-results-title">{t('evaluation.results.title')}</h2>
+        <div class="ev-results-tools">
+          <a class="btn btn-secondary" href={resultsCsvUrl(props.congressId, props.round.id)} download="">
+            {t('evaluation.results.csv')}
+          </a>
+          <A class="btn btn-secondary" href={paths.report(props.congressId, props.round.id)}>
+            {t('evaluation.results.report')}
+          </A>
+        </div>
+      </div>
+      <Show when={props.round.state === 'closed'}>
+        <Alert kind="warning" title={t('evaluation.results.notPublished')}>
+          <p>{t('evaluation.results.notPublishedNext')}</p>
+        </Alert>
+      </Show>
+      <Async resource={results} retry={refetch} loadingText={t('evaluation.results.loading')}>
+        {(res) => {
+          const dissatisfied = () => res.targets.filter((x) => x.grade === 'dissatisfied').length;
+          return (
+            <>
+              <Summary res={res} round={props.round} />
+              <Show when={props.staff && props.round.state === 'published' && dissatisfied() > 0}>
+                <div class="ev-reeval">
+                  <p>
+                    <strong>{t('evaluation.reevaluate.needed', { n: dissatisfied() })}</strong> {t('evaluation.reevaluate.why')}
+                  </p>
+                  <Show
+                    when={followUp()}
+                    fallback={
+                      <Button variant="primary" onClick={() => void startReevaluation(dissatisfied())}>
+                        {t('evaluation.reevaluate.button')}
+                      </Button>
+                    }
+                  >
+                    {(f) => (
+                      <A class="btn btn-secondary" href={paths.round(props.congressId, f().id)}>
+                        {t('evaluation.reevaluate.open', { title: f().title })}
+                      </A>
+                    )}
+                  </Show>
+                </div>
+              </Show>
+              <Show when={props.round.state === 'published' && res.targets.some((x) => x.grade === 'basic' || x.grade === 'dissatisfied')}>
+                <p class="ev-rect-link">
+                  {t('evaluation.results.rectifications')} <A href={paths.rectifications(props.congressId)}>{t('evaluation.results.rectificationsLink')}</A>
+                </p>
+              </Show>
+              <Overview res={res} />
+              <div class="ev-target-cards">
+                <For each={res.targets}>{(x) => <TargetCard target={x} res={res} round={props.round} comments={latest(comments)} />}</For>
+              </div>
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
+
+function Summary(props: { res: Results; round: Round }) {
+  const count = (g: 'satisfied' | 'basic' | 'dissatisfied') => props.res.targets.filter((x) => x.grade === g).length;
+  return (
+    <div class="ev-summary">
+      <dl class="ev-summary-stats">
+        <For each={props.round.audiences}>
+          {(a) => (
+            <div>
+              <dt>{t('evaluation.results.responsesOf', { audience: audienceLabel(a) })}</dt>
+              <dd class="num">{fmt.count(props.res.responses[a])}</dd>
+            </div>
+          )}
+        </For>
+        <Show when={props.round.audiences.length > 1}>
+          <div>
+            <dt>{t('evaluation.results.responsesAll')}</dt>
+            <dd class="num">{fmt.count(props.res.responses.all)}</dd>
+          </div>
+        </Show>
+        <For each={['satisfied', 'basic', 'dissatisfied'] as const}>
+          {(g) => (
+            <div class={`ev-grade-count ev-grade-${g}`}>
+              <dt>{t('evaluation.results.gradedAs', { grade: t(`evaluation.grade.${g}`) })}</dt>
+              <dd class="num">{t('evaluation.results.targetsN', { n: count(g) })}</dd>
+            </div>
+          )}
+        </For>
+      </dl>
+      <p class="muted small">{t('evaluation.results.note', { k: props.res.k })}</p>
+    </div>
+  );
+}
+
+/** Every target at a glance: its bar of shares, 综合满意率 and grade, in the round's order. */
+function Overview(props: { res: Results }) {
+  return (
+    <section class="card ev-overview" aria-labelledby="ev-overview-title">
+      <div class="ev-overview-head">
+        <h3 id="ev-overview-title">{t('evaluation.results.overview')}</h3>
+        <BarLegend />
+      </div>
+      <p class="ev-overview-note">{t('evaluation.results.overviewNote')}</p>
+      <ol class="ev-overview-rows">
+        <For each={props.res.targets}>
+          {(x) => (
+            <li class="ev-overview-row">
+              <span class="ev-overview-name">
+                <span class="muted small">{targetKindLabel(x.kind)}</span>
+                <span class="ev-overview-title">{x.title}</span>
+              </span>
+              <StackBar counts={x.groups.all.counts} label={x.title} withheld={x.groups.all.withheld} k={props.res.k} />
+              <span class="ev-overview-rate num">{x.groups.all.withheld ? '—' : pct(x.groups.all.rates?.overall)}</span>
+              <span class="ev-overview-grade">
+                <GradeTag grade={x.grade} withheld={x.groups.all.withheld} />
+              </span>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}
+
+function TargetCard(props: { target: TargetResult; res: Results; round: Round; comments: CommentList | undefined }) {
+  const x = () => props.target;
+  const all = () => x().groups.all;
+  const rows = () => {
+    const out: { key: Audience | 'all'; label: string; g: Group }[] = [];
+    for (const a of props.round.audiences) {
+      const g = x().groups[a];
+      if (g) out.push({ key: a, label: audienceLabel(a), g });
+    }
+    // With one audience, "together" is the same row again.
+    if (props.round.audiences.length > 1) out.push({ key: 'all', label: t('evaluation.group.all'), g: all() });
+    return out;
+  };
+  const myComments = () => props.comments?.find((c) => c.kind === x().kind && c.id === x().id);
+
+  return (
+    <article class="card ev-target" classList={{ [`ev-target-${x().grade ?? 'none'}`]: true }} aria-labelledby={`ev-t-${x().id}`}>
+      <header class="ev-target-head">
+        <div class="ev-target-names">
+          <p class="kicker">{targetKindLabel(x().kind)}</p>
+          <h3 id={`ev-t-${x().id}`}>{x().title}</h3>
+          <Show when={x().subtitle}>
+            <p class="muted">{x().kind === 'project' ? t('evaluation.subtitle.project', { s: x().subtitle }) : t('evaluation.subtitle.department', { s: x().subtitle })}</p>
+          </Show>
+        </div>
+        <div class="ev-target-grade">
+          <span class="ev-target-grade-label">{t('evaluation.results.grade')}</span>
+          <GradeTag grade={x().grade} withheld={all().withheld} big />
+          <Show when={x().repeatedDissatisfied}>
+            <span class="tag tag-bad ev-repeated">{t('evaluation.repeated')}</span>
+          </Show>
+        </div>
+      </header>
+
+      <Show
+        when={!all().withheld}
+        fallback={
+          <p class="ev-withheld" role="note">
+            {t('evaluation.withheldLong', { k: props.res.k })}
+          </p>
+        }
+      >
+        <dl class="ev-figures">
+          <div class="ev-figure main">
+            <dt>{t('evaluation.rate.overall')}</dt>
+            <dd class="num">{pct(all().rates?.overall)}</dd>
+          </div>
+          <div class="ev-figure">
+            <dt>{t('evaluation.rate.satisfied')}</dt>
+            <dd class="num">{pct(all().rates?.satisfied)}</dd>
+          </div>
+          <div class="ev-figure">
+            <dt>{t('evaluation.results.score')}</dt>
+            <dd class="num">{score(x().weightedScore ?? all().score)}</dd>
+          </div>
+          <div class="ev-figure">
+            <dt>{t('evaluation.results.responses')}</dt>
+            <dd class="num">{fmt.count(all().responses)}</dd>
+          </div>
+        </dl>
+      </Show>
+
+      <div class="ev-group-bars">
+        <For each={rows()}>
+          {(row) => (
+            <div class="ev-group-bar">
+              <span class="ev-group-name">{row.label}</span>
+              <StackBar counts={row.g.counts} label={`${x().title} · ${row.label}`} withheld={row.g.withheld} k={props.res.k} />
+            </div>
+          )}
+        </For>
+        <BarLegend />
+      </div>
+
+      <div class="table-wrap ev-table-wrap">
+        <table class="table stack-on-phone ev-table">
+          <caption class="sr-only">{t('evaluation.results.groupsCaption', { title: x().title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('evaluation.col.groupAnswers')}</th>
+              <th scope="col" class="n">{t('evaluation.answer.satisfied')}</th>
+              <th scope="col" class="n">{t('evaluation.answer.basic')}</th>
+              <th scope="col" class="n">{t('evaluation.answer.dissatisfied')}</th>
+              <Show when={props.round.allowUnknown}>
+                <th scope="col" class="n">{t('evaluation.answer.unknown')}</th>
+              </Show>
+              <th scope="col" class="n">{t('evaluation.rate.satisfied')}</th>
+              <th scope="col" class="n">{t('evaluation.col.overall')}</th>
+              <th scope="col" class="n">{t('evaluation.col.score')}</th>
+              <th scope="col">{t('evaluation.col.grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={rows()}>
+              {(row) => (
+                <tr classList={{ 'ev-row-all': row.key === 'all', 'ev-row-withheld': row.g.withheld }}>
+                  {/* The group with its number of answers in one cell: the table has to fit a tablet in English too. */}
+                  <th scope="row">
+                    {row.label}
+                    <span class="ev-group-n num">{t('evaluation.results.answersN', { n: fmt.count(row.g.responses) })}</span>
+                  </th>
+                  <Show
+                    when={!row.g.withheld && row.g.counts}
+                    fallback={
+                      <td class="ev-withheld-cell" colspan={props.round.allowUnknown ? 8 : 7} data-label="">
+                        {t('evaluation.withheld', { k: props.res.k })}
+                      </td>
+                    }
+                  >
+                    {(c) => (
+                      <>
+                        <td class="n num" data-label={t('evaluation.answer.satisfied')}>{c().satisfied}</td>
+                        <td class="n num" data-label={t('evaluation.answer.basic')}>{c().basic}</td>
+                        <td class="n num" data-label={t('evaluation.answer.dissatisfied')}>{c().dissatisfied}</td>
+                        <Show when={props.round.allowUnknown}>
+                          <td class="n num" data-label={t('evaluation.answer.unknown')}>{c().unknown}</td>
+                        </Show>
+                        <td class="n num" data-label={t('evaluation.rate.satisfied')}>{pct(row.g.rates?.satisfied)}</td>
+                        <td class="n num strong" data-label={t('evaluation.rate.overall')}>{pct(row.g.rates?.overall)}</td>
+                        <td class="n num" data-label={t('evaluation.col.score')}>{score(row.g.score)}</td>
+                        <td data-label={t('evaluation.col.grade')}>
+                          <GradeTag grade={row.g.grade} />
+                        </td>
+                      </>
+                    )}
+                  </Show>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <p class="muted small">{t('evaluation.results.countsNote')}</p>
+
+      <Show when={all().items}>
+        {(items) => (
+          <details class="ev-details">
+            <summary>{t('evaluation.results.items', { n: items().length })}</summary>
+            <div class="table-wrap ev-table-wrap">
+              <table class="table stack-on-phone ev-table ev-items-table">
+                <caption class="sr-only">{t('evaluation.results.itemsCaption', { title: x().title })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('evaluation.col.item')}</th>
+                    <th scope="col" class="n">{t('evaluation.answer.satisfied')}</th>
+                    <th scope="col" class="n">{t('evaluation.answer.basic')}</th>
+                    <th scope="col" class="n">{t('evaluation.answer.dissatisfied')}</th>
+                    <Show when={props.round.allowUnknown}>
+                      <th scope="col" class="n">{t('evaluation.answer.unknown')}</th>
+                    </Show>
+                    <th scope="col" class="n">{t('evaluation.rate.satisfied')}</th>
+                    <th scope="col" class="n">{t('evaluation.col.overall')}</th>
+                    <th scope="col" class="ev-bar-col">{t('evaluation.col.shares')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={items()}>
+                    {(i) => (
+                      <tr>
+                        <th scope="row">{itemText(i.label)}</th>
+                        <td class="n num" data-label={t('evaluation.answer.satisfied')}>{i.counts.satisfied}</td>
+                        <td class="n num" data-label={t('evaluation.answer.basic')}>{i.counts.basic}</td>
+                        <td class="n num" data-label={t('evaluation.answer.dissatisfied')}>{i.counts.dissatisfied}</td>
+                        <Show when={props.round.allowUnknown}>
+                          <td class="n num" data-label={t('evaluation.answer.unknown')}>{i.counts.unknown}</td>
+                        </Show>
+                        <td class="n num" data-label={t('evaluation.rate.satisfied')}>{pct(i.rates.satisfied)}</td>
+                        <td class="n num strong" data-label={t('evaluation.rate.overall')}>{pct(i.rates.overall)}</td>
+                        <td class="ev-bar-col" data-label={t('evaluation.col.shares')}>
+                          <StackBar counts={i.counts} label={itemText(i.label)} minLabel={30} />
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </details>
+        )}
+      </Show>
+
+      {/* A department reads the comments on itself only: the others are not sent. */}
+      <Show when={props.comments === undefined || myComments()}>
+      <details class="ev-details ev-comments">
+        <summary>
+          {myComments()?.withheld
+            ? t('evaluation.comments.titleWithheld')
+            : t('evaluation.comments.title', { n: myComments()?.comments.length ?? 0 })}
+        </summary>
+        <Show when={myComments()} fallback={<p class="muted">{t('common.loading')}</p>}>
+          {(c) => (
+            <Show when={!c().withheld} fallback={<p class="ev-withheld">{t('evaluation.withheld', { k: props.res.k })}</p>}>
+              <Show when={c().comments.length > 0} fallback={<p class="muted">{t('evaluation.comments.none')}</p>}>
+                <ul class="ev-comment-list">
+                  <For each={c().comments}>{(text) => <li>{text}</li>}</For>
+                </ul>
+                <p class="muted small">{t('evaluation.comments.order')}</p>
+              </Show>
+            </Show>
+          )}
+        </Show>
+      </details>
+      </Show>
+    </article>
+  );
+}
