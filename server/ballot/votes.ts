@@ -21,7 +21,9 @@ export const voteState = (v: Pick<VoteRow, 'openedAt' | 'closedAt'>): Vote['stat
 
 export async function getVote(db: DbOrTx, congressId: string, voteId: string, forUpdate = false) {
   const q = db.select().from(votes).where(and(eq(votes.id, voteId), eq(votes.congressId, congressId)));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  // NO KEY UPDATE: it still serialises changes to the vote, but does not block the key-share lock that every ballot
+  // insert takes on its vote (the foreign key) — a FOR UPDATE here deadlocked a close racing a batch of casts.
+  const [row] = forUpdate ? await q.for('no key update') : await q;
   if (!row) throw new AppError('vote_not_found');
   return row;
 }
