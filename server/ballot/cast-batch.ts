@@ -21,6 +21,8 @@ type VoteRow = typeof votes.$inferSelect;
 
 const MAX_BATCH = 500;
 const WAIT_MS = 2;
+/** Batches in flight at once (each holds a database connection). */
+const MAX_RUNNING = 3;
 const NOTIFY_EVERY_MS = 200;
 
 const marksError = (reason: 'unknown_candidate' | 'bad_mark') =>
@@ -68,11 +70,16 @@ export class CastQueue {
   private flush() {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // Group commit: with enough batches in flight, casts keep gathering and go in the next, larger batch.
+    if (this.running >= MAX_RUNNING) return;
     const batch = this.queue.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     if (this.queue.length) this.timer = setTimeout(() => this.flush(), 0);
     this.running++;
-    void this.store(batch).finally(() => this.running--);
+    void this.store(batch).finally(() => {
+      this.running--;
+      if (this.queue.length) this.flush();
+    });
   }
 
   private async candidateIds(tx: Tx, vote: VoteRow) {
