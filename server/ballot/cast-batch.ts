@@ -9,7 +9,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Database, Db, Tx } from '../db/client.ts';
 import { ballots, cards, votes } from '../db/schema/index.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError, pgCode } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
 import type { BallotPayload } from './tokens.ts';
@@ -51,7 +51,7 @@ export class CastQueue {
       const t = setTimeout(() => {
         this.trailing.delete(sessionId);
         this.lastNotify.set(sessionId, Date.now());
-        notifySession(this.db, sessionId, 'cast').catch((e: unknown) => log.warn('cast.notify_failed', { error: String(e) }));
+        notifySession(this.db, sessionId, 'cast').catch((e: unknown) => log.warn('cast.notify_failed', { code: pgCode(e) ?? (e as Error).name }));
       }, NOTIFY_EVERY_MS);
       t.unref?.();
       this.trailing.set(sessionId, t);
@@ -99,7 +99,8 @@ export class CastQueue {
       // The whole batch failed (a lost connection, a conflict with another instance): one by one, so that one bad
       // cast cannot sink the others and every request still gets its own answer.
       if (batch.length === 1) return batch[0].reject(e);
-      log.warn('cast.batch_retry', { size: batch.length, error: String(e) });
+      // Only the error's code: a database error's detail can quote the failing row (marks, receipt).
+      log.warn('cast.batch_retry', { size: batch.length, code: pgCode(e) ?? (e as Error).name });
       for (const p of batch) this.store([p]);
       return;
     }

@@ -1,9 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { CodeSlip, CodesQuery, Comments, CreateRound, GenerateCodes, IssuedCodes, League, MyCode, OpenCode, Questionnaire, Rectification, RectificationParams, RectificationReport, Results, ReviewRectification, Round, RoundParams, SetDeadline, Submission, UpdateRound } from '../../shared/evaluation/schema.ts';
-import { evalRounds, rectifications } from '../db/schema/index.ts';
+import { evalRounds } from '../db/schema/index.ts';
 import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
@@ -195,5 +195,3 @@ export const publicEvaluationRoutes = new Hono<AppEnv>()
     return c.json(await submitAnswers(db, keys, c.req.valid('json')));
   });
 
-void and;
-void rectifications;

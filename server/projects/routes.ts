@@ -36,7 +36,7 @@ import {
   UpdateMilestone,
   UpdateProject,
 } from '../../shared/projects/schema.ts';
-import { findings, inspections, projectFiles, projects } from '../db/schema/index.ts';
+import { findings, projectFiles, projects } from '../db/schema/index.ts';
 import { checkFiles } from '../gathering/attachments.ts';
 import { actorOf } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
@@ -286,4 +286,3 @@ export const publicProjectRoutes = new Hono<AppEnv>()
     return sendFile(c, f);
   });
 
-void inspections;
