@@ -5,7 +5,7 @@
  * compares with the previous run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { compactVerify, importJWK, type JWK } from 'jose';
 import postgres from 'postgres';
 import { BULLETIN_FORMAT, type Bulletin } from '../shared/tally/format.ts';
 import { tally } from '../shared/tally/tally.ts';
-import { BenchClient, percentile, pool } from './client.ts';
+import { BenchClient, percentile, pool, rawPost, rawRequest, sendRaw } from './client.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,6 +23,11 @@ const N = Number(process.env.BENCH_CASTS ?? 3000);
 const CANDIDATES = 20;
 const SEATS = 10;
 const PASSWORD = 'bench-password-123';
+/** BENCH_ONLY=burst,tally,hall,eval,pure,pglite,tablet runs only those scenarios (for profiling); default all. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const want = (k: string) => ONLY.size === 0 || ONLY.has(k);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 type Row = { scenario: string; figure: number; unit: string; required: string; goal: string; pass: boolean | null; ceiling?: number; ratio?: number; note?: string };
 const rows: Row[] = [];
@@ -48,7 +53,10 @@ async function startServer(env: Record<string, string>): Promise<{ proc: ChildPr
   const port = await freePort();
   const t0 = performance.now();
   const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
+  // The same command line as `npm start` (its node flags included), read from package.json.
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).slice(1);
+  const extra = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(/\s+/) : [];
+  const proc = spawn(process.execPath, [...prof, ...extra, ...start], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SKIP_WEB_BUILD: '1', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -101,7 +109,7 @@ async function seed(admin: BenchClient) {
   return { c, congressId: congress.id as string, sessionId: session.id as string, listId: list.id as string, candidateIds, departmentId: dep.id as string };
 }
 
-async function makeVote(admin: BenchClient, s: Awaited<ReturnType<typeof seed>>, title: string, timeCards = false) {
+async function makeVote(admin: BenchClient, s: Awaited<ReturnType<typeof seed>>, title: string) {
   const v = await admin.must('POST', `${s.c}/sessions/${s.sessionId}/votes`, { listId: s.listId, title, spareCards: 0 });
   const path = `${s.c}/sessions/${s.sessionId}/votes/${v.id}`;
   const t0 = performance.now();
@@ -111,34 +119,57 @@ async function makeVote(admin: BenchClient, s: Awaited<ReturnType<typeof seed>>,
   await admin.must('POST', `${path}/issue-count`, { count: N });
   await admin.must('POST', `${path}/open`, {});
   const tokens = (printed.cards as { url: string }[]).map((x) => x.url.split('#')[1]);
-  if (timeCards) add({ scenario: `${N} ballot cards signed and rendered for print (QR SVG)`, figure: round(cardMs / 1000, 2), unit: 's', required: '≤ 10 s', goal: '≤ 3 s', pass: cardMs <= 10_000 });
-  return { voteId: v.id as string, path, tokens };
+  return { voteId: v.id as string, path, tokens, cardMs };
 }
 
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 /** Marks of ballot i: a spread of for/against over 20 candidates, at most SEATS 赞成. */
 const marksFor = (ids: string[], i: number) => Object.fromEntries(ids.flatMap((id, j) => ((i + j * 7) % 10 < 4 ? [[id, 'for']] : (i + j) % 10 === 9 ? [[id, 'against']] : [])).slice(0, SEATS));
 
+/** CPU seconds used so far by the server process, this process (the load generator) and PostgreSQL's processes (Linux). */
+function cpuSeconds(serverPid: number | undefined) {
+  const ticks = (pid: string | number) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      return { comm: f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')), t: (Number(rest[11]) + Number(rest[12])) / 100 };
+    } catch {
+      return null;
+    }
+  };
+  let postgresT = 0;
+  try {
+    for (const pid of readdirSync('/proc')) if (/^\d+$/.test(pid)) {
+      const x = ticks(pid);
+      if (x?.comm === 'postgres') postgresT += x.t;
+    }
+  } catch {
+    return null;
+  }
+  const u = process.cpuUsage();
+  return { server: serverPid ? (ticks(serverPid)?.t ?? 0) : 0, client: (u.user + u.system) / 1e6, postgres: postgresT };
+}
+
 async function castAll(origin: string, tokens: string[], ids: string[], spreadMs: number) {
-  const client = new BenchClient(origin, tokens.length);
   const lat: number[] = [];
   let errors = 0;
   const codes = new Map<string, number>();
+  const requests = tokens.map((token, i) => rawRequest(origin, '/api/public/ballot/cast', { token, marks: marksFor(ids, i) }));
   const t0 = performance.now();
   await Promise.all(
-    tokens.map(async (token, i) => {
+    requests.map(async (request, i) => {
       if (spreadMs) await new Promise((r) => setTimeout(r, (i * spreadMs) / tokens.length));
-      const r = await client.request('POST', '/api/public/ballot/cast', { token, marks: marksFor(ids, i) });
+      const r = await sendRaw(origin, request);
       lat.push(r.ms);
       if (r.status !== 200) {
         errors++;
         const code = `${r.status} ${r.body?.error?.code ?? r.text.slice(0, 80)}`;
+        if (process.env.BENCH_DEBUG) log(r.text.slice(0, 300));
         codes.set(code, (codes.get(code) ?? 0) + 1);
       }
     }),
   );
   const wall = performance.now() - t0;
-  client.close();
   if (codes.size) log(`errors: ${[...codes].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
   return { wall, lat, errors };
 }
@@ -246,38 +277,64 @@ async function main() {
     log('seeding: 3,000 representatives checked in, 20 candidates for 10 seats');
     const seeded = await seed(http);
 
-    const burst = await makeVote(http, seeded, '票决（集中投票）', true);
-    log(`burst: ${N} casts at once`);
-    const b = await castAll(s.origin, burst.tokens, seeded.candidateIds, 0);
-    const sql = postgres(url, { max: 2, onnotice: () => {} });
-    const [{ n: storedN }] = await sql`select count(*)::int as n from ballots where vote_id = ${burst.voteId}`;
-    const [{ d: dup }] = await sql`select count(*)::int as d from (select card_id from ballots group by card_id having count(*) > 1) x`;
-    await sql.end();
-    const rate = (N / b.wall) * 1000;
-    const ceil = await ceiling(url, s.origin, burst.tokens);
-    add({ scenario: `ballot burst: ${N} casts at the same moment over HTTP`, figure: round(rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors, each stored once', goal: '≥ 3,000/s', pass: rate >= 1500 && b.errors === 0 && storedN === N && dup === 0, ceiling: round(ceil), ratio: round((rate / ceil) * 100), note: `errors ${b.errors}, stored ${storedN}, duplicates ${dup}; p50 ${round(percentile(b.lat, 50))} ms, p95 ${round(percentile(b.lat, 95))} ms, p99 ${round(percentile(b.lat, 99))} ms` });
-    add({ scenario: 'the burst against its driver ceiling (same verifications and unique inserts, same concurrency)', figure: round((rate / ceil) * 100), unit: '%', required: '≥ 50 %', goal: '≥ 90 %', pass: rate / ceil >= 0.5 });
+    if (want('burst') || want('tally')) {
+      // Several rounds, each on a fresh vote: a burst lasts about two seconds, so one round is at the mercy of
+      // whatever else the machine does in those seconds. The median round is reported, every round in the note.
+      type Round = { vote: Awaited<ReturnType<typeof makeVote>>; rate: number; ceil: number; errors: number; stored: number; lat: number[] };
+      const rounds: Round[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const vote = await makeVote(http, seeded, `票决（集中投票${r + 1}）`);
+        log(`burst ${r + 1}/${ROUNDS}: ${N} casts at once`);
+        const cpu0 = cpuSeconds(server.pid);
+        const b = await castAll(s.origin, vote.tokens, seeded.candidateIds, 0);
+        const cpu1 = cpuSeconds(server.pid);
+        if (cpu0 && cpu1) log(`  ${round(b.wall)} ms; CPU s — server ${round(cpu1.server - cpu0.server, 2)}, load generator ${round(cpu1.client - cpu0.client, 2)}, PostgreSQL ${round(cpu1.postgres - cpu0.postgres, 2)}`);
+        const sql = postgres(url, { max: 2, onnotice: () => {} });
+        const [{ n: stored }] = await sql`select count(*)::int as n from ballots where vote_id = ${vote.voteId}`;
+        await sql.end();
+        rounds.push({ vote, rate: (N / b.wall) * 1000, ceil: await ceiling(url, s.origin, vote.tokens), errors: b.errors, stored, lat: b.lat });
+      }
+      const sql = postgres(url, { max: 2, onnotice: () => {} });
+      const [{ d: dup }] = await sql`select count(*)::int as d from (select card_id from ballots group by card_id having count(*) > 1) x`;
+      await sql.end();
+      const cardS = median(rounds.map((x) => x.vote.cardMs)) / 1000;
+      add({ scenario: `${N} ballot cards signed and rendered for print (QR SVG)`, figure: round(cardS, 2), unit: 's', required: '≤ 10 s', goal: '≤ 3 s', pass: cardS <= 10, note: `median of ${ROUNDS}: ${rounds.map((x) => round(x.vote.cardMs / 1000, 2)).join(', ')} s` });
+      const mid = [...rounds].sort((x, y) => x.rate - y.rate)[Math.floor(rounds.length / 2)];
+      const ceil = median(rounds.map((x) => x.ceil));
+      // Each round's throughput against the ceiling measured right after it (a paired comparison: the machine's
+      // state drifts between rounds), then the median of those ratios.
+      const ratio = median(rounds.map((x) => x.rate / x.ceil));
+      const errors = rounds.reduce((n, x) => n + x.errors, 0);
+      const allStored = rounds.every((x) => x.stored === N);
+      add({ scenario: `ballot burst: ${N} casts at the same moment over HTTP`, figure: round(mid.rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors, each stored once', goal: '≥ 3,000/s', pass: mid.rate >= 1500 && errors === 0 && allStored && dup === 0, ceiling: round(ceil), ratio: round(ratio * 100), note: `median of ${ROUNDS} rounds (${rounds.map((x) => round(x.rate)).join(', ')} casts/s; ceilings ${rounds.map((x) => round(x.ceil)).join(', ')}; ratios ${rounds.map((x) => `${round((x.rate / x.ceil) * 100)} %`).join(', ')}); errors ${errors}, every round stored ${allStored ? N : 'NOT ' + N}, duplicates ${dup}; median round p50 ${round(percentile(mid.lat, 50))} ms, p95 ${round(percentile(mid.lat, 95))} ms, p99 ${round(percentile(mid.lat, 99))} ms` });
+      add({ scenario: 'the burst against its driver ceiling (same verifications and unique inserts, same concurrency)', figure: round(ratio * 100), unit: '%', required: '≥ 50 %', goal: '≥ 90 %', pass: ratio >= 0.5, note: 'median of the rounds’ ratios, each round against the ceiling measured right after it' });
+      const burst = rounds.at(-1)!.vote;
 
-    log('close → bulletin and result');
-    const t0 = performance.now();
-    await http.must('POST', `${burst.path}/close`, {});
-    await http.must('POST', `${burst.path}/tally`, {});
-    const tallyMs = performance.now() - t0;
-    add({ scenario: `close → published-ready bulletin and result (${N} ballots)`, figure: round(tallyMs), unit: 'ms', required: '≤ 2,000 ms', goal: '≤ 500 ms', pass: tallyMs <= 2000 });
+      log('close → bulletin and result');
+      const t0 = performance.now();
+      await http.must('POST', `${burst.path}/close`, {});
+      await http.must('POST', `${burst.path}/tally`, {});
+      const tallyMs = performance.now() - t0;
+      add({ scenario: `close → published-ready bulletin and result (${N} ballots)`, figure: round(tallyMs), unit: 'ms', required: '≤ 2,000 ms', goal: '≤ 500 ms', pass: tallyMs <= 2000 });
+    }
+    if (want('hall')) {
+      const hall = await makeVote(http, seeded, '票决（正常节奏）');
+      log(`realistic hall: ${N} casts over 10 s`);
+      const h = await castAll(s.origin, hall.tokens, seeded.candidateIds, 10_000);
+      const p99 = percentile(h.lat, 99);
+      add({ scenario: `realistic hall: ${N} casts over 10 s, p99 latency`, figure: round(p99, 1), unit: 'ms', required: '≤ 150 ms', goal: '≤ 50 ms', pass: p99 <= 150 && h.errors === 0, note: `p50 ${round(percentile(h.lat, 50), 1)} ms, p95 ${round(percentile(h.lat, 95), 1)} ms, errors ${h.errors}` });
+    }
 
-    const hall = await makeVote(http, seeded, '票决（正常节奏）');
-    log(`realistic hall: ${N} casts over 10 s`);
-    const h = await castAll(s.origin, hall.tokens, seeded.candidateIds, 10_000);
-    const p99 = percentile(h.lat, 99);
-    add({ scenario: `realistic hall: ${N} casts over 10 s, p99 latency`, figure: round(p99, 1), unit: 'ms', required: '≤ 150 ms', goal: '≤ 50 ms', pass: p99 <= 150 && h.errors === 0, note: `p50 ${round(percentile(h.lat, 50), 1)} ms, p95 ${round(percentile(h.lat, 95), 1)} ms, errors ${h.errors}` });
-
-    log('evaluation answers');
-    await evaluation(http, seeded, s.origin, url);
+    if (want('eval')) {
+      log('evaluation answers');
+      await evaluation(http, seeded, s.origin, url);
+    }
     http.close();
     await stop(server);
     server = null;
 
     // Pure tally: 100,000 ballots × 20 candidates.
+    if (want('pure')) {
     const ids = Array.from({ length: 20 }, (_, i) => `c${String(i).padStart(2, '0')}`);
     const ballots = Array.from({ length: 100_000 }, (_, i) => marksFor(ids, i) as Record<string, 'for' | 'against'>);
     const bulletin: Bulletin = { format: BULLETIN_FORMAT, vote: { id: 'v', title: 't', seats: SEATS, markMode: 'for_against_abstain', maxFor: SEATS, threshold: { base: 'seated', numerator: 1, denominator: 2, strict: true }, candidates: ids.map((id) => ({ id, title: id })) }, counts: { seated: 100_000, present: 100_000, issued: 100_000 }, receipts: [], ballots };
@@ -286,13 +343,16 @@ async function main() {
     tally(bulletin);
     const pureMs = performance.now() - p0;
     add({ scenario: 'tally of 100,000 ballots × 20 candidates (pure function)', figure: round(pureMs, 1), unit: 'ms', required: '≤ 1,000 ms', goal: '≤ 200 ms', pass: pureMs <= 1000 });
+    }
 
     // Start to ready on an existing PGlite data dir.
+    if (want('pglite')) {
     const penv = { DATA_DIR: pgliteDir, DATABASE_URL: '', ADMIN_USERNAME: 'bench', ADMIN_PASSWORD: PASSWORD };
     await stop((await startServer(penv)).proc);
     const ps = await startServer(penv);
     await stop(ps.proc);
     add({ scenario: '`npm start` to ready on an existing PGlite data dir', figure: round(ps.ms), unit: 'ms', required: '≤ 5,000 ms', goal: '≤ 2,000 ms', pass: ps.ms <= 5000 });
+    }
 
     const kb = tablet();
     if (kb !== null) add({ scenario: 'tablet ballot page JavaScript (entry + ballot page, gzip)', figure: round(kb, 1), unit: 'KB', required: '≤ 80 KB', goal: '≤ 40 KB', pass: kb <= 80 });
@@ -311,7 +371,8 @@ function report() {
   mkdirSync(dir, { recursive: true });
   const latest = join(dir, 'latest.json');
   const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as { rows: Row[] }) : null;
-  writeFileSync(latest, `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) is compared with the last full run but does not replace it.
+  if (ONLY.size === 0) writeFileSync(latest, `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
   const lines = [
     `Minsheng bench — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}`,
     '',

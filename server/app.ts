@@ -108,11 +108,24 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
     }),
   );
 
-  const smallBody = bodyLimit({ maxSize: 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '1 MB' }); } });
-  // Proposals may carry up to five photos or PDFs of 5 MB each.
-  const uploadBody = bodyLimit({ maxSize: 26 * 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '26 MB' }); } });
-  const fileBody = bodyLimit({ maxSize: 6 * 1024 * KB, onError: () => { throw new AppError('body_too_large', { limit: '5 MB' }); } });
-  app.use('/api/*', (c, next) => (UPLOAD.test(c.req.path) ? uploadBody(c, next) : FILE_UPLOAD.test(c.req.path) ? fileBody(c, next) : smallBody(c, next)));
+  // Proposals may carry up to five photos or PDFs of 5 MB each; evidence files are one of 5 MB; the rest is JSON.
+  const limits = [
+    { path: UPLOAD, max: 26 * 1024 * KB, label: '26 MB' },
+    { path: FILE_UPLOAD, max: 6 * 1024 * KB, label: '5 MB' },
+    { path: /(?:)/, max: 1024 * KB, label: '1 MB' },
+  ].map((l) => ({ ...l, check: bodyLimit({ maxSize: l.max, onError: () => { throw new AppError('body_too_large', { limit: l.label }); } }) }));
+  app.use('/api/*', (c, next) => {
+    const limit = limits.find((l) => l.path.test(c.req.path))!;
+    // A declared length is checked here without touching the body: Hono's bodyLimit reads `raw.body`, which makes the
+    // Node adapter build a web stream for every request (a measurable share of a cast). Node's parser refuses a body
+    // longer than its content-length, so the declared length is the real one. Streamed bodies go through bodyLimit.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(declared)) {
+      if (Number(declared) > limit.max) throw new AppError('body_too_large', { limit: limit.label });
+      return next();
+    }
+    return limit.check(c, next);
+  });
   app.use('/api/*', async (c, next) => {
     const m = c.req.method;
     if ((m === 'POST' || m === 'PUT' || m === 'PATCH') && !RAW_BODY.test(c.req.path)) {

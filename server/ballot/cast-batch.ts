@@ -5,19 +5,18 @@
  * vote must be open at commit time, a card stores one ballot, the same card with the same marks answers the same
  * receipt, and with other marks it is refused. If a batch fails as a whole, each of its casts is retried on its own.
  */
-import { inArray, sql } from 'drizzle-orm';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
-import type { Database, Db, Tx } from '../db/client.ts';
-import { ballots, cards, votes } from '../db/schema/index.ts';
+import type { Database, RawQuery } from '../db/client.ts';
+import { votes } from '../db/schema/index.ts';
 import { AppError, pgCode } from '../lib/errors.ts';
-import { notifySession } from '../lib/events.ts';
+import { EVENTS_CHANNEL, notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
+import { eq } from 'drizzle-orm';
 import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
 import { CAST_LOCK, candidateIdsOf, voteState } from './votes.ts';
 
 type Pending = { payload: BallotPayload; marks: Record<string, string>; resolve: (r: { receipt: string; repeated: boolean }) => void; reject: (e: unknown) => void };
-type VoteRow = typeof votes.$inferSelect;
 
 const MAX_BATCH = 500;
 const WAIT_MS = 2;
@@ -35,7 +34,7 @@ export class CastQueue {
   private candidates = new Map<string, string[]>();
   private running = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: Database) {}
 
   private lastNotify = new Map<string, number>();
   private trailing = new Map<string, ReturnType<typeof setTimeout>>();
@@ -51,7 +50,7 @@ export class CastQueue {
       const t = setTimeout(() => {
         this.trailing.delete(sessionId);
         this.lastNotify.set(sessionId, Date.now());
-        notifySession(this.db, sessionId, 'cast').catch((e: unknown) => log.warn('cast.notify_failed', { code: pgCode(e) ?? (e as Error).name }));
+        notifySession(this.database.db, sessionId, 'cast').catch((e: unknown) => log.warn('cast.notify_failed', { code: pgCode(e) ?? (e as Error).name }));
       }, NOTIFY_EVERY_MS);
       t.unref?.();
       this.trailing.set(sessionId, t);
@@ -82,19 +81,20 @@ export class CastQueue {
     });
   }
 
-  private async candidateIds(tx: Tx, vote: VoteRow) {
-    let ids = this.candidates.get(vote.id);
-    if (!ids) {
-      ids = await candidateIdsOf(tx, vote);
-      this.candidates.set(vote.id, ids);
+  /** The candidate ids of the batch's votes, read before its transaction (they never change once a vote exists). */
+  private async loadCandidates(voteIds: string[]) {
+    for (const id of voteIds) {
+      if (this.candidates.has(id)) continue;
+      const [vote] = await this.database.db.select().from(votes).where(eq(votes.id, id));
+      if (vote) this.candidates.set(id, await candidateIdsOf(this.database.db, vote));
     }
-    return ids;
   }
 
   private async store(batch: Pending[]) {
-    let outcomes: ({ ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown })[];
+    let outcomes: Outcome[];
     try {
-      outcomes = await this.db.transaction((tx) => this.storeIn(tx, batch));
+      await this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]);
+      outcomes = await this.database.rawTransaction((q) => this.storeIn(q, batch));
     } catch (e) {
       // The whole batch failed (a lost connection, a conflict with another instance): one by one, so that one bad
       // cast cannot sink the others and every request still gets its own answer.
@@ -107,34 +107,47 @@ export class CastQueue {
     outcomes.forEach((o, i) => (o.ok ? batch[i].resolve({ receipt: o.receipt, repeated: o.repeated }) : batch[i].reject(o.error)));
   }
 
-  private async storeIn(tx: Tx, batch: Pending[]) {
-    const ballotIds = [...new Set(batch.map((p) => p.payload.b))];
-    // Lock the cards in one order (by id) so that two batches sharing a card wait for each other instead of deadlocking.
-    const cardRows = await tx.select().from(cards).where(inArray(cards.ballotId, ballotIds)).orderBy(cards.id).for('update');
-    const voteIds = [...new Set(cardRows.map((c) => c.voteId))].sort();
+  /**
+   * Raw SQL, not drizzle: building a 500-row insert through the query builder cost more than the database did. The
+   * three reads are sent together (pipelined) and run in order: the shared lock on the votes first, so the read of
+   * the votes after it sees a close that committed before; then the cards, locked in one order (by id) so that two
+   * batches sharing a card wait for each other instead of deadlocking; then the ballots already stored for them.
+   */
+  private async storeIn(q: RawQuery, batch: Pending[]): Promise<Outcome[]> {
+    const ballotIds = JSON.stringify([...new Set(batch.map((p) => p.payload.b))]);
+    const voteIds = JSON.stringify([...new Set(batch.map((p) => p.payload.v))].sort());
     // A shared advisory lock per vote: closing the vote takes it exclusively, so the close waits for this batch, or
     // this batch (reading the vote after the lock) sees it closed. Not a row lock on the vote: many batches sharing a
     // row lock make PostgreSQL write multixacts on that one row, which serialises them.
-    for (const id of voteIds) await tx.execute(sql`select pg_advisory_xact_lock_shared(${CAST_LOCK}::int, hashtext(${id}::text))`);
-    const voteRows = voteIds.length ? await tx.select().from(votes).where(inArray(votes.id, voteIds)) : [];
-    const existing = cardRows.length ? await tx.select().from(ballots).where(inArray(ballots.cardId, cardRows.map((c) => c.id))) : [];
-    const byBallotId = new Map(cardRows.map((c) => [c.ballotId, c]));
-    const voteById = new Map(voteRows.map((v) => [v.id, v]));
-    const stored = new Map(existing.map((b) => [b.cardId, { marks: b.marks as Marks, receipt: b.receipt, paper: b.paper }]));
-    const inserts: (typeof ballots.$inferInsert)[] = [];
+    const [, cardRows, existing] = await Promise.all([
+      q(`select pg_advisory_xact_lock_shared($1::int, hashtext(v)) from jsonb_array_elements_text($2::jsonb) as v order by v`, [CAST_LOCK, voteIds]),
+      q<CardRow>(
+        `select c.id, c.ballot_id, c.vote_id, c.voided, c.issued, v.opened_at, v.closed_at, v.issuance_mode, v.mark_mode, v.session_id
+           from cards c join votes v on v.id = c.vote_id
+          where c.ballot_id in (select jsonb_array_elements_text($1::jsonb)) order by c.id for update of c`,
+        [ballotIds],
+      ),
+      q<StoredRow>(
+        `select b.card_id, b.marks, b.receipt, b.paper from ballots b join cards c on c.id = b.card_id
+          where c.ballot_id in (select jsonb_array_elements_text($1::jsonb))`,
+        [ballotIds],
+      ),
+    ]);
+    const byBallotId = new Map(cardRows.map((c) => [c.ballot_id, c]));
+    const stored = new Map(existing.map((b) => [b.card_id, { marks: b.marks, receipt: b.receipt, paper: b.paper }]));
+    const inserts: { id: string; vote_id: string; card_id: string; marks: Marks; receipt: string }[] = [];
     const sessions = new Set<string>();
-    const out: ({ ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown })[] = [];
+    const out: Outcome[] = [];
     for (const p of batch) {
       try {
         const card = byBallotId.get(p.payload.b);
-        if (!card || card.voteId !== p.payload.v) throw new AppError('card_signature');
-        const vote = voteById.get(card.voteId)!;
-        const state = voteState(vote);
+        if (!card || card.vote_id !== p.payload.v) throw new AppError('card_signature');
+        const state = voteState({ openedAt: card.opened_at, closedAt: card.closed_at });
         if (state === 'draft') throw new AppError('vote_not_open');
         if (state === 'closed') throw new AppError('vote_closed');
         if (card.voided) throw new AppError('card_voided');
-        if (vote.issuanceMode === 'scan' && !card.issued) throw new AppError('card_not_issued');
-        const checked = normalizeMarks(p.marks, await this.candidateIds(tx, vote), vote.markMode);
+        if (card.issuance_mode === 'scan' && !card.issued) throw new AppError('card_not_issued');
+        const checked = normalizeMarks(p.marks, this.candidates.get(card.vote_id) ?? [], card.mark_mode);
         if (!checked.ok) throw marksError(checked.reason);
         const before = stored.get(card.id);
         if (before) {
@@ -145,25 +158,39 @@ export class CastQueue {
           throw new AppError('card_used');
         }
         const receipt = newReceipt();
-        inserts.push({ voteId: vote.id, cardId: card.id, marks: checked.marks, receipt, paper: false });
+        inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt });
         stored.set(card.id, { marks: checked.marks, receipt, paper: false });
-        sessions.add(vote.sessionId);
+        sessions.add(card.session_id);
         out.push({ ok: true, receipt, repeated: false });
       } catch (e) {
         out.push({ ok: false, error: e });
       }
     }
-    if (inserts.length) await tx.insert(ballots).values(inserts);
+    const writes: Promise<unknown>[] = [];
+    if (inserts.length)
+      writes.push(
+        q(
+          `insert into ballots (id, vote_id, card_id, marks, receipt, paper)
+           select x.id, x.vote_id, x.card_id, x.marks, x.receipt, false
+             from jsonb_to_recordset($1::jsonb) as x(id text, vote_id text, card_id text, marks jsonb, receipt text)`,
+          [JSON.stringify(inserts)],
+        ),
+      );
     // NOTIFY makes commits queue on one lock: tell the screens at most every 200 ms per session, the last one after.
-    for (const s of sessions) if (this.notifyNow(s)) await notifySession(tx, s, 'cast');
+    for (const s of sessions) if (this.notifyNow(s)) writes.push(q(`select pg_notify($1, $2)`, [EVENTS_CHANNEL, JSON.stringify({ s, k: 'cast' })]));
+    await Promise.all(writes);
     return out;
   }
 }
 
-const queues = new WeakMap<Database['db'], CastQueue>();
-export function castQueue(db: Db): CastQueue {
-  let q = queues.get(db);
-  if (!q) queues.set(db, (q = new CastQueue(db)));
+type Outcome = { ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown };
+type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: 'for_against_abstain' | 'approve'; session_id: string };
+type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean };
+
+const queues = new WeakMap<Database, CastQueue>();
+export function castQueue(database: Database): CastQueue {
+  let q = queues.get(database);
+  if (!q) queues.set(database, (q = new CastQueue(database)));
   return q;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import type { Database, Db, Tx } from '../db/client.ts';
 import { ballots, cards, congresses, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
@@ -62,11 +62,11 @@ export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, 
  * a fresh random receipt. The same card with the same marks answers the same receipt (a tablet retrying after a
  * network drop); with other marks it is refused.
  */
-export async function castBallot(db: Db, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string } = {}) {
+export async function castBallot(database: Database, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string } = {}) {
   const payload = await verifyCard(keys, scanned);
   if (!payload) throw new AppError('card_signature');
   if (opts.expectedVoteId && payload.v !== opts.expectedVoteId) throw new AppError('card_other_vote');
-  return castQueue(db).cast(payload, rawMarks);
+  return castQueue(database).cast(payload, rawMarks);
 }
 
 /** 发票: record a card as handed out, by scanning it (QR, token or serial). Never records to whom. */

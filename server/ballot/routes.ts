@@ -146,7 +146,7 @@ export const publicBallotRoutes = new Hono<AppEnv>()
   })
   .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
     const { token, marks, voteId } = c.req.valid('json');
-    const { db, keys } = c.get('deps');
-    const { receipt } = await castBallot(db, keys, token, marks, { expectedVoteId: voteId });
+    const { database, keys } = c.get('deps');
+    const { receipt } = await castBallot(database, keys, token, marks, { expectedVoteId: voteId });
     return c.json({ receipt });
   });

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { CompactSign, calculateJwkThumbprint, compactVerify, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { CompactSign, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { signingKeys } from '../db/schema/index.ts';
+import { SignatureChecker } from './signatures.ts';
 
-type Loaded = { kid: string; key: CryptoKey; retired: boolean };
+type Loaded = { kid: string; retired: boolean };
+const B64URL = /^[A-Za-z0-9_-]+$/;
 const KEY_LOCK = 7340002;
 const CACHE_MS = 30_000;
 
@@ -19,6 +21,7 @@ export class KeyStore {
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
   private secrets = new Map<string, Buffer>();
+  private checker = new SignatureChecker();
   constructor(private readonly database: Database) {}
 
   /** Make the first key pair if none is active (at first start). */
@@ -91,12 +94,10 @@ export class KeyStore {
   private async loadKeys(db: DbOrTx) {
     const rows = await db.select().from(signingKeys);
     for (const r of rows) {
-      if (!this.verifying.has(r.kid))
-        this.verifying.set(r.kid, {
-          kid: r.kid,
-          key: (await importJWK(r.publicJwk as JWK, 'EdDSA')) as CryptoKey,
-          retired: r.retiredAt !== null,
-        });
+      if (!this.verifying.has(r.kid)) {
+        this.checker.addKey(r.kid, r.publicJwk as JWK);
+        this.verifying.set(r.kid, { kid: r.kid, retired: r.retiredAt !== null });
+      }
     }
   }
 
@@ -107,17 +108,22 @@ export class KeyStore {
       .sign(key);
   }
 
-  /** The payload when the signature holds under a known kid and the type matches; null otherwise. */
+  /**
+   * The payload when the signature holds under a known kid and the type matches; null otherwise. A compact JWS of our
+   * own shape only: header exactly alg EdDSA with a kid and the expected typ, no `crit` or `b64`, strict base64url.
+   */
   async verify<T = Record<string, unknown>>(typ: string, token: string, db?: DbOrTx): Promise<{ payload: T; kid: string } | null> {
     try {
       const parts = token.split('.');
-      if (parts.length !== 3) return null;
-      const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { kid?: unknown; typ?: unknown; alg?: unknown };
-      if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA') return null;
+      if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) return null;
+      const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<string, unknown>;
+      if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA' || 'crit' in header || 'b64' in header) return null;
       const k = await this.verifyKey(header.kid, db);
       if (!k) return null;
-      const { payload } = await compactVerify(token, k.key, { algorithms: ['EdDSA'] });
-      return { payload: JSON.parse(new TextDecoder().decode(payload)) as T, kid: k.kid };
+      if (!(await this.checker.check(k.kid, `${parts[0]}.${parts[1]}`, parts[2]))) return null;
+      const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
+      if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null;
+      return { payload: payload as T, kid: k.kid };
     } catch {
       return null;
     }

@@ -10,7 +10,8 @@ import QRCode from 'qrcode';
 const OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 1, maskPattern: 2 } as const;
 const workerUrl = new URL('./qr-worker.mjs', import.meta.url);
 
-export const qrSvg = (text: string) => QRCode.toString(text, OPTIONS);
+/** One byte segment (see qr-worker.mjs). */
+export const qrSvg = (text: string) => QRCode.toString([{ data: Buffer.from(text), mode: 'byte' }], OPTIONS);
 
 let workers: Worker[] | null = null;
 let seq = 0;
