@@ -1,14 +1,13 @@
 /**
- * Group commit for tablet casts. Casts that arrive together wait a moment (a couple of milliseconds, or until a batch
- * is full) and are stored in one transaction; each request gets its receipt only after that transaction commits. The
- * guarantees of a single cast stay: the card rows are locked (in a fixed order, so two batches cannot deadlock), the
- * vote must be open at commit time, a card stores one ballot, the same card with the same marks answers the same
- * receipt, and with other marks it is refused. If a batch fails as a whole, each of its casts is retried on its own.
+ * Group commit for tablet casts (see lib/group-commit.ts). The guarantees of a single cast stay: the card rows are
+ * locked (in a fixed order, so two batches cannot deadlock), the vote must be open at commit time, a card stores one
+ * ballot, the same card with the same marks answers the same receipt, and with other marks it is refused.
  */
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { votes } from '../db/schema/index.ts';
 import { AppError, pgCode } from '../lib/errors.ts';
+import { GroupCommit, type Outcome } from '../lib/group-commit.ts';
 import { EVENTS_CHANNEL, notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
 import { eq } from 'drizzle-orm';
@@ -16,25 +15,28 @@ import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
 import { CAST_LOCK, candidateIdsOf, voteState } from './votes.ts';
 
-type Pending = { payload: BallotPayload; marks: Record<string, string>; resolve: (r: { receipt: string; repeated: boolean }) => void; reject: (e: unknown) => void };
+type Pending = { payload: BallotPayload; marks: Record<string, string> };
+type Cast = { receipt: string; repeated: boolean };
 
-const MAX_BATCH = 500;
-const WAIT_MS = 2;
-/** Batches in flight at once (each holds a database connection). */
-const MAX_RUNNING = 3;
 const NOTIFY_EVERY_MS = 200;
 
 const marksError = (reason: 'unknown_candidate' | 'bad_mark') =>
   new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
 
 export class CastQueue {
-  private queue: Pending[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
   /** A vote's candidates never change once it exists (a frozen list, or the runoff's part of it). */
   private candidates = new Map<string, string[]>();
-  private running = 0;
+  private group: GroupCommit<Pending, Cast>;
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    this.group = new GroupCommit(
+      async (batch) => {
+        await this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]);
+        return this.database.rawTransaction((q) => this.storeIn(q, batch));
+      },
+      { name: 'cast' },
+    );
+  }
 
   private lastNotify = new Map<string, number>();
   private trailing = new Map<string, ReturnType<typeof setTimeout>>();
@@ -58,27 +60,8 @@ export class CastQueue {
     return false;
   }
 
-  cast(payload: BallotPayload, marks: Record<string, string>): Promise<{ receipt: string; repeated: boolean }> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ payload, marks, resolve, reject });
-      if (this.queue.length >= MAX_BATCH) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), WAIT_MS);
-    });
-  }
-
-  private flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // Group commit: with enough batches in flight, casts keep gathering and go in the next, larger batch.
-    if (this.running >= MAX_RUNNING) return;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    if (batch.length === 0) return;
-    if (this.queue.length) this.timer = setTimeout(() => this.flush(), 0);
-    this.running++;
-    void this.store(batch).finally(() => {
-      this.running--;
-      if (this.queue.length) this.flush();
-    });
+  cast(payload: BallotPayload, marks: Record<string, string>): Promise<Cast> {
+    return this.group.submit({ payload, marks });
   }
 
   /** The candidate ids of the batch's votes, read before its transaction (they never change once a vote exists). */
@@ -90,30 +73,13 @@ export class CastQueue {
     }
   }
 
-  private async store(batch: Pending[]) {
-    let outcomes: Outcome[];
-    try {
-      await this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]);
-      outcomes = await this.database.rawTransaction((q) => this.storeIn(q, batch));
-    } catch (e) {
-      // The whole batch failed (a lost connection, a conflict with another instance): one by one, so that one bad
-      // cast cannot sink the others and every request still gets its own answer.
-      if (batch.length === 1) return batch[0].reject(e);
-      // Only the error's code: a database error's detail can quote the failing row (marks, receipt).
-      log.warn('cast.batch_retry', { size: batch.length, code: pgCode(e) ?? (e as Error).name });
-      for (const p of batch) this.store([p]);
-      return;
-    }
-    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve({ receipt: o.receipt, repeated: o.repeated }) : batch[i].reject(o.error)));
-  }
-
   /**
    * Raw SQL, not drizzle: building a 500-row insert through the query builder cost more than the database did. The
    * three reads are sent together (pipelined) and run in order: the shared lock on the votes first, so the read of
    * the votes after it sees a close that committed before; then the cards, locked in one order (by id) so that two
    * batches sharing a card wait for each other instead of deadlocking; then the ballots already stored for them.
    */
-  private async storeIn(q: RawQuery, batch: Pending[]): Promise<Outcome[]> {
+  private async storeIn(q: RawQuery, batch: Pending[]): Promise<Outcome<Cast>[]> {
     const ballotIds = JSON.stringify([...new Set(batch.map((p) => p.payload.b))]);
     const voteIds = JSON.stringify([...new Set(batch.map((p) => p.payload.v))].sort());
     // A shared advisory lock per vote: closing the vote takes it exclusively, so the close waits for this batch, or
@@ -137,7 +103,7 @@ export class CastQueue {
     const stored = new Map(existing.map((b) => [b.card_id, { marks: b.marks, receipt: b.receipt, paper: b.paper }]));
     const inserts: { id: string; vote_id: string; card_id: string; marks: Marks; receipt: string }[] = [];
     const sessions = new Set<string>();
-    const out: Outcome[] = [];
+    const out: Outcome<Cast>[] = [];
     for (const p of batch) {
       try {
         const card = byBallotId.get(p.payload.b);
@@ -152,7 +118,7 @@ export class CastQueue {
         const before = stored.get(card.id);
         if (before) {
           if (!before.paper && sameMarks(before.marks, checked.marks)) {
-            out.push({ ok: true, receipt: before.receipt, repeated: true });
+            out.push({ ok: true, value: { receipt: before.receipt, repeated: true } });
             continue;
           }
           throw new AppError('card_used');
@@ -161,7 +127,7 @@ export class CastQueue {
         inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt });
         stored.set(card.id, { marks: checked.marks, receipt, paper: false });
         sessions.add(card.session_id);
-        out.push({ ok: true, receipt, repeated: false });
+        out.push({ ok: true, value: { receipt, repeated: false } });
       } catch (e) {
         out.push({ ok: false, error: e });
       }
@@ -183,7 +149,6 @@ export class CastQueue {
   }
 }
 
-type Outcome = { ok: true; receipt: string; repeated: boolean } | { ok: false; error: unknown };
 type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: 'for_against_abstain' | 'approve'; session_id: string };
 type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean };
 

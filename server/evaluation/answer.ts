@@ -7,13 +7,14 @@ import { and, eq } from 'drizzle-orm';
 import { qrSvgs } from '../lib/qr.ts';
 import type { z } from 'zod';
 import type { Audience, Questionnaire, Submission } from '../../shared/evaluation/schema.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { congresses, evalAnswers, evalCodes, evalComments, evalGrants, evalRounds, evalSpent } from '../db/schema/index.ts';
+import type { Database, Db, DbOrTx } from '../db/client.ts';
+import { congresses, evalCodes, evalGrants, evalRounds, evalSpent } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { normalizeSerial } from '../ballot/tokens.ts';
 import { codeHash, evalSerial, newCodeId, signCode, verifyCode } from './codes.ts';
 import { audit, type Ctx, getRound, roundState, targetsOf } from './rounds.ts';
+import { submissionQueue } from './submit-batch.ts';
 
 export async function generateCodes(ctx: Ctx, roundId: string, audience: Audience, count: number) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
@@ -92,43 +93,12 @@ export async function openQuestionnaire(db: Db, keys: KeyStore, input: { token: 
 }
 
 /**
- * Submit once: every item of every target answered. The code is spent (its hash, unique) in the same transaction as the
- * answers; a second submission with the same code is refused. The rows are written in a shuffled order.
+ * Submit once: every item of every target answered. The signature is checked here; the group commit
+ * (submit-batch.ts) then spends the code (its hash, unique) in the same transaction as the answers, with the round
+ * open at commit time; a second submission with the same code is refused.
  */
-export async function submitAnswers(db: Db, keys: KeyStore, input: z.infer<typeof Submission>) {
-  return db.transaction(async (tx) => {
-    const { payload, round } = await checkCode(tx, keys, input.token);
-    // Lock the round against a close racing this submission.
-    const [locked] = await tx.select().from(evalRounds).where(eq(evalRounds.id, round.id)).for('share');
-    if (roundState(locked) !== 'open') throw new AppError('eval_round_closed');
-    const targets = await targetsOf(tx, round.id);
-    const want = new Map<string, string>();
-    for (const t of targets) for (const item of round.items[t.kind]) want.set(`${t.kind}:${t.id}:${item.id}`, '');
-    const got = new Map<string, (typeof input.answers)[number]>();
-    for (const a of input.answers) {
-      const key = `${a.targetKind}:${a.targetId}:${a.itemId}`;
-      if (!want.has(key)) throw new AppError('eval_answer_unknown');
-      if (got.has(key)) throw new AppError('eval_answer_twice');
-      if (a.answer === 'unknown' && !round.allowUnknown) throw new AppError('eval_unknown_not_allowed');
-      got.set(key, a);
-    }
-    if (got.size !== want.size) throw new AppError('eval_answers_missing', { n: want.size - got.size });
-    const targetKeys = new Set(targets.map((t) => `${t.kind}:${t.id}`));
-    for (const cm of input.comments) if (!targetKeys.has(`${cm.targetKind}:${cm.targetId}`)) throw new AppError('eval_answer_unknown');
-    const spent = await tx.insert(evalSpent).values({ codeHash: codeHash(payload.c), roundId: round.id, audience: payload.a }).onConflictDoNothing().returning();
-    if (spent.length === 0) throw new AppError('eval_code_used');
-    const shuffle = <T>(xs: T[]) => {
-      for (let i = xs.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [xs[i], xs[j]] = [xs[j], xs[i]];
-      }
-      return xs;
-    };
-    const rows = shuffle([...got.values()].map((a) => ({ roundId: round.id, audience: payload.a, targetKind: a.targetKind, targetId: a.targetId, itemId: a.itemId, answer: a.answer })));
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(evalAnswers).values(rows.slice(i, i + 500));
-    const comments = input.comments.filter((c) => c.text.length > 0).map((c) => ({ roundId: round.id, audience: payload.a, targetKind: c.targetKind, targetId: c.targetId, text: c.text }));
-    if (comments.length) await tx.insert(evalComments).values(shuffle(comments));
-    return { ok: true as const };
-  });
+export async function submitAnswers(database: Database, keys: KeyStore, input: z.infer<typeof Submission>) {
+  const payload = await verifyCode(keys, input.token);
+  if (!payload) throw new AppError('eval_code_invalid');
+  return submissionQueue(database).submit({ payload, answers: input.answers, comments: input.comments });
 }
-

@@ -10,6 +10,9 @@ import { AppError } from '../lib/errors.ts';
 type RoundRow = typeof evalRounds.$inferSelect;
 export type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
 
+/** Taken shared by a batch of submissions (submit-batch.ts), exclusively by closing the round. */
+export const EVAL_LOCK = 7340102;
+
 export const roundState = (r: Pick<RoundRow, 'openedAt' | 'closedAt' | 'publishedAt'>): Round['state'] => (r.publishedAt ? 'published' : r.closedAt ? 'closed' : r.openedAt ? 'open' : 'draft');
 
 export const audit = (ctx: Ctx, action: string, targetId: string, details: Record<string, unknown>) =>
@@ -17,7 +20,9 @@ export const audit = (ctx: Ctx, action: string, targetId: string, details: Recor
 
 export async function getRound(db: DbOrTx, congressId: string, roundId: string, forUpdate = false) {
   const q = db.select().from(evalRounds).where(and(eq(evalRounds.id, roundId), eq(evalRounds.congressId, congressId)));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  // NO KEY UPDATE: it still serialises changes to the round, but does not block the key-share lock that every answer
+  // row's foreign key takes (FOR UPDATE deadlocked a close against a batch of answers holding the round's cast lock).
+  const [row] = forUpdate ? await q.for('no key update') : await q;
   if (!row) throw new AppError('round_not_found');
   return row;
 }
@@ -111,6 +116,8 @@ export async function closeRound(ctx: Ctx, roundId: string) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
   if (!r.openedAt) throw new AppError('round_not_open');
   if (r.closedAt) throw new AppError('round_closed');
+  // Waits for the batches of answers being stored (they hold this lock shared); later ones see the round closed.
+  await ctx.tx.execute(sql`select pg_advisory_xact_lock(${EVAL_LOCK}::int, hashtext(${r.id}::text))`);
   await ctx.tx.update(evalRounds).set({ closedAt: new Date() }).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'close', r.id, {});
 }

@@ -191,7 +191,7 @@ export const publicEvaluationRoutes = new Hono<AppEnv>()
     return c.json(await openQuestionnaire(db, keys, c.req.valid('json')));
   })
   .post('/public/evaluation/submit', doc('evaluation', 'Submit the answers of a code, once', z.object({ ok: z.literal(true) })), v('json', Submission), async (c) => {
-    const { db, keys } = c.get('deps');
-    return c.json(await submitAnswers(db, keys, c.req.valid('json')));
+    const { database, keys } = c.get('deps');
+    return c.json(await submitAnswers(database, keys, c.req.valid('json')));
   });
 

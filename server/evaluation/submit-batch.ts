@@ -1,0 +1,122 @@
+/**
+ * Group commit for evaluation answers (see lib/group-commit.ts): residents answering on their phones at the same time
+ * are stored together, each getting its answer only after the commit. Per submission the rules of a single one stay:
+ * the round open at commit time (a close waits for the batch, or the batch sees it closed), every item of every target
+ * answered once, the code spent exactly once (its hash, unique) in the same transaction as the answers. The answer and
+ * comment rows of the whole batch are written in one shuffled order, so rows cannot be grouped back into submissions.
+ */
+import type { Database, RawQuery } from '../db/client.ts';
+import { AppError } from '../lib/errors.ts';
+import { GroupCommit, type Outcome } from '../lib/group-commit.ts';
+import type { Items } from '../../shared/evaluation/schema.ts';
+import type { EvalPayload } from './codes.ts';
+import { codeHash } from './codes.ts';
+import { EVAL_LOCK, roundState } from './rounds.ts';
+
+
+type Answer = { targetKind: 'project' | 'department'; targetId: string; itemId: string; answer: 'satisfied' | 'basic' | 'dissatisfied' | 'unknown' };
+type Comment = { targetKind: 'project' | 'department'; targetId: string; text: string };
+export type PendingSubmission = { payload: EvalPayload; answers: Answer[]; comments: Comment[] };
+type RoundRow = { id: string; opened_at: Date | null; closed_at: Date | null; published_at: Date | null; audiences: string[]; items: Items; allow_unknown: boolean };
+
+function shuffle<T>(xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+/** What is wrong with one submission against its round, or null. */
+function check(p: PendingSubmission, round: RoundRow | undefined, targets: { kind: string; id: string }[], spent: boolean): AppError | null {
+  if (!round || !round.audiences.includes(p.payload.a)) return new AppError('eval_code_invalid');
+  const state = roundState({ openedAt: round.opened_at, closedAt: round.closed_at, publishedAt: round.published_at });
+  if (state === 'draft') return new AppError('round_not_open');
+  if (state !== 'open') return new AppError('eval_round_closed');
+  if (spent) return new AppError('eval_code_used');
+  const want = new Set<string>();
+  for (const t of targets) for (const item of round.items[t.kind as 'project' | 'department']) want.add(`${t.kind}:${t.id}:${item.id}`);
+  const got = new Set<string>();
+  for (const a of p.answers) {
+    const key = `${a.targetKind}:${a.targetId}:${a.itemId}`;
+    if (!want.has(key)) return new AppError('eval_answer_unknown');
+    if (got.has(key)) return new AppError('eval_answer_twice');
+    if (a.answer === 'unknown' && !round.allow_unknown) return new AppError('eval_unknown_not_allowed');
+    got.add(key);
+  }
+  if (got.size !== want.size) return new AppError('eval_answers_missing', { n: want.size - got.size });
+  const targetKeys = new Set(targets.map((t) => `${t.kind}:${t.id}`));
+  for (const cm of p.comments) if (!targetKeys.has(`${cm.targetKind}:${cm.targetId}`)) return new AppError('eval_answer_unknown');
+  return null;
+}
+
+async function storeIn(q: RawQuery, batch: PendingSubmission[]): Promise<Outcome<{ ok: true }>[]> {
+  const roundIds = JSON.stringify([...new Set(batch.map((p) => p.payload.r))].sort());
+  const hashes = batch.map((p) => codeHash(p.payload.c));
+  // In order (pipelined): the shared lock on the rounds, then what the rounds are, their targets, and which codes are spent.
+  const [, rounds, targetRows, spentRows] = await Promise.all([
+    q(`select pg_advisory_xact_lock_shared($1::int, hashtext(r)) from jsonb_array_elements_text($2::jsonb) as r order by r`, [EVAL_LOCK, roundIds]),
+    q<RoundRow>(`select id, opened_at, closed_at, published_at, audiences, items, allow_unknown from eval_rounds where id in (select jsonb_array_elements_text($1::jsonb))`, [roundIds]),
+    q<{ round_id: string; kind: string; target_id: string }>(`select round_id, kind, target_id from eval_targets where round_id in (select jsonb_array_elements_text($1::jsonb))`, [roundIds]),
+    q<{ code_hash: string }>(`select code_hash from eval_spent where code_hash in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(hashes)]),
+  ]);
+  const roundById = new Map(rounds.map((r) => [r.id, r]));
+  const targetsOf = (id: string) => targetRows.filter((t) => t.round_id === id).map((t) => ({ kind: t.kind, id: t.target_id }));
+  const spent = new Set(spentRows.map((r) => r.code_hash));
+  const out: Outcome<{ ok: true }>[] = [];
+  const accepted: number[] = [];
+  batch.forEach((p, i) => {
+    // The same code twice in one batch: the first one spends it.
+    const error = check(p, roundById.get(p.payload.r), targetsOf(p.payload.r), spent.has(hashes[i]));
+    if (error) out.push({ ok: false, error });
+    else {
+      spent.add(hashes[i]);
+      accepted.push(i);
+      out.push({ ok: true, value: { ok: true } });
+    }
+  });
+  if (accepted.length === 0) return out;
+  // Spend the codes; one spent meanwhile by another instance is not returned and its submission is refused.
+  const spentNow = await q<{ code_hash: string }>(
+    `insert into eval_spent (code_hash, round_id, audience) select x.h, x.r, x.a from jsonb_to_recordset($1::jsonb) as x(h text, r text, a text) on conflict do nothing returning code_hash`,
+    [JSON.stringify(accepted.map((i) => ({ h: hashes[i], r: batch[i].payload.r, a: batch[i].payload.a })))],
+  );
+  const won = new Set(spentNow.map((r) => r.code_hash));
+  const answers: { id: string; r: string; a: string; k: string; t: string; i: string; v: string }[] = [];
+  const comments: { id: string; r: string; a: string; k: string; t: string; x: string }[] = [];
+  for (const i of accepted) {
+    const p = batch[i];
+    if (!won.has(hashes[i])) {
+      out[i] = { ok: false, error: new AppError('eval_code_used') };
+      continue;
+    }
+    for (const a of p.answers) answers.push({ id: crypto.randomUUID(), r: p.payload.r, a: p.payload.a, k: a.targetKind, t: a.targetId, i: a.itemId, v: a.answer });
+    for (const c of p.comments) if (c.text.length > 0) comments.push({ id: crypto.randomUUID(), r: p.payload.r, a: p.payload.a, k: c.targetKind, t: c.targetId, x: c.text });
+  }
+  const writes: Promise<unknown>[] = [];
+  if (answers.length)
+    writes.push(
+      q(
+        `insert into eval_answers (id, round_id, audience, target_kind, target_id, item_id, answer)
+         select x.id, x.r, x.a, x.k, x.t, x.i, x.v from jsonb_to_recordset($1::jsonb) as x(id text, r text, a text, k text, t text, i text, v text)`,
+        [JSON.stringify(shuffle(answers))],
+      ),
+    );
+  if (comments.length)
+    writes.push(
+      q(
+        `insert into eval_comments (id, round_id, audience, target_kind, target_id, text)
+         select x.id, x.r, x.a, x.k, x.t, x.x from jsonb_to_recordset($1::jsonb) as x(id text, r text, a text, k text, t text, x text)`,
+        [JSON.stringify(shuffle(comments))],
+      ),
+    );
+  await Promise.all(writes);
+  return out;
+}
+
+const queues = new WeakMap<Database, GroupCommit<PendingSubmission, { ok: true }>>();
+export function submissionQueue(database: Database) {
+  let g = queues.get(database);
+  if (!g) queues.set(database, (g = new GroupCommit((batch) => database.rawTransaction((q) => storeIn(q, batch)), { name: 'evaluation' })));
+  return g;
+}
