@@ -4,7 +4,6 @@
  * Pure: no DOM, so the same functions can render print views or exports anywhere.
  */
 import type { Lang } from '../errors.ts';
-import { en } from './en.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type { Lang } from '../errors.ts';
@@ -13,7 +12,13 @@ export type Params = Record<string, string | number>;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const TIME_ZONE = 'Asia/Shanghai';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/**
+ * Chinese is always here; English is added when it is wanted (`addDictionary('en', en)` with `en` from ./en.ts), so
+ * that a page in Chinese — the hall tablets — does not download the English words.
+ */
+const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+export const addDictionary = (lang: Lang, words: Record<MessageKey, string>) => void (dictionaries[lang] = words);
+export const hasDictionary = (lang: Lang) => dictionaries[lang] !== undefined;
 
 export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
 
@@ -22,7 +27,7 @@ export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
  * An entry written `one|other` picks by `n` (English needs it; Chinese has no plural forms).
  */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  let text: string = dictionaries[lang][key] ?? zhCN[key] ?? key;
+  let text: string = dictionaries[lang]?.[key] ?? zhCN[key] ?? key;
   if (!params) return text;
   if (text.includes('|') && params.n !== undefined) {
     const [one, other] = text.split('|');

@@ -193,9 +193,14 @@ describe('session and ballot', () => {
 
   it('opens a ballot straight from the card’s /b#<token> and takes the token out of the address', async () => {
     const page = await h.newPage('tablet');
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
     await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
     expect(page.url()).toBe(`${h.origin}/b`);
+    // A tablet in Chinese does not download the English words (SPEC §9: the tablet page's JavaScript).
+    expect(scripts.filter((u) => /\/assets\/en-[\w-]+\.js$/.test(u))).toEqual([]);
+    expect(scripts.length).toBeGreaterThan(0);
     await page.locator('.ballot-row').first().getByRole('button', { name: '弃权' }).click();
     await page.getByRole('button', { name: '检查选票' }).click();
     expect(await page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);

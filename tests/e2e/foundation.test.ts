@@ -128,7 +128,10 @@ describe('foundation: from first run to printed delegate cards', () => {
 
   it('switches to English, remembers it, and labels everything in English', async () => {
     const { page } = h;
+    // The English words are their own chunk, fetched when English is chosen (a Chinese page never downloads them).
+    const english = page.waitForRequest((r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()));
     await page.getByRole('button', { name: 'Switch to English' }).click();
+    await english;
     await page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText('6 seated representatives').waitFor();

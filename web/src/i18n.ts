@@ -4,11 +4,13 @@
  */
 import { createSignal, type JSX } from 'solid-js';
 import {
+  addDictionary,
   formatCount,
   formatDate,
   formatDateTime,
   formatTerm,
   formatWan,
+  hasDictionary,
   isLang,
   translate,
   type Lang,
@@ -31,12 +33,19 @@ function initialLang(): Lang {
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());
 export { lang };
 
-export function setLang(next: Lang) {
+/** The words of a language, fetched the first time it is used (English is its own chunk; Chinese is built in). */
+export async function loadLang(l: Lang): Promise<void> {
+  if (hasDictionary(l)) return;
+  if (l === 'en') addDictionary('en', (await import('../../shared/i18n/en.ts')).en);
+}
+
+export async function setLang(next: Lang) {
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // not remembered, still switched
   }
+  await loadLang(next);
   setLangSignal(next);
   applyLang();
 }
@@ -45,7 +54,8 @@ export function setLang(next: Lang) {
  * Switch for this page only, remembering nothing (the ballot tablet keeps no trace in browser storage; its language
  * comes from `?lang=en` in the address).
  */
-export function useLangOnly(next: Lang) {
+export async function useLangOnly(next: Lang) {
+  await loadLang(next);
   setLangSignal(next);
   applyLang();
 }

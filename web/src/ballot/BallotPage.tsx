@@ -24,7 +24,7 @@ const RECEIPT_SECONDS = 20;
 export default function BallotPage() {
   const search = new URLSearchParams(location.search);
   const congressId = search.get('c') ?? '';
-  useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
+  void useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
   usePageTitle(() => t('ballot.title'));
 
   const [stage, setStage] = createSignal<Stage>('start');
@@ -149,7 +149,7 @@ export default function BallotPage() {
     if (next === 'en') q.set('lang', 'en');
     else q.delete('lang');
     history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
-    useLangOnly(next);
+    void useLangOnly(next);
   };
 
   return (

@@ -45,7 +45,7 @@ function nextStep(e: unknown): string {
 export default function AnswerPage() {
   const search = new URLSearchParams(location.search);
   const congressId = search.get('c') ?? '';
-  if (search.get('lang') === 'en' || search.get('lang') === 'zh-CN') useLangOnly(search.get('lang') as 'en' | 'zh-CN');
+  if (search.get('lang') === 'en' || search.get('lang') === 'zh-CN') void useLangOnly(search.get('lang') as 'en' | 'zh-CN');
   usePageTitle(() => t('answer.title'));
 
   const [stage, setStage] = createSignal<Stage>('start');
@@ -200,7 +200,7 @@ export default function AnswerPage() {
     else params.delete('lang');
     const qs = params.toString();
     history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
-    useLangOnly(other);
+    void useLangOnly(other);
   };
 
   const subtitle = (tg: Target) => (tg.kind === 'project' ? t('evaluation.subtitle.project', { s: tg.subtitle }) : t('evaluation.subtitle.department', { s: tg.subtitle }));

@@ -8,7 +8,7 @@ export function LangSwitch() {
       type="button"
       class="btn btn-ghost lang-switch"
       lang={other()}
-      onClick={() => setLang(other())}
+      onClick={() => void setLang(other())}
       aria-label={t('lang.switchTo')}
     >
       {t('lang.other')}
