@@ -6,6 +6,7 @@ import { ballots, candidateListItems, candidateLists, cards, congressSessions, t
 import { describeList } from '../gathering/lists.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { sha256hex } from '../lib/canonical.ts';
+import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { summarize } from '../session/attendance.ts';
@@ -196,6 +197,7 @@ export async function closeVote(ctx: Ctx, voteId: string) {
   const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
   const roll = await summarize(ctx.tx, ctx.congress, session);
   await ctx.tx.update(votes).set({ closedAt: new Date(), closeSeated: roll.seated, closePresent: roll.present }).where(eq(votes.id, v.id));
+  await reshuffle(ctx.tx, 'ballots', v.id); // the stored order no longer follows the order of casting
   await notifySession(ctx.tx, v.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.close_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
 }

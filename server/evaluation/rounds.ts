@@ -5,6 +5,7 @@ import { type Audience, type CreateRound, DEFAULT_ITEMS, type Round, type Target
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { departments, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, projects, representatives } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 
 type RoundRow = typeof evalRounds.$inferSelect;
@@ -119,6 +120,8 @@ export async function closeRound(ctx: Ctx, roundId: string) {
   // Waits for the batches of answers being stored (they hold this lock shared); later ones see the round closed.
   await ctx.tx.execute(sql`select pg_advisory_xact_lock(${EVAL_LOCK}::int, hashtext(${r.id}::text))`);
   await ctx.tx.update(evalRounds).set({ closedAt: new Date() }).where(eq(evalRounds.id, r.id));
+  // The stored order of answers, comments and spent codes no longer follows the order of submission.
+  for (const table of ['eval_answers', 'eval_comments', 'eval_spent'] as const) await reshuffle(ctx.tx, table, r.id);
   await audit(ctx, 'close', r.id, {});
 }
 

@@ -11,6 +11,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { accounts, congressSessions, type congresses, paperEntries, proposals, candidates as candidatesTable, tallies, tallySignoffs, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { getVote } from '../ballot/votes.ts';
@@ -46,6 +47,7 @@ export async function prepareTally(ctx: Ctx, voteId: string) {
   if (await tallyOf(ctx.tx, vote.id)) throw new AppError('tally_prepared');
   const pending = await paperPending(ctx.tx, vote.id);
   if (pending > 0) throw new AppError('tally_paper_pending', { n: pending });
+  await reshuffle(ctx.tx, 'ballots', vote.id); // paper ballots were entered after the close, in the order counted
   const built = await buildTally(ctx.tx, ctx.congress, vote);
   await ctx.tx.insert(tallies).values({ voteId: vote.id, bulletin: built.bulletinText, result: built.resultText, resultDigest: built.resultDigest, preparedBy: ctx.actor.id });
   // The audit log is read by administrators: it keeps the digest, not the per-candidate figures, until publication.
