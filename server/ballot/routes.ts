@@ -8,6 +8,8 @@ import { appendAudit } from '../lib/audit.ts';
 import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
+import { clientIp } from '../lib/client-ip.ts';
+import { limitMisses } from '../lib/rate-limit.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { publicOrigin } from '../lib/origin.ts';
@@ -141,8 +143,10 @@ export const publicBallotRoutes = new Hono<AppEnv>()
   })
   .post('/public/ballot/by-serial', doc('ballot', 'Find a card by the serial typed from it', BallotView), v('json', BallotBySerial), async (c) => {
     const { congressId, serial, voteId } = c.req.valid('json');
-    const { db, keys } = c.get('deps');
-    return c.json(await openBallot(db, keys, await tokenBySerial(db, keys, congressId, serial, voteId), voteId));
+    const { db, keys, database } = c.get('deps');
+    // Misses count against the address, so serials cannot be tried at will.
+    const token = await limitMisses(database, clientIp(c), 'card-serial', ['card_serial_unknown'], () => tokenBySerial(db, keys, congressId, serial, voteId));
+    return c.json(await openBallot(db, keys, token, voteId));
   })
   .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
     const { token, marks, voteId } = c.req.valid('json');

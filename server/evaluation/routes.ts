@@ -7,6 +7,8 @@ import { evalRounds } from '../db/schema/index.ts';
 import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
+import { clientIp } from '../lib/client-ip.ts';
+import { limitMisses } from '../lib/rate-limit.ts';
 import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
@@ -187,8 +189,11 @@ async function lifecycle(c: Context<AppEnv>, step: 'open' | 'close' | 'publish')
 /** Answering: no account; the signed one-time code is the credential, in the body, never the URL. */
 export const publicEvaluationRoutes = new Hono<AppEnv>()
   .post('/public/evaluation/open', doc('evaluation', 'Open the questionnaire of a code (QR token or typed serial)', Questionnaire), v('json', OpenCode), async (c) => {
-    const { db, keys } = c.get('deps');
-    return c.json(await openQuestionnaire(db, keys, c.req.valid('json')));
+    const { db, keys, database } = c.get('deps');
+    const input = c.req.valid('json');
+    // A typed serial is a lookup: misses count against the address (a scanned QR carries a signature instead).
+    if ('serial' in input) return c.json(await limitMisses(database, clientIp(c), 'eval-serial', ['eval_serial_unknown'], () => openQuestionnaire(db, keys, input)));
+    return c.json(await openQuestionnaire(db, keys, input));
   })
   .post('/public/evaluation/submit', doc('evaluation', 'Submit the answers of a code, once', z.object({ ok: z.literal(true) })), v('json', Submission), async (c) => {
     const { database, keys } = c.get('deps');

@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Fixed-window counters in the database, so that a limit holds across every server instance.
@@ -28,4 +29,26 @@ export async function peek(database: Database, key: string, windowSeconds: numbe
 
 export async function reset(database: Database, key: string) {
   await database.query(`delete from rate_limits where key = $1`, [key]);
+}
+
+/** Lookups by a typed serial (a ballot card, an evaluation code): failed tries per address, shared by every instance. */
+export const LOOKUP_LIMITS = { failuresPerTenMinutes: 60 };
+
+/**
+ * Run a lookup by something typed from paper; a miss (one of `misses`, e.g. `card_serial_unknown`) counts against the
+ * caller's address, and past the limit every lookup from that address is refused until the window ends. Serials are
+ * eight characters of 31 (8.5 × 10¹¹), so guessing is hopeless anyway; this keeps it from being tried at all. Only
+ * misses count: a hall full of tablets behind one address typing their own serials is never limited.
+ */
+export async function limitMisses<T>(database: Database, address: string, key: string, misses: string[], fn: () => Promise<T>): Promise<T> {
+  const k = `${key}:${address}`;
+  const seconds = 600;
+  const seen = await peek(database, k, seconds);
+  if (seen.count >= LOOKUP_LIMITS.failuresPerTenMinutes) throw new AppError('rate_limited', { retryAfter: seen.retryAfter }, undefined, { 'Retry-After': String(seen.retryAfter) });
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && misses.includes(e.code)) await hit(database, k, seconds);
+    throw e;
+  }
 }
