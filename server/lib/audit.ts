@@ -59,24 +59,32 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
 
 export type ChainReport = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
 
-/** Walk the whole chain in order; name the first entry whose hash, link or sequence does not hold. */
+/**
+ * Walk the whole chain in order; name the first entry whose hash, link or sequence does not hold. Every row is read,
+ * whatever its seq: a row slipped in below 1 (which the audit pages list as the oldest) is reported, not skipped.
+ * What a chain without an outside anchor cannot see: its tail cut off, or entries appended (or rewritten from some
+ * entry to the end) with their hashes recomputed, since nothing secret goes into a hash.
+ */
 export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<ChainReport> {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
+  let after: number | null = null;
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.seq, expectedSeq - 1))
+      .where(after === null ? undefined : gt(auditLog.seq, after))
       .orderBy(asc(auditLog.seq))
       .limit(pageSize);
     for (const r of rows) {
       const broken = (reason: string) => ({ ok: false, checked, firstBroken: { seq: r.seq, reason } });
+      if (r.seq < expectedSeq) return broken(`entry out of sequence (expected entry ${expectedSeq})`);
       if (r.seq !== expectedSeq) return broken(`missing entry ${expectedSeq}`);
-      if (r.prevHash !== prevHash) return broken('prev_hash does not match the previous entry');
+      if (r.prevHash !== prevHash) return broken(expectedSeq === 1 ? 'prev_hash is not the genesis hash' : `prev_hash does not match the hash of entry ${expectedSeq - 1}`);
       if (entryHash(r) !== r.hash) return broken('hash does not match the entry');
       prevHash = r.hash;
+      after = r.seq;
       expectedSeq++;
       checked++;
     }

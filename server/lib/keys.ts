@@ -115,7 +115,9 @@ export class KeyStore {
   async verify<T = Record<string, unknown>>(typ: string, token: string, db?: DbOrTx): Promise<{ payload: T; kid: string } | null> {
     try {
       const parts = token.split('.');
-      if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) return null;
+      // Canonical base64url only: a decoder ignores the spare low bits of the last character, so without this check
+      // one signature had 16 spellings (an 86-character Ed25519 signature ends on 2 data bits and 4 spare ones).
+      if (parts.length !== 3 || !parts.every((p) => B64URL.test(p) && Buffer.from(p, 'base64url').toString('base64url') === p)) return null;
       const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as Record<string, unknown>;
       if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA' || 'crit' in header || 'b64' in header) return null;
       const k = await this.verifyKey(header.kid, db);
