@@ -8,6 +8,11 @@ type Entry = { status: number; zh: string; en: string };
 export const ERRORS = {
   validation: { status: 400, zh: '提交的内容有误，请按提示修改。', en: 'Some fields are not valid; correct them as shown.' },
   malformed_json: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  malformed_utf8: {
+    status: 400,
+    zh: '请求内容不是有效的 UTF-8 文本，请以 UTF-8 编码重新提交。',
+    en: 'The request body is not valid UTF-8 text; send it again encoded as UTF-8.',
+  },
   unsupported_media: {
     status: 415,
     zh: '请求内容类型不受支持：请以 {expected} 提交。',
@@ -118,6 +123,11 @@ export const ERRORS = {
     status: 413,
     zh: '附件“{name}”太大（每个不超过 {limit}）。',
     en: 'The attachment “{name}” is too large (at most {limit} each).',
+  },
+  attachment_empty: {
+    status: 400,
+    zh: '附件“{name}”是空文件，请重新选择。',
+    en: 'The attachment “{name}” is empty; choose the file again.',
   },
   too_many_attachments: {
     status: 400,
@@ -370,6 +380,9 @@ const FIELD: Record<string, { zh: string; en: string }> = {
   bad_choice: { zh: '不是可选的值（可选：{options}）', en: 'not an allowed value (one of: {options})' },
   bad_format: { zh: '格式不正确（应为 {format}）', en: 'wrong format (expected {format})' },
   unknown_field: { zh: '不认识的字段', en: 'unknown field' },
+  file_required: { zh: '请选择要上传的文件（表单字段 file）', en: 'choose a file to upload (form field “file”)' },
+  multipart_broken: { zh: '表单数据不完整或格式有误，请重新选择文件后提交', en: 'the form data is incomplete or malformed; choose the file and send it again' },
+  nul_char: { zh: '含有无法保存的空字符（U+0000），请删除后重试', en: 'contains a NUL character (U+0000), which cannot be stored; remove it and try again' },
   fraction_over_one: { zh: '分子不能大于分母', en: 'the numerator cannot exceed the denominator' },
   username_chars: {
     zh: '只能包含字母、数字、下划线、点和连字符',

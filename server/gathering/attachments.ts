@@ -20,6 +20,7 @@ export async function checkFiles(files: File[]): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
   for (const f of files) {
     const filename = (f.name.split(/[\\/]/).pop() || 'file').replace(/[\u0000-\u001f"]/g, '').slice(0, 100) || 'file';
+    if (f.size === 0) throw new AppError('attachment_empty', { name: filename });
     if (f.size > ATTACHMENT_LIMITS.maxBytes) throw new AppError('attachment_too_large', { name: filename, limit: ATTACHMENT_LIMITS.label });
     const bytes = new Uint8Array(await f.arrayBuffer());
     const mime = sniff(bytes);

@@ -1,8 +1,9 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Context } from 'hono';
+import { fieldMessage } from '../../shared/errors.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
-import { issueDetails } from '../lib/validate.ts';
+import { issueDetails, readJsonBody, rejectNul } from '../lib/validate.ts';
 
 /**
  * A proposal arrives as JSON, or as multipart/form-data with the JSON in a `data` field and photos or PDFs in
@@ -17,7 +18,7 @@ export async function readProposalBody<S extends StandardSchemaV1>(c: Context<Ap
     try {
       form = await c.req.parseBody({ all: true });
     } catch {
-      throw new AppError('validation', {}, [{ path: '', code: 'invalid', message: 'multipart' }]);
+      throw new AppError('validation', {}, [{ path: '', code: 'multipart_broken', message: fieldMessage('multipart_broken', c.get('lang')) }]);
     }
     const data = form.data;
     if (typeof data !== 'string') throw new AppError('malformed_json');
@@ -28,13 +29,10 @@ export async function readProposalBody<S extends StandardSchemaV1>(c: Context<Ap
     }
     files = ([] as unknown[]).concat(form.files ?? []).filter((f): f is File => f instanceof File);
   } else if (type === 'application/json') {
-    try {
-      raw = await c.req.json();
-    } catch {
-      throw new AppError('malformed_json');
-    }
+    raw = await readJsonBody(c);
   } else throw new AppError('unsupported_media', { expected: 'application/json, multipart/form-data' });
   const result = await schema['~standard'].validate(raw);
   if (result.issues) throw new AppError('validation', {}, issueDetails(result.issues, c.get('lang')));
+  rejectNul(result.value, c.get('lang'));
   return { input: result.value as StandardSchemaV1.InferOutput<S>, files };
 }

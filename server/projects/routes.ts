@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
+import { fieldMessage } from '../../shared/errors.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import {
   AnswerFinding,
@@ -42,7 +43,7 @@ import { actorOf } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
-import { v } from '../lib/validate.ts';
+import { rejectNul, v } from '../lib/validate.ts';
 import { canDecideChange, canRequestChange, editableProject, onProject, projectsAccess, readableProject, type Who } from './access.ts';
 import { addFile, addMilestone, completeProject, createProject, decideChange, deleteFile, deleteMilestone, reportProgress, requestChange, savePlan, updateMilestone, updateProject } from './actions.ts';
 import { describeProject, filesOf, findingsOf, summarize } from './describe.ts';
@@ -63,11 +64,12 @@ async function readUpload(c: Context<AppEnv>) {
   try {
     form = await c.req.parseBody();
   } catch {
-    throw new AppError('validation', {}, [{ path: 'file', code: 'invalid', message: 'multipart' }]);
+    throw new AppError('validation', {}, [{ path: 'file', code: 'multipart_broken', message: fieldMessage('multipart_broken', c.get('lang')) }]);
   }
   const file = form.file;
-  if (!(file instanceof File)) throw new AppError('validation', {}, [{ path: 'file', code: 'required', message: 'file' }]);
+  if (!(file instanceof File)) throw new AppError('validation', {}, [{ path: 'file', code: 'file_required', message: fieldMessage('file_required', c.get('lang')) }]);
   const caption = typeof form.caption === 'string' ? form.caption.trim().slice(0, 200) : '';
+  rejectNul({ caption }, c.get('lang'));
   const milestoneId = typeof form.milestoneId === 'string' && form.milestoneId ? form.milestoneId : undefined;
   if (milestoneId && !z.uuid().safeParse(milestoneId).success) throw new AppError('milestone_not_found');
   const [checked] = await checkFiles([file]);

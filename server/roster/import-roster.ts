@@ -8,6 +8,8 @@ import { AppError } from '../lib/errors.ts';
 
 /** Spreadsheet exports here are UTF-8 (with or without BOM) or GBK; anything that is not valid UTF-8 is read as GBK. */
 export function decodeCsv(bytes: Uint8Array, forced?: 'utf-8' | 'gbk'): { text: string; encoding: 'utf-8' | 'gbk' } {
+  // A NUL byte is no text a spreadsheet saves as CSV (UTF-16 "Unicode text" is full of them), and PostgreSQL cannot store it.
+  if (bytes.includes(0)) throw new AppError('import_encoding');
   if (forced) return { text: new TextDecoder(forced).decode(bytes), encoding: forced };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
