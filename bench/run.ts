@@ -284,6 +284,11 @@ async function main() {
       const rounds: Round[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         const vote = await makeVote(http, seeded, `票决（集中投票${r + 1}）`);
+        // As in the hall, each tablet first shows its card's ballot (untimed): the representatives are marking.
+        await pool(vote.tokens, 64, async (token) => {
+          const o = await sendRaw(s.origin, rawRequest(s.origin, '/api/public/ballot/open', { token }));
+          if (o.status !== 200) throw new Error(`open: ${o.status} ${o.text.slice(0, 200)}`);
+        });
         log(`burst ${r + 1}/${ROUNDS}: ${N} casts at once`);
         const cpu0 = cpuSeconds(server.pid);
         const b = await castAll(s.origin, vote.tokens, seeded.candidateIds, 0);
