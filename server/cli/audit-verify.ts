@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../db/client.ts';
-import { verifyAuditChain } from '../lib/audit.ts';
+import { type Anchor, verifyAuditChain } from '../lib/audit.ts';
 import { takeDataDirLock } from '../start.ts';
 
 async function main() {
@@ -20,11 +20,26 @@ async function main() {
       process.exit(2);
     }
   }
+  // --anchor <seq>:<hash>: the head an earlier run printed, kept outside the database (on paper, in the office's
+  // records): the chain must still hold that entry with that hash, so a cut or rewritten tail is found too.
+  const i = process.argv.indexOf('--anchor');
+  let anchor: Anchor | undefined;
+  if (i >= 0) {
+    const m = /^(\d+):([0-9a-f]{64})$/.exec(process.argv[i + 1] ?? '');
+    if (!m) {
+      console.error('--anchor 的格式是 <序号>:<64 位十六进制哈希> / --anchor takes <seq>:<64 hex digits>, as printed by an earlier run');
+      unlock();
+      return 2;
+    }
+    anchor = { seq: Number(m[1]), hash: m[2] };
+  }
   const database = await openDatabase(url ? { url, max: 1 } : { dataDir: join(dataDir, 'pg') });
   try {
-    const report = await verifyAuditChain(database.db);
+    const report = await verifyAuditChain(database.db, 2000, anchor);
     if (report.ok) {
-      console.log(`OK: 审计日志完整 / audit chain intact — ${report.checked} entries checked`);
+      console.log(`OK: 审计日志完整 / audit chain intact — ${report.checked} entries checked${anchor ? `, anchor ${anchor.seq} holds` : ''}`);
+      if (report.head)
+        console.log(`head: ${report.head.seq}:${report.head.hash}\n  记下这一行，日后用 npm run audit:verify -- --anchor ${report.head.seq}:${report.head.hash} 核对 / note it; a later run with --anchor proves nothing up to it was cut or rewritten`);
       return 0;
     }
     const b = report.firstBroken!;

@@ -57,15 +57,18 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({ ...row, hash: entryHash(row) });
 }
 
-export type ChainReport = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null };
+export type ChainReport = { ok: boolean; checked: number; firstBroken: { seq: number; reason: string } | null; head: { seq: number; hash: string } | null };
+/** An entry's hash noted outside the database (from an earlier `audit:verify`): the chain must still hold it. */
+export type Anchor = { seq: number; hash: string };
 
 /**
  * Walk the whole chain in order; name the first entry whose hash, link or sequence does not hold. Every row is read,
  * whatever its seq: a row slipped in below 1 (which the audit pages list as the oldest) is reported, not skipped.
- * What a chain without an outside anchor cannot see: its tail cut off, or entries appended (or rewritten from some
- * entry to the end) with their hashes recomputed, since nothing secret goes into a hash.
+ * What a chain cannot see on its own: its tail cut off, or entries rewritten from some entry to the end with their
+ * hashes recomputed (nothing secret goes into a hash). An `anchor` — the head noted outside the database by an earlier
+ * run — closes that: the entry must still be there with the same hash.
  */
-export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<ChainReport> {
+export async function verifyAuditChain(db: DbOrTx, pageSize = 2000, anchor?: Anchor): Promise<ChainReport> {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
@@ -78,17 +81,21 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<Cha
       .orderBy(asc(auditLog.seq))
       .limit(pageSize);
     for (const r of rows) {
-      const broken = (reason: string) => ({ ok: false, checked, firstBroken: { seq: r.seq, reason } });
+      const broken = (reason: string) => ({ ok: false, checked, firstBroken: { seq: r.seq, reason }, head: null });
       if (r.seq < expectedSeq) return broken(`entry out of sequence (expected entry ${expectedSeq})`);
       if (r.seq !== expectedSeq) return broken(`missing entry ${expectedSeq}`);
       if (r.prevHash !== prevHash) return broken(expectedSeq === 1 ? 'prev_hash is not the genesis hash' : `prev_hash does not match the hash of entry ${expectedSeq - 1}`);
       if (entryHash(r) !== r.hash) return broken('hash does not match the entry');
+      if (anchor && r.seq === anchor.seq && r.hash !== anchor.hash) return broken('hash differs from the anchor noted earlier (this entry or one before it was rewritten)');
       prevHash = r.hash;
       after = r.seq;
       expectedSeq++;
       checked++;
     }
-    if (rows.length < pageSize) return { ok: true, checked, firstBroken: null };
+    if (rows.length < pageSize) {
+      if (anchor && checked < anchor.seq) return { ok: false, checked, firstBroken: { seq: checked + 1, reason: `entries ${checked + 1}–${anchor.seq} of the anchor noted earlier are gone (the log was cut)` }, head: null };
+      return { ok: true, checked, firstBroken: null, head: checked ? { seq: checked, hash: prevHash } : null };
+    }
   }
 }
 

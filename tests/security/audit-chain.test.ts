@@ -76,9 +76,9 @@ afterAll(async () => {
 });
 
 /** `npm run audit:verify` as a child process. */
-function runCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'audit:verify'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'audit:verify', ...(args.length ? ['--', ...args] : [])], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -92,7 +92,7 @@ function runCli(env: Record<string, string>): Promise<{ code: number | null; std
  * A copy of the pristine chain, tampered with by `tamper` (run in one transaction with the append-only triggers
  * disabled, as someone with the database's owner rights could), then checked by the CLI.
  */
-async function tamperAndVerify(tamper: (q: RawQuery) => Promise<void>, cli = false) {
+async function tamperAndVerify(tamper: (q: RawQuery) => Promise<void>, cli = false, args: string[] = []) {
   const name = `case${++made}`;
   let where: string;
   if (cfg.kind === 'postgres') {
@@ -119,7 +119,7 @@ async function tamperAndVerify(tamper: (q: RawQuery) => Promise<void>, cli = fal
     }
     // The CLI itself (a process of its own, ~2 s each) for a few cases of each kind; the same check in-process for all.
     if (!cli) return { code: report!.ok ? 0 : 1, stdout: '', stderr: '', report, cli: false };
-    const out = await runCli(cfg.kind === 'postgres' ? { DATABASE_URL: withDatabase(cfg.url, where) } : { DATABASE_URL: '', DATA_DIR: where });
+    const out = await runCli(cfg.kind === 'postgres' ? { DATABASE_URL: withDatabase(cfg.url, where) } : { DATABASE_URL: '', DATA_DIR: where }, args);
     return { ...out, report, cli: true };
   } finally {
     if (cfg.kind === 'postgres') await admin!.unsafe(`drop database if exists "${where}" with (force)`);
@@ -173,6 +173,8 @@ describe.concurrent('npm run audit:verify against tampering', { timeout: 300_000
     const res = await tamperAndVerify(async () => {}, true);
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.stdout).toMatch(new RegExp(`^OK: .*— ${N} entries checked`, 'm'));
+    // The head to note outside the database, for --anchor later.
+    expect(res.stdout).toContain(`head: ${N}:${row(N).hash}`);
   });
 
   // Every field of an entry, changed in place.
@@ -298,7 +300,7 @@ describe.concurrent('npm run audit:verify against tampering', { timeout: 300_000
 
   // ---- the limits of a chain with no outside anchor (asserted, so that adding an anchor shows up here) ----
 
-  it('limit: the last entry deleted is NOT detected (no anchor of the chain head outside the database)', async () => {
+  it('limit: without --anchor, the last entry deleted is NOT detected (nothing outside the database says where the chain ended)', async () => {
     const res = await tamperAndVerify((q) => q(`delete from audit_log where seq = $1`, [N]).then(() => {}), true);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(new RegExp(`— ${N - 1} entries checked`));
@@ -310,7 +312,7 @@ describe.concurrent('npm run audit:verify against tampering', { timeout: 300_000
     expect(res.report!.checked).toBe(N + 1);
   });
 
-  it('limit: an entry changed and every later hash recomputed is NOT detected', async () => {
+  it('limit: without --anchor, an entry changed and every later hash recomputed is NOT detected', async () => {
     const res = await tamperAndVerify(async (q) => {
       let prev = row(K - 1).hash;
       for (const r of rows.slice(K - 1)) {
@@ -320,5 +322,35 @@ describe.concurrent('npm run audit:verify against tampering', { timeout: 300_000
       }
     });
     expect(res.code).toBe(0);
+  });
+  // ---- with the head noted earlier (--anchor), the cut and the rewritten tail are found ----
+
+  it('with --anchor: the last entry deleted is found, naming it', async () => {
+    const res = await tamperAndVerify((q) => q(`delete from audit_log where seq = $1`, [N]).then(() => {}), true, ['--anchor', `${N}:${row(N).hash}`]);
+    expect(res.code, res.stdout + res.stderr).toBe(1);
+    expect(res.stdout).toMatch(new RegExp(`the chain breaks at entry ${N}: entries ${N}–${N} of the anchor noted earlier are gone`));
+  });
+
+  it('with --anchor: an entry changed and every later hash recomputed is found at the anchor', async () => {
+    const res = await tamperAndVerify(
+      async (q) => {
+        let prev = row(K - 1).hash;
+        for (const r of rows.slice(K - 1)) {
+          const next = chained({ ...r, prevHash: prev, ...(r.seq === K ? { actorName: '别人' } : {}) });
+          await q(`update audit_log set actor_name = $1, prev_hash = $2, hash = $3 where seq = $4`, [next.actorName, next.prevHash, next.hash, r.seq]);
+          prev = next.hash;
+        }
+      },
+      true,
+      ['--anchor', `${N}:${row(N).hash}`],
+    );
+    expect(res.code, res.stdout + res.stderr).toBe(1);
+    expect(res.stdout).toMatch(new RegExp(`the chain breaks at entry ${N}: hash differs from the anchor`));
+  });
+
+  it('with a malformed --anchor: exit 2 with the expected format', async () => {
+    const res = await tamperAndVerify(async () => {}, true, ['--anchor', 'yesterday']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--anchor takes <seq>:<64 hex digits>/);
   });
 });
