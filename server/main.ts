@@ -44,7 +44,7 @@ async function main() {
   const { database, keys } = deps;
   if (args.includes('--demo')) {
     const { loadDemo } = await import('./demo/load-demo.ts');
-    await loadDemo(database.db);
+    await loadDemo(database);
   }
   const app = createApp({
     deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { defaultSettings } from '../../shared/congress/settings.ts';
-import type { Db } from '../db/client.ts';
+import { shanghaiDate } from '../../shared/gathering/window.ts';
+import type { Database } from '../db/client.ts';
 import { accounts, congresses, departments, memberships, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { log } from '../lib/log.ts';
+import { demoApp } from './api.ts';
 import { loadGatheringDemo } from './gathering.ts';
+import { loadYearDemo } from './year.ts';
 import { hashPassword } from '../lib/password.ts';
 
 export const DEMO_CONGRESS = '青山镇第十八届人民代表大会';
@@ -14,48 +17,58 @@ export const DEMO_PASSWORD = 'minsheng-demo';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
 const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕', '国庆', '春梅', '德明', '晓东', '玉兰', '卫东', '桂芳', '文军', '红霞', '永福'];
 const GROUPS = ['青山社区代表小组', '河东村代表小组', '河西村代表小组', '石桥村代表小组', '机关企业代表小组'];
-const DEPARTMENTS: [string, 'bureau' | 'township' | 'enterprise' | 'other'][] = [
-  ['镇党政办', 'township'],
-  ['镇社会事务办（民政）', 'township'],
-  ['镇建设管理办', 'township'],
-  ['镇农业农村办', 'township'],
-  ['县交通运输局青山站', 'bureau'],
-  ['镇卫生院', 'other'],
-  ['镇中心学校', 'other'],
+/** [name, kind, the username of its department account] */
+const DEPARTMENTS: [string, 'bureau' | 'township' | 'enterprise' | 'other', string, string][] = [
+  ['镇党政办', 'township', 'dept-office', '党政办 朱干事'],
+  ['镇社会事务办（民政）', 'township', 'dept-civil', '社会事务办 许主任'],
+  ['镇建设管理办', 'township', 'dept-build', '建设办 何工'],
+  ['镇农业农村办', 'township', 'dept-agri', '农业农村办 曹主任'],
+  ['县交通运输局青山站', 'bureau', 'dept-transport', '交通站 罗站长'],
+  ['镇卫生院', 'other', 'dept-health', '卫生院 唐院长'],
+  ['镇中心学校', 'other', 'dept-school', '中心学校 梁校长'],
+  ['镇水务站', 'township', 'dept-water', '水务站 彭站长'],
 ];
-const STAFF: [string, string, Role, number?][] = [
+const STAFF: [string, string, Role][] = [
   ['staff', '人大办 林主任', 'admin'],
   ['gov', '政府办 陈主任', 'government'],
   ['chair', '主席团 周执行主席', 'presidium'],
   ['scrutineer1', '总监票人 吴代表', 'scrutineer'],
   ['scrutineer2', '监票人 郑代表', 'scrutineer'],
   ['counter1', '计票人 冯干事', 'scrutineer'],
-  ['dept-build', '建设办 何工', 'department', 2],
-  ['dept-transport', '交通站 罗站长', 'department', 4],
+  ['counter2', '计票人 邓干事', 'scrutineer'],
 ];
 
+/** Every demo account (the system administrator `admin` only when none existed before the demo). */
+export const DEMO_ACCOUNTS = ['admin', ...STAFF.map(([u]) => u), ...DEPARTMENTS.map(([, , u]) => u)];
+
 /**
- * `npm start -- --demo`: a demo township with its roster, departments and one account per role (password
- * `minsheng-demo`). Loading twice changes nothing. Later stages add their part of the year here.
+ * `npm start -- --demo`: a whole year of a demo township congress (password `minsheng-demo` for every account).
+ * Loading twice changes nothing: nothing is done when the congress exists.
  */
-export async function loadDemo(db: Db): Promise<void> {
+export async function loadDemo(database: Database): Promise<void> {
+  const { db } = database;
   const [existing] = await db.select().from(congresses).where(eq(congresses.name, DEMO_CONGRESS)).limit(1);
   if (existing) {
     log.info('demo already loaded', { congress: DEMO_CONGRESS });
     return;
   }
+  const started = performance.now();
+  const year = Number(shanghaiDate().slice(0, 4));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const deptUsers: Record<string, string> = {};
+  const made = await db.transaction(async (tx) => {
     let [admin] = await tx.select().from(accounts).where(eq(accounts.systemAdmin, true)).limit(1);
     if (!admin) [admin] = await tx.insert(accounts).values({ username: 'admin', displayName: '系统管理员', passwordHash, systemAdmin: true }).returning();
     const actor = { id: admin.id, name: admin.displayName };
     const [congress] = await tx.insert(congresses).values({ name: DEMO_CONGRESS, level: 'township', term: 18, settings: defaultSettings() }).returning();
     await tx.insert(memberships).values({ accountId: admin.id, congressId: congress.id, role: 'admin' });
     const deps = await tx.insert(departments).values(DEPARTMENTS.map(([name, kind], i) => ({ congressId: congress.id, name, kind, contactName: `联络员${i + 1}`, contactPhone: `0571-8880${String(100 + i)}` }))).returning();
-    for (const [username, displayName, role, dep] of STAFF) {
+    const people: [string, string, Role, string | null][] = [...STAFF.map(([u, n, r]): [string, string, Role, null] => [u, n, r, null]), ...DEPARTMENTS.map(([, , u, n], i): [string, string, Role, string] => [u, n, 'department', deps[i].id])];
+    for (const [username, displayName, role, departmentId] of people) {
       const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
       const [acc] = taken ? [taken] : await tx.insert(accounts).values({ username, displayName, passwordHash }).returning();
-      await tx.insert(memberships).values({ accountId: acc.id, congressId: congress.id, role, departmentId: dep === undefined ? null : deps[dep].id });
+      await tx.insert(memberships).values({ accountId: acc.id, congressId: congress.id, role, departmentId });
+      if (departmentId) deptUsers[departmentId] = username;
     }
     const reps = Array.from({ length: 45 }, (_, i) => ({
       congressId: congress.id,
@@ -66,8 +79,17 @@ export async function loadDemo(db: Db): Promise<void> {
       phone: `1380571${String(1000 + i).padStart(4, '0')}`,
     }));
     await tx.insert(representatives).values(reps);
-    await loadGatheringDemo(tx, actor, congress, deps);
+    const list = await loadGatheringDemo(tx, actor, congress, deps, year);
     await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length } });
+    return { congressId: congress.id, ...list };
   });
-  log.info('demo loaded', { congress: DEMO_CONGRESS, password: DEMO_PASSWORD });
+  // The rest of the year goes through the real routes, as the people in each role would.
+  try {
+    await loadYearDemo(demoApp(database), made.congressId, year, made.listId, made.candidateIds, deptUsers, DEMO_PASSWORD);
+  } catch (e) {
+    // The congress exists now, so a second start would skip the demo: say how to start over.
+    log.error('demo only partly loaded: start again with an empty DATA_DIR (or database)', { error: String(e) });
+    throw e;
+  }
+  log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }

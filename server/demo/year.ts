@@ -1,0 +1,244 @@
+/**
+ * The rest of the demo year, through the real routes (in process): the January session with check-in, the vote on
+ * printed cards (tablet casts and paper ballots keyed in by two counters) with a tie for the tenth seat, its runoff,
+ * the signed and published results; the projects through the year with milestones, photos, reports, late items and
+ * inspections; the year-end evaluation with its grades, one rectification and its re-evaluation.
+ */
+import { shanghaiToday } from '../../shared/projects/rules.ts';
+import { log } from '../lib/log.ts';
+import type { Caller, DemoApp } from './api.ts';
+import { CANDIDATES, DEMO_SEATS } from './gathering.ts';
+import { sitePhoto } from './png.ts';
+
+type M = 'for' | 'against';
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400_000);
+
+/** For-counts of the first vote on the twelve candidates (45 seated: elected needs more than half, 23): 10th and 11th tie. */
+export const FIRST_VOTE_FOR = [39, 38, 37, 36, 35, 34, 33, 32, 31, 28, 28, 12];
+export const DEMO_PRESENT = 41; // 45 seated: 2 on leave, 2 absent
+const PAPER = 3; // of the 40 valid ballots, keyed in by two counters after the close
+export const RUNOFF_FOR = [26, 14]; // and one blank ballot
+
+/** 40 valid ballots: candidate i gets `for` on FIRST_VOTE_FOR[i] ballots, dealt round the table (≤ 10 each). */
+function firstVoteBallots(ids: string[]) {
+  const valid = 40;
+  const ballots: Record<string, M>[] = Array.from({ length: valid }, () => ({}));
+  let p = 0;
+  for (const [i, n] of FIRST_VOTE_FOR.entries()) {
+    for (let k = 0; k < n; k++) ballots[(p + k) % valid][ids[i]] = 'for';
+    p = (p + n) % valid;
+  }
+  // Some representatives vote against the candidate they oppose; the rest leave it blank (abstain).
+  let against = 0;
+  for (const b of ballots) if (!b[ids[11]] && against++ < 15) b[ids[11]] = 'against';
+  return ballots;
+}
+
+export async function loadYearDemo(api: DemoApp, congressId: string, year: number, listId: string, candidateIds: string[], deptUsers: Record<string, string>, password: string) {
+  const base = `/congresses/${congressId}`;
+  const as = (u: string) => api.caller().login(u, password);
+  const [staff, chair, s1, s2, counter1, counter2, gov] = await Promise.all(['staff', 'chair', 'scrutineer1', 'scrutineer2', 'counter1', 'counter2', 'gov'].map(as));
+  const today = shanghaiToday();
+  let mark = performance.now();
+  /** Debug timing of each part of the year (LOG_LEVEL=debug). */
+  const step = (part: string) => {
+    log.debug('demo part loaded', { part, ms: Math.round(performance.now() - mark) });
+    mark = performance.now();
+  };
+  const sessionDate = [`${year}-01-10`, today].sort()[0];
+  /** A day between the session and today: the year so far, as a fraction. */
+  const at = (f: number) => addDays(sessionDate, Math.floor(daysBetween(sessionDate, today) * f));
+
+  // ---- the session: check-in at the entrance (card QR), a few marked by staff, two on leave, two absent ------------
+  const reps = (await staff.get(`${base}/representatives`)) as { id: string; name: string }[];
+  const cards = (await staff.get(`${base}/roster/cards`)).cards as { id: string; url: string }[];
+  const session = await staff.post(`${base}/sessions`, { name: '青山镇第十八届人民代表大会第三次会议', date: sessionDate });
+  const sp = `${base}/sessions/${session.id}`;
+  for (const [i, card] of cards.entries()) {
+    if (i === 7 || i === 23) await staff.put(`${sp}/attendance/${card.id}`, { status: 'leave' });
+    else if (i === 31 || i === 40) await staff.put(`${sp}/attendance/${card.id}`, { status: 'absent' });
+    else if (i % 9 === 4) await staff.put(`${sp}/attendance/${card.id}`, { status: 'present' });
+    else await staff.post(`${sp}/check-in`, { token: card.url });
+  }
+
+  step('session');
+  // ---- the vote: printed cards, tablets, paper ballots, a tie for the tenth seat --------------------------------------
+  async function runVote(voteId: string, tablet: Record<string, M>[], paper: Record<string, M>[]) {
+    const vp = `${sp}/votes/${voteId}`;
+    await s1.post(`${vp}/cards`);
+    const cs = (await s1.get(`${vp}/cards`)).cards as { serial: string; url: string }[];
+    for (const c of cs.slice(0, DEMO_PRESENT)) await s1.post(`${vp}/issue`, { card: c.serial });
+    await chair.post(`${vp}/open`, { countdownSeconds: 900 });
+    for (const [i, marks] of tablet.entries()) await api.caller().post('/public/ballot/cast', { token: cs[i].url.split('#')[1], marks });
+    await chair.post(`${vp}/close`);
+    for (const [i, marks] of paper.entries()) {
+      const card = cs[tablet.length + i].serial;
+      await counter1.post(`${vp}/paper`, { card, marks });
+      await counter2.post(`${vp}/paper`, { card, marks });
+    }
+    await s1.post(`${vp}/tally`);
+    await s1.post(`${vp}/tally/signoff`, { chief: true, invalidChecked: true });
+    await s2.post(`${vp}/tally/signoff`);
+    await chair.post(`${vp}/tally/publish`);
+    return vp;
+  }
+  const ballots = firstVoteBallots(candidateIds);
+  const invalid = Object.fromEntries(candidateIds.slice(0, 11).map((id) => [id, 'for' as M])); // 11 for 10 seats: invalid
+  const vote = await chair.post(`${sp}/votes`, { listId, title: `${year}年青山镇民生实事项目票决`, seats: DEMO_SEATS });
+  const vp = await runVote(vote.id, [...ballots.slice(0, 40 - PAPER), invalid], ballots.slice(40 - PAPER));
+  const runoff = await chair.post(`${vp}/runoff`);
+  const [a, b] = runoff.candidates.map((c: { id: string }) => c.id) as string[];
+  const runoffBallots: Record<string, M>[] = [...Array(RUNOFF_FOR[0]).fill({ [a]: 'for' }), ...Array(RUNOFF_FOR[1]).fill({ [b]: 'for' }), {}];
+  await runVote(runoff.id, runoffBallots.slice(0, DEMO_PRESENT - 1), runoffBallots.slice(DEMO_PRESENT - 1));
+  // The two not elected (the runoff's loser and the twelfth) go to the reserve pool.
+  const reservable = (await gov.get(`${vp}/tally`)).next.reservable as { id: string }[];
+  await gov.post(`${vp}/reserve`, { candidateIds: reservable.map((r) => r.id) });
+
+  step('vote');
+  // ---- projects through the year ------------------------------------------------------------------------------------
+  const projects = (await staff.get(`${base}/projects`)) as { id: string; title: string; candidateId: string; leadDepartment: { id: string } }[];
+  const byTitle = (t: string) => projects.find((p) => p.title === t)!;
+  const dept = new Map<string, Caller>();
+  const deptOf = async (depId: string) => {
+    if (!dept.has(depId)) dept.set(depId, await as(deptUsers[depId]));
+    return dept.get(depId)!;
+  };
+  let seed = 0;
+  const photo = async (who: Caller, path: string, caption: string, progress: number, milestoneId?: string) => {
+    const form = new FormData();
+    form.set('file', new File([sitePhoto(++seed, progress) as Uint8Array<ArrayBuffer>], `现场照片${seed}.png`, { type: 'image/png' }));
+    form.set('caption', caption);
+    if (milestoneId) form.set('milestoneId', milestoneId);
+    return who.post(path, form);
+  };
+  // How each project's year went: 'done' = completed; 'late' = the main works behind schedule; else on track.
+  const STORY: Record<string, 'done' | 'late' | 'on_track'> = {
+    河西村主干道安装太阳能路灯: 'done',
+    镇卫生院添置数字化X光机: 'done',
+    河东村至镇区道路硬化: 'late',
+    镇区及村级公厕新建改造: 'late',
+  };
+  for (const p of projects) {
+    const story = STORY[p.title.replace(/\s/g, '')] ?? 'on_track';
+    const c = CANDIDATES.find((x) => x.title === p.title)!;
+    const who = await deptOf(p.leadDepartment.id);
+    const pp = `${base}/projects/${p.id}`;
+    await who.put(`${pp}/plan`, {
+      targets: `${c.description.split('，').at(-1)}`.replace(/^建议/, ''),
+      deadline: `${year}-12-20`,
+      fundingArrangement: `计划投资 ${c.investment} 万元：上级专项补助约六成，其余镇级财政配套`,
+      supportMeasures: '明确分管领导和专人负责，每月向镇人大报告进度',
+      annualTargets: [{ year, target: '年底前完工并交付使用' }],
+    });
+    const plan: [string, string, number][] = [
+      ['方案设计与招标', at(0.12), 15],
+      ['开工', at(0.3), 15],
+      ['主体施工完成', story === 'late' ? at(0.8) : story === 'done' ? at(0.7) : addDays(today, 20), 40],
+      ['竣工验收', story === 'done' ? at(0.85) : addDays(today, 28), 30],
+    ];
+    let detail: { milestoneList: { id: string; name: string }[] } = { milestoneList: [] };
+    for (const [name, plannedDate, weight] of plan) detail = await who.post(`${pp}/milestones`, { name, plannedDate, weight });
+    const ms = detail.milestoneList;
+    const done = (i: number, d: string, note = '') => who.patch(`${pp}/milestones/${ms[i].id}`, { status: 'done', actualDate: d, note });
+    await done(0, at(0.13), '完成招标，确定施工单位');
+    await photo(who, `${pp}/files`, '招标现场', 0.05, ms[0].id);
+    await done(1, at(story === 'late' ? 0.38 : 0.3), story === 'late' ? '征地协调推迟开工' : '');
+    await photo(who, `${pp}/files`, '开工仪式', 0.2, ms[1].id);
+    await who.post(`${pp}/updates`, { progressPercent: 30, spentInvestment: (Number(c.investment) * 0.25).toFixed(2), summary: '已完成招标并开工，施工队伍进场。' });
+    if (story === 'done') {
+      await done(2, at(0.7));
+      await photo(who, `${pp}/files`, '主体施工完成', 0.8, ms[2].id);
+      await done(3, at(0.85), '通过竣工验收');
+      await photo(who, `${pp}/files`, '竣工验收', 1, ms[3].id);
+      await who.post(`${pp}/updates`, { progressPercent: 100, spentInvestment: (Number(c.investment) * 0.96).toFixed(2), summary: '项目已竣工验收并交付使用。' });
+      await staff.post(`${pp}/complete`, { completedOn: at(0.86) });
+    } else if (story === 'late') {
+      await who.patch(`${pp}/milestones/${ms[2].id}`, { status: 'in_progress', note: '受雨季和征地协调影响，主体施工滞后' });
+      await photo(who, `${pp}/files`, '施工中', 0.5);
+      await who.post(`${pp}/updates`, { progressPercent: 55, spentInvestment: (Number(c.investment) * 0.5).toFixed(2), summary: '受连续降雨和征地协调影响，主体施工滞后，正在加派人员抢工期。' });
+    } else {
+      await who.patch(`${pp}/milestones/${ms[2].id}`, { status: 'in_progress' });
+      await photo(who, `${pp}/files`, '施工中', 0.65);
+      await who.post(`${pp}/updates`, { progressPercent: 70, spentInvestment: (Number(c.investment) * 0.6).toFixed(2), summary: '主体施工按计划推进，预计下月完工。' });
+    }
+  }
+
+  step('projects');
+  // ---- inspections by representatives, findings and department answers ---------------------------------------------
+  const road = byTitle(CANDIDATES[0].title);
+  const water = byTitle(CANDIDATES[1].title);
+  const care = byTitle(CANDIDATES[4].title);
+  const attendees = (from: number) => reps.slice(from, from + 6).map((r) => r.id);
+  const i1 = await staff.post(`${base}/inspections`, { projectId: road.id, date: at(0.82), title: '代表视察河东村道路硬化项目', attendeeIds: attendees(0), summary: '路基已完成约六成，部分路段尚未动工。', suggestions: '加快进度，注意雨季排水和施工安全。' });
+  await photo(staff, `${base}/inspections/${i1.id}/files`, '代表在施工现场察看路基', 0.45);
+  const late = await staff.post(`${base}/inspections/${i1.id}/findings`, { text: '主体施工比计划滞后约一个月，请说明原因和赶工措施。', departmentId: road.leadDepartment.id, answerDueOn: at(0.92) });
+  await staff.post(`${base}/inspections/${i1.id}/findings`, { text: '二组路段两侧排水沟未同步建设，请明确完成时间。', departmentId: road.leadDepartment.id, answerDueOn: addDays(today, 14) });
+  const roadDept = await deptOf(road.leadDepartment.id);
+  const f1 = late.findings[0].id;
+  await roadDept.post(`${base}/findings/${f1}/answer`, { answer: '因连续降雨和两户征地协调，开工推迟。已增加一个施工班组，计划 12 月中旬完成路面浇筑。' });
+  await staff.post(`${base}/findings/${f1}/review`, { accept: true, note: '请按承诺时间完成，月底报告进度。' });
+  const i2 = await staff.post(`${base}/inspections`, { projectId: water.id, date: at(0.6), title: '代表视察石桥村自来水管网改造', attendeeIds: attendees(10), summary: '主管铺设过半，入户改造同步推进。', suggestions: '施工后及时恢复路面。' });
+  await photo(staff, `${base}/inspections/${i2.id}/files`, '察看管网铺设', 0.55);
+  const f2 = (await staff.post(`${base}/inspections/${i2.id}/findings`, { text: '部分路段开挖后未及时恢复，影响村民出行。', departmentId: water.leadDepartment.id, answerDueOn: at(0.7) })).findings[0].id;
+  const waterDept = await deptOf(water.leadDepartment.id);
+  await waterDept.post(`${base}/findings/${f2}/answer`, { answer: '已在检查中。' });
+  await staff.post(`${base}/findings/${f2}/review`, { accept: false, note: '请写明恢复路段和完成日期。' });
+  await waterDept.post(`${base}/findings/${f2}/answer`, { answer: '三组、五组开挖路段已于本周恢复，其余路段随管道铺设同步恢复，月底前全部完成。' });
+  await staff.post(`${base}/findings/${f2}/review`, { accept: true });
+  const i3 = await staff.post(`${base}/inspections`, { projectId: care.id, date: at(0.75), title: '代表视察河西村居家养老服务站', attendeeIds: attendees(20), summary: '服务站装修完成，助餐设施到位。', suggestions: '尽快招聘护理人员，制定服务标准。' });
+  await staff.post(`${base}/inspections/${i3.id}/findings`, { text: '建议增设无障碍坡道和扶手。' });
+
+  step('inspections');
+  // ---- the year-end evaluation: representatives (with their cards) and residents (printed slips) --------------------
+  const round = await staff.post(`${base}/evaluation/rounds`, { year, title: `${year}年民生实事项目满意度测评`, audiences: ['representatives', 'residents'], projectIds: projects.map((p) => p.id) });
+  const rp = `${base}/evaluation/rounds/${round.id}`;
+  await staff.post(`${rp}/open`);
+  const roadLead = road.leadDepartment.id;
+  /** Most are satisfied; the road (late) is graded 基本满意 and its lead department, the transport station, 不满意. */
+  const pick = (n: number) => (kind: string, id: string) => {
+    if (kind === 'department' && id === roadLead) return n % 5 < 3 ? 'dissatisfied' : 'basic';
+    if (kind === 'project' && id === road.id) return n % 4 === 0 ? 'dissatisfied' : n % 4 === 1 ? 'satisfied' : 'basic';
+    return n % 7 === 3 ? 'basic' : n % 19 === 5 ? 'unknown' : 'satisfied';
+  };
+  const answer = async (token: string, choose: (kind: string, id: string) => string, comment?: string) => {
+    const anon = api.caller();
+    const q = await anon.post('/public/evaluation/open', { token });
+    const answers = q.targets.flatMap((t: { kind: 'project' | 'department'; id: string }) => q.round.items[t.kind].map((i: { id: string }) => ({ targetKind: t.kind, targetId: t.id, itemId: i.id, answer: choose(t.kind, t.id) })));
+    await anon.post('/public/evaluation/submit', { token, answers, comments: comment ? [{ targetKind: 'project', targetId: road.id, text: comment }] : [] });
+  };
+  const COMMENTS = ['路修了一半就停了，希望年底前能通车。', '施工期间出行不便，希望加快进度。', '排水沟要一起修好。'];
+  const repCallers: Caller[] = [];
+  for (const [n, card] of cards.slice(0, 12).entries()) {
+    const rep = await api.caller().cardLogin(card.url.split('#')[1]);
+    repCallers.push(rep);
+    const code = await rep.post(`${rp}/my-code`);
+    await answer(code.token, pick(n));
+  }
+  await staff.post(`${rp}/codes`, { audience: 'residents', count: 40 });
+  await staff.post(`${rp}/issued`, { audience: 'residents', count: 36 });
+  const slips = (await staff.get(`${rp}/codes?audience=residents`)) as { url: string }[];
+  for (const [n, s] of slips.slice(0, 30).entries()) await answer(s.url.split('#')[1], pick(n + 12), COMMENTS[n] );
+  await staff.post(`${rp}/close`);
+  await staff.post(`${rp}/publish`);
+
+  step('evaluation');
+  // ---- the rectification of the 不满意 department, and its re-evaluation ----------------------------------------------
+  const rects = (await roadDept.get(`${base}/rectifications`)) as { id: string; requiresReevaluation: boolean }[];
+  const rect = rects.find((r) => r.requiresReevaluation)!;
+  await roadDept.post(`${base}/rectifications/${rect.id}/report`, { report: '针对测评意见：增加施工班组，实行周报制度，主体施工已于本月完成，排水沟同步建设。' });
+  await staff.post(`${base}/rectifications/${rect.id}/review`, { accept: true, note: '整改措施具体，同意，待再测评。' });
+  const re = await staff.post(`${rp}/reevaluate`);
+  const rr = `${base}/evaluation/rounds/${re.id}`;
+  await staff.post(`${rr}/open`);
+  await staff.post(`${rr}/codes`, { audience: 'residents', count: 20 });
+  await staff.post(`${rr}/issued`, { audience: 'residents', count: 20 });
+  const reSlips = (await staff.get(`${rr}/codes?audience=residents`)) as { url: string }[];
+  const reAnswer = (n: number) => () => (n % 4 === 0 ? 'basic' : n === 7 ? 'dissatisfied' : 'satisfied');
+  for (const [n, rep] of repCallers.slice(0, 8).entries()) await answer((await rep.post(`${rr}/my-code`)).token, reAnswer(n + 1));
+  for (const [n, s] of reSlips.slice(0, 16).entries()) await answer(s.url.split('#')[1], reAnswer(n));
+  await staff.post(`${rr}/close`);
+  await staff.post(`${rr}/publish`);
+  step('rectification');
+  return { sessionId: session.id, voteId: vote.id, runoffId: runoff.id, roundId: round.id, reevaluationId: re.id };
+}
