@@ -32,8 +32,8 @@ const STAFF: [string, string, Role][] = [
   ['staff', '人大办 林主任', 'admin'],
   ['gov', '政府办 陈主任', 'government'],
   ['chair', '主席团 周执行主席', 'presidium'],
-  ['scrutineer1', '总监票人 吴代表', 'scrutineer'],
-  ['scrutineer2', '监票人 郑代表', 'scrutineer'],
+  ['scrutineer1', '吴代表', 'scrutineer'],
+  ['scrutineer2', '郑代表', 'scrutineer'],
   ['counter1', '计票人 冯干事', 'scrutineer'],
   ['counter2', '计票人 邓干事', 'scrutineer'],
 ];

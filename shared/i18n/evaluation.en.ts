@@ -132,6 +132,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.codes.granted': 'Taken by representatives',
   'evaluation.codes.print': 'Print codes ({n})',
   'evaluation.codes.makeLabel': 'Make more',
+  'evaluation.codes.makeFirstLabel': 'How many to make',
   'evaluation.codes.make': 'Make codes',
   'evaluation.codes.made': '{n} code made for {audience}.|{n} codes made for {audience}.',
   'evaluation.codes.issuedLabel': 'Codes actually handed out',

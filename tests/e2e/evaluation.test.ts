@@ -298,6 +298,8 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await publish.getByRole('button', { name: '公布结果' }).click();
     await page.locator('.page-head .tag', { hasText: '已公布' }).waitFor();
     expect(await page.getByText('结果尚未公布，目前只有工作人员能看到。').count()).toBe(0);
+    // Every step of the round is done, the last one (公布) too: a check, not a number still to do.
+    expect(await page.locator('.ev-steps .ev-step-dot').allTextContents()).toEqual(['✓', '✓', '✓', '✓']);
   });
 
   it('shows the results: grades, rates, the bars, per item, and the comments in sorted order', async () => {
@@ -470,8 +472,9 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     expect(await nav.locator('a').allTextContents()).toEqual(['整改']);
     const cards = dept.locator('.ev-rect');
     await cards.first().waitFor();
-    expect((await cards.locator('h2').allTextContents()).sort()).toEqual([TITLES.water, TITLES.wdept, TITLES.wdept].sort());
-    const first = cards.filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    // What was graded leads each title, so the department's own card stands apart from its projects'.
+    expect((await cards.locator('h2').allTextContents()).sort()).toEqual([`项目 ${TITLES.water}`, `承办单位 ${TITLES.wdept}`, `承办单位 ${TITLES.wdept}`].sort());
+    const first = cards.filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle}$`) }) }).filter({ has: dept.locator('.ev-rect-kind', { hasText: '承办单位' }) });
     expect(await first.count()).toBe(1);
     await first.getByText('提交整改报告，并再次测评').waitFor();
     await first.locator('.ev-rect-facts').getByText('不满意').waitFor();
@@ -491,7 +494,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
   it('lets staff return the report with a note and move the deadline; overdue shows in red', async () => {
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/rectifications`);
-    const card = page.locator('.ev-rect').filter({ has: page.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    const card = page.locator('.ev-rect').filter({ has: page.locator('.kicker', { hasText: new RegExp(`^${roundTitle}$`) }) }).filter({ has: page.locator('.ev-rect-kind', { hasText: '承办单位' }) });
     await card.getByText('已提交，待验收').waitFor();
     await card.getByRole('button', { name: '退回修改' }).click();
     const dialog = page.getByRole('dialog', { name: '退回修改' });
@@ -511,7 +514,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await shoot(page, 'evaluation-rectifications-staff', ['tablet']);
 
     await dept.reload();
-    const mine = dept.locator('.ev-rect').filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle} · 承办单位$`) }) });
+    const mine = dept.locator('.ev-rect').filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle}$`) }) }).filter({ has: dept.locator('.ev-rect-kind', { hasText: '承办单位' }) });
     await mine.getByText('请补充回复来电的时限和抽查结果。').waitFor();
     await mine.getByLabel('重新提交整改报告').waitFor();
     await shoot(dept, 'evaluation-rectifications-returned', ['phone']);

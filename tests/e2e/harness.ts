@@ -3,13 +3,15 @@
  * and Chromium (the system one, never a download) driven by playwright-core. Everything is torn down after.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { withDatabase } from '../helpers/pg-url.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -103,11 +105,80 @@ export async function startServer(): Promise<RunningServer> {
   return { origin, stop, output: () => output };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * The system Chromium. With `fakeCamera` (a y4m file, see qrVideo) its camera plays that video and camera
+ * permission prompts are answered yes: the flag is per browser process, hence a browser of its own.
+ */
+export async function launchBrowser(fakeCamera?: string): Promise<Browser> {
+  const camera = fakeCamera ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${fakeCamera}`] : [];
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...camera],
   });
+}
+
+/** A grayscale picture: `width` × `height` bytes row by row, 0 black to 255 white. */
+export type GrayImage = { width: number; height: number; data: Uint8Array };
+
+// pngjs (what qrcode itself uses) ships no types: the one call used here, typed by hand.
+const { PNG } = createRequire(import.meta.url)('pngjs') as {
+  PNG: { sync: { read: (png: Buffer) => { width: number; height: number; data: Buffer } } };
+};
+
+/** A PNG (e.g. a screenshot of a QR on a page) as a GrayImage; transparent pixels count as white paper. */
+export function grayFromPng(png: Buffer): GrayImage {
+  const { width, height, data: rgba } = PNG.sync.read(png);
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) {
+    const [r, g, b, a] = [rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2], rgba[4 * i + 3]];
+    const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+    data[i] = Math.round((luma * a + 255 * (255 - a)) / 255);
+  }
+  return { width, height, data };
+}
+
+/** The QR of `text` (level M) as a GrayImage: one pixel a module, with the 4-module quiet zone. */
+function qrImage(text: string): GrayImage {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const size = n + 8;
+  const data = new Uint8Array(size * size).fill(255);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) data[(r + 4) * size + c + 4] = 0;
+  return { width: size, height: size, data };
+}
+
+/**
+ * A video for Chromium's fake camera (`launchBrowser(file)`): ten identical 640×480 frames (y4m, 4:2:0) of a QR on
+ * light paper — the QR of `text`, or a picture of one (e.g. a printed card's QR taken from a page), enlarged by the
+ * largest whole factor that fits (nearest neighbour), centred. The file is in a temp dir of its own: removeVideo().
+ */
+export function qrVideo(source: string | GrayImage): string {
+  const img = typeof source === 'string' ? qrImage(source) : source;
+  const W = 640;
+  const H = 480;
+  const fit = Math.min(W / img.width, H / img.height);
+  const scale = fit >= 1 ? Math.floor(fit) : fit;
+  const w = Math.floor(img.width * scale);
+  const h = Math.floor(img.height * scale);
+  const x0 = Math.floor((W - w) / 2);
+  const y0 = Math.floor((H - h) / 2);
+  // Video luma runs from 16 (black) to 235 (white); the rest of the frame is white paper.
+  const y = new Uint8Array(W * H).fill(235);
+  for (let r = 0; r < h; r++) {
+    const src = Math.min(img.height - 1, Math.floor(r / scale)) * img.width;
+    for (let c = 0; c < w; c++) y[(y0 + r) * W + x0 + c] = 16 + Math.round((img.data[src + Math.min(img.width - 1, Math.floor(c / scale))] * 219) / 255);
+  }
+  const uv = new Uint8Array((W / 2) * (H / 2)).fill(128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, uv, uv]);
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-cam-'));
+  const file = join(dir, 'qr.y4m');
+  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
+  return file;
+}
+
+/** Delete a video made by qrVideo (and its temp dir). */
+export function removeVideo(file: string) {
+  rmSync(dirname(file), { recursive: true, force: true });
 }
 
 export type Harness = {
@@ -144,7 +215,8 @@ export async function shoot(page: Page, name: string, sizes: ViewportName[] = ['
   if (before) await page.setViewportSize(before);
 }
 
-function watch(page: Page, origin: string, offOrigin: string[], pageErrors: string[]) {
+/** Record the page's off-origin requests and its errors (as every page of the harness is). */
+export function watch(page: Page, origin: string, offOrigin: string[], pageErrors: string[]) {
   page.on('request', (req) => {
     const url = new URL(req.url());
     if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;

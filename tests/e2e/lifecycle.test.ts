@@ -3,16 +3,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { FIXTURES, shoot, startHarness, type Harness, type ViewportName } from './harness.ts';
+import { FIXTURES, grayFromPng, launchBrowser, qrVideo, removeVideo, shoot, startHarness, VIEWPORTS, watch, type Harness, type ViewportName } from './harness.ts';
 
 /**
  * The whole lifecycle, through the pages only (the API is used to READ: the delegate cards' QR contents, the printed
  * ballot cards and evaluation slips, and the published files): first-run setup, a congress with departments,
  * accounts and a roster; a resident's proposal on a phone; screening and a frozen candidate list; a session with
- * check-in; the vote made, printed, issued and cast on a tablet by typed serials; close, tally, two sign-offs,
+ * check-in; the vote made, printed, issued and cast on a tablet by typed serials, one card read by the camera (the QR
+ * as printed on the card sheet, played by Chromium's fake camera); close, tally, two sign-offs,
  * publication; the big screen; the independent verifier on the downloaded files; a milestone, an inspection; an
  * evaluation round answered on a phone; and the department's rectification report.
  * Screenshots: tests/e2e/screenshots/lifecycle-NN-<step>-<viewport>.png.
@@ -65,11 +66,22 @@ describe('lifecycle: from first run to the rectification report, through the UI'
   const nav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
   const votePage = () => `${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`;
 
+  /** The camera path (step 08): the browser whose fake camera plays the video of a printed card's QR. */
+  let camera: Browser | undefined;
+  let video = '';
+  const closeCamera = async () => {
+    await camera?.close().catch(() => {});
+    camera = undefined;
+    if (video) removeVideo(video);
+    video = '';
+  };
+
   beforeAll(async () => {
     h = await startHarness();
     dir = await mkdtemp(join(tmpdir(), 'minsheng-lifecycle-'));
   });
   afterAll(async () => {
+    await closeCamera();
     await h?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
@@ -272,6 +284,10 @@ describe('lifecycle: from first run to the rectification report, through the UI'
   });
 
   let serials: string[] = [];
+  /** Which of the six issued cards is read by the camera rather than typed (a valid ballot, not the first). */
+  const CAMERA = 2;
+  /** That card's QR as printed on the card sheet (a PNG screenshot of it). */
+  let cameraQr: Buffer;
   it('07 creates the vote; a scrutineer makes, prints and issues six cards; the vote opens', async () => {
     const { page } = h;
     await page.getByRole('button', { name: '新建票决' }).click();
@@ -291,6 +307,10 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await scrutineer.locator('.ballot-card').first().waitFor();
     serials = await scrutineer.locator('.bc-serial').allTextContents();
     expect(serials.length).toBeGreaterThanOrEqual(6);
+    // The QR of one card, as the sheet shows it, for the tablet's camera in step 08.
+    const card = scrutineer.locator('.ballot-card').nth(CAMERA);
+    expect(await card.locator('.bc-serial').textContent()).toBe(serials[CAMERA]);
+    cameraQr = await card.locator('.bc-qr').screenshot();
     await snap(scrutineer, 'ballot-cards', ['tablet']);
     await scrutineer.getByRole('link', { name: '返回票决' }).click();
     for (const [i, serial] of serials.slice(0, 6).entries()) {
@@ -307,29 +327,57 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await snap(page, 'vote-open', ['tablet']);
   });
 
-  it('08 six representatives vote on the hall tablet by typing their card serials (one over-marks)', async () => {
+  it('08 six representatives vote on the hall tablet, five by typing their card serials, one by the camera (one over-marks)', async () => {
     const tablet = await h.newPage('tablet');
     await tablet.goto(`${h.origin}/b?c=${congressId}`);
-    const row = (title: string) => tablet.locator('.ballot-row', { hasText: title });
-    for (const [i, serial] of serials.slice(0, 6).entries()) {
-      await tablet.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
-      await tablet.getByLabel('或输入表决卡编号').fill(serial.toLowerCase());
-      await tablet.getByRole('button', { name: '打开选票' }).click();
-      await tablet.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
-      await row(T.a).getByRole('button', { name: '赞成' }).click();
-      await row(T.b).getByRole('button', { name: '赞成' }).click();
-      // The last representative marks 赞成 three times: an invalid ballot for the chief scrutineer to re-check.
-      await row(T.c).getByRole('button', { name: i === 5 ? '赞成' : '反对' }).click();
-      if (i === 0) await snap(tablet, 'ballot', ['tablet']);
-      await tablet.getByRole('button', { name: '检查选票' }).click();
-      await tablet.getByRole('heading', { name: '请核对您的选票' }).waitFor();
-      if (i === 5) await tablet.getByText('这样提交，整张选票将成为废票').waitFor();
-      await tablet.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
-      await tablet.getByRole('heading', { name: '投票成功' }).waitFor();
-      if (i === 0) await snap(tablet, 'ballot-receipt', ['tablet']);
-      await tablet.getByRole('button', { name: '完成' }).click();
+    try {
+      for (const [i, serial] of serials.slice(0, 6).entries()) {
+        let page = tablet;
+        if (i === CAMERA) {
+          // A tablet whose camera sees the printed card: a browser of its own (the fake camera is per process).
+          video = qrVideo(grayFromPng(cameraQr));
+          camera = await launchBrowser(video);
+          const context = await camera.newContext({ viewport: VIEWPORTS.tablet, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+          context.setDefaultTimeout(10_000);
+          await context.grantPermissions(['camera'], { origin: h.origin });
+          page = await context.newPage();
+          watch(page, h.origin, h.offOrigin, h.pageErrors);
+          await page.goto(`${h.origin}/b?c=${congressId}`);
+          await page.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+          const opened = page.waitForRequest((r) => r.url().endsWith('/api/public/ballot/open'), { timeout: 60_000 });
+          await page.getByRole('button', { name: /扫描/ }).first().click();
+          await opened; // by the QR's token, not by a typed serial
+          await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
+          await page.getByText(`表决卡 ${serial}`, { exact: true }).waitFor();
+          await snap(page, 'ballot-camera', ['tablet']);
+        } else {
+          await tablet.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+          await tablet.getByLabel('或输入表决卡编号').fill(serial.toLowerCase());
+          await tablet.getByRole('button', { name: '打开选票' }).click();
+          await tablet.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
+        }
+        const row = (title: string) => page.locator('.ballot-row', { hasText: title });
+        await row(T.a).getByRole('button', { name: '赞成' }).click();
+        await row(T.b).getByRole('button', { name: '赞成' }).click();
+        // The last representative marks 赞成 three times: an invalid ballot for the chief scrutineer to re-check.
+        await row(T.c).getByRole('button', { name: i === 5 ? '赞成' : '反对' }).click();
+        if (i === 0) await snap(page, 'ballot', ['tablet']);
+        await page.getByRole('button', { name: '检查选票' }).click();
+        await page.getByRole('heading', { name: '请核对您的选票' }).waitFor();
+        if (i === 5) await page.getByText('这样提交，整张选票将成为废票').waitFor();
+        await page.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
+        await page.getByRole('heading', { name: '投票成功' }).waitFor();
+        if (i === 0) await snap(page, 'ballot-receipt', ['tablet']);
+        await page.getByRole('button', { name: '完成' }).click();
+        if (i === CAMERA) {
+          await page.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+          await page.context().close();
+        }
+      }
+    } finally {
+      await closeCamera();
+      await tablet.context().close();
     }
-    await tablet.context().close();
   });
 
   it('09 closes; the scrutineer counts; two scrutineers sign (the chief re-checks the invalid ballot); published', async () => {
@@ -361,8 +409,17 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await second.context().close();
 
     // Publishing needs the presidium role itself (the system administrator is not presidium).
+    // The administrator, who is not presidium, is told who publishes instead of finding no button.
+    await page.reload();
+    await page.getByText('结果由主席团公布：请主席团成员用自己的账号登录本页后公布。').waitFor();
+    expect(await page.getByRole('button', { name: '公布结果' }).count()).toBe(0);
+    // The presidium member starts from the congress page: the latest session and its vote are one tap away.
     const presidium = await signIn(pres);
-    await presidium.goto(votePage());
+    await presidium.goto(`${h.origin}/c/${congressId}`);
+    const current = presidium.locator('.current-session');
+    await current.locator('.tag', { hasText: '已结束' }).waitFor();
+    await current.getByRole('link', { name: '民生实事项目票决' }).click();
+    await presidium.waitForURL(votePage());
     await presidium.getByText('监票人已签字，可以公布。').waitFor();
     await presidium.getByRole('button', { name: '公布结果' }).click();
     await presidium.getByRole('dialog', { name: '公布计票结果？' }).getByRole('button', { name: '公布结果' }).click();
@@ -449,7 +506,8 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await dialog.getByRole('button', { name: '新建测评' }).click();
     await page.locator('.page-head .tag', { hasText: '准备中' }).waitFor();
     roundId = /\/evaluation\/([0-9a-f-]{36})$/.exec(page.url())![1];
-    await page.getByLabel('再生成').fill('3');
+    // A round without codes asks how many to make (再生成张数 only once some exist).
+    await page.getByLabel('生成张数', { exact: true }).fill('3');
     await page.getByRole('button', { name: '生成测评码' }).click();
     await page.getByText('已生成群众测评码 3 张。').waitFor();
     await page.getByRole('link', { name: '打印测评码（3 张）' }).click();
@@ -498,7 +556,8 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await dept.goto(`${h.origin}/c/${congressId}/rectifications`);
     await dept.getByRole('heading', { name: '整改', level: 1 }).waitFor();
     // The department's own card (the projects it leads, graded 不满意 too, have theirs).
-    const card = dept.locator('.ev-rect').filter({ has: dept.getByRole('heading', { name: DEPT, exact: true }) });
+    // Its title is led by what was graded (承办单位), or was the bare name before that.
+    const card = dept.locator('.ev-rect').filter({ has: dept.getByRole('heading', { name: `承办单位 ${DEPT}`, exact: true }) });
     await card.getByRole('button', { name: '提交整改报告' }).waitFor();
     await card.getByLabel('整改报告').fill('一、问题：群众反映施工进度慢。\n二、措施：建立周调度机制。\n三、完成情况：已完成招标。');
     await card.getByRole('button', { name: '提交整改报告' }).click();

@@ -1,34 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import QRCode from 'qrcode';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, qrVideo, removeVideo, startServer, type RunningServer } from './harness.ts';
 
 /**
  * The camera path of the tablet, with Chromium's fake camera playing a video of a ballot-card QR: the ponyfill and
  * zxing's WebAssembly must come from our own origin (never a CDN) and read the code.
  */
-function qrVideo(text: string): string {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const W = 640;
-  const H = 480;
-  const scale = Math.floor(Math.min(W, H) / (n + 8));
-  const x0 = Math.floor((W - n * scale) / 2);
-  const y0 = Math.floor((H - n * scale) / 2);
-  const y = new Uint8Array(W * H).fill(235);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++)
-      if (qr.modules.get(r, c)) for (let dy = 0; dy < scale; dy++) y.fill(16, (y0 + r * scale + dy) * W + x0 + c * scale, (y0 + r * scale + dy) * W + x0 + (c + 1) * scale);
-  const uv = new Uint8Array((W / 2) * (H / 2)).fill(128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, uv, uv]);
-  const dir = mkdtempSync(join(tmpdir(), 'minsheng-cam-'));
-  const file = join(dir, 'qr.y4m');
-  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
-  return file;
-}
 
 let server: RunningServer;
 let browser: Browser;
@@ -38,15 +15,12 @@ beforeAll(async () => {
   server = await startServer();
   // Not a real card: the server will say its signature does not match, which proves the QR was read and sent.
   video = qrVideo(`${server.origin}/b#${'x'.repeat(40)}.${'y'.repeat(20)}.${'z'.repeat(40)}`);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  });
+  browser = await launchBrowser(video);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (video) rmSync(join(video, '..'), { recursive: true, force: true });
+  if (video) removeVideo(video);
 });
 
 describe('the tablet camera', () => {

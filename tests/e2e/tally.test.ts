@@ -238,6 +238,14 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await second.getByText('您已签字。').waitFor();
     expect(await second.locator('.signoff-count').textContent()).toBe('2 / 2');
     expect(await second.locator('.signoff-list .signoff-name').allTextContents()).toEqual(['赵监票', '钱监票']);
+
+    // The system administrator holds neither role: no sign or publish button, and a line saying who does it.
+    const adminPage = h.page;
+    await adminPage.goto(votePage(voteId));
+    await adminPage.getByText('结果由主席团公布：请主席团成员用自己的账号登录本页后公布。').waitFor();
+    await adminPage.getByText('监票人已签字，可以公布。').waitFor();
+    expect(await adminPage.getByRole('button', { name: '公布结果' }).count()).toBe(0);
+    expect(await adminPage.getByRole('button', { name: '确认计票结果并签字' }).count()).toBe(0);
   });
 
   it('prints the report before publication with a “not published” watermark', async () => {

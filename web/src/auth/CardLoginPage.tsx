@@ -16,7 +16,7 @@ import { signedIn } from '../session.ts';
 export default function CardLoginPage() {
   usePageTitle(() => t('cardLogin.title'));
   const navigate = useNavigate();
-  const [state, setState] = createSignal<'working' | 'noToken' | 'failed'>('working');
+  const [state, setState] = createSignal<'working' | 'noToken' | 'badToken' | 'failed'>('working');
   const [error, setError] = createSignal('');
 
   onMount(async () => {
@@ -27,13 +27,15 @@ export default function CardLoginPage() {
       signedIn(await api.post<Me>('/auth/card-login', { token }));
       navigate('/', { replace: true });
     } catch (e) {
+      // A QR read only in part fails the request's check ("some fields are not valid"): say what that means here.
+      if (e instanceof ApiError && e.code === 'validation') return setState('badToken');
       setError(e instanceof ApiError ? e.message : t('error.unexpected'));
       setState('failed');
     }
   });
 
   return (
-    <PublicLayout>
+    <PublicLayout class="resident card-login">
       <h1>{t('cardLogin.title')}</h1>
       <Switch>
         <Match when={state() === 'working'}>
@@ -42,6 +44,14 @@ export default function CardLoginPage() {
         <Match when={state() === 'noToken'}>
           <Alert kind="info" title={t('cardLogin.noToken')}>
             <p>{t('cardLogin.noTokenHelp')}</p>
+          </Alert>
+          <p>
+            <A href="/login">{t('cardLogin.toPasswordLogin')}</A>
+          </p>
+        </Match>
+        <Match when={state() === 'badToken'}>
+          <Alert kind="error" title={t('cardLogin.badToken')}>
+            <p>{t('cardLogin.badTokenHelp')}</p>
           </Alert>
           <p>
             <A href="/login">{t('cardLogin.toPasswordLogin')}</A>

@@ -24,7 +24,8 @@ const RECEIPT_SECONDS = 20;
 export default function BallotPage() {
   const search = new URLSearchParams(location.search);
   const congressId = search.get('c') ?? '';
-  void useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
+  // The card is read only once the page's language is set, so that the server's answer comes in that language too.
+  const langReady = useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
   usePageTitle(() => t('ballot.title'));
 
   const [stage, setStage] = createSignal<Stage>('start');
@@ -68,7 +69,9 @@ export default function BallotPage() {
     try {
       show(await api.post<View>('/public/ballot/open', { token }));
     } catch (e) {
-      refuse(e, 'start');
+      // A QR read only in part fails the request's check: say so rather than "some fields are not valid".
+      if (e instanceof ApiError && e.code === 'validation') refuse(new ApiError(400, 'token', t('ballot.refused.badToken')), 'start', t('ballot.refused.badTokenNext'));
+      else refuse(e, 'start');
     }
   };
 
@@ -93,7 +96,7 @@ export default function BallotPage() {
     if (fromHash && (stage() === 'start' || stage() === 'refused')) void openByToken(fromHash);
   };
   onMount(() => {
-    takeHash();
+    void langReady.then(takeHash);
     window.addEventListener('hashchange', takeHash);
   });
   onCleanup(() => window.removeEventListener('hashchange', takeHash));
@@ -308,7 +311,7 @@ export default function BallotPage() {
                     )}
                   </For>
                 </ol>
-                <p class="ballot-count review-count">
+                <p class="ballot-count review-count" classList={{ over: over() }}>
                   <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
                 </p>
                 <div class="kiosk-actions">

@@ -1,5 +1,7 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { Vote } from '../../../shared/ballot/schema.ts';
+import type { SessionSummary } from '../../../shared/session/schema.ts';
 import { UpdateCongress, type Congress } from '../../../shared/congress/schema.ts';
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
@@ -25,6 +27,54 @@ async function fetchSetupCounts(opts: { id: string; roster: boolean; members: bo
   return { seated: reps?.length ?? null, departments: deps.filter((d) => d.active).length, members: members?.length ?? null };
 }
 
+/** The latest session and its votes, for the people who run the hall: one tap from here to where they are needed. */
+async function fetchCurrent(id: string) {
+  const sessions = await api.get<SessionSummary[]>(`/congresses/${id}/sessions`);
+  const session = sessions[0]; // newest first
+  if (!session) return null;
+  const votes = await api.get<Vote[]>(`/congresses/${id}/sessions/${session.id}/votes`);
+  return { session, votes };
+}
+
+function CurrentSession(props: { congressId: string }) {
+  const [current] = createResource(() => props.congressId, fetchCurrent);
+  const voteClass = (v: Vote) => (v.state === 'open' ? 'tag-ok' : v.state === 'closed' ? 'tag-muted' : 'tag-warn');
+  return (
+    <Show when={current.latest}>
+      {(c) => {
+        const base = () => `/c/${props.congressId}/sessions/${c().session.id}`;
+        return (
+          <section class="card current-session" aria-labelledby="current-session">
+            <div class="section-head">
+              <h2 id="current-session">{t('overview.current.title')}</h2>
+              <A class="btn btn-primary" href={base()}>
+                {t('overview.current.open')}
+              </A>
+            </div>
+            <p>
+              <strong>{c().session.name}</strong>{' '}
+              <span class="muted num">
+                {fmt.date(c().session.date)} · {t('sessions.presentOfSeated', { present: c().session.present, seated: c().session.seated })}
+              </span>
+            </p>
+            <Show when={c().votes.length > 0} fallback={<p class="muted">{t('overview.current.noVotes')}</p>}>
+              <ul class="plain-list current-votes">
+                <For each={c().votes}>
+                  {(v) => (
+                    <li>
+                      <span class={`tag ${voteClass(v)}`}>{t(`vote.state.${v.state}`)}</span> <A href={`${base()}/votes/${v.id}`}>{v.title}</A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        );
+      }}
+    </Show>
+  );
+}
+
 /** A congress: what it is, how far its setup has come, and the rules later stages follow. */
 export default function CongressOverviewPage() {
   const { id, congress, update } = useCongress();
@@ -47,6 +97,10 @@ export default function CongressOverviewPage() {
           </Show>
         }
       />
+
+      <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])}>
+        <CurrentSession congressId={id()} />
+      </Show>
 
       <section class="card" aria-labelledby="setup-steps">
         <h2 id="setup-steps">{t('overview.steps.title')}</h2>

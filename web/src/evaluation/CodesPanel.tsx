@@ -92,7 +92,7 @@ function AudienceCodes(props: { audience: Audience; round: Round; congressId: st
         </p>
       </Show>
       <form class="ev-inline-form" onSubmit={doMake} novalidate>
-        <label for={`ev-make-${a()}`}>{t('evaluation.codes.makeLabel')}</label>
+        <label for={`ev-make-${a()}`}>{t(codes().printed > 0 ? 'evaluation.codes.makeLabel' : 'evaluation.codes.makeFirstLabel')}</label>
         <div class="ev-inline-row">
           <input id={`ev-make-${a()}`} class="num-input" inputmode="numeric" value={make()} onInput={(e) => setMake(e.currentTarget.value)} />
           <Button type="submit" busy={busy() === 'make'}>

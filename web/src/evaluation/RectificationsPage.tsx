@@ -92,10 +92,11 @@ function RectCard(props: { x: Rectification; congressId: string; staff: boolean;
     <article class="card ev-rect" classList={{ overdue: x().overdue }} aria-labelledby={`ev-r-${x().id}`}>
       <header class="ev-rect-head">
         <div class="ev-rect-names">
-          <p class="kicker">
-            {x().roundTitle} · {targetKindLabel(x().targetKind)}
-          </p>
-          <h2 id={`ev-r-${x().id}`}>{x().targetTitle}</h2>
+          <p class="kicker">{x().roundTitle}</p>
+          {/* What was graded leads the title: a department sees its projects' cards and its own side by side. */}
+          <h2 id={`ev-r-${x().id}`}>
+            <span class="tag ev-rect-kind">{targetKindLabel(x().targetKind)}</span> {x().targetTitle}
+          </h2>
           <Show when={x().targetKind === 'project'}>
             <p class="muted">{t('rectification.department', { name: x().department.name })}</p>
           </Show>

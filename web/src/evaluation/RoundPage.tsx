@@ -107,6 +107,8 @@ function Lifecycle(props: { round: Round; staff: boolean; congressId: string; on
   const r = () => props.round;
   const at = (s: State) => (s === 'open' ? r().openedAt : s === 'closed' ? r().closedAt : s === 'published' ? r().publishedAt : null);
   const index = () => STEPS.indexOf(r().state);
+  // Published is the last step: once there it is done, not still to do.
+  const done = (i: number) => i < index() || (i === index() && r().state === 'published');
   const total = () => r().responses.representatives + r().responses.residents;
 
   const step = async (which: 'open' | 'close' | 'publish') => {
@@ -137,9 +139,9 @@ function Lifecycle(props: { round: Round; staff: boolean; congressId: string; on
       <ol class="ev-steps">
         <For each={STEPS}>
           {(s, i) => (
-            <li classList={{ done: i() < index(), current: i() === index() }} aria-current={i() === index() ? 'step' : undefined}>
+            <li classList={{ done: done(i()), current: i() === index() }} aria-current={i() === index() ? 'step' : undefined}>
               <span class="ev-step-dot num" aria-hidden="true">
-                {i() < index() ? '✓' : i() + 1}
+                {done(i()) ? '✓' : i() + 1}
               </span>
               <span class="ev-step-text">
                 <span class="ev-step-name">{t(`evaluation.step.${s}`)}</span>

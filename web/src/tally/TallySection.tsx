@@ -113,8 +113,8 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                 {(list) => <InvalidBallots vote={v()} list={list()} />}
               </Show>
               <Signoffs {...props} tally={tv()} scrutineer={scrutineer()} onTally={mutate} />
-              <Show when={tv().state === 'prepared' && presidium()}>
-                <Publish {...props} tally={tv()} onTally={mutate} />
+              <Show when={tv().state === 'prepared'}>
+                <Publish {...props} tally={tv()} presidium={presidium()} onTally={mutate} />
               </Show>
               <Show when={tv().state === 'published'}>
                 <FollowUps {...props} tally={tv()} onChange={() => void refetch()} />
@@ -226,6 +226,9 @@ function Signoffs(props: Ids & { vote: Vote; tally: TallyView; scrutineer: boole
       <Show when={tv().state === 'prepared' && !chiefSigned() && tv().signoffs.length > 0}>
         <p class="hint">{t('tally.signoffs.needChief')}</p>
       </Show>
+      <Show when={tv().state === 'prepared' && !props.scrutineer && tv().signoffs.length < tv().required}>
+        <p class="hint">{t('tally.sign.onlyScrutineers')}</p>
+      </Show>
       <Show when={tv().state === 'prepared' && props.scrutineer}>
         <Show when={!tv().mySignoff} fallback={<Alert kind="success" title={t('tally.sign.mine')} />}>
           <SignForm {...props} chiefSigned={chiefSigned()} />
@@ -280,7 +283,8 @@ function SignForm(props: Ids & { vote: Vote; tally: TallyView; chiefSigned: bool
   );
 }
 
-function Publish(props: Ids & { vote: Vote; tally: TallyView; onTally: (t: TallyView) => void }) {
+/** The presidium publishes; everyone else who can see the tally is told who can, and what is still missing. */
+function Publish(props: Ids & { vote: Vote; tally: TallyView; presidium: boolean; onTally: (t: TallyView) => void }) {
   const tv = () => props.tally;
   const enough = () => tv().signoffs.length >= tv().required;
   const chief = () => tv().signoffs.some((s) => s.chief);
@@ -301,9 +305,11 @@ function Publish(props: Ids & { vote: Vote; tally: TallyView; onTally: (t: Tally
   return (
     <div class="tally-publish">
       <h3 class="tally-sub">{t('tally.publish.title')}</h3>
-      <Button variant="primary" disabled={!ready()} onClick={publish} aria-describedby="publish-why">
-        {t('tally.publish.submit')}
-      </Button>
+      <Show when={props.presidium} fallback={<p class="tally-publish-who">{t('tally.publish.onlyPresidium')}</p>}>
+        <Button variant="primary" disabled={!ready()} onClick={publish} aria-describedby="publish-why">
+          {t('tally.publish.submit')}
+        </Button>
+      </Show>
       <p class="hint" id="publish-why">
         {ready()
           ? t('tally.publish.ready')
