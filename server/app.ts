@@ -23,11 +23,24 @@ import { rosterRoutes } from './roster/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
+import { BACKUP_PATH, backupHandler } from './system/backup/control.ts';
+import { healthRoutes } from './system/health.ts';
+import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
 import { evaluationRoutes, publicEvaluationRoutes } from './evaluation/routes.ts';
 
-export type AppOptions = { deps: Deps; webRoot?: string; logRequests?: boolean };
+export type AppOptions = {
+  deps: Deps;
+  webRoot?: string;
+  logRequests?: boolean;
+  /** /metrics exists only with a token (METRICS_TOKEN), so it is never public by default. */
+  metricsToken?: string;
+  /** DB_POOL_MAX, reported in /metrics. */
+  poolMax?: number;
+  /** PGlite only: the token of DATA_DIR/control.token, for `npm run backup` while the server runs. */
+  controlToken?: string;
+};
 
 const KB = 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -70,7 +83,7 @@ export const api = new Hono<AppEnv>()
   .route('/', publicEvaluationRoutes);
 export type Api = typeof api;
 
-export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
+export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax, controlToken }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
 
@@ -81,8 +94,10 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
     const start = performance.now();
     await next();
     // Route pattern only: never the URL (a token could ride in it), never bodies.
-    if (logRequests)
-      log.info('request', { method: c.req.method, route: routePath(c), status: c.res.status, ms: Math.round(performance.now() - start), requestId: c.get('requestId') });
+    const route = routePath(c);
+    const ms = performance.now() - start;
+    metrics.observeRequest(c.req.method, route, c.res.status, ms / 1000);
+    if (logRequests) log.info('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
   });
   app.use(
     '*',
@@ -145,10 +160,12 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
     await next();
   });
 
+  app.route('/', healthRoutes({ database: deps.database, metricsToken, poolMax }));
   app.get('/api/health', async (c) => {
     await deps.database.query('select 1');
     return c.json({ ok: true, database: deps.database.kind });
   });
+  if (controlToken && deps.database.kind === 'pglite') app.post(BACKUP_PATH, backupHandler(deps.database, controlToken));
   app.get('/.well-known/jwks.json', async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(await deps.keys.jwks());
@@ -182,10 +199,14 @@ export function createApp({ deps, webRoot, logRequests = false }: AppOptions) {
 
   if (webRoot) {
     const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
-    app.use(
-      '/assets/*',
-      serveStatic({ root: webRoot, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }),
-    );
+    // Hashed file names: cached for good (set before the file is read, so that every adapter sends it).
+    app.use('/assets/*', async (c, next) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      await next();
+    });
+    app.use('/assets/*', serveStatic({ root: webRoot }));
+    // A file of an older build (a tab left open across an upgrade) is gone: say so, never answer a script with the page.
+    app.get('/assets/*', (c) => c.text('Not found', 404, { 'Cache-Control': 'no-cache' }));
     app.use('*', serveStatic({ root: webRoot }));
     // The single-page app answers every other GET; its router shows the page (or its own not-found page).
     app.get('*', (c) => {

@@ -3,7 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { MigrationError } from './db/client.ts';
 import { log } from './lib/log.ts';
+import { writeControlToken } from './system/backup/control.ts';
+import { ConfigError } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +35,7 @@ async function main() {
   const started = performance.now();
   const args = process.argv.slice(2);
   const config = readConfig();
+  if (!process.env.VITEST) log.setLevel(config.logLevel);
   if (process.env.SKIP_WEB_BUILD !== '1') await buildWebIfNeeded();
   const unlock = config.databaseUrl ? () => {} : takeDataDirLock(config.dataDir);
   let deps;
@@ -46,10 +50,15 @@ async function main() {
     const { loadDemo } = await import('./demo/load-demo.ts');
     await loadDemo(database);
   }
+  // PGlite: a fresh token for `npm run backup` while the server runs (removed at stop).
+  const control = database.kind === 'pglite' ? writeControlToken(config.dataDir) : null;
   const app = createApp({
+    controlToken: control?.token,
     deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
     webRoot: webBuilt(webRoot) ? webRoot : undefined,
     logRequests: true,
+    metricsToken: config.metricsToken,
+    poolMax: config.poolMax,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('ready', {
@@ -71,6 +80,7 @@ async function main() {
       s.closeAllConnections?.();
     });
     await database.close(); // PGlite flushes and closes: ./data is never left half-written
+    control?.remove();
     unlock();
     log.info('stopped');
     process.exit(0);
@@ -80,6 +90,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  log.error('start failed', { error: e instanceof Error ? e.message : String(e) });
+  // A wrong setting or a database from a newer version: one line an operator can act on, on stderr, and exit 1.
+  if (e instanceof ConfigError || e instanceof MigrationError) process.stderr.write(`${e.message}\n`);
+  else log.error('start failed', { error: e instanceof Error ? e.message : String(e) });
   process.exit(1);
 });

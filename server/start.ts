@@ -1,29 +1,17 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Setup } from '../shared/auth/schema.ts';
 import { createFirstAdmin, systemAdminExists } from './auth/create-first-admin.ts';
 import { migrateDatabase, openDatabase, type Database } from './db/client.ts';
 import { KeyStore } from './lib/keys.ts';
 import { log } from './lib/log.ts';
+import { parseConfig, type Config } from './system/config.ts';
 
-export type Config = {
-  port: number;
-  host: string;
-  dataDir: string;
-  databaseUrl?: string;
-  trustProxy: boolean;
-  publicOrigin?: string;
-};
+export type { Config };
 
+/** The settings from the environment, validated (server/system/config.ts): a wrong value throws one clear line. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
-    port: Number(env.PORT ?? 8787),
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    trustProxy: env.TRUST_PROXY === '1',
-    publicOrigin: env.PUBLIC_ORIGIN || undefined,
-  };
+  return parseConfig(env);
 }
 
 /**
@@ -64,7 +52,7 @@ function isAlive(pid: number): boolean {
 
 /** Open, migrate, make the first signing key, and create the admin from the environment when asked to. */
 export async function prepare(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<{ database: Database; keys: KeyStore }> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pg') });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, max: config.poolMax } : { dataDir: join(config.dataDir, 'pg') });
   await migrateDatabase(database);
   const keys = new KeyStore(database);
   await keys.ensure();

@@ -16,6 +16,7 @@ import { publicOrigin } from '../lib/origin.ts';
 import { qrSvgs } from '../lib/qr.ts';
 import { v } from '../lib/validate.ts';
 import { getSession } from '../session/attendance.ts';
+import { metrics } from '../system/metrics.ts';
 import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
 import { enterPaper, pendingPaper, resolvePaper } from './paper.ts';
 import { signCard } from './tokens.ts';
@@ -151,6 +152,7 @@ export const publicBallotRoutes = new Hono<AppEnv>()
   .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
     const { token, marks, voteId } = c.req.valid('json');
     const { database, keys } = c.get('deps');
-    const { receipt } = await castBallot(database, keys, token, marks, { expectedVoteId: voteId });
+    const { receipt, repeated } = await castBallot(database, keys, token, marks, { expectedVoteId: voteId });
+    if (!repeated) metrics.ballotsCast++;
     return c.json({ receipt });
   });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -30,6 +30,8 @@ export type Database = {
   rawTransaction<T>(fn: (q: RawQuery) => Promise<T>): Promise<T>;
   /** LISTEN on a channel (every instance hears every NOTIFY). Returns the unlisten function. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Run `fn` while holding a database-wide lock (across instances on PostgreSQL). */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -39,10 +41,13 @@ export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 
 export type OpenOptions = { url?: string; dataDir?: string; pglite?: PGlite; max?: number };
 
+/** The name every connection gives PostgreSQL, so /metrics and a DBA can tell Minsheng's connections apart. */
+export const APPLICATION_NAME = 'minsheng';
+
 /** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or an existing PGlite instance). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
+    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
     return {
       db,
@@ -52,6 +57,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       listen: async (channel, onMessage) => {
         const l = await sql.listen(channel, onMessage);
         return () => l.unlisten();
+      },
+      exclusive: async (key, fn) => {
+        // A session lock on a connection of its own, outside the pool (a pool of one must still be free for `fn`).
+        const own = postgres(opts.url!, { max: 1, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } });
+        try {
+          await own.unsafe('select pg_advisory_lock($1)', [key]);
+          return await fn();
+        } finally {
+          await own.end({ timeout: 5 }); // ending the session releases its lock
+        }
       },
       close: () => sql.end({ timeout: 5 }),
     };
@@ -70,11 +85,51 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     query: async (text, params = []) => (await client.query(text, params)).rows as never,
     rawTransaction: (fn) => client.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, params)).rows as never)),
     listen: async (channel, onMessage) => client.listen(channel, onMessage),
+    exclusive: (_key, fn) => fn(), // one process per data directory already (DATA_DIR/server.lock)
     close: () => client.close(),
   };
 }
 
+/** The lock that makes instances starting together migrate one after another (the first applies, the rest find it done). */
+export const MIGRATION_LOCK = 7340001;
+
+export class MigrationError extends Error {}
+
+/**
+ * Migrations only move forward. They are applied under a database-wide lock, and a database that some newer version
+ * of Minsheng has already migrated is refused: running old code on it could misread what it does not know. Going back
+ * means restoring the backup taken before the upgrade.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === 'postgres') await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS });
-  else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
+  await database.exclusive(MIGRATION_LOCK, async () => {
+    const before = await migrationStatus(database);
+    if (before.newer)
+      throw new MigrationError(
+        `数据库已由更新版本的 Minsheng 升级（已应用 ${before.applied} 个迁移，本程序只认识 ${before.known} 个）：请使用新版本，或恢复升级前的备份 / ` +
+          `The database was upgraded by a newer Minsheng (${before.applied} migrations applied, this version knows ${before.known}): run the newer version, or restore the backup taken before the upgrade.`,
+      );
+    if (database.kind === 'postgres') await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS });
+    else await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS });
+  });
+}
+
+type Journal = { entries: { idx: number; when: number; tag: string }[] };
+let journal: Journal | null = null;
+/** The migrations this version of the code carries (drizzle/meta/_journal.json). */
+export function knownMigrations(): Journal['entries'] {
+  journal ??= JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
+  return journal.entries;
+}
+
+export type MigrationStatus = { applied: number; known: number; current: boolean; newer: boolean };
+
+/** How the database's applied migrations compare with the code's: current, behind, or ahead (newer). */
+export async function migrationStatus(database: Database): Promise<MigrationStatus> {
+  const known = knownMigrations();
+  const exists = await database.query<{ t: string | null }>(`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  const rows = exists[0]?.t ? await database.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations') : [];
+  const last = Math.max(0, ...known.map((m) => m.when));
+  const applied = rows.length;
+  const newer = rows.some((r) => Number(r.created_at) > last);
+  return { applied, known: known.length, newer, current: !newer && applied === known.length && rows.some((r) => Number(r.created_at) === last) };
 }

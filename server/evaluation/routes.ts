@@ -12,6 +12,7 @@ import { limitMisses } from '../lib/rate-limit.ts';
 import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
+import { metrics } from '../system/metrics.ts';
 import { codeSlips, generateCodes, grantCode, openQuestionnaire, submitAnswers } from './answer.ts';
 import { fileReport, listRectifications, publishRound, reevaluate, reviewReport, setDeadline } from './rectify.ts';
 import { commentsOf, computeResults, league, resultsCsv } from './results.ts';
@@ -197,6 +198,8 @@ export const publicEvaluationRoutes = new Hono<AppEnv>()
   })
   .post('/public/evaluation/submit', doc('evaluation', 'Submit the answers of a code, once', z.object({ ok: z.literal(true) })), v('json', Submission), async (c) => {
     const { database, keys } = c.get('deps');
-    return c.json(await submitAnswers(database, keys, c.req.valid('json')));
+    const result = await submitAnswers(database, keys, c.req.valid('json'));
+    metrics.evaluationSubmissions++;
+    return c.json(result);
   });
 

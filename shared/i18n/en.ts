@@ -544,6 +544,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.roster.reissue_card': 'Delegate card reissued',
   'audit.action.roster.update': 'Representative changed',
   'audit.action.setup.create_admin': 'System administrator created',
+  'audit.action.keys.rotate': 'Signing key rotated',
 
   // Gathering and screening
   'nav.stage.gathering': 'Gathering & screening',

@@ -565,6 +565,7 @@ export const zhCN = {
   'audit.action.roster.reissue_card': '补发代表证',
   'audit.action.roster.update': '修改代表信息',
   'audit.action.setup.create_admin': '创建系统管理员',
+  'audit.action.keys.rotate': '轮换签名密钥',
 
   // Gathering and screening (征集与初定), SPEC §3
   'nav.stage.gathering': '征集与初定',

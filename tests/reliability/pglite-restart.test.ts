@@ -11,7 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { prepare } from '../../server/start.ts';
+import { prepare, readConfig } from '../../server/start.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
 import { post, startServer } from './server-process.ts';
@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The data dir opened in this process (the server is stopped meanwhile: a PGlite dir serves one process). */
 async function inProcess(): Promise<TestApp & { close(): Promise<void> }> {
-  const { database, keys } = await prepare({ port: 0, host: '127.0.0.1', dataDir: dir, trustProxy: true }, {});
+  const { database, keys } = await prepare(readConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }), {});
   const deps = { database, db: database.db, keys, trustProxy: true };
   return { app: createApp({ deps }), deps, database, keys, close: () => database.close() } as never;
 }

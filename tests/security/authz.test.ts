@@ -437,11 +437,13 @@ const channelOf = (who: Who) =>
 const someProposals = (w: World) => [w.ids.pAtt, w.ids.pPending];
 
 /** Routes open without an account outside /api/public/ (the app's own list). */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'GET /.well-known/jwks.json', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/card-login', 'POST /api/auth/logout']);
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /api/health', 'GET /.well-known/jwks.json', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/card-login', 'POST /api/auth/logout']);
 
 const TABLE: Record<string, Spec | Spec[]> = {
   // ---- system and sign-in ----
   'GET /api/health': { allow: EVERYONE, req: get('/api/health') },
+  'GET /healthz': { allow: EVERYONE, req: get('/healthz') },
+  'GET /readyz': { allow: EVERYONE, req: get('/readyz') },
   'GET /.well-known/jwks.json': { allow: EVERYONE, req: get('/.well-known/jwks.json') },
   'GET /api/openapi.json': { allow: EVERYONE, req: get('/api/openapi.json') },
   'GET /api/docs': { allow: EVERYONE, req: get('/api/docs') },

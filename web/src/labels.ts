@@ -62,6 +62,7 @@ const ACTIONS = [
   'gathering.window_close',
   'gathering.window_create',
   'gathering.window_update',
+  'keys.rotate',
   'lists.create',
   'lists.freeze',
   'lists.new_version',

@@ -4,6 +4,15 @@ import { applyLang, lang, loadLang } from './i18n.ts';
 import { loadSession } from './session.ts';
 import './styles.css';
 
+// After an upgrade, a tab opened before it asks for page files that are gone: load the new version once (not in a loop).
+window.addEventListener('vite:preloadError', (e) => {
+  const at = Number(sessionStorage.getItem('minsheng.reloadedAt') ?? 0);
+  if (Date.now() - at < 60_000) return;
+  e.preventDefault();
+  sessionStorage.setItem('minsheng.reloadedAt', String(Date.now()));
+  location.reload();
+});
+
 applyLang();
 void loadSession();
 // A browser that chose English fetches its words before the first paint (no flash of Chinese).

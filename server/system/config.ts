@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The server's settings, all from the environment, checked once at start. A wrong value stops the server with one
+ * line that names the variable, what it holds and what it should hold — in Chinese and English — never a stack trace.
+ */
+const flag = (name: string) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no', ''], { error: `${name}: 应为 1 或 0 / must be 1 or 0` })
+    .optional()
+    .transform((v) => v === '1' || v === 'true' || v === 'on' || v === 'yes');
+
+const Env = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 8787 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, { error: 'PORT: 应为 1–65535 的整数（0 表示任选空闲端口） / must be a whole number from 1 to 65535 (0: any free port)' }),
+  HOST: z.string().min(1, { error: 'HOST: 不能为空 / must not be empty' }).optional().default('0.0.0.0'),
+  DATA_DIR: z.string().optional().default('./data').transform((v) => resolve(v || './data')),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      error: 'DATABASE_URL: 应形如 postgres://用户:密码@主机:5432/数据库 / must look like postgres://user:pass@host:5432/db',
+    }),
+  DB_POOL_MAX: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 10 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= 200, { error: 'DB_POOL_MAX: 应为 1–200 的整数 / must be a whole number from 1 to 200' }),
+  TRUST_PROXY: flag('TRUST_PROXY'),
+  COOKIE_SECURE: flag('COOKIE_SECURE'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/[^/\s?#]+$/.test(v), {
+      error: 'PUBLIC_ORIGIN: 应为网址的开头部分，如 https://minsheng.example.gov.cn（不带路径和末尾斜杠） / must be an origin such as https://minsheng.example.gov.cn (no path, no trailing slash)',
+    }),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', ''], { error: 'LOG_LEVEL: 应为 debug、info、warn 或 error / must be debug, info, warn or error' })
+    .optional()
+    .transform((v) => v || 'info'),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^[\x21-\x7e]{16,200}$/.test(v), {
+      error: 'METRICS_TOKEN: 应为至少 16 个字符、不含空格的口令 / must be at least 16 characters without spaces',
+    }),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  poolMax: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  publicOrigin?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** /metrics answers only with this bearer token; without it /metrics does not exist. */
+  metricsToken?: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Read the settings; throws ConfigError with one line per wrong variable (the first is enough to act on). */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = Env.safeParse(env);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const name = String(issue.path[0] ?? '');
+    const got = name && env[name] !== undefined ? ` (${name}=${JSON.stringify(name === 'DATABASE_URL' || name === 'METRICS_TOKEN' ? '…' : env[name])})` : '';
+    throw new ConfigError(`配置错误 / Configuration error: ${issue.message}${got}`);
+  }
+  const e = r.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    poolMax: e.DB_POOL_MAX,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    logLevel: e.LOG_LEVEL as Config['logLevel'],
+    metricsToken: e.METRICS_TOKEN,
+  };
+}

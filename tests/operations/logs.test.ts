@@ -1,0 +1,122 @@
+/**
+ * The log scan (SPEC §12 applies to logs): the real server as its own process, a year's worth of kinds of request —
+ * sign-ins with passwords and bearer tokens, a delegate card, a resident's proposal with name and phone, ballots
+ * cast, evaluation answers with comments, a password change, forged and half-read tokens, tracking codes in the
+ * address — and then every line it wrote is read. Each request is one JSON line with exactly its request id, method,
+ * route pattern, status and duration; no line holds a token, a password, a mark, an answer, a comment or a contact.
+ * (tests/security/secrecy.test.ts reads the same log for links between people and ballots.)
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { shanghaiToday } from '../../shared/projects/rules.ts';
+import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
+import { remote, startServer, type ServerProcess } from '../reliability/server-process.ts';
+import { hall, marksOf } from '../tally/helpers.ts';
+
+const t = useTestApp();
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+let server: ServerProcess | null = null;
+afterAll(async () => void (await server?.kill()));
+
+describe.skipIf(!onPostgres)('the log', () => {
+  it('is one JSON line per request with only its id, method, route, status and time; no secret, mark, answer or contact in any line', { timeout: 240_000 }, async () => {
+    server = await startServer({ DATABASE_URL: t.database.url!, TRUST_PROXY: '1', LOG_LEVEL: 'debug' });
+    const r = remote(server.origin, t);
+    const secrets: string[] = [PASSWORD];
+    let requests = 0;
+    const count = <T>(p: Promise<T>) => (requests++, p);
+
+    // Residents' proposals with a name and a phone number (hall() sends 张大爷 / 13912345678 for each).
+    const h = await hall(r, { seated: 12, titles: ['桥梁', '广场', '学校'] });
+    secrets.push('13912345678', '张大爷', ...h.codes);
+    // Tracking codes ride in the address: the log keeps the route pattern, not the code.
+    for (const code of h.codes) await count(new Client(r).get(`/api/public/track/${code}`));
+
+    // Password sign-in gives a bearer token for scripts; it is used, then a password is changed.
+    const script = new Client(r);
+    const login = await script.post('/api/auth/login', { username: 'admin', password: PASSWORD });
+    expect(login.status).toBe(200);
+    const bearer = login.body.token as string;
+    secrets.push(bearer, login.body.csrfToken);
+    expect((await count(fetch(`${server.origin}/api/auth/me`, { headers: { authorization: `Bearer ${bearer}` } }))).status).toBe(200);
+    const username = uniq('logclerk');
+    const newPassword = 'a-brand-new-password-42';
+    expect((await h.admin.post(`${h.base}/accounts`, { username, displayName: '书记员', password: PASSWORD, role: 'admin' })).status).toBe(201);
+    const clerk = new Client(r);
+    await clerk.login(username, PASSWORD);
+    secrets.push(clerk.cookie.split('=')[1], clerk.csrf);
+    expect((await clerk.post('/api/auth/password', { currentPassword: PASSWORD, newPassword })).status).toBeLessThan(300);
+    secrets.push(newPassword);
+    expect((await new Client(r).post('/api/auth/login', { username, password: 'wrong-password-in-the-log?' })).status).toBe(401);
+    secrets.push('wrong-password-in-the-log?');
+
+    // A delegate card signs a representative in; a forged one is refused.
+    const cards = (await h.admin.get(`${h.base}/roster/cards`)).body.cards as { url: string }[];
+    const card = cards[0].url.split('#')[1];
+    secrets.push(card.split('.')[1], card.split('.')[2]);
+    expect((await new Client(r).post('/api/auth/card-login', { token: card })).status).toBe(200);
+    expect((await new Client(r).post('/api/auth/card-login', { token: `${card.slice(0, -4)}AAAA` })).status).toBeGreaterThanOrEqual(400);
+
+    // A vote cast on tablets, one half-read QR among them.
+    const v = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/votes`, { listId: h.listId, title: '票决', spareCards: 0 })).body;
+    const path = `${h.base}/sessions/${h.sessionId}/votes/${v.id}`;
+    await h.roles.scrutineer.post(`${path}/cards`, { spareCards: 0 });
+    const tokens = ((await h.roles.scrutineer.get(`${path}/cards`)).body.cards as { url: string; serial: string }[]).map((c) => ({ token: c.url.split('#')[1], serial: c.serial }));
+    await h.roles.scrutineer.post(`${path}/issue-count`, { count: tokens.length });
+    await h.roles.presidium.post(`${path}/open`, {});
+    for (const [i, c] of tokens.entries()) {
+      const cast = await count(new Client(r).post('/api/public/ballot/cast', { token: c.token, marks: marksOf(h.candidateIds, ['FA-', '-FA', 'A-F'][i % 3]) }));
+      expect(cast.status).toBe(200);
+      secrets.push(c.token.split('.')[1], c.token.split('.')[2], c.serial, cast.body.receipt);
+    }
+    expect((await count(new Client(r).post('/api/public/ballot/open', { token: tokens[0].token.slice(0, 30) }))).status).toBeGreaterThanOrEqual(400);
+    await h.roles.presidium.post(`${path}/close`, {});
+
+    // An evaluation round answered by residents, each with a comment.
+    const year = Number(shanghaiToday().slice(0, 4));
+    const project = (await h.admin.post(`${h.base}/projects`, { year, title: '道路硬化', leadDepartmentId: h.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })).body;
+    const round = (await h.admin.post(`${h.base}/evaluation/rounds`, { year, title: '测评', audiences: ['residents'], projectIds: [project.id] })).body;
+    const rpath = `${h.base}/evaluation/rounds/${round.id}`;
+    await h.admin.post(`${rpath}/open`, {});
+    await h.admin.post(`${rpath}/codes`, { audience: 'residents', count: 6 });
+    const codes = ((await h.admin.get(`${rpath}/codes?audience=residents`)).body as { url: string; serial: string }[]).map((s) => ({ token: s.url.split('#')[1], serial: s.serial }));
+    const answers = (round.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) =>
+      round.items[tg.kind].map((it: { id: string }, j: number) => ({ targetKind: tg.kind, targetId: tg.id, itemId: it.id, answer: ['satisfied', 'basic', 'dissatisfied'][j % 3] })),
+    );
+    for (const [i, c] of codes.entries()) {
+      const comment = `路面坑洼第${i}处，请尽快修补 comment-secret-${i}`;
+      const sent = await count(new Client(r).post('/api/public/evaluation/submit', { token: c.token, answers, comments: [{ targetKind: 'project', targetId: project.id, text: comment }] }));
+      expect(sent.status).toBe(200);
+      secrets.push(c.token.split('.')[1], c.token.split('.')[2], c.serial, comment);
+    }
+    await server.kill(); // everything it logged is in the file now
+
+    const lines = readFileSync(server.logFile, 'utf8').split('\n').filter(Boolean);
+    const parsed = lines.map((l) => {
+      try {
+        return JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        throw new Error(`a log line that is not JSON: ${l.slice(0, 120)}`);
+      }
+    });
+    const requestLines = parsed.filter((l) => l.msg === 'request');
+    expect(requestLines.length).toBeGreaterThanOrEqual(requests);
+    const ids = new Set<string>();
+    for (const l of requestLines) {
+      expect(Object.keys(l).sort()).toEqual(['level', 'method', 'ms', 'msg', 'requestId', 'route', 'status', 't']);
+      expect(l.requestId).toMatch(/^[\w-]{8,64}$/);
+      expect(typeof l.status).toBe('number');
+      expect(typeof l.ms).toBe('number');
+      expect(String(l.route)).toMatch(/^\/[\w/:.*-]*$/); // a pattern: no query string, no token
+      ids.add(String(l.requestId));
+    }
+    expect(ids.size).toBe(requestLines.length); // one line per request
+    expect(requestLines.filter((l) => l.route === '/api/public/ballot/cast')).toHaveLength(tokens.length);
+    expect(requestLines.some((l) => l.route === '/api/public/track/:code')).toBe(true);
+
+    const text = lines.join('\n');
+    for (const s of secrets) expect(text.includes(s), `the log holds ${s.slice(0, 24)}…`).toBe(false);
+    for (const word of ['"for"', '"against"', '"abstain"', '"satisfied"', '"basic"', '"dissatisfied"', 'authorization', 'ms_session=', 'submitterContact'])
+      expect(text.includes(word), `the log holds ${word}`).toBe(false);
+  });
+});
