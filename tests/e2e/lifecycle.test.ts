@@ -555,14 +555,46 @@ describe('lifecycle: from first run to the rectification report, through the UI'
   it('15 the department files its rectification report', async () => {
     await dept.goto(`${h.origin}/c/${congressId}/rectifications`);
     await dept.getByRole('heading', { name: '整改', level: 1 }).waitFor();
-    // The department's own card (the projects it leads, graded 不满意 too, have theirs).
-    // Its title is led by what was graded (承办单位), or was the bare name before that.
+    // The department's own card (the projects it leads, graded 不满意 too, have theirs); its title is led by what was
+    // graded (承办单位).
     const card = dept.locator('.ev-rect').filter({ has: dept.getByRole('heading', { name: `承办单位 ${DEPT}`, exact: true }) });
     await card.getByRole('button', { name: '提交整改报告' }).waitFor();
     await card.getByLabel('整改报告').fill('一、问题：群众反映施工进度慢。\n二、措施：建立周调度机制。\n三、完成情况：已完成招标。');
     await card.getByRole('button', { name: '提交整改报告' }).click();
     await card.getByText('已提交，待验收').waitFor();
     await snap(dept, 'rectification', ['tablet', 'phone']);
+  });
+
+  it('16 the same year in English: the vote and its tally, the evaluation results, the big screen and a resident’s phone', async () => {
+    const { page } = h;
+    await page.goto(votePage());
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Tally and scrutiny' }).waitFor();
+    await page.getByText(/^Published on .+ \(王主席\)$/).waitFor();
+    await snap(page, 'en-vote', ['tablet']);
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
+    await page.getByRole('heading', { name: 'Results' }).first().waitFor();
+    await snap(page, 'en-evaluation-results', ['tablet']);
+
+    const screen = await h.newPage('desktop');
+    await screen.goto(`${h.origin}/screen/${sessionId}`);
+    await screen.getByRole('button', { name: 'Switch to English' }).click();
+    await screen.locator('.screen-status', { hasText: 'Result published' }).waitFor();
+    await snap(screen, 'en-big-screen', ['desktop']);
+    await screen.context().close();
+
+    const phone = await h.newPage('phone');
+    await phone.goto(`${h.origin}/v/${voteId}`);
+    await phone.getByRole('button', { name: 'Switch to English' }).click();
+    await phone.getByText(T.a).first().waitFor();
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await snap(phone, 'en-result-phone', ['phone']);
+    await phone.context().close();
+    // Back to Chinese for whoever uses this browser next.
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('heading', { name: '测评结果' }).first().waitFor();
   });
 
   it('sent no request off the origin and raised no page error', () => {

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { typedEvalSerial } from '../../../shared/evaluation/serial.ts';
 import { ApiError } from '../api.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
@@ -109,10 +110,9 @@ export default function AnswerPage() {
 
   const openSerial = (ev: SubmitEvent) => {
     ev.preventDefault();
-    let s = serial().toUpperCase().replace(/[^0-9A-Z]/g, '');
-    // The serial is E + 8 characters; people often leave out the E.
-    if (s.length === 8 && !s.startsWith('E')) s = `E${s}`;
-    if (s.length !== 9) return refuse(new ApiError(400, 'serial', t('answer.start.serialLength')));
+    // The serial is E + 8 characters; people often leave out the E (even when the 8 start with an E).
+    const s = typedEvalSerial(serial());
+    if (!s) return refuse(new ApiError(400, 'serial', t('answer.start.serialLength')));
     if (!congressId) return refuse(new ApiError(400, 'kiosk', t('answer.start.noCongress')));
     void open(() => openBySerial(congressId, s));
   };
