@@ -61,6 +61,7 @@ async function main() {
     poolMax: config.poolMax,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    control?.listening(info.port);
     log.info('ready', {
       url: `http://localhost:${info.port}`,
       database: database.kind,

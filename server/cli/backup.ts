@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebStream } from 'node:stream/web';
 import { openDatabase } from '../db/client.ts';
-import { BACKUP_PATH, CONTROL_HEADER, CONTROL_TOKEN_FILE } from '../system/backup/control.ts';
+import { BACKUP_PATH, CONTROL_HEADER, CONTROL_TOKEN_FILE, readControlFile } from '../system/backup/control.ts';
 import { auditHead, takeDump, totalRows, type Backup } from '../system/backup/dump.ts';
 import { checkPostgresUrl, OperatorError } from '../system/backup/errors.ts';
 import { detectKind, readBackupFile, saveAtomically, writeBackupFile } from '../system/backup/file.ts';
@@ -30,10 +30,15 @@ function summary(file: string, size: number, b: Backup, how: string) {
   console.log('  此文件含全部数据和签名私钥，请像保管服务器一样保管 / The file holds all data and the signing keys: keep it as safe as the server.');
 }
 
-async function fromServer(file: string, dataDir: string, port: number, pid: number) {
+async function fromServer(file: string, dataDir: string, portFromEnv: number, pid: number) {
+  let port = portFromEnv;
   let token: string;
   try {
-    token = readFileSync(join(dataDir, CONTROL_TOKEN_FILE), 'utf8').trim();
+    const control = readControlFile(readFileSync(join(dataDir, CONTROL_TOKEN_FILE), 'utf8'));
+    if (!control) throw new Error('unreadable');
+    token = control.token;
+    // The port the server wrote once it listened is the truth; PORT (or the default) only for an older server's file.
+    if (control.port) port = control.port;
   } catch {
     throw new OperatorError(
       `服务器（进程 ${pid}）正在运行，但数据目录中没有 ${CONTROL_TOKEN_FILE}：请重启服务器（新版本会写入它）后再备份`,

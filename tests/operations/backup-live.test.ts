@@ -6,7 +6,7 @@
  * `npm run audit:verify` passes on it. A second backup after the casts stop, restored into another new dir, equals
  * the live database table by table (row counts and checksums of every table).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -75,7 +75,9 @@ it.skipIf(inPostgresRun)('a backup taken while casts are written restores to a c
   const rest = await Promise.all(tokens.slice(next).map((token, k) => post(server!.origin, '/api/public/ballot/cast', { token, marks: marksOf(h.candidateIds, ['F--', '-A-'][k % 2]) })));
   for (const r of rest) expect(r?.status).toBe(200);
   const file2 = join(tmp, 'after.backup');
-  const b2 = await run('backup', [file2], env);
+  // The server wrote the port it listens on beside its token: the command finds it even when PORT says otherwise.
+  expect(JSON.parse(readFileSync(join(live, 'control.token'), 'utf8'))).toMatchObject({ port: server.port });
+  const b2 = await run('backup', [file2], { DATA_DIR: live, PORT: '1' });
   expect(b2.code, b2.out).toBe(0);
   await server.kill();
   server = null;

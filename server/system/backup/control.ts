@@ -19,22 +19,45 @@ export const CONTROL_TOKEN_FILE = 'control.token';
 export const CONTROL_HEADER = 'x-minsheng-control';
 export const BACKUP_PATH = '/internal/backup';
 
-/** Write a fresh token (mode 0600); answers it and a function that removes the file. */
-export function writeControlToken(dataDir: string): { token: string; remove: () => void } {
+/**
+ * Write a fresh token (mode 0600); answers it, a function that adds the port the server listens on once it does (so
+ * `npm run backup` needs no PORT), and one that removes the file. The file is JSON: {"token", "port"?}.
+ */
+export function writeControlToken(dataDir: string): { token: string; listening: (port: number) => void; remove: () => void } {
   const path = join(dataDir, CONTROL_TOKEN_FILE);
   const token = randomBytes(32).toString('base64url');
   rmSync(path, { force: true }); // a file left by a killed server: made again, so its mode is ours
-  writeFileSync(path, token, { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, JSON.stringify({ token }), { mode: 0o600, flag: 'wx' });
+  const ours = () => {
+    try {
+      return readControlFile(readFileSync(path, 'utf8'))?.token === token;
+    } catch {
+      return false;
+    }
+  };
   return {
     token,
+    listening: (port) => {
+      if (ours()) writeFileSync(path, JSON.stringify({ token, port }), { mode: 0o600 });
+    },
     remove: () => {
-      try {
-        if (readFileSync(path, 'utf8') === token) rmSync(path, { force: true });
-      } catch {
-        /* already gone */
-      }
+      if (ours()) rmSync(path, { force: true });
     },
   };
+}
+
+/** The token and, once the server listens, its port; a bare token (an older server's file) reads as the token alone. */
+export function readControlFile(text: string): { token: string; port?: number } | null {
+  const raw = text.trim();
+  if (!raw) return null;
+  if (!raw.startsWith('{')) return { token: raw };
+  try {
+    const v = JSON.parse(raw) as { token?: unknown; port?: unknown };
+    if (typeof v.token !== 'string') return null;
+    return { token: v.token, port: Number.isInteger(v.port) ? (v.port as number) : undefined };
+  } catch {
+    return null;
+  }
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
