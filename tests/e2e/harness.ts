@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { withDatabase } from '../helpers/pg-url.ts';
+import { throwawayDatabase } from '../helpers/pg-url.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -37,20 +37,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A database of its own on the PostgreSQL at `url`, dropped after. */
-async function throwawayDatabase(url: string) {
-  const { default: postgres } = await import('postgres');
-  const name = `ms_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(withDatabase(url, 'postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  return {
-    url: withDatabase(url, name),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 export type RunningServer = { origin: string; stop: () => Promise<void>; output: () => string };
 
@@ -62,7 +48,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'minsheng-e2e-'));
   const origin = `http://127.0.0.1:${port}`;
   // E2E_DATABASE_URL: the server runs on a throwaway PostgreSQL database of its own instead of PGlite.
-  const pg = process.env.E2E_DATABASE_URL ? await throwawayDatabase(process.env.E2E_DATABASE_URL) : null;
+  const pg = process.env.E2E_DATABASE_URL ? await throwawayDatabase(process.env.E2E_DATABASE_URL, 'e2e') : null;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

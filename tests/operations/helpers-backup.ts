@@ -12,7 +12,7 @@ import { type Database, openDatabase } from '../../server/db/client.ts';
 import { prepare, readConfig } from '../../server/start.ts';
 import { tableChecksums } from '../../server/system/backup/dump.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { adminUrl, withDatabase } from '../helpers/pg-url.ts';
+import { adminUrl } from '../helpers/pg-url.ts';
 
 /** Tests of the embedded deployment that do not use the suite's database run once, in the PGlite run. */
 export const inPostgresRun = Boolean(process.env.TEST_DATABASE_URL);
@@ -84,16 +84,4 @@ export async function postgresServer(): Promise<string | null> {
   }
 }
 
-/** A new empty database on that server; `drop()` removes it. */
-export async function throwawayDatabase(server: string, tag: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ms_ops_${tag}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = postgres(adminUrl(server), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  return {
-    url: withDatabase(server, name),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
+export { throwawayDatabase } from '../helpers/pg-url.ts';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { knownMigrations, openDatabase } from '../../server/db/client.ts';
-import { adminUrl, withDatabase } from '../helpers/pg-url.ts';
+import { throwawayDatabase } from '../helpers/pg-url.ts';
 import { startServer, type ServerProcess } from '../reliability/server-process.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,14 +49,9 @@ function startAndExit(env: Record<string, string>): Promise<{ code: number | nul
 
 /** An empty PostgreSQL database of its own (no migrations), dropped at the end. */
 async function emptyDatabase(tag: string): Promise<string> {
-  const name = `ms_ops_${tag}_${process.pid}_${Math.random().toString(36).slice(2, 7)}`;
-  const admin = postgres(adminUrl(PG!), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  });
-  return withDatabase(PG!, name);
+  const db = await throwawayDatabase(PG!, `ops_${tag}`);
+  cleanups.push(db.drop);
+  return db.url;
 }
 
 describe.skipIf(PG)('a wrong setting', () => {

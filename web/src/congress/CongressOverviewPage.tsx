@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Vote } from '../../../shared/ballot/schema.ts';
-import type { SessionSummary } from '../../../shared/session/schema.ts';
 import { UpdateCongress, type Congress } from '../../../shared/congress/schema.ts';
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
@@ -14,6 +13,7 @@ import { createFormState } from '../forms.ts';
 import { fmt, t, type MessageKey } from '../i18n.ts';
 import { levelLabel, levelOptions, roleLabel } from '../labels.ts';
 import { can } from '../session.ts';
+import { fetchSessions, fetchVotes } from '../hall/hall.data.ts';
 import { useCongress } from './context.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 
@@ -29,11 +29,9 @@ async function fetchSetupCounts(opts: { id: string; roster: boolean; members: bo
 
 /** The latest session and its votes, for the people who run the hall: one tap from here to where they are needed. */
 async function fetchCurrent(id: string) {
-  const sessions = await api.get<SessionSummary[]>(`/congresses/${id}/sessions`);
-  const session = sessions[0]; // newest first
+  const session = (await fetchSessions(id))[0]; // newest first
   if (!session) return null;
-  const votes = await api.get<Vote[]>(`/congresses/${id}/sessions/${session.id}/votes`);
-  return { session, votes };
+  return { session, votes: await fetchVotes(id, session.id) };
 }
 
 function CurrentSession(props: { congressId: string }) {
