@@ -347,6 +347,32 @@ export const ERRORS = {
     zh: '数据目录正被另一个进程使用。',
     en: 'The data directory is in use by another process.',
   },
+  // Running through failures (SPEC §18): 503s that a tablet or a person retries; every one carries Retry-After.
+  database_unavailable: {
+    status: 503,
+    zh: '暂时连接不上数据库，系统正在自动重连。本次内容尚未保存，请稍候重试（{retryAfter} 秒后）。',
+    en: 'The database cannot be reached right now; the server is reconnecting by itself. Nothing was saved yet: try again in {retryAfter} seconds.',
+  },
+  database_busy: {
+    status: 503,
+    zh: '数据库繁忙，本次操作没有在时限内完成，未保存。请稍候重试（{retryAfter} 秒后）。',
+    en: 'The database is busy and this did not finish in time; nothing was saved. Try again in {retryAfter} seconds.',
+  },
+  server_busy: {
+    status: 503,
+    zh: '提交的人数太多，服务器正在排队处理，本次未保存。请稍候重试（{retryAfter} 秒后）。',
+    en: 'Too many submissions are waiting; this one was not saved. Try again in {retryAfter} seconds.',
+  },
+  server_stopping: {
+    status: 503,
+    zh: '服务器正在重启，本次未保存。请稍候重试（{retryAfter} 秒后）。',
+    en: 'The server is restarting; this was not saved. Try again in {retryAfter} seconds.',
+  },
+  storage_full: {
+    status: 503,
+    zh: '服务器无法写入数据（磁盘已满或数据目录不可写），本次未保存。请通知管理员释放磁盘空间；恢复后可重试。',
+    en: 'The server cannot write its data (the disk is full or the data folder is not writable); nothing was saved. Tell the administrator to free disk space, then try again.',
+  },
   internal: {
     status: 500,
     zh: '服务器内部错误，已记录（请求号 {requestId}）。',
