@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
+import { type Database, openDatabase } from '../../server/db/client.ts';
 import { throwawayDatabase } from '../helpers/pg-url.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,7 +39,13 @@ export async function freePort(): Promise<number> {
 }
 
 
-export type RunningServer = { origin: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = {
+  origin: string;
+  stop: () => Promise<void>;
+  /** Stop the server, then read the database it used (PGlite in its data dir, or its PostgreSQL database), then remove it. */
+  stopThenRead: <T>(read: (database: Database) => Promise<T>) => Promise<T>;
+  output: () => string;
+};
 
 /** Start `node --import tsx server/main.ts` on a free port and a fresh data dir; resolves when /api/health answers. */
 export async function startServer(): Promise<RunningServer> {
@@ -59,15 +66,34 @@ export async function startServer(): Promise<RunningServer> {
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
+  };
+  let removed = false;
+  const stop = async () => {
+    await halt();
+    if (removed) return;
+    removed = true;
     await rm(dataDir, { recursive: true, force: true });
     await pg?.drop();
+  };
+  const stopThenRead = async <T,>(read: (database: Database) => Promise<T>): Promise<T> => {
+    await halt();
+    try {
+      const database = await openDatabase(pg ? { url: pg.url, max: 1 } : { dataDir: join(dataDir, 'pg') });
+      try {
+        return await read(database);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await stop();
+    }
   };
 
   const deadline = Date.now() + 60_000;
@@ -88,7 +114,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { origin, stop, output: () => output };
+  return { origin, stop, stopThenRead, output: () => output };
 }
 
 /**
@@ -181,6 +207,8 @@ export type Harness = {
   /** A fresh browser context (no cookies, e.g. a resident's phone) with one page, watched like the first. */
   newPage: (size?: ViewportName) => Promise<Page>;
   close: () => Promise<void>;
+  /** Close the browser and stop the server, then read the database the server used (see RunningServer.stopThenRead). */
+  closeThenRead: <T>(read: (database: Database) => Promise<T>) => Promise<T>;
 };
 
 /** Save a page at one or more viewport sizes: tests/e2e/screenshots/<name>-<viewport>.png, then restore its size. */
@@ -250,6 +278,10 @@ export async function startHarness(): Promise<Harness> {
       close: async () => {
         await b.close().catch(() => {});
         await server.stop();
+      },
+      closeThenRead: async (read) => {
+        await b.close().catch(() => {});
+        return server.stopThenRead(read);
       },
     };
   } catch (e) {

@@ -5,6 +5,7 @@ import { forCount, type Mark, type Marks } from '../../../shared/ballot/marks.ts
 import { api, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t, useLangOnly } from '../i18n.ts';
+import { sendUntilAnswered } from '../retry.ts';
 import { MarkButtons } from './MarkButtons.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 
@@ -20,6 +21,10 @@ const RECEIPT_SECONDS = 20;
  * Then the tablet clears back to the start and keeps nothing of the ballot: no browser storage at all, the card
  * token never in the address bar, every signal emptied. The congress comes from `?c=<id>` (for typed serials) and
  * the language from `?lang=en`, so the staff set up each tablet by opening its address once.
+ *
+ * Casting runs through failures (SPEC §18): while the server cannot answer (no connection, or a 503 while its database
+ * is away) the marked ballot stays on screen, read-only, under a calm 保存中 and is sent again and again, the same card
+ * and the same marks, until a receipt or a definite refusal comes back (retry.ts).
  */
 export default function BallotPage() {
   const search = new URLSearchParams(location.search);
@@ -32,11 +37,16 @@ export default function BallotPage() {
   const [view, setView] = createSignal<View | null>(null);
   const [marks, setMarks] = createSignal<Marks>({});
   const [receipt, setReceipt] = createSignal('');
-  const [refusal, setRefusal] = createSignal<{ message: string; next: string; back: 'start' | 'review' } | null>(null);
+  const [refusal, setRefusal] = createSignal<{ message: string; next: string } | null>(null);
   const [serial, setSerial] = createSignal('');
   const [scanning, setScanning] = createSignal(false);
   const [left, setLeft] = createSignal(RECEIPT_SECONDS);
+  /** Casting, and an attempt has failed without an answer: the ballot is being sent again. */
+  const [retrying, setRetrying] = createSignal(false);
   let timer = 0;
+  // Leaving the page stops the sending (nothing of the ballot outlives the page).
+  const stopper = new AbortController();
+  onCleanup(() => stopper.abort());
 
   /** Forget the ballot: back to the start screen with nothing of it kept. */
   const clear = () => {
@@ -52,8 +62,8 @@ export default function BallotPage() {
   };
   onCleanup(() => window.clearInterval(timer));
 
-  const refuse = (e: unknown, back: 'start' | 'review', next = t('ballot.refused.next')) => {
-    setRefusal({ message: e instanceof ApiError ? e.message : t('error.unexpected'), next, back });
+  const refuse = (e: unknown, next = t('ballot.refused.next')) => {
+    setRefusal({ message: e instanceof ApiError ? e.message : t('error.unexpected'), next });
     setStage('refused');
   };
 
@@ -70,21 +80,21 @@ export default function BallotPage() {
       show(await api.post<View>('/public/ballot/open', { token }));
     } catch (e) {
       // A QR read only in part fails the request's check: say so rather than "some fields are not valid".
-      if (e instanceof ApiError && e.code === 'validation') refuse(new ApiError(400, 'token', t('ballot.refused.badToken')), 'start', t('ballot.refused.badTokenNext'));
-      else refuse(e, 'start');
+      if (e instanceof ApiError && e.code === 'validation') refuse(new ApiError(400, 'token', t('ballot.refused.badToken')), t('ballot.refused.badTokenNext'));
+      else refuse(e);
     }
   };
 
   const openBySerial = async (ev: SubmitEvent) => {
     ev.preventDefault();
     const s = serial().toUpperCase().replace(/[^0-9A-Z]/g, '');
-    if (s.length !== 8) return refuse(new ApiError(400, 'serial', t('ballot.start.serialLength')), 'start', t('ballot.start.serialHelp'));
-    if (!congressId) return refuse(new ApiError(400, 'kiosk', t('ballot.start.noCongress')), 'start', t('ballot.start.noCongressNext'));
+    if (s.length !== 8) return refuse(new ApiError(400, 'serial', t('ballot.start.serialLength')), t('ballot.start.serialHelp'));
+    if (!congressId) return refuse(new ApiError(400, 'kiosk', t('ballot.start.noCongress')), t('ballot.start.noCongressNext'));
     setStage('loading');
     try {
       show(await api.post<View>('/public/ballot/by-serial', { congressId, serial: s }));
     } catch (e) {
-      refuse(e, 'start');
+      refuse(e);
     }
   };
 
@@ -113,20 +123,22 @@ export default function BallotPage() {
 
   const cast = async () => {
     const v = view();
-    if (!v) return;
+    // Once: the confirm button is gone while the ballot is being sent.
+    if (!v || stage() !== 'review') return;
     setStage('casting');
-    const body = { token: v.token, marks: marks(), voteId: v.vote.id };
-    const send = () => api.post<{ receipt: string }>('/public/ballot/cast', body);
+    setRetrying(false);
+    // Every attempt sends the same card, vote and marks: a repeat is answered with the first receipt, never a second ballot.
+    const body = { token: v.token, marks: { ...marks() }, voteId: v.vote.id };
     try {
-      let r: { receipt: string };
-      try {
-        r = await send();
-      } catch (e) {
-        // A lost connection: send the same marks again (the server answers the same receipt, never a second ballot).
-        if (!(e instanceof ApiError) || e.code !== 'network') throw e;
-        await new Promise((res) => setTimeout(res, 1500));
-        r = await send();
-      }
+      const r = await sendUntilAnswered(() => api.post<{ receipt: string }>('/public/ballot/cast', body), {
+        signal: stopper.signal,
+        onWaiting: () => {
+          if (retrying()) return;
+          setRetrying(true);
+          window.scrollTo(0, 0);
+        },
+      });
+      setRetrying(false);
       setView(null);
       setMarks({});
       setReceipt(r.receipt);
@@ -138,8 +150,9 @@ export default function BallotPage() {
         else setLeft(left() - 1);
       }, 1000);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'network') refuse(e, 'review', t('ballot.refused.networkNext'));
-      else refuse(e, 'start');
+      if (stopper.signal.aborted) return;
+      setRetrying(false);
+      refuse(e);
     }
   };
 
@@ -213,10 +226,10 @@ export default function BallotPage() {
             </section>
           </Match>
 
-          <Match when={stage() === 'loading' || stage() === 'casting'}>
+          <Match when={stage() === 'loading'}>
             <div class="kiosk-wait" role="status">
               <span class="spinner" aria-hidden="true" />
-              <span>{stage() === 'casting' ? t('ballot.casting') : t('ballot.loading')}</span>
+              <span>{t('ballot.loading')}</span>
             </div>
           </Match>
 
@@ -226,11 +239,6 @@ export default function BallotPage() {
                 <h1>{r().message}</h1>
                 <p class="kiosk-lead">{r().next}</p>
                 <div class="kiosk-actions">
-                  <Show when={r().back === 'review'}>
-                    <button type="button" class="btn btn-primary kiosk-big" onClick={cast}>
-                      {t('ballot.refused.retry')}
-                    </button>
-                  </Show>
                   <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
                     {t('ballot.refused.back')}
                   </button>
@@ -288,11 +296,30 @@ export default function BallotPage() {
             )}
           </Match>
 
-          <Match when={stage() === 'review' && view()}>
+          <Match when={(stage() === 'review' || stage() === 'casting') && view()}>
             {(v) => (
-              <section class="ballot ballot-review">
-                <h1>{t('ballot.review.title')}</h1>
-                <p class="kiosk-lead">{t('ballot.review.lead', { title: v().vote.title })}</p>
+              <section class="ballot ballot-review" aria-busy={stage() === 'casting'}>
+                <Show
+                  when={stage() === 'casting'}
+                  fallback={
+                    <>
+                      <h1>{t('ballot.review.title')}</h1>
+                      <p class="kiosk-lead">{t('ballot.review.lead', { title: v().vote.title })}</p>
+                    </>
+                  }
+                >
+                  {/* Sending: the marks stay in view, read-only; no button to press twice, none to leave by. */}
+                  <div class="kiosk-saving" role="status">
+                    <span class="spinner" aria-hidden="true" />
+                    <div class="kiosk-saving-text">
+                      <h1>{retrying() ? t('ballot.saving.title') : t('ballot.casting')}</h1>
+                      <Show when={retrying()}>
+                        <p class="kiosk-saving-lead">{t('ballot.saving.lead')}</p>
+                        <p class="kiosk-saving-hint">{t('ballot.saving.hint')}</p>
+                      </Show>
+                    </div>
+                  </div>
+                </Show>
                 <Show when={over()}>
                   <div class="ballot-invalid" role="alert">
                     <strong>{t('ballot.review.overTitle', { n: nFor(), max: v().vote.maxFor })}</strong>
@@ -314,14 +341,16 @@ export default function BallotPage() {
                 <p class="ballot-count review-count" classList={{ over: over() }}>
                   <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
                 </p>
-                <div class="kiosk-actions">
-                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => setStage('marking')}>
-                    {t('ballot.review.back')}
-                  </button>
-                  <button type="button" class="btn btn-primary kiosk-big" onClick={cast}>
-                    {t('ballot.review.confirm')}
-                  </button>
-                </div>
+                <Show when={stage() === 'review'}>
+                  <div class="kiosk-actions">
+                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => setStage('marking')}>
+                      {t('ballot.review.back')}
+                    </button>
+                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => void cast()}>
+                      {t('ballot.review.confirm')}
+                    </button>
+                  </div>
+                </Show>
               </section>
             )}
           </Match>

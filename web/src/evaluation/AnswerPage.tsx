@@ -4,6 +4,7 @@ import { ApiError } from '../api.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { lang, t, useLangOnly } from '../i18n.ts';
+import { isTransient, sendUntilAnswered } from '../retry.ts';
 import { openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
 import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
 
@@ -18,6 +19,8 @@ const targetKey = (tg: Target) => `${tg.kind}:${tg.id}`;
 
 /** The next step in plain words, by what the server refused. */
 function nextStep(e: unknown): string {
+  // No connection, or the server cannot answer now (opening a code: submitting is sent again by itself).
+  if (isTransient(e)) return t('answer.refused.network');
   const code = e instanceof ApiError ? e.code : '';
   switch (code) {
     case 'eval_code_used':
@@ -30,8 +33,6 @@ function nextStep(e: unknown): string {
     case 'eval_serial_unknown':
     case 'validation':
       return t('answer.refused.invalid');
-    case 'network':
-      return t('answer.refused.network');
     default:
       return t('answer.refused.other');
   }
@@ -42,6 +43,11 @@ function nextStep(e: unknown): string {
  * out of the address at once), or the camera reads it here, or the serial is typed (the congress comes from ?c=).
  * One target a step, each item four big buttons, an optional comment; a review of every answer; submit once; a
  * thank-you, then nothing is kept — no browser storage, every signal emptied.
+ *
+ * Submitting runs through failures (SPEC §18): while the server cannot answer (no connection, or a 503) the answers
+ * stay on screen, read-only, under a calm 保存中 and the same submission is sent again until it is answered
+ * (retry.ts). The server keeps no link from a code to its answers, so a repeat after a commit whose answer was lost
+ * is refused as eval_code_used: after such an unanswered attempt that refusal means the answers had arrived.
  */
 export default function AnswerPage() {
   const search = new URLSearchParams(location.search);
@@ -59,7 +65,14 @@ export default function AnswerPage() {
   const [serial, setSerial] = createSignal('');
   const [scanning, setScanning] = createSignal(false);
   const [left, setLeft] = createSignal(THANKS_SECONDS);
+  /** Submitting, and an attempt has failed without an answer: the same answers are being sent again. */
+  const [retrying, setRetrying] = createSignal(false);
+  /** The thank-you follows a repeat that found the code spent by an attempt whose answer was lost. */
+  const [arrivedEarlier, setArrivedEarlier] = createSignal(false);
   let timer = 0;
+  // Leaving the page stops the sending.
+  const stopper = new AbortController();
+  onCleanup(() => stopper.abort());
 
   const top = () => window.scrollTo(0, 0);
   /** Forget everything: back to the start with nothing of the answers kept. */
@@ -73,6 +86,8 @@ export default function AnswerPage() {
     setRefusal(null);
     setSerial('');
     setScanning(false);
+    setRetrying(false);
+    setArrivedEarlier(false);
     setStage('start');
     top();
   };
@@ -162,10 +177,29 @@ export default function AnswerPage() {
     }
   };
 
+  const thank = (afterLostAnswer: boolean) => {
+    // Nothing of the answers stays on the page.
+    setQ(null);
+    setAnswers({});
+    setComments({});
+    setRetrying(false);
+    setArrivedEarlier(afterLostAnswer);
+    setStage('thanks');
+    top();
+    setLeft(THANKS_SECONDS);
+    timer = window.setInterval(() => {
+      if (left() <= 1) clear();
+      else setLeft(left() - 1);
+    }, 1000);
+  };
+
   const submit = async () => {
     const questionnaire = q();
-    if (!questionnaire) return;
+    // Once: the submit button is gone while the answers are being sent.
+    if (!questionnaire || stage() !== 'review') return;
     setStage('submitting');
+    setRetrying(false);
+    // Built once: every attempt sends exactly the same submission.
     const body = {
       token: questionnaire.token,
       answers: questionnaire.targets.flatMap((tg) => itemsOf(tg).map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: answers()[answerKey(tg, i.id)] }))),
@@ -173,22 +207,26 @@ export default function AnswerPage() {
         .map((tg) => ({ targetKind: tg.kind, targetId: tg.id, text: (comments()[targetKey(tg)] ?? '').trim() }))
         .filter((c) => c.text.length > 0),
     };
+    // Whether an attempt went unanswered (it may have been stored all the same: a lost answer, a commit before a 503).
+    let unanswered = false;
     try {
-      await submitAnswers(body);
-      // Nothing of the answers stays on the page.
-      setQ(null);
-      setAnswers({});
-      setComments({});
-      setStage('thanks');
-      top();
-      setLeft(THANKS_SECONDS);
-      timer = window.setInterval(() => {
-        if (left() <= 1) clear();
-        else setLeft(left() - 1);
-      }, 1000);
+      await sendUntilAnswered(() => submitAnswers(body), {
+        signal: stopper.signal,
+        onWaiting: () => {
+          unanswered = true;
+          if (retrying()) return;
+          setRetrying(true);
+          top();
+        },
+      });
+      thank(false);
     } catch (e) {
-      // A lost connection or an answer missing: the answers stay so the person can send them again.
-      const keep = e instanceof ApiError && (e.code === 'network' || e.code === 'eval_answers_missing');
+      if (stopper.signal.aborted) return;
+      setRetrying(false);
+      // The code was opened unspent moments ago: spent now, after an unanswered attempt, it was spent by these answers.
+      if (unanswered && e instanceof ApiError && e.code === 'eval_code_used') return thank(true);
+      // An answer missing: the answers stay so the person can complete them and send again.
+      const keep = e instanceof ApiError && e.code === 'eval_answers_missing';
       refuse(e, keep ? 'review' : 'start');
     }
   };
@@ -265,10 +303,10 @@ export default function AnswerPage() {
             </section>
           </Match>
 
-          <Match when={stage() === 'loading' || stage() === 'submitting'}>
+          <Match when={stage() === 'loading'}>
             <div class="kiosk-wait" role="status">
               <span class="spinner" aria-hidden="true" />
-              <span>{stage() === 'submitting' ? t('answer.submitting') : t('answer.loading')}</span>
+              <span>{t('answer.loading')}</span>
             </div>
           </Match>
 
@@ -279,10 +317,7 @@ export default function AnswerPage() {
                 <p class="kiosk-lead">{r().next}</p>
                 <div class="kiosk-actions">
                   <Show when={r().back === 'review'}>
-                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => void submit()}>
-                      {t('answer.refused.retry')}
-                    </button>
-                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => (setStage('review'), top())}>
+                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), top())}>
                       {t('answer.refused.toReview')}
                     </button>
                   </Show>
@@ -399,11 +434,30 @@ export default function AnswerPage() {
             )}
           </Match>
 
-          <Match when={stage() === 'review' && q()}>
+          <Match when={(stage() === 'review' || stage() === 'submitting') && q()}>
             {(qq) => (
-              <section class="ev-review">
-                <h1>{t('answer.review.title')}</h1>
-                <p class="kiosk-lead">{t('answer.review.lead', { title: qq().round.title })}</p>
+              <section class="ev-review" aria-busy={stage() === 'submitting'}>
+                <Show
+                  when={stage() === 'submitting'}
+                  fallback={
+                    <>
+                      <h1>{t('answer.review.title')}</h1>
+                      <p class="kiosk-lead">{t('answer.review.lead', { title: qq().round.title })}</p>
+                    </>
+                  }
+                >
+                  {/* Sending: the answers stay in view, read-only; no button to press twice, none to leave by. */}
+                  <div class="kiosk-saving" role="status">
+                    <span class="spinner" aria-hidden="true" />
+                    <div class="kiosk-saving-text">
+                      <h1>{retrying() ? t('answer.saving.title') : t('answer.submitting')}</h1>
+                      <Show when={retrying()}>
+                        <p class="kiosk-saving-lead">{t('answer.saving.lead')}</p>
+                        <p class="kiosk-saving-hint">{t('answer.saving.hint')}</p>
+                      </Show>
+                    </div>
+                  </div>
+                </Show>
                 <Show when={totalMissing() > 0}>
                   <p class="ev-q-missing" role="alert">
                     {t('answer.review.missing', { n: totalMissing() })}
@@ -418,9 +472,11 @@ export default function AnswerPage() {
                             <span class="num">{i() + 1}.</span> {tg.title}
                             <span class="ev-review-kind">{targetKindLabel(tg.kind)}</span>
                           </h2>
-                          <button type="button" class="btn btn-secondary" onClick={() => goTo(i())} aria-label={t('answer.review.changeLabel', { title: tg.title })}>
-                            {t('answer.review.change')}
-                          </button>
+                          <Show when={stage() === 'review'}>
+                            <button type="button" class="btn btn-secondary" onClick={() => goTo(i())} aria-label={t('answer.review.changeLabel', { title: tg.title })}>
+                              {t('answer.review.change')}
+                            </button>
+                          </Show>
                         </div>
                         <ul class="ev-review-items">
                           <For each={itemsOf(tg)}>
@@ -447,14 +503,16 @@ export default function AnswerPage() {
                     )}
                   </For>
                 </ol>
-                <div class="kiosk-actions ev-review-actions">
-                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(targets().length - 1)}>
-                    {t('answer.review.back')}
-                  </button>
-                  <button type="button" class="btn btn-primary kiosk-big" disabled={totalMissing() > 0} onClick={() => void submit()}>
-                    {t('answer.review.submit')}
-                  </button>
-                </div>
+                <Show when={stage() === 'review'}>
+                  <div class="kiosk-actions ev-review-actions">
+                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(targets().length - 1)}>
+                      {t('answer.review.back')}
+                    </button>
+                    <button type="button" class="btn btn-primary kiosk-big" disabled={totalMissing() > 0} onClick={() => void submit()}>
+                      {t('answer.review.submit')}
+                    </button>
+                  </div>
+                </Show>
               </section>
             )}
           </Match>
@@ -466,6 +524,9 @@ export default function AnswerPage() {
               </p>
               <h1>{t('answer.thanks.title')}</h1>
               <p class="kiosk-lead">{t('answer.thanks.lead')}</p>
+              <Show when={arrivedEarlier()}>
+                <p class="kiosk-hint ev-thanks-note">{t('answer.thanks.arrivedEarlier')}</p>
+              </Show>
               <div class="kiosk-actions">
                 <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
                   {t('answer.thanks.done')}
