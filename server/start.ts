@@ -52,7 +52,7 @@ function isAlive(pid: number): boolean {
 
 /** Open, migrate, make the first signing key, and create the admin from the environment when asked to. */
 export async function prepare(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<{ database: Database; keys: KeyStore }> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, max: config.poolMax } : { dataDir: join(config.dataDir, 'pg') });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, max: config.poolMax, deadlines: config.deadlines } : { dataDir: join(config.dataDir, 'pg'), deadlines: config.deadlines });
   await migrateDatabase(database);
   const keys = new KeyStore(database);
   await keys.ensure();

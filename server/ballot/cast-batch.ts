@@ -7,7 +7,7 @@ import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks
 import type { Database, RawQuery } from '../db/client.ts';
 import { votes } from '../db/schema/index.ts';
 import { AppError, pgCode } from '../lib/errors.ts';
-import { GroupCommit, type Outcome } from '../lib/group-commit.ts';
+import { batchTransaction, boundsOf, GroupCommit, type Outcome } from '../lib/group-commit.ts';
 import { EVENTS_CHANNEL, notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
 import { eq } from 'drizzle-orm';
@@ -32,9 +32,9 @@ export class CastQueue {
     this.group = new GroupCommit(
       async (batch) => {
         await this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]);
-        return this.database.rawTransaction((q) => this.storeIn(q, batch));
+        return batchTransaction(this.database, (q) => this.storeIn(q, batch));
       },
-      { name: 'cast' },
+      { name: 'cast', ...boundsOf(database) },
     );
   }
 

@@ -7,7 +7,7 @@
  */
 import type { Database, RawQuery } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
-import { GroupCommit, type Outcome } from '../lib/group-commit.ts';
+import { batchTransaction, boundsOf, GroupCommit, type Outcome } from '../lib/group-commit.ts';
 import type { Items } from '../../shared/evaluation/schema.ts';
 import type { EvalPayload } from './codes.ts';
 import { codeHash } from './codes.ts';
@@ -117,6 +117,6 @@ async function storeIn(q: RawQuery, batch: PendingSubmission[]): Promise<Outcome
 const queues = new WeakMap<Database, GroupCommit<PendingSubmission, { ok: true }>>();
 export function submissionQueue(database: Database) {
   let g = queues.get(database);
-  if (!g) queues.set(database, (g = new GroupCommit((batch) => database.rawTransaction((q) => storeIn(q, batch)), { name: 'evaluation' })));
+  if (!g) queues.set(database, (g = new GroupCommit((batch) => batchTransaction(database, (q) => storeIn(q, batch)), { name: 'evaluation', ...boundsOf(database) })));
   return g;
 }

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { ERRORS, errorMessage, type ErrorCode, type ErrorParam, type Lang } from '../../shared/errors.ts';
 import type { AppEnv } from './env.ts';
 import { log } from './log.ts';
+import { dbFault, faultError } from './db-faults.ts';
+import { metrics } from '../system/metrics.ts';
 
 /** A typed domain error: its code fixes the HTTP status and the message (shared/errors.ts). */
 export class AppError extends Error {
@@ -46,8 +48,13 @@ export function errorResponse(c: Context<AppEnv>, err: AppError) {
 }
 
 /** The one place where any thrown error becomes the JSON error shape. */
+const FAULT_CODES = new Set<ErrorCode>(['database_unavailable', 'database_busy', 'storage_full', 'server_busy']);
+
 export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof AppError) return errorResponse(c, err);
+  if (err instanceof AppError) {
+    if (FAULT_CODES.has(err.code)) metrics.dbFaults.set(err.code, (metrics.dbFaults.get(err.code) ?? 0) + 1);
+    return errorResponse(c, err);
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return errorResponse(c, new AppError('body_too_large', { limit: '1 MB' }));
@@ -56,6 +63,14 @@ export function onError(err: Error, c: Context<AppEnv>) {
     if (status === 401) return errorResponse(c, new AppError('unauthenticated'));
     if (status === 403) return errorResponse(c, new AppError('forbidden'));
     if (status === 404) return errorResponse(c, new AppError('not_found'));
+  }
+  // The database failed, not the request: 503 with Retry-After, counted, logged without the error's detail (it can
+  // quote a row).
+  const fault = dbFault(err);
+  if (fault) {
+    metrics.dbFaults.set(fault, (metrics.dbFaults.get(fault) ?? 0) + 1);
+    log.warn('database_fault', { requestId: c.get('requestId'), fault, code: pgCode(err) ?? (err as { code?: string }).code ?? err.name });
+    return errorResponse(c, faultError(fault));
   }
   // A URIError from a malformed percent-encoding in the path is the client's fault too.
   if (err instanceof URIError) return errorResponse(c, new AppError('not_found'));

@@ -15,6 +15,8 @@ class Registry {
   readonly latency = new Map<string, Histogram>(); // key: method \0 route
   ballotsCast = 0;
   evaluationSubmissions = 0;
+  /** Requests answered 503 because the database was unavailable, busy past a deadline, or could not write. */
+  readonly dbFaults = new Map<string, number>();
   readonly started = Date.now();
 
   observeRequest(method: string, route: string, status: number, seconds: number) {
@@ -57,27 +59,58 @@ export async function renderMetrics(database: Database, poolMax: number): Promis
   family('minsheng_evaluation_submissions_total', 'counter', 'Evaluation answer sheets stored by this process.');
   out.push(`minsheng_evaluation_submissions_total ${metrics.evaluationSubmissions}`);
 
-  const [open] = await database.query<{ n: number }>(`select count(*)::int as n from votes where opened_at is not null and closed_at is null`);
-  family('minsheng_open_votes', 'gauge', 'Votes open now, in every congress.');
-  out.push(`minsheng_open_votes ${open?.n ?? 0}`);
-  const [rounds] = await database.query<{ n: number }>(`select count(*)::int as n from eval_rounds where opened_at is not null and closed_at is null`);
-  family('minsheng_open_evaluation_rounds', 'gauge', 'Evaluation rounds open now, in every congress.');
-  out.push(`minsheng_open_evaluation_rounds ${rounds?.n ?? 0}`);
-
+  family('minsheng_database_faults_total', 'counter', 'Requests answered 503 because the database was unavailable, busy past a deadline, or could not write, by fault.');
+  for (const fault of ['database_unavailable', 'database_busy', 'storage_full', 'server_busy'])
+    out.push(`minsheng_database_faults_total{fault="${fault}"} ${metrics.dbFaults.get(fault) ?? 0}`);
+  // The figures read from the database, with a deadline: when it does not answer, the process's own figures are still
+  // served and minsheng_database_up says 0.
+  let live: { open: number; rounds: number; connections: { state: string | null; n: number }[] } | null = null;
+  try {
+    live = await withDeadline(readLive(database), 2000);
+  } catch {
+    live = null;
+  }
+  family('minsheng_database_up', 'gauge', '1 when the database answered this scrape, 0 when it did not.');
+  out.push(`minsheng_database_up ${live ? 1 : 0}`);
+  if (live) {
+    family('minsheng_open_votes', 'gauge', 'Votes open now, in every congress.');
+    out.push(`minsheng_open_votes ${live.open}`);
+    family('minsheng_open_evaluation_rounds', 'gauge', 'Evaluation rounds open now, in every congress.');
+    out.push(`minsheng_open_evaluation_rounds ${live.rounds}`);
+  }
   family('minsheng_db_pool_max', 'gauge', 'Database connections this process may open (DB_POOL_MAX; 1 for the embedded database).');
   out.push(`minsheng_db_pool_max ${database.kind === 'postgres' ? poolMax : 1}`);
-  family('minsheng_db_connections', 'gauge', "Minsheng's open database connections by state, all instances together (PostgreSQL only).");
-  if (database.kind === 'postgres') {
-    const rows = await database.query<{ state: string | null; n: number }>(
-      `select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
-        where datname = current_database() and application_name = $1 group by 1 order by 1`,
-      [APPLICATION_NAME],
-    );
-    for (const r of rows) out.push(`minsheng_db_connections{state="${label(r.state ?? 'unknown')}"} ${r.n}`);
+  if (live && database.kind === 'postgres') {
+    family('minsheng_db_connections', 'gauge', "Minsheng's open database connections by state, all instances together (PostgreSQL only).");
+    for (const r of live.connections) out.push(`minsheng_db_connections{state="${label(r.state ?? 'unknown')}"} ${r.n}`);
   }
   family('minsheng_process_uptime_seconds', 'gauge', 'Seconds since this process started serving.');
   out.push(`minsheng_process_uptime_seconds ${Math.round((Date.now() - metrics.started) / 1000)}`);
   family('minsheng_process_resident_memory_bytes', 'gauge', 'Resident memory of this process.');
   out.push(`minsheng_process_resident_memory_bytes ${process.memoryUsage.rss()}`);
   return out.join('\n') + '\n';
+}
+
+async function readLive(database: Database) {
+  const [open] = await database.query<{ n: number }>(`select count(*)::int as n from votes where opened_at is not null and closed_at is null`);
+  const [rounds] = await database.query<{ n: number }>(`select count(*)::int as n from eval_rounds where opened_at is not null and closed_at is null`);
+  const connections =
+    database.kind === 'postgres'
+      ? await database.query<{ state: string | null; n: number }>(
+          `select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
+            where datname = current_database() and application_name = $1 group by 1 order by 1`,
+          [APPLICATION_NAME],
+        )
+      : [];
+  return { open: open?.n ?? 0, rounds: rounds?.n ?? 0, connections };
+}
+
+/** `p`, or a rejection once `ms` have passed (the work itself goes on; its result is dropped). */
+export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  p.catch(() => {}); // a late failure after the deadline is not unhandled
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
