@@ -17,6 +17,7 @@ import { gatheringRoutes } from './gathering/routes.ts';
 import { loadAuth } from './lib/auth.ts';
 import type { AppEnv, Deps } from './lib/env.ts';
 import { AppError, errorResponse, onError } from './lib/errors.ts';
+import { inFlight } from './lib/graceful.ts';
 import { pickLang } from './lib/lang.ts';
 import { log } from './lib/log.ts';
 import { rosterRoutes } from './roster/routes.ts';
@@ -99,6 +100,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
     metrics.observeRequest(c.req.method, route, c.res.status, ms / 1000);
     if (logRequests) log.info('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
   });
+  app.use('*', inFlight); // a graceful stop waits for these answers, and refuses what comes after (lib/graceful.ts)
   app.use(
     '*',
     secureHeaders({

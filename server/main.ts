@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { MigrationError } from './db/client.ts';
+import { drain } from './lib/graceful.ts';
 import { log } from './lib/log.ts';
 import { writeControlToken } from './system/backup/control.ts';
 import { ConfigError } from './system/config.ts';
@@ -70,21 +72,31 @@ async function main() {
     });
   });
 
+  // A stop (SIGTERM from systemd, Ctrl-C): no new connections; the casts and answers in flight commit and are answered
+  // (lib/graceful.ts), for at most STOP_GRACE_MS; then the database closes, the lock and control token go, exit 0.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('stopping', { signal });
-    const s = server as unknown as { close(cb: () => void): void; closeAllConnections?: () => void };
-    await new Promise<void>((res) => {
-      s.close(() => res());
-      s.closeAllConnections?.();
-    });
-    await database.close(); // PGlite flushes and closes: ./data is never left half-written
+    log.info('stopping', { signal, graceMs: config.stopGraceMs });
+    // A database that will not close must not keep the process: a bound beyond the grace time.
+    setTimeout(() => {
+      log.error('stop took too long', { graceMs: config.stopGraceMs });
+      process.exit(1);
+    }, config.stopGraceMs + 15_000).unref();
+    const { inFlight, cut } = await drain(server as Server, config.stopGraceMs);
+    if (cut > 0) log.warn('requests cut at stop', { count: cut, graceMs: config.stopGraceMs });
+    let code = 0;
+    try {
+      await database.close(); // PGlite flushes and closes: ./data is never left half-written
+    } catch (e) {
+      log.error('database close failed', { error: e instanceof Error ? e.message : String(e) });
+      code = 1;
+    }
     control?.remove();
     unlock();
-    log.info('stopped');
-    process.exit(0);
+    log.info('stopped', { inFlight, answered: Math.max(0, inFlight - cut), cut });
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -51,6 +51,12 @@ const Env = z.object({
     .refine((v) => v === undefined || /^[\x21-\x7e]{16,200}$/.test(v), {
       error: 'METRICS_TOKEN: 应为至少 16 个字符、不含空格的口令 / must be at least 16 characters without spaces',
     }),
+  // A stop (SIGTERM) lets the requests in flight be answered for at most this long, then cuts what is left.
+  STOP_GRACE_MS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 10_000 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 300_000, { error: 'STOP_GRACE_MS: 应为 0–300000 的整数（毫秒） / must be a whole number from 0 to 300000 (ms)' }),
 });
 
 export type Config = {
@@ -65,6 +71,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** /metrics answers only with this bearer token; without it /metrics does not exist. */
   metricsToken?: string;
+  /** At a stop, the longest wait for the requests in flight to be answered (ms) before they are cut. */
+  stopGraceMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -90,5 +98,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL as Config['logLevel'],
     metricsToken: e.METRICS_TOKEN,
+    stopGraceMs: e.STOP_GRACE_MS,
   };
 }
