@@ -102,9 +102,20 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((e) => {
-  // A wrong setting or a database from a newer version: one line an operator can act on, on stderr, and exit 1.
+main().catch(async (e: unknown) => {
+  // A wrong setting, a database from a newer version, or a data dir that cannot take writes (a full disk, a read-only
+  // mount, no permission): one line an operator can act on, on stderr, and exit 1. Anything else in words, whatever
+  // was thrown — PGlite throws plain objects and Emscripten errors without a message ("[object Object]" before).
   if (e instanceof ConfigError || e instanceof MigrationError) process.stderr.write(`${e.message}\n`);
-  else log.error('start failed', { error: e instanceof Error ? e.message : String(e) });
+  else {
+    try {
+      const { describeError, storageStartMessage } = await import('./db/pglite-storage.ts');
+      const line = storageStartMessage(e, resolve(process.env.DATA_DIR || './data'));
+      if (line) process.stderr.write(`${line}\n`);
+      else log.error('start failed', { error: describeError(e) });
+    } catch {
+      log.error('start failed', { error: String((e as { message?: unknown } | null)?.message ?? e) });
+    }
+  }
   process.exit(1);
 });

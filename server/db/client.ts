@@ -71,23 +71,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  let pg = opts.pglite;
-  if (!pg) {
-    const dir = opts.dataDir ?? './data/pg';
-    if (!dir.startsWith('memory://')) mkdirSync(dirname(resolve(dir)), { recursive: true });
-    pg = await PGlite.create(dir);
-  }
-  const client = pg;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
+  // PGlite behind a store (server/db/pglite-storage.ts): on a full disk or an unwritable data dir the errors say so
+  // (503 storage_full), an instance that PANICked is never entered again (it would hang the process) and is reopened
+  // from its data dir once the disk takes writes again. Imported here so this branch stays self-contained.
+  const { openPgliteStore, withStore } = await import('./pglite-storage.ts');
+  const store = await openPgliteStore({ dataDir: opts.dataDir, pglite: opts.pglite });
+  const db = drizzlePglite(store.client as PGlite, { schema }) as unknown as Db;
+  const database: Database = {
     db,
     kind: 'pglite',
-    query: async (text, params = []) => (await client.query(text, params)).rows as never,
-    rawTransaction: (fn) => client.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, params)).rows as never)),
-    listen: async (channel, onMessage) => client.listen(channel, onMessage),
+    query: async (text, params = []) => (await store.query(text, params)).rows as never,
+    rawTransaction: (fn) => store.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, params)).rows as never)),
+    listen: (channel, onMessage) => store.listen(channel, onMessage),
     exclusive: (_key, fn) => fn(), // one process per data directory already (DATA_DIR/server.lock)
-    close: () => client.close(),
+    close: () => store.close(),
   };
+  return withStore(database, store);
 }
 
 /** The lock that makes instances starting together migrate one after another (the first applies, the rest find it done). */
