@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
+import { DEFAULT_DEADLINES, type Deadlines } from '../system/config.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: PGlite and postgres.js share drizzle's PostgreSQL core. */
@@ -33,21 +34,46 @@ export type Database = {
   /** Run `fn` while holding a database-wide lock (across instances on PostgreSQL). */
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Statement, lock and casting deadlines and the submission queues' bound (SPEC §18). */
+  deadlines: Deadlines;
 };
 
 export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-export type OpenOptions = { url?: string; dataDir?: string; pglite?: PGlite; max?: number };
+export type OpenOptions = { url?: string; dataDir?: string; pglite?: PGlite; max?: number; deadlines?: Deadlines };
 
 /** The name every connection gives PostgreSQL, so /metrics and a DBA can tell Minsheng's connections apart. */
 export const APPLICATION_NAME = 'minsheng';
 
+/**
+ * Every connection starts with the deadlines set (SPEC §18): a statement cancelled after `statementMs`, a lock waited
+ * for at most `lockMs`, a transaction left idle ended. A connection attempt gives up after 5 s, and TCP keep-alive
+ * notices a database host that vanished without closing its sockets. Several hosts in the URL
+ * (`postgres://u@h1:5432,h2:5432/db?target_session_attrs=read-write`) are tried in turn; the patched driver
+ * (patches/postgres+3.4.9.patch) skips a standby still in recovery.
+ */
+function postgresOptions(deadlines: Deadlines) {
+  return {
+    onnotice: () => {},
+    connect_timeout: 5,
+    keep_alive: 5,
+    connection: {
+      application_name: APPLICATION_NAME,
+      statement_timeout: deadlines.statementMs,
+      lock_timeout: deadlines.lockMs,
+      idle_in_transaction_session_timeout: Math.max(60_000, deadlines.statementMs * 2),
+    },
+  };
+}
+
 /** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or an existing PGlite instance). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const deadlines = opts.deadlines ?? DEFAULT_DEADLINES;
   if (opts.url) {
-    const sql = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } });
+    const options = postgresOptions(deadlines);
+    const sql = postgres(opts.url, { ...options, max: opts.max ?? 10 });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
     return {
       db,
@@ -60,7 +86,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       },
       exclusive: async (key, fn) => {
         // A session lock on a connection of its own, outside the pool (a pool of one must still be free for `fn`).
-        const own = postgres(opts.url!, { max: 1, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } });
+        const own = postgres(opts.url!, { ...options, max: 1 });
         try {
           await own.unsafe('select pg_advisory_lock($1)', [key]);
           return await fn();
@@ -69,6 +95,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }
       },
       close: () => sql.end({ timeout: 5 }),
+      deadlines,
     };
   }
   // PGlite behind a store (server/db/pglite-storage.ts): on a full disk or an unwritable data dir the errors say so
@@ -85,6 +112,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     listen: (channel, onMessage) => store.listen(channel, onMessage),
     exclusive: (_key, fn) => fn(), // one process per data directory already (DATA_DIR/server.lock)
     close: () => store.close(),
+    deadlines,
   };
   return withStore(database, store);
 }

@@ -11,6 +11,14 @@ const flag = (name: string) =>
     .optional()
     .transform((v) => v === '1' || v === 'true' || v === 'on' || v === 'yes');
 
+/** A whole number setting in a range, with its default when unset. */
+const whole = (name: string, def: number, min: number, max: number, unit = '') =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? def : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: `${name}: 应为 ${min}–${max} 的整数${unit ? `（${unit}）` : ''} / must be a whole number from ${min} to ${max}${unit ? ` (${unit})` : ''}` });
+
 const Env = z.object({
   PORT: z
     .string()
@@ -31,6 +39,11 @@ const Env = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? 10 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 1 && n <= 200, { error: 'DB_POOL_MAX: 应为 1–200 的整数 / must be a whole number from 1 to 200' }),
+  // Deadlines (SPEC §18): no database wait is unbounded.
+  DB_STATEMENT_TIMEOUT_MS: whole('DB_STATEMENT_TIMEOUT_MS', 30_000, 1000, 3_600_000, 'ms'),
+  DB_LOCK_TIMEOUT_MS: whole('DB_LOCK_TIMEOUT_MS', 5000, 100, 600_000, 'ms'),
+  CAST_DEADLINE_MS: whole('CAST_DEADLINE_MS', 5000, 500, 60_000, 'ms'),
+  SUBMIT_QUEUE_MAX: whole('SUBMIT_QUEUE_MAX', 5000, 10, 1_000_000),
   TRUST_PROXY: flag('TRUST_PROXY'),
   COOKIE_SECURE: flag('COOKIE_SECURE'),
   PUBLIC_ORIGIN: z
@@ -65,6 +78,8 @@ export type Config = {
   dataDir: string;
   databaseUrl?: string;
   poolMax: number;
+  /** Statement, lock and casting deadlines and the bound of each submission queue. */
+  deadlines: Deadlines;
   trustProxy: boolean;
   cookieSecure: boolean;
   publicOrigin?: string;
@@ -74,6 +89,19 @@ export type Config = {
   /** At a stop, the longest wait for the requests in flight to be answered (ms) before they are cut. */
   stopGraceMs: number;
 };
+
+export type Deadlines = {
+  /** Any statement (reports included) is cancelled by the database after this long. */
+  statementMs: number;
+  /** Waiting for a lock gives up after this long. */
+  lockMs: number;
+  /** A cast or an evaluation submission is answered (receipt or a 503 to retry) within this long. */
+  castMs: number;
+  /** Casts (and answers) waiting for their batch beyond this many are refused at once with 503 server_busy. */
+  queueMax: number;
+};
+
+export const DEFAULT_DEADLINES: Deadlines = { statementMs: 30_000, lockMs: 5000, castMs: 5000, queueMax: 5000 };
 
 export class ConfigError extends Error {}
 
@@ -93,6 +121,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     poolMax: e.DB_POOL_MAX,
+    deadlines: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, castMs: e.CAST_DEADLINE_MS, queueMax: e.SUBMIT_QUEUE_MAX },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     publicOrigin: e.PUBLIC_ORIGIN,

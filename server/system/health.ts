@@ -2,39 +2,52 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { migrationStatus, type Database } from '../db/client.ts';
 import type { AppEnv } from '../lib/env.ts';
-import { renderMetrics } from './metrics.ts';
+import { dbFault } from '../lib/db-faults.ts';
+import { pgliteWritable } from '../db/pglite-storage.ts';
+import { renderMetrics, withDeadline } from './metrics.ts';
 
 /**
  * For load balancers and monitoring, outside /api (no session, no CSRF, no language):
  * - /healthz: the process is up and answering (never touches the database: a slow database must not get a healthy
  *   process killed);
- * - /readyz: the database answers within 2 s and its migrations are the ones this code expects — send traffic here;
+ * - /readyz: the database answers a real query within 2 s, is a primary, can write (PGlite) and its migrations are the
+ *   ones this code expects — send traffic here;
  * - /metrics: Prometheus text, only when METRICS_TOKEN is set, and only with that bearer token.
  */
 const READY_TIMEOUT_MS = 2000;
 
 export type HealthOptions = { database: Database; metricsToken?: string; poolMax?: number };
 
-async function readiness(database: Database): Promise<{ ready: boolean; body: Record<string, unknown> }> {
+type Readiness = { ready: boolean; body: Record<string, unknown> };
+
+/**
+ * Ready means: a real query answered within the deadline, on a primary (not a standby still in recovery, as during a
+ * failover), with the migrations this code expects, and — on PGlite — a write reached the disk.
+ */
+async function readiness(database: Database): Promise<Readiness> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
-  });
+  const not = (reason: string, extra: Record<string, unknown> = {}): Readiness => ({ ready: false, body: { ready: false, database: database.kind, reason, ...extra } });
   try {
-    const status = await Promise.race([migrationStatus(database), timeout]);
-    const ms = Math.round(performance.now() - started);
-    if (!status.current)
-      return {
-        ready: false,
-        body: { ready: false, database: database.kind, reason: status.newer ? 'migrations_newer' : 'migrations_pending', migrations: { applied: status.applied, known: status.known }, ms },
-      };
-    return { ready: true, body: { ready: true, database: database.kind, migrations: { applied: status.applied, known: status.known }, ms } };
+    return await withDeadline(
+      (async (): Promise<Readiness> => {
+        if (database.kind === 'postgres') {
+          const [r] = await database.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
+          if (r?.standby) return not('database_read_only');
+        }
+        const status = await migrationStatus(database);
+        const migrations = { applied: status.applied, known: status.known };
+        if (!status.current) return not(status.newer ? 'migrations_newer' : 'migrations_pending', { migrations });
+        if (database.kind === 'pglite') {
+          const w = await pgliteWritable(database);
+          if (!w.ok) return not('storage_not_writable', { detail: w.reason });
+        }
+        return { ready: true, body: { ready: true, database: database.kind, migrations, ms: Math.round(performance.now() - started) } };
+      })(),
+      READY_TIMEOUT_MS,
+    );
   } catch (e) {
-    const reason = e instanceof Error && e.message === 'timeout' ? 'database_timeout' : 'database_unreachable';
-    return { ready: false, body: { ready: false, database: database.kind, reason } };
-  } finally {
-    clearTimeout(timer);
+    if (e instanceof Error && e.message === 'timeout') return not('database_timeout');
+    return not(dbFault(e) === 'storage_full' ? 'storage_not_writable' : 'database_unreachable');
   }
 }
 

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly details: FieldDetail[] = [],
     readonly raw?: unknown,
     readonly requestId?: string,
+    /** Seconds the server asked to wait before trying again (Retry-After on a 503 or 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -79,6 +81,7 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
     detailsOf(err?.details),
     err?.details,
     err?.requestId,
+    /^\d+$/.test(res.headers.get('Retry-After') ?? '') ? Number(res.headers.get('Retry-After')) : undefined,
   );
   if (res.status === 401 && error.code === 'unauthenticated') onSignedOut?.();
   throw error;
