@@ -4,6 +4,7 @@
  * disk). Each is answered 503 with Retry-After and a message that says nothing was saved — never a 500, and never
  * an acknowledgement of something not committed.
  */
+import { isStorageError } from '../db/pglite-storage.ts';
 import { AppError, pgCode } from './errors.ts';
 
 export type DbFault = 'database_unavailable' | 'database_busy' | 'storage_full';
@@ -35,12 +36,6 @@ function sqlstateFault(state: string): DbFault | null {
   return null;
 }
 
-/** Other recognisers (PGlite's storage errors) register here, so that one function answers for every driver. */
-const extra: ((e: unknown) => DbFault | null)[] = [];
-export function recogniseFaults(fn: (e: unknown) => DbFault | null) {
-  extra.push(fn);
-}
-
 /** The database fault behind an error (drizzle wraps the driver's error in `cause`), or null for any other error. */
 export function dbFault(e: unknown): DbFault | null {
   if (e instanceof AppError) return null;
@@ -55,11 +50,8 @@ export function dbFault(e: unknown): DbFault | null {
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return 'database_unavailable';
     cur = (cur as { cause?: unknown }).cause;
   }
-  for (const fn of extra) {
-    const f = fn(e);
-    if (f) return f;
-  }
-  return null;
+  // The embedded database's storage failing below SQL (a full disk or a read-only data folder seen by the file system).
+  return isStorageError(e) ? 'storage_full' : null;
 }
 
 /** Seconds a client should wait before trying again, by fault. */
