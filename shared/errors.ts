@@ -347,6 +347,11 @@ export const ERRORS = {
     zh: '数据目录正被另一个进程使用。',
     en: 'The data directory is in use by another process.',
   },
+  cards_locked: {
+    status: 409,
+    zh: '表决已开始，选票二维码不再提供打印。如有污损，请作废该张选票并发放备用票。',
+    en: 'The vote has opened: ballot cards can no longer be printed. Void a spoiled card and hand out a spare instead.',
+  },
   // Running through failures (SPEC §18): 503s that a tablet or a person retries; every one carries Retry-After.
   database_unavailable: {
     status: 503,
@@ -367,6 +372,17 @@ export const ERRORS = {
     status: 503,
     zh: '服务器正在重启，本次未保存。请稍候重试（{retryAfter} 秒后）。',
     en: 'The server is restarting; this was not saved. Try again in {retryAfter} seconds.',
+  },
+  // The big screen's live stream: caps per client address and per server instance (server/lib/live-hub.ts).
+  live_streams_per_address: {
+    status: 429,
+    zh: '本网络地址打开的大屏实时连接已达上限（{limit} 个）。请关闭不用的大屏页面，{retryAfter} 秒后再连接（大屏页面会自动重连）。',
+    en: 'This network address already holds the most live big-screen connections allowed ({limit}). Close the big screens not in use and connect again in {retryAfter} seconds (the big screen page does so by itself).',
+  },
+  live_streams_full: {
+    status: 503,
+    zh: '服务器的大屏实时连接已满，请 {retryAfter} 秒后再连接（大屏页面会自动重连）。',
+    en: 'The server is holding as many live big-screen connections as it can; connect again in {retryAfter} seconds (the big screen page does so by itself).',
   },
   storage_full: {
     status: 503,

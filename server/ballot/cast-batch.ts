@@ -3,6 +3,7 @@
  * locked (in a fixed order, so two batches cannot deadlock), the vote must be open at commit time, a card stores one
  * ballot, the same card with the same marks answers the same receipt, and with other marks it is refused.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { votes } from '../db/schema/index.ts';
@@ -15,7 +16,7 @@ import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
 import { CAST_LOCK, candidateIdsOf, voteState } from './votes.ts';
 
-type Pending = { payload: BallotPayload; marks: Record<string, string> };
+type Pending = { payload: BallotPayload; marks: Record<string, string>; retryHash: string | null };
 type Cast = { receipt: string; repeated: boolean };
 
 const NOTIFY_EVERY_MS = 200;
@@ -60,8 +61,8 @@ export class CastQueue {
     return false;
   }
 
-  cast(payload: BallotPayload, marks: Record<string, string>): Promise<Cast> {
-    return this.group.submit({ payload, marks });
+  cast(payload: BallotPayload, marks: Record<string, string>, retryHash: string | null): Promise<Cast> {
+    return this.group.submit({ payload, marks, retryHash });
   }
 
   /** The candidate ids of the batch's votes, read before its transaction (they never change once a vote exists). */
@@ -94,14 +95,14 @@ export class CastQueue {
         [ballotIds],
       ),
       q<StoredRow>(
-        `select b.card_id, b.marks, b.receipt, b.paper from ballots b join cards c on c.id = b.card_id
+        `select b.card_id, b.marks, b.receipt, b.paper, b.retry_hash from ballots b join cards c on c.id = b.card_id
           where c.ballot_id in (select jsonb_array_elements_text($1::jsonb))`,
         [ballotIds],
       ),
     ]);
     const byBallotId = new Map(cardRows.map((c) => [c.ballot_id, c]));
-    const stored = new Map(existing.map((b) => [b.card_id, { marks: b.marks, receipt: b.receipt, paper: b.paper }]));
-    const inserts: { id: string; vote_id: string; card_id: string; marks: Marks; receipt: string }[] = [];
+    const stored = new Map(existing.map((b) => [b.card_id, { marks: b.marks, receipt: b.receipt, paper: b.paper, retryHash: b.retry_hash }]));
+    const inserts: { id: string; vote_id: string; card_id: string; marks: Marks; receipt: string; retry_hash: string | null }[] = [];
     const sessions = new Set<string>();
     const out: Outcome<Cast>[] = [];
     for (const p of batch) {
@@ -117,15 +118,17 @@ export class CastQueue {
         if (!checked.ok) throw marksError(checked.reason);
         const before = stored.get(card.id);
         if (before) {
-          if (!before.paper && sameMarks(before.marks, checked.marks)) {
+          // The tablet's own retry (its secret and the same marks) gets the first receipt; every other repeat the same
+          // refusal, whatever its marks — a card in other hands is no way to learn how it was marked.
+          if (isOwnRetry(before, p.retryHash, checked.marks)) {
             out.push({ ok: true, value: { receipt: before.receipt, repeated: true } });
             continue;
           }
           throw new AppError('card_used');
         }
         const receipt = newReceipt();
-        inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt });
-        stored.set(card.id, { marks: checked.marks, receipt, paper: false });
+        inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt, retry_hash: p.retryHash });
+        stored.set(card.id, { marks: checked.marks, receipt, paper: false, retryHash: p.retryHash });
         sessions.add(card.session_id);
         out.push({ ok: true, value: { receipt, repeated: false } });
       } catch (e) {
@@ -136,9 +139,9 @@ export class CastQueue {
     if (inserts.length)
       writes.push(
         q(
-          `insert into ballots (id, vote_id, card_id, marks, receipt, paper)
-           select x.id, x.vote_id, x.card_id, x.marks, x.receipt, false
-             from jsonb_to_recordset($1::jsonb) as x(id text, vote_id text, card_id text, marks jsonb, receipt text)`,
+          `insert into ballots (id, vote_id, card_id, marks, receipt, paper, retry_hash)
+           select x.id, x.vote_id, x.card_id, x.marks, x.receipt, false, x.retry_hash
+             from jsonb_to_recordset($1::jsonb) as x(id text, vote_id text, card_id text, marks jsonb, receipt text, retry_hash text)`,
           [JSON.stringify(inserts)],
         ),
       );
@@ -150,7 +153,15 @@ export class CastQueue {
 }
 
 type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: 'for_against_abstain' | 'approve'; session_id: string };
-type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean };
+type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean; retry_hash: string | null };
+
+/** A repeat is the tablet's own retry when it carries the ballot's secret (compared in constant time) and its marks. */
+function isOwnRetry(before: { marks: Marks; paper: boolean; retryHash: string | null }, retryHash: string | null, marks: Marks): boolean {
+  if (before.paper || !before.retryHash || !retryHash) return false;
+  const a = Buffer.from(before.retryHash, 'hex');
+  const b = Buffer.from(retryHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b) && sameMarks(before.marks, marks);
+}
 
 const queues = new WeakMap<Database, CastQueue>();
 export function castQueue(database: Database): CastQueue {

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/client.ts';
 import { ballots, cards, congresses, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
+import { hit } from '../lib/rate-limit.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { castQueue } from './cast-batch.ts';
 import { normalizeSerial, signCard, verifyCard } from './tokens.ts';
@@ -28,12 +30,13 @@ function usable(card: typeof cards.$inferSelect, vote: typeof votes.$inferSelect
   if (vote.issuanceMode === 'scan' && !card.issued) throw new AppError('card_not_issued');
 }
 
-/** What the tablet shows after a scan: the vote and its candidates (nothing about other ballots). */
+/**
+ * What the tablet shows after a scan: the vote and its candidates (nothing about other ballots). Whether the card was
+ * already cast is not said here: a token holder could watch when each card is used. The cast says it, to all alike.
+ */
 export async function openBallot(db: Db, keys: KeyStore, scanned: string, expectedVoteId?: string) {
   const { card, vote } = await cardOf(db, keys, scanned, expectedVoteId);
   usable(card, vote);
-  const [used] = await db.select({ id: ballots.id }).from(ballots).where(eq(ballots.cardId, card.id));
-  if (used) throw new AppError('card_used');
   const [congress] = await db.select().from(congresses).where(eq(congresses.id, vote.congressId));
   return {
     token: (await signCard(keys, vote.id, card.ballotId)) as string,
@@ -62,11 +65,28 @@ export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, 
  * a fresh random receipt. The same card with the same marks answers the same receipt (a tablet retrying after a
  * network drop); with other marks it is refused.
  */
-export async function castBallot(database: Database, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string } = {}) {
+export async function castBallot(database: Database, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string; retry?: string } = {}) {
   const payload = await verifyCard(keys, scanned);
   if (!payload) throw new AppError('card_signature');
   if (opts.expectedVoteId && payload.v !== opts.expectedVoteId) throw new AppError('card_other_vote');
-  return castQueue(database).cast(payload, rawMarks);
+  const retryHash = opts.retry ? createHash('sha256').update(opts.retry).digest('hex') : null;
+  try {
+    const cast = await castQueue(database).cast(payload, rawMarks, retryHash);
+    if (cast.repeated) await countRepeat(database, payload.b);
+    return cast;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'card_used') await countRepeat(database, payload.b);
+    throw e;
+  }
+}
+
+/** Repeats of a cast card (a tablet's retries, or someone trying a card): at most this many per card per window. */
+export const CARD_REPEAT_LIMIT = { perCard: 20, windowSeconds: 600 };
+
+/** Count a repeat of a card in the database (so the limit holds across instances); past the limit, refuse. */
+async function countRepeat(database: Database, ballotId: string) {
+  const { count, retryAfter } = await hit(database, `cast-repeat:${ballotId}`, CARD_REPEAT_LIMIT.windowSeconds);
+  if (count > CARD_REPEAT_LIMIT.perCard) throw new AppError('rate_limited', { retryAfter }, undefined, { 'Retry-After': String(retryAfter) });
 }
 
 /** 发票: record a card as handed out, by scanning it (QR, token or serial). Never records to whom. */

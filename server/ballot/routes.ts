@@ -65,6 +65,9 @@ export const ballotRoutes = new Hono<AppEnv>()
     const { congress } = await requireCongressRole(c, congressId, ['scrutineer']);
     const { db, keys } = c.get('deps');
     const vote = await getVote(db, congress.id, voteId);
+    // Tokens leave the server only while the vote is a draft (printing): once it opens, no route hands one out. A
+    // spoiled card is voided and a spare handed out instead of a reprint.
+    if (vote.openedAt) throw new AppError('cards_locked');
     const rows = await db.select().from(cards).where(eq(cards.voteId, vote.id)).orderBy(asc(cards.serial));
     const origin = publicOrigin(c);
     const urls = await Promise.all(rows.map(async (r) => `${origin}/b#${await signCard(keys, vote.id, r.ballotId)}`));
@@ -149,10 +152,10 @@ export const publicBallotRoutes = new Hono<AppEnv>()
     const token = await limitMisses(database, clientIp(c), 'card-serial', ['card_serial_unknown'], () => tokenBySerial(db, keys, congressId, serial, voteId));
     return c.json(await openBallot(db, keys, token, voteId));
   })
-  .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; the same card and marks answer the same receipt', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
-    const { token, marks, voteId } = c.req.valid('json');
+  .post('/public/ballot/cast', doc('ballot', 'Cast: answers a receipt; a repeat with the same retry secret and marks answers the same receipt, any other repeat card_used', Receipt), v('json', CastBallot.extend(ExpectedVote.shape)), async (c) => {
+    const { token, marks, voteId, retry } = c.req.valid('json');
     const { database, keys } = c.get('deps');
-    const { receipt, repeated } = await castBallot(database, keys, token, marks, { expectedVoteId: voteId });
+    const { receipt, repeated } = await castBallot(database, keys, token, marks, { expectedVoteId: voteId, retry });
     if (!repeated) metrics.ballotsCast++;
     return c.json({ receipt });
   });

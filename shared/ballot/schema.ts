@@ -63,7 +63,13 @@ export const PrintCard = z.object({ serial: z.string(), url: z.string(), qrSvg: 
 export const BallotToken = z.object({ token: z.string().min(20).max(2000) });
 /** A kiosk is set up with its congress (`/b?c=`) and, when known, the vote (`&v=`) to pick the card of that vote. */
 export const BallotBySerial = z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(9), voteId: z.uuid().optional() });
-export const CastBallot = z.object({ token: z.string().min(20).max(2000), marks: z.record(z.string().max(64), z.string().max(10)) });
+/**
+ * `retry`: a random secret the tablet makes for this one ballot (at least 128 bits, base64url) and sends with every
+ * attempt. A repeat of a cast card is answered with its receipt only when it carries the same secret and the same marks;
+ * every other repeat gets the same refusal, so holding a card tells nothing about how it was marked.
+ */
+export const RETRY_SECRET = /^[A-Za-z0-9_-]{22,86}$/;
+export const CastBallot = z.object({ token: z.string().min(20).max(2000), marks: z.record(z.string().max(64), z.string().max(10)), retry: z.string().regex(RETRY_SECRET).optional() });
 export const BallotView = z.object({
   token: z.string(),
   serial: z.string(),

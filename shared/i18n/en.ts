@@ -1197,6 +1197,7 @@ export const en: Record<MessageKey, string> = {
   'vote.cards.summary': '{generated} made, {issued} issued, {voided} voided.',
   'vote.cards.commitment': 'Commitment:',
   'vote.cards.print': 'Print ballot cards',
+  'vote.cards.locked': 'The vote has opened: cards are no longer printed. Void a spoiled card and hand out a spare.',
   'vote.issue.title': 'Issuance desk',
   'vote.issue.lead': 'Scan each card as it is handed out, or type its serial. Only which card is recorded, never to whom.',
   'vote.issue.scan': 'Scan a ballot card',

@@ -1230,6 +1230,7 @@ export const zhCN = {
   'vote.cards.summary': '已制作 {generated} 张，已发出 {issued} 张，已作废 {voided} 张。',
   'vote.cards.commitment': '承诺值：',
   'vote.cards.print': '打印表决卡',
+  'vote.cards.locked': '表决已开始，不再打印表决卡。如有污损，请作废该张并发放备用票。',
   'vote.issue.title': '发卡台',
   'vote.issue.lead': '每发出一张表决卡，扫描它或输入卡上的编号。只记录发出了哪张卡，不记录发给谁。',
   'vote.issue.scan': '扫描表决卡',

@@ -3,6 +3,7 @@
  * guarantees of a single cast — one ballot per card, same marks → same receipt, other marks → refused, a closed vote
  * refuses, and nothing acknowledged is lost when the close races the casts.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
@@ -19,7 +20,9 @@ async function openVote(n: number) {
   await h.roles.presidium.post(`${path}/open`, {});
   return { h, voteId: v.id as string, path, tokens: cards.map((c) => c.url.split('#')[1]) };
 }
-const cast = (token: string, marks: Record<string, string>) => new Client(t).post('/api/public/ballot/cast', { token, marks });
+/** The tablet's retry secret of a card's ballot (one per card here). */
+const secret = (token: string) => createHash('sha256').update(token).digest('base64url');
+const cast = (token: string, marks: Record<string, string>) => new Client(t).post('/api/public/ballot/cast', { token, marks, retry: secret(token) });
 const stored = async (voteId: string) => (await t.database.query<{ n: number }>('select count(*)::int as n from ballots where vote_id = $1', [voteId]))[0].n;
 
 describe('casts at the same moment', () => {

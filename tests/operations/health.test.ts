@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { knownMigrations, migrateDatabase, MigrationError } from '../../server/db/client.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { hall, marksOf, runVote } from '../tally/helpers.ts';
+import { hall, marksOf, runVote, secretOf } from '../tally/helpers.ts';
 
 const t = useTestApp();
 const TOKEN = 'scrape-me-please-0123456789';
@@ -100,7 +100,7 @@ describe('/metrics', () => {
         const again = await t.app.request('/api/public/ballot/cast', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token: cards[0].url.split('#')[1], marks: ballots[0] }),
+          body: JSON.stringify({ token: cards[0].url.split('#')[1], marks: ballots[0], retry: secretOf(cards[0].url.split('#')[1]) }),
         });
         expect(again.status).toBe(200);
         openSeen = value(await scrape(), 'minsheng_open_votes');

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, useTestApp } from '../helpers/app.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
-import { hall, marksOf } from '../tally/helpers.ts';
+import { hall, marksOf, secretOf } from '../tally/helpers.ts';
 import { post, remote, startServer, type ServerProcess } from './server-process.ts';
 
 const t = useTestApp();
@@ -45,7 +45,7 @@ describe.skipIf(!onPostgres)('a kill -9 in the middle of a burst', () => {
     await h.roles.scrutineer.post(`${path}/issue-count`, { count: N });
     expect((await h.roles.presidium.post(`${path}/open`, {})).status).toBe(200);
     const marks = (i: number) => marksOf(h.candidateIds, ['F--', '-F-', 'FA-', '--A'][i % 4]);
-    const jobs = tokens.map((token, i) => ({ token, marks: marks(i) }));
+    const jobs = tokens.map((token, i) => ({ token, marks: marks(i), retry: secretOf(token) }));
 
     const first = await burst(jobs, 100, (j) => post(server.origin, '/api/public/ballot/cast', j), 300, server);
     const acked = [...first].filter(([, a]) => a.status === 200);

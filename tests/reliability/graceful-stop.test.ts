@@ -22,7 +22,7 @@ import { openDatabase } from '../../server/db/client.ts';
 import { prepare, readConfig } from '../../server/start.ts';
 import { ConfigError, parseConfig } from '../../server/system/config.ts';
 import { type TestApp, useTestApp } from '../helpers/app.ts';
-import { hall, marksOf } from '../tally/helpers.ts';
+import { hall, marksOf, secretOf } from '../tally/helpers.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -197,7 +197,7 @@ describe('a graceful stop (SIGTERM) of the real server', () => {
     expect((await h.roles.presidium.post(`${path}/open`, {})).status).toBe(200);
     await local.close();
     const patterns = ['F--', '-F-', 'FA-', '--A'];
-    const jobs = cards.slice(0, N).map((token, i) => ({ token, marks: marksOf(h.candidateIds, patterns[i % 4]) }));
+    const jobs = cards.slice(0, N).map((token, i) => ({ token, marks: marksOf(h.candidateIds, patterns[i % 4]), retry: secretOf(token) }));
     let server = await start();
     tokens = jobs;
     expect(jobs).toHaveLength(N);

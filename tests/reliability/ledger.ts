@@ -2,6 +2,7 @@
  * A burst of real cards against a real server, with a ledger: what each card was told (a receipt, a refusal, or no
  * answer at all), then what the database stored for it. Shared by the fault tests and the failover bench row.
  */
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../../server/app.ts';
 import { migrateDatabase, openDatabase, type Database } from '../../server/db/client.ts';
 import { KeyStore } from '../../server/lib/keys.ts';
@@ -18,7 +19,8 @@ export async function appOn(url: string): Promise<TestApp> {
   return { app: createApp({ deps }), deps, keys, database: { ...database, url, drop: () => database.close() } } as TestApp;
 }
 
-export type Job = { token: string; marks: Record<string, string>; cardSerial: string };
+/** One tablet's ballot: the card, the marks and the ballot's retry secret (sent with every attempt, as the tablet does). */
+export type Job = { token: string; marks: Record<string, string>; cardSerial: string; retry: string };
 export type Answer = { status: number; code?: string; receipt?: string; retryAfter?: string | null } | null;
 
 /** A hall of `n` representatives and an open vote with a card each (issued by count), ready to cast. */
@@ -33,9 +35,12 @@ export async function openVote(t: TestApp, n: number, h?: Hall): Promise<{ h: Ha
   const opened = await h.roles.presidium.post(`${path}/open`, {});
   if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
   const patterns = ['F--', '-F-', 'FA-', '--A', 'FFA', 'AAF'];
-  const jobs = cards.slice(0, n).map((c, i) => ({ token: c.url.split('#')[1], marks: marksOf(h!.candidateIds, patterns[i % patterns.length]), cardSerial: c.serial }));
+  const jobs = cards.slice(0, n).map((c, i) => ({ token: c.url.split('#')[1], marks: marksOf(h!.candidateIds, patterns[i % patterns.length]), cardSerial: c.serial, retry: retrySecret() }));
   return { h, voteId: v.id, jobs };
 }
+
+/** A ballot's retry secret, as the tablet makes it (16 random bytes, base64url). */
+export const retrySecret = () => randomBytes(16).toString('base64url');
 
 /** One cast on its own connection, as a tablet sends it; null when no HTTP answer came back. */
 export async function cast(origin: string, job: Job, timeoutMs = 60_000): Promise<Answer> {
@@ -43,7 +48,7 @@ export async function cast(origin: string, job: Job, timeoutMs = 60_000): Promis
     const res = await fetch(`${origin}/api/public/ballot/cast`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', connection: 'close' },
-      body: JSON.stringify({ token: job.token, marks: job.marks }),
+      body: JSON.stringify({ token: job.token, marks: job.marks, retry: job.retry }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await res.json().catch(() => null)) as { receipt?: string; error?: { code: string } } | null;

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { prepare, readConfig } from '../../server/start.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { hall, marksOf } from '../tally/helpers.ts';
+import { hall, marksOf, secretOf } from '../tally/helpers.ts';
 import { post, startServer } from './server-process.ts';
 
 const dir = mkdtempSync(join(os.tmpdir(), 'ms-pglite-restart-'));
@@ -40,7 +40,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite across a clean a
     const marks = marksOf(h.candidateIds, 'F-A');
     const receipts: string[] = [];
     const castAll = async (origin: string, ts: string[]) => {
-      for (const r of await Promise.all(ts.map((token) => post(origin, '/api/public/ballot/cast', { token, marks })))) {
+      for (const r of await Promise.all(ts.map((token) => post(origin, '/api/public/ballot/cast', { token, marks, retry: secretOf(token) })))) {
         expect(r?.status).toBe(200);
         receipts.push(r!.body.receipt);
       }
@@ -59,7 +59,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite across a clean a
     server = await startServer({ DATA_DIR: dir });
     await castAll(server.origin, tokens.slice(40));
     // A repeat of a ballot acknowledged before the kill answers the same receipt: it was stored.
-    expect((await post(server.origin, '/api/public/ballot/cast', { token: tokens[39], marks }))?.body.receipt).toBe(receipts[39]);
+    expect((await post(server.origin, '/api/public/ballot/cast', { token: tokens[39], marks, retry: secretOf(tokens[39]) }))?.body.receipt).toBe(receipts[39]);
     await server.kill('SIGKILL');
 
     const after = await inProcess();

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../../server/auth/login.ts';
 import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
-import { hall, marksOf } from '../tally/helpers.ts';
+import { hall, marksOf, secretOf } from '../tally/helpers.ts';
 import { post, remote, startServer, type ServerProcess } from './server-process.ts';
 
 const t = useTestApp();
@@ -29,11 +29,12 @@ describe.skipIf(!onPostgres)('two server instances on one database', () => {
     await h.roles.scrutineer.post(`${path}/issue-count`, { count: tokens.length });
     expect((await h.roles.presidium.post(`${path}/open`, {})).status).toBe(200);
 
-    // The same card on both instances at the same moment: the same marks answer one receipt; other marks are refused.
+    // The same card on both instances at the same moment: one tablet's ballot (its secret, the same marks) answers one
+    // receipt to both; other marks are refused.
     const same = marksOf(h.candidateIds, 'F--');
     const other = marksOf(h.candidateIds, '-F-');
     const pairs = await Promise.all(
-      tokens.map((token, i) => Promise.all([post(a.origin, '/api/public/ballot/cast', { token, marks: same }), post(b.origin, '/api/public/ballot/cast', { token, marks: i < 15 ? same : other })])),
+      tokens.map((token, i) => Promise.all([post(a.origin, '/api/public/ballot/cast', { token, marks: same, retry: secretOf(token) }), post(b.origin, '/api/public/ballot/cast', { token, marks: i < 15 ? same : other, retry: secretOf(token) })])),
     );
     for (const [i, [x, y]] of pairs.entries()) {
       if (i < 15) {

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { Client, congressWithRoles, PASSWORD, setupAdmin, uniq, type TestApp } from '../helpers/app.ts';
 import { allChecks, candidateFields, openWindow, submitPublic } from '../gathering/helpers.ts';
 
 type M = 'for' | 'against' | 'abstain';
+
+/** The retry secret a test's tablet sends with a card's ballot (derived from the token, so a retry can send it again). */
+export const secretOf = (token: string) => createHash('sha256').update(`retry:${token}`).digest('base64url');
 
 /**
  * A township with `seated` representatives all checked in, a frozen list of the given candidates, two scrutineers
@@ -64,7 +68,8 @@ export async function runVote(t: TestApp, h: Hall, voteId: string, ballots: Reco
   expect((await h.roles.presidium.post(`${path}/open`, {})).status).toBe(200);
   const receipts: string[] = [];
   for (const [i, marks] of ballots.entries()) {
-    const res = await new Client(t).post('/api/public/ballot/cast', { token: cards[i].url.split('#')[1], marks });
+    const token = cards[i].url.split('#')[1];
+    const res = await new Client(t).post('/api/public/ballot/cast', { token, marks, retry: secretOf(token) });
     expect(res.status, res.text).toBe(200);
     receipts.push(res.body.receipt);
   }

@@ -84,6 +84,11 @@ export const ballots = pgTable(
     marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
     receipt: text('receipt').notNull().unique(),
     paper: boolean('paper').notNull().default(false),
+    /**
+     * SHA-256 of the random secret the tablet made for this ballot and sends with every attempt: only a repeat carrying
+     * it (and the same marks) is answered with the receipt again. Random per ballot — it names no tablet or person.
+     */
+    retryHash: text('retry_hash'),
   },
   (t) => [index('ballots_vote').on(t.voteId)],
 );

@@ -127,8 +127,10 @@ export default function BallotPage() {
     if (!v || stage() !== 'review') return;
     setStage('casting');
     setRetrying(false);
-    // Every attempt sends the same card, vote and marks: a repeat is answered with the first receipt, never a second ballot.
-    const body = { token: v.token, marks: { ...marks() }, voteId: v.vote.id };
+    // Every attempt sends the same card, vote, marks and a random secret made for this ballot alone: the server answers
+    // a repeat with the first receipt only when it carries that secret (never a second ballot, and a card in other
+    // hands learns nothing). The secret stays in this page's memory; it names neither the tablet nor the person.
+    const body = { token: v.token, marks: { ...marks() }, voteId: v.vote.id, retry: retrySecret() };
     try {
       const r = await sendUntilAnswered(() => api.post<{ receipt: string }>('/public/ballot/cast', body), {
         signal: stopper.signal,
@@ -375,4 +377,10 @@ export default function BallotPage() {
       </main>
     </div>
   );
+}
+
+/** 128 random bits, base64url: the secret of one ballot's attempts (see shared/ballot/schema.ts CastBallot). */
+function retrySecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

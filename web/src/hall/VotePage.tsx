@@ -200,11 +200,14 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
           </p>
         </Show>
         <Show when={props.scrutineer}>
-          <p>
-            <A class="btn btn-secondary" href={cardsPath()}>
-              {t('vote.cards.print')}
-            </A>
-          </p>
+          {/* Cards are printed only before the vote opens: after that no page can show a card's QR (a spoiled card is voided). */}
+          <Show when={v().state === 'draft'} fallback={<p class="muted small">{t('vote.cards.locked')}</p>}>
+            <p>
+              <A class="btn btn-secondary" href={cardsPath()}>
+                {t('vote.cards.print')}
+              </A>
+            </p>
+          </Show>
           <Show when={v().state !== 'closed'}>
             <div class="desk">
               <h3>{t('vote.issue.title')}</h3>
