@@ -206,9 +206,12 @@ describe('session and ballot', () => {
     expect(await page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);
     await page.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
     await page.getByRole('heading', { name: '投票成功' }).waitFor();
-    // The same card again: refused, in large type, with what to do.
+    // The same card again: opening it says nothing (a card in other hands must not show whether it was cast); the
+    // cast is refused, in large type, with what to do.
     await page.getByRole('button', { name: '完成' }).click();
     await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
+    await page.getByRole('button', { name: '检查选票' }).click();
+    await page.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
     await page.locator('.kiosk-refused h1').waitFor();
     await page.getByText('请举手示意工作人员').waitFor();
     await shoot(page, 'ballot-refused', ['tablet', 'phone']);
