@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AccountId, AccountSummary, CreateAccount, CreateMemberAccount, ResetPassword, UpdateAccount } from '../../shared/accounts/schema.ts';
+import { AccountId, AccountSummary, CongressAccountId, CreateAccount, CreateMemberAccount, ResetPassword, Unlocked, UpdateAccount } from '../../shared/accounts/schema.ts';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { setPassword } from '../auth/change-password.ts';
 import { grantRole } from '../congress/members.ts';
@@ -15,6 +15,7 @@ import { hashPassword } from '../lib/password.ts';
 import { v } from '../lib/validate.ts';
 import { createAccount } from './create-account.ts';
 import { listAccounts } from './list-accounts.ts';
+import { unlockAccount } from './unlock-account.ts';
 
 const Created = z.object({ id: z.string(), username: z.string() });
 const Ok = z.object({ ok: z.literal(true) });
@@ -81,4 +82,18 @@ export const accountRoutes = new Hono<AppEnv>()
       await appendAudit(tx, { actor: actorOf(auth), action: 'accounts.revoke_sessions', targetType: 'account', targetId: accountId });
     });
     return c.json({ ok: true as const });
-  });
+  })
+  .post('/accounts/:accountId/unlock', doc('accounts', "Clear an account's failed sign-ins, from every address (system admin)", Unlocked), v('param', AccountId), async (c) => {
+    const auth = requireSystemAdmin(c);
+    return c.json(await unlockAccount(c.get('deps').db, actorOf(auth), { accountId: c.req.valid('param').accountId, bySystemAdmin: true }));
+  })
+  .post(
+    '/congresses/:congressId/accounts/:accountId/unlock',
+    doc('accounts', "Clear the failed sign-ins of an account that holds a role in this congress (congress admin)", Unlocked),
+    v('param', CongressAccountId),
+    async (c) => {
+      const { congressId, accountId } = c.req.valid('param');
+      const { auth, congress } = await requireCongressRole(c, congressId, ['admin']);
+      return c.json(await unlockAccount(c.get('deps').db, actorOf(auth), { accountId, congressId: congress.id, bySystemAdmin: auth.account.systemAdmin }));
+    },
+  );

@@ -52,3 +52,74 @@ export async function limitMisses<T>(database: Database, address: string, key: s
     throw e;
   }
 }
+
+/**
+ * Take one attempt under a fixed-window limit, counting it and deciding in ONE statement: the row lock of the
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE` orders concurrent attempts (on every instance, on both databases), so in a
+ * window exactly `limit` attempts are let through whatever arrives at once. A refused attempt leaves the row alone
+ * (the WHERE is false, nothing is returned): hammering a full window does not extend it.
+ */
+export async function take(database: Database, key: string, limit: number, windowSeconds: number): Promise<Taken> {
+  const rows = await database.query<{ count: number }>(
+    `insert into rate_limits (key, window_start, count) values ($1, now(), 1)
+     on conflict (key) do update set
+       count = case when rate_limits.window_start < now() - make_interval(secs => $2) then 1 else rate_limits.count + 1 end,
+       window_start = case when rate_limits.window_start < now() - make_interval(secs => $2) then now() else rate_limits.window_start end
+     where rate_limits.window_start < now() - make_interval(secs => $2) or rate_limits.count < $3::int
+     returning count`,
+    [key, windowSeconds, limit],
+  );
+  if (rows.length) return { allowed: true, count: Number(rows[0].count) };
+  return { allowed: false, retryAfter: (await peek(database, key, windowSeconds)).retryAfter || 1 };
+}
+
+export type Taken = { allowed: true; count: number } | { allowed: false; retryAfter: number };
+
+/**
+ * A slow-down instead of a lock: `free` attempts at once, then each further attempt only `delay(k)` seconds after the
+ * previous one counted, the k-th extra one waiting `firstDelay × 2^(k-1)` seconds, at most `maxDelay`. The streak is
+ * forgotten `forgetSeconds` after its last counted attempt. Row: `count` = attempts in the streak, `window_start` =
+ * when the last one was counted.
+ */
+export type Backoff = { free: number; firstDelaySeconds: number; maxDelaySeconds: number; forgetSeconds: number };
+
+const backoffDelay = (count: string, free: string, first: string, max: string) =>
+  `make_interval(secs => least(${first}::float8 * power(2, least(${count} - ${free}::int, 30)), ${max}::float8))`;
+
+/** Like `take`, atomically, under a `Backoff`: the wait before the next attempt grows with each one counted. */
+export async function takeWithBackoff(database: Database, key: string, b: Backoff): Promise<Taken> {
+  const rows = await database.query<{ count: number }>(
+    `insert into rate_limits (key, window_start, count) values ($1, now(), 1)
+     on conflict (key) do update set
+       count = case when rate_limits.window_start < now() - make_interval(secs => $2) then 1 else rate_limits.count + 1 end,
+       window_start = now()
+     where rate_limits.window_start < now() - make_interval(secs => $2)
+        or rate_limits.count < $3::int
+        or rate_limits.window_start + ${backoffDelay('rate_limits.count', '$3', '$4', '$5')} <= now()
+     returning count`,
+    [key, b.forgetSeconds, b.free, b.firstDelaySeconds, b.maxDelaySeconds],
+  );
+  if (rows.length) return { allowed: true, count: Number(rows[0].count) };
+  const [row] = await database.query<{ retry: number }>(
+    `select ceil(extract(epoch from (window_start + ${backoffDelay('count', '$2', '$3', '$4')} - now())))::int as retry
+       from rate_limits where key = $1`,
+    [key, b.free, b.firstDelaySeconds, b.maxDelaySeconds],
+  );
+  return { allowed: false, retryAfter: Math.max(1, Number(row?.retry ?? 1)) };
+}
+
+/** Give back attempts counted by `take`/`takeWithBackoff`/`hit` (one per key): a success, or one refused further on. */
+export async function giveBack(database: Database, keys: string[]) {
+  if (!keys.length) return;
+  const list = keys.map((_, i) => `$${i + 1}`).join(', ');
+  await database.query(`update rate_limits set count = greatest(count - 1, 0) where key in (${list})`, keys);
+}
+
+/** Note that something happened now (`window_start` = the last time): `peek(key, seconds)` then says whether it did within `seconds`. */
+export async function mark(database: Database, key: string) {
+  await database.query(
+    `insert into rate_limits (key, window_start, count) values ($1, now(), 1)
+     on conflict (key) do update set window_start = now(), count = rate_limits.count + 1`,
+    [key],
+  );
+}

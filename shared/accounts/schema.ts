@@ -25,6 +25,11 @@ export const UpdateAccount = z
   .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 export const ResetPassword = z.object({ newPassword: Password });
 export const AccountId = z.object({ accountId: z.uuid() });
+/** An account named through a congress it holds a role in (the congress admin's routes). */
+export const CongressAccountId = z.object({ congressId: z.uuid(), accountId: z.uuid() });
+/** The answer of an unlock: how many of the account's sign-in counters held failed tries (0: it was not limited). */
+export const Unlocked = z.object({ ok: z.literal(true), cleared: z.number().int() });
+export type Unlocked = z.infer<typeof Unlocked>;
 
 export const AccountSummary = z.object({
   id: z.string(),

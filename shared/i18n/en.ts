@@ -499,6 +499,10 @@ export const en: Record<MessageKey, string> = {
   'accounts.disable.messageSelf': 'This is your own account. You will be signed out at once and cannot sign in until another system administrator enables it again.',
   'accounts.disable.confirm': 'Disable account',
   'accounts.disabled': 'Disabled the account of {name}.',
+  'accounts.unlock': 'Clear failed sign-ins',
+  'accounts.unlock.hint': 'After wrong passwords, sign-in to an account is slowed down from that address, and refused for a few minutes when many addresses try it. Clearing lets the owner sign in again at once; it does not change the password.',
+  'accounts.unlock.done': 'Cleared the failed sign-ins of {name}: they can sign in again now.',
+  'accounts.unlock.none': '{name} had no failed sign-ins to clear.',
 
   'audit.title': 'Audit log',
   'audit.lead': 'Every change in this congress: who, when, and what. Entries are chained by hashes, so none can be quietly altered afterwards.',
@@ -523,6 +527,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.accounts.create': 'Account created',
   'audit.action.accounts.reset_password': 'Password reset',
   'audit.action.accounts.revoke_sessions': 'Signed out everywhere',
+  'audit.action.accounts.unlock': 'Failed sign-ins cleared',
   'audit.action.accounts.update': 'Account changed',
   'audit.action.auth.card_login': 'Signed in with delegate card',
   'audit.action.auth.change_password': 'Password changed',

@@ -519,6 +519,10 @@ export const zhCN = {
   'accounts.disable.messageSelf': '这是您本人的账号。停用后，您会立即退出且不能再登录，需由其他系统管理员重新启用。',
   'accounts.disable.confirm': '停用账号',
   'accounts.disabled': '已停用{name}的账号。',
+  'accounts.unlock': '解除登录限制',
+  'accounts.unlock.hint': '密码输错后，来自同一地址的登录会被放慢；许多地址同时尝试时，会暂时拒绝几分钟。解除后，账号本人可以立即重新登录；密码不变。',
+  'accounts.unlock.done': '已解除{name}的登录限制，现在可以登录。',
+  'accounts.unlock.none': '{name}没有需要解除的登录限制。',
 
   // Audit log
   'audit.title': '审计日志',
@@ -544,6 +548,7 @@ export const zhCN = {
   'audit.action.accounts.create': '新建账号',
   'audit.action.accounts.reset_password': '重置密码',
   'audit.action.accounts.revoke_sessions': '强制退出登录',
+  'audit.action.accounts.unlock': '解除登录限制',
   'audit.action.accounts.update': '修改账号',
   'audit.action.auth.card_login': '代表证登录',
   'audit.action.auth.change_password': '修改密码',

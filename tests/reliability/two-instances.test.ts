@@ -66,9 +66,9 @@ describe.skipIf(!onPostgres)('two server instances on one database', () => {
     expect((await copy.post('/api/auth/logout', {})).status).toBe(200);
     expect((await onA.get('/api/auth/me')).status).toBe(401);
 
-    // Failed sign-ins for one name, alternating between the instances, hit one limit.
+    // Failed sign-ins for one name from one address, alternating between the instances, hit one limit.
     const username = uniq('victim');
-    for (let i = 0; i < LOGIN_LIMITS.perUser; i++) expect((await post(i % 2 ? a.origin : b.origin, '/api/auth/login', { username, password: `guess number ${i}` }))!.status).toBe(401);
+    for (let i = 0; i < LOGIN_LIMITS.pair.free; i++) expect((await post(i % 2 ? a.origin : b.origin, '/api/auth/login', { username, password: `guess number ${i}` }))!.status).toBe(401);
     const limited = await post(a.origin, '/api/auth/login', { username, password: 'one more guess' });
     expect(limited!.status).toBe(429);
     expect(limited!.body.error.code).toBe('rate_limited');

@@ -485,6 +485,10 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'PATCH /api/accounts/:accountId': { allow: SYS, req: (x) => ({ path: `/api/accounts/${x.w.ids.spareAccount}`, body: { displayName: '备用账号' } }) },
   'POST /api/accounts/:accountId/password': { allow: SYS, req: (x) => ({ path: `/api/accounts/${x.w.ids.spareAccount}/password`, body: { newPassword: PASSWORD } }) },
   'POST /api/accounts/:accountId/revoke-sessions': { allow: SYS, req: (x) => ({ path: `/api/accounts/${x.w.ids.spareAccount}/revoke-sessions` }) },
+  // Clearing failed sign-ins: the system admin for any account, a congress admin for the accounts holding a role in it
+  // (the spare account is a presidium member of its congress). Another congress's account: tests/auth/sign-in-limits.test.ts.
+  'POST /api/accounts/:accountId/unlock': { allow: SYS, req: (x) => ({ path: `/api/accounts/${x.w.ids.spareAccount}/unlock` }) },
+  'POST /api/congresses/:congressId/accounts/:accountId/unlock': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/accounts/${x.w.ids.spareAccount}/unlock` }) },
 
   // ---- roster ----
   'GET /api/congresses/:congressId/representatives': { allow: ROSTER_READERS, req: (x) => ({ path: `${cg(x)}/representatives` }) },

@@ -26,6 +26,8 @@ type Spec = { paths: Record<string, Record<string, Op>>; components?: { schemas?
 const NO_BODY = new Set([
   'POST /api/auth/logout',
   'POST /api/accounts/:accountId/revoke-sessions',
+  'POST /api/accounts/:accountId/unlock',
+  'POST /api/congresses/:congressId/accounts/:accountId/unlock',
   'POST /api/congresses/:congressId/representatives/:representativeId/reissue-card',
   'POST /api/audit/verify',
   'POST /api/congresses/:congressId/collection-windows/:windowId/close',

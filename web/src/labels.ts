@@ -43,6 +43,7 @@ const ACTIONS = [
   'accounts.create',
   'accounts.reset_password',
   'accounts.revoke_sessions',
+  'accounts.unlock',
   'accounts.update',
   'auth.card_login',
   'auth.change_password',

@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { CreateAccount, ResetPassword, UpdateAccount, type AccountSummary } from '../../../shared/accounts/schema.ts';
+import { CreateAccount, ResetPassword, UpdateAccount, type AccountSummary, type Unlocked } from '../../../shared/accounts/schema.ts';
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
@@ -218,6 +218,16 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
       action: () => api.post(`/accounts/${a().id}/revoke-sessions`),
     }).then((ok) => ok && toast(t('accounts.signOutEverywhere.done', { name: a().displayName })));
 
+  const [unlocking, setUnlocking] = createSignal(false);
+  const unlock = () => {
+    setUnlocking(true);
+    return api
+      .post<Unlocked>(`/accounts/${a().id}/unlock`)
+      .then((r) => toast(t(r.cleared > 0 ? 'accounts.unlock.done' : 'accounts.unlock.none', { name: a().displayName })))
+      .catch((e: Error) => toast(e.message, 'error'))
+      .finally(() => setUnlocking(false));
+  };
+
   const toggleDisabled = () => {
     if (a().disabled)
       return api
@@ -329,11 +339,17 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
           </Button>
         </form>
         <div class="form-actions start">
+          <Button onClick={() => void unlock()} busy={unlocking()} aria-describedby={`unlock-hint-${a().id}`}>
+            {t('accounts.unlock')}
+          </Button>
           <Button onClick={revokeSessions}>{t('accounts.signOutEverywhere')}</Button>
           <Button variant={a().disabled ? 'secondary' : 'danger'} onClick={() => void toggleDisabled()}>
             {a().disabled ? t('accounts.enable') : t('accounts.disable.button')}
           </Button>
         </div>
+        <p class="muted small" id={`unlock-hint-${a().id}`}>
+          {t('accounts.unlock.hint')}
+        </p>
       </section>
     </div>
   );
