@@ -56,6 +56,20 @@ const PUBLIC_API = new Set([
   'POST /api/auth/card-login',
   'POST /api/auth/logout',
 ]);
+/**
+ * Routes where a representative's or a resident's secret act arrives: opening a ballot or a questionnaire, casting,
+ * answering. They write no request line — its time, matched with the audit log's card sign-ins, would narrow who
+ * answered when (SPEC §12) — and the casts and answers are logged by their group commits as a summary per minute
+ * (lib/group-commit.ts). /metrics still counts them (totals and a histogram, no time per person). The README tells the
+ * operator to keep these same routes out of the proxy's access log.
+ */
+export const QUIET_ROUTES = new Set([
+  'POST /api/public/ballot/open',
+  'POST /api/public/ballot/by-serial',
+  'POST /api/public/ballot/cast',
+  'POST /api/public/evaluation/open',
+  'POST /api/public/evaluation/submit',
+]);
 /** Routes that take file uploads. */
 const UPLOAD = /\/proposals$/;
 /** Routes that take one evidence file (a photo or PDF of 5 MB at most). */
@@ -98,7 +112,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
     const route = routePath(c);
     const ms = performance.now() - start;
     metrics.observeRequest(c.req.method, route, c.res.status, ms / 1000);
-    if (logRequests) log.info('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
+    if (logRequests && !QUIET_ROUTES.has(`${c.req.method} ${route}`)) log.info('request', { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, ms: Math.round(ms) });
   });
   app.use('*', inFlight); // a graceful stop waits for these answers, and refuses what comes after (lib/graceful.ts)
   app.use(

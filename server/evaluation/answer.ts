@@ -8,8 +8,10 @@ import { qrSvgs } from '../lib/qr.ts';
 import type { z } from 'zod';
 import type { Audience, Questionnaire, Submission } from '../../shared/evaluation/schema.ts';
 import type { Database, Db, DbOrTx } from '../db/client.ts';
+import type { Lang } from '../../shared/errors.ts';
 import { congresses, evalCodes, evalGrants, evalRounds, evalSpent } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
+import { rejectUnstorable } from '../lib/validate.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { normalizeSerial } from '../ballot/tokens.ts';
 import { codeHash, evalSerial, newCodeId, signCode, verifyCode } from './codes.ts';
@@ -96,8 +98,14 @@ export async function openQuestionnaire(db: Db, keys: KeyStore, input: { token: 
  * Submit once: every item of every target answered. The signature is checked here; the group commit
  * (submit-batch.ts) then spends the code (its hash, unique) in the same transaction as the answers, with the round
  * open at commit time; a second submission with the same code is refused.
+ *
+ * Whatever could fail the batch's transaction for this one submission is refused here, before it joins a batch: a
+ * string the database cannot store (a NUL, a lone surrogate in a comment) would fail the whole batch and send every
+ * submission in it into one-by-one retry. (The route's validator refuses these already; this holds for any caller.)
+ * What is left to the batch (the round, the targets and items, the code spent) is answered per submission there.
  */
-export async function submitAnswers(database: Database, keys: KeyStore, input: z.infer<typeof Submission>) {
+export async function submitAnswers(database: Database, keys: KeyStore, input: z.infer<typeof Submission>, lang: Lang = 'zh-CN') {
+  rejectUnstorable(input, lang);
   const payload = await verifyCode(keys, input.token);
   if (!payload) throw new AppError('eval_code_invalid');
   return submissionQueue(database).submit({ payload, answers: input.answers, comments: input.comments });

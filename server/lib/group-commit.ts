@@ -11,14 +11,65 @@
  * every caller is answered within `deadlineMs` — a receipt, or 503 database_busy to retry. An answer given at the
  * deadline while the batch is still in the database promises nothing either way: the retry (same card, same marks)
  * gets the first receipt if that batch did commit.
+ *
+ * The log (SPEC §12): the casts and answers themselves write no request line (QUIET_ROUTES in app.ts), and a queue
+ * writes no line per item or per batch either — a batch of one is one person's cast or answer, and its time, matched
+ * with the audit log's card sign-ins, would narrow who did it when. Each queue writes one summary per clock minute in
+ * which it worked (`<name>.batches`: batches, items, outcomes by code, time spent), and the last one when the process
+ * exits. A batch that fails for one item is still said at once (`<name>.batch_retry`: its size and the error's code).
  */
 import type { Database, RawQuery } from '../db/client.ts';
 import { dbFault, faultError } from './db-faults.ts';
-import { pgCode } from './errors.ts';
+import { AppError, pgCode } from './errors.ts';
 import { log } from './log.ts';
 
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 type Pending<I, O> = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void; settled: boolean; timer?: NodeJS.Timeout };
+
+/** The window of a queue's log summary, aligned to the clock. */
+export const SUMMARY_MS = 60_000;
+
+type Summary = { from: number; batches: number; items: number; outcomes: Record<string, number>; ms: number; maxMs: number; retries: number; expired: number };
+const summaries = new Map<string, Summary>();
+let summaryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** The queue's summary of the current window, started (and its flush scheduled) when the window's first event comes. */
+function summaryOf(name: string): Summary {
+  let s = summaries.get(name);
+  if (!s) {
+    const now = Date.now();
+    summaries.set(name, (s = { from: now - (now % SUMMARY_MS), batches: 0, items: 0, outcomes: {}, ms: 0, maxMs: 0, retries: 0, expired: 0 }));
+    if (!summaryTimer) {
+      summaryTimer = setTimeout(flushSummaries, SUMMARY_MS - (now % SUMMARY_MS) + 1);
+      summaryTimer.unref?.();
+    }
+  }
+  return s;
+}
+
+/** Write every queue's summary of the window that ended (or, at exit, of the window so far). */
+export function flushSummaries() {
+  if (summaryTimer) clearTimeout(summaryTimer);
+  summaryTimer = null;
+  for (const [name, s] of summaries)
+    log.info(`${name}.batches`, {
+      from: new Date(s.from).toISOString(),
+      to: new Date(Math.min(Date.now(), s.from + SUMMARY_MS)).toISOString(),
+      batches: s.batches,
+      items: s.items,
+      outcomes: s.outcomes,
+      ms: Math.round(s.ms),
+      maxMs: Math.round(s.maxMs),
+      ...(s.retries ? { retries: s.retries } : {}),
+      ...(s.expired ? { expired: s.expired } : {}),
+    });
+  summaries.clear();
+}
+// A stop (SIGTERM, then process.exit) writes what the last window saw; stdout to a file or a pipe is written at once.
+process.once('exit', flushSummaries);
+
+/** An outcome as the summary counts it: `ok`, or the refusal's code (never its details). */
+const outcomeCode = (ok: boolean, e: unknown) => (ok ? 'ok' : e instanceof AppError ? e.code : (pgCode(e) ?? 'error'));
 
 export type GroupCommitOptions = { name: string; maxBatch?: number; waitMs?: number; maxRunning?: number; maxQueue?: number; deadlineMs?: number };
 
@@ -40,7 +91,12 @@ export class GroupCommit<I, O> {
 
   submit(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
-      if (this.queue.length >= (this.opts.maxQueue ?? 5000)) return reject(faultError('server_busy'));
+      if (this.queue.length >= (this.opts.maxQueue ?? 5000)) {
+        const e = faultError('server_busy');
+        const sum = summaryOf(this.opts.name);
+        sum.outcomes.server_busy = (sum.outcomes.server_busy ?? 0) + 1;
+        return reject(e);
+      }
       const p: Pending<I, O> = { item, resolve, reject, settled: false };
       if (this.opts.deadlineMs) {
         p.timer = setTimeout(() => this.expire(p), this.opts.deadlineMs);
@@ -57,7 +113,7 @@ export class GroupCommit<I, O> {
     if (p.settled) return;
     const i = this.queue.indexOf(p);
     if (i >= 0) this.queue.splice(i, 1);
-    log.warn(`${this.opts.name}.deadline`, { waiting: i >= 0 });
+    summaryOf(this.opts.name).expired++; // counted in the summary, not said one by one (its time is an arrival time)
     this.settle(p, false, faultError('database_busy'));
   }
 
@@ -65,6 +121,10 @@ export class GroupCommit<I, O> {
     if (p.settled) return;
     p.settled = true;
     if (p.timer) clearTimeout(p.timer);
+    const sum = summaryOf(this.opts.name);
+    const code = outcomeCode(ok, value);
+    sum.items++;
+    sum.outcomes[code] = (sum.outcomes[code] ?? 0) + 1;
     if (ok) p.resolve(value as O);
     else p.reject(value);
   }
@@ -77,7 +137,13 @@ export class GroupCommit<I, O> {
     if (batch.length === 0) return;
     if (this.queue.length) this.timer = setTimeout(() => this.flush(), 0);
     this.running++;
+    const started = performance.now();
     void this.run(batch).finally(() => {
+      const sum = summaryOf(this.opts.name);
+      const ms = performance.now() - started;
+      sum.batches++;
+      sum.ms += ms;
+      sum.maxMs = Math.max(sum.maxMs, ms);
       this.running--;
       if (this.queue.length) this.flush();
     });
@@ -94,6 +160,7 @@ export class GroupCommit<I, O> {
       }
       // Only the error's code: a database error's detail can quote the failing row (marks, answers, receipts).
       log.warn(`${this.opts.name}.batch_retry`, { size: batch.length, code: pgCode(e) ?? (e as Error).name });
+      summaryOf(this.opts.name).retries++;
       await Promise.all(batch.filter((p) => !p.settled).map((p) => this.run([p])));
       return;
     }

@@ -60,39 +60,76 @@ export function issueDetails(issues: readonly StandardSchemaV1.Issue[], lang: La
   });
 }
 
+/** Why a string cannot be stored: a NUL character, or a lone UTF-16 surrogate (half of a character). */
+export type Unstorable = 'nul_char' | 'lone_surrogate';
+
+/** A surrogate that is not half of a pair (no `u` flag: the expression sees UTF-16 code units). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * The paths of strings (values or keys) holding a NUL character, which PostgreSQL cannot store in text or jsonb (it
- * would fail the query with a 500). Iterative, so a deeply nested body cannot overflow the stack.
+ * What PostgreSQL cannot store in text or jsonb: a NUL character (refused by both), or a lone surrogate, which JSON
+ * lets through as an escape (`"\ud800"`) — jsonb refuses it (a 500), text would store U+FFFD instead.
  */
-export function nulPaths(value: unknown, max = 20): string[] {
+export function unstorable(s: string): Unstorable | null {
+  if (s.includes('\u0000')) return 'nul_char';
+  return LONE_SURROGATE.test(s) ? 'lone_surrogate' : null;
+}
+
+/**
+ * The paths of strings (values or keys) that cannot be stored (see `unstorable`), with the reason. Iterative, so a
+ * deeply nested body cannot overflow the stack.
+ */
+export function unstorablePaths(value: unknown, max = 20): { path: string; code: Unstorable }[] {
   type Node = { v: unknown; key: string | number | null; up: Node | null };
   const pathOf = (n: Node) => {
     const parts: (string | number)[] = [];
     for (let x: Node | null = n; x && x.key !== null; x = x.up) parts.unshift(x.key);
     return parts.join('.');
   };
-  const out: string[] = [];
+  const out: { path: string; code: Unstorable }[] = [];
   const stack: Node[] = [{ v: value, key: null, up: null }];
   while (stack.length && out.length < max) {
     const n = stack.pop()!;
     if (typeof n.v === 'string') {
-      if (n.v.includes('\u0000')) out.push(pathOf(n));
+      const code = unstorable(n.v);
+      if (code) out.push({ path: pathOf(n), code });
     } else if (Array.isArray(n.v)) {
       for (let i = n.v.length - 1; i >= 0; i--) stack.push({ v: n.v[i], key: i, up: n });
     } else if (n.v && typeof n.v === 'object' && !(n.v instanceof Blob)) {
       const entries = Object.entries(n.v);
-      for (const [k] of entries) if (k.includes('\u0000')) out.push(pathOf({ v: k, key: k, up: n }));
+      for (const [k] of entries) {
+        const code = unstorable(k);
+        if (code) out.push({ path: pathOf({ v: k, key: k, up: n }), code });
+      }
       for (let i = entries.length - 1; i >= 0; i--) stack.push({ v: entries[i][1], key: entries[i][0], up: n }); // in order
     }
   }
   return out;
 }
 
-/** Refuse input with a NUL character anywhere, naming each field, in the caller's language. */
-export function rejectNul(value: unknown, lang: Lang) {
-  const paths = nulPaths(value);
-  if (paths.length) throw new AppError('validation', {}, paths.map((path) => ({ path, code: 'nul_char', message: fieldMessage('nul_char', lang) })));
+/** The paths of strings (values or keys) holding a NUL character. */
+export const nulPaths = (value: unknown, max = 20) => unstorablePaths(value, max).filter((x) => x.code === 'nul_char').map((x) => x.path);
+
+const UNSTORABLE_MESSAGE: Record<Unstorable, { zh: string; en: string }> = {
+  nul_char: { zh: fieldMessage('nul_char', 'zh-CN'), en: fieldMessage('nul_char', 'en') },
+  lone_surrogate: {
+    zh: '含有不成对的 UTF-16 代理字符（半个字符，如 \\ud800），无法保存，请删除后重试',
+    en: 'contains a lone UTF-16 surrogate (half of a character, such as \\ud800), which cannot be stored; remove it and try again',
+  },
+};
+
+/**
+ * Refuse input holding a string that cannot be stored (a NUL character or a lone surrogate) anywhere, naming each
+ * field, in the caller's language: a 400 `validation`, before anything is written or queued. Every validated input
+ * (`v()` below) goes through it, and so do the bodies read by hand.
+ */
+export function rejectUnstorable(value: unknown, lang: Lang) {
+  const found = unstorablePaths(value);
+  if (found.length)
+    throw new AppError('validation', {}, found.map(({ path, code }) => ({ path, code, message: lang === 'en' ? UNSTORABLE_MESSAGE[code].en : UNSTORABLE_MESSAGE[code].zh })));
 }
+/** The former name, still used by the routes that read their bodies by hand: it refuses lone surrogates too. */
+export const rejectNul = rejectUnstorable;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -125,20 +162,36 @@ export async function readJsonBody(c: Context): Promise<unknown> {
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+/** A `\uD800`–`\uDFFF` escape in JSON text: maybe half of a pair, maybe a lone surrogate (the walk decides). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 /**
  * The route validator: hono-openapi's (so the schema also documents the route in /api/openapi.json), with failures
- * turned into our 400 error shape. Input with a NUL character is refused, and a JSON body must be valid UTF-8.
+ * turned into our 400 error shape. Input with a NUL character or a lone surrogate is refused (`rejectUnstorable`), and a
+ * JSON body must be valid UTF-8.
  */
 export function v<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   const check = validator(target, schema, (result, c) => {
     const lang = ((c as unknown as { get(k: 'lang'): Lang | undefined }).get('lang')) ?? 'zh-CN';
     if (!result.success) throw new AppError('validation', {}, issueDetails(result.error, lang));
-    rejectNul(result.data, lang);
+    rejectUnstorable(result.data, lang);
   });
   if (target !== 'json') return check;
   const strict = (async (c: Context, next: () => Promise<void>) => {
-    if (JSON_TYPE.test((c.req.header('content-type') ?? '').split(';')[0].trim())) await readUtf8Body(c);
+    if (JSON_TYPE.test((c.req.header('content-type') ?? '').split(';')[0].trim())) {
+      const text = await readUtf8Body(c);
+      // Strict UTF-8 leaves no raw lone surrogate: only an escape can carry one. Checked on the whole body before the
+      // schema, so the field is named even when the schema refuses something else too (or would drop the field).
+      if (SURROGATE_ESCAPE.test(text)) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // not JSON: the validator says so
+        }
+        if (parsed !== undefined) rejectUnstorable(parsed, (c.get('lang') as Lang | undefined) ?? 'zh-CN');
+      }
+    }
     return check(c as never, next);
   }) as unknown as typeof check;
   // hono-openapi finds the route's schema on a symbol-keyed property of the middleware: keep it.

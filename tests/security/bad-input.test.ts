@@ -1,10 +1,10 @@
 /**
  * A bad-input sweep over EVERY route of the app (issue 9, items 3 and 8): the route list comes from the app itself
  * (`app.routes`), so a new route cannot escape it. Each route gets malformed path parameters, query strings and bodies
- * (wrong types, missing fields, huge strings, deep nesting, wrong content types, invalid UTF-8, NUL characters,
- * prototype-pollution keys, oversized bodies) and the upload routes get hostile files. Every answer must be a 4xx with
- * the JSON error shape and a message in the caller's language — never a 5xx — and the database must be unchanged
- * afterwards, except for the tables listed in MAY_CHANGE.
+ * (wrong types, missing fields, huge strings, deep nesting, wrong content types, invalid UTF-8, NUL characters, lone
+ * UTF-16 surrogates, prototype-pollution keys, oversized bodies) and the upload routes get hostile files. Every answer
+ * must be a 4xx with the JSON error shape and a message in the caller's language — never a 5xx — and the database
+ * must be unchanged afterwards, except for the tables listed in MAY_CHANGE.
  *
  * Runs as a signed-in system administrator (so the input itself is what gets checked, not the session) and signed
  * out for the public routes.
@@ -95,7 +95,7 @@ function inventory(): Route[] {
 
 type Res = { status: number; body: any; text: string; type: string; lang: string };
 type Who = Client | null;
-const stats = { requests: 0, admin: 0, anon: 0, byPhase: {} as Record<string, number> };
+const stats = { requests: 0, admin: 0, anon: 0, byPhase: {} as Record<string, number>, nestedSurrogates: 0 };
 const hit = new Map<string, number>(); // route key → requests that reached it
 let turn = 0;
 
@@ -156,6 +156,13 @@ function expectErrorBody(res: Res, show: string) {
 const SEED = 20_240_509;
 const LONG = 'x'.repeat(100_000);
 const NUL = 'a\u0000b';
+/** Lone UTF-16 surrogates: JSON carries them as escapes ("\ud800"); jsonb refuses them (a 500), text mangles them. */
+const SURROGATES: [string, string][] = [
+  ['a lone high surrogate', 'a\ud800b'],
+  ['a lone low surrogate', '\udc00'],
+  ['a pair the wrong way round', '有效\udc00\ud800'],
+  ['a high surrogate at the end', `正常文字\udbff`],
+];
 /** Malformed path parameters (already URL-encoded where needed: the raw text goes into the address). */
 const BAD_PARAMS = [
   'x',
@@ -205,15 +212,17 @@ const isFreeText = (s: Schema) => s.type === 'string' && !s.enum && s.const === 
 
 /**
  * A near-valid body from a request schema: every field present with a value of its documented shape. `text(i)` gives
- * the value of the i-th free-text field (so one or all of them can be made hostile); returns the body and the count.
+ * the value of the i-th free-text field (so one or all of them can be made hostile); returns the body, the count and
+ * each free-text field's path (as a refusal's details name it: `comments.0.text`).
  */
 function sampleBody(spec: Spec, root: Schema, text: (i: number) => string) {
   let n = 0;
-  const go = (raw: Schema | undefined, depth: number): unknown => {
+  const paths: string[] = [];
+  const go = (raw: Schema | undefined, depth: number, path: string[] = []): unknown => {
     const s = resolve(spec, raw);
     if (!s || depth > 12) return null;
-    if (s.anyOf || s.oneOf) return go((s.anyOf ?? s.oneOf)[0], depth + 1);
-    if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => go(x, depth + 1)));
+    if (s.anyOf || s.oneOf) return go((s.anyOf ?? s.oneOf)[0], depth + 1, path);
+    if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => go(x, depth + 1, path)));
     if (s.const !== undefined) return s.const;
     if (s.enum) return s.enum[0];
     const type = ([] as string[]).concat(s.type ?? 'object')[0];
@@ -227,7 +236,10 @@ function sampleBody(spec: Spec, root: Schema, text: (i: number) => string) {
           const min = s.minLength ?? 0;
           return ['abcdefghij_1', 'p1', '0'.repeat(64), 'ABCD2345', '13800000001', '1', 'a'].find((c) => re.test(c) && c.length >= min) ?? 'a'.repeat(Math.max(1, min));
         }
-        if (isFreeText(s)) return text(n++);
+        if (isFreeText(s)) {
+          paths.push(path.join('.'));
+          return text(n++);
+        }
         return 'x'.repeat(Math.max(1, s.minLength ?? 1));
       }
       case 'integer':
@@ -238,18 +250,18 @@ function sampleBody(spec: Spec, root: Schema, text: (i: number) => string) {
       case 'boolean':
         return true;
       case 'array':
-        return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => go(s.items, depth + 1));
+        return Array.from({ length: Math.max(1, s.minItems ?? 1) }, (_, i) => go(s.items, depth + 1, [...path, String(i)]));
       case 'null':
         return null;
       default: {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries<Schema>(s.properties ?? {})) out[k] = go(v, depth + 1);
+        for (const [k, v] of Object.entries<Schema>(s.properties ?? {})) out[k] = go(v, depth + 1, [...path, k]);
         return out;
       }
     }
   };
   const body = go(root, 0);
-  return { body, count: n };
+  return { body, count: n, paths };
 }
 
 /** Every string in a request schema has a bound (length, choice, format or a bounded pattern), and every array too. */
@@ -499,6 +511,26 @@ describe('a signed-in administrator sending malformed input to every route', () 
         count('near-valid', r);
         expectRefused(res, `${r.method} ${url} with ${what} in every free-text field: ${JSON.stringify(body).slice(0, 160)}`);
       }
+      // Lone UTF-16 surrogates (JSON escapes them; PostgreSQL can store none): in every free-text field at once, then in
+      // each field alone (nested ones too: `comments.0.text`), which the refusal must name.
+      for (const [what, value] of SURROGATES) {
+        const { body } = sampleBody(spec, schema, () => value);
+        const res = await send(admin, r.method, url, JSON.stringify(body), { 'content-type': 'application/json' });
+        count('near-valid', r);
+        expectRefused(res, `${r.method} ${url} with ${what} in every free-text field: ${JSON.stringify(body).slice(0, 160)}`);
+        expect(res.body.error.code, `${r.key} with ${what}`).toBe('validation');
+      }
+      const { paths } = sampleBody(spec, schema, () => 'x');
+      for (let i = 0; i < n; i++) {
+        const { body } = sampleBody(spec, schema, (j) => (j === i ? '河\ud800东' : `有效文字${j}`));
+        const res = await send(admin, r.method, url, JSON.stringify(body), { 'content-type': 'application/json' });
+        count('near-valid', r);
+        const show = `${r.method} ${url} with a lone surrogate in ${paths[i]}: ${res.status} ${res.text.slice(0, 300)}`;
+        expectRefused(res, show);
+        expect(res.body.error.code, show).toBe('validation');
+        expect(res.body.error.details, show).toEqual([{ path: paths[i], code: 'lone_surrogate', message: expect.stringMatching(res.lang === 'en' ? /lone UTF-16 surrogate/ : /代理字符/) }]);
+        if (paths[i].includes('.')) stats.nestedSurrogates = (stats.nestedSurrogates ?? 0) + 1;
+      }
       // Invalid UTF-8 inside a string of an otherwise near-valid body.
       const { body } = sampleBody(spec, schema, () => '\u{E000}');
       const bytes = new TextEncoder().encode(JSON.stringify(body));
@@ -633,6 +665,7 @@ describe('a signed-in administrator sending malformed input to every route', () 
 
   it('wrote nothing, hit every route, and left the administrator signed in', async () => {
     expectUnchanged(before, await snapshot());
+    expect(stats.nestedSurrogates, 'lone surrogates tried in nested fields (inside arrays or objects)').toBeGreaterThan(5);
     const missed = routes.filter((r) => !hit.has(r.key)).map((r) => r.key);
     expect(missed).toEqual([]);
     expect((await send(admin, 'GET', '/api/auth/me')).status).toBe(200);
@@ -723,6 +756,16 @@ describe('a signed-out caller sending malformed input', () => {
           expectRefused(await send(null, r.method, url, JSON.stringify(body), { 'content-type': 'application/json' }), `signed out: ${r.key} with NUL: ${JSON.stringify(body)}`);
           count('anon', r);
         }
+        // A lone surrogate in each free-text field in turn: refused before anything reads the body's meaning, naming it.
+        const { paths } = sampleBody(spec, schema, () => 'x');
+        for (let i = 0; i < n; i++) {
+          const { body } = sampleBody(spec, schema, (j) => (j === i ? '\udfff' : `text${j}`));
+          const res = await send(null, r.method, url, JSON.stringify(body), { 'content-type': 'application/json' });
+          count('anon', r);
+          const show = `signed out: ${r.key} with a lone surrogate in ${paths[i]}: ${res.text.slice(0, 200)}`;
+          expectRefused(res, show);
+          expect(res.body.error.details, show).toEqual([expect.objectContaining({ path: paths[i], code: 'lone_surrogate' })]);
+        }
       }
       if (!isWrite(r)) {
         const documented = (opOf(r)?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
@@ -779,6 +822,41 @@ describe('what a refusal says, for the input the sweep found answered with a 500
     const caption = await send(admin, 'POST', `${base()}/projects/${real.projectId}/files`, form({ file: fileOf(PNG, 'a.png', 'image/png'), caption: '现场\u0000' }));
     expect(caption.status).toBe(400);
     expect(caption.body.error.details[0]).toMatchObject({ path: 'caption', code: 'nul_char' });
+  });
+
+  it('names each field holding a lone UTF-16 surrogate (nested ones too) instead of a 500, and stores a real pair', async () => {
+    const headers = { 'content-type': 'application/json' };
+    const departments = async () => (await t.database.query<{ n: number }>('select count(*)::int as n from departments'))[0].n;
+    const was = await departments();
+    // Written by hand, as a client that escapes every non-ASCII character would send it.
+    const zh = await send(admin, 'POST', `${base()}/departments`, '{"name": "\\u4ea4\\u901a\\ud800\\u5c40", "kind": "bureau", "contactName": "\\udc00"}', headers, 'zh-CN');
+    expect(zh.status, zh.text).toBe(400);
+    expect(zh.body.error.code).toBe('validation');
+    const zhMessage = '含有不成对的 UTF-16 代理字符（半个字符，如 \\ud800），无法保存，请删除后重试';
+    expect(zh.body.error.details).toEqual([
+      { path: 'name', code: 'lone_surrogate', message: zhMessage },
+      { path: 'contactName', code: 'lone_surrogate', message: zhMessage },
+    ]);
+    const en = await send(admin, 'POST', `${base()}/departments`, JSON.stringify({ name: '交通局\udbff', kind: 'bureau' }), headers, 'en');
+    expect(en.status).toBe(400);
+    expect(en.body.error.details).toEqual([{ path: 'name', code: 'lone_surrogate', message: 'contains a lone UTF-16 surrogate (half of a character, such as \\ud800), which cannot be stored; remove it and try again' }]);
+    // Nested: a comment of an evaluation submission (anonymous), and a key; named even where the schema would refuse
+    // something else too (this token is no code).
+    const nested = await send(null, 'POST', '/api/public/evaluation/submit', JSON.stringify({ token: 'x'.repeat(40), answers: [], comments: [{ targetKind: 'project', targetId: 'p', text: '好\ud800' }] }), headers, 'en');
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.details).toEqual([expect.objectContaining({ path: 'comments.0.text', code: 'lone_surrogate' })]);
+    const key = await send(admin, 'PATCH', `${base()}/departments/${real.departmentId}`, '{"name": "ok", "\\ud800": 1}', headers);
+    expect(key.status).toBe(400);
+    expect(key.body.error.details).toEqual([expect.objectContaining({ path: '\ud800', code: 'lone_surrogate' })]);
+    // A raw surrogate can only come as bytes that are not UTF-8 (ED A0 80): refused as such.
+    const raw = new Uint8Array([...new TextEncoder().encode('{"name": "'), 0xed, 0xa0, 0x80, ...new TextEncoder().encode('", "kind": "bureau"}')]);
+    expect((await send(admin, 'POST', `${base()}/departments`, raw, headers)).body.error.code).toBe('malformed_utf8');
+    expect(await departments()).toBe(was);
+    // A real pair, even written as two escapes, is one character and is stored as it is.
+    const pair = await send(admin, 'POST', `${base()}/departments`, '{"name": "\\u4ea4\\u901a\\ud83d\\ude8c", "kind": "bureau"}', headers);
+    expect(pair.status, pair.text).toBe(201);
+    const [row] = await t.database.query<{ name: string }>('select name from departments where id = $1', [pair.body.id]);
+    expect(row.name).toBe('交通🚌');
   });
 
   it('refuses a JSON body that is not UTF-8 instead of storing U+FFFD, and still takes a byte-order mark', async () => {

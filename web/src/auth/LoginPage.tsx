@@ -2,6 +2,7 @@ import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
 import type { Me } from '../../../shared/auth/schema.ts';
 import { Login } from '../../../shared/auth/schema.ts';
+import { safeNext } from '../../../shared/auth/safe-next.ts'; // only addresses inside this app are followed after sign-in
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
@@ -12,9 +13,6 @@ import { createFormState } from '../forms.ts';
 import { t } from '../i18n.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { session, signedIn } from '../session.ts';
-
-/** Only addresses inside this app are followed after sign-in (never another site). */
-export const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export default function LoginPage() {
   usePageTitle(() => t('login.title'));
