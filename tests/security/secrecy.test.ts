@@ -5,6 +5,7 @@
  * or if ballots, spent codes or comments can be put back in the order they arrived.
  * The real server runs as its own process (so its log is what it really writes) on PostgreSQL.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
@@ -50,10 +51,15 @@ describe.skipIf(!onPostgres)('secrecy audit of the database and the log', () => 
     await h.roles.presidium.post(`${path}/open`, {});
     // One at a time, so the order of arrival is known to this test (and only to it).
     const receipts: string[] = [];
+    // Each tablet's random retry secret, sent twice (the second a retry): only its hash may be stored, and the hash
+    // must say nothing of the order either.
+    const retrySecrets = tokens.map(() => randomBytes(16).toString('base64url'));
     for (const [i, token] of tokens.entries()) {
-      const res = await send(server.origin, '/api/public/ballot/cast', { token, marks: marksOf(h.candidateIds, ['F-A-', '-FF-', 'A--F', 'FF--'][i % 4]) }, i);
+      const body = { token, marks: marksOf(h.candidateIds, ['F-A-', '-FF-', 'A--F', 'FF--'][i % 4]), retry: retrySecrets[i] };
+      const res = await send(server.origin, '/api/public/ballot/cast', body, i);
       expect(res.status).toBe(200);
       receipts.push(res.body.receipt);
+      if (i < 3) expect((await send(server.origin, '/api/public/ballot/cast', body, i)).body.receipt).toBe(res.body.receipt);
     }
     await h.roles.presidium.post(`${path}/close`, {});
     expect((await h.roles.scrutineer.post(`${path}/tally`, {})).status).toBe(201);
@@ -101,7 +107,12 @@ describe.skipIf(!onPostgres)('secrecy audit of the database and the log', () => 
       }
       if (table !== 'ballots' && table !== 'tallies') for (const x of receipts.slice(0, 5)) expect(dump.includes(x), `${table} holds a receipt`).toBe(false);
       if (table !== 'eval_comments') for (const x of comments.slice(0, 5)) expect(dump.includes(x), `${table} holds a comment`).toBe(false);
+      for (const x of retrySecrets) expect(dump.includes(x), `${table} holds a retry secret`).toBe(false);
     }
+    // The retry secrets' hashes are stored in random order like the rest of the ballot.
+    const { createHash: sha } = await import('node:crypto');
+    const hashes = (await t.database.query<{ retry_hash: string }>('select retry_hash from ballots where vote_id = $1', [v.id])).map((x) => x.retry_hash);
+    expect(Math.abs(tau(retrySecrets.map((x) => sha('sha256').update(x).digest('hex')), hashes))).toBeLessThan(0.6);
     // The published bulletin lists the receipts sorted, not as cast.
     const [tallyRow] = await t.database.query<{ bulletin: string }>('select bulletin from tallies where vote_id = $1', [v.id]);
     const listed = JSON.parse(tallyRow.bulletin).receipts as string[];
@@ -135,6 +146,7 @@ describe.skipIf(!onPostgres)('secrecy audit of the database and the log', () => 
       ...receipts,
       ...codes.flatMap((c) => [c.token.split('.')[1], c.serial]),
       ...comments,
+      ...retrySecrets,
       ...Array.from({ length: N }, (_, i) => [ua(i), ip(i)]).flat(),
       PASSWORD,
       '"for"',

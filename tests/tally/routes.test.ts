@@ -15,6 +15,7 @@ const t = useTestApp();
 let h: Hall;
 let voteId: string;
 let path: string;
+let printed: { serial: string; url: string }[] = [];
 let receipts: string[];
 let ids: string[];
 const dir = mkdtempSync(join(tmpdir(), 'ms-verify-'));
@@ -34,7 +35,7 @@ describe('preparing the tally', () => {
   it('waits for the close, and shows no figure while the vote is open', async () => {
     expect((await h.roles.scrutineer.get(`${path}/tally`)).body).toMatchObject({ state: 'not_prepared', figures: null, totals: null, required: 2 });
     expect((await h.roles.scrutineer.post(`${path}/tally`, {})).body.error.code).toBe('tally_needs_close');
-    ({ receipts } = await runVote(t, h, voteId, BALLOTS.map((s) => marksOf(ids, s))));
+    ({ receipts, cards: printed } = await runVote(t, h, voteId, BALLOTS.map((s) => marksOf(ids, s))));
   });
 
   it('is for scrutineers only (not the presidium, not a system administrator without the role)', async () => {
@@ -88,8 +89,8 @@ describe('preparing the tally', () => {
   });
 
   it('takes no paper ballot after the tally is prepared', async () => {
-    const cards = (await h.roles.scrutineer.get(`${path}/cards`)).body.cards as { serial: string }[];
-    const res = await h.roles.scrutineer.post(`${path}/paper`, { card: cards[9].serial, marks: {} });
+    // The serial as printed on a paper ballot (cards are no longer listed once the vote has opened).
+    const res = await h.roles.scrutineer.post(`${path}/paper`, { card: printed[9].serial, marks: {} });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('tally_prepared');
   });
