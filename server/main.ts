@@ -56,7 +56,7 @@ async function main() {
   const control = database.kind === 'pglite' ? writeControlToken(config.dataDir) : null;
   const app = createApp({
     controlToken: control?.token,
-    deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
+    deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams },
     webRoot: webBuilt(webRoot) ? webRoot : undefined,
     logRequests: true,
     metricsToken: config.metricsToken,

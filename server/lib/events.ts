@@ -17,7 +17,7 @@ export async function notifySession(db: DbOrTx, sessionId: string, kind: LiveKin
 
 type Listener = (e: LiveEvent) => void;
 
-/** One LISTEN per database connection pool, fanned out to the streams of each session. */
+/** One LISTEN per database connection pool, fanned out to the feed of each session watched here (lib/live-hub.ts). */
 class Hub {
   private bySession = new Map<string, Set<Listener>>();
   private started: Promise<unknown> | null = null;

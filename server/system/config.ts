@@ -44,6 +44,10 @@ const Env = z.object({
   DB_LOCK_TIMEOUT_MS: whole('DB_LOCK_TIMEOUT_MS', 5000, 100, 600_000, 'ms'),
   CAST_DEADLINE_MS: whole('CAST_DEADLINE_MS', 5000, 500, 60_000, 'ms'),
   SUBMIT_QUEUE_MAX: whole('SUBMIT_QUEUE_MAX', 5000, 10, 1_000_000),
+  // The big screen's live streams (server/lib/live-hub.ts): per client address (a hall behind one NAT holds several
+  // screens) and in all on this instance.
+  LIVE_STREAMS_PER_ADDRESS: whole('LIVE_STREAMS_PER_ADDRESS', 50, 1, 100_000),
+  LIVE_STREAMS_MAX: whole('LIVE_STREAMS_MAX', 2000, 1, 1_000_000),
   TRUST_PROXY: flag('TRUST_PROXY'),
   COOKIE_SECURE: flag('COOKIE_SECURE'),
   PUBLIC_ORIGIN: z
@@ -88,6 +92,8 @@ export type Config = {
   metricsToken?: string;
   /** At a stop, the longest wait for the requests in flight to be answered (ms) before they are cut. */
   stopGraceMs: number;
+  /** The big screen's live streams: at most this many per client address, and in all on this instance. */
+  liveStreams: { perAddress: number; total: number };
 };
 
 export type Deadlines = {
@@ -128,5 +134,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL as Config['logLevel'],
     metricsToken: e.METRICS_TOKEN,
     stopGraceMs: e.STOP_GRACE_MS,
+    liveStreams: { perAddress: e.LIVE_STREAMS_PER_ADDRESS, total: e.LIVE_STREAMS_MAX },
   };
 }

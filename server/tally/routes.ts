@@ -1,14 +1,15 @@
+import type { ServerResponse } from 'node:http';
 import { type Context, Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Vote } from '../../shared/ballot/schema.ts';
 import { CheckReceipt, FollowUpVote, PublicCongressParams, PublicResult, PublicSessionParams, PublicVoteParams, PublishedVote, ReceiptCheck, ReserveCandidates, Screen, SignTally, TallyReport, TallyView, VoteParams } from '../../shared/tally/schema.ts';
 import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
-import type { AppEnv } from '../lib/env.ts';
+import { clientIp } from '../lib/client-ip.ts';
+import type { AppEnv, Deps } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
-import { hubOf } from '../lib/events.ts';
+import { LiveStreams } from '../lib/live-hub.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { describeVote, getVote } from '../ballot/votes.ts';
@@ -102,40 +103,32 @@ export const publicTallyRoutes = new Hono<AppEnv>()
   .get('/public/sessions/:sessionId/screen', doc('tally', '大屏: the roll, each vote’s ballots cast and, after publication, its result', Screen), v('param', PublicSessionParams), async (c) => c.json(await screenOf(c.get('deps').db, c.req.valid('param').sessionId)))
   .get(
     '/public/sessions/:sessionId/events',
-    doc('tally', 'Server-sent events: `screen` with the big screen’s data at connect and after each change (from any server instance)'),
+    doc(
+      'tally',
+      'Server-sent events: `screen` with the big screen’s data at connect and after each change (from any server instance); a comment line every 15 s. One snapshot per change is shared by every stream of the session. Past the caps: 429 `live_streams_per_address` / 503 `live_streams_full` with Retry-After; a client that does not keep up is dropped (reconnect).',
+    ),
     v('param', PublicSessionParams),
     async (c) => {
       const { sessionId } = c.req.valid('param');
-      const { db, database } = c.get('deps');
-      const first = await screenOf(db, sessionId); // 404 before the stream starts
-      return streamSSE(c, async (stream) => {
-        let timer: ReturnType<typeof setTimeout> | null = null;
-        let closed = false;
-        const send = async () => {
-          timer = null;
-          if (closed) return;
-          try {
-            await stream.writeSSE({ event: 'screen', data: JSON.stringify(await screenOf(db, sessionId)) });
-          } catch {
-            closed = true;
-          }
-        };
-        // Changes come in bursts (a hall casting): one snapshot per quarter second at most.
-        const unsubscribe = await hubOf(database).subscribe(sessionId, () => {
-          timer ??= setTimeout(() => void send(), 250);
-        });
-        stream.onAbort(() => {
-          closed = true;
-          if (timer) clearTimeout(timer);
-          unsubscribe();
-        });
-        await stream.writeSSE({ event: 'screen', data: JSON.stringify(first) });
-        while (!closed && !stream.aborted) {
-          await stream.sleep(15_000);
-          if (!closed && !stream.aborted) await stream.write(': keep-alive\n\n').catch(() => (closed = true));
-        }
-        if (timer) clearTimeout(timer);
-        unsubscribe();
-      });
+      // Refused past a cap, or 404 for an unknown session, before any byte of a stream.
+      const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+      const body = await screenStreams(c.get('deps')).open(sessionId, clientIp(c), { abort: outgoing ? () => outgoing.destroy() : undefined });
+      c.header('Transfer-Encoding', 'chunked');
+      c.header('Content-Type', 'text/event-stream');
+      c.header('Cache-Control', 'no-cache');
+      c.header('Connection', 'keep-alive');
+      c.header('X-Accel-Buffering', 'no'); // nginx: pass each event on at once
+      return c.body(body);
     },
   );
+
+/** The big screen's live streams of one app (one per process in production): shared snapshots and the caps. */
+const screens = new WeakMap<Deps, LiveStreams<Screen>>();
+export function screenStreams(deps: Deps): LiveStreams<Screen> {
+  let s = screens.get(deps);
+  if (!s) {
+    s = new LiveStreams<Screen>({ database: deps.database, event: 'screen', build: (sessionId) => screenOf(deps.db, sessionId), limits: deps.liveStreams, tuning: deps.liveTuning });
+    screens.set(deps, s);
+  }
+  return s;
+}

@@ -1492,6 +1492,8 @@ export const en: Record<MessageKey, string> = {
   'screen.quorumNotMet': 'Quorum of {n} not met',
   'screen.link.live': 'Live',
   'screen.link.connecting': 'Connecting…',
+  'screen.link.reconnecting': 'Reconnecting…',
+  'screen.link.asOf': 'figures as of {time}',
   'screen.link.polling': 'Refreshing every 5 s',
   'screen.noVote': 'No vote in this session yet',
   'screen.status.draft': 'Not open yet',

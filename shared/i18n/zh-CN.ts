@@ -1525,6 +1525,8 @@ export const zhCN = {
   'screen.quorumNotMet': '未达法定人数 {n} 人',
   'screen.link.live': '实时',
   'screen.link.connecting': '正在连接…',
+  'screen.link.reconnecting': '正在重新连接…',
+  'screen.link.asOf': '数据截至 {time}',
   'screen.link.polling': '每 5 秒刷新',
   'screen.noVote': '本次会议还没有表决',
   'screen.status.draft': '未开始',

@@ -6,11 +6,11 @@ import { usePageTitle } from '../components/PageHeader.tsx';
 import { lang, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { every } from '../hall/hall.data.ts';
+import { retryDelay } from '../retry.ts';
 import { kindLabel } from './parts.tsx';
 import { fetchScreen, publicResultPath, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
 
-/** After this many errors in a row the event stream is given up for polling (a proxy that buffers, for instance). */
-const MAX_STREAM_ERRORS = 3;
+/** Without EventSource (an old browser) the screen polls instead. */
 const POLL_MS = 5000;
 
 /** The vote the hall is looking at: the open one, else the one closed last, else the newest. */
@@ -25,13 +25,15 @@ export function currentVote(votes: ScreenVoteRow[]): ScreenVoteRow | undefined {
  * 大屏 /screen/:sessionId — the projector in the hall, no account: the session, seated and present with the quorum,
  * the current vote with its countdown and the count of ballots cast (nothing else while it is open); after
  * publication the 赞成 of each candidate as bars with the threshold line, the elected in rank, and a QR of the
- * public result page. Live by server-sent events, polling when the stream keeps failing.
+ * public result page. Live by server-sent events; when the stream fails the page reconnects by itself.
  */
 export default function ScreenPage() {
   const params = useParams<{ sessionId: string }>();
   const [screen, setScreen] = createSignal<Screen | null>(null);
   const [error, setError] = createSignal<unknown>(null);
-  const [link, setLink] = createSignal<'live' | 'connecting' | 'polling'>('connecting');
+  const [link, setLink] = createSignal<'live' | 'connecting' | 'reconnecting' | 'polling'>('connecting');
+  /** The server's time of the figures on screen (shown while reconnecting). */
+  const [asOf, setAsOf] = createSignal<number | null>(null);
   // The server's clock minus ours, so that the countdown is right on a projector whose clock is not.
   const [skew, setSkew] = createSignal(0);
   const [now, setNow] = createSignal(Date.now());
@@ -40,6 +42,7 @@ export default function ScreenPage() {
   const receive = (s: Screen) => {
     setSkew(Date.parse(s.now) - Date.now());
     setScreen(s);
+    setAsOf(Date.parse(s.now));
     setError(null);
   };
   const load = () =>
@@ -47,37 +50,62 @@ export default function ScreenPage() {
       if (!screen() || (e instanceof ApiError && e.status === 404)) setError(e);
     });
 
+  /**
+   * Live by server-sent events. When the stream fails — the server restarted or dropped it, the network went, or the
+   * server refused it past its caps (429/503) — the page closes it and opens a new one after 1, 2, 4, 8, then every
+   * 10 s (a fifth longer at random, so that the screens of a hall do not all come back in the same instant), keeping
+   * the figures it has under a small 正在重新连接 until the stream is back. The first event of a new stream is the
+   * whole screen, so nothing is missed.
+   */
   onMount(() => {
     void load();
+    let stream: EventSource | null = null;
     let stopPoll: (() => void) | null = null;
-    let errors = 0;
-    const poll = () => {
+    let retry: number | undefined;
+    let failures = 0;
+    let stopped = false;
+    const connect = () => {
+      retry = undefined;
+      if (stopped) return;
+      const es = new EventSource(screenEventsUrl(params.sessionId));
+      stream = es;
+      es.addEventListener('screen', (e) => {
+        failures = 0;
+        setLink('live');
+        try {
+          receive(JSON.parse((e as MessageEvent<string>).data) as Screen);
+        } catch {
+          // a malformed event is skipped; the next one replaces it
+        }
+      });
+      es.addEventListener('error', () => {
+        if (stream !== es) return;
+        es.close();
+        stream = null;
+        failures++;
+        setLink(screen() ? 'reconnecting' : 'connecting');
+        retry = window.setTimeout(connect, retryDelay(failures));
+      });
+    };
+    // Back online: try at once rather than at the end of the wait.
+    const online = () => {
+      if (stream || stopped || retry === undefined) return;
+      window.clearTimeout(retry);
+      connect();
+    };
+    if (typeof EventSource === 'function') connect();
+    else {
       setLink('polling');
       stopPoll = every(POLL_MS, () => void load());
-    };
-    let stream: EventSource | null = typeof EventSource === 'function' ? new EventSource(screenEventsUrl(params.sessionId)) : null;
-    if (!stream) poll();
-    stream?.addEventListener('screen', (e) => {
-      errors = 0;
-      setLink('live');
-      try {
-        receive(JSON.parse((e as MessageEvent<string>).data) as Screen);
-      } catch {
-        // a malformed event is skipped; the next one replaces it
-      }
-    });
-    stream?.addEventListener('error', () => {
-      errors++;
-      if (errors >= MAX_STREAM_ERRORS && stream) {
-        stream.close();
-        stream = null;
-        poll();
-      } else setLink('connecting'); // EventSource reconnects by itself
-    });
+    }
+    window.addEventListener('online', online);
     const tick = window.setInterval(() => setNow(Date.now()), 250);
     onCleanup(() => {
+      stopped = true;
       stream?.close();
+      window.clearTimeout(retry);
       stopPoll?.();
+      window.removeEventListener('online', online);
       window.clearInterval(tick);
     });
   });
@@ -102,9 +130,12 @@ export default function ScreenPage() {
                   <h1 class="screen-session">{s().session.name}</h1>
                 </div>
                 <div class="screen-tools">
-                  <span class={`screen-link link-${link()}`}>
+                  <span class={`screen-link link-${link()}`} role="status">
                     <span class="dot" aria-hidden="true" />
                     {t(`screen.link.${link()}`)}
+                    <Show when={link() === 'reconnecting' && asOf()}>
+                      {(at) => <span class="screen-link-asof">{t('screen.link.asOf', { time: clockSeconds(at()) })}</span>}
+                    </Show>
                   </span>
                   <span class="screen-clock num">{clock(serverNow())}</span>
                   <LangSwitch />
@@ -146,6 +177,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (ms: number) => {
   const d = new Date(ms + 8 * 3600_000);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
+/** HH:MM:SS in Asia/Shanghai. */
+const clockSeconds = (ms: number) => {
+  const d = new Date(ms + 8 * 3600_000);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 const countdown = (ms: number) => {
   const s = Math.max(0, Math.ceil(ms / 1000));
