@@ -24,7 +24,6 @@ import { rosterRoutes } from './roster/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
-import { BACKUP_PATH, backupHandler } from './system/backup/control.ts';
 import { healthRoutes } from './system/health.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
@@ -39,8 +38,6 @@ export type AppOptions = {
   metricsToken?: string;
   /** DB_POOL_MAX, reported in /metrics. */
   poolMax?: number;
-  /** PGlite only: the token of DATA_DIR/control.token, for `npm run backup` while the server runs. */
-  controlToken?: string;
 };
 
 const KB = 1024;
@@ -98,7 +95,7 @@ export const api = new Hono<AppEnv>()
   .route('/', publicEvaluationRoutes);
 export type Api = typeof api;
 
-export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax, controlToken }: AppOptions) {
+export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
 
@@ -181,7 +178,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
     await deps.database.query('select 1');
     return c.json({ ok: true, database: deps.database.kind });
   });
-  if (controlToken && deps.database.kind === 'pglite') app.post(BACKUP_PATH, backupHandler(deps.database, controlToken));
+  // The backup control route (PGlite) is not here: main.ts serves it on a loopback-only listener of its own.
   app.get('/.well-known/jwks.json', async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(await deps.keys.jwks());

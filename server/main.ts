@@ -7,7 +7,9 @@ import { createApp } from './app.ts';
 import { MigrationError } from './db/client.ts';
 import { drain } from './lib/graceful.ts';
 import { log } from './lib/log.ts';
-import { writeControlToken } from './system/backup/control.ts';
+import type { Deps } from './lib/env.ts';
+import { linkOrigin } from './lib/origin.ts';
+import { serveControl, writeControlToken } from './system/backup/control.ts';
 import { ConfigError } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
@@ -52,18 +54,35 @@ async function main() {
     const { loadDemo } = await import('./demo/load-demo.ts');
     await loadDemo(database);
   }
-  // PGlite: a fresh token for `npm run backup` while the server runs (removed at stop).
+  // PGlite: a fresh token for `npm run backup` while the server runs (removed at stop), and the backup route on a
+  // listener of its own bound to loopback (system/backup/control.ts): never on the port the hall and the proxy reach.
   const control = database.kind === 'pglite' ? writeControlToken(config.dataDir) : null;
+  const controlServer = control
+    ? await serveControl(database, control.token).catch((e: unknown) => {
+        log.warn('backup control route not available: no loopback address to listen on; stop the server to back up', { error: e instanceof Error ? e.message : String(e) });
+        return null;
+      })
+    : null;
+  // Printed links and QR codes: PUBLIC_ORIGIN, or a default from HOST and PORT set once listening (lib/origin.ts).
+  const appDeps: Deps = { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams };
   const app = createApp({
-    controlToken: control?.token,
-    deps: { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams },
+    deps: appDeps,
     webRoot: webBuilt(webRoot) ? webRoot : undefined,
     logRequests: true,
     metricsToken: config.metricsToken,
     poolMax: config.poolMax,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    control?.listening(info.port);
+    control?.listening(info.port, controlServer ? { host: controlServer.host, port: controlServer.port } : undefined);
+    const links = linkOrigin(config, info.port);
+    appDeps.publicOrigin = links.origin;
+    if (links.source === 'PUBLIC_ORIGIN') log.info('printed links and QR codes use PUBLIC_ORIGIN', { origin: links.origin });
+    else
+      log.warn('printed links and QR codes use a default origin: set PUBLIC_ORIGIN to the address people will open', {
+        origin: links.origin,
+        from: links.source,
+        ...(links.others ? { otherAddresses: links.others } : {}),
+      });
     log.info('ready', {
       url: `http://localhost:${info.port}`,
       database: database.kind,
@@ -93,6 +112,7 @@ async function main() {
       log.error('database close failed', { error: e instanceof Error ? e.message : String(e) });
       code = 1;
     }
+    await controlServer?.close();
     control?.remove();
     unlock();
     log.info('stopped', { inFlight, answered: Math.max(0, inFlight - cut), cut });

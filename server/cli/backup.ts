@@ -33,19 +33,23 @@ function summary(file: string, size: number, b: Backup, how: string) {
 async function fromServer(file: string, dataDir: string, portFromEnv: number, pid: number) {
   let port = portFromEnv;
   let token: string;
+  let loopback: { host: string; port: number } | undefined;
   try {
     const control = readControlFile(readFileSync(join(dataDir, CONTROL_TOKEN_FILE), 'utf8'));
     if (!control) throw new Error('unreadable');
     token = control.token;
     // The port the server wrote once it listened is the truth; PORT (or the default) only for an older server's file.
     if (control.port) port = control.port;
+    // This version serves the route on a loopback listener of its own, written beside the token.
+    loopback = control.control;
   } catch {
     throw new OperatorError(
       `服务器（进程 ${pid}）正在运行，但数据目录中没有 ${CONTROL_TOKEN_FILE}：请重启服务器（新版本会写入它）后再备份`,
       `The server (process ${pid}) is running but ${CONTROL_TOKEN_FILE} is missing from the data directory: restart the server (this version writes it) and try again`,
     );
   }
-  const host = process.env.HOST && !['0.0.0.0', '::', ''].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  const host = loopback?.host ?? (process.env.HOST && !['0.0.0.0', '::', ''].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1');
+  if (loopback) port = loopback.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${BACKUP_PATH}`;
   let res: Response;
   try {

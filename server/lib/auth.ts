@@ -6,6 +6,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, congresses, memberships, sessions } from '../db/schema/index.ts';
 import { sha256hex } from './canonical.ts';
+import { requestProto } from './client-ip.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 
@@ -57,8 +58,7 @@ export function clearSessionCookie(c: Context<AppEnv>) {
 
 function isHttps(c: Context<AppEnv>): boolean {
   if (process.env.COOKIE_SECURE === '1') return true;
-  if (c.get('deps').trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
-  return new URL(c.req.url).protocol === 'https:';
+  return requestProto(c) === 'https'; // X-Forwarded-Proto only behind TRUST_PROXY, read like the client address
 }
 
 /**

@@ -8,9 +8,15 @@ export type Deps = {
   database: Database;
   db: Db;
   keys: KeyStore;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto (behind a load balancer). */
-  trustProxy: boolean;
-  /** The public origin for links printed on cards (falls back to the request's origin). */
+  /**
+   * TRUST_PROXY: how many proxies in front are trusted for X-Forwarded-For / X-Forwarded-Proto, counted from the right
+   * (lib/client-ip.ts); 0 or false: none, the headers are ignored; true: one.
+   */
+  trustProxy: boolean | number;
+  /**
+   * The origin printed in QR codes and links (PUBLIC_ORIGIN, or main.ts's default from HOST and PORT); never taken
+   * from a request header. Apps built in process without one (tests, the demo loader) print `http://localhost`.
+   */
   publicOrigin?: string;
   /** The caps on the big screen's live streams (LIVE_STREAMS_PER_ADDRESS, LIVE_STREAMS_MAX); defaults 50 and 2000. */
   liveStreams?: LiveStreamLimits;

@@ -19,6 +19,9 @@ const whole = (name: string, def: number, min: number, max: number, unit = '') =
     .transform((v) => (v === undefined || v === '' ? def : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: `${name}: 应为 ${min}–${max} 的整数${unit ? `（${unit}）` : ''} / must be a whole number from ${min} to ${max}${unit ? ` (${unit})` : ''}` });
 
+/** TRUST_PROXY's upper bound: a longer chain of proxies is a mistake in the setting. */
+export const MAX_PROXY_HOPS = 10;
+
 const Env = z.object({
   PORT: z
     .string()
@@ -48,7 +51,19 @@ const Env = z.object({
   // screens) and in all on this instance.
   LIVE_STREAMS_PER_ADDRESS: whole('LIVE_STREAMS_PER_ADDRESS', 50, 1, 100_000),
   LIVE_STREAMS_MAX: whole('LIVE_STREAMS_MAX', 2000, 1, 1_000_000),
-  TRUST_PROXY: flag('TRUST_PROXY'),
+  // The number of proxies in front whose X-Forwarded-For / X-Forwarded-Proto entries are believed, from the right.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const s = (v ?? '').trim().toLowerCase();
+      if (['', '0', 'false', 'off', 'no'].includes(s)) return 0;
+      if (['true', 'on', 'yes'].includes(s)) return 1;
+      return /^\d{1,2}$/.test(s) ? Number(s) : NaN;
+    })
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= MAX_PROXY_HOPS, {
+      error: `TRUST_PROXY: 应为 0（关闭）、1（一层代理）或前面受信任代理的层数 2–${MAX_PROXY_HOPS} / must be 0 (off), 1 (one proxy) or the number of trusted proxies in front, 2 to ${MAX_PROXY_HOPS}`,
+    }),
   COOKIE_SECURE: flag('COOKIE_SECURE'),
   PUBLIC_ORIGIN: z
     .string()
@@ -84,8 +99,10 @@ export type Config = {
   poolMax: number;
   /** Statement, lock and casting deadlines and the bound of each submission queue. */
   deadlines: Deadlines;
-  trustProxy: boolean;
+  /** Trusted proxies in front (0: none, X-Forwarded-* ignored); the client address is the entry the outermost wrote. */
+  trustProxy: number;
   cookieSecure: boolean;
+  /** The origin of printed links and QR codes; unset, main.ts uses a default from HOST and PORT (lib/origin.ts). */
   publicOrigin?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** /metrics answers only with this bearer token; without it /metrics does not exist. */
