@@ -59,6 +59,9 @@ function postgresOptions(deadlines: Deadlines) {
     onnotice: () => {},
     connect_timeout: 5,
     keep_alive: 5,
+    // Reconnect within a second of the database coming back: the driver's own backoff grows to 20 s after repeated
+    // failures, and a hall cannot wait that long after a restart. (Seconds; attempt counts failures in a row.)
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1) * (0.5 + Math.random() / 2),
     connection: {
       application_name: APPLICATION_NAME,
       statement_timeout: deadlines.statementMs,

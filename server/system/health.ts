@@ -25,6 +25,14 @@ type Readiness = { ready: boolean; body: Record<string, unknown> };
  * failover), with the migrations this code expects, and — on PGlite — a write reached the disk.
  */
 async function readiness(database: Database): Promise<Readiness> {
+  const first = await readinessOnce(database);
+  // One pooled connection that died with the database's last restart answers its first query with an error: that says
+  // nothing about the database now, so an unreachable answer is asked once more (within the same short deadline).
+  if (!first.ready && first.body.reason === 'database_unreachable') return readinessOnce(database);
+  return first;
+}
+
+async function readinessOnce(database: Database): Promise<Readiness> {
   const started = performance.now();
   const not = (reason: string, extra: Record<string, unknown> = {}): Readiness => ({ ready: false, body: { ready: false, database: database.kind, reason, ...extra } });
   try {

@@ -654,8 +654,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   // ---- hall tablets (no account: the signed card is the credential) ----
   'POST /api/public/ballot/open': { allow: EVERYONE, req: (x) => ({ path: '/api/public/ballot/open', body: { token: x.w.ids.vOpenToken } }) },
   'POST /api/public/ballot/by-serial': { allow: EVERYONE, req: (x) => ({ path: '/api/public/ballot/by-serial', body: { congressId: x.cid, serial: x.r.ids.vOpenSerial } }) },
-  // The same card with the same marks answers the same receipt: every caller casts the same ballot.
-  'POST /api/public/ballot/cast': { allow: EVERYONE, req: (x) => ({ path: '/api/public/ballot/cast', body: { token: x.w.ids.vOpenToken, marks: { [x.w.ids.c1]: 'for' } } }) },
+  // The same card, marks and retry secret answer the same receipt: every caller casts the same ballot (as a tablet retrying).
+  'POST /api/public/ballot/cast': { allow: EVERYONE, req: (x) => ({ path: '/api/public/ballot/cast', body: { token: x.w.ids.vOpenToken, marks: { [x.w.ids.c1]: 'for' }, retry: 'authorization-matrix-retry-secret' } }) },
 
   // ---- tally, sign-off, publication, follow-ups ----
   'GET /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/tally': [
