@@ -586,9 +586,12 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     const phone = await h.newPage('phone');
     await phone.goto(`${h.origin}/v/${voteId}`);
     await phone.getByRole('button', { name: 'Switch to English' }).click();
+    // English is a chunk fetched on the switch: wait for a state only English has (the switch back, in Chinese words,
+    // appears once the English words are on the page), then for the document's language — never a one-shot read.
+    await phone.getByRole('button', { name: '切换到中文' }).waitFor();
     await phone.getByText(T.a).first().waitFor();
     await phone.getByRole('heading', { level: 1 }).waitFor();
-    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await snap(phone, 'en-result-phone', ['phone']);
     await phone.context().close();
