@@ -8,6 +8,7 @@ import { fmt, lang, t, useLangOnly } from '../i18n.ts';
 import { sendUntilAnswered } from '../retry.ts';
 import { MarkButtons } from './MarkButtons.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
+import { SavingNotice } from '../components/SavingNotice.tsx';
 
 type View = z.infer<typeof BallotView>;
 type Stage = 'start' | 'loading' | 'marking' | 'review' | 'casting' | 'receipt' | 'refused';
@@ -311,16 +312,7 @@ export default function BallotPage() {
                   }
                 >
                   {/* Sending: the marks stay in view, read-only; no button to press twice, none to leave by. */}
-                  <div class="kiosk-saving" role="status">
-                    <span class="spinner" aria-hidden="true" />
-                    <div class="kiosk-saving-text">
-                      <h1>{retrying() ? t('ballot.saving.title') : t('ballot.casting')}</h1>
-                      <Show when={retrying()}>
-                        <p class="kiosk-saving-lead">{t('ballot.saving.lead')}</p>
-                        <p class="kiosk-saving-hint">{t('ballot.saving.hint')}</p>
-                      </Show>
-                    </div>
-                  </div>
+                  <SavingNotice retrying={retrying()} sending={t('ballot.casting')} title={t('ballot.saving.title')} lead={t('ballot.saving.lead')} hint={t('ballot.saving.hint')} />
                 </Show>
                 <Show when={over()}>
                   <div class="ballot-invalid" role="alert">

@@ -7,6 +7,7 @@ import { lang, t, useLangOnly } from '../i18n.ts';
 import { isTransient, sendUntilAnswered } from '../retry.ts';
 import { openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
 import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
+import { SavingNotice } from '../components/SavingNotice.tsx';
 
 type Stage = 'start' | 'loading' | 'intro' | 'answering' | 'review' | 'submitting' | 'thanks' | 'refused';
 type Refusal = { message: string; next: string; back: 'start' | 'review' };
@@ -447,16 +448,7 @@ export default function AnswerPage() {
                   }
                 >
                   {/* Sending: the answers stay in view, read-only; no button to press twice, none to leave by. */}
-                  <div class="kiosk-saving" role="status">
-                    <span class="spinner" aria-hidden="true" />
-                    <div class="kiosk-saving-text">
-                      <h1>{retrying() ? t('answer.saving.title') : t('answer.submitting')}</h1>
-                      <Show when={retrying()}>
-                        <p class="kiosk-saving-lead">{t('answer.saving.lead')}</p>
-                        <p class="kiosk-saving-hint">{t('answer.saving.hint')}</p>
-                      </Show>
-                    </div>
-                  </div>
+                  <SavingNotice retrying={retrying()} sending={t('answer.submitting')} title={t('answer.saving.title')} lead={t('answer.saving.lead')} hint={t('answer.saving.hint')} />
                 </Show>
                 <Show when={totalMissing() > 0}>
                   <p class="ev-q-missing" role="alert">
