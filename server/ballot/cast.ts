@@ -62,8 +62,8 @@ export async function tokenBySerial(db: Db, keys: KeyStore, congressId: string, 
 /**
  * Cast a ballot from a tablet. The signature is checked here; the group commit (cast-batch.ts) then checks, under a
  * lock on the card, that the vote is open and the card issued, not voided and not yet cast, and stores the ballot with
- * a fresh random receipt. The same card with the same marks answers the same receipt (a tablet retrying after a
- * network drop); with other marks it is refused.
+ * a fresh random receipt. A repeat carrying the ballot's retry secret and the same marks (the tablet retrying after a
+ * network drop) answers the same receipt; every other repeat is refused alike (card_used), and repeats are counted.
  */
 export async function castBallot(database: Database, keys: KeyStore, scanned: string, rawMarks: Record<string, string>, opts: { expectedVoteId?: string; retry?: string } = {}) {
   const payload = await verifyCard(keys, scanned);

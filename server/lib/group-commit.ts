@@ -84,11 +84,6 @@ export class GroupCommit<I, O> {
     private readonly opts: GroupCommitOptions,
   ) {}
 
-  /** Items waiting for a batch (not those in flight). */
-  get waiting(): number {
-    return this.queue.length;
-  }
-
   submit(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
       if (this.queue.length >= (this.opts.maxQueue ?? 5000)) {

@@ -4,7 +4,8 @@ import { migrationStatus, type Database } from '../db/client.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { dbFault } from '../lib/db-faults.ts';
 import { pgliteWritable } from '../db/pglite-storage.ts';
-import { renderMetrics, withDeadline } from './metrics.ts';
+import { withDeadline } from '../lib/deadline.ts';
+import { renderMetrics } from './metrics.ts';
 
 /**
  * For load balancers and monitoring, outside /api (no session, no CSRF, no language):

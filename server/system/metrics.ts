@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { APPLICATION_NAME } from '../db/client.ts';
+import { withDeadline } from '../lib/deadline.ts';
 
 /**
  * Prometheus metrics of this process, in the text exposition format (version 0.0.4). Request figures are per route
@@ -103,14 +104,4 @@ async function readLive(database: Database) {
         )
       : [];
   return { open: open?.n ?? 0, rounds: rounds?.n ?? 0, connections };
-}
-
-/** `p`, or a rejection once `ms` have passed (the work itself goes on; its result is dropped). */
-export function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms);
-  });
-  p.catch(() => {}); // a late failure after the deadline is not unhandled
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -72,7 +72,8 @@ describe.skipIf(why !== null)('the server outlives its database failing', () => 
     const acked = new Map<Job, string>();
     for (const [job, a] of first) if (a?.status === 200 && a.receipt) acked.set(job, a.receipt);
     // Every retry after the database is back is accepted at the first attempt (the server reconnected by itself) —
-    // after a stall, connections begun during it may still time out: there the tablet's own retry is allowed.
+    // after a stall or terminated connections, a connection the driver has not yet seen die may fail one query: there
+    // the tablet's own retry is allowed.
     const retried: Answer[] = [];
     const waiting = jobs.filter((j) => !acked.has(j));
     await Promise.all(
@@ -129,7 +130,9 @@ describe.skipIf(why !== null)('the server outlives its database failing', () => 
         terminated += rows.filter((r) => r.ok).length;
         await new Promise((r) => setTimeout(r, 200));
       }
-    });
+      // A pooled connection whose backend was terminated while idle may be handed its next query before the driver has
+      // read the close: that one query fails (503) and the tablet's own retry succeeds.
+    }, 80, { tabletRetries: 2 });
     expect(terminated).toBeGreaterThan(0);
   });
 
