@@ -28,7 +28,7 @@ const rotate = () =>
     p.on('exit', (code) => res({ code, out }));
   });
 
-describe.skipIf(inPostgresRun)('npm run keys:rotate', () => {
+describe.skipIf(inPostgresRun)('npm run keys:rotate (PGlite run only: the command is the same on both, its data dir is PGlite)', () => {
   it('retires the key, signs with a new one, keeps old signatures valid and writes it to the audit log', { timeout: 90_000 }, async () => {
     let db = await openDatabase({ dataDir: join(dir, 'pg') });
     await migrateDatabase(db);

@@ -54,7 +54,7 @@ async function emptyDatabase(tag: string): Promise<string> {
   return db.url;
 }
 
-describe.skipIf(PG)('a wrong setting', () => {
+describe.skipIf(PG)('a wrong setting (PGlite run only: the check comes before any database)', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ["PORT", { PORT: "eighty" }, /PORT: .*1–65535.*1 to 65535 \(0: any free port\) \(PORT="eighty"\)$/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/minsheng' }, /DATABASE_URL: .*must look like postgres:\/\/user:pass@host:5432\/db \(DATABASE_URL="…"\)$/],
@@ -80,7 +80,7 @@ describe.skipIf(PG)('a wrong setting', () => {
     });
 });
 
-describe.skipIf(PG)('a database from a newer version', () => {
+describe.skipIf(PG)('a database from a newer version (PGlite run only: the PostgreSQL case is under "on PostgreSQL")', () => {
   it('is refused at start with one line saying what to do, and left as it was', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-newer-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,7 +100,7 @@ describe.skipIf(PG)('a database from a newer version', () => {
   });
 });
 
-describe.skipIf(!PG)('on PostgreSQL', () => {
+describe.skipIf(!PG)('on PostgreSQL (PostgreSQL run only)', () => {
   it('two instances starting at once on an empty database migrate it once and both become ready', { timeout: 120_000 }, async () => {
     const url = await emptyDatabase('twostart');
     const [a, b] = await Promise.all([startServer({ DATABASE_URL: url }), startServer({ DATABASE_URL: url })]);

@@ -21,7 +21,7 @@ const why = process.env.TEST_DATABASE_URL ? clusterUnavailable() : 'runs in the 
 const N = 250;
 const CAST_DEADLINE_MS = 2000;
 
-describe.skipIf(why !== null)('the server outlives its database failing', () => {
+describe.skipIf(why !== null)(`the server outlives its database failing${why ? ` — skipped: ${why}` : ''}`, () => {
   let cluster: Cluster;
   let t: TestApp;
   let server: ServerProcess;

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.TEST_DATABASE_URL;
 
-describe.skipIf(!url)('postgres.js as patched', () => {
+describe.skipIf(!url)('postgres.js as patched (PostgreSQL run only: it drives the driver against a real server)', () => {
   let db: { url: string; drop(): Promise<void> };
   beforeAll(async () => {
     db = await throwawayDatabase(url!, 'driver');

@@ -15,7 +15,7 @@ import { startServer, type ServerProcess } from './server-process.ts';
 
 const why = process.env.TEST_DATABASE_URL ? clusterUnavailable() : 'runs in the PostgreSQL run of the suite';
 
-describe.skipIf(why !== null)('failover to a synchronous standby', () => {
+describe.skipIf(why !== null)(`failover to a synchronous standby${why ? ` — skipped: ${why}` : ''}`, () => {
   let primary: Cluster;
   let standby: Cluster;
   let t: TestApp;

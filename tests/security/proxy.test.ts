@@ -216,7 +216,7 @@ const nonLoopback = Object.values(os.networkInterfaces())
   .flat()
   .find((a) => a && a.family === 'IPv4' && !a.internal && !a.address.startsWith('127.'))?.address;
 
-describe.skipIf(inPostgresRun)('the real server, listening on every interface, with no PUBLIC_ORIGIN', () => {
+describe.skipIf(inPostgresRun)('the real server, listening on every interface, with no PUBLIC_ORIGIN (PGlite run only: the listener does not depend on the database)', () => {
   const tmp = mkdtempSync(join(os.tmpdir(), 'ms-proxy-'));
   const dir = join(tmp, 'data');
   let server: ServerProcess;
