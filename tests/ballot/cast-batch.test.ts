@@ -4,7 +4,10 @@
  * refuses, and nothing acknowledged is lost when the close races the casts.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { CAST_LOCK } from '../../server/ballot/votes.ts';
+import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
+import { log } from '../../server/lib/log.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
 
@@ -23,6 +26,28 @@ async function openVote(n: number) {
 /** The tablet's retry secret of a card's ballot (one per card here). */
 const secret = (token: string) => createHash('sha256').update(token).digest('base64url');
 const cast = (token: string, marks: Record<string, string>) => new Client(t).post('/api/public/ballot/cast', { token, marks, retry: secret(token) });
+/** The card's token payload: its vote and ballot id. */
+const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { v: string; b: string };
+
+/**
+ * Wait for a state (polled), never for a time. `settle`: then one more turn of the event loop, so that a database call
+ * just made has taken its place in PGlite's queue (its way there is promise callbacks only).
+ */
+async function until(ok: () => boolean | Promise<boolean>, settle = false) {
+  while (!(await ok())) await new Promise((r) => setTimeout(r, 2));
+  if (settle) await new Promise((r) => setImmediate(r));
+}
+
+/** PostgreSQL: a vote's cast lock (pg_advisory_xact_lock*(CAST_LOCK, hashtext(vote id))) — held shared, and asked for exclusively. */
+async function castLock(voteId: string) {
+  const [r] = await t.database.query<{ shared: number; waiting: number }>(
+    `select count(*) filter (where granted and mode = 'ShareLock')::int as shared, count(*) filter (where not granted and mode = 'ExclusiveLock')::int as waiting
+       from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())
+        and classid::bigint = $1 and objid::bigint = (hashtext($2)::bigint & 4294967295) and objsubid = 2`,
+    [CAST_LOCK, voteId],
+  );
+  return r;
+}
 const stored = async (voteId: string) => (await t.database.query<{ n: number }>('select count(*)::int as n from ballots where vote_id = $1', [voteId]))[0].n;
 
 describe('casts at the same moment', () => {
@@ -51,19 +76,79 @@ describe('casts at the same moment', () => {
     expect(receipts.size).toBe(30);
   });
 
-  it('a close racing the casts: every acknowledged ballot is stored, the rest refused as closed', async () => {
-    const { h, voteId, path, tokens } = await openVote(40);
+  it('a close racing the casts: the batch in flight when the close comes is stored, the casts queued behind the close are refused, a batch held several casts', async () => {
+    // The race, forced the same way on both databases: a second transaction of the test holds the first casts' batch
+    // in the database (on PostgreSQL the batch holds the vote's cast lock shared and waits for their cards, which the
+    // test has locked; PGlite has one connection, so the batch waits behind the test's transaction), the close is sent
+    // and waits for that batch (PostgreSQL: it asks for the cast lock exclusively; PGlite: its transaction is queued),
+    // more casts come after the close and queue behind it. Then the test lets go.
+    const { h, voteId, path, tokens } = await openVote(21);
     const marks = marksOf(h.candidateIds, 'FF-');
-    const jobs = tokens.slice(0, 40).map((tk, i) => new Promise((r) => setTimeout(r, i % 10)).then(() => cast(tk, marks)));
-    const closing = new Promise((r) => setTimeout(r, 5)).then(() => h.roles.presidium.post(`${path}/close`, {}));
-    const [res, closed] = await Promise.all([Promise.all(jobs), closing]);
-    expect(closed.status).toBe(200);
-    const ok = res.filter((r) => r.status === 200).length;
-    for (const r of res.filter((x) => x.status !== 200)) expect(r.body.error.code).toBe('vote_closed');
-    expect(await stored(voteId)).toBe(ok);
+    // One cast first: the keys and the vote's candidates are read once, outside any batch, and stay cached.
+    const early = await cast(tokens[20], marks);
+    expect(early.status, early.text).toBe(200);
+    const A = tokens.slice(0, 10); // sent while their batch is held in the database
+    const B = tokens.slice(10, 20); // sent once the close waits
+    const pg = t.database.kind === 'postgres';
+    let letGo!: () => void;
+    const gate = new Promise<void>((r) => (letGo = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    let acknowledged = 0;
+    const hold = t.database.rawTransaction(async (q) => {
+      await q('select id from cards where ballot_id in (select jsonb_array_elements_text($1::jsonb)) order by id for update', [JSON.stringify(A.map((tk) => payloadOf(tk).b))]);
+      holding();
+      await gate;
+    });
+    await held;
+    flushSummaries(); // a fresh summary window: it counts the batches of the race only
+    const info = vi.spyOn(log, 'info');
+    const queued = vi.spyOn(GroupCommit.prototype, 'submit');
+    const batchTx = vi.spyOn(t.database, 'rawTransaction');
+    const closeTx = vi.spyOn(t.database.db, 'transaction');
+    try {
+      const a = A.map((tk) => cast(tk, marks));
+      await until(() => queued.mock.calls.length === A.length);
+      // Every A cast is queued while no batch can end: at most three batches run (maxRunning), the rest wait in one.
+      if (pg) await until(async () => (await castLock(voteId)).shared >= 1);
+      else await until(() => batchTx.mock.calls.length >= 1, true);
+      const closing = h.roles.presidium.post(`${path}/close`, {});
+      if (pg) await until(async () => (await castLock(voteId)).waiting === 1);
+      else {
+        letGo(); // PGlite: the held batch commits first, then the close's statements take their turn
+        await until(() => closeTx.mock.calls.length >= 1, true);
+      }
+      const b = B.map((tk) => cast(tk, marks));
+      await until(() => queued.mock.calls.length === A.length + B.length);
+      letGo();
+      const [resA, resB, closed] = await Promise.all([Promise.all(a), Promise.all(b), closing]);
+      await hold;
+      expect(closed.status, closed.text).toBe(200);
+      const res = [...resA, ...resB];
+      for (const r of resB) expect(r.body.error?.code, r.text).toBe('vote_closed');
+      for (const r of res.filter((x) => x.status !== 200)) expect(r.body.error?.code, r.text).toBe('vote_closed');
+      const ok = res.filter((r) => r.status === 200);
+      expect(ok.length, 'acknowledged casts').toBeGreaterThan(0);
+      expect(ok.length, 'acknowledged casts').toBeLessThan(res.length);
+      acknowledged = ok.length;
+      // Every acknowledged cast stored once with its receipt, none of the refused ones.
+      const rows = await t.database.query<{ ballot_id: string; receipt: string }>('select c.ballot_id, b.receipt from ballots b join cards c on c.id = b.card_id where b.vote_id = $1', [voteId]);
+      const receiptOf = new Map(rows.map((r) => [r.ballot_id, r.receipt]));
+      expect(rows.length).toBe(ok.length + 1);
+      [...A, ...B].forEach((tk, i) => expect(receiptOf.get(payloadOf(tk).b) ?? null, `card ${i}`).toBe(res[i].status === 200 ? res[i].body.receipt : null));
+      // The queue's own summary: every cast answered once, in fewer batches than casts (a batch held more than one).
+      flushSummaries();
+      const sums = info.mock.calls.filter((c) => c[0] === 'cast.batches').map((c) => c[1] as { batches: number; items: number; retries?: number; expired?: number });
+      expect(sums.reduce((n, s) => n + s.items, 0)).toBe(A.length + B.length);
+      expect(sums.reduce((n, s) => n + s.batches, 0), 'batches for 20 casts').toBeLessThan(A.length + B.length);
+      expect(sums.filter((s) => s.retries || s.expired)).toEqual([]);
+    } finally {
+      letGo();
+      vi.restoreAllMocks();
+    }
     // The roll kept at the close and the tally agree with what was acknowledged.
     const tally = await h.roles.scrutineer.post(`${path}/tally`, {});
-    expect(tally.body.totals.cast).toBe(ok);
+    expect(tally.body.totals.cast).toBe(acknowledged + 1);
   });
 
   it('refuses per cast inside a batch without sinking the others', async () => {
