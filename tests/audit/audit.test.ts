@@ -29,14 +29,26 @@ describe('audit log', () => {
     expect(actions[0]).toBe('congress.update_settings');
   });
 
-  it('keeps one unbroken chain under concurrent writes', async () => {
+  it('keeps one unbroken chain under concurrent writes: each write answered, logged once, and inside the verified chain', async () => {
     const { congress } = await congressWithRoles(t, admin);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => admin.post(`/api/congresses/${congress.id}/representatives`, { name: `并发${i}` })));
+    const [before] = await t.database.query<{ n: number }>('select count(*)::int as n from audit_log');
+    const made = await Promise.all(Array.from({ length: 20 }, (_, i) => admin.post(`/api/congresses/${congress.id}/representatives`, { name: `并发${i}` })));
+    // Every write went through (a lost race on the chain's head would refuse one: its entry and its change both gone).
+    expect(made.map((r) => r.status)).toEqual(made.map(() => 201));
+    const ids = made.map((r) => r.body.id as string).sort();
+    // This test's entries only (this congress, this action): exactly one per write, each its own link of the chain.
+    const log = (await admin.get(`/api/congresses/${congress.id}/audit?limit=500`)).body as { seq: number; action: string; targetId: string }[];
+    const mine = log.filter((e) => e.action === 'roster.create');
+    expect(mine.map((e) => e.targetId).sort()).toEqual(ids);
+    expect(new Set(mine.map((e) => Number(e.seq))).size).toBe(20);
+    const [after] = await t.database.query<{ n: number }>('select count(*)::int as n from audit_log');
+    expect(after.n - before.n).toBe(20);
+    // The whole table is one chain: every row checked in order (none forked off or left out), ours among them.
     const report = await verifyAuditChain(t.database.db);
-    expect(report.ok).toBe(true);
-    expect(report.checked).toBeGreaterThan(20);
+    expect(report).toMatchObject({ ok: true, firstBroken: null, checked: after.n });
+    expect(Math.max(...mine.map((e) => Number(e.seq)))).toBeLessThanOrEqual(report.head!.seq);
     const api = await admin.post('/api/audit/verify');
-    expect(api.body).toMatchObject({ ok: true, firstBroken: null });
+    expect(api.body).toMatchObject({ ok: true, firstBroken: null, checked: after.n });
   });
 
   it('refuses UPDATE and DELETE at the database', async () => {

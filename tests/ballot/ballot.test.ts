@@ -255,34 +255,60 @@ describe('secrecy (无记名), enforced by the schema', () => {
     expect(types.some((r) => /time|date/.test(r.data_type))).toBe(false);
   });
 
-  it('request logs carry the route pattern only: no token, no marks, no receipt; a cast none at all, only a summary', async () => {
+  it('request logs carry the route pattern only: an accepted cast, its retry and a refused repeat write no request line, no token, card, mark or receipt — only a summary', async () => {
+    // A vote of its own, open (the one above is closed by now): the cast is accepted, so there is a receipt to leak.
+    const v = (await roles.presidium.post(`${base()}/sessions/${sessionId}/votes`, { listId, title: '日志检查' })).body;
+    const path = `${base()}/sessions/${sessionId}/votes/${v.id}`;
+    expect((await roles.scrutineer.post(`${path}/cards`, {})).status).toBe(201);
+    const card = (await roles.scrutineer.get(`${path}/cards`)).body.cards[0] as { serial: string; url: string };
+    expect((await roles.scrutineer.post(`${path}/issue-count`, { count: 1 })).status).toBe(200);
+    expect((await roles.presidium.post(`${path}/open`, {})).status).toBe(200);
+    const tok = token(card.url);
+    const ballotId = JSON.parse(Buffer.from(tok.split('.')[1], 'base64url').toString()).b as string;
+    const [{ id: cardId }] = await t.database.query<{ id: string }>('select id from cards where vote_id = $1 and serial = $2', [v.id, card.serial]);
+    const marks = { [candidateIds[0]]: 'for', [candidateIds[2]]: 'against' };
+    const retry = 'log-test-retry-secret-7Hq2Zp';
+
     const { createApp } = await import('../../server/app.ts');
     const { log } = await import('../../server/lib/log.ts');
     const { flushSummaries } = await import('../../server/lib/group-commit.ts');
     const app = createApp({ deps: t.deps, logRequests: true });
+    const send = (path: string, body?: unknown) =>
+      app.request(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    flushSummaries(); // what the tests above cast is summed (silently) before the capture starts
     const lines: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
     log.setLevel('info');
     process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
+    let answers: { status: number; body: any }[];
     try {
-      const tok = token(cardUrls[9].url);
-      await app.request('/api/public/ballot/cast', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tok, marks: { [candidateIds[0]]: 'for' } }) });
-      await app.request(`/api/public/ballot/open?token=${tok}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tok }) });
-      await app.request(`/api/public/votes/${crypto.randomUUID()}/result?token=${tok}`);
+      const cast = (m: Record<string, string>, r?: string) => send('/api/public/ballot/cast', { token: tok, marks: m, ...(r ? { retry: r } : {}) });
+      const res = [await cast(marks, retry), await cast(marks, retry), await cast({ [candidateIds[1]]: 'for' }), await send('/api/public/ballot/open', { token: tok })];
+      await send(`/api/public/votes/${crypto.randomUUID()}/result`);
+      answers = await Promise.all(res.map(async (r) => ({ status: r.status, body: await r.json() })));
       flushSummaries();
-      const text = lines.join('');
-      // The cast and the opening of a ballot write no request line (its time could say who voted when): the cast
-      // queue's summary counts them. Other routes log their pattern, never the address they were called with.
-      expect(text).not.toContain('/api/public/ballot/cast');
-      expect(text).not.toContain('/api/public/ballot/open');
-      expect(text).toContain('"msg":"cast.batches"');
-      expect(text).toMatch(/"msg":"request".*"route":"\/api\/public\/[^"]*:/);
-      expect(text).not.toContain(tok.slice(-20));
-      expect(text).not.toMatch(/"for"|"marks"|receipt/); // (the summary may count a refusal `ballot_marks`: a code, no marks)
     } finally {
       process.stdout.write = write;
       log.setLevel('silent');
     }
+    // Accepted, the tablet's retry answered the same receipt, another hand's repeat refused, the ballot opened again.
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 409, 200]);
+    const receipt = answers[0].body.receipt as string;
+    expect(receipt).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    expect(answers[1].body.receipt).toBe(receipt);
+    const text = lines.join('');
+    // The cast and the opening of a ballot write no request line (its time could say who voted when): the cast
+    // queue's summary counts them, by outcome. Other routes log their pattern, never the address they were called with.
+    expect(text).not.toContain('/api/public/ballot/cast');
+    expect(text).not.toContain('/api/public/ballot/open');
+    expect(text).toMatch(/"msg":"request".*"route":"\/api\/public\/[^"]*:/);
+    const sums = lines.flatMap((l) => l.split('\n')).filter((l) => l.includes('"msg":"cast.batches"')).map((l) => JSON.parse(l) as { items: number; outcomes: Record<string, number> });
+    expect(sums.reduce((n, l) => n + l.items, 0)).toBe(3);
+    expect(sums.reduce((n, l) => n + (l.outcomes.ok ?? 0), 0)).toBe(2);
+    // Nothing of the ballot: not its receipt, token, retry secret, card (serial, ballot id, row id), nor its marks.
+    for (const secret of [receipt, tok.split('.')[1], tok.split('.')[2], retry, card.serial, ballotId, cardId, ...candidateIds])
+      expect(text.includes(secret), `the log holds ${secret}`).toBe(false);
+    expect(text).not.toMatch(/"for"|"against"|"marks"|receipt/); // (the summary counts a refusal `card_used`: a code, no marks)
   });
 
   it('ballot keys are random, so storage order says nothing about arrival order', async () => {
