@@ -7,12 +7,13 @@
  * - one account from every address: 30 tries in 10 minutes; one address over every name: 50 in 10 minutes — neither
  *   applies from an address the account signed in from before;
  * - an administrator can clear an account's failed tries.
- * Time is moved by ageing the counters' rows in the database, not by waiting.
+ * Time is moved by ageing the counters' rows in the database, not by waiting. The same bursts spread over two server
+ * processes on one PostgreSQL are in tests/reliability/two-instances.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS, signInKeys } from '../../server/auth/login.ts';
 import { Client, congressWithRoles, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
-import { startServer, type ServerProcess } from '../reliability/server-process.ts';
+import { expectBounded, signInBurst, signInVia } from '../reliability/instances.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -31,24 +32,8 @@ async function newAccount(systemAdmin = false) {
   return { id: res.body.id as string, username };
 }
 
-type Answer = { status: number; code: string; retryAfter: number | null };
 /** One sign-in from `from`, as the app sees it behind the (trusted) proxy. */
-async function signIn(from: string, username: string, password: string, request = (path: string, init: RequestInit) => t.app.request(path, init)): Promise<Answer> {
-  const res = await request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-forwarded-for': from },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await res.json()) as { error?: { code: string } };
-  const retry = res.headers.get('retry-after');
-  return { status: res.status, code: body.error?.code ?? 'ok', retryAfter: retry === null ? null : Number(retry) };
-}
-
-const tally = (answers: Answer[]) => {
-  const by: Record<string, number> = {};
-  for (const a of answers) by[a.code] = (by[a.code] ?? 0) + 1;
-  return by;
-};
+const signIn = (from: string, username: string, password: string) => signInVia(t.app.request, from, username, password);
 
 /** The count a counter holds now (0 when absent). */
 async function counter(key: string) {
@@ -60,29 +45,7 @@ async function age(key: string, seconds: number) {
   await t.database.query(`update rate_limits set window_start = window_start - make_interval(secs => $2) where key = $1`, [key, seconds]);
 }
 
-/** 100 wrong passwords and the right one, all at once (the right one in the middle), from `from(i)`. */
-async function burst(username: string, from: (i: number) => string, request?: (i: number) => (path: string, init: RequestInit) => Promise<Response>) {
-  const all = await Promise.all(
-    [...Array(101)].map((_, i) => signIn(from(i), username, i === 50 ? PASSWORD : `wrong guess ${i}`, request?.(i))),
-  );
-  const right = all[50];
-  const wrong = all.filter((_, i) => i !== 50);
-  return { right, wrong, by: tally(wrong) };
-}
-
-/** What a burst must show: no wrong password in; at most `limit` passwords checked; the rest refused with Retry-After. */
-function expectBounded(r: Awaited<ReturnType<typeof burst>>, limit: number) {
-  const shown = JSON.stringify({ wrong: r.by, right: r.right });
-  for (const a of r.wrong) expect(['bad_credentials', 'rate_limited'], shown).toContain(a.code);
-  expect(['ok', 'rate_limited'], shown).toContain(r.right.code);
-  const checked = (r.by.bad_credentials ?? 0) + (r.right.code === 'ok' ? 1 : 0);
-  expect(checked, shown).toBeLessThanOrEqual(limit);
-  expect(r.by.rate_limited ?? 0, shown).toBeGreaterThanOrEqual(100 - limit);
-  for (const a of r.wrong.filter((x) => x.code === 'rate_limited')) {
-    expect(a.status).toBe(429);
-    expect(a.retryAfter).toBeGreaterThan(0);
-  }
-}
+const burst = (username: string, from: (i: number) => string) => signInBurst(username, PASSWORD, from, () => t.app.request);
 
 describe('a concurrent burst', () => {
   it('of 100 wrong passwords and the right one from one address: at most 5 passwords are checked', { timeout: 60_000 }, async () => {
@@ -219,34 +182,5 @@ describe('an administrator unlocks', () => {
     expect((await admin.post(`/api/accounts/${foreign.id}/unlock`)).status).toBe(200);
     expect((await signIn(cafe, foreign.username, PASSWORD)).status).toBe(200);
     expect((await admin.post(`/api/accounts/${crypto.randomUUID()}/unlock`)).body.error.code).toBe('account_not_found');
-  });
-});
-
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.kill()));
-});
-
-// Two real server processes need a database both can open: PGlite serves one process (STACK-NOTES), so PostgreSQL.
-describe.skipIf(!onPostgres)('across two server instances on one PostgreSQL (skipped on PGlite: one process only)', () => {
-  it('the limits hold whichever instance each attempt reaches', { timeout: 120_000 }, async () => {
-    const [a, b] = await Promise.all([
-      startServer({ DATABASE_URL: t.database.url!, TRUST_PROXY: '1' }),
-      startServer({ DATABASE_URL: t.database.url!, TRUST_PROXY: '1' }),
-    ]);
-    servers.push(a, b);
-    const over = (i: number) => (path: string, init: RequestInit) => fetch((i % 2 ? a : b).origin + path, init);
-    const one = await newAccount();
-    const from = address();
-    const r1 = await burst(one.username, () => from, over);
-    expectBounded(r1, LOGIN_LIMITS.pair.free);
-    expect(await counter(signInKeys(one.username, from).pair)).toBe(r1.by.bad_credentials ?? 0);
-    const many = await newAccount();
-    const r2 = await burst(many.username, () => address(), over);
-    expectBounded(r2, LOGIN_LIMITS.account.limit);
-    // Both instances answered.
-    expect((await signIn(address(), one.username, PASSWORD, over(0))).status).toBe(200);
-    expect((await signIn(address(), one.username, PASSWORD, over(1))).status).toBe(200);
   });
 });

@@ -3,14 +3,14 @@
  * repeat with the same marks answered 200 and the receipt, with other marks 409 — the marks of a 12-candidate ballot
  * were found in 91 requests. Now only the tablet that cast it (its random retry secret, and the same marks) gets the
  * receipt again; every other repeat gets the same refusal; opening a card does not say whether it was cast; tokens
- * leave the server only while the vote is a draft; repeats per card are limited, across instances.
+ * leave the server only while the vote is a draft; repeats per card are limited (across instances: two server
+ * processes in tests/reliability/two-instances.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { CARD_REPEAT_LIMIT } from '../../server/ballot/cast.ts';
 import { openVote, retrySecret } from '../reliability/ledger.ts';
-import { remote, startServer } from '../reliability/server-process.ts';
 import { marksOf } from '../tally/helpers.ts';
 
 const t = useTestApp();
@@ -76,23 +76,6 @@ describe('a repeat of a cast card', () => {
     expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
     // Another card is not affected.
     expect((await cast({ token: jobs[1].token, marks: jobs[1].marks, retry: jobs[1].retry })).status).toBe(200);
-  });
-
-  it.skipIf(!process.env.TEST_DATABASE_URL)('counts repeats across instances (two server processes on one database)', { timeout: 120_000 }, async () => {
-    const { jobs } = await openVote(t, 3);
-    const [job] = jobs;
-    const a = await startServer({ DATABASE_URL: t.database.url! });
-    const b = await startServer({ DATABASE_URL: t.database.url! });
-    try {
-      const [ra, rb] = [remote(a.origin, t), remote(b.origin, t)];
-      expect((await new Client(ra).post('/api/public/ballot/cast', { token: job.token, marks: job.marks, retry: job.retry })).status).toBe(200);
-      for (let i = 0; i < CARD_REPEAT_LIMIT.perCard; i++) expect((await new Client(i % 2 ? ra : rb).post('/api/public/ballot/cast', { token: job.token, marks: {} })).status).toBe(409);
-      expect((await new Client(rb).post('/api/public/ballot/cast', { token: job.token, marks: {} })).status).toBe(429);
-      expect((await new Client(ra).post('/api/public/ballot/cast', { token: job.token, marks: {} })).status).toBe(429);
-    } finally {
-      await a.kill();
-      await b.kill();
-    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Limits (issue 9, item 8): lookups by a typed serial are limited per address on misses only; a burst larger than the
  * database pool queues and succeeds instead of failing (the pool is never exceeded, whatever the hall does). Body and
- * upload limits are swept in bad-input.test.ts; failed sign-ins in tests/auth.
+ * upload limits are swept in bad-input.test.ts; failed sign-ins in tests/auth. That the lookup limits are shared by
+ * every instance is shown with two server processes in tests/reliability/two-instances.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -56,7 +57,8 @@ describe('typed serials', () => {
 describe('a burst larger than the database pool', () => {
   it('queues and succeeds: 300 casts and 300 ballot openings at once over a pool of 2 connections', { timeout: 180_000 }, async () => {
     const { h, voteId, cards } = await openVote(300);
-    // A second instance with a deliberately tiny pool (PGlite is one connection whatever the setting).
+    // A second app in this process on a pool of its own, deliberately tiny (PGlite is one connection whatever the
+    // setting). Not a second instance: what it shows is queueing for connections, not anything shared.
     let small: TestApp = t;
     if (t.database.url) {
       const database = await openDatabase({ url: t.database.url, max: 2 });

@@ -1,51 +1,14 @@
 /**
  * The big screen's live stream: server-sent events fed by NOTIFY, so a ballot taken by one server instance shows on a
- * screen served by another. Before publication the stream carries only the count of ballots cast.
+ * screen served by another (two server processes: tests/reliability/two-instances.test.ts). Before publication the
+ * stream carries only the count of ballots cast.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { openDatabase, type Database } from '../../server/db/client.ts';
-import type { Screen } from '../../shared/tally/schema.ts';
+import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../helpers/app.ts';
+import { screenEvents as screens } from '../reliability/instances.ts';
 import { hall, marksOf } from './helpers.ts';
 
 const t = useTestApp();
-const opened: Database[] = [];
-afterAll(async () => {
-  for (const d of opened) await d.close();
-});
-
-/** Reads `screen` events from an SSE response, one at a time, until one satisfies the test. */
-function screens(res: Response) {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buf = '';
-  return {
-    async until(ok: (s: Screen) => boolean): Promise<Screen> {
-      for (;;) {
-        let cut: number;
-        while ((cut = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, cut);
-          buf = buf.slice(cut + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (event === 'screen') {
-            const s = JSON.parse(data) as Screen;
-            if (ok(s)) return s;
-          }
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buf += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => reader.cancel(),
-  };
-}
 
 async function openVote() {
   const h = await hall(t, { seated: 6, titles: ['桥梁', '广场', '学校'] });
@@ -79,26 +42,5 @@ describe('the big screen stream', () => {
     const res = await new Client(t).get(`/api/public/sessions/${crypto.randomUUID()}/events`);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('screen_session_not_found');
-  });
-
-  it('two instances on one database: a ballot cast on one shows on the other’s stream', async (ctx) => {
-    if (t.database.kind !== 'postgres') ctx.skip(); // PGlite is one process: there is no second instance to have
-    const url = (t.database as unknown as { url: string }).url;
-    const second = await openDatabase({ url, max: 4 });
-    opened.push(second);
-    const app2 = createApp({ deps: { ...t.deps, database: second, db: second.db } });
-    const { h, cards } = await openVote();
-    const res = await app2.request(`/api/public/sessions/${h.sessionId}/events`);
-    const s = screens(res);
-    expect((await s.until(() => true)).votes[0].cast).toBe(0);
-    // Cast on the first instance; the screen served by the second hears it through LISTEN/NOTIFY.
-    const cast = await new Client(t).post('/api/public/ballot/cast', { token: cards[1].url.split('#')[1], marks: {} });
-    expect(cast.status).toBe(200);
-    expect((await s.until((x) => x.votes[0].cast === 1)).votes[0].cast).toBe(1);
-    // A check-in change on the first instance too.
-    const reps = (await h.admin.get(`${h.base}/representatives`)).body as { id: string }[];
-    await h.admin.put(`${h.base}/sessions/${h.sessionId}/attendance/${reps[0].id}`, { status: 'leave' });
-    expect((await s.until((x) => x.present === 5)).present).toBe(5);
-    await s.close();
   });
 });
