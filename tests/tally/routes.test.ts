@@ -32,10 +32,15 @@ beforeAll(async () => {
 });
 
 describe('preparing the tally', () => {
-  it('waits for the close, and shows no figure while the vote is open', async () => {
+  it('waits for the close, and shows no figure while the vote is open (every route and caller: sealed-while-open.test.ts)', async () => {
     expect((await h.roles.scrutineer.get(`${path}/tally`)).body).toMatchObject({ state: 'not_prepared', figures: null, totals: null, required: 2 });
-    expect((await h.roles.scrutineer.post(`${path}/tally`, {})).body.error.code).toBe('tally_needs_close');
-    ({ receipts, cards: printed } = await runVote(t, h, voteId, BALLOTS.map((s) => marksOf(ids, s))));
+    const whileOpen = async () => {
+      // All nine ballots are in: a scrutineer still sees no figure, and cannot prepare the tally yet.
+      expect((await h.roles.scrutineer.get(`${path}/tally`)).body).toMatchObject({ state: 'not_prepared', figures: null, totals: null, invalidBallots: null });
+      expect((await h.roles.scrutineer.post(`${path}/tally`, {})).body.error.code).toBe('tally_needs_close');
+      expect((await new Client(t).get(`/api/public/sessions/${h.sessionId}/screen`)).body.votes[0]).toMatchObject({ state: 'open', cast: 9, result: null });
+    };
+    ({ receipts, cards: printed } = await runVote(t, h, voteId, BALLOTS.map((s) => marksOf(ids, s)), { whileOpen }));
   });
 
   it('is for scrutineers only (not the presidium, not a system administrator without the role)', async () => {
