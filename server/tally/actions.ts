@@ -50,8 +50,10 @@ export async function prepareTally(ctx: Ctx, voteId: string) {
   await reshuffle(ctx.tx, 'ballots', vote.id); // paper ballots were entered after the close, in the order counted
   const built = await buildTally(ctx.tx, ctx.congress, vote);
   await ctx.tx.insert(tallies).values({ voteId: vote.id, bulletin: built.bulletinText, result: built.resultText, resultDigest: built.resultDigest, preparedBy: ctx.actor.id });
-  // The audit log is read by administrators: it keeps the digest, not the per-candidate figures, until publication.
-  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.prepare', targetType: 'vote', targetId: vote.id, details: { resultDigest: built.resultDigest, cast: built.result.cast } });
+  // The audit log is read by administrators: until publication it keeps neither the figures nor the result's digest —
+  // everything in result.json but the per-candidate counts is known, so its digest could be searched back into them.
+  // The publication's entry carries the digest.
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.prepare', targetType: 'vote', targetId: vote.id, details: { cast: built.result.cast } });
   await notifySession(ctx.tx, vote.sessionId, 'tally');
 }
 
@@ -67,7 +69,7 @@ export async function signTally(ctx: Ctx, voteId: string, input: { chief: boolea
   const result = parsedResult(t);
   if (input.chief && result.invalid > 0 && !input.invalidChecked) throw new AppError('tally_invalid_unchecked', { n: result.invalid });
   await ctx.tx.insert(tallySignoffs).values({ voteId: vote.id, accountId: ctx.actor.id, chief: input.chief, invalidChecked: input.chief && input.invalidChecked });
-  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.signoff', targetType: 'vote', targetId: vote.id, details: { chief: input.chief, resultDigest: t.resultDigest } });
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.signoff', targetType: 'vote', targetId: vote.id, details: { chief: input.chief } });
   await notifySession(ctx.tx, vote.sessionId, 'tally');
 }
 
@@ -133,8 +135,10 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
         ? { threshold: result.threshold, candidates: result.candidates.map((c) => ({ ...c, title: titles.get(c.id) ?? c.id })), elected: result.elected, tied: result.tied, unfilledSeats: result.unfilledSeats }
         : null,
     invalidBallots: t && scrutineer ? await invalidBallots(db, vote, [...titles.keys()]) : null,
-    digests: result?.digests ?? null,
-    resultDigest: t?.resultDigest ?? null,
+    // The digests too, only with the figures: a digest of a result whose every other part is known can be searched
+    // back into the per-candidate counts (a small vote's possibilities are few).
+    digests: seeFigures ? (result?.digests ?? null) : null,
+    resultDigest: seeFigures ? (t?.resultDigest ?? null) : null,
     cardsCommitment: vote.cardsCommitment,
     followUps,
     next: published && result ? await nextSteps(db, congress, vote, result) : { runoff: null, further: null, revote: false, reservable: [] },

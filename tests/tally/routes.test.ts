@@ -77,18 +77,24 @@ describe('preparing the tally', () => {
       expect(v.state, who).toBe('prepared');
       expect(v.figures, who).toBeNull();
       expect(v.invalidBallots, who).toBeNull();
+      // Nor the digests: with every other part of result.json known, a digest can be searched back into the counts.
+      expect(v.resultDigest, who).toBeNull();
+      expect(v.digests, who).toBeNull();
       expect(JSON.stringify(v)).not.toContain('"for"');
     }
+    expect((await h.roles.scrutineer.get(`${path}/tally`)).body.resultDigest).toMatch(/^[0-9a-f]{64}$/);
     expect((await h.roles.presidium.get(`${path}/tally/report`)).body.error.code).toBe('result_not_published');
     expect((await new Client(t).get(`/api/public/votes/${voteId}/result`)).status).toBe(404);
     expect((await new Client(t).get(`/api/public/votes/${voteId}/bulletin.json`)).status).toBe(404);
     const screen = (await new Client(t).get(`/api/public/sessions/${h.sessionId}/screen`)).body;
     expect(screen.votes[0]).toMatchObject({ cast: 9, published: false, result: null });
-    // The audit log (read by administrators) keeps the digest, not the figures.
+    // The audit log (read by administrators) keeps neither the figures nor the result's digest until publication.
     const audit = await h.admin.get(`${h.base}/audit?limit=200`);
     expect(audit.status, audit.text).toBe(200);
     const prep = (audit.body as { action: string; details: object }[]).find((e: { action: string }) => e.action === 'tally.prepare');
-    expect(Object.keys(prep!.details).sort()).toEqual(['cast', 'resultDigest']);
+    expect(Object.keys(prep!.details).sort()).toEqual(['cast']);
+    const digest = (await h.roles.scrutineer.get(`${path}/tally`)).body.resultDigest as string;
+    expect(JSON.stringify(audit.body)).not.toContain(digest);
     // No receipt is "found" before publication.
     expect((await new Client(t).post('/api/public/receipts/check', { receipt: receipts[0], voteId })).body.found).toEqual([]);
   });
@@ -121,10 +127,17 @@ describe('sign-off and publication', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.message).toBe('计票结果须由 2 名监票人（含总监票人）签字确认后才能公布，目前 1 名。');
     expect((await h.roles.scrutineer2.post(`${path}/tally/signoff`, {})).status).toBe(200);
+    const digest = (await h.roles.scrutineer.get(`${path}/tally`)).body.resultDigest as string;
+    const before = JSON.stringify((await h.admin.get(`${h.base}/audit?limit=500`)).body);
+    expect(before, 'a sign-off entry holds the unpublished digest').not.toContain(digest);
     expect((await h.roles.scrutineer.post(`${path}/tally/publish`, {})).status).toBe(403);
     const res = await h.roles.presidium.post(`${path}/tally/publish`, {});
     expect(res.status, res.text).toBe(200);
-    expect(res.body).toMatchObject({ state: 'published', publishedBy: 'presidium用户' });
+    expect(res.body).toMatchObject({ state: 'published', publishedBy: 'presidium用户', resultDigest: digest });
+    // Published: everyone sees the digest, and the publication's audit entry carries it.
+    expect((await h.roles.representative.get(`${path}/tally`)).body.resultDigest).toBe(digest);
+    const pub = ((await h.admin.get(`${h.base}/audit?limit=500`)).body as { action: string; details: { resultDigest?: string } }[]).find((e) => e.action === 'tally.publish');
+    expect(pub?.details.resultDigest).toBe(digest);
   });
 
   it('is immutable once published (409 through the API, refused by the database underneath)', async () => {
