@@ -9,7 +9,7 @@ import { hit } from '../lib/rate-limit.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { castQueue } from './cast-batch.ts';
 import { normalizeSerial, signCard, verifyCard } from './tokens.ts';
-import { candidatesOf, getVote, voteState } from './votes.ts';
+import { CAST_REPEAT_KEY, candidatesOf, getVote, voteState } from './votes.ts';
 
 /** The card a scanned QR (or token) names, with its vote; refusals say what a person can do. */
 async function cardOf(db: Db | Tx, keys: KeyStore, scanned: string, expectedVoteId?: string) {
@@ -83,9 +83,12 @@ export async function castBallot(database: Database, keys: KeyStore, scanned: st
 /** Repeats of a cast card (a tablet's retries, or someone trying a card): at most this many per card per window. */
 export const CARD_REPEAT_LIMIT = { perCard: 20, windowSeconds: 600 };
 
-/** Count a repeat of a card in the database (so the limit holds across instances); past the limit, refuse. */
+/**
+ * Count a repeat of a card in the database (so the limit holds across instances); past the limit, refuse. The counter
+ * (its window starts at the card's first repeat) is deleted when the vote closes (votes.ts).
+ */
 async function countRepeat(database: Database, ballotId: string) {
-  const { count, retryAfter } = await hit(database, `cast-repeat:${ballotId}`, CARD_REPEAT_LIMIT.windowSeconds);
+  const { count, retryAfter } = await hit(database, `${CAST_REPEAT_KEY}${ballotId}`, CARD_REPEAT_LIMIT.windowSeconds);
   if (count > CARD_REPEAT_LIMIT.perCard) throw new AppError('rate_limited', { retryAfter }, undefined, { 'Retry-After': String(retryAfter) });
 }
 

@@ -15,6 +15,12 @@ import { newBallotId, serialOf } from './tokens.ts';
 type Congress = typeof congresses.$inferSelect;
 /** The advisory lock class of casting into a vote (with the vote id's hash): casts hold it shared, the close exclusively. */
 export const CAST_LOCK = 7340101;
+/**
+ * The key of a card's repeat counter in rate_limits (cast.ts), the card's ballot id after it. Its window starts at the
+ * card's first repeat — a tablet's retry comes right after its cast — so the counters of a vote's cards are deleted
+ * when the vote closes, like the storage order of its ballots (SPEC §12).
+ */
+export const CAST_REPEAT_KEY = 'cast-repeat:';
 type VoteRow = typeof votes.$inferSelect;
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
 
@@ -198,6 +204,8 @@ export async function closeVote(ctx: Ctx, voteId: string) {
   const roll = await summarize(ctx.tx, ctx.congress, session);
   await ctx.tx.update(votes).set({ closedAt: new Date(), closeSeated: roll.seated, closePresent: roll.present }).where(eq(votes.id, v.id));
   await reshuffle(ctx.tx, 'ballots', v.id); // the stored order no longer follows the order of casting
+  // …and no card's repeat counter says when it was cast (a vote closes once: no cast is counted after this).
+  await ctx.tx.execute(sql`delete from rate_limits where key in (select ${CAST_REPEAT_KEY} || ballot_id from cards where vote_id = ${v.id})`);
   await notifySession(ctx.tx, v.sessionId, 'vote');
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.close_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
 }

@@ -6,36 +6,38 @@
  * route pattern, status and duration; no line holds a token, a password, a mark, an answer, a comment or a contact.
  * The routes of a secret act (opening a ballot or questionnaire, casting, answering: QUIET_ROUTES) write no request
  * line at all — its time would narrow who answered when — and the casts and answers appear only in their queues'
- * summaries per minute (count, outcomes, time spent).
+ * summaries per minute (count, outcomes, time spent). Every request the test made is matched by the id the server
+ * answered it with (X-Request-Id) to exactly one line — with its method, route pattern and status — or to none for a
+ * secret act; the only other lines are the readiness polls of the test's start. The ids of what was cast and answered
+ * (ballot ids decoded from the card tokens, card and ballot rows, code ids decoded from the codes and their hashes,
+ * answer and comment rows) are looked for too. Runs on PGlite (a data dir, as the embedded deployment) and PostgreSQL.
  * (tests/security/secrecy.test.ts reads the same log for links between people and ballots.)
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { QUIET_ROUTES } from '../../server/app.ts';
+import { codeHash } from '../../server/evaluation/codes.ts';
 import { SUMMARY_MS } from '../../server/lib/group-commit.ts';
 import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
-import { remote, startServer, type ServerProcess } from '../reliability/server-process.ts';
+import { serverOn, type ServerOn } from '../reliability/server-process.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
 
 const t = useTestApp();
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-let server: ServerProcess | null = null;
-afterAll(async () => void (await server?.kill()));
+let s: ServerOn | null = null;
+afterAll(async () => void (await s?.dispose()));
+const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, string>;
 
-describe.skipIf(!onPostgres)('the log', () => {
+describe('the log (the server as its own process, on PGlite and on PostgreSQL)', () => {
   it('is one JSON line per request with only its id, method, route, status and time, none for a cast or an answer; no secret, mark, answer or contact in any line', { timeout: 240_000 }, async () => {
-    server = await startServer({ DATABASE_URL: t.database.url!, TRUST_PROXY: '1', LOG_LEVEL: 'debug' });
-    const r = remote(server.origin, t);
+    s = await serverOn(t, { TRUST_PROXY: '1', LOG_LEVEL: 'debug' });
+    const r = s.r;
     const secrets: string[] = [PASSWORD];
-    let requests = 0;
-    const count = <T>(p: Promise<T>) => (requests++, p);
 
     // Residents' proposals with a name and a phone number (hall() sends 张大爷 / 13912345678 for each).
     const h = await hall(r, { seated: 12, titles: ['桥梁', '广场', '学校'] });
     secrets.push('13912345678', '张大爷', ...h.codes);
     // Tracking codes ride in the address: the log keeps the route pattern, not the code.
-    for (const code of h.codes) await count(new Client(r).get(`/api/public/track/${code}`));
+    for (const code of h.codes) await new Client(r).get(`/api/public/track/${code}`);
 
     // Password sign-in gives a bearer token for scripts; it is used, then a password is changed.
     const script = new Client(r);
@@ -43,7 +45,7 @@ describe.skipIf(!onPostgres)('the log', () => {
     expect(login.status).toBe(200);
     const bearer = login.body.token as string;
     secrets.push(bearer, login.body.csrfToken);
-    expect((await count(fetch(`${server.origin}/api/auth/me`, { headers: { authorization: `Bearer ${bearer}` } }))).status).toBe(200);
+    expect((await r.app.request('/api/auth/me', { headers: { authorization: `Bearer ${bearer}` } })).status).toBe(200);
     const username = uniq('logclerk');
     const newPassword = 'a-brand-new-password-42';
     expect((await h.admin.post(`${h.base}/accounts`, { username, displayName: '书记员', password: PASSWORD, role: 'admin' })).status).toBe(201);
@@ -67,6 +69,7 @@ describe.skipIf(!onPostgres)('the log', () => {
     const path = `${h.base}/sessions/${h.sessionId}/votes/${v.id}`;
     await h.roles.scrutineer.post(`${path}/cards`, { spareCards: 0 });
     const tokens = ((await h.roles.scrutineer.get(`${path}/cards`)).body.cards as { url: string; serial: string }[]).map((c) => ({ token: c.url.split('#')[1], serial: c.serial }));
+    secrets.push(...tokens.map((c) => payloadOf(c.token).b)); // the ballot id each card token carries
     await h.roles.scrutineer.post(`${path}/issue-count`, { count: tokens.length });
     await h.roles.presidium.post(`${path}/open`, {});
     for (const [i, c] of tokens.entries()) {
@@ -93,11 +96,23 @@ describe.skipIf(!onPostgres)('the log', () => {
       expect((await new Client(r).post('/api/public/evaluation/open', { token: c.token })).status).toBe(200);
       const sent = await new Client(r).post('/api/public/evaluation/submit', { token: c.token, answers, comments: [{ targetKind: 'project', targetId: project.id, text: comment }] });
       expect(sent.status).toBe(200);
-      secrets.push(c.token.split('.')[1], c.token.split('.')[2], c.serial, comment);
+      secrets.push(c.token.split('.')[1], c.token.split('.')[2], c.serial, comment, payloadOf(c.token).c, codeHash(payloadOf(c.token).c));
     }
-    await server.kill(); // everything it logged is in the file now
-
-    const lines = readFileSync(server.logFile, 'utf8').split('\n').filter(Boolean);
+    const db = await s.stop(); // stopped, and everything it logged is in the file
+    const lines = await s.server.logs();
+    // The rows of what was cast and answered: none of their ids in the log either.
+    for (const q of [
+      ['select id, card_id, receipt from ballots where vote_id = $1', v.id],
+      ['select id from cards where vote_id = $1', v.id],
+      ['select id, code_id from eval_codes where round_id = $1', round.id],
+      ['select id from eval_answers where round_id = $1', round.id],
+      ['select id from eval_comments where round_id = $1', round.id],
+      ['select code_hash from eval_spent where round_id = $1', round.id],
+    ]) {
+      const rows = await db.query<Record<string, string>>(q[0], [q[1]]);
+      expect(rows.length, q[0]).toBeGreaterThan(0);
+      secrets.push(...rows.flatMap((x) => Object.values(x)));
+    }
     const parsed = lines.map((l) => {
       try {
         return JSON.parse(l) as Record<string, unknown>;
@@ -106,7 +121,6 @@ describe.skipIf(!onPostgres)('the log', () => {
       }
     });
     const requestLines = parsed.filter((l) => l.msg === 'request');
-    expect(requestLines.length).toBeGreaterThanOrEqual(requests);
     const ids = new Set<string>();
     for (const l of requestLines) {
       expect(Object.keys(l).sort()).toEqual(['level', 'method', 'ms', 'msg', 'requestId', 'route', 'status', 't']);
@@ -117,6 +131,28 @@ describe.skipIf(!onPostgres)('the log', () => {
       ids.add(String(l.requestId));
     }
     expect(ids.size).toBe(requestLines.length); // one line per request
+    // Each request this test made: exactly one line, under the id the server answered with, saying its method, route
+    // pattern and status — or no line at all for a secret act.
+    const linesOf = new Map<string, Record<string, unknown>[]>();
+    for (const l of requestLines) linesOf.set(String(l.requestId), [...(linesOf.get(String(l.requestId)) ?? []), l]);
+    const quiet = s.requests.filter((q) => QUIET_ROUTES.has(`${q.method} ${q.path.split('?')[0]}`));
+    expect(quiet.length).toBe(tokens.length + 1 + 2 * codes.length); // the casts, the half-read QR, opening and answering each code
+    for (const q of s.requests) {
+      expect(q.requestId, `${q.method} ${q.path}: an X-Request-Id`).toMatch(/^[\w-]{8,64}$/);
+      const mine = linesOf.get(q.requestId) ?? [];
+      if (quiet.includes(q)) {
+        expect(mine, `${q.method} ${q.path}`).toEqual([]);
+        continue;
+      }
+      expect(mine.length, `lines for ${q.method} ${q.path}`).toBe(1);
+      const [l] = mine;
+      expect([l.method, l.status], `${q.method} ${q.path}`).toEqual([q.method, q.status]);
+      const pattern = new RegExp(`^${String(l.route).replace(/:\w+/g, '[^/]+').replace(/\*/g, '.*')}$`);
+      expect(q.path.split('?')[0], `${q.method} ${q.path} logged as ${l.route}`).toMatch(pattern);
+    }
+    // Other lines: only the readiness polls before the test began (the server answered them, the test did not ask).
+    const made = new Set(s.requests.map((q) => q.requestId));
+    expect(new Set(requestLines.filter((l) => !made.has(String(l.requestId))).map((l) => `${l.method} ${l.route}`))).toEqual(new Set(['GET /api/health']));
     expect(requestLines.some((l) => l.route === '/api/public/track/:code')).toBe(true);
     // No request line for a secret act: not for the casts, the answers, nor the opening of a ballot or questionnaire.
     expect(QUIET_ROUTES).toEqual(new Set(['POST /api/public/ballot/open', 'POST /api/public/ballot/by-serial', 'POST /api/public/ballot/cast', 'POST /api/public/evaluation/open', 'POST /api/public/evaluation/submit']));
