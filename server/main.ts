@@ -6,7 +6,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { MigrationError } from './db/client.ts';
 import { drain } from './lib/graceful.ts';
-import { log } from './lib/log.ts';
+import { flushSummaries } from './lib/group-commit.ts';
+import { flushLog, log } from './lib/log.ts';
 import type { Deps } from './lib/env.ts';
 import { linkOrigin } from './lib/origin.ts';
 import { serveControl, writeControlToken } from './system/backup/control.ts';
@@ -115,7 +116,9 @@ async function main() {
     await controlServer?.close();
     control?.remove();
     unlock();
+    flushSummaries(); // the queues' last window, before the line that says the server stopped
     log.info('stopped', { inFlight, answered: Math.max(0, inFlight - cut), cut });
+    await flushLog();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

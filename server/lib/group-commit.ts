@@ -65,7 +65,8 @@ export function flushSummaries() {
     });
   summaries.clear();
 }
-// A stop (SIGTERM, then process.exit) writes what the last window saw; stdout to a file or a pipe is written at once.
+// A stop writes what the last window saw (main.ts flushes before it exits and waits for stdout); this handler is for any
+// other exit (flushSummaries leaves nothing behind, so the second call writes nothing).
 process.once('exit', flushSummaries);
 
 /** An outcome as the summary counts it: `ok`, or the refusal's code (never its details). */
