@@ -42,6 +42,12 @@ for (const file of process.argv.slice(2)) {
     grouped.set(key, (grouped.get(key) ?? 0) + 1);
   }
   for (const [key, n] of grouped) console.log(`  skipped ${n === 1 ? '' : `${n}× `}${key}`);
+  // Where the time goes: the slowest files of this run (CI must stay well inside its budget).
+  const slow = (r.testResults ?? [])
+    .map((s) => ({ file: relative(process.cwd(), s.name), s: ((s.endTime ?? 0) - (s.startTime ?? 0)) / 1000 }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 8);
+  console.log(`  slowest: ${slow.map((x) => `${x.file} ${x.s.toFixed(0)} s`).join(', ')}`);
 }
 const ranSomewhere = [...distinct.values()].filter(Boolean).length;
 console.log(
