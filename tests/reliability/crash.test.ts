@@ -26,31 +26,34 @@ import { post, startServer, type ServerProcess } from './server-process.ts';
 
 const t = useTestApp();
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const dir = mkdtempSync(join(os.tmpdir(), 'ms-crash-'));
+let dir = ''; // PGlite's data dir, made by the PGlite case
 const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => s.kill('SIGKILL')));
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Where the server keeps its data, and how this process reaches the same database (PGlite: only while no server runs). */
 type Deployment = { env: Record<string, string>; local<T>(fn: (t: TestApp) => Promise<T>): Promise<T> };
 const postgresDeployment = (): Deployment => ({ env: { DATABASE_URL: t.database.url! }, local: (fn) => fn(t) });
-const pgliteDeployment = (): Deployment => ({
-  env: { DATA_DIR: dir },
-  local: async (fn) => {
-    // The first time, ./data/pg is made from this run's migrated dump (quicker than migrating a new one).
-    const cfg = inject('testDb');
-    if (cfg.kind === 'pglite' && !existsSync(join(dir, 'pg'))) await (await PGlite.create({ dataDir: join(dir, 'pg'), loadDataDir: new Blob([readFileSync(cfg.dump)]) })).close();
-    const { database, keys } = await prepare(readConfig({ DATA_DIR: dir }), {});
-    const deps = { database, db: database.db, keys, trustProxy: true };
-    try {
-      return await fn({ app: createApp({ deps }), deps, keys, database } as unknown as TestApp);
-    } finally {
-      await database.close();
-    }
-  },
-});
+const pgliteDeployment = (): Deployment => {
+  dir = mkdtempSync(join(os.tmpdir(), 'ms-crash-'));
+  return {
+    env: { DATA_DIR: dir },
+    local: async (fn) => {
+      // The first time, ./data/pg is made from this run's migrated dump (quicker than migrating a new one).
+      const cfg = inject('testDb');
+      if (cfg.kind === 'pglite' && !existsSync(join(dir, 'pg'))) await (await PGlite.create({ dataDir: join(dir, 'pg'), loadDataDir: new Blob([readFileSync(cfg.dump)]) })).close();
+      const { database, keys } = await prepare(readConfig({ DATA_DIR: dir }), {});
+      const deps = { database, db: database.db, keys, trustProxy: true };
+      try {
+        return await fn({ app: createApp({ deps }), deps, keys, database } as unknown as TestApp);
+      } finally {
+        await database.close();
+      }
+    },
+  };
+};
 
 type EvalAnswer = { targetKind: 'project' | 'department'; targetId: string; itemId: string; answer: string };
 type Submission = { token: string; answers: EvalAnswer[]; comments: { targetKind: 'project'; targetId: string; text: string }[] };

@@ -18,15 +18,16 @@ import { takeDataDirLock } from '../../server/start.ts';
 import { PASSWORD } from '../helpers/app.ts';
 import { post, startServer, type ServerProcess } from './server-process.ts';
 
-const dir = mkdtempSync(join(os.tmpdir(), 'ms-pglite-restart-'));
+let dir = '';
 const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => s.kill('SIGKILL')));
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the PGlite data dir lock (skipped on PostgreSQL: no data dir)', () => {
   it('refuses another process while the server lives; after kill -9 the next start takes the lock over and opens ./data; a clean stop removes it', { timeout: 120_000 }, async () => {
+    dir = mkdtempSync(join(os.tmpdir(), 'ms-pglite-restart-'));
     const lock = join(dir, 'server.lock');
     // ./data/pg made from this run's migrated dump (quicker than the server migrating a new one at its first start).
     const cfg = inject('testDb');
