@@ -54,7 +54,7 @@ export async function startServer(env: Record<string, string>, opts: { port?: nu
   proc.stderr!.pipe(log, { end: false });
   proc.once('close', () => log.end());
   const origin = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000; // a bound, not a speed check: a loaded CI machine starts slowly
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode} (log: ${logFile})`);
     try {
@@ -62,7 +62,11 @@ export async function startServer(env: Record<string, string>, opts: { port?: nu
     } catch {
       /* not yet */
     }
-    if (Date.now() > until) throw new Error(`server did not become ready (log: ${logFile})`);
+    if (Date.now() > until) {
+      // Not left running behind the failed test (it would hold its port, its data dir and CPU).
+      proc.kill('SIGKILL');
+      throw new Error(`server did not become ready in 120 s (log: ${logFile})`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
