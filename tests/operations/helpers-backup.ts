@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { expect } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { prepare, readConfig } from '../../server/start.ts';
-import { tableChecksums } from '../../server/system/backup/dump.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { compareDatabases, tableDigests } from '../helpers/digest.ts';
 import { adminUrl } from '../helpers/pg-url.ts';
 
 /** Tests of the embedded deployment that do not use the suite's database run once, in the PGlite run. */
@@ -48,19 +49,39 @@ export async function appOnDir(dataDir: string): Promise<TestApp & { close(): Pr
   return { app: createApp({ deps }), deps, database, keys, close: () => database.close() } as never;
 }
 
-export async function checksumsOfDir(dataDir: string) {
-  const database = await openDir(dataDir);
+/** A database to compare: a PGlite data dir (no server may run on it meanwhile) or a PostgreSQL URL. */
+export type Where = { dir: string } | { url: string };
+
+async function open(w: Where): Promise<Database> {
+  return 'dir' in w ? openDir(w.dir) : openDatabase({ url: w.url, max: 1 });
+}
+
+/**
+ * The copy against its source, table by table, with tests/helpers/digest.ts — an independent digest over
+ * information_schema, nothing of the backup code (its catalog, dump or checksums) is used. Fails naming every table
+ * missing on either side, whose columns differ or whose rows differ (with some of those rows). Every table of the
+ * public schema and drizzle's migration table are compared (the copy must be at the same schema version). Answers the
+ * tables compared and the source's row count of each.
+ */
+export async function expectSameDatabase(source: Where, copy: Where): Promise<{ tables: string[]; rows: Map<string, number> }> {
+  const [a, b] = [await open(source), await open(copy)];
   try {
-    return await tableChecksums(database);
+    const { tables, rows, differences } = await compareDatabases(a, b, { names: ['source', 'copy'] });
+    expect(differences, `compared ${tables.length} tables: ${tables.join(', ')}`).toEqual([]);
+    expect(tables).toEqual(expect.arrayContaining(['drizzle.__drizzle_migrations', 'ballots', 'cards', 'audit_log', 'eval_answers', 'eval_comments', 'tallies', 'project_files']));
+    expect(tables.length).toBeGreaterThan(30);
+    return { tables, rows };
   } finally {
-    await database.close();
+    await a.close();
+    await b.close();
   }
 }
 
-export async function checksumsOfUrl(url: string) {
-  const database = await openDatabase({ url, max: 1 });
+/** Every table's digest (tests/helpers/digest.ts) of a database. */
+export async function digestsOf(w: Where): Promise<Map<string, string>> {
+  const database = await open(w);
   try {
-    return await tableChecksums(database);
+    return await tableDigests(database);
   } finally {
     await database.close();
   }

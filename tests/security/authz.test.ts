@@ -26,6 +26,7 @@ import type { Deps } from '../../server/lib/env.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { Client, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+import { digester } from '../helpers/digest.ts';
 import { allChecks, candidateFields, proposalFields, solved } from '../gathering/helpers.ts';
 import { hall } from '../tally/helpers.ts';
 
@@ -921,22 +922,12 @@ const show = (r: Res) => `${r.status} ${codeOf(r)}`;
 const containsAny = (text: string, needles: Iterable<string>) => [...needles].filter((n) => n && text.includes(n));
 
 /**
- * A digest of every table: refused calls must leave it unchanged. Left out: a session's last-seen time, and the
- * counters of the rate limits (a refused guess at a serial still counts against the address).
+ * A digest of every table (tests/helpers/digest.ts): refused calls must leave it unchanged. Left out: a session's
+ * last-seen time (of a session, only its id and revocation are digested), and the counters of the rate limits (a refused guess at a serial
+ * still counts against the address).
  */
-let tables: string[] = [];
-async function digest(): Promise<Map<string, string>> {
-  if (!tables.length)
-    tables = (await t.database.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limits' order by 1")).map((r) => r.table_name);
-  const sql = tables
-    .map((name) => {
-      const row = name === 'sessions' ? 'row(x.id, x.revoked_at)' : 'x';
-      return `select '${name}' as t, count(*)::int as n, coalesce(md5(string_agg(md5(${row}::text), '' order by md5(${row}::text))), '') as h from "${name}" x`;
-    })
-    .join(' union all ');
-  const rows = await t.database.query<{ t: string; n: number; h: string }>(sql);
-  return new Map(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
-}
+const digestOf = digester({ exclude: ['rate_limits'], only: { sessions: ['id', 'revoked_at'] } });
+const digest = () => digestOf(t.database);
 
 type Cell = { label: string; who: Who; kind: 'refused' | 'other congress' | 'foreign objects'; call: Call };
 
