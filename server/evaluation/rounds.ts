@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type Audience, type CreateRound, DEFAULT_ITEMS, type Round, type Target, type UpdateRound } from '../../shared/evaluation/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { departments, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, projects, representatives } from '../db/schema/index.ts';
+import { projectOrder } from '../projects/describe.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
@@ -33,7 +34,7 @@ export async function targetsOf(db: DbOrTx, roundId: string): Promise<Target[]> 
   const rows = await db.select().from(evalTargets).where(eq(evalTargets.roundId, roundId)).orderBy(asc(evalTargets.position));
   const pids = rows.filter((r) => r.kind === 'project').map((r) => r.targetId);
   const dids = rows.filter((r) => r.kind === 'department').map((r) => r.targetId);
-  const ps = pids.length ? await db.select({ id: projects.id, title: projects.title, lead: projects.leadDepartmentId, co: projects.coDepartmentIds }).from(projects).where(inArray(projects.id, pids)) : [];
+  const ps = pids.length ? await db.select({ id: projects.id, title: projects.title, lead: projects.leadDepartmentId, co: projects.coDepartmentIds }).from(projects).where(inArray(projects.id, pids)).orderBy(...projectOrder) : [];
   const allDeps = [...new Set([...dids, ...ps.map((p) => p.lead)])];
   const ds = allDeps.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, allDeps)) : [];
   const dname = new Map(ds.map((d) => [d.id, d.name]));

@@ -6,6 +6,13 @@ import type { DbOrTx } from '../db/client.ts';
 import { accounts, changeRequests, departments, findings, inspections, milestones, projectFiles, projectPlans, projects, projectUpdates } from '../db/schema/index.ts';
 import { canDecideChange, canEdit, canRequestChange, type Who } from './access.ts';
 
+/**
+ * The one order of projects in every list: by when they were made, then by title, then by id. Projects made by one
+ * publication share their created_at, so without the tie-breaks their order was the table's physical order — changed
+ * by a restore, a move to PostgreSQL or an ordinary update (found by the migration test, issue 19).
+ */
+export const projectOrder = [asc(projects.createdAt), asc(projects.title), asc(projects.id)] as const;
+
 type Project = typeof projects.$inferSelect;
 
 async function departmentNames(db: DbOrTx, congressId: string) {

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { changeRequests, congresses, evalRounds, evalTargets, milestones, projectFiles, projects, projectUpdates } from '../db/schema/index.ts';
 import { computeResults } from '../evaluation/results.ts';
 import { AppError } from '../lib/errors.ts';
-import { summarize } from './describe.ts';
+import { projectOrder, summarize } from './describe.ts';
 
 type Project = typeof projects.$inferSelect;
 
@@ -73,7 +73,7 @@ export async function publicProjectList(db: DbOrTx, congressId: string, year?: n
   if (!congress) throw new AppError('congress_not_found');
   const years = (await db.selectDistinct({ year: projects.year }).from(projects).where(eq(projects.congressId, congressId))).map((r) => r.year).sort((a, b) => b - a);
   const y = year ?? years.find((x) => x <= Number(shanghaiToday().slice(0, 4))) ?? years[0] ?? Number(shanghaiToday().slice(0, 4));
-  const rows = await db.select().from(projects).where(and(eq(projects.congressId, congressId), eq(projects.year, y))).orderBy(asc(projects.createdAt));
+  const rows = await db.select().from(projects).where(and(eq(projects.congressId, congressId), eq(projects.year, y))).orderBy(...projectOrder);
   const today = shanghaiToday();
   const sums = await summarize(db, congressId, rows, today);
   const ids = rows.map((r) => r.id);

@@ -46,7 +46,7 @@ import { AppError } from '../lib/errors.ts';
 import { rejectNul, v } from '../lib/validate.ts';
 import { canDecideChange, canRequestChange, editableProject, onProject, projectsAccess, readableProject, type Who } from './access.ts';
 import { addFile, addMilestone, completeProject, createProject, decideChange, deleteFile, deleteMilestone, reportProgress, requestChange, savePlan, updateMilestone, updateProject } from './actions.ts';
-import { describeProject, filesOf, findingsOf, summarize } from './describe.ts';
+import { describeProject, filesOf, findingsOf, projectOrder, summarize } from './describe.ts';
 import { addFinding, answerFinding, createInspection, describeInspections, getInspection, listInspections, reviewAnswer } from './inspections.ts';
 import { progressReport, reportCsv } from './report.ts';
 import { publicPhoto, publicProject, publicProjectList } from './public.ts';
@@ -93,7 +93,7 @@ export const projectRoutes = new Hono<AppEnv>()
       .select()
       .from(projects)
       .where(and(eq(projects.congressId, who.congress.id), q.year ? eq(projects.year, q.year) : undefined, q.status ? eq(projects.status, q.status) : undefined))
-      .orderBy(asc(projects.year), asc(projects.createdAt));
+      .orderBy(asc(projects.year), ...projectOrder);
     const mine = rows.filter((p) => (who.readAll || onProject(who, p)) && (!q.departmentId || p.leadDepartmentId === q.departmentId || p.coDepartmentIds.includes(q.departmentId)));
     return c.json(await summarize(db, who.congress.id, mine));
   })
