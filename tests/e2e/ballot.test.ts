@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 
 /**
  * Session and vote in a real browser (SPEC §4): the slow set-up goes through the API (congress, roster, accounts,
@@ -117,15 +117,17 @@ describe('session and ballot', () => {
     await scrutineer.getByRole('link', { name: '打印表决卡' }).click();
     await scrutineer.getByRole('heading', { name: '表决卡', level: 1 }).waitFor();
     await scrutineer.locator('.ballot-card').first().waitFor();
-    expect(await scrutineer.locator('.ballot-card').count()).toBe(12);
-    expect(await scrutineer.locator('.sheet').count()).toBe(2);
-    serials = await scrutineer.locator('.bc-serial').allTextContents().then((s) => s.map((serial) => ({ serial, url: '' })));
+    await eventually(() => scrutineer.locator('.ballot-card').count()).toBe(12);
+    await eventually(() => scrutineer.locator('.sheet').count()).toBe(2);
     await shoot(scrutineer, 'ballot-cards', ['tablet', 'phone', 'desktop']);
+    await scrutineer.locator('.print-toolbar').waitFor();
     await scrutineer.emulateMedia({ media: 'print' });
-    expect(await scrutineer.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => scrutineer.locator('.print-toolbar').isVisible()).toBe(false);
     await scrutineer.emulateMedia({ media: 'screen' });
     const print = await json<{ cards: { serial: string; url: string }[] }>(await scrutineer.request.get(`${h.origin}/api/congresses/${congressId}/sessions/${sessionId}/votes/${voteId}/cards`));
     serials = print.cards;
+    // The sheet shows the cards made, serial for serial.
+    await eventually(() => scrutineer.locator('.bc-serial').allTextContents()).toEqual(serials.map((c) => c.serial));
 
     await scrutineer.getByRole('link', { name: '返回票决' }).click();
     for (const [i, s] of serials.slice(0, 2).entries()) {
@@ -174,16 +176,16 @@ describe('session and ballot', () => {
     await shoot(tablet, 'ballot', ['tablet', 'phone', 'desktop']);
     await tablet.getByRole('button', { name: '检查选票' }).click();
     await tablet.getByRole('heading', { name: '请核对您的选票' }).waitFor();
-    expect(await tablet.locator('.review-mark').allTextContents()).toEqual(['赞成', '赞成', '反对']);
+    await eventually(() => tablet.locator('.review-mark').allTextContents()).toEqual(['赞成', '赞成', '反对']);
     await shoot(tablet, 'ballot-review', ['tablet', 'phone', 'desktop']);
     await tablet.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
     await tablet.getByRole('heading', { name: '投票成功' }).waitFor();
-    const receipt = ((await tablet.locator('.receipt-code').textContent()) ?? '').trim();
-    expect(receipt.length).toBeGreaterThan(6);
+    const receipt = await textMatching(tablet.locator('.receipt-code'), /^\S{7,}$/);
     await shoot(tablet, 'ballot-receipt', ['tablet', 'phone', 'desktop']);
 
     await tablet.getByRole('button', { name: '完成' }).click();
     await tablet.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+    await settled(tablet);
     const html = await tablet.content();
     for (const trace of [receipt, serials[0].serial, '河东村道路硬化工程', '民生实事项目票决']) expect(html).not.toContain(trace);
     const stored = await tablet.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
@@ -197,13 +199,13 @@ describe('session and ballot', () => {
     page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
     await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
-    expect(page.url()).toBe(`${h.origin}/b`);
+    await eventually(() => page.url()).toBe(`${h.origin}/b`);
     // A tablet in Chinese does not download the English words (SPEC §9: the tablet page's JavaScript).
     expect(scripts.filter((u) => /\/assets\/en-[\w-]+\.js$/.test(u))).toEqual([]);
     expect(scripts.length).toBeGreaterThan(0);
     await page.locator('.ballot-row').first().getByRole('button', { name: '弃权' }).click();
     await page.getByRole('button', { name: '检查选票' }).click();
-    expect(await page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);
+    await eventually(() => page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);
     await page.getByRole('button', { name: '确认投票，提交后不可更改' }).click();
     await page.getByRole('heading', { name: '投票成功' }).waitFor();
     // The same card again: opening it says nothing (a card in other hands must not show whether it was cast); the
@@ -245,7 +247,7 @@ describe('session and ballot', () => {
     await shoot(scrutineer, 'paper-entry', ['tablet', 'phone']);
     await scrutineer.getByRole('button', { name: '提交录入' }).click();
     await scrutineer.getByText(`选票 ${paper}：等待第二名计票人录入。`).waitFor();
-    expect(await scrutineer.getByLabel('表决卡编号（或扫描二维码）').inputValue()).toBe('');
+    await eventually(() => scrutineer.getByLabel('表决卡编号（或扫描二维码）').inputValue()).toBe('');
     await scrutineer.locator('.paper-item', { hasText: paper }).getByText('等待第二名计票人录入').waitFor();
     // The same counter again: refused with the server's reason.
     await scrutineer.getByLabel('表决卡编号（或扫描二维码）').fill(paper);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
 
 /**
  * Stage E in a real browser against the real server (SPEC §7). Seeded through the API: a congress, two departments
@@ -93,13 +93,13 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
       await p.locator('.ev-progress-n', { hasText: `${i + 1} / 4` }).waitFor();
       await p.getByRole('heading', { level: 1, name: TITLES[key] }).waitFor();
       const items = p.locator('.ev-q-item');
-      expect(await items.count()).toBe(3);
+      await eventually(() => items.count()).toBe(3);
       for (let j = 0; j < 3; j++) await items.nth(j).getByRole('button', { name: WORD[PLAN[key][r]], exact: true }).click();
       if (comment && key === 'road') await p.getByLabel('意见建议（选填）').fill(comment);
       await p.getByRole('button', { name: i < 3 ? '下一个' : '检查答卷', exact: true }).click();
     }
     await p.getByRole('heading', { name: '请检查您的答卷' }).waitFor();
-    expect(await p.locator('.ev-answer-tag').allTextContents()).toEqual(ORDER.flatMap((k) => Array(3).fill(WORD[PLAN[k][r]])));
+    await eventually(() => p.locator('.ev-answer-tag').allTextContents()).toEqual(ORDER.flatMap((k) => Array(3).fill(WORD[PLAN[k][r]])));
   }
 
   beforeAll(async () => {
@@ -136,12 +136,12 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.goto(`${h.origin}/c/${congressId}/evaluation`);
     await page.getByRole('heading', { name: '满意度测评', level: 1 }).waitFor();
     const nav = page.locator('#app-nav .nav-group', { has: page.getByRole('heading', { name: '满意度测评' }) });
-    expect(await nav.locator('a').allTextContents()).toEqual(['测评轮次', '单位满意度排名', '整改']);
+    await eventually(() => nav.locator('a').allTextContents()).toEqual(['测评轮次', '单位满意度排名', '整改']);
     const row = page.locator('tbody tr', { hasText: roundTitle });
     await row.getByText('测评中').waitFor();
-    expect(await row.locator('td').nth(2).textContent()).toBe('群众');
-    expect(await row.locator('td').nth(3).textContent()).toBe('项目 2 个 · 单位 2 个');
-    expect(await row.locator('td').nth(4).textContent()).toBe('0');
+    await eventually(() => row.locator('td').nth(2).textContent()).toBe('群众');
+    await eventually(() => row.locator('td').nth(3).textContent()).toBe('项目 2 个 · 单位 2 个');
+    await eventually(() => row.locator('td').nth(4).textContent()).toBe('0');
     await shoot(page, 'evaluation-rounds', ['tablet', 'phone']);
   });
 
@@ -149,17 +149,17 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     const page = h.page;
     await page.getByRole('button', { name: '新建测评' }).first().click();
     const dialog = page.getByRole('dialog', { name: '新建测评' });
-    expect(await dialog.getByLabel('测评名称').inputValue()).toBe(`${year}年度民生实事项目满意度测评`);
+    await eventually(() => dialog.getByLabel('测评名称').inputValue()).toBe(`${year}年度民生实事项目满意度测评`);
     // Nothing chosen: the form says what is missing before anything is sent.
     await dialog.getByRole('button', { name: '新建测评' }).click();
     await dialog.getByText('请至少选择一个项目。').waitFor();
     await dialog.getByLabel('测评名称').fill(round2Title);
     await dialog.getByLabel('全选（共 2 个）').check();
     await dialog.getByText('已选 2 个').waitFor();
-    expect(await dialog.getByText('请至少选择一个项目。').count()).toBe(0);
+    await eventually(() => dialog.getByText('请至少选择一个项目。').count()).toBe(0);
     await dialog.getByText(`将测评：${TITLES.trans}、${TITLES.wdept}`).waitFor();
-    expect(await dialog.getByLabel('代表', { exact: true }).isChecked()).toBe(true);
-    expect(await dialog.getByLabel('群众', { exact: true }).isChecked()).toBe(true);
+    await eventually(() => dialog.getByLabel('代表', { exact: true }).isChecked()).toBe(true);
+    await eventually(() => dialog.getByLabel('群众', { exact: true }).isChecked()).toBe(true);
     await shoot(page, 'evaluation-create', ['tablet', 'phone']);
     await dialog.getByRole('button', { name: '新建测评' }).click();
     await page.getByRole('heading', { name: round2Title, level: 1 }).waitFor();
@@ -175,7 +175,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.getByText('有未保存的修改').waitFor();
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.locator('.ev-item-row.has-error').waitFor();
-    expect(await page.locator('.ev-item-row.has-error').count()).toBe(1);
+    await eventually(() => page.locator('.ev-item-row.has-error').count()).toBe(1);
     await page.getByLabel('项目问卷第 4 题').fill('安全文明施工');
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.getByText('测评设置已保存。').waitFor();
@@ -193,7 +193,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await phone.goto(slips[0].url);
     await phone.getByRole('heading', { name: roundTitle }).waitFor();
     // The code does not stay in the address bar (or in history).
-    expect(phone.url()).toBe(`${h.origin}/e`);
+    await eventually(() => phone.url()).toBe(`${h.origin}/e`);
     await phone.getByText('您将以群众身份评价 4 个测评对象。').waitFor();
     await shoot(phone, 'evaluation-answer-intro', ['phone']);
 
@@ -202,9 +202,9 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await phone.getByText(`承办单位：${TITLES.trans}`).waitFor();
     // "Next" without answering: every unanswered question says so.
     await phone.getByRole('button', { name: '下一个', exact: true }).click();
-    expect(await phone.getByText('请选择一项').count()).toBe(3);
+    await eventually(() => phone.getByText('请选择一项').count()).toBe(3);
     await phone.locator('.ev-q-item').nth(0).getByRole('button', { name: '满意', exact: true }).click();
-    expect(await phone.locator('.ev-q-item').nth(0).getByRole('button', { name: '满意', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => phone.locator('.ev-q-item').nth(0).getByRole('button', { name: '满意', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await phone.locator('.ev-q-item').nth(1).getByRole('button', { name: '满意', exact: true }).click();
     await shoot(phone, 'evaluation-answer-step', ['phone', 'tablet']);
     // Back to the start of the round on the same page, then the whole questionnaire.
@@ -254,11 +254,13 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
     await page.getByRole('heading', { name: '已收到的答卷' }).waitFor();
-    expect(await page.locator('.ev-live-n').allTextContents()).toEqual(['2']);
+    await eventually(() => page.locator('.ev-live-n').allTextContents()).toEqual(['2']);
     await page.getByText('已发出测评码 6 份').waitFor();
     for (const r of [2, 3, 4, 5]) await answerByApi(tokenOf(slips[r].url), byPlan(r), r === 4 ? [{ key: 'wdept', text: '办事拖拉，回复太慢' }] : []);
-    await page.locator('.ev-live-n', { hasText: /^6$/ }).waitFor({ timeout: 12_000 });
-    // Nothing about what was answered.
+    // The page asks again every 4 s by itself (no reload): the count follows within a few of its polls.
+    await page.locator('.ev-live-n', { hasText: /^6$/ }).waitFor({ timeout: 20_000 });
+    // Nothing about what was answered (not on the page, nor on its way to it).
+    await settled(page);
     expect(await page.locator('.ev-results, .ev-target, .ev-bar').count()).toBe(0);
     expect(await page.getByText('综合满意率').count()).toBe(0);
     expect(await page.getByText('满意', { exact: true }).count()).toBe(0);
@@ -297,37 +299,40 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await publish.getByText('评为基本满意或不满意的承办单位将进入整改；公布后不能撤回。').waitFor();
     await publish.getByRole('button', { name: '公布结果' }).click();
     await page.locator('.page-head .tag', { hasText: '已公布' }).waitFor();
-    expect(await page.getByText('结果尚未公布，目前只有工作人员能看到。').count()).toBe(0);
     // Every step of the round is done, the last one (公布) too: a check, not a number still to do.
-    expect(await page.locator('.ev-steps .ev-step-dot').allTextContents()).toEqual(['✓', '✓', '✓', '✓']);
+    await eventually(() => page.locator('.ev-steps .ev-step-dot').allTextContents()).toEqual(['✓', '✓', '✓', '✓']);
+    await settled(page);
+    expect(await page.getByText('结果尚未公布，目前只有工作人员能看到。').count()).toBe(0);
   });
 
   it('shows the results: grades, rates, the bars, per item, and the comments in sorted order', async () => {
     const page = h.page;
-    const overview = await page.locator('.ev-overview-row').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('.ev-overview-title'), r.querySelector('.ev-overview-rate'), r.querySelector('.ev-overview-grade')].map((x) => x?.textContent?.trim()).join(' ')),
-    );
-    expect(overview).toEqual([`${TITLES.road} 100.0% 满意`, `${TITLES.water} 66.7% 基本满意`, `${TITLES.trans} 83.3% 满意`, `${TITLES.wdept} 33.3% 不满意`]);
+    // The results are a request of their own, after the round's: every figure is waited for, never read once.
+    const overview = () =>
+      page.locator('.ev-overview-row').evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector('.ev-overview-title'), r.querySelector('.ev-overview-rate'), r.querySelector('.ev-overview-grade')].map((x) => x?.textContent?.trim()).join(' ')),
+      );
+    await eventually(overview).toEqual([`${TITLES.road} 100.0% 满意`, `${TITLES.water} 66.7% 基本满意`, `${TITLES.trans} 83.3% 满意`, `${TITLES.wdept} 33.3% 不满意`]);
     const card = (k: Key) => page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES[k], exact: true }) });
-    expect(await rowsOf(card('road'), GROUP_ROWS)).toEqual(['群众6 份 | 12 | 3 | 0 | 3 | 80.0% | 100.0% | 95.0 | 满意']);
-    expect(await rowsOf(card('water'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 9 | 6 | 0 | 16.7% | 66.7% | 72.5 | 基本满意']);
-    expect(await rowsOf(card('trans'), GROUP_ROWS)).toEqual(['群众6 份 | 9 | 6 | 3 | 0 | 50.0% | 83.3% | 84.2 | 满意']);
-    expect(await rowsOf(card('wdept'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 3 | 12 | 0 | 16.7% | 33.3% | 65.8 | 不满意']);
-    expect(await card('wdept').locator('.ev-figure.main dd').textContent()).toBe('33.3%');
-    expect(await card('road').locator('.ev-target-grade .tag').textContent()).toBe('满意');
+    await eventually(() => rowsOf(card('road'), GROUP_ROWS)).toEqual(['群众6 份 | 12 | 3 | 0 | 3 | 80.0% | 100.0% | 95.0 | 满意']);
+    await eventually(() => rowsOf(card('water'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 9 | 6 | 0 | 16.7% | 66.7% | 72.5 | 基本满意']);
+    await eventually(() => rowsOf(card('trans'), GROUP_ROWS)).toEqual(['群众6 份 | 9 | 6 | 3 | 0 | 50.0% | 83.3% | 84.2 | 满意']);
+    await eventually(() => rowsOf(card('wdept'), GROUP_ROWS)).toEqual(['群众6 份 | 3 | 3 | 12 | 0 | 16.7% | 33.3% | 65.8 | 不满意']);
+    await eventually(() => card('wdept').locator('.ev-figure.main dd').textContent()).toBe('33.3%');
+    await eventually(() => card('road').locator('.ev-target-grade .tag').textContent()).toBe('满意');
     // The stacked bar: 满意 80 %, 基本满意 20 % of the answers given (不了解 left out).
-    const widths = await card('road').locator('.ev-group-bar .ev-seg').evaluateAll((segs) => segs.map((s) => `${s.className.replace('ev-seg ', '')} ${(s as HTMLElement).style.width}`));
-    expect(widths).toEqual(['ev-seg-satisfied 80%', 'ev-seg-basic 20%']);
+    const widths = () => card('road').locator('.ev-group-bar .ev-seg').evaluateAll((segs) => segs.map((s) => `${s.className.replace('ev-seg ', '')} ${(s as HTMLElement).style.width}`));
+    await eventually(widths).toEqual(['ev-seg-satisfied 80%', 'ev-seg-basic 20%']);
     // Per item (the default labels in the interface language) and the comments, sorted by their text.
     await card('road').getByText('分题结果（3 题）').click();
-    expect(await rowsOf(card('road'), '.ev-items-table tbody tr')).toEqual([
+    await eventually(() => rowsOf(card('road'), '.ev-items-table tbody tr')).toEqual([
       '完成情况 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
       '工程质量 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
       '群众受益 | 4 | 1 | 0 | 1 | 80.0% | 100.0% | 80%',
     ]);
     await card('road').getByText('意见建议（2 条）').click();
     const expected = ['路面平整，出行方便多了', '希望增加路灯'].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-    expect(await card('road').locator('.ev-comment-list li').allTextContents()).toEqual(expected);
+    await eventually(() => card('road').locator('.ev-comment-list li').allTextContents()).toEqual(expected);
     await card('wdept').getByText('意见建议（1 条）').click();
     await page.getByRole('button', { name: '新建再测评' }).waitFor();
     await page.getByText('有 1 个测评对象评为不满意。').waitFor();
@@ -341,6 +346,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await en.getByRole('heading', { name: 'All targets at a glance' }).waitFor();
     await en.locator('.ev-target .ev-target-grade', { hasText: 'Basically satisfied' }).waitFor();
     await en.getByText('Completion', { exact: true }).first().waitFor({ state: 'attached' });
+    await eventually(() => en.evaluate(() => document.documentElement.lang)).toBe('en');
     await shoot(en, 'evaluation-results-en', ['tablet']);
     await en.context().close();
 
@@ -355,13 +361,14 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}/codes?audience=residents`);
     await page.getByRole('heading', { name: '群众测评码' }).waitFor();
     await page.getByText('共 6 张，1 页').waitFor();
-    expect(await page.locator('.sheet').count()).toBe(1);
-    expect(await page.locator('.ev-slip-serial').allTextContents()).toEqual(slips.map((s) => s.serial));
-    expect(await page.locator('.ev-slip-qr svg').count()).toBe(6);
-    expect(await page.locator('.ev-slip-addr').first().textContent()).toBe(`${new URL(h.origin).host}/e?c=${congressId}`);
+    await eventually(() => page.locator('.sheet').count()).toBe(1);
+    await eventually(() => page.locator('.ev-slip-serial').allTextContents()).toEqual(slips.map((s) => s.serial));
+    await eventually(() => page.locator('.ev-slip-qr svg').count()).toBe(6);
+    await eventually(() => page.locator('.ev-slip-addr').first().textContent()).toBe(`${new URL(h.origin).host}/e?c=${congressId}`);
     await page.locator('.ev-slip-round', { hasText: roundTitle }).first().waitFor();
+    await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
     await shoot(page, 'evaluation-slips-print', ['tablet']);
     await page.emulateMedia({ media: 'screen' });
   });
@@ -370,9 +377,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}/report`);
     await page.getByRole('heading', { name: '满意度测评结果报告', level: 2 }).waitFor();
-    expect(await page.locator('.report-watermark').count()).toBe(0);
-    const rows = await rowsOf(page.locator('.report-sheet'), '.ev-report-table tbody tr');
-    expect(rows).toEqual([
+    await eventually(() => rowsOf(page.locator('.report-sheet'), '.ev-report-table tbody tr')).toEqual([
       `1 | ${TITLES.road}${TITLES.trans} | 6 | 80.0% | 20.0% | 0.0% | 100.0% | 95.0 | 满意`,
       `2 | ${TITLES.water}${TITLES.wdept} | 6 | 16.7% | 50.0% | 33.3% | 66.7% | 72.5 | 基本满意`,
       `1 | ${TITLES.trans}${TITLES.road} | 6 | 50.0% | 33.3% | 16.7% | 83.3% | 84.2 | 满意`,
@@ -380,6 +385,9 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     ]);
     await page.getByText('满意 2 个，基本满意 1 个，不满意 1 个。').waitFor();
     await page.getByText('某一群体答卷少于 5 份时，不公布其数字和等次（表中标为“不公布”）。').waitFor();
+    // Published: no “not published” watermark (the report's figures are on the page, so it would be too).
+    await settled(page);
+    expect(await page.locator('.report-watermark').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
     await shoot(page, 'evaluation-report-print', ['tablet']);
     await page.emulateMedia({ media: 'screen' });
@@ -394,7 +402,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await dialog.getByRole('button', { name: '新建再测评' }).click();
     await page.getByRole('heading', { name: `${roundTitle}（再测评）`, level: 1 }).waitFor();
     reevalId = /\/evaluation\/([0-9a-f-]{36})$/.exec(page.url())![1];
-    expect(await page.locator('.ev-target-list .ev-target-name').allTextContents()).toEqual([TITLES.wdept]);
+    await eventually(() => page.locator('.ev-target-list .ev-target-name').allTextContents()).toEqual([TITLES.wdept]);
     await page.getByRole('link', { name: '对上一轮不满意对象的再测评' }).waitFor();
 
     await post(`${R(reevalId)}/codes`, { audience: 'residents', count: 5 });
@@ -406,7 +414,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.reload();
     const card = page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES.wdept }) });
     await card.getByText('连续不满意').waitFor();
-    expect(await card.locator('.ev-figure.main dd').textContent()).toBe('20.0%');
+    await eventually(() => card.locator('.ev-figure.main dd').textContent()).toBe('20.0%');
   });
 
   it('withholds the figures of a group with fewer than k answers, and says so', async () => {
@@ -420,9 +428,9 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     const card = page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: TITLES.road }) });
     await card.getByText('至少有一类测评人的答卷少于 5 份：为免推断出个人的评价，合计数字和等次不公布。').waitFor();
     // Four project questions in this round (one was added): 5 answers × 4.
-    expect(await rowsOf(card, GROUP_ROWS)).toEqual(['代表0 份 | 少于 5 份，不公布', '群众5 份 | 20 | 0 | 0 | 0 | 100.0% | 100.0% | 100.0 | 满意', '合计5 份 | 少于 5 份，不公布']);
-    expect(await card.locator('.ev-target-grade .tag').textContent()).toBe('不公布');
-    expect(await page.locator('.ev-overview-rate').allTextContents()).toEqual(['—', '—', '—', '—']);
+    await eventually(() => rowsOf(card, GROUP_ROWS)).toEqual(['代表0 份 | 少于 5 份，不公布', '群众5 份 | 20 | 0 | 0 | 0 | 100.0% | 100.0% | 100.0 | 满意', '合计5 份 | 少于 5 份，不公布']);
+    await eventually(() => card.locator('.ev-target-grade .tag').textContent()).toBe('不公布');
+    await eventually(() => page.locator('.ev-overview-rate').allTextContents()).toEqual(['—', '—', '—', '—']);
     await shoot(page, 'evaluation-results-withheld', ['tablet']);
   });
 
@@ -437,6 +445,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await rep.goto(`${h.origin}/c/${congressId}/evaluation/${round3.id}`);
     await rep.getByRole('heading', { name: '领取我的测评码' }).waitFor();
     // A representative sees no staff controls and no codes panel.
+    await settled(rep);
     expect(await rep.getByRole('button', { name: '结束测评' }).count()).toBe(0);
     expect(await rep.getByRole('heading', { name: '测评码', exact: true }).count()).toBe(0);
     await shoot(rep, 'evaluation-mycode', ['tablet']);
@@ -444,9 +453,10 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await rep.getByText('您将以代表身份评价 1 个测评对象。').waitFor();
     await rep.getByRole('heading', { name: '代表专项测评' }).waitFor();
     // The token came in the fragment and is already out of the address.
-    expect(rep.url()).toBe(`${h.origin}/e`);
+    await eventually(() => rep.url()).toBe(`${h.origin}/e`);
     await rep.goto(`${h.origin}/c/${congressId}/evaluation/${round3.id}`);
     await rep.getByText('您已经领取过本次测评的测评码（每人一个）。').waitFor();
+    await settled(rep);
     expect(await rep.getByRole('button', { name: '领取测评码并作答' }).count()).toBe(0);
     await rep.context().close();
   });
@@ -456,12 +466,12 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.goto(`${h.origin}/c/${congressId}/evaluation/league`);
     await page.getByRole('heading', { name: '承办单位满意度排名' }).waitFor();
     await page.locator('.ev-league tbody tr').first().waitFor();
-    expect(await page.locator('.ev-league-name').allTextContents()).toEqual([TITLES.trans, TITLES.wdept]);
+    await eventually(() => page.locator('.ev-league-name').allTextContents()).toEqual([TITLES.trans, TITLES.wdept]);
     const first = page.locator('.ev-league tbody tr').first();
-    expect(await first.locator('.ev-league-bar .num').textContent()).toBe('83.3%');
-    expect(await first.locator('.ev-league-rounds li').allTextContents()).toEqual([`满意83.3% · ${roundTitle}`]);
+    await eventually(() => first.locator('.ev-league-bar .num').textContent()).toBe('83.3%');
+    await eventually(() => first.locator('.ev-league-rounds li').allTextContents()).toEqual([`满意83.3% · ${roundTitle}`]);
     const second = page.locator('.ev-league tbody tr').nth(1);
-    expect(await second.locator('.ev-league-rounds li').allTextContents()).toEqual([`不满意33.3% · ${roundTitle}`, `不满意20.0% · ${roundTitle}（再测评）`]);
+    await eventually(() => second.locator('.ev-league-rounds li').allTextContents()).toEqual([`不满意33.3% · ${roundTitle}`, `不满意20.0% · ${roundTitle}（再测评）`]);
     await shoot(page, 'evaluation-league', ['tablet', 'phone']);
   });
 
@@ -469,13 +479,13 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await dept.goto(`${h.origin}/c/${congressId}/rectifications`);
     await dept.getByRole('heading', { name: '整改', level: 1 }).waitFor();
     const nav = dept.locator('#app-nav .nav-group', { has: dept.getByRole('heading', { name: '满意度测评' }) });
-    expect(await nav.locator('a').allTextContents()).toEqual(['整改']);
+    await eventually(() => nav.locator('a').allTextContents()).toEqual(['整改']);
     const cards = dept.locator('.ev-rect');
     await cards.first().waitFor();
     // What was graded leads each title, so the department's own card stands apart from its projects'.
-    expect((await cards.locator('h2').allTextContents()).sort()).toEqual([`项目 ${TITLES.water}`, `承办单位 ${TITLES.wdept}`, `承办单位 ${TITLES.wdept}`].sort());
+    await eventually(async () => (await cards.locator('h2').allTextContents()).sort()).toEqual([`项目 ${TITLES.water}`, `承办单位 ${TITLES.wdept}`, `承办单位 ${TITLES.wdept}`].sort());
     const first = cards.filter({ has: dept.locator('.kicker', { hasText: new RegExp(`^${roundTitle}$`) }) }).filter({ has: dept.locator('.ev-rect-kind', { hasText: '承办单位' }) });
-    expect(await first.count()).toBe(1);
+    await eventually(() => first.count()).toBe(1);
     await first.getByText('提交整改报告，并再次测评').waitFor();
     await first.locator('.ev-rect-facts').getByText('不满意').waitFor();
     const repeated = cards.filter({ hasText: '（再测评）' });
@@ -509,7 +519,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await deadline.getByLabel('整改期限').fill(yesterday);
     await deadline.getByRole('button', { name: '保存' }).click();
     await card.locator('.tag', { hasText: '已逾期' }).waitFor();
-    expect(await card.evaluate((el) => el.classList.contains('overdue'))).toBe(true);
+    await eventually(() => card.evaluate((el) => el.classList.contains('overdue'))).toBe(true);
     await page.getByText('逾期 1 项').waitFor();
     await shoot(page, 'evaluation-rectifications-staff', ['tablet']);
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startHarness, type Harness } from './harness.ts';
+import { eventually, FIXTURES, startHarness, type Harness } from './harness.ts';
 
 /**
  * The first day with Minsheng, in a real browser against the real server: set up the system, sign out and in,
@@ -22,7 +22,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     const { page } = h;
     await page.goto(h.origin + '/');
     await page.waitForURL('**/setup');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('初始化系统');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('初始化系统');
     await h.screenshot('setup');
 
     // A short password is refused before anything is sent, next to its field.
@@ -52,7 +52,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByLabel('用户名').fill(admin.username);
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('用户名或密码不正确');
+    await eventually(() => page.getByRole('alert').first().textContent()).toContain('用户名或密码不正确');
 
     await page.getByLabel('密码').fill(admin.password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -72,7 +72,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByRole('heading', { name: '示范县人民代表大会', level: 1 }).waitFor();
     await page.getByText('县级人大 · 第七届').waitFor();
     await page.getByRole('heading', { name: '规则设置' }).waitFor();
-    await expect.poll(() => page.getByText('例如应到 100 人时，至少 67 人出席。').count()).toBe(1);
+    await eventually(() => page.getByText('例如应到 100 人时，至少 67 人出席。').count()).toBe(1);
     // The navigation shows the setup stage only, and only what this account may use.
     const nav = page.getByRole('navigation', { name: '主导航' });
     for (const entry of ['概况与规则设置', '代表名册', '承办单位', '账号与角色', '审计日志']) await nav.getByRole('link', { name: entry }).waitFor();
@@ -103,7 +103,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByText('性别：性别应为“男”或“女”').waitFor();
     await page.getByText('姓名：必填').waitFor();
     await page.getByText('联系电话：电话号码格式不正确').waitFor();
-    expect(await page.getByRole('button', { name: /^导入 \d+ 位代表$/ }).isDisabled()).toBe(true);
+    await eventually(() => page.getByRole('button', { name: /^导入 \d+ 位代表$/ }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-bad');
 
     await page.getByRole('button', { name: '重新选择文件' }).click();
@@ -133,7 +133,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await english;
     await page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await eventually(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText('6 seated representatives').waitFor();
     await page.getByRole('columnheader', { name: 'Delegation / group' }).waitFor();
     await page.getByRole('button', { name: 'Add representative' }).waitFor();
@@ -143,7 +143,8 @@ describe('foundation: from first run to printed delegate cards', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'Roster', level: 1 }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await eventually(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('6 seated representatives').waitFor();
     await h.screenshot('roster-en', ['tablet']);
   });
 
@@ -152,13 +153,14 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByRole('link', { name: 'Print delegate cards' }).first().click();
     await page.getByRole('heading', { name: 'Delegate cards', level: 1 }).waitFor();
     await page.getByText('6 cards · A4 sheets: 1').waitFor();
-    expect(await page.locator('.delegate-card').count()).toBe(6);
-    expect(await page.locator('.delegate-card svg').count()).toBe(6);
+    await eventually(() => page.locator('.delegate-card').count()).toBe(6);
+    await eventually(() => page.locator('.delegate-card svg').count()).toBe(6);
     await page.getByRole('img', { name: 'Sign-in QR of 欧阳国庆' }).waitFor();
     await page.getByRole('button', { name: 'Print' }).waitFor();
 
     await page.getByRole('button', { name: '切换到中文' }).click();
     await page.getByRole('heading', { name: '代表证', level: 1 }).waitFor();
+    await eventually(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     const card = page.locator('.delegate-card').filter({ hasText: '王建国' });
     await card.getByText('示范县人民代表大会').waitFor();
     await card.getByText('第七届').waitFor();
@@ -167,9 +169,10 @@ describe('foundation: from first run to printed delegate cards', () => {
     await h.screenshot('cards');
 
     // In print, only the sheets remain.
+    await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
-    expect(await page.locator('.sheet').first().isVisible()).toBe(true);
+    await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => page.locator('.sheet').first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
   });
 

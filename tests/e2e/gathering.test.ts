@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 
 /**
  * Stage A in a real browser against the real server (SPEC §3): the admin opens a collection window and prints the
@@ -109,7 +109,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
 
     await page.getByRole('button', { name: '安排征集期' }).first().click();
     const dialog = page.getByRole('dialog', { name: '安排征集期' });
-    expect(await dialog.getByLabel('年度').inputValue()).toBe(String(year));
+    await eventually(() => dialog.getByLabel('年度').inputValue()).toBe(String(year));
     await dialog.getByLabel('开始日期').fill(addDays(today, -3));
     await dialog.getByLabel('截止日期').fill(addDays(today, -5));
     await dialog.getByRole('button', { name: '安排', exact: true }).click();
@@ -131,11 +131,12 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await poster.getByText(`${year} 年度民生实事项目建议征集`).waitFor();
     await poster.getByText(`${h.origin}/p/${congressId}`).waitFor();
     const qr = page.getByRole('img', { name: '提交建议的二维码' });
-    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await eventually(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await h.screenshot('poster');
+    await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
-    expect(await poster.isVisible()).toBe(true);
+    await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => poster.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -145,7 +146,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.goto(`${h.origin}/p/${congressId}`);
     await page.getByRole('heading', { name: `${year} 年度民生实事项目建议征集`, level: 1 }).waitFor();
     const question = page.locator('.answer-field label');
-    await expect.poll(() => question.textContent()).toMatch(/^验证题：.+等于几？$/);
+    await eventually(() => question.textContent()).toMatch(/^验证题：.+等于几？$/);
     const asked = Date.now();
 
     // Nothing is sent before the form is complete; each problem is said beside its field.
@@ -159,7 +160,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByLabel('具体内容').fill('河东村到镇区的村道只有 3.5 米宽，会车困难，雨天积水，学生上学不安全。希望拓宽到 6 米并修好排水沟。');
     await page.getByLabel('受益人群（选填）').fill('河东村 800 多户居民和上学的孩子');
     await page.getByLabel('估算投资（选填）').fill('１２０');
-    expect(await page.getByLabel('估算投资（选填）').inputValue()).toBe('120');
+    await eventually(() => page.getByLabel('估算投资（选填）').inputValue()).toBe('120');
     const files = page.locator('input[type=file]');
     await files.setInputFiles([
       { name: '路口照片.png', mimeType: 'image/png', buffer: png() },
@@ -167,7 +168,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     ]);
     await page.getByText('“说明.txt”不是支持的类型（JPG、PNG、WebP 照片或 PDF）。').waitFor();
     await page.locator('.file-item').getByText('路口照片.png').waitFor();
-    expect(await page.locator('.file-item img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+    await eventually(() => page.locator('.file-item img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
     await page.getByLabel('称呼（选填）').fill('王先生');
     await page.getByLabel('手机或电话').fill('13800001111');
     await page.getByText('不会公开，也不会出现在任何公开页面上').waitFor();
@@ -186,8 +187,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
 
     await page.getByRole('button', { name: '提交建议' }).click();
     await page.getByRole('heading', { name: '建议已提交' }).waitFor();
-    residentCode = ((await page.locator('.tracking-code').textContent()) ?? '').trim();
-    expect(residentCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    residentCode = await textMatching(page.locator('.tracking-code'), /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     await page.getByRole('button', { name: '复制查询码' }).waitFor();
     await page.getByRole('button', { name: '打印' }).waitFor();
     await shoot(page, 'submit-done');
@@ -198,6 +198,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await step(page, '已提交').waitFor();
     await page.getByText('来源：群众网上提交').waitFor();
     await step(page, '初审中').waitFor();
+    await settled(page);
     expect(await page.content()).not.toContain('13800001111');
     expect(await page.content()).not.toContain('王先生');
     await shoot(page, 'track-pending');
@@ -248,7 +249,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     // Filters live in the address: a reload keeps them.
     await page.getByLabel('类别').selectOption('health');
     await page.getByText('找到 1 条建议').waitFor();
-    expect(page.url()).toContain('category=health');
+    await eventually(() => page.url()).toContain('category=health');
     await page.reload();
     await page.getByText('找到 1 条建议').waitFor();
     await page.goto(`${h.origin}/c/${congressId}/gathering/proposals`);
@@ -261,7 +262,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('link', { name: '在新窗口打开附件 路口照片.png' }).waitFor();
     await page.locator('.similar-list').getByRole('link', { name: '河东村道路拓宽改造' }).waitFor();
     const accept = page.getByRole('button', { name: '列为候选项目' });
-    expect(await accept.isDisabled()).toBe(true);
+    await eventually(() => accept.isDisabled()).toBe(true);
     await page.getByText(/还有审查项未完成：论证、评估/).waitFor();
 
     await recordChecks(page);
@@ -269,7 +270,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByText('审查记录有修改，请先保存。').waitFor();
     await page.getByRole('button', { name: '保存审查记录' }).click();
     await page.getByText('审查记录已保存。').waitFor();
-    await expect.poll(() => accept.isDisabled()).toBe(false);
+    await eventually(() => accept.isDisabled()).toBe(false);
     await shoot(page, 'proposal-detail');
 
     await acceptWith(page, { lead: '县交通运输局', co: ['县住房和城乡建设局'], funding: '县级财政 80%，镇级配套 20%', outcome: '村道拓宽到 6 米，会车顺畅，雨天不再积水。', shot: 'accept-dialog' });
@@ -310,12 +311,12 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('link', { name: '新建镇政府办公楼' }).first().click();
     await page.getByRole('alert').filter({ hasText: '触及负面清单：办公楼' }).waitFor();
     await page.getByText('触及负面清单（办公楼、政府办公），不能列为候选项目。').waitFor();
-    expect(await page.getByRole('button', { name: '列为候选项目' }).isDisabled()).toBe(true);
+    await eventually(() => page.getByRole('button', { name: '列为候选项目' }).isDisabled()).toBe(true);
     await shoot(page, 'proposal-negative', ['tablet']);
     await page.getByRole('button', { name: '合并到其他建议' }).click();
     const merge = page.getByRole('dialog', { name: '合并到其他建议' });
     await merge.getByLabel('合并到').waitFor();
-    expect(await merge.locator('option').allTextContents()).toContain(`河东村至镇区道路拓宽（河东村 · 列为候选项目 · ${residentCode}）`);
+    await eventually(() => merge.locator('option').allTextContents()).toContain(`河东村至镇区道路拓宽（河东村 · 列为候选项目 · ${residentCode}）`);
     await shoot(page, 'merge-dialog', ['tablet']);
     await merge.getByRole('button', { name: '取消' }).click();
     await page.getByRole('button', { name: '不予采纳' }).click();
@@ -336,9 +337,11 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     const { page } = h;
     await page.goto(`${h.origin}/c/${congressId}/gathering/lists`);
     await page.getByText('还没有候选项目清单').waitFor();
+    // The form takes its year from the collection windows the page loads: open it once they are in.
+    await settled(page);
     await page.getByRole('button', { name: '新建清单' }).first().click();
     const dialog = page.getByRole('dialog', { name: '新建清单' });
-    expect(await dialog.getByLabel('清单名称').inputValue()).toBe(`${year} 年度民生实事候选项目清单`);
+    await eventually(() => dialog.getByLabel('清单名称').inputValue()).toBe(`${year} 年度民生实事候选项目清单`);
     await dialog.getByLabel('应选项目数').fill('2');
     await dialog.getByRole('button', { name: '新建并选入候选项目' }).click();
     await page.getByRole('heading', { name: `${year} 年度民生实事候选项目清单`, level: 1 }).waitFor();
@@ -353,7 +356,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('button', { name: '把“镇卫生院发热门诊改造”加入清单' }).click();
     await surplus.getByText('差额符合要求').waitFor();
     await page.getByRole('button', { name: '上移“镇卫生院发热门诊改造”' }).click();
-    await expect.poll(() => page.locator('.order-list .order-text strong').allTextContents()).toEqual(['河东村至镇区道路拓宽', '镇卫生院发热门诊改造', '青山小学门口增设人行天桥']);
+    await eventually(() => page.locator('.order-list .order-text strong').allTextContents()).toEqual(['河东村至镇区道路拓宽', '镇卫生院发热门诊改造', '青山小学门口增设人行天桥']);
     await page.getByRole('button', { name: '保存清单' }).click();
     await page.getByText('清单已保存。').waitFor();
     await shoot(page, 'list-builder');
@@ -365,6 +368,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await confirm.getByRole('button', { name: '冻结清单' }).click();
     await page.getByText('清单已冻结。').waitFor();
     await page.getByText(/^已于 .+ 冻结（林主任）$/).waitFor();
+    await settled(page);
     expect(await page.getByRole('button', { name: '保存清单' }).count()).toBe(0);
     await page.getByRole('link', { name: '公开页面' }).waitFor();
     await page.getByRole('button', { name: '生成新版本' }).waitFor();
@@ -390,13 +394,14 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.goto(`${h.origin}/p/${congressId}/candidates`);
     await page.getByRole('heading', { name: '民生实事候选项目清单', level: 1 }).waitFor();
     await page.getByText(`${year} 年度 · 应选 2 项 · 候选 3 项 · 计划总投资 465.50 万元`).waitFor();
-    expect(await page.locator('.cand-item h3').allTextContents()).toEqual(['第 1 项 河东村至镇区道路拓宽', '第 2 项 镇卫生院发热门诊改造', '第 3 项 青山小学门口增设人行天桥']);
+    await eventually(() => page.locator('.cand-item h3').allTextContents()).toEqual(['第 1 项 河东村至镇区道路拓宽', '第 2 项 镇卫生院发热门诊改造', '第 3 项 青山小学门口增设人行天桥']);
     const first = page.locator('.cand-item').first();
     await first.getByText('120.00 万元').waitFor();
     await first.getByText('县交通运输局').waitFor();
     await first.getByText('县住房和城乡建设局').waitFor();
     await first.getByText('县级财政 80%，镇级配套 20%').waitFor();
     expect(await page.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(/\/api\/public\/congresses\/.+\/candidate-lists\/.+\/export\.csv$/);
+    await settled(page);
     expect(await page.content()).not.toContain('13800001111');
     await shoot(page, 'public-list');
 
@@ -466,6 +471,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByRole('link', { name: '提出项目建议 / 查看我的建议' }).click();
     await page.getByRole('heading', { name: '项目建议', level: 1 }).waitFor();
     await page.getByText('还没有项目建议').waitFor();
+    await settled(page);
     expect(await page.getByRole('link', { name: '导出 CSV' }).count()).toBe(0);
     await page.getByRole('button', { name: '录入建议' }).first().click();
     const dialog = page.getByRole('dialog', { name: '录入建议' });
@@ -477,9 +483,11 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await dialog.getByRole('button', { name: `提交（计入 ${year} 年度）` }).click();
     await page.getByRole('heading', { name: '青山中学食堂改造', level: 1 }).waitFor();
     await page.getByText('审查由政府办进行。').waitFor();
+    await settled(page);
     expect(await page.getByRole('button', { name: '列为候选项目' }).count()).toBe(0);
     await page.getByRole('link', { name: '← 项目建议' }).click();
     await page.getByText('共 1 条建议').waitFor();
+    await settled(page);
     expect(await page.getByRole('link', { name: '河东村至镇区道路拓宽' }).count()).toBe(0);
     await page.context().close();
   });
@@ -494,7 +502,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.goto(`${h.origin}/p/${congressId}`);
     await page.getByText('What is it about?').waitFor();
     await page.getByText('Transport', { exact: true }).waitFor();
-    await expect.poll(() => page.locator('.answer-field label').textContent()).toMatch(/^Check question: What is \w+ plus \w+\?$/);
+    await eventually(() => page.locator('.answer-field label').textContent()).toMatch(/^Check question: What is \w+ plus \w+\?$/);
     await shoot(page, 'submit-form-en', ['phone']);
 
     const staff = h.page;
@@ -508,6 +516,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await shoot(staff, 'proposals-list-en', ['tablet']);
     await staff.getByRole('button', { name: '切换到中文' }).click();
     await staff.getByRole('heading', { name: '项目建议', level: 1 }).waitFor();
+    await eventually(() => staff.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   });
 
   it('sent no request outside its own origin and raised no page error', () => {

@@ -10,8 +10,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import QRCode from 'qrcode';
+import { expect } from 'vitest';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { throwawayDatabase } from '../helpers/pg-url.ts';
 
@@ -211,31 +212,77 @@ export type Harness = {
   closeThenRead: <T>(read: (database: Database) => Promise<T>) => Promise<T>;
 };
 
+/** Two animation frames: whatever the last change of the page (a resize, an answer rendered) laid out is painted. */
+export const painted = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
 /** Save a page at one or more viewport sizes: tests/e2e/screenshots/<name>-<viewport>.png, then restore its size. */
 export async function shoot(page: Page, name: string, sizes: ViewportName[] = ['tablet', 'phone', 'desktop']) {
   const before = page.viewportSize();
   for (const size of sizes) {
     await page.setViewportSize(VIEWPORTS[size]);
-    await page.waitForTimeout(150); // let layout settle after the resize
+    await painted(page); // laid out at the new size
     // Grow the window to the whole page (rather than a stitched full-page capture) so that sticky bars sit
     // where they end up, at the bottom; passing toasts are left out.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     if (height > VIEWPORTS[size].height) {
       await page.setViewportSize({ width: VIEWPORTS[size].width, height });
-      await page.waitForTimeout(100);
+      await painted(page);
     }
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), style: '.toasts { display: none !important; }' });
   }
   if (before) await page.setViewportSize(before);
 }
 
-/** Record the page's off-origin requests and its errors (as every page of the harness is). */
+/**
+ * Wait for what a page shows, never read it once: `await eventually(() => locator.textContent()).toBe('8')` reads
+ * again until it holds. A page renders what its requests bring whenever they come, so a single read right after an
+ * action or a navigation may see the page before (or between) them. The patience is the pages' own (10 s, the
+ * contexts' default timeout) rather than vitest's 1 s; on failure the message is the last value read, e.g.
+ * "expected '结果已公布' to be 'Result published'".
+ */
+export const eventually = <T,>(read: () => T | Promise<T>, message?: string) => expect.poll(read, { timeout: 10_000, interval: 100, message });
+
+/**
+ * The trimmed text of `locator` once it matches `pattern` — for a value the test cannot know beforehand (a receipt,
+ * a tracking code, a serial), so that an element still empty or still loading is not read as the value.
+ */
+export async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
+  let text = '';
+  await eventually(async () => (text = ((await locator.textContent()) ?? '').trim()), String(locator)).toMatch(pattern);
+  return text;
+}
+
+/** The requests each watched page has in flight (its event streams aside, which stay open). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/**
+ * Wait until the page has no request in flight and has painted what the last answers brought. Before asserting that
+ * something is NOT on the page (a poll would pass at once, and a single read could come before the data that would
+ * show it): first wait for the state that would show it, then `await settled(page)`, then count. Pages that poll on
+ * their own are caught between two polls.
+ */
+export async function settled(page: Page) {
+  const open = inFlight.get(page);
+  if (!open) throw new Error('settled(): this page is not watched (open it with h.newPage, or call watch on it)');
+  for (;;) {
+    await eventually(() => [...open].map((r) => `${r.method()} ${r.url()}`), 'requests still in flight').toEqual([]);
+    await painted(page);
+    if (open.size === 0) return; // nothing new was asked for by what was just rendered
+  }
+}
+
+/** Record the page's off-origin requests, its errors and its requests in flight (as every page of the harness is). */
 export function watch(page: Page, origin: string, offOrigin: string[], pageErrors: string[]) {
+  const open = new Set<Request>();
+  inFlight.set(page, open);
   page.on('request', (req) => {
+    if (req.resourceType() !== 'eventsource') open.add(req);
     const url = new URL(req.url());
     if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
     if (url.origin !== origin) offOrigin.push(req.url());
   });
+  page.on('requestfinished', (req) => void open.delete(req));
+  page.on('requestfailed', (req) => void open.delete(req));
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
     // 4xx answers the page expects (e.g. /api/auth/me before sign-in) are logged by Chromium as resource errors.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { FIXTURES, grayFromPng, launchBrowser, qrVideo, removeVideo, shoot, startHarness, VIEWPORTS, watch, type Harness, type ViewportName } from './harness.ts';
+import { eventually, FIXTURES, grayFromPng, launchBrowser, qrVideo, removeVideo, settled, shoot, startHarness, textMatching, VIEWPORTS, watch, type Harness, type ViewportName } from './harness.ts';
 
 /**
  * The whole lifecycle, through the pages only (the API is used to READ: the delegate cards' QR contents, the printed
@@ -174,7 +174,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await phone.goto(`${h.origin}/p/${congressId}`);
     await phone.getByRole('heading', { name: `${year} 年度民生实事项目建议征集`, level: 1 }).waitFor();
     const question = phone.locator('.answer-field label');
-    await expect.poll(() => question.textContent()).toMatch(/^验证题：.+等于几？$/);
+    await eventually(() => question.textContent()).toMatch(/^验证题：.+等于几？$/);
     const asked = Date.now();
     await phone.getByText('交通出行', { exact: true }).click();
     await phone.getByLabel('建议标题').fill(T.a);
@@ -188,7 +188,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await snap(phone, 'resident-proposal', ['phone']);
     await phone.getByRole('button', { name: '提交建议' }).click();
     await phone.getByRole('heading', { name: '建议已提交' }).waitFor();
-    expect(((await phone.locator('.tracking-code').textContent()) ?? '').trim()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await textMatching(phone.locator('.tracking-code'), /^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     await snap(phone, 'resident-tracking-code', ['phone']);
     await phone.context().close();
   });
@@ -239,8 +239,12 @@ describe('lifecycle: from first run to the rectification report, through the UI'
   it('05 builds the candidate list (2 seats of 3) and freezes it', async () => {
     const { page } = h;
     await nav(page).getByRole('link', { name: '候选项目清单' }).click();
+    // The form takes its year from the collection windows the page loads: open it once they are in.
+    await page.getByText('还没有候选项目清单').waitFor();
+    await settled(page);
     await page.getByRole('button', { name: '新建清单' }).first().click();
     const dialog = page.getByRole('dialog', { name: '新建清单' });
+    await eventually(() => dialog.getByLabel('清单名称').inputValue()).toBe(`${year} 年度民生实事候选项目清单`);
     await dialog.getByLabel('应选项目数').fill('2');
     await dialog.getByRole('button', { name: '新建并选入候选项目' }).click();
     await page.locator('.surplus').getByText('尚无候选项目').waitFor();
@@ -304,12 +308,13 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await scrutineer.getByText(/^已制作 \d+ 张，已发出 0 张，已作废 0 张。$/).waitFor();
     await scrutineer.getByRole('link', { name: '打印表决卡' }).click();
     await scrutineer.getByRole('heading', { name: '表决卡', level: 1 }).waitFor();
-    await scrutineer.locator('.ballot-card').first().waitFor();
+    // The cards made (at least the six to issue) are all on the sheet before their serials are read.
+    await eventually(() => scrutineer.locator('.bc-serial').count()).toBeGreaterThanOrEqual(6);
     serials = await scrutineer.locator('.bc-serial').allTextContents();
-    expect(serials.length).toBeGreaterThanOrEqual(6);
     // The QR of one card, as the sheet shows it, for the tablet's camera in step 08.
     const card = scrutineer.locator('.ballot-card').nth(CAMERA);
-    expect(await card.locator('.bc-serial').textContent()).toBe(serials[CAMERA]);
+    await eventually(() => card.locator('.bc-serial').textContent()).toBe(serials[CAMERA]);
+    await card.locator('.bc-qr svg').waitFor();
     cameraQr = await card.locator('.bc-qr').screenshot();
     await snap(scrutineer, 'ballot-cards', ['tablet']);
     await scrutineer.getByRole('link', { name: '返回票决' }).click();
@@ -391,7 +396,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await scrutineer.getByRole('heading', { name: '计票与监票' }).waitFor();
     await scrutineer.getByRole('button', { name: '计票', exact: true }).and(scrutineer.locator(':enabled')).click();
     await scrutineer.locator('.tally .tag', { hasText: '已计票，待公布' }).waitFor();
-    expect(await scrutineer.locator('.invalid-item').count()).toBe(1);
+    await eventually(() => scrutineer.locator('.invalid-item').count()).toBe(1);
     await scrutineer.getByLabel('我是总监票人').check();
     await scrutineer.getByLabel('我已复核以上无效票').check();
     await snap(scrutineer, 'tally-chief', ['tablet']);
@@ -405,13 +410,15 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await second.getByRole('button', { name: '确认计票结果并签字' }).click();
     await second.getByRole('dialog', { name: '确认计票结果并签字？' }).getByRole('button', { name: '签字' }).click();
     await second.getByText('您已签字。').waitFor();
-    expect(await second.locator('.signoff-count').textContent()).toBe('2 / 2');
+    await eventually(() => second.locator('.signoff-count').textContent()).toBe('2 / 2');
     await second.context().close();
 
     // Publishing needs the presidium role itself (the system administrator is not presidium).
     // The administrator, who is not presidium, is told who publishes instead of finding no button.
     await page.reload();
     await page.getByText('结果由主席团公布：请主席团成员用自己的账号登录本页后公布。').waitFor();
+    await page.getByText('监票人已签字，可以公布。').waitFor();
+    await settled(page);
     expect(await page.getByRole('button', { name: '公布结果' }).count()).toBe(0);
     // The presidium member starts from the congress page: the latest session and its vote are one tap away.
     const presidium = await signIn(pres);
@@ -424,7 +431,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await presidium.getByRole('button', { name: '公布结果' }).click();
     await presidium.getByRole('dialog', { name: '公布计票结果？' }).getByRole('button', { name: '公布结果' }).click();
     await presidium.getByText(/^结果已于 .+ 公布（王主席）$/).waitFor();
-    expect(await presidium.locator('.elected-list li').allTextContents()).toEqual([`${T.a}5 票`, `${T.b}5 票`]);
+    await eventually(() => presidium.locator('.elected-list li').allTextContents()).toEqual([`${T.a}5 票`, `${T.b}5 票`]);
     await snap(presidium, 'published', ['tablet']);
     await presidium.context().close();
     await page.reload();
@@ -512,7 +519,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await page.getByText('已生成群众测评码 3 张。').waitFor();
     await page.getByRole('link', { name: '打印测评码（3 张）' }).click();
     await page.getByText('共 3 张，1 页').waitFor();
-    const serial = ((await page.locator('.ev-slip-serial').first().textContent()) ?? '').trim();
+    const serial = await textMatching(page.locator('.ev-slip-serial').first(), /^E[0-9A-Z]{8}$/);
     await snap(page, 'evaluation-codes', ['tablet']);
     await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
     await page.getByRole('button', { name: '开始测评' }).click();
@@ -524,7 +531,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await phone.getByRole('heading', { name: '请扫描测评码' }).waitFor();
     await phone.getByLabel('或输入测评码编号').fill(serial);
     await phone.getByRole('button', { name: '开始作答' }).click();
-    const intro = ((await phone.getByText(/^您将以群众身份评价 \d+ 个测评对象。$/).textContent()) ?? '');
+    const intro = await textMatching(phone.getByText(/^您将以群众身份评价 \d+ 个测评对象。$/), /^您将以群众身份评价 \d+ 个测评对象。$/);
     const targets = Number(/(\d+)/.exec(intro)![1]);
     await phone.getByRole('button', { name: '开始', exact: true }).click();
     for (let i = 1; i <= targets; i++) {
@@ -569,35 +576,43 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     const { page } = h;
     await page.goto(votePage());
     await page.getByRole('button', { name: 'Switch to English' }).click();
+    // English is a chunk fetched on the switch: every wait below is for words only English has.
     await page.getByRole('heading', { name: 'Tally and scrutiny' }).waitFor();
     await page.getByText(/^Published on .+ \(王主席\)$/).waitFor();
+    await eventually(() => page.locator('.elected-list li').allTextContents()).toEqual([`${T.a}5 for`, `${T.b}5 for`]);
     await snap(page, 'en-vote', ['tablet']);
     await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
     await page.getByRole('heading', { name: 'Results' }).first().waitFor();
+    await page.locator('.ev-target', { has: page.getByRole('heading', { level: 3, name: DEPT, exact: true }) }).locator('.ev-target-grade .tag', { hasText: /^Dissatisfied$/ }).waitFor();
     await snap(page, 'en-evaluation-results', ['tablet']);
 
     const screen = await h.newPage('desktop');
     await screen.goto(`${h.origin}/screen/${sessionId}`);
     await screen.getByRole('button', { name: 'Switch to English' }).click();
-    await screen.locator('.screen-status', { hasText: 'Result published' }).waitFor();
+    await eventually(() => screen.locator('.screen-status').textContent()).toBe('Result published');
+    await screen.getByText(`Elected: ${T.a}, ${T.b}`).waitFor();
     await snap(screen, 'en-big-screen', ['desktop']);
     await screen.context().close();
 
     const phone = await h.newPage('phone');
     await phone.goto(`${h.origin}/v/${voteId}`);
     await phone.getByRole('button', { name: 'Switch to English' }).click();
-    // English is a chunk fetched on the switch: wait for a state only English has (the switch back, in Chinese words,
-    // appears once the English words are on the page), then for the document's language — never a one-shot read.
+    // English is a chunk fetched on the switch, and the result is data fetched on the way in: wait for the words only
+    // English has, on the figures only the data has (a Chinese title or any h1 would be there in either language),
+    // and for the document's language — never a one-shot read.
     await phone.getByRole('button', { name: '切换到中文' }).waitFor();
-    await phone.getByText(T.a).first().waitFor();
-    await phone.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await eventually(() => phone.locator('#figures-title').textContent()).toBe('Figures by candidate');
+    await eventually(() => phone.locator('.result-cand-figures').allTextContents()).toEqual(['For 5Against 0Abstain 0', 'For 5Against 0Abstain 0', 'For 0Against 5Abstain 0']);
+    await eventually(() => phone.locator('.result-outcome .elected-list li').allTextContents()).toEqual([`${T.a}5 for`, `${T.b}5 for`]);
+    await eventually(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Laid out in English, nothing wider than the phone.
+    await eventually(() => phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await snap(phone, 'en-result-phone', ['phone']);
     await phone.context().close();
     // Back to Chinese for whoever uses this browser next.
     await page.getByRole('button', { name: '切换到中文' }).click();
     await page.getByRole('heading', { name: '测评结果' }).first().waitFor();
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   });
 
   it('sent no request off the origin and raised no page error', () => {

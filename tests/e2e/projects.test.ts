@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, todayInShanghai } from '../../shared/i18n/index.ts';
-import { shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
 
 /**
  * Stage D in a real browser against the real server (SPEC §6): a department on a tablet marks a milestone done with
@@ -114,6 +114,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await dept.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '实施项目' }).waitFor();
     await dept.getByRole('link', { name: '老旧小区加装电梯', exact: true }).waitFor();
     await dept.getByText('共 1 个项目').waitFor();
+    await settled(dept);
     expect(await dept.getByText('城区学校食堂改造').count()).toBe(0);
     expect(await dept.getByText('农村公路安防工程').count()).toBe(0);
     await dept.getByRole('row', { name: /老旧小区加装电梯/ }).getByText('有风险').waitFor();
@@ -127,11 +128,11 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await page.getByRole('heading', { name: '老旧小区加装电梯', level: 1 }).waitFor();
     const tender = page.locator('.pj-ms', { hasText: '完成招标' });
     await tender.getByText('滞后 5 天').waitFor();
-    expect(await page.locator('.pj-figure', { hasText: '按节点计算' }).locator('.pj-figure-n').textContent()).toBe('20%');
+    await eventually(() => page.locator('.pj-figure', { hasText: '按节点计算' }).locator('.pj-figure-n').textContent()).toBe('20%');
     await page.getByRole('button', { name: '更新节点“完成招标”' }).click();
     const dialog = page.getByRole('dialog', { name: '更新节点：完成招标' });
     await dialog.getByRole('radio', { name: '已完成' }).click();
-    expect(await dialog.getByLabel('实际完成日期').inputValue()).toBe(today);
+    await eventually(() => dialog.getByLabel('实际完成日期').inputValue()).toBe(today);
     await dialog.getByLabel('情况说明').fill('已完成公开招标，中标单位已签订合同。');
     await dialog.locator('input[type=file][multiple]').setInputFiles([
       { name: '招标现场.png', mimeType: 'image/png', buffer: png() },
@@ -144,10 +145,10 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await dialog.getByRole('button', { name: '保存并上传 1 个文件' }).click();
     await page.getByText('节点已更新。').waitFor();
     await tender.getByText('已完成', { exact: true }).waitFor();
-    expect(await tender.getByText('滞后 5 天').count()).toBe(0);
+    await eventually(() => tender.getByText('滞后 5 天').count()).toBe(0);
     const thumb = tender.getByRole('img', { name: '招标现场' });
-    await expect.poll(() => loaded(thumb)).toBe(true);
-    await expect.poll(() => page.locator('.pj-figure', { hasText: '按节点计算' }).locator('.pj-figure-n').textContent()).toBe('50%');
+    await eventually(() => loaded(thumb)).toBe(true);
+    await eventually(() => page.locator('.pj-figure', { hasText: '按节点计算' }).locator('.pj-figure-n').textContent()).toBe('50%');
     await page.locator('.page-head').getByText('正常', { exact: true }).waitFor();
   });
 
@@ -163,7 +164,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await page.getByText('进展已报送。').waitFor();
     await page.locator('.pj-updates').getByText('首批 8 部电梯开始井道施工').waitFor();
     await page.locator('.pj-updates').getByText('自报 60%').waitFor();
-    expect(await page.locator('.pj-figure', { hasText: '单位自报' }).locator('.pj-figure-n').textContent()).toBe('60%');
+    await eventually(() => page.locator('.pj-figure', { hasText: '单位自报' }).locator('.pj-figure-n').textContent()).toBe('60%');
     await page.locator('.pj-summary').getByText('85.50').waitFor();
     await shoot(page, 'projects-project', ['tablet', 'phone']);
   });
@@ -175,10 +176,10 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     const nav = page.getByRole('navigation', { name: '主导航' });
     await nav.getByText('项目实施', { exact: true }).waitFor();
     const tile = (label: string) => page.locator('.pj-tile', { hasText: label }).locator('.pj-tile-n');
-    await expect.poll(() => tile('项目总数').textContent()).toBe('3');
-    expect(await tile('正常').textContent()).toBe('2');
-    expect(await tile('滞后').textContent()).toBe('1');
-    expect(await tile('有风险').textContent()).toBe('0');
+    await eventually(() => tile('项目总数').textContent()).toBe('3');
+    await eventually(() => tile('正常').textContent()).toBe('2');
+    await eventually(() => tile('滞后').textContent()).toBe('1');
+    await eventually(() => tile('有风险').textContent()).toBe('0');
     const lift = page.locator('.pj-chart-row', { hasText: '老旧小区加装电梯' });
     await lift.getByText('50%').waitFor();
     await lift.getByText('自报 60%').waitFor();
@@ -186,6 +187,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await late.getByRole('heading', { name: '滞后节点' }).waitFor();
     await late.getByText('方案设计').waitFor();
     await late.getByText('滞后 45 天').waitFor();
+    await settled(page);
     expect(await late.getByText('完成招标').count()).toBe(0);
     const overdue = page.locator('section[aria-labelledby=dash-overdue]');
     await overdue.getByRole('heading', { name: '逾期未答复的视察意见' }).waitFor();
@@ -195,11 +197,13 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await shoot(page, 'projects-dashboard', ['tablet', 'desktop']);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Projects overview', level: 1 }).waitFor();
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await lift.getByText('reported 60%').waitFor();
     await late.getByText('45 days late').waitFor();
     await shoot(page, 'projects-dashboard-en', ['tablet']);
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '实施总览', level: 1 }).waitFor();
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 
     await page.locator('.pj-tile', { hasText: '滞后' }).getByRole('link').click();
     await page.getByRole('heading', { name: '实施项目', level: 1 }).waitFor();
@@ -218,10 +222,12 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     const dialog = page.getByRole('dialog', { name: '新建视察' });
     await dialog.getByLabel('视察项目').selectOption({ label: `老旧小区加装电梯（${year}）` });
     await dialog.getByLabel('视察名称').fill('县人大代表视察老旧小区加装电梯项目');
+    // The search narrows the list: 陈志强 (青山代表团) is there before it and gone after it.
+    await dialog.getByRole('checkbox', { name: /陈志强/ }).waitFor();
     await dialog.getByRole('searchbox').fill('城关');
+    await eventually(() => dialog.getByRole('checkbox', { name: /陈志强/ }).count()).toBe(0);
     await dialog.getByRole('checkbox', { name: /王建华/ }).check();
     await dialog.getByRole('checkbox', { name: /李秀英/ }).check();
-    expect(await dialog.getByRole('checkbox', { name: /陈志强/ }).count()).toBe(0);
     await dialog.locator('.pj-chip', { hasText: '王建华' }).waitFor();
     await dialog.getByLabel('视察情况').fill('代表们察看了 3 个小区的施工现场，听取了住建局的汇报。');
     await shoot(page, 'projects-inspection-form', ['tablet']);
@@ -232,10 +238,10 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await page.locator('.pj-upload input[type=file][multiple]').setInputFiles([{ name: '视察现场.png', mimeType: 'image/png', buffer: png(160, 90) }]);
     await page.getByRole('button', { name: '上传 1 个文件' }).click();
     await page.getByText('文件已上传。').waitFor();
-    await expect.poll(() => loaded(page.locator('.pj-files img').first())).toBe(true);
+    await eventually(() => loaded(page.locator('.pj-files img').first())).toBe(true);
 
     await page.getByLabel('发现的问题或意见').fill('部分小区施工围挡不规范，影响居民出行，请限期整改并答复。');
-    await expect.poll(() => page.getByLabel('答复单位').inputValue()).toBe(ids.housing);
+    await eventually(() => page.getByLabel('答复单位').inputValue()).toBe(ids.housing);
     await page.getByRole('button', { name: '添加意见' }).click();
     await page.getByText('请填写答复期限').waitFor();
     await page.getByLabel('答复期限').fill(addDays(today, 7));
@@ -250,15 +256,16 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     const page = dept;
     await page.goto(`${h.origin}/c/${congressId}/inspections`);
     await page.getByRole('heading', { name: '需要本单位答复的意见（1）' }).waitFor();
-    // Only findings addressed to this department: not the education bureau's overdue one.
-    expect(await page.getByText('食堂后厨排烟不畅').count()).toBe(0);
     const todo = page.locator('.pj-todo .pj-finding', { hasText: '施工围挡不规范' });
     await todo.getByText('本单位', { exact: true }).waitFor();
+    // Only findings addressed to this department: not the education bureau's overdue one.
+    await settled(page);
+    expect(await page.getByText('食堂后厨排烟不畅').count()).toBe(0);
     await todo.getByLabel('本单位的答复').fill('已要求施工单位三日内按标准设置围挡，并安排专人疏导，11 月底前全部整改到位。');
     await shoot(page, 'projects-answer', ['tablet']);
     await todo.getByRole('button', { name: '提交答复' }).click();
     await page.getByText('答复已提交，等待审核。').waitFor();
-    await expect.poll(() => page.locator('.pj-todo').count()).toBe(0);
+    await eventually(() => page.locator('.pj-todo').count()).toBe(0);
 
     const staff = h.page;
     await staff.goto(`${h.origin}/c/${congressId}/inspections`);
@@ -292,9 +299,10 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     await shoot(page, 'projects-report', ['desktop']);
+    await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
-    expect(await sheet.isVisible()).toBe(true);
+    await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => sheet.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('radio', { name: '半年' }).click();
     await page.getByRole('heading', { name: `${year} 年度民生实事项目半年进展报告` }).waitFor();
@@ -381,8 +389,9 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     const card = phone.locator('.pj-card', { hasText: '老旧小区加装电梯' });
     await card.getByText('正常').waitFor();
     await card.getByText('50%').waitFor();
-    await expect.poll(() => loaded(card.locator('img.pj-card-photo'))).toBe(true);
+    await eventually(() => loaded(card.locator('img.pj-card-photo'))).toBe(true);
     await phone.locator('.pj-card', { hasText: '城区学校食堂改造' }).getByText('滞后').waitFor();
+    await settled(phone);
     for (const secret of [CONTACT_NAME, CONTACT_PHONE, PRIVATE_NOTE, '13800009999', housing.displayName])
       expect(await phone.content(), secret).not.toContain(secret);
     await shoot(phone, 'progress-public', ['phone', 'tablet']);
@@ -391,12 +400,13 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await phone.getByRole('heading', { name: '老旧小区加装电梯', level: 1 }).waitFor();
     const step = phone.locator('.pj-public-timeline .tl-step', { hasText: '完成招标' });
     await step.getByText(`${formatDate(today, 'zh-CN')} 完成`).waitFor();
-    expect(await step.getAttribute('class')).toContain('tl-done');
+    await eventually(() => step.getAttribute('class')).toContain('tl-done');
     await phone.locator('.pj-public-timeline .tl-step', { hasText: '主体完工' }).getByText('未开始').waitFor();
     await phone.getByText('首批 8 部电梯开始井道施工').waitFor();
     const photo = phone.getByRole('img', { name: '招标现场' });
     await photo.scrollIntoViewIfNeeded();
-    await expect.poll(() => loaded(photo)).toBe(true);
+    await eventually(() => loaded(photo)).toBe(true);
+    await settled(phone);
     const content = await phone.content();
     for (const secret of [CONTACT_NAME, CONTACT_PHONE, PRIVATE_NOTE, '13800009999', '已完成公开招标，中标单位已签订合同', '施工围挡不规范', housing.displayName])
       expect(content, secret).not.toContain(secret);
@@ -404,6 +414,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
 
     await phone.getByRole('button', { name: 'English' }).click();
     await phone.getByText('Milestones', { exact: true }).waitFor();
+    await eventually(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
     await shoot(phone, 'progress-public-project-en', ['phone']);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { ApiError } from '../../web/src/api.ts';
 import { isTransient, retryDelay, RETRY_AFTER_MAX_MS } from '../../web/src/retry.ts';
-import { shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 
 /**
  * Running through failures on the hall tablet and the answering page (SPEC §18), in a real browser against the real
@@ -169,19 +169,18 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     const saving = tablet.getByRole('heading', { name: '保存中，请稍候' });
     await saving.waitFor();
     await tablet.getByText('您的选票已保留在本页，服务器一有应答就会自动提交。').waitFor();
-    expect(await tablet.locator('.review-mark').allTextContents()).toEqual(['赞成', '反对', '未选（按弃权计）']);
+    await eventually(() => tablet.locator('.review-mark').allTextContents()).toEqual(['赞成', '反对', '未选（按弃权计）']);
     expect(await tablet.getByRole('button').count()).toBe(0);
     expect(await tablet.locator('.kiosk-refused, [role="alert"]').count()).toBe(0);
     // Through the two 503s to the fourth attempt, still saving all the while.
     await expect.poll(() => bodies.length, { timeout: 60_000 }).toBe(4);
-    expect(await saving.isVisible()).toBe(true);
+    await eventually(() => saving.isVisible()).toBe(true);
     expect(await tablet.getByRole('button').count()).toBe(0);
     await shoot(tablet, 'ballot-saving', ['tablet', 'phone']);
     last.open();
 
     await tablet.getByRole('heading', { name: '投票成功' }).waitFor();
-    const receipt = ((await tablet.locator('.receipt-code').textContent()) ?? '').trim();
-    expect(receipt.length).toBeGreaterThan(6);
+    const receipt = await textMatching(tablet.locator('.receipt-code'), /^\S{7,}$/);
     // Every attempt sent the very same card, vote and marks.
     expect(new Set(bodies).size).toBe(1);
     expect(JSON.parse(bodies[0])).toMatchObject({ voteId, marks: { [ids.a]: 'for', [ids.b]: 'against' } });
@@ -214,7 +213,7 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     second.open();
 
     await tablet.getByRole('heading', { name: 'Your vote is recorded' }).waitFor();
-    const receipt = ((await tablet.locator('.receipt-code').textContent()) ?? '').trim();
+    const receipt = await textMatching(tablet.locator('.receipt-code'), /^\S{7,}$/);
     expect(first.status).toBe(200);
     expect(first.receipt.length).toBeGreaterThan(6);
     expect(receipt).toBe(first.receipt);
@@ -224,24 +223,28 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     await tablet.context().close();
   });
 
-  /** Answer every item of every target with `word` on the answering page opened from a slip; ends on the review. */
-  async function answerAll(p: Page, slipUrl: string, word: string) {
+  /**
+   * Answer every item of every target with `word` on the answering page opened from a slip; ends on the review, once
+   * it shows every answer. Returns how many items were answered.
+   */
+  async function answerAll(p: Page, slipUrl: string, word: string): Promise<number> {
     await p.goto(slipUrl.replace(/^https?:\/\/[^/]+/, h.origin));
+    const intro = await textMatching(p.getByText(/^您将以群众身份评价 \d+ 个测评对象。$/), /^您将以群众身份评价 \d+ 个测评对象。$/);
+    const targets = Number(/(\d+)/.exec(intro)![1]);
     await p.getByRole('button', { name: '开始', exact: true }).click();
-    for (;;) {
+    let answered = 0;
+    for (let i = 1; i <= targets; i++) {
+      await p.locator('.ev-progress-n', { hasText: `${i} / ${targets}` }).waitFor();
       const items = p.locator('.ev-q-item');
       await items.first().waitFor();
-      for (let j = 0; j < (await items.count()); j++) await items.nth(j).getByRole('button', { name: word, exact: true }).click();
-      const toReview = p.getByRole('button', { name: '检查答卷', exact: true });
-      if (await toReview.count()) {
-        await toReview.click();
-        break;
-      }
-      const title = await p.locator('#ev-step-title').textContent();
-      await p.getByRole('button', { name: '下一个', exact: true }).click();
-      await p.locator('#ev-step-title').filter({ hasNotText: title ?? '' }).waitFor();
+      const n = await items.count(); // a step's questions come together (one left out would stop 下一个)
+      for (let j = 0; j < n; j++) await items.nth(j).getByRole('button', { name: word, exact: true }).click();
+      answered += n;
+      await p.getByRole('button', { name: i < targets ? '下一个' : '检查答卷', exact: true }).click();
     }
     await p.getByRole('heading', { name: '请检查您的答卷' }).waitFor();
+    await eventually(() => p.locator('.ev-answer-tag').allTextContents()).toEqual(Array(answered).fill(word));
+    return answered;
   }
 
   it('keeps the answers on screen through a dropped connection and two 503s, then thanks once they are stored', async () => {
@@ -255,18 +258,17 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
       await last.opened;
       return route.continue();
     });
-    await answerAll(phone, slips[0].url, '满意');
-    const answered = await phone.locator('.ev-answer-tag').allTextContents();
+    const answered: string[] = Array(await answerAll(phone, slips[0].url, '满意')).fill('满意');
     await phone.getByRole('button', { name: '确认提交，提交后不可更改' }).click();
 
     const saving = phone.getByRole('heading', { name: '保存中，请稍候' });
     await saving.waitFor();
     await phone.getByText('您的答卷已保留在本页，服务器一有应答就会自动提交，不会重复记录。').waitFor();
-    expect(await phone.locator('.ev-answer-tag').allTextContents()).toEqual(answered);
+    await eventually(() => phone.locator('.ev-answer-tag').allTextContents()).toEqual(answered);
     // Nothing to change or press twice while saving (the language switch in the header stays).
     expect(await phone.locator('main').getByRole('button').count()).toBe(0);
     await expect.poll(() => bodies.length, { timeout: 60_000 }).toBe(4);
-    expect(await saving.isVisible()).toBe(true);
+    await eventually(() => saving.isVisible()).toBe(true);
     await shoot(phone, 'evaluation-saving', ['phone', 'tablet']);
     last.open();
 

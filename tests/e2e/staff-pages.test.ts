@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { eventually, settled, startHarness, watch, type Harness } from './harness.ts';
 
 /**
  * The rest of setup as staff do it: departments with their accounts, roles, all accounts, the roster's rarer
@@ -103,7 +103,7 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     await confirm.getByText('撤销后，何工将不能再以“承办单位”身份在青山镇人民代表大会中操作。账号本身保留。').waitFor();
     await confirm.getByRole('button', { name: '撤销角色' }).click();
     await page.getByText('已撤销何工的角色。').waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /何工/ }).count()).toBe(0);
+    await eventually(() => page.getByRole('row', { name: /何工/ }).count()).toBe(0);
   });
 
   it('lets the system administrator reset a password and disable an account', async () => {
@@ -139,16 +139,17 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     try {
       const page = await rep.newPage();
       const offOrigin: string[] = [];
-      page.on('request', (r) => {
-        if (!r.url().startsWith(h.origin) && !r.url().startsWith('data:')) offOrigin.push(r.url());
-      });
+      const pageErrors: string[] = [];
+      watch(page, h.origin, offOrigin, pageErrors);
       await page.goto(card.url);
       await page.getByRole('heading', { name: '您好，李秀英', level: 1 }).waitFor();
-      expect(new URL(page.url()).hash).toBe(''); // the token left the address bar
+      await eventually(() => new URL(page.url()).hash).toBe(''); // the token left the address bar
       await page.getByText('作为人大代表，您可以：').waitFor();
+      await settled(page);
       expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
       await page.screenshot({ path: 'tests/e2e/screenshots/representative-home-phone.png', fullPage: true, style: '.toasts{display:none}' });
       expect(offOrigin).toEqual([]);
+      expect(pageErrors).toEqual([]);
     } finally {
       await rep.close();
     }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { SCREENSHOTS, shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, SCREENSHOTS, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 
 /**
  * The tally stage in a real browser (SPEC §5): the set-up and the ballots go through the API (12 seated, 10 present,
@@ -36,6 +36,9 @@ describe('tally, sign-off, publication, big screen and public result', () => {
   type Who = keyof typeof people;
   const api: Partial<Record<Who, { page: Page; headers: Record<string, string> }>> = {};
   let cards: { serial: string; url: string }[] = [];
+  /** When the first vote was opened with its 10-minute countdown: after this (ms, this machine's clock, as the server's) and before `openedBy`. */
+  let openedFrom = 0;
+  let openedBy = 0;
 
   const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
     if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
@@ -67,14 +70,14 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await as('scrutineer', `${votePath(v)}/cards`);
     const print = await json<{ cards: { serial: string; url: string }[] }>(await api.scrutineer!.page.request.get(`${h.origin}/api${votePath(v)}/cards`));
     for (const c of print.cards.slice(0, n)) await as('scrutineer', `${votePath(v)}/issue`, { card: c.serial });
+    const from = Date.now();
     await as('presidium', `${votePath(v)}/open`, { countdownSeconds: 600 });
+    if (v === voteId) [openedFrom, openedBy] = [from, Date.now()];
     return print.cards;
   };
-  /** The figures of the totals row as "label value" pairs. */
-  const totals = async (page: Page, scope = '.tally') => {
-    await page.locator(`${scope} .tally-total`).first().waitFor();
-    return page.locator(`${scope} .tally-total`).evaluateAll((els) => els.map((e) => `${e.querySelector('dt')!.textContent} ${e.querySelector('dd')!.textContent}`));
-  };
+  /** The figures of the totals row as "label value" pairs (polled: `await totals(page).toEqual([...])`). */
+  const totals = (page: Page, scope = '.tally') =>
+    eventually(() => page.locator(`${scope} .tally-total`).evaluateAll((els) => els.map((e) => `${e.querySelector('dt')!.textContent} ${e.querySelector('dd')!.textContent}`)));
   const rowsOf = (page: Page, selector: string) =>
     page.locator(selector).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').trim()).join(' | ')));
 
@@ -153,17 +156,31 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await screen.getByRole('heading', { name: '第七届人民代表大会第二次会议' }).waitFor();
     await screen.getByText('示范县人民代表大会').waitFor();
     await screen.locator('.screen-status', { hasText: '表决中' }).waitFor();
-    expect(await screen.locator('.screen-cast-n').textContent()).toBe('8');
-    expect(await screen.locator('.screen-cast-of').textContent()).toBe('/ 10');
-    expect((await screen.locator('.screen-stat-value').allTextContents())).toEqual(['12', '10']);
+    // Nothing about the content of the ballots while the vote is open (once all the screen asked for has come).
+    await settled(screen);
+    expect(await screen.locator('.screen-chart, .screen-bar-row, .screen-threshold').count()).toBe(0);
+    await eventually(() => screen.locator('.screen-cast-n').textContent()).toBe('8');
+    await eventually(() => screen.locator('.screen-cast-of').textContent()).toBe('/ 10');
+    await eventually(() => screen.locator('.screen-stat-value').allTextContents()).toEqual(['12', '10']);
     await screen.getByText('已达法定人数 8 人').waitFor();
-    expect(await screen.locator('.screen-countdown-value').textContent()).toMatch(/^(09|10):\d\d$/);
-    // Nothing about the content of the ballots while the vote is open.
-    expect(await screen.locator('.screen-chart').count()).toBe(0);
-    // The ninth ballot reaches the screen through the event stream, without a reload.
+    // The countdown shows what is left of the 10 minutes, whenever this runs: at least what is left at the end of
+    // the read counted from the earliest moment the vote can have opened, at most what was left at its start counted
+    // from the latest (plus the rounding up, the screen's 250 ms tick and its estimate of the server's clock).
+    const leftAt = (at: number, opened: number) => Math.max(0, 600 - (at - opened) / 1000);
+    const readFrom = Date.now();
+    const mmss = await textMatching(screen.locator('.screen-countdown-value'), /^\d\d:[0-5]\d$/);
+    const shown = Number(mmss.slice(0, 2)) * 60 + Number(mmss.slice(3));
+    expect(shown, `the countdown ${mmss}`).toBeGreaterThanOrEqual(Math.floor(leftAt(Date.now(), openedFrom)));
+    expect(shown, `the countdown ${mmss}`).toBeLessThanOrEqual(Math.ceil(leftAt(readFrom, openedBy)) + 2);
+    // The ninth ballot reaches the screen through the event stream, without a reload: the screen asked for its
+    // figures once, that answer has come, and they are not asked for again.
+    const snapshot = `/api/public/sessions/${sessionId}/screen`;
+    const snapshots = () => screen.evaluate((path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length, snapshot);
+    await eventually(snapshots).toBe(1);
     await screen.locator('.screen-link.link-live').waitFor();
     await cast(cards[8], { [ids.b]: 'for', [ids.c]: 'for', [ids.a]: 'against' });
-    await screen.locator('.screen-cast-n', { hasText: /^9$/ }).waitFor({ timeout: 5000 });
+    await screen.locator('.screen-cast-n', { hasText: /^9$/ }).waitFor();
+    expect(await snapshots()).toBe(1);
     await shoot(screen, 'tally-screen-live', ['desktop']);
     await screen.context().close();
   });
@@ -175,7 +192,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.goto(votePage(voteId));
     await page.getByRole('heading', { name: '计票与监票' }).waitFor();
     await page.getByText('还有 1 张纸质选票没有处理完').waitFor();
-    expect(await page.getByRole('button', { name: '计票', exact: true }).isDisabled()).toBe(true);
+    await eventually(() => page.getByRole('button', { name: '计票', exact: true }).isDisabled()).toBe(true);
     await page.getByText('纸质选票全部计入后才能计票。').waitFor();
 
     await as('scrutineer2', `${votePath(voteId)}/paper`, { card: paperSerial, marks: { [ids.a]: 'for', [ids.b]: 'for', [ids.c]: 'for' } });
@@ -184,10 +201,10 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.locator('.tally .tag', { hasText: '已计票，待公布' }).waitFor();
     // Nothing can be added once the tally is prepared: the paper ballot desk is gone.
     await page.getByRole('heading', { name: '纸质选票', exact: true }).waitFor({ state: 'detached' });
-    expect(await totals(page)).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
+    await totals(page).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
     await page.getByText('当选票数：5 票').waitFor();
     await page.getByText('赞成票须超过有效票 9 张的二分之一，即至少 5 票。').waitFor();
-    expect(await rowsOf(page, '.tally-table tbody tr')).toEqual([
+    await eventually(() => rowsOf(page, '.tally-table tbody tr')).toEqual([
       `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
       `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
       `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
@@ -195,11 +212,11 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.getByText(`并列：${titles.b}、${titles.c} 均得 5 票`).waitFor();
     // The invalid ballot, for the chief scrutineer to re-check: a paper ballot, its card, each mark by candidate.
     const invalid = page.locator('.invalid-item');
-    expect(await invalid.count()).toBe(1);
+    await eventually(() => invalid.count()).toBe(1);
     await invalid.getByText('纸质').waitFor();
     await invalid.getByText(`表决卡 ${paperSerial}`).waitFor();
     await invalid.getByText('赞成 3 个，超过上限 2 个').waitFor();
-    expect(await invalid.locator('.invalid-marks li').allTextContents()).toEqual([`${titles.a}赞成`, `${titles.b}赞成`, `${titles.c}赞成`]);
+    await eventually(() => invalid.locator('.invalid-marks li').allTextContents()).toEqual([`${titles.a}赞成`, `${titles.b}赞成`, `${titles.c}赞成`]);
   });
 
   it('takes two sign-offs: the chief re-checks the invalid ballot first; the presidium sees no figure before publication', async () => {
@@ -215,35 +232,38 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await dialog.getByText('签字后不能撤回').waitFor();
     await dialog.getByRole('button', { name: '签字' }).click();
     await page.getByText('您已签字。').waitFor();
-    expect(await page.locator('.signoff-count').textContent()).toBe('1 / 2');
+    await eventually(() => page.locator('.signoff-count').textContent()).toBe('1 / 2');
     await page.locator('.signoff-list li', { hasText: '赵监票' }).getByText('总监票人').waitFor();
 
     // The presidium, before publication: the counts, no per-candidate figure, and publication not yet possible.
     const pres = api.presidium!.page;
     await pres.goto(votePage(voteId));
     await pres.getByRole('heading', { name: '计票与监票' }).waitFor();
-    expect(await totals(pres)).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
+    await totals(pres).toEqual(['应到 12', '实到 10', '发出 10', '收回 10', '有效 9', '无效 1']);
     await pres.getByText('公布前，各项目的得票只有监票人能看到。').waitFor();
+    await pres.getByText('还需要 1 位监票人签字（共需 2 位）才能公布。').waitFor();
+    await eventually(() => pres.getByRole('button', { name: '公布结果' }).isDisabled()).toBe(true);
+    await settled(pres);
     expect(await pres.locator('.tally-table').count()).toBe(0);
     expect(await pres.getByText(titles.b).count()).toBe(0);
-    expect(await pres.getByRole('button', { name: '公布结果' }).isDisabled()).toBe(true);
-    await pres.getByText('还需要 1 位监票人签字（共需 2 位）才能公布。').waitFor();
 
     const second = api.scrutineer2!.page;
     await second.goto(votePage(voteId));
     await second.getByText('总监票人已签字。').waitFor();
+    await settled(second);
     expect(await second.getByLabel('我是总监票人').count()).toBe(0);
     await second.getByRole('button', { name: '确认计票结果并签字' }).click();
     await second.getByRole('dialog', { name: '确认计票结果并签字？' }).getByRole('button', { name: '签字' }).click();
     await second.getByText('您已签字。').waitFor();
-    expect(await second.locator('.signoff-count').textContent()).toBe('2 / 2');
-    expect(await second.locator('.signoff-list .signoff-name').allTextContents()).toEqual(['赵监票', '钱监票']);
+    await eventually(() => second.locator('.signoff-count').textContent()).toBe('2 / 2');
+    await eventually(() => second.locator('.signoff-list .signoff-name').allTextContents()).toEqual(['赵监票', '钱监票']);
 
     // The system administrator holds neither role: no sign or publish button, and a line saying who does it.
     const adminPage = h.page;
     await adminPage.goto(votePage(voteId));
     await adminPage.getByText('结果由主席团公布：请主席团成员用自己的账号登录本页后公布。').waitFor();
     await adminPage.getByText('监票人已签字，可以公布。').waitFor();
+    await settled(adminPage);
     expect(await adminPage.getByRole('button', { name: '公布结果' }).count()).toBe(0);
     expect(await adminPage.getByRole('button', { name: '确认计票结果并签字' }).count()).toBe(0);
   });
@@ -259,25 +279,24 @@ describe('tally, sign-off, publication, big screen and public result', () => {
 
   it('lets the presidium publish after a confirmation; then the result, its files and the links are there', async () => {
     const pres = api.presidium!.page;
-    await pres.getByText('监票人已签字，可以公布。').waitFor({ timeout: 8000 });
+    await pres.getByText('监票人已签字，可以公布。').waitFor();
     await pres.getByRole('button', { name: '公布结果' }).click();
     const dialog = pres.getByRole('dialog', { name: '公布计票结果？' });
     await dialog.getByText('公布后结果不能再更改').waitFor();
     await dialog.getByRole('button', { name: '公布结果' }).click();
     await pres.getByText(/^结果已于 .+ 公布（王主席）$/).waitFor();
-    expect(await rowsOf(pres, '.tally-table tbody tr')).toEqual([
+    await eventually(() => rowsOf(pres, '.tally-table tbody tr')).toEqual([
       `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
       `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
       `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
     ]);
-    expect(await pres.locator('.elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
+    await eventually(() => pres.locator('.elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
     for (const name of ['计票结果报告单', '公开结果页', '大屏', '下载 bulletin.json', '下载 result.json']) await pres.getByRole('link', { name, exact: true }).waitFor();
     expect(await pres.getByRole('link', { name: '下载 result.json' }).getAttribute('href')).toBe(`/api/public/votes/${voteId}/result.json`);
     const file = await pres.request.get(`${h.origin}/api/public/votes/${voteId}/result.json`);
     const result = (await file.json()) as { elected: string[]; tied: string[]; invalid: number };
     expect(result).toMatchObject({ elected: [ids.a], tied: [ids.b, ids.c], invalid: 1 });
-    resultDigest = ((await pres.locator('.tally-published code').textContent()) ?? '').trim();
-    expect(resultDigest).toMatch(/^[0-9a-f]{64}$/);
+    resultDigest = await textMatching(pres.locator('.tally-published code'), /^[0-9a-f]{64}$/);
     await pres.getByText(`${titles.b}、${titles.c} 得票相等，并列争 1 个名额`).waitFor();
     await shoot(pres, 'tally-vote', ['tablet', 'phone']);
   });
@@ -286,24 +305,29 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     const screen = await h.newPage('desktop');
     await screen.goto(`${h.origin}/screen/${sessionId}`);
     await screen.locator('.screen-status', { hasText: '结果已公布' }).waitFor();
-    expect(await screen.locator('.screen-bar-row').count()).toBe(3);
-    expect(await screen.locator('.screen-threshold-label').textContent()).toBe('当选线 5 票');
-    expect(await screen.locator('.screen-bar-row .screen-bar-title').allTextContents()).toEqual([titles.a, titles.b, titles.c]);
-    expect(await screen.locator('.screen-bar-value').allTextContents()).toEqual(['7当选', '5并列', '5并列']);
-    expect(await screen.locator('.screen-bar-row.elected .screen-rank').allTextContents()).toEqual(['1']);
+    await eventually(() => screen.locator('.screen-bar-row').count()).toBe(3);
+    await eventually(() => screen.locator('.screen-threshold-label').textContent()).toBe('当选线 5 票');
+    await eventually(() => screen.locator('.screen-bar-row .screen-bar-title').allTextContents()).toEqual([titles.a, titles.b, titles.c]);
+    await eventually(() => screen.locator('.screen-bar-value').allTextContents()).toEqual(['7当选', '5并列', '5并列']);
+    await eventually(() => screen.locator('.screen-bar-row.elected .screen-rank').allTextContents()).toEqual(['1']);
     await screen.getByText(`当选：${titles.a}`).waitFor();
     await screen.getByText(`并列：${titles.b}、${titles.c}，争 1 个名额，须再次投票`).waitFor();
     await screen.getByText('有效票 9 张 · 无效票 1 张').waitFor();
     await screen.locator('.screen-qr-img svg').waitFor();
-    // The bars stand in proportion (7 of 9) and the threshold line sits at 5 of 9.
-    const track = (await screen.locator('.screen-bar-track').first().boundingBox())!;
-    const bar = (await screen.locator('.screen-bar').first().boundingBox())!;
-    expect(bar.width / track.width).toBeCloseTo(7 / 9, 1);
-    const line = (await screen.locator('.screen-threshold').boundingBox())!;
-    expect((line.x - track.x) / track.width).toBeCloseTo(5 / 9, 1);
+    // The bars stand in proportion (7 of 9) and the threshold line sits at 5 of 9 (once laid out: bars may grow in).
+    const share = async (of: string, from: 'width' | 'x') => {
+      const track = (await screen.locator('.screen-bar-track').first().boundingBox())!;
+      const box = (await screen.locator(of).first().boundingBox())!;
+      return Math.round((from === 'width' ? box.width : box.x - track.x) / track.width * 100) / 100;
+    };
+    await eventually(() => share('.screen-bar', 'width')).toBeCloseTo(7 / 9, 1);
+    await eventually(() => share('.screen-threshold', 'x')).toBeCloseTo(5 / 9, 1);
     await shoot(screen, 'tally-screen-result', ['desktop']);
     await screen.getByRole('button', { name: 'Switch to English' }).click();
-    await screen.getByText('Result published').waitFor();
+    // The English words arrive with their own chunk: wait for each word asserted, in English, never for a state that
+    // both languages show.
+    await eventually(() => screen.locator('.screen-status').textContent()).toBe('Result published');
+    await eventually(() => screen.locator('.screen-threshold-label').textContent()).toBe('Threshold 5');
     await screen.getByText(`Elected: ${titles.a}`).waitFor();
     await shoot(screen, 'tally-screen-result-en', ['desktop']);
     await screen.context().close();
@@ -313,11 +337,13 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     const page = api.presidium!.page;
     await page.getByRole('link', { name: '计票结果报告单' }).click();
     await page.getByRole('heading', { name: '计票结果报告单', level: 2 }).waitFor();
+    await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
+    await eventually(() => rowsOf(page, '.report-table.counts tr')).toEqual(['应到 | 实到 | 发出 | 收回 | 有效 | 无效', '12 | 10 | 10 | 10 | 9 | 1']);
+    await settled(page);
     expect(await page.locator('.report-watermark').count()).toBe(0);
-    expect(await rowsOf(page, '.report-table.counts tr')).toEqual(['应到 | 实到 | 发出 | 收回 | 有效 | 无效', '12 | 10 | 10 | 10 | 9 | 1']);
-    expect(await rowsOf(page, '.report-table.figures tbody tr')).toEqual([
+    await eventually(() => rowsOf(page, '.report-table.figures tbody tr')).toEqual([
       `1 | ${titles.a} | 7 | 2 | 0 | 当选 · 第 1 名`,
       `2 | ${titles.b} | 5 | 4 | 0 | 并列`,
       `3 | ${titles.c} | 5 | 3 | 1 | 并列`,
@@ -326,13 +352,15 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.getByText('赞成票须超过有效票 9 张的二分之一，即至少 5 票。').waitFor();
     await page.getByText(`${titles.a}（7 票）`).waitFor();
     await page.getByText(`${titles.b}、${titles.c}（均为 5 票），须再次投票`).waitFor();
-    const signers = await rowsOf(page, '.report-table.signers tbody tr');
-    expect(signers.map((s) => s.replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d/, 'T'))).toEqual(['赵监票 | 总监票人 | T | ', '钱监票 | 监票人 | T | ']);
+    await eventually(async () => (await rowsOf(page, '.report-table.signers tbody tr')).map((s) => s.replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d/, 'T'))).toEqual([
+      '赵监票 | 总监票人 | T | ',
+      '钱监票 | 监票人 | T | ',
+    ]);
     await page.getByText(/^主席团 王主席 于 .+ 公布。$/).waitFor();
-    expect(await page.locator('.report-digests dd').first().textContent()).toBe(resultDigest);
-    expect(await page.locator('.report-digests dd').count()).toBe(5);
+    await eventually(() => page.locator('.report-digests dd').first().textContent()).toBe(resultDigest);
+    await eventually(() => page.locator('.report-digests dd').count()).toBe(5);
     await page.locator('.report-qr-img svg').waitFor();
-    expect(await page.locator('.report-url').textContent()).toBe(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
+    await eventually(() => page.locator('.report-url').textContent()).toBe(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
     await shoot(page, 'tally-report', ['tablet']);
     // Printed for real (Chromium's print to PDF): the whole report on one A4 sheet.
     const pdf = await page.pdf({ path: join(SCREENSHOTS, 'tally-report.pdf'), preferCSSPageSize: true });
@@ -346,9 +374,9 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await phone.getByRole('heading', { name: '民生实事项目票决', level: 1 }).waitFor();
     await phone.getByText('示范县人民代表大会 · 第七届人民代表大会第二次会议').waitFor();
     await phone.getByText('与报告单二维码中的摘要一致').waitFor();
-    expect(await phone.locator('.result-outcome .elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
-    expect(await phone.locator('.result-cand-figures').allTextContents()).toEqual(['赞成 7反对 2弃权 0', '赞成 5反对 4弃权 0', '赞成 5反对 3弃权 1']);
-    expect(await phone.locator('.result-page .tally-total').allTextContents()).toEqual(['应到12', '实到10', '发出10', '收回10', '有效9', '无效1']);
+    await eventually(() => phone.locator('.result-outcome .elected-list li').allTextContents()).toEqual([`${titles.a}7 票`]);
+    await eventually(() => phone.locator('.result-cand-figures').allTextContents()).toEqual(['赞成 7反对 2弃权 0', '赞成 5反对 4弃权 0', '赞成 5反对 3弃权 1']);
+    await eventually(() => phone.locator('.result-page .tally-total').allTextContents()).toEqual(['应到12', '实到10', '发出10', '收回10', '有效9', '无效1']);
     await phone.getByText('npm run verify -- bulletin.json result.json').waitFor();
     expect(await phone.getByRole('link', { name: '下载 bulletin.json（选票公示）' }).getAttribute('download')).toBe('bulletin.json');
 
@@ -371,7 +399,8 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await phone.getByText('与报告单二维码中的摘要不一致').waitFor();
     await phone.getByRole('button', { name: 'Switch to English' }).click();
     await phone.getByText('Does not match the digest in the report’s QR code').waitFor();
-    await phone.getByText('Figures by candidate').waitFor();
+    await eventually(() => phone.locator('#figures-title').textContent()).toBe('Figures by candidate');
+    await eventually(() => phone.locator('.result-cand-figures').allTextContents()).toEqual(['For 7Against 2Abstain 0', 'For 5Against 4Abstain 0', 'For 5Against 3Abstain 1']);
     await shoot(phone, 'tally-result-en', ['phone']);
     await phone.context().close();
 
@@ -413,8 +442,8 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.locator('.followup-list').getByRole('link', { name: '民生实事项目票决（再次投票）' }).waitFor();
     const reserve = page.locator('.tally-reserve');
     await reserve.getByRole('heading', { name: '转入储备库' }).waitFor();
-    expect(await reserve.locator('.check-field label').allTextContents()).toEqual([titles.c]);
-    expect(await reserve.getByRole('button', { name: '转入储备库（0 个）' }).isDisabled()).toBe(true);
+    await eventually(() => reserve.locator('.check-field label').allTextContents()).toEqual([titles.c]);
+    await eventually(() => reserve.getByRole('button', { name: '转入储备库（0 个）' }).isDisabled()).toBe(true);
     await reserve.getByLabel(titles.c).check();
     await reserve.getByRole('button', { name: '转入储备库（1 个）' }).click();
     const confirm = page.getByRole('dialog', { name: '把 1 个项目转入储备库？' });
