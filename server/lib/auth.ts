@@ -64,9 +64,13 @@ function isHttps(c: Context<AppEnv>): boolean {
 /**
  * Who is calling: a session from the cookie or from `Authorization: Bearer`. Cookie-authenticated writes must carry
  * the session's CSRF token in `X-CSRF-Token` (bearer tokens are not sent by browsers on their own, so need none).
+ * Not for `/api/public/*`: those routes act for nobody.
  */
 export const loadAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('auth', null);
+  // The public routes (casting, answering, submitting, following) never act for a session: a page signed in that calls
+  // them is not asked for its CSRF token (it may not have it yet), and no session is looked up for them.
+  if (c.req.path.startsWith('/api/public/')) return next();
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
   if (token && token.length <= 200) {

@@ -461,6 +461,34 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await rep.context().close();
   });
 
+  it('works on a slow network too: the card sign-in is not undone by the late start-up check, and the questionnaire opens', async () => {
+    // Every API answer 600 ms late (a hall's crowded Wi-Fi): the start-up "who am I" (401) and its setup lookup come
+    // back after the card signed in — they used to send the representative to the sign-in page — and the questionnaire
+    // is opened before the page has its CSRF token (it used to be refused 403).
+    const cards = await get<{ cards: { url: string }[] }>(`${c()}/roster/cards`);
+    const round4 = await post<{ id: string }>(`${c()}/evaluation/rounds`, { year, title: '慢网络测评', audiences: ['representatives'], projectIds: [ids.road], includeDepartments: false });
+    await post(`${R(round4.id)}/open`);
+    const rep = await h.newPage('phone');
+    const pageErrors: string[] = [];
+    rep.on('pageerror', (e) => pageErrors.push(e.message));
+    await rep.route('**/api/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 600));
+      await route.continue().catch(() => {}); // the page may have moved on
+    });
+    await rep.goto(cards.cards[0].url);
+    await rep.getByRole('heading', { name: /王建华/ }).waitFor();
+    await settled(rep);
+    expect(new URL(rep.url()).pathname, 'still signed in once every late answer is in').not.toBe('/login');
+    await rep.goto(`${h.origin}/c/${congressId}/evaluation/${round4.id}`);
+    await rep.getByRole('button', { name: '领取测评码并作答' }).click();
+    await rep.getByRole('heading', { name: '慢网络测评' }).waitFor();
+    await rep.getByText('您将以代表身份评价 1 个测评对象。').waitFor();
+    await settled(rep);
+    expect(await rep.getByText('请求缺少安全校验').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await rep.context().close();
+  });
+
   it('ranks the departments in the league table with each round’s grade', async () => {
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/evaluation/league`);

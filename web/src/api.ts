@@ -56,6 +56,7 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
     headers['Content-Type'] = 'application/json';
   }
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken;
+  const sentWith = csrfToken; // the session this request went out under (a sign-in meanwhile makes a new one)
 
   let res: Response;
   try {
@@ -83,7 +84,9 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
     err?.requestId,
     /^\d+$/.test(res.headers.get('Retry-After') ?? '') ? Number(res.headers.get('Retry-After')) : undefined,
   );
-  if (res.status === 401 && error.code === 'unauthenticated') onSignedOut?.();
+  // Only a 401 about the session still current ends it: one sent before a sign-in (the start-up check, on a slow
+  // network) says nothing of the session made since.
+  if (res.status === 401 && error.code === 'unauthenticated' && csrfToken === sentWith) onSignedOut?.();
   throw error;
 }
 

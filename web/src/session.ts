@@ -17,25 +17,37 @@ export type SessionState =
 const [session, setSession] = createSignal<SessionState>({ status: 'loading' });
 export { session };
 
+/**
+ * Bumped by every sign-in and sign-out. The check at start-up applies its answer only if neither happened meanwhile:
+ * on a slow network a card sign-in could finish first, and the late "not signed in" (or its setup lookup) then sent
+ * the representative back to the sign-in page.
+ */
+let epoch = 0;
+
 export async function loadSession(): Promise<void> {
+  const started = epoch;
+  const apply = (s: SessionState) => {
+    if (epoch === started) setSession(s);
+  };
   try {
     const me = await api.get<Me>('/auth/me');
-    signedIn(me);
+    if (epoch === started) signedIn(me);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 401) {
-      setSession({ status: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)) });
+      apply({ status: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)) });
       return;
     }
     try {
       const { needed } = await api.get<{ needed: boolean }>('/setup');
-      setSession(needed ? { status: 'setup' } : { status: 'signedOut' });
+      apply(needed ? { status: 'setup' } : { status: 'signedOut' });
     } catch (e2) {
-      setSession({ status: 'error', error: e2 instanceof ApiError ? e2 : new ApiError(0, 'network', String(e2)) });
+      apply({ status: 'error', error: e2 instanceof ApiError ? e2 : new ApiError(0, 'network', String(e2)) });
     }
   }
 }
 
 export function signedIn(me: Me) {
+  epoch++;
   setCsrfToken(me.csrfToken);
   setSession({ status: 'signedIn', me });
 }
@@ -50,6 +62,7 @@ export async function signOut() {
   try {
     await api.post('/auth/logout');
   } finally {
+    epoch++;
     setCsrfToken('');
     setSession({ status: 'signedOut' });
   }

@@ -133,16 +133,20 @@ export default function ListsPage() {
       </Async>
 
       <Dialog open={creating()} onClose={() => setCreating(false)} title={t('lists.add')}>
-        <NewListForm
-          congressId={id()}
-          years={[...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a)}
-          onCancel={() => setCreating(false)}
-          onDone={(l) => {
-            setCreating(false);
-            toast(t('lists.created', { title: l.title }));
-            navigate(`/c/${id()}/gathering/lists/${l.id}`);
-          }}
-        />
+        {/* The form takes its default year from the windows: not before they are here (on a slow network it showed
+            one year and submitted another). */}
+        <Show when={latest(windows) !== undefined} fallback={<p role="status">{t('common.loading')}</p>}>
+          <NewListForm
+            congressId={id()}
+            years={[...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a)}
+            onCancel={() => setCreating(false)}
+            onDone={(l) => {
+              setCreating(false);
+              toast(t('lists.created', { title: l.title }));
+              navigate(`/c/${id()}/gathering/lists/${l.id}`);
+            }}
+          />
+        </Show>
       </Dialog>
     </Show>
   );
