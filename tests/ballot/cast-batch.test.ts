@@ -10,6 +10,7 @@ import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
+import { advisoryLock, until } from '../helpers/race.ts';
 
 const t = useTestApp();
 
@@ -29,25 +30,7 @@ const cast = (token: string, marks: Record<string, string>) => new Client(t).pos
 /** The card's token payload: its vote and ballot id. */
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { v: string; b: string };
 
-/**
- * Wait for a state (polled), never for a time. `settle`: then one more turn of the event loop, so that a database call
- * just made has taken its place in PGlite's queue (its way there is promise callbacks only).
- */
-async function until(ok: () => boolean | Promise<boolean>, settle = false) {
-  while (!(await ok())) await new Promise((r) => setTimeout(r, 2));
-  if (settle) await new Promise((r) => setImmediate(r));
-}
-
-/** PostgreSQL: a vote's cast lock (pg_advisory_xact_lock*(CAST_LOCK, hashtext(vote id))) — held shared, and asked for exclusively. */
-async function castLock(voteId: string) {
-  const [r] = await t.database.query<{ shared: number; waiting: number }>(
-    `select count(*) filter (where granted and mode = 'ShareLock')::int as shared, count(*) filter (where not granted and mode = 'ExclusiveLock')::int as waiting
-       from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())
-        and classid::bigint = $1 and objid::bigint = (hashtext($2)::bigint & 4294967295) and objsubid = 2`,
-    [CAST_LOCK, voteId],
-  );
-  return r;
-}
+const castLock = (voteId: string) => advisoryLock(t.database, CAST_LOCK, voteId);
 const stored = async (voteId: string) => (await t.database.query<{ n: number }>('select count(*)::int as n from ballots where vote_id = $1', [voteId]))[0].n;
 
 describe('casts at the same moment', () => {

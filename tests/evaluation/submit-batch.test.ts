@@ -10,6 +10,7 @@ import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
+import { advisoryLock, until } from '../helpers/race.ts';
 
 const t = useTestApp();
 const year = Number(shanghaiToday().slice(0, 4));
@@ -38,25 +39,7 @@ const submit = (token: string, answers: unknown[], comments: unknown[] = []) => 
 /** A slip's token payload: its round, code id and audience. */
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { r: string; c: string; a: string };
 
-/**
- * Wait for a state (polled), never for a time. `settle`: then one more turn of the event loop, so that a database call
- * just made has taken its place in PGlite's queue (its way there is promise callbacks only).
- */
-async function until(ok: () => boolean | Promise<boolean>, settle = false) {
-  while (!(await ok())) await new Promise((r) => setTimeout(r, 2));
-  if (settle) await new Promise((r) => setImmediate(r));
-}
-
-/** PostgreSQL: a round's lock (pg_advisory_xact_lock*(EVAL_LOCK, hashtext(round id))) — held shared, and asked for exclusively. */
-async function evalLock(roundId: string) {
-  const [r] = await t.database.query<{ shared: number; waiting: number }>(
-    `select count(*) filter (where granted and mode = 'ShareLock')::int as shared, count(*) filter (where not granted and mode = 'ExclusiveLock')::int as waiting
-       from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())
-        and classid::bigint = $1 and objid::bigint = (hashtext($2)::bigint & 4294967295) and objsubid = 2`,
-    [EVAL_LOCK, roundId],
-  );
-  return r;
-}
+const evalLock = (roundId: string) => advisoryLock(t.database, EVAL_LOCK, roundId);
 const count = async (table: string, roundId: string) => (await t.database.query<{ n: number }>(`select count(*)::int as n from ${table} where round_id = $1`, [roundId]))[0].n;
 
 describe('submissions at the same moment', () => {
