@@ -25,6 +25,7 @@ import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 import { healthRoutes } from './system/health.ts';
+import { homeRoutes } from './home/routes.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
@@ -92,7 +93,8 @@ export const api = new Hono<AppEnv>()
   .route('/', projectRoutes)
   .route('/', publicProjectRoutes)
   .route('/', evaluationRoutes)
-  .route('/', publicEvaluationRoutes);
+  .route('/', publicEvaluationRoutes)
+  .route('/', homeRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {

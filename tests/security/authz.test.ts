@@ -457,6 +457,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   // A card-only account (the representative) has no password to change.
   'POST /api/auth/password': { allow: SIGNED_IN, ok: ['wrong_password'], req: () => ({ path: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }) },
   'GET /api/auth/sessions': { allow: SIGNED_IN, req: get('/api/auth/sessions') },
+  // The to-do list is each account's own, computed from its memberships (tests/home/work.test.ts checks what it holds).
+  'GET /api/me/work': { allow: SIGNED_IN, req: get('/api/me/work') },
   'DELETE /api/auth/sessions/:sessionId': {
     allow: SIGNED_IN,
     req: async (x) => ({ path: `/api/auth/sessions/${x.fresh ? sha256((await freshSession(x.who)).token) : sha256('no session')}` }),
