@@ -16,6 +16,7 @@ import { can } from '../session.ts';
 import { fetchSessions, fetchVotes } from '../hall/hall.data.ts';
 import { useCongress } from './context.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { WorkList } from '../home/WorkList.tsx';
 
 /** Counts for the setup checklist; each only when this account may read it. */
 async function fetchSetupCounts(opts: { id: string; roster: boolean; members: boolean }) {
@@ -95,6 +96,8 @@ export default function CongressOverviewPage() {
           </Show>
         }
       />
+
+      <WorkList congressId={id()} />
 
       <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])}>
         <CurrentSession congressId={id()} />

@@ -8,6 +8,7 @@ import { rememberedCongress } from '../congress/congresses.data.ts';
 import { t } from '../i18n.ts';
 import { roleLabel } from '../labels.ts';
 import { isStaff, me, STAFF_ROLES } from '../session.ts';
+import { WorkList } from './WorkList.tsx';
 
 /** "/": staff go to their congress; representatives and department accounts see what they can do here. */
 export default function HomePage() {
@@ -49,6 +50,9 @@ function RoleHome() {
   return (
     <div class="role-home">
       <PageHeader title={t('home.hello', { name: m().account.displayName })} lead={t('home.lead')} />
+      <Show when={m().memberships.length > 0}>
+        <WorkList />
+      </Show>
       <Show when={m().memberships.length > 0} fallback={<div class="card"><p>{t('home.noRoles')}</p></div>}>
         <For each={m().memberships}>
           {(ms) => (
@@ -85,7 +89,6 @@ function RoleHome() {
                   </A>
                 </p>
               </Show>
-              <p class="muted">{t('home.comingLater')}</p>
             </section>
           )}
         </For>

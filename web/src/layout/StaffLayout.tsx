@@ -6,6 +6,7 @@ import { fetchCongresses, rememberedCongress } from '../congress/congresses.data
 import { t } from '../i18n.ts';
 import { visibleNav } from '../nav.ts';
 import { me, rolesIn, signOut } from '../session.ts';
+import { WorkBadge } from '../home/WorkList.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 import { RequireSession } from './RequireSession.tsx';
 
@@ -89,6 +90,7 @@ function Shell(props: RouteSectionProps) {
               <CongressSwitcher list={congresses.latest ?? []} currentId={currentId()} onSwitch={switchCongress} />
             </div>
             <div class="head-tools">
+              <WorkBadge />
               <LangSwitch />
               <AccountMenu onSignOut={async () => { await signOut(); navigate('/login', { replace: true }); }} />
             </div>
