@@ -31,7 +31,7 @@ export const ballotRoutes = new Hono<AppEnv>()
     const { congress } = await requireCongressRole(c, congressId, 'any');
     const db = c.get('deps').db;
     await getSession(db, congress.id, sessionId);
-    const rows = await db.select().from(votes).where(and(eq(votes.sessionId, sessionId), eq(votes.congressId, congress.id))).orderBy(asc(votes.createdAt));
+    const rows = await db.select().from(votes).where(and(eq(votes.sessionId, sessionId), eq(votes.congressId, congress.id))).orderBy(asc(votes.createdAt), asc(votes.id));
     return c.json(await Promise.all(rows.map((r) => describeVote(db, congress, r))));
   })
   .post(base, doc('ballot', 'Create a vote over a frozen candidate list; rules default to the congress settings', Vote, 201), v('param', SessionParams), v('json', CreateVote), async (c) => {

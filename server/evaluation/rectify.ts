@@ -3,7 +3,7 @@
  * one that requires a re-evaluation round; the department files its report by the deadline; staff accept or return it;
  * the re-evaluation (a new round linked to the first) records its grade on the rectification. Repeated 不满意 is marked.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { rectificationFor } from '../../shared/evaluation/rates.ts';
 import type { Rectification } from '../../shared/evaluation/schema.ts';
 import { daysBetween, shanghaiToday } from '../../shared/projects/rules.ts';
@@ -58,7 +58,7 @@ export async function listRectifications(db: DbOrTx, congress: Congress, departm
     .innerJoin(evalRounds, eq(evalRounds.id, rectifications.roundId))
     .innerJoin(departments, eq(departments.id, rectifications.departmentId))
     .where(and(eq(rectifications.congressId, congress.id), departmentIds ? inArray(rectifications.departmentId, departmentIds.length ? departmentIds : ['-']) : undefined))
-    .orderBy(desc(rectifications.createdAt));
+    .orderBy(desc(rectifications.createdAt), asc(rectifications.id));
   const today = shanghaiToday();
   const out: Rectification[] = [];
   const titles = new Map<string, string>();

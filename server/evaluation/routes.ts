@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
@@ -48,7 +48,7 @@ async function describeFor(c: Context<AppEnv>, a: Access, r: typeof evalRounds.$
 export const evaluationRoutes = new Hono<AppEnv>()
   .get(R, doc('evaluation', 'Evaluation rounds (a department sees only published ones)', z.array(Round)), v('param', CongressId), async (c) => {
     const a = await access(c, c.req.valid('param').congressId);
-    const rows = await c.get('deps').db.select().from(evalRounds).where(eq(evalRounds.congressId, a.congress.id)).orderBy(desc(evalRounds.createdAt));
+    const rows = await c.get('deps').db.select().from(evalRounds).where(eq(evalRounds.congressId, a.congress.id)).orderBy(desc(evalRounds.createdAt), asc(evalRounds.id));
     return c.json(await Promise.all(rows.filter((r) => !a.departmentOnly || r.publishedAt).map((r) => describeFor(c, a, r))));
   })
   .post(R, doc('evaluation', 'Create a round over projects (and their departments), audiences and questionnaire (staff)', Round, 201), v('param', CongressId), v('json', CreateRound), async (c) => {

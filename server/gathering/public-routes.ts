@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -130,7 +130,7 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
   .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), async (c) => {
     const { congressId } = c.req.valid('param');
     await publicCongress(c, congressId);
-    const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt));
+    const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt), asc(candidateLists.id));
     return c.json(await Promise.all(rows.map((r) => frozenList(c, congressId, r.id))));
   })
   .get('/public/congresses/:congressId/candidate-lists/:listId', doc('public', 'One frozen candidate list, as printed on ballots', FrozenList), v('param', PublicListParams), async (c) => {

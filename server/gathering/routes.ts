@@ -129,7 +129,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
     // Staff and the government see all; representatives and departments see what they submitted.
     if (!auth.account.systemAdmin && !roles.some((r) => (READERS as readonly Role[]).includes(r))) conds.push(eq(proposals.submittedBy, auth.account.id));
     const db = c.get('deps').db;
-    const rows = await db.select().from(proposals).where(and(...conds)).orderBy(desc(proposals.createdAt)).limit(2000);
+    const rows = await db.select().from(proposals).where(and(...conds)).orderBy(desc(proposals.createdAt), asc(proposals.id)).limit(2000);
     return c.json(await describeProposals(db, congress, rows));
   })
   .post('/congresses/:congressId/proposals', doc('gathering', 'Enter a proposal from an account (JSON, or multipart with `data` and `files`)', Proposal, 201), v('param', CongressId), async (c) => {
@@ -165,7 +165,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
   })
   .get('/congresses/:congressId/proposals/export.csv', doc('gathering', 'Proposals as CSV (no contact details)'), v('param', CongressId), v('query', ProposalQuery), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);
-    const rows = await c.get('deps').db.select().from(proposals).where(and(...proposalFilters(congress.id, c.req.valid('query')))).orderBy(asc(proposals.createdAt));
+    const rows = await c.get('deps').db.select().from(proposals).where(and(...proposalFilters(congress.id, c.req.valid('query')))).orderBy(asc(proposals.createdAt), asc(proposals.id));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="proposals.csv"`);
     return c.body(
@@ -264,7 +264,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, LIST_READERS);
     const { year } = c.req.valid('query');
     const db = c.get('deps').db;
-    const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt));
+    const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt), asc(candidates.id));
     return c.json(await describeCandidates(db, rows));
   })
   .patch('/congresses/:congressId/candidates/:candidateId', doc('candidates', "Edit a candidate's formal fields (not once on a frozen list)", Candidate), v('param', CandidateParams), v('json', UpdateCandidate), async (c) => {
@@ -290,7 +290,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);
     const { year } = c.req.valid('query');
     const db = c.get('deps').db;
-    const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt));
+    const rows = await db.select().from(candidates).where(year ? and(eq(candidates.congressId, congress.id), eq(candidates.year, year)) : eq(candidates.congressId, congress.id)).orderBy(asc(candidates.createdAt), asc(candidates.id));
     const list = await describeCandidates(db, rows);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="candidates.csv"`);
@@ -305,7 +305,7 @@ export const gatheringRoutes = new Hono<AppEnv>()
   .get('/congresses/:congressId/candidate-lists', doc('candidates', 'Candidate lists, every version', z.array(CandidateList)), v('param', CongressId), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, LIST_READERS);
     const db = c.get('deps').db;
-    const rows = await db.select({ id: candidateLists.id }).from(candidateLists).where(eq(candidateLists.congressId, congress.id)).orderBy(desc(candidateLists.createdAt));
+    const rows = await db.select({ id: candidateLists.id }).from(candidateLists).where(eq(candidateLists.congressId, congress.id)).orderBy(desc(candidateLists.createdAt), asc(candidateLists.id));
     return c.json(await Promise.all(rows.map((r) => describeList(db, congress, r.id))));
   })
   .post('/congresses/:congressId/candidate-lists', doc('candidates', 'Draft a candidate list in a stated order', CandidateList, 201), v('param', CongressId), v('json', CandidateListInput), async (c) => {

@@ -78,7 +78,7 @@ export async function filesOf(db: DbOrTx, where: ReturnType<typeof eq>) {
     .select({ id: projectFiles.id, kind: projectFiles.kind, filename: projectFiles.filename, mime: projectFiles.mime, size: projectFiles.size, caption: projectFiles.caption, milestoneId: projectFiles.milestoneId, inspectionId: projectFiles.inspectionId, public: projectFiles.public, createdAt: projectFiles.createdAt })
     .from(projectFiles)
     .where(where)
-    .orderBy(asc(projectFiles.createdAt));
+    .orderBy(asc(projectFiles.createdAt), asc(projectFiles.id));
   return rows.map(fileOut);
 }
 
@@ -90,7 +90,7 @@ export async function findingsOf(db: DbOrTx, congressId: string, where: ReturnTy
     .innerJoin(inspections, eq(inspections.id, findings.inspectionId))
     .innerJoin(projects, eq(projects.id, findings.projectId))
     .where(and(eq(inspections.congressId, congressId), where))
-    .orderBy(desc(inspections.date), asc(findings.createdAt));
+    .orderBy(desc(inspections.date), asc(findings.createdAt), asc(findings.id));
   return rows.map(({ f, i, p }) => ({
     id: f.id,
     inspectionId: f.inspectionId,
@@ -113,15 +113,15 @@ export async function describeProject(db: DbOrTx, who: Who, p: Project): Promise
   const today = shanghaiToday();
   const [summary] = await summarize(db, who.congress.id, [p], today);
   const [plan] = await db.select().from(projectPlans).where(eq(projectPlans.projectId, p.id));
-  const ms = await db.select().from(milestones).where(eq(milestones.projectId, p.id)).orderBy(asc(milestones.plannedDate), asc(milestones.createdAt));
+  const ms = await db.select().from(milestones).where(eq(milestones.projectId, p.id)).orderBy(asc(milestones.plannedDate), asc(milestones.createdAt), asc(milestones.id));
   const files = await filesOf(db, eq(projectFiles.projectId, p.id));
   const ups = await db
     .select({ u: projectUpdates, by: accounts.displayName })
     .from(projectUpdates)
     .leftJoin(accounts, eq(accounts.id, projectUpdates.accountId))
     .where(eq(projectUpdates.projectId, p.id))
-    .orderBy(desc(projectUpdates.createdAt));
-  const changes = await db.select({ c: changeRequests, by: accounts.displayName }).from(changeRequests).leftJoin(accounts, eq(accounts.id, changeRequests.requestedBy)).where(eq(changeRequests.projectId, p.id)).orderBy(desc(changeRequests.createdAt));
+    .orderBy(desc(projectUpdates.createdAt), asc(projectUpdates.id));
+  const changes = await db.select({ c: changeRequests, by: accounts.displayName }).from(changeRequests).leftJoin(accounts, eq(accounts.id, changeRequests.requestedBy)).where(eq(changeRequests.projectId, p.id)).orderBy(desc(changeRequests.createdAt), asc(changeRequests.id));
   return {
     ...summary,
     content: p.content,

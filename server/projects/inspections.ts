@@ -1,5 +1,5 @@
 /** 视察: inspections of a project by representatives, their findings, and the departments' answers. */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import type { CreateFinding, CreateInspection, Inspection } from '../../shared/projects/schema.ts';
@@ -55,7 +55,7 @@ export async function listInspections(db: DbOrTx, who: Who, q: { year?: number; 
     .from(inspections)
     .innerJoin(projects, eq(projects.id, inspections.projectId))
     .where(and(eq(inspections.congressId, who.congress.id), q.year ? eq(projects.year, q.year) : undefined, q.projectId ? eq(inspections.projectId, q.projectId) : undefined))
-    .orderBy(desc(inspections.date));
+    .orderBy(desc(inspections.date), asc(inspections.id));
   return describeInspections(db, who, rows.filter((r) => who.readAll || onProject(who, r.p)).map((r) => r.i));
 }
 

@@ -31,13 +31,13 @@ async function latestGrade(db: DbOrTx, p: Project) {
 
 async function publicOne(db: DbOrTx, p: Project, today: string): Promise<PublicProject> {
   const [s] = await summarize(db, p.congressId, [p], today);
-  const ms = await db.select().from(milestones).where(eq(milestones.projectId, p.id)).orderBy(asc(milestones.plannedDate), asc(milestones.createdAt));
+  const ms = await db.select().from(milestones).where(eq(milestones.projectId, p.id)).orderBy(asc(milestones.plannedDate), asc(milestones.createdAt), asc(milestones.id));
   const photos = await db
     .select({ id: projectFiles.id, caption: projectFiles.caption, milestoneId: projectFiles.milestoneId })
     .from(projectFiles)
     .where(and(eq(projectFiles.projectId, p.id), eq(projectFiles.public, true)))
-    .orderBy(desc(projectFiles.createdAt));
-  const ups = await db.select({ at: projectUpdates.createdAt, summary: projectUpdates.summary, progressPercent: projectUpdates.progressPercent }).from(projectUpdates).where(eq(projectUpdates.projectId, p.id)).orderBy(desc(projectUpdates.createdAt));
+    .orderBy(desc(projectFiles.createdAt), asc(projectFiles.id));
+  const ups = await db.select({ at: projectUpdates.createdAt, summary: projectUpdates.summary, progressPercent: projectUpdates.progressPercent }).from(projectUpdates).where(eq(projectUpdates.projectId, p.id)).orderBy(desc(projectUpdates.createdAt), asc(projectUpdates.id));
   const decided = await db
     .select()
     .from(changeRequests)
@@ -77,7 +77,7 @@ export async function publicProjectList(db: DbOrTx, congressId: string, year?: n
   const today = shanghaiToday();
   const sums = await summarize(db, congressId, rows, today);
   const ids = rows.map((r) => r.id);
-  const photos = ids.length ? await db.select({ id: projectFiles.id, projectId: projectFiles.projectId }).from(projectFiles).where(and(inArray(projectFiles.projectId, ids), eq(projectFiles.public, true))).orderBy(desc(projectFiles.createdAt)) : [];
+  const photos = ids.length ? await db.select({ id: projectFiles.id, projectId: projectFiles.projectId }).from(projectFiles).where(and(inArray(projectFiles.projectId, ids), eq(projectFiles.public, true))).orderBy(desc(projectFiles.createdAt), asc(projectFiles.id)) : [];
   return {
     congress,
     year: y,

@@ -14,7 +14,7 @@ export async function progressReport(db: DbOrTx, who: Who, year: number, period:
   const sums = await summarize(db, who.congress.id, rows, asOf);
   const ids = rows.map((r) => r.id);
   const ms = ids.length ? await db.select({ projectId: milestones.projectId, status: milestones.status }).from(milestones).where(inArray(milestones.projectId, ids)) : [];
-  const ups = ids.length ? await db.select({ projectId: projectUpdates.projectId, summary: projectUpdates.summary, at: projectUpdates.createdAt }).from(projectUpdates).where(inArray(projectUpdates.projectId, ids)).orderBy(desc(projectUpdates.createdAt)) : [];
+  const ups = ids.length ? await db.select({ projectId: projectUpdates.projectId, summary: projectUpdates.summary, at: projectUpdates.createdAt }).from(projectUpdates).where(inArray(projectUpdates.projectId, ids)).orderBy(desc(projectUpdates.createdAt), asc(projectUpdates.id)) : [];
   const count = (h: string) => sums.filter((s) => s.health === h).length;
   return {
     congress: { name: who.congress.name },

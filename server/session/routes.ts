@@ -20,7 +20,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .get('/congresses/:congressId/sessions', doc('session', 'Sessions of the congress with their live counts', z.array(SessionSummary)), v('param', CongressId), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
     const db = c.get('deps').db;
-    const rows = await db.select().from(congressSessions).where(eq(congressSessions.congressId, congress.id)).orderBy(desc(congressSessions.date));
+    const rows = await db.select().from(congressSessions).where(eq(congressSessions.congressId, congress.id)).orderBy(desc(congressSessions.date), asc(congressSessions.id));
     return c.json(await Promise.all(rows.map((s) => summarize(db, congress, s))));
   })
   .post('/congresses/:congressId/sessions', doc('session', 'Create a session (会议)', SessionSummary, 201), v('param', CongressId), v('json', CreateSession), async (c) => {

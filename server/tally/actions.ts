@@ -117,7 +117,7 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
   const published = !!t?.publishedAt;
   const seeFigures = !!result && (published || scrutineer);
   const titles = new Map(t ? parsedBulletin(t).vote.candidates.map((c) => [c.id, c.title]) : []);
-  const followUps = await db.select({ id: votes.id, title: votes.title, kind: votes.kind }).from(votes).where(eq(votes.previousVoteId, vote.id)).orderBy(asc(votes.createdAt));
+  const followUps = await db.select({ id: votes.id, title: votes.title, kind: votes.kind }).from(votes).where(eq(votes.previousVoteId, vote.id)).orderBy(asc(votes.createdAt), asc(votes.id));
   return {
     voteId: vote.id,
     state: !t ? 'not_prepared' : published ? 'published' : 'prepared',

@@ -93,7 +93,7 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
   const [row] = await db.select({ session: congressSessions, congress: congresses }).from(congressSessions).innerJoin(congresses, eq(congresses.id, congressSessions.congressId)).where(eq(congressSessions.id, sessionId));
   if (!row) throw new AppError('screen_session_not_found');
   const roll = await summarize(db, row.congress, row.session);
-  const vs = await db.select({ vote: votes, tally: tallies }).from(votes).leftJoin(tallies, eq(tallies.voteId, votes.id)).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.createdAt));
+  const vs = await db.select({ vote: votes, tally: tallies }).from(votes).leftJoin(tallies, eq(tallies.voteId, votes.id)).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.createdAt), asc(votes.id));
   return {
     congress: { id: row.congress.id, name: row.congress.name },
     session: { id: row.session.id, name: row.session.name, date: row.session.date },
