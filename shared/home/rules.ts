@@ -1,8 +1,11 @@
-import type { WorkItem } from './schema.ts';
+import { WORK_KINDS, type WorkItem } from './schema.ts';
 
-/** The to-do order: overdue first, then by due date (undated last), then by congress and kind so it is stable. */
+/**
+ * The to-do order: overdue first, then by due date (undated last), then by urgency of kind (WORK_KINDS' order: a vote
+ * going on, then an open round, before follow-ups), then by congress and name so it is stable.
+ */
 export function orderWork<T extends Pick<WorkItem, 'overdue' | 'dueOn' | 'congressName' | 'kind' | 'name'>>(items: readonly T[]): T[] {
-  const key = (i: T) => [i.overdue ? 0 : 1, i.dueOn ?? '9999-99-99', i.congressName, i.kind, i.name ?? ''] as const;
+  const key = (i: T) => [i.overdue ? 0 : 1, i.dueOn ?? '9999-99-99', WORK_KINDS.indexOf(i.kind), i.congressName, i.name ?? ''] as const;
   return [...items].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.ts';
 
+/** In order of urgency among items of the same due date (or none): a vote going on now first. */
 export const WORK_KINDS = [
   // representative
-  'round_code', // 测评轮次开放：领取测评码并作答
   'vote_open', // 正在表决
+  'round_code', // 测评轮次开放：领取测评码并作答
   'inspection_followup', // 参加的视察，其意见尚未办结 (inspections are recorded after the visit, so none is upcoming)
   'my_proposals', // 我提出的建议及其结果
   // department

@@ -56,6 +56,10 @@ describe('orderWork', () => {
     const i = (name: string, overdue: boolean, dueOn: string | null) => ({ kind: 'finding_answer' as const, congressName: 'x', name, overdue, dueOn });
     expect(orderWork([i('none', false, null), i('later', false, '2030-01-02'), i('late2', true, '2020-02-01'), i('soon', false, '2030-01-01'), i('late1', true, '2020-01-01')]).map((x) => x.name)).toEqual(['late1', 'late2', 'soon', 'later', 'none']);
   });
+  it('puts, among undated items, a vote going on, then an open round, before follow-ups', () => {
+    const i = (kind: 'inspection_followup' | 'round_code' | 'vote_open' | 'my_proposals') => ({ kind, congressName: 'x', name: kind, overdue: false, dueOn: null });
+    expect(orderWork([i('my_proposals'), i('inspection_followup'), i('round_code'), i('vote_open')]).map((x) => x.kind)).toEqual(['vote_open', 'round_code', 'inspection_followup', 'my_proposals']);
+  });
 });
 
 describe('GET /api/me/work', () => {
