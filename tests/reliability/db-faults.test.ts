@@ -71,9 +71,9 @@ describe.skipIf(why !== null)(`the server outlives its database failing${why ? `
     expect(await until(async () => (await readyz(server.origin)).status === 200)).toBe(true);
     const acked = new Map<Job, string>();
     for (const [job, a] of first) if (a?.status === 200 && a.receipt) acked.set(job, a.receipt);
-    // Every retry after the database is back is accepted at the first attempt (the server reconnected by itself) —
-    // after a stall or terminated connections, a connection the driver has not yet seen die may fail one query: there
-    // the tablet's own retry is allowed.
+    // Every retry after the database is back is accepted (the server reconnected by itself) — at the first attempt
+    // after a fast restart; after a crash, a stall or terminated connections, a pooled connection the driver has not yet
+    // seen die may fail one query with a 503: there the tablet's own retry is allowed, and every cast still ends stored.
     const retried: Answer[] = [];
     const waiting = jobs.filter((j) => !acked.has(j));
     await Promise.all(
@@ -118,7 +118,9 @@ describe.skipIf(why !== null)(`the server outlives its database failing${why ? `
   });
 
   it('a restart with pg_ctl -m immediate (a crash and recovery)', { timeout: 180_000 }, async () => {
-    const { first } = await withFault(restart('immediate'));
+    // After a crash every pooled connection is dead; one the driver has not yet seen die may fail its next query once
+    // (a 503 — never a 500): the tablet's own retry is allowed, as after terminated connections (seen in CI).
+    const { first } = await withFault(restart('immediate'), 80, { tabletRetries: 2 });
     expect([...first.values()].some((a) => a?.code === 'database_unavailable')).toBe(true);
   });
 
