@@ -45,7 +45,7 @@ async function storedBallots(dir: string) {
   }
 }
 
-it.skipIf(inPostgresRun)('a backup taken while casts are written restores to a consistent vote, and one taken after equals the live database', { timeout: 180_000 }, async () => {
+it.skipIf(inPostgresRun)('a backup taken while casts are written restores to a consistent vote, and one taken after equals the live database (PGlite run only: PostgreSQL is backed up with pg_dump, tested in backup-postgres)', { timeout: 180_000 }, async () => {
   // A township with an open vote and its cards issued, made in this process; then the real server on the same dir.
   const local = await appOnDir(live);
   const h = await hall(local, { seated: 240, titles: ['桥梁', '广场', '学校'] });

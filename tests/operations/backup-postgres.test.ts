@@ -22,7 +22,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe.skipIf(!pg)('backup and restore on PostgreSQL', () => {
+describe.skipIf(!pg)('backup and restore on PostgreSQL (PostgreSQL run only)', () => {
   let source: string;
   beforeAll(async () => {
     const a = await throwawayDatabase(pg!, 'src');

@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(b.stdout).toContain('no server running');
 }, 90_000);
 
-describe.skipIf(inPostgresRun)('restore over a database that holds data', () => {
+describe.skipIf(inPostgresRun)('restore over a database that holds data (PGlite run only: the PostgreSQL case is in backup-postgres)', () => {
   it('is refused and changes nothing; --force replaces it; a running server is refused', { timeout: 60_000 }, async () => {
     const before = await digestsOf({ dir: other });
     const refused = await run('restore', [file], { DATA_DIR: other });
@@ -61,7 +61,7 @@ describe.skipIf(inPostgresRun)('restore over a database that holds data', () => 
   });
 });
 
-describe.skipIf(inPostgresRun)('a file that is not a good backup', () => {
+describe.skipIf(inPostgresRun)('a file that is not a good backup (PGlite run only: the file checks do not depend on the database)', () => {
   const good = () => readFileSync(file);
   const lines = () => gunzipSync(good()).toString('utf8').split('\n');
   const cases: [string, () => Buffer, RegExp][] = [

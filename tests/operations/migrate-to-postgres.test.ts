@@ -72,7 +72,7 @@ async function served(t: TestApp): Promise<Record<string, unknown>> {
   return out;
 }
 
-describe.skipIf(!pg)('npm run migrate-to-postgres', () => {
+describe.skipIf(!pg)('npm run migrate-to-postgres (PostgreSQL run only: it needs a PostgreSQL to move to)', () => {
   /** What the embedded deployment served before the migration. */
   let before: Record<string, unknown>;
   beforeAll(async () => {
