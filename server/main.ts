@@ -15,7 +15,8 @@ import { ConfigError } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const webRoot = join(root, 'dist/web');
+// WEB_DIR: serve a web build from elsewhere (parallel test runs each build their own).
+const webRoot = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(root, 'dist/web');
 
 /** Newest modification time under a folder (the web sources), to rebuild only when they changed. */
 function newest(dir: string): number {

@@ -50,8 +50,10 @@ export type RunningServer = {
 
 /** Start `node --import tsx server/main.ts` on a free port and a fresh data dir; resolves when /api/health answers. */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(join(ROOT, 'dist/web/index.html')))
-    throw new Error('dist/web is missing: run `npm run test:e2e` (it builds first) or `npx vite build`.');
+  // WEB_DIR (optional): a web build elsewhere than dist/web, e.g. `npx vite build --outDir /tmp/x/web`.
+  const webDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(ROOT, 'dist/web');
+  if (!existsSync(join(webDir, 'index.html')))
+    throw new Error(`${webDir} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'minsheng-e2e-'));
   const origin = `http://127.0.0.1:${port}`;
