@@ -7,7 +7,23 @@ import type { MessageKey } from './zh-CN.ts';
 import { projectsEn } from './projects.en.ts';
 
 import { evaluationEn } from './evaluation.en.ts';
+import { homeEn } from './home.en.ts';
+import { kioskEn } from './kiosk.en.ts';
+import { hallEn } from './hall.en.ts';
+import { tallyEn } from './tally.en.ts';
+import { officeEn } from './office.en.ts';
+import { auditEn } from './audit.en.ts';
+import { adminEn } from './admin.en.ts';
+import { a11yEn } from './a11y.en.ts';
 export const en: Record<MessageKey, string> = {
+  ...homeEn,
+  ...kioskEn,
+  ...hallEn,
+  ...tallyEn,
+  ...officeEn,
+  ...auditEn,
+  ...adminEn,
+  ...a11yEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
   // The projects stage keeps its words in its own file.

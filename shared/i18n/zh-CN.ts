@@ -6,7 +6,24 @@
 import { projectsZh } from './projects.zh-CN.ts';
 
 import { evaluationZh } from './evaluation.zh-CN.ts';
+import { homeZh } from './home.zh-CN.ts';
+import { kioskZh } from './kiosk.zh-CN.ts';
+import { hallZh } from './hall.zh-CN.ts';
+import { tallyZh } from './tally.zh-CN.ts';
+import { officeZh } from './office.zh-CN.ts';
+import { auditZh } from './audit.zh-CN.ts';
+import { adminZh } from './admin.zh-CN.ts';
+import { a11yZh } from './a11y.zh-CN.ts';
 export const zhCN = {
+  // Later stages keep their words in their own files (spread first: a key here must not repeat there).
+  ...homeZh,
+  ...kioskZh,
+  ...hallZh,
+  ...tallyZh,
+  ...officeZh,
+  ...auditZh,
+  ...adminZh,
+  ...a11yZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
   // The projects stage keeps its words in its own file.
