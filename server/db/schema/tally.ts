@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { votes } from './ballot.ts';
 
 /**
@@ -35,3 +35,16 @@ export const tallySignoffs = pgTable(
   },
   (t) => [uniqueIndex('tally_signoffs_account').on(t.voteId, t.accountId)],
 );
+
+/**
+ * 空缺名额留空: the presidium's decision, after a published result with unfilled seats, to leave them empty rather
+ * than hold a further vote (另行表决). One per vote; the published tally itself never changes.
+ */
+export const vacanciesLeft = pgTable('vacancies_left', {
+  voteId: text('vote_id')
+    .primaryKey()
+    .references(() => tallies.voteId, { onDelete: 'cascade' }),
+  seats: integer('seats').notNull(),
+  leftBy: text('left_by').notNull(),
+  leftAt: timestamp('left_at', { withTimezone: true }).notNull().defaultNow(),
+});
