@@ -6,6 +6,8 @@ export const congresses = pgTable('congresses', {
   name: text('name').notNull(),
   level: text('level', { enum: ['county', 'township', 'street'] }).notNull(),
   term: integer('term').notNull(), // 届
+  // A short code a person can type from a poster or a slip (/p/K7Q3M, /e/K7Q3M): given at first use, never changed.
+  shortCode: text('short_code').unique(),
   settings: jsonb('settings').notNull().$type<CongressSettings>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

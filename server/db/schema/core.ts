@@ -13,6 +13,8 @@ export const accounts = pgTable('accounts', {
   disabled: boolean('disabled').notNull().default(false),
   createdAt: createdAt(),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  // A first password given by staff (or an administrator's reset): the owner must choose their own before anything else.
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
 });
 
 /** Sessions live in the database so that every server instance shares them. The id is the SHA-256 of the token. */
