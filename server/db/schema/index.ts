@@ -9,3 +9,4 @@ export * from './ballot.ts';
 export * from './tally.ts';
 export * from './projects.ts';
 export * from './evaluation.ts';
+export * from './kiosk.ts';
