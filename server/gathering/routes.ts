@@ -31,6 +31,7 @@ import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../shared/gat
 import { isLikelyDuplicate } from '../../shared/gathering/similar.ts';
 import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { attachments, candidateLists, candidates, collectionWindows, proposals, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
@@ -71,7 +72,7 @@ function proposalFilters(congressId: string, q: z.infer<typeof ProposalQuery>): 
   return conds;
 }
 
-const shanghaiTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(d);
+const shanghaiTime = (d: Date) => formatDateTime(d, 'zh-CN');
 const zhOf = (labels: Record<string, { zh: string }>, code: string) => labels[code]?.zh ?? code;
 
 export const gatheringRoutes = new Hono<AppEnv>()

@@ -92,13 +92,16 @@ export const CongressSettings = z.object({
           dissatisfied: z.number().min(0).max(100).default(55),
         })
         .default({ satisfied: 100, basic: 75, dissatisfied: 55 }),
+      /**
+       * 评价主体权重: one weight per audience a round can include (shared/evaluation/schema.ts `Audience`, SPEC §7:
+       * representatives, residents, or both). A weight kept by an older congress for another group is dropped on parse.
+       */
       audienceWeights: z
         .object({
           representatives: z.number().min(0).max(100).default(30),
           residents: z.number().min(0).max(100).default(60),
-          online: z.number().min(0).max(100).default(10),
         })
-        .default({ representatives: 30, residents: 60, online: 10 }),
+        .default({ representatives: 30, residents: 60 }),
     })
     .default({
       kMin: 5,
@@ -109,7 +112,7 @@ export const CongressSettings = z.object({
         satisfiedOrBasic: { numerator: 1, denominator: 2 },
       },
       optionWeights: { satisfied: 100, basic: 75, dissatisfied: 55 },
-      audienceWeights: { representatives: 30, residents: 60, online: 10 },
+      audienceWeights: { representatives: 30, residents: 60 },
     }),
 });
 export type CongressSettings = z.infer<typeof CongressSettings>;

@@ -46,19 +46,15 @@ export function formatDate(value: string | Date, lang: Lang): string {
   return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric' }).format(d);
 }
 
-/** 2026/11/21 23:06 / 21 Nov 2026, 23:06 — an instant in Asia/Shanghai. */
+/**
+ * 2026年11月21日 23:06 / 21 Nov 2026, 23:06 — an instant in Asia/Shanghai: the same date as `formatDate`, then the
+ * time, so that dates read one way on every page, print and export.
+ */
 export function formatDateTime(value: string | Date, lang: Lang): string {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: lang === 'en' ? 'short' : '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return lang === 'en' ? `${formatDate(d, lang)}, ${time}` : `${formatDate(d, lang)} ${time}`;
 }
 
 /** Today's date in Asia/Shanghai as YYYY-MM-DD (for date inputs). */
@@ -94,4 +90,32 @@ export function formatTerm(term: number, lang: Lang): string {
     return translate(lang, 'format.term', { n: `${term}${s[(v - 20) % 10] ?? s[v] ?? s[0]}` });
   }
   return translate(lang, 'format.term', { n: chineseNumber(term) });
+}
+
+const EN_COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const EN_PART: Record<number, [string, string]> = { 2: ['half', 'halves'], 3: ['third', 'thirds'], 4: ['quarter', 'quarters'], 5: ['fifth', 'fifths'], 6: ['sixth', 'sixths'], 7: ['seventh', 'sevenths'], 8: ['eighth', 'eighths'], 9: ['ninth', 'ninths'], 10: ['tenth', 'tenths'] };
+
+/**
+ * A rule's fraction in words, as the office writes it: 2/3 → 三分之二 / two-thirds, 1/2 → 二分之一 / one-half,
+ * 3/3 → 全部 / all. Numbers past what is said in words stay figures (7/120 → 120分之7 / 7/120).
+ */
+export function formatFraction(f: { numerator: number; denominator: number }, lang: Lang): string {
+  const { numerator: n, denominator: d } = f;
+  if (n === d) return translate(lang, 'office.fraction.all');
+  if (lang === 'en') {
+    if (d in EN_PART && n >= 1 && n < d) return `${EN_COUNT[n]}-${EN_PART[d][n === 1 ? 0 : 1]}`;
+    return `${n}/${d}`;
+  }
+  return `${chineseNumber(d)}分之${chineseNumber(n)}`;
+}
+
+export type CongressLevel = 'county' | 'township' | 'street';
+/**
+ * The body that speaks for a congress between its sessions, by its level: a county's 人大常委会, a township's 人大主席团
+ * (a township has no standing committee), a street's 议政会 itself. The place is the congress's name before 第…届.
+ */
+export function congressBody(c: { name: string; level: string }, lang: Lang): string {
+  const place = /^(.+?)第.+?届/.exec(c.name)?.[1] ?? '';
+  if (!place || c.level === 'street' || !['county', 'township'].includes(c.level)) return c.name;
+  return translate(lang, c.level === 'county' ? 'office.body.county' : 'office.body.township', { place });
 }

@@ -72,7 +72,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByRole('heading', { name: '示范县人民代表大会', level: 1 }).waitFor();
     await page.getByText('县级人大 · 第七届').waitFor();
     await page.getByRole('heading', { name: '规则设置' }).waitFor();
-    await eventually(() => page.getByText('例如应到 100 人时，至少 67 人出席。').count()).toBe(1);
+    await eventually(() => page.getByText('例如应到 100 人时，至少 67 人出席（应到人数的三分之二）。').count()).toBe(1);
     // The navigation shows the setup stage only, and only what this account may use.
     const nav = page.getByRole('navigation', { name: '主导航' });
     for (const entry of ['概况与规则设置', '代表名册', '承办单位', '账号与角色', '审计日志']) await nav.getByRole('link', { name: entry }).waitFor();
@@ -85,7 +85,7 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByText('分子不能大于分母').waitFor();
     await quorum.getByLabel('分子').fill('3');
     await quorum.getByLabel('分母').fill('4');
-    await page.getByText('例如应到 100 人时，至少 75 人出席。').waitFor();
+    await page.getByText('例如应到 100 人时，至少 75 人出席（应到人数的四分之三）。').waitFor();
     await page.getByRole('button', { name: '保存规则设置' }).click();
     await page.getByText('规则设置已保存。').waitFor();
   });

@@ -8,6 +8,7 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatFraction,
   formatTerm,
   formatWan,
   hasDictionary,
@@ -82,5 +83,7 @@ export const fmt = {
   count: (n: number) => formatCount(n, lang()),
   wan: (n: number) => formatWan(n, lang()),
   term: (n: number) => formatTerm(n, lang()),
+  /** 三分之二 / two-thirds: a rule's fraction in words. */
+  fraction: (f: { numerator: number; denominator: number }) => formatFraction(f, lang()),
 };
 export type { MessageKey };

@@ -2,6 +2,7 @@ import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 's
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { Congress } from '../../../shared/congress/schema.ts';
 import { CongressSettings, quorumCount, type Fraction } from '../../../shared/congress/settings.ts';
+import { Audience } from '../../../shared/evaluation/schema.ts';
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -143,7 +144,7 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
 
   const valid = (f: Fraction) => Number.isFinite(f.numerator) && Number.isFinite(f.denominator) && f.denominator > 0;
   const quorumExample = () =>
-    valid(form.quorum) ? t('settings.quorum.example', { seated: EXAMPLE_SEATED, n: quorumCount(EXAMPLE_SEATED, form.quorum) }) : '';
+    valid(form.quorum) ? t('settings.quorum.example', { seated: EXAMPLE_SEATED, n: quorumCount(EXAMPLE_SEATED, form.quorum), fraction: fmt.fraction(form.quorum) }) : '';
   const thresholdExample = () => {
     const th = form.vote.threshold;
     if (!valid(th)) return '';
@@ -293,7 +294,7 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
         <h3 class="sub">{t('settings.audienceWeights')}</h3>
         <p class="hint">{t('settings.audienceWeights.hint', { total: fmt.count(audienceTotal(form)) })}</p>
         <div class="grid-3">
-          <For each={['representatives', 'residents', 'online'] as const}>
+          <For each={Audience.options}>
             {(k) => <Num path={['evaluation', 'audienceWeights', k]} label={`settings.audience.${k}`} min={0} max={100} step={0.1} />}
           </For>
         </div>
@@ -394,7 +395,7 @@ function NegativeListField(props: { words: string[]; disabled: boolean; error?: 
 
 const audienceTotal = (s: CongressSettings) => {
   const w = s.evaluation.audienceWeights;
-  return [w.representatives, w.residents, w.online].reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+  return Audience.options.map((a) => w[a]).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
 };
 
 /** Every settings path a server detail may name (so its message lands beside the field). */
@@ -424,7 +425,5 @@ const ALL_PATHS = [
   'evaluation.optionWeights.satisfied',
   'evaluation.optionWeights.basic',
   'evaluation.optionWeights.dissatisfied',
-  'evaluation.audienceWeights.representatives',
-  'evaluation.audienceWeights.residents',
-  'evaluation.audienceWeights.online',
+  ...Audience.options.map((a) => `evaluation.audienceWeights.${a}`),
 ];

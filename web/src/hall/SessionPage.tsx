@@ -35,7 +35,7 @@ const STATUSES: AttendanceStatus[] = ['present', 'leave', 'absent'];
 
 /** One session: live counts with the quorum line, the attendance list (staff mark it), and its votes. */
 export default function SessionPage() {
-  const { id } = useCongress();
+  const { id, congress } = useCongress();
   const params = useParams<{ sessionId: string }>();
   const key = () => ({ c: id(), s: params.sessionId });
   const [summary, { refetch: refetchSummary, mutate: setSummary }] = createResource(key, (k) => fetchSession(k.c, k.s));
@@ -106,7 +106,7 @@ export default function SessionPage() {
               <span class="stat-value num">{s.absent}</span>
             </div>
             <p class="quorum-line" classList={{ met: s.quorum.met }}>
-              <QuorumTag s={s} /> {t('session.quorum.line', { present: s.present, needed: s.quorum.needed, seated: s.seated })}
+              <QuorumTag s={s} /> {t('session.quorum.line', { present: s.present, needed: s.quorum.needed, seated: s.seated, fraction: fmt.fraction(congress().settings.quorum) })}
             </p>
           </section>
         )}

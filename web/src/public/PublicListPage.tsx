@@ -27,7 +27,7 @@ export default function PublicListPage() {
   usePageTitle(() => (latest(data) ? `${t('publicList.title')} · ${latest(data)!.congress.name}` : t('publicList.title')));
 
   return (
-    <PublicLayout wide class="resident public-list">
+    <PublicLayout wide class="resident public-list" congress={latest(data)?.congress}>
       <Async resource={data} retry={refetch}>
         {(d) => {
           const list = () => d.lists.find((l) => l.id === search.list) ?? d.lists[0];

@@ -28,7 +28,7 @@ export default function SubmitPage() {
   const [congress, { refetch }] = createResource(() => params.congressId, fetchPublicCongress);
   usePageTitle(() => (latest(congress) ? `${t('submit.title')} · ${latest(congress)!.name}` : t('submit.title')));
   return (
-    <PublicLayout wide class="resident">
+    <PublicLayout wide class="resident" congress={latest(congress)}>
       <Async resource={congress} retry={refetch}>
         {(c) => (
           <>
