@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -9,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { generateSpecs } from 'hono-openapi';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { passwordChangeGate } from './auth/password-gate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { congressRoutes } from './congress/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
@@ -16,6 +16,7 @@ import { publicGatheringRoutes } from './gathering/public-routes.ts';
 import { gatheringRoutes } from './gathering/routes.ts';
 import { loadAuth } from './lib/auth.ts';
 import type { AppEnv, Deps } from './lib/env.ts';
+import { compressAnswers, precompressedStatic } from './lib/compress.ts';
 import { AppError, errorResponse, onError } from './lib/errors.ts';
 import { inFlight } from './lib/graceful.ts';
 import { pickLang } from './lib/lang.ts';
@@ -26,6 +27,7 @@ import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
 import { healthRoutes } from './system/health.ts';
 import { homeRoutes } from './home/routes.ts';
+import { kioskRoutes } from './kiosk/routes.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
@@ -53,6 +55,9 @@ const PUBLIC_API = new Set([
   'POST /api/auth/login',
   'POST /api/auth/card-login',
   'POST /api/auth/logout',
+  // A kiosk device asks what it is and leaves by a staff sign-in (server/kiosk); signed out, both say so.
+  'GET /api/kiosk/me',
+  'POST /api/kiosk/leave',
 ]);
 /**
  * Routes where a representative's or a resident's secret act arrives: opening a ballot or a questionnaire, casting,
@@ -94,7 +99,8 @@ export const api = new Hono<AppEnv>()
   .route('/', publicProjectRoutes)
   .route('/', evaluationRoutes)
   .route('/', publicEvaluationRoutes)
-  .route('/', homeRoutes);
+  .route('/', homeRoutes)
+  .route('/', kioskRoutes);
 export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
@@ -137,6 +143,8 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
       overwrite: false, // a route's own stricter header (attachment downloads) stands
     }),
   );
+  // JSON and HTML read answers of 1 KB or more go compressed; event streams never (lib/compress.ts).
+  app.use('*', compressAnswers);
 
   // Proposals may carry up to five photos or PDFs of 5 MB each; evidence files are one of 5 MB; the rest is JSON.
   const limits = [
@@ -167,10 +175,11 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
     await next();
   });
   app.use('/api/*', loadAuth);
+  app.use('/api/*', passwordChangeGate); // a first password given by staff must be changed before anything else
   // Signed-out callers reach only the public routes; everything else answers 401 before its input is even read.
   app.use('/api/*', async (c, next) => {
     const known = matchedRoutes(c).some((r) => r.method !== 'ALL'); // an unknown address stays a 404
-    if (known && !c.get('auth') && !PUBLIC_API.has(`${c.req.method} ${c.req.path}`) && !c.req.path.startsWith('/api/public/'))
+    if (known && !c.get('auth') && !c.get('kiosk') && !PUBLIC_API.has(`${c.req.method} ${c.req.path}`) && !c.req.path.startsWith('/api/public/'))
       throw new AppError('unauthenticated');
     await next();
   });
@@ -219,10 +228,12 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       await next();
     });
-    app.use('/assets/*', serveStatic({ root: webRoot }));
+    // Each built file with its brotli and gzip copies made at build (vite.config.ts): the one the client takes.
+    const statics = precompressedStatic(webRoot);
+    app.use('/assets/*', statics);
     // A file of an older build (a tab left open across an upgrade) is gone: say so, never answer a script with the page.
     app.get('/assets/*', (c) => c.text('Not found', 404, { 'Cache-Control': 'no-cache' }));
-    app.use('*', serveStatic({ root: webRoot }));
+    app.use('*', statics);
     // The single-page app answers every other GET; its router shows the page (or its own not-found page).
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
