@@ -36,10 +36,20 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Quote a cell when needed; a leading =,+,-,@ is prefixed with ' so spreadsheets do not run it as a formula. */
+/**
+ * The formula guard: a cell starting with =, +, -, @, tab or CR would be run as a formula by a spreadsheet, so it is
+ * written with a ' in front. Cells that already start with ' before such a character get one more, so that
+ * `unguardCell` gives back exactly what was exported (a phone `+86 138…` leaves as `'+86 138…` and comes back as
+ * `+86 138…`; a value `'=x` leaves as `''=x` and comes back as `'=x`).
+ */
+const GUARDED = /^'*[=+\-@\t\r]/;
+export const guardCell = (s: string) => (GUARDED.test(s) ? `'${s}` : s);
+/** The inverse of `guardCell`, for files that come back in (imports): one ' is taken off a guarded cell. */
+export const unguardCell = (s: string) => (s.startsWith("'") && GUARDED.test(s.slice(1)) ? s.slice(1) : s);
+
+/** Quote a cell when needed, behind the formula guard. */
 function cell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = guardCell(value === null || value === undefined ? '' : String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

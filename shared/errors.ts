@@ -95,6 +95,36 @@ export const ERRORS = {
     zh: '无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV 文件。',
     en: 'The file encoding is not recognised; save it as CSV in UTF-8 or GBK.',
   },
+  import_changed: {
+    status: 409,
+    zh: '检查之后名册已有变动，现在将新增 {new} 位、更新 {update} 位。请看过新的检查结果后再导入。',
+    en: 'The roster changed since the check: it would now add {new} and update {update}. Look at the new check, then import.',
+  },
+  import_nothing: {
+    status: 409,
+    zh: '没有可导入的内容：表中的代表都已在名册中（{unchanged} 位无变化，{skipped} 位按选择跳过）。',
+    en: 'Nothing to import: everyone in the file is already on the roster ({unchanged} unchanged, {skipped} skipped as chosen).',
+  },
+  password_change_required: {
+    status: 403,
+    zh: '请先设置您自己的新密码，之后才能使用其他功能。',
+    en: 'Choose a new password of your own first; nothing else is available until then.',
+  },
+  password_unchanged: {
+    status: 400,
+    zh: '新密码不能与当前密码相同。',
+    en: 'The new password must differ from the current one.',
+  },
+  short_code_format: {
+    status: 400,
+    zh: '“{code}”不是有效的短码：短码由 5 个字母或数字组成（不含 0、O、1、I、L）。',
+    en: '“{code}” is not a short code: a short code is 5 letters or digits (never 0, O, 1, I or L).',
+  },
+  short_code_not_found: {
+    status: 404,
+    zh: '找不到编码为“{code}”的人大，请核对海报或测评码纸条上的地址。',
+    en: 'No congress has the code “{code}”; check the address on the poster or slip.',
+  },
   no_open_window: {
     status: 409,
     zh: '当前不在民生实事项目征集期内，暂不接受建议。',
@@ -102,6 +132,29 @@ export const ERRORS = {
   },
   window_exists: { status: 409, zh: '{year} 年度已有征集安排。', en: 'A collection window for {year} already exists.' },
   session_meeting_not_found: { status: 404, zh: '找不到该会议。', en: 'This session does not exist.' },
+  kiosk_forbidden: {
+    status: 403,
+    zh: '这台设备已设为平板（{label}），只能办理这一件事。如需其他操作，请工作人员先在平板上登录，退出平板模式。',
+    en: 'This device is set up as a kiosk ({label}) and can do only that one thing. For anything else, staff must first sign in on it to leave kiosk mode.',
+  },
+  kiosk_not_found: { status: 404, zh: '找不到该平板。', en: 'This kiosk does not exist.' },
+  kiosk_link_invalid: {
+    status: 409,
+    zh: '这个平板设置链接无效、已使用或已过期。请工作人员在「设置签到/投票平板」页面重新生成。',
+    en: 'This kiosk set-up link is not valid, was used already or has expired. Staff can make a new one on the “Set up kiosks” page.',
+  },
+  kiosk_already: {
+    status: 409,
+    zh: '这台设备已是平板（{label}）。请工作人员先登录退出平板模式，再打开新的设置链接。',
+    en: 'This device is already a kiosk ({label}). Staff must first sign in on it to leave kiosk mode, then open the new link.',
+  },
+  kiosk_none: { status: 409, zh: '这台设备不是平板，无需退出。', en: 'This device is not a kiosk; there is nothing to leave.' },
+  kiosk_not_staff: {
+    status: 403,
+    zh: '只有本人大的工作人员（管理员）账号可以退出平板模式；代表和承办单位的账号不能。',
+    en: "Only a staff (administrator) account of this congress can leave kiosk mode; representatives' and departments' accounts cannot.",
+  },
+  kiosk_ended: { status: 409, zh: '该平板已经停用或到期。', en: 'This kiosk has already ended.' },
   window_not_found: { status: 404, zh: '找不到该征集安排。', en: 'This collection window does not exist.' },
   challenge_failed: {
     status: 400,
@@ -209,6 +262,11 @@ export const ERRORS = {
   vote_closed: { status: 409, zh: '表决已经截止，不能再投票。', en: 'Voting has closed; no more ballots can be cast.' },
   cards_exist: { status: 409, zh: '本次表决的选票已经生成。', en: 'The ballot cards of this vote have already been made.' },
   cards_missing: { status: 409, zh: '请先生成选票，再开始表决。', en: 'Make the ballot cards before opening the vote.' },
+  over_issued: {
+    status: 409,
+    zh: '已发出表决卡 {issued} 张，多于出席代表 {present} 人。请先核对发票；确认无误后，须确认这两个数字才能开始表决。',
+    en: '{issued} ballot cards issued, more than the {present} representatives present. Check the issuance first; to open the vote anyway, confirm these two numbers.',
+  },
   quorum_not_met: {
     status: 409,
     zh: '出席代表 {present} 人，未达到法定人数 {needed} 人，不能开始表决。',
@@ -338,6 +396,8 @@ export const ERRORS = {
     zh: '不能另行表决：{reason}。',
     en: 'A further vote is not possible: {reason}.',
   },
+  unfilled_none: { status: 409, zh: '这次表决没有可以留空的空缺名额（无空缺、有并列或投票无效）。', en: 'This vote has no unfilled seat to leave empty (none, a tie, or a void vote).' },
+  unfilled_left: { status: 409, zh: '主席团已经确认空缺名额留空。', en: 'The presidium has already left the unfilled seats empty.' },
   revote_not_void: { status: 409, zh: '只有无效的表决（收回票数多于发出票数）才能重新投票。', en: 'Only a void vote (more ballots cast than cards issued) can be re-voted.' },
   follow_up_exists: { status: 409, zh: '这次表决已经有后续表决“{title}”。', en: 'This vote already has a follow-up vote, “{title}”.' },
   reserve_elected: { status: 409, zh: '当选的项目不能转入储备库。', en: 'An elected candidate cannot go to the reserve pool.' },
@@ -436,6 +496,13 @@ const FIELD: Record<string, { zh: string; en: string }> = {
   status_word: { zh: '状态应为“在任”或“终止”', en: 'status must be 在任/终止 or seated/left' },
   duplicate_in_file: { zh: '文件中重复（姓名和电话相同）', en: 'duplicate in the file (same name and phone)' },
   duplicate_on_roster: { zh: '名册中已有此代表（姓名和电话相同）', en: 'already on the roster (same name and phone)' },
+  ambiguous_on_roster: { zh: '名册中有多位同名代表，无法确定是哪一位，请在表中写明电话', en: 'several people on the roster have this name; add the phone so the row names one of them' },
+  name_on_roster_other_phone: {
+    zh: '名册中已有同名代表但电话不同：如是同一人，请先在名册中改电话；如是另一人，请在名册中单独添加',
+    en: 'someone of this name is on the roster with another phone: if it is the same person, change the phone on the roster first; if not, add this person on the roster by hand',
+  },
+  same_person_twice: { zh: '与文件中另一行是名册上的同一位代表', en: 'another row of the file is about the same person on the roster' },
+  status_differs: { zh: '状态与名册不同：终止代表资格请在名册中办理（须填日期）', en: 'the status differs from the roster: end a term on the roster page (it needs a date)' },
   csv_extra_cells: { zh: '本行的列数多于表头', en: 'this row has more cells than the header' },
   csv_empty: { zh: '文件是空的', en: 'the file is empty' },
   csv_no_rows: { zh: '文件只有表头，没有代表', en: 'the file has a header but no rows' },

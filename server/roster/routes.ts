@@ -7,6 +7,8 @@ import {
   DelegateCards,
   EndTerm,
   ImportPreview,
+  ImportQuery,
+  ImportResult,
   Representative,
   RepresentativeInput,
   RepresentativeParams,
@@ -28,7 +30,6 @@ import { serializeRepresentative } from './serialize.ts';
 
 /** Who may read the roster (it holds phone numbers): staff, the presidium and the scrutineers. */
 const READERS = ['admin', 'presidium', 'scrutineer'] as const;
-const ImportQuery = z.object({ encoding: z.enum(['utf-8', 'gbk']).optional() });
 const CardsQuery = z.object({ ids: z.string().max(20000).optional() });
 
 async function csvBody(c: { req: { header(n: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> } }) {
@@ -110,15 +111,16 @@ export const rosterRoutes = new Hono<AppEnv>()
     });
     return c.json(serializeRepresentative(row));
   })
-  .post('/congresses/:congressId/roster/import/preview', doc('roster', 'Check a roster CSV (UTF-8 or GBK, body text/csv); writes nothing', ImportPreview), v('param', CongressId), v('query', ImportQuery), async (c) => {
+  .post('/congresses/:congressId/roster/import/preview', doc('roster', 'Check a roster CSV (UTF-8 or GBK, body text/csv) against the roster: new, unchanged, to update (?existing=update) or skipped (?existing=skip), errors; writes nothing', ImportPreview), v('param', CongressId), v('query', ImportQuery), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
     const bytes = await csvBody(c);
-    return c.json(await previewRosterImport(c.get('deps').db, congress.id, bytes, c.req.valid('query').encoding));
+    const q = c.req.valid('query');
+    return c.json(await previewRosterImport(c.get('deps').db, congress.id, bytes, { encoding: q.encoding, existing: q.existing }));
   })
-  .post('/congresses/:congressId/roster/import', doc('roster', 'Import a roster CSV: every row or none', z.object({ imported: z.int(), encoding: z.string() }), 201), v('param', CongressId), v('query', ImportQuery), async (c) => {
+  .post('/congresses/:congressId/roster/import', doc('roster', 'Import a roster CSV in one transaction: adds the new people and, with ?existing=update, updates those already there; any bad row refuses the whole file; ?expectNew=&expectUpdate= refuse it if the roster changed since the preview', ImportResult, 201), v('param', CongressId), v('query', ImportQuery), async (c) => {
     const { auth, congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
     const bytes = await csvBody(c);
-    return c.json(await importRoster(c.get('deps').db, actorOf(auth), congress.id, bytes, c.req.valid('query').encoding), 201);
+    return c.json(await importRoster(c.get('deps').db, actorOf(auth), congress.id, bytes, c.req.valid('query')), 201);
   })
   .get('/congresses/:congressId/roster/export.csv', doc('roster', 'The roster as CSV (UTF-8 with BOM)'), v('param', CongressId), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unguardCell } from '../csv.ts';
 import { CongressId } from '../congress/schema.ts';
 
 export const Gender = z.enum(['male', 'female']);
@@ -94,12 +95,14 @@ export type ImportRow = {
  * Check every row of a roster file. Returns the header problems (if any) and one entry per data row, each with the
  * errors a person can fix in the spreadsheet. Pure, so the same rules run in the preview and in the import.
  */
-export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; rows: ImportRow[] } {
+export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; rows: ImportRow[]; fields: string[] } {
   const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
-  if (nonEmpty.length === 0) return { headerErrors: [{ field: '', code: 'csv_empty' }], rows: [] };
+  if (nonEmpty.length === 0) return { headerErrors: [{ field: '', code: 'csv_empty' }], rows: [], fields: [] };
   const header = table[0].map((h) => h.trim().toLowerCase());
   const columns = header.map((h) => ROSTER_HEADERS[h] ?? ROSTER_HEADERS[h.replace(/\s/g, '')] ?? null);
-  if (!columns.includes('name')) return { headerErrors: [{ field: 'name', code: 'csv_no_name_column' }], rows: [] };
+  /** The fields the file has a column for: an update changes only these. */
+  const fields = [...new Set(columns.filter((c): c is NonNullable<typeof c> => c !== null))];
+  if (!columns.includes('name')) return { headerErrors: [{ field: 'name', code: 'csv_no_name_column' }], rows: [], fields };
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
   table.slice(1).forEach((raw, i) => {
@@ -108,7 +111,8 @@ export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; 
     const errors: RowError[] = [];
     const rec: Record<string, string> = {};
     columns.forEach((col, j) => {
-      if (col) rec[col] = (raw[j] ?? '').trim();
+      // Our own export guards cells against formulas ('+86 …): take the guard off so the file round-trips.
+      if (col) rec[col] = unguardCell((raw[j] ?? '').trim()).trim();
     });
     if (raw.length > header.length && raw.slice(header.length).some((c) => c.trim() !== ''))
       errors.push({ field: '', code: 'csv_extra_cells' });
@@ -138,8 +142,8 @@ export function checkRosterRows(table: string[][]): { headerErrors: RowError[]; 
     else seen.set(key, line);
     rows.push({ line, cells: raw, data: parsed.success && errors.length === 0 ? { ...parsed.data, status } : null, errors });
   });
-  if (rows.length === 0) return { headerErrors: [{ field: '', code: 'csv_no_rows' }], rows };
-  return { headerErrors: [], rows };
+  if (rows.length === 0) return { headerErrors: [{ field: '', code: 'csv_no_rows' }], rows, fields };
+  return { headerErrors: [], rows, fields };
 }
 
 /** The printable delegate cards: each with its personal login URL and that URL as a QR (SVG text). */
@@ -159,11 +163,34 @@ export const DelegateCards = z.object({
 });
 export type DelegateCards = z.infer<typeof DelegateCards>;
 
+/**
+ * What to do with people of the file who are already on the roster: leave them as they are (skip), or make the roster
+ * say what the file says (update: gender, delegation, constituency, phone — the columns the file has).
+ */
+export const ExistingMode = z.enum(['skip', 'update']);
+export type ExistingMode = z.infer<typeof ExistingMode>;
+/** What the import does with one row (import-plan.ts). */
+export const RowAction = z.enum(['new', 'unchanged', 'update', 'skip', 'error']);
+export type RowAction = z.infer<typeof RowAction>;
+export const ImportQuery = z.object({
+  encoding: z.enum(['utf-8', 'gbk']).optional(),
+  existing: ExistingMode.default('skip'),
+  /** The counts the person saw in the preview: when given, the import is refused if the roster changed meanwhile. */
+  expectNew: z.coerce.number().int().min(0).optional(),
+  expectUpdate: z.coerce.number().int().min(0).optional(),
+});
+export const ImportCounts = z.object({ new: z.int(), unchanged: z.int(), update: z.int(), skip: z.int(), error: z.int() });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+export const FieldChange = z.object({ field: z.string(), from: z.string(), to: z.string() });
+export type FieldChange = z.infer<typeof FieldChange>;
+
 export const ImportPreview = z.object({
   encoding: z.enum(['utf-8', 'gbk']),
+  existing: ExistingMode,
   total: z.int(),
   valid: z.int(),
   invalid: z.int(),
+  counts: ImportCounts,
   headerErrors: z.array(z.object({ field: z.string(), code: z.string() })),
   rows: z.array(
     z.object({
@@ -171,7 +198,12 @@ export const ImportPreview = z.object({
       data: z.record(z.string(), z.unknown()).nullable(),
       cells: z.array(z.string()),
       errors: z.array(z.object({ field: z.string(), code: z.string(), params: z.record(z.string(), z.number()).optional() })),
+      action: RowAction,
+      /** For an existing person whose row differs: each field as the roster has it and as the file has it. */
+      changes: z.array(FieldChange),
     }),
   ),
 });
+export const ImportResult = z.object({ imported: z.int(), updated: z.int(), unchanged: z.int(), skipped: z.int(), encoding: z.string() });
+export type ImportResult = z.infer<typeof ImportResult>;
 export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -45,16 +45,21 @@ describe('roster import', () => {
     expect(await roster()).toEqual([]);
   });
 
-  it('imports a GBK file whole, and a UTF-8 file of the same people is then refused as duplicates', async () => {
+  it('imports a GBK file whole; a UTF-8 file of the same people is then found unchanged, and importing it is refused as nothing to do', async () => {
     const res = await admin.post(`${base()}/roster/import`, fixture('roster-gbk.csv'));
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ imported: 4, encoding: 'gbk' });
+    expect(res.body).toEqual({ imported: 4, updated: 0, unchanged: 0, skipped: 0, encoding: 'gbk' });
     const names = (await roster()).map((r) => r.name).sort();
     expect(names).toEqual(['张伟', '李娜', '王芳, 副组长', '赵强'].sort());
     const again = await admin.post(`${base()}/roster/import/preview`, fixture('roster-utf8.csv'));
     expect(again.body.encoding).toBe('utf-8');
-    expect(again.body.invalid).toBe(4);
-    expect(again.body.rows[0].errors).toEqual([{ field: 'name', code: 'duplicate_on_roster' }]);
+    expect(again.body).toMatchObject({ invalid: 0, counts: { new: 0, unchanged: 4, update: 0, skip: 0, error: 0 } });
+    expect(again.body.rows.map((r: { action: string }) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    const refused = await new Client(t, 'en').request('POST', `${base()}/roster/import`, fixture('roster-utf8.csv'), { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('import_nothing');
+    expect(refused.body.error.message).toBe('Nothing to import: everyone in the file is already on the roster (4 unchanged, 0 skipped as chosen).');
+    expect(await roster()).toHaveLength(4);
   });
 
   it('refuses a file with no name column, an empty file, and a body that is not CSV', async () => {
