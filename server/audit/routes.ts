@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AuditEntry, AuditPage, ChainReport } from '../../shared/audit/schema.ts';
+import { AuditEntry, AuditFilter, AuditList, AuditListQuery, AuditPage, ChainReport } from '../../shared/audit/schema.ts';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { auditEntries, verifyAuditChain } from '../lib/audit.ts';
 import { requireCongressRole, requireSystemAdmin } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { v } from '../lib/validate.ts';
+import { auditCsv } from './export-audit.ts';
+import { listAudit } from './list-audit.ts';
 
-const Page = z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 const present = (rows: Awaited<ReturnType<typeof auditEntries>>) =>
   rows.map((r) => ({ seq: r.seq, at: r.at, actorName: r.actorName, action: r.action, targetType: r.targetType, targetId: r.targetId, details: r.details, hash: r.hash }));
 
@@ -22,8 +23,26 @@ export const auditRoutes = new Hono<AppEnv>()
     requireSystemAdmin(c);
     return c.json(await verifyAuditChain(c.get('deps').db));
   })
-  .get('/congresses/:congressId/audit', doc('audit', "This congress's audit log, newest first", z.array(AuditEntry)), v('param', CongressId), v('query', AuditPage), async (c) => {
+  .get('/congresses/:congressId/audit', doc('audit', "This congress's audit log as raw entries, newest first (for scripts; the page uses /audit/entries)", z.array(AuditEntry)), v('param', CongressId), v('query', AuditPage), async (c) => {
     const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
     const { before, limit } = c.req.valid('query');
     return c.json(present(await auditEntries(c.get('deps').db, congress.id, before ?? null, limit)));
+  })
+  .get(
+    '/congresses/:congressId/audit/entries',
+    doc('audit', "This congress's audit log a page at a time: filtered by who, action or area, kind of object, dates (Asia/Shanghai, both included) and text; with the total, the names of the objects named (this congress only) and the people in the log", AuditList),
+    v('param', CongressId),
+    v('query', AuditListQuery),
+    async (c) => {
+      const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
+      const { page, size, ...filter } = c.req.valid('query');
+      return c.json(await listAudit(c.get('deps').db, congress.id, filter, { page, size }));
+    },
+  )
+  .get('/congresses/:congressId/audit/export.csv', doc('audit', 'The filtered audit log as CSV in the caller’s language (UTF-8 with BOM, oldest first)'), v('param', CongressId), v('query', AuditFilter), async (c) => {
+    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
+    const csv = await auditCsv(c.get('deps').db, congress.id, c.req.valid('query'), c.get('lang'));
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent(`${congress.name}-审计日志.csv`)}`);
+    return c.body(csv);
   });

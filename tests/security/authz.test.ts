@@ -514,6 +514,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'GET /api/audit': { allow: SYS, req: get('/api/audit?limit=5') },
   'POST /api/audit/verify': { allow: SYS, req: () => ({ path: '/api/audit/verify' }) },
   'GET /api/congresses/:congressId/audit': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/audit?limit=20` }) },
+  'GET /api/congresses/:congressId/audit/entries': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/audit/entries?size=20` }) },
+  'GET /api/congresses/:congressId/audit/export.csv': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/audit/export.csv?area=roster` }) },
 
   // ---- collection windows and proposals ----
   'GET /api/congresses/:congressId/collection-windows': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/collection-windows` }) },

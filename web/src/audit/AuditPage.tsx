@@ -1,62 +1,83 @@
-import { createResource, createSignal, Show } from 'solid-js';
-import { api, ApiError, query } from '../api.ts';
+import { A, useSearchParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { AUDIT_AREAS, actionsOf, isAuditAction, REF_KINDS, refPath, type AuditArea, type RefKind } from '../../../shared/audit/actions.ts';
+import { SYSTEM_ACTOR, type AuditFilter, type ChainReport } from '../../../shared/audit/schema.ts';
+import { actionWords, detailParts, targetOf, type Named } from '../../../shared/audit/words.ts';
+import { api, ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { Pager, pageParam } from '../components/Pager.tsx';
 import { Table } from '../components/Table.tsx';
-import type { AuditEntry, ChainReport } from '../../../shared/audit/schema.ts';
 import { useCongress } from '../congress/context.tsx';
 import { fmt, t } from '../i18n.ts';
-import { actionLabel } from '../labels.ts';
 import { can, me } from '../session.ts';
+import { auditCsvUrl, fetchAudit, say, type AuditList } from './audit.data.ts';
+import './audit.css';
 
-type Entry = AuditEntry;
+type Entry = AuditList['items'][number];
+type Params = { actor?: string; what?: string; kind?: string; from?: string; to?: string; q?: string; page?: string };
+const PAGE_SIZE = 50;
+const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
-const PAGE = 50;
-const fetchPage = (congressId: string, before?: number) => api.get<Entry[]>(`/congresses/${congressId}/audit${query({ limit: PAGE, before })}`);
-
-/** A short, readable line for an entry's details: "name: 张三 · rows: 120". */
-function detailText(details: unknown): string {
-  if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
-  return Object.entries(details as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
+/** An object by its name: a link to its page where it has one, "（已删除）" where it is gone. */
+function RefName(props: { congressId: string; named: Named; refs: AuditList['refs'] }) {
+  const path = () => (props.named.found ? refPath(props.congressId, props.named.kind, props.named.id, props.refs[props.named.kind]?.[props.named.id]) : null);
+  return (
+    <Show when={path()} fallback={<span classList={{ muted: !props.named.found }}>{props.named.name}</span>}>
+      {(p) => <A href={p()}>{props.named.name}</A>}
+    </Show>
+  );
 }
 
-/** 审计日志: every change in this congress, newest first, hash-chained; a system administrator can verify the chain. */
+/** 审计日志: every change in this congress in words, filtered, searched and paged on the server; CSV export; the chain check. */
 export default function AuditPage() {
   const { id } = useCongress();
-  const [first, { refetch }] = createResource(id, (cid) => fetchPage(cid));
-  const [older, setOlder] = createSignal<Entry[]>([]);
-  const [more, setMore] = createSignal(true);
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const entries = () => [...(first.latest ?? []), ...older()];
-  const hasMore = () => more() && (first.latest?.length ?? 0) === PAGE;
+  const [params, setParams] = useSearchParams<Params>();
 
-  const loadMore = async () => {
-    const last = entries().at(-1);
-    if (!last) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchPage(id(), last.seq);
-      setOlder((o) => [...o, ...page]);
-      if (page.length < PAGE) setMore(false);
-    } catch (e) {
-      setMoreError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setLoadingMore(false);
-    }
+  // The address holds the filters and the page, so a reload or the back button keeps the place.
+  const what = () => params.what ?? '';
+  const filter = (): AuditFilter => {
+    const w = what();
+    return {
+      actor: params.actor || undefined,
+      area: w.startsWith('area:') && (AUDIT_AREAS as readonly string[]).includes(w.slice(5)) ? (w.slice(5) as AuditArea) : undefined,
+      action: isAuditAction(w) ? w : undefined,
+      kind: (REF_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as RefKind) : undefined,
+      from: isDay(params.from),
+      to: isDay(params.to),
+      q: (params.q ?? '').trim() || undefined,
+    };
   };
-  const reload = () => {
-    setOlder([]);
-    setMore(true);
-    void refetch();
+  const page = () => pageParam(params.page);
+  const [log, { refetch }] = createResource(
+    () => ({ id: id(), f: filter(), page: page() }),
+    (s) => fetchAudit(s.id, { ...s.f, page: s.page, size: PAGE_SIZE }),
+  );
+  const filtered = () => Object.values(filter()).some((v) => v !== undefined);
+  /** A filter changed: back to the first page. */
+  const setFilter = (p: Partial<Params>) => setParams({ ...p, page: undefined });
+
+  // The search follows typing, a moment after the pause.
+  const [search, setSearch] = createSignal(params.q ?? '');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(search, (q) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setParams({ q: q.trim() || undefined, page: undefined }, { replace: true }), 300);
+    }, { defer: true }),
+  );
+  onCleanup(() => clearTimeout(timer));
+  const clearFilters = () => {
+    setSearch('');
+    setParams({ actor: undefined, what: undefined, kind: undefined, from: undefined, to: undefined, q: undefined, page: undefined });
+  };
+  const toPage = (p: number) => {
+    setParams({ page: p > 1 ? String(p) : undefined });
+    document.getElementById('audit-list')?.scrollIntoView({ block: 'start' });
   };
 
   const [report, setReport] = createSignal<ChainReport | null>(null);
@@ -75,6 +96,9 @@ export default function AuditPage() {
     }
   };
 
+  const actors = () => latest(log)?.actors ?? [];
+  const kindWord = (k: RefKind) => t(`audit.kind.${k}`);
+
   return (
     <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
       <PageHeader
@@ -82,7 +106,10 @@ export default function AuditPage() {
         lead={t('audit.lead')}
         actions={
           <>
-            <Button onClick={reload}>{t('audit.refresh')}</Button>
+            <a class="btn btn-secondary" href={auditCsvUrl(id(), filter())} download="" title={t('audit.exportHint')}>
+              {t('audit.export')}
+            </a>
+            <Button onClick={() => void refetch()}>{t('audit.refresh')}</Button>
             <Show when={me()?.account.systemAdmin}>
               <Button variant="primary" busy={verifying()} onClick={() => void verify()}>
                 {verifying() ? t('audit.verifying') : t('audit.verify')}
@@ -112,43 +139,155 @@ export default function AuditPage() {
         )}
       </Show>
 
-      <Async resource={first} retry={reload}>
-        {() => (
-          <>
+      <div class="filters audit-filters" role="search" aria-label={t('audit.filters')}>
+        <label class="search">
+          <span class="sr-only">{t('audit.search')}</span>
+          <input type="search" placeholder={t('audit.search')} value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="label-row">
+            <span class="label-text">{t('audit.filter.actor')}</span>
+          </span>
+          <select value={params.actor ?? ''} onChange={(e) => setFilter({ actor: e.currentTarget.value || undefined })}>
+            <option value="">{t('audit.filter.allActors')}</option>
+            <For each={actors()}>{(a) => <option value={a.id} selected={params.actor === a.id}>{a.name}</option>}</For>
+            <Show when={latest(log)?.hasSystem}>
+              <option value={SYSTEM_ACTOR} selected={params.actor === SYSTEM_ACTOR}>
+                {t('audit.system')}
+              </option>
+            </Show>
+          </select>
+        </label>
+        <label class="field">
+          <span class="label-row">
+            <span class="label-text">{t('audit.filter.action')}</span>
+          </span>
+          <select value={what()} onChange={(e) => setFilter({ what: e.currentTarget.value || undefined })}>
+            <option value="">{t('audit.filter.allActions')}</option>
+            <For each={AUDIT_AREAS}>
+              {(area) => (
+                <optgroup label={t(`audit.area.${area}`)}>
+                  <option value={`area:${area}`} selected={what() === `area:${area}`}>
+                    {t('audit.filter.allOfArea', { area: t(`audit.area.${area}`) })}
+                  </option>
+                  <For each={actionsOf(area)}>
+                    {(a) => (
+                      <option value={a} selected={what() === a}>
+                        {t(`audit.action.${a}`)}
+                      </option>
+                    )}
+                  </For>
+                </optgroup>
+              )}
+            </For>
+          </select>
+        </label>
+        <label class="field">
+          <span class="label-row">
+            <span class="label-text">{t('audit.filter.kind')}</span>
+          </span>
+          <select value={params.kind ?? ''} onChange={(e) => setFilter({ kind: e.currentTarget.value || undefined })}>
+            <option value="">{t('audit.filter.allKinds')}</option>
+            <For each={REF_KINDS}>
+              {(k) => (
+                <option value={k} selected={params.kind === k}>
+                  {kindWord(k)}
+                </option>
+              )}
+            </For>
+          </select>
+        </label>
+        <div class="audit-dates">
+          <label class="field">
+            <span class="label-row">
+              <span class="label-text">{t('audit.filter.from')}</span>
+            </span>
+            <input type="date" value={isDay(params.from) ?? ''} max={isDay(params.to)} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })} />
+          </label>
+          <label class="field">
+            <span class="label-row">
+              <span class="label-text">{t('audit.filter.to')}</span>
+            </span>
+            <input type="date" value={isDay(params.to) ?? ''} min={isDay(params.from)} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
+          </label>
+        </div>
+      </div>
+
+      <Async resource={log} retry={refetch}>
+        {(l) => (
+          <section id="audit-list" aria-label={t('audit.title')}>
+            <p class="count-line" aria-live="polite">
+              {t(filtered() ? 'audit.countFiltered' : 'audit.count', { n: fmt.count(l.total) })}
+              <Show when={log.state === 'refreshing'}>
+                <span class="spinner small" aria-hidden="true" />
+              </Show>
+            </p>
             <Table
               caption={t('audit.title')}
-              rows={entries()}
+              rows={l.items}
               class="audit-table"
-              empty={<EmptyState title={t('audit.empty')}>{t('audit.emptyNext')}</EmptyState>}
+              empty={
+                <Show when={filtered()} fallback={<EmptyState title={t('audit.empty')}>{t('audit.emptyNext')}</EmptyState>}>
+                  <EmptyState title={t('audit.noMatch')} action={<Button onClick={clearFilters}>{t('audit.clearFilters')}</Button>} />
+                </Show>
+              }
               columns={[
-                { header: () => t('audit.seq'), class: 'num nowrap', cell: (e) => <span class="num">{e.seq}</span> },
-                { header: () => t('audit.at'), cell: (e) => <span class="num nowrap">{fmt.dateTime(e.at)}</span> },
-                { header: () => t('audit.actor'), class: 'nowrap', cell: (e) => e.actorName ?? <span class="muted">{t('audit.system')}</span> },
-                { header: () => t('audit.action'), class: 'nowrap', cell: (e) => actionLabel(e.action) },
+                { header: () => t('audit.seq'), class: 'num nowrap', cell: (e: Entry) => <span class="num">{e.seq}</span> },
+                { header: () => t('audit.at'), cell: (e: Entry) => <span class="num audit-at">{fmt.dateTime(e.at)}</span> },
+                { header: () => t('audit.actor'), class: 'nowrap', cell: (e: Entry) => e.actorName ?? <span class="muted">{t('audit.system')}</span> },
+                { header: () => t('audit.action'), cell: (e: Entry) => <strong class="audit-action">{actionWords(e.action, say)}</strong> },
                 {
-                  header: () => t('audit.details'),
-                  cell: (e) => (
-                    <Show when={detailText(e.details)} fallback={<span class="muted">—</span>}>
-                      <span class="details-text" title={detailText(e.details)}>
-                        {detailText(e.details)}
-                      </span>
+                  header: () => t('audit.target'),
+                  cell: (e: Entry) => (
+                    <Show when={targetOf(e, l.refs, say)} fallback={<span class="muted">—</span>}>
+                      {(n) => (
+                        <>
+                          <span class="muted small block">{kindWord(n().kind)}</span>
+                          <RefName congressId={id()} named={n()} refs={l.refs} />
+                        </>
+                      )}
                     </Show>
                   ),
                 },
-                { header: () => t('audit.hash'), class: 'wide-only', cell: (e) => <code class="hash" title={e.hash}>{e.hash.slice(0, 10)}</code> },
+                {
+                  header: () => t('audit.details'),
+                  cell: (e: Entry) => (
+                    <Show when={detailParts(e, l.refs, say)} keyed>
+                      {(parts) => (
+                        <Show when={parts.length > 0} fallback={<span class="muted">—</span>}>
+                          <ul class="audit-details">
+                            <For each={parts}>
+                              {(p) => (
+                                <li>
+                                  <Show when={p.label}>
+                                    <span class="muted">{t('audit.kv', { k: p.label, v: '' })}</span>
+                                  </Show>
+                                  <Show when={p.refs.length > 0} fallback={<span class="details-text">{p.text}</span>}>
+                                    <For each={p.refs}>
+                                      {(n, i) => (
+                                        <>
+                                          {i() > 0 ? t('list.separator') : ''}
+                                          <RefName congressId={id()} named={n} refs={l.refs} />
+                                        </>
+                                      )}
+                                    </For>
+                                  </Show>
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </Show>
+                      )}
+                    </Show>
+                  ),
+                },
+                { header: () => t('audit.hash'), class: 'wide-only', cell: (e: Entry) => <code class="hash" title={e.hash}>{e.hash.slice(0, 10)}</code> },
               ]}
             />
-            <Show when={moreError()}>
-              <Alert kind="error" title={moreError()} />
+            <Show when={l.total > 0}>
+              <Pager page={l.page} size={l.size} total={l.total} onPage={toPage} />
             </Show>
-            <Show when={hasMore() && entries().length > 0}>
-              <div class="load-more">
-                <Button busy={loadingMore()} onClick={() => void loadMore()}>
-                  {t('audit.more')}
-                </Button>
-              </div>
-            </Show>
-          </>
+          </section>
         )}
       </Async>
     </Show>

@@ -1,0 +1,246 @@
+/**
+ * Every kind of audit entry the server writes, and every kind of object an entry can name. One list: the words for each
+ * (shared/i18n/audit.*.ts, typed against it), the log's filters and its CSV all read it. tests/audit/actions.test.ts reads
+ * the server's source and fails when an action is written that is not here.
+ */
+
+/** Areas of the log (the part before the dot), in the order the filter shows them. */
+export const AUDIT_AREAS = [
+  'setup',
+  'auth',
+  'accounts',
+  'congress',
+  'departments',
+  'roster',
+  'gathering',
+  'screening',
+  'candidates',
+  'lists',
+  'session',
+  'kiosk',
+  'ballot',
+  'tally',
+  'projects',
+  'inspections',
+  'evaluation',
+  'keys',
+  'demo',
+] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+
+export const AUDIT_ACTIONS = [
+  'setup.create_admin',
+  'auth.login',
+  'auth.card_login',
+  'auth.logout',
+  'auth.change_password',
+  'auth.revoke_session',
+  'accounts.create',
+  'accounts.update',
+  'accounts.reset_password',
+  'accounts.revoke_sessions',
+  'accounts.unlock',
+  'congress.create',
+  'congress.update',
+  'congress.update_settings',
+  'congress.grant_role',
+  'congress.revoke_role',
+  'departments.create',
+  'departments.update',
+  'roster.create',
+  'roster.update',
+  'roster.import',
+  'roster.end_term',
+  'roster.reissue_card',
+  'roster.create_card_account',
+  'gathering.window_create',
+  'gathering.window_update',
+  'gathering.window_close',
+  'gathering.submit',
+  'screening.checks',
+  'screening.accept',
+  'screening.merge',
+  'screening.reject',
+  'screening.reject_to_reserve',
+  'screening.reserve',
+  'screening.revive',
+  'candidates.update',
+  'lists.create',
+  'lists.update',
+  'lists.freeze',
+  'lists.new_version',
+  'session.create',
+  'session.check_in',
+  'session.mark_attendance',
+  'kiosk.create',
+  'kiosk.enrol',
+  'kiosk.leave',
+  'kiosk.revoke',
+  'ballot.create_vote',
+  'ballot.update_vote',
+  'ballot.generate_cards',
+  'ballot.issue_count',
+  'ballot.open_vote',
+  'ballot.close_vote',
+  'ballot.void_card',
+  'ballot.paper_mismatch',
+  'ballot.paper_resolve',
+  'tally.prepare',
+  'tally.signoff',
+  'tally.publish',
+  'tally.reserve',
+  'tally.leave_unfilled',
+  'projects.create',
+  'projects.create_from_vote',
+  'projects.update',
+  'projects.plan',
+  'projects.milestone_add',
+  'projects.milestone_update',
+  'projects.milestone_delete',
+  'projects.report',
+  'projects.file_add',
+  'projects.file_delete',
+  'projects.change_request',
+  'projects.change_decide',
+  'projects.complete',
+  'inspections.create',
+  'inspections.finding',
+  'inspections.answer',
+  'inspections.accept',
+  'inspections.return',
+  'evaluation.create',
+  'evaluation.update',
+  'evaluation.open',
+  'evaluation.codes',
+  'evaluation.issued',
+  'evaluation.close',
+  'evaluation.publish',
+  'evaluation.rectification_report',
+  'evaluation.rectification_accept',
+  'evaluation.rectification_return',
+  'evaluation.rectification_deadline',
+  'keys.rotate',
+  'demo.load',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = (a: string): a is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
+export const areaOf = (a: string) => a.split('.')[0];
+export const actionsOf = (area: string) => AUDIT_ACTIONS.filter((a) => areaOf(a) === area);
+
+/**
+ * Kinds of object an entry names: its target (`targetType`) or an id in its details (`rectificationId`…). Each is looked
+ * up by name in the congress of the log, never outside it.
+ */
+export const REF_KINDS = [
+  'congress',
+  'account',
+  'representative',
+  'department',
+  'collection_window',
+  'proposal',
+  'candidate',
+  'candidate_list',
+  'session',
+  'kiosk',
+  'vote',
+  'project',
+  'milestone',
+  'file',
+  'change_request',
+  'inspection',
+  'finding',
+  'eval_round',
+  'rectification',
+  'signing_key',
+] as const;
+export type RefKind = (typeof REF_KINDS)[number];
+export const isRefKind = (k: string): k is RefKind => (REF_KINDS as readonly string[]).includes(k);
+
+/** Ids in an entry's details and the kind of object each names. `from` depends on the action (see `detailRefKind`). */
+const DETAIL_IDS: Record<string, RefKind> = {
+  rectificationId: 'rectification',
+  milestoneId: 'milestone',
+  findingId: 'finding',
+  fileId: 'file',
+  changeId: 'change_request',
+  departmentId: 'department',
+  projectId: 'project',
+  voteId: 'vote',
+  previousVoteId: 'vote',
+  listId: 'candidate_list',
+  candidateId: 'candidate',
+  candidateIds: 'candidate',
+  intoId: 'proposal',
+  inspectionId: 'inspection',
+  sessionId: 'session',
+  representativeId: 'representative',
+  accountId: 'account',
+};
+/** The kind of object a details key names in an entry of `action`, or null when it names none. */
+export function detailRefKind(action: string, key: string): RefKind | null {
+  if (key === 'from') return action === 'lists.new_version' ? 'candidate_list' : action === 'screening.revive' ? 'proposal' : null;
+  return DETAIL_IDS[key] ?? null;
+}
+
+/** Every (kind, id) an entry names: its target and the ids in its details. */
+export function refsOf(e: { action: string; targetType: string | null; targetId: string | null; details: unknown }): { kind: RefKind; id: string }[] {
+  const out: { kind: RefKind; id: string }[] = [];
+  if (e.targetType && e.targetId && isRefKind(e.targetType)) out.push({ kind: e.targetType, id: e.targetId });
+  if (e.details && typeof e.details === 'object' && !Array.isArray(e.details)) {
+    for (const [k, v] of Object.entries(e.details as Record<string, unknown>)) {
+      const kind = detailRefKind(e.action, k);
+      if (!kind) continue;
+      for (const id of Array.isArray(v) ? v : [v]) if (typeof id === 'string' && id) out.push({ kind, id });
+    }
+  }
+  return out;
+}
+
+/** What the server tells about an object it found: its name and, where its page needs it, the object it hangs under. */
+export type Ref = { name: string; parentId?: string | null };
+
+/** The staff page of an object, or null when it has none. */
+export function refPath(congressId: string, kind: RefKind, id: string, ref: Ref | undefined): string | null {
+  const c = `/c/${congressId}`;
+  switch (kind) {
+    case 'congress':
+      return id === congressId ? `${c}` : null;
+    case 'account':
+      return `${c}/members`;
+    case 'representative':
+      return ref ? `${c}/roster?status=all&q=${encodeURIComponent(ref.name)}` : null;
+    case 'department':
+      return `${c}/departments`;
+    case 'collection_window':
+      return `${c}/gathering`;
+    case 'proposal':
+      return ref ? `${c}/gathering/proposals/${id}` : null;
+    case 'candidate':
+      return `${c}/gathering/candidates`;
+    case 'candidate_list':
+      return ref ? `${c}/gathering/lists/${id}` : null;
+    case 'session':
+      return ref ? `${c}/sessions/${id}` : null;
+    case 'kiosk':
+      return ref?.parentId ? `${c}/sessions/${ref.parentId}` : null;
+    case 'vote':
+      return ref?.parentId ? `${c}/sessions/${ref.parentId}/votes/${id}` : null;
+    case 'project':
+      return ref ? `${c}/projects/${id}` : null;
+    case 'milestone':
+    case 'file':
+    case 'change_request':
+      return ref?.parentId ? `${c}/projects/${ref.parentId}` : null;
+    case 'inspection':
+      return ref ? `${c}/inspections/${id}` : null;
+    case 'finding':
+      return ref?.parentId ? `${c}/inspections/${ref.parentId}` : null;
+    case 'eval_round':
+      return ref ? `${c}/evaluation/${id}` : null;
+    case 'rectification':
+      return `${c}/rectifications`;
+    case 'signing_key':
+      return null;
+  }
+}
