@@ -1,4 +1,5 @@
 /** Words for the codes the API uses (roles, levels, kinds, statuses, audit actions), in the interface language. */
+import { isAuditAction } from '../../shared/audit/actions.ts';
 import { CATEGORIES, CHANNELS, CHECKS, PROPOSAL_STATUSES } from '../../shared/gathering/schema.ts';
 import type { Role } from '../../shared/roles.ts';
 import { ROLES } from '../../shared/roles.ts';
@@ -39,50 +40,5 @@ export const checkResultLabel = (r: CheckResult) => t(`check.result.${r}`);
 export const windowStateLabel = (s: WindowState) => t(`window.state.${s}`);
 export const windowStateClass = (s: WindowState) => ({ scheduled: 'tag-warn', open: 'tag-ok', closed: 'tag-muted' })[s];
 
-const ACTIONS = [
-  'accounts.create',
-  'accounts.reset_password',
-  'accounts.revoke_sessions',
-  'accounts.unlock',
-  'accounts.update',
-  'auth.card_login',
-  'auth.change_password',
-  'auth.login',
-  'auth.logout',
-  'auth.revoke_session',
-  'candidates.update',
-  'congress.create',
-  'congress.grant_role',
-  'congress.revoke_role',
-  'congress.update',
-  'congress.update_settings',
-  'demo.load',
-  'departments.create',
-  'departments.update',
-  'gathering.submit',
-  'gathering.window_close',
-  'gathering.window_create',
-  'gathering.window_update',
-  'keys.rotate',
-  'lists.create',
-  'lists.freeze',
-  'lists.new_version',
-  'lists.update',
-  'roster.create',
-  'roster.create_card_account',
-  'roster.end_term',
-  'roster.import',
-  'roster.reissue_card',
-  'roster.update',
-  'screening.accept',
-  'screening.checks',
-  'screening.merge',
-  'screening.reject',
-  'screening.reject_to_reserve',
-  'screening.reserve',
-  'screening.revive',
-  'setup.create_admin',
-] as const;
-type Action = (typeof ACTIONS)[number];
-/** A known action in words; an action added later by the server shows its code until it gets a label. */
-export const actionLabel = (a: string) => ((ACTIONS as readonly string[]).includes(a) ? t(`audit.action.${a as Action}` as MessageKey) : a);
+/** An action in words; an action the words do not know yet shows its code (the list: shared/audit/actions.ts). */
+export const actionLabel = (a: string) => (isAuditAction(a) ? t(`audit.action.${a}`) : a);
