@@ -459,6 +459,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'GET /api/auth/sessions': { allow: SIGNED_IN, req: get('/api/auth/sessions') },
   // The to-do list is each account's own, computed from its memberships (tests/home/work.test.ts checks what it holds).
   'GET /api/me/work': { allow: SIGNED_IN, req: get('/api/me/work') },
+  // A representative's home: only the congresses where this account is a seated representative (tests/home/work.test.ts).
+  'GET /api/me/representative': { allow: SIGNED_IN, req: get('/api/me/representative') },
   'DELETE /api/auth/sessions/:sessionId': {
     allow: SIGNED_IN,
     req: async (x) => ({ path: `/api/auth/sessions/${x.fresh ? sha256((await freshSession(x.who)).token) : sha256('no session')}` }),
