@@ -4,13 +4,14 @@
  * function; each query is limited to that congress (and, for a department, to its own department).
  */
 import { and, eq, gte, inArray, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
-import { orderWork, pastDue } from '../../shared/home/rules.ts';
+import { collectionYear, orderWork, pastDue } from '../../shared/home/rules.ts';
 import type { WorkItem } from '../../shared/home/schema.ts';
 import { findingOverdue, isLate, shanghaiToday } from '../../shared/projects/rules.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import {
   candidateLists,
+  cards,
   changeRequests,
   collectionWindows,
   congresses,
@@ -35,11 +36,11 @@ import { requiredSignoffs } from '../tally/actions.ts';
 type Congress = typeof congresses.$inferSelect;
 type Scope = { db: DbOrTx; congress: Congress; accountId: string; today: string };
 type Item = Omit<WorkItem, 'congressId' | 'congressName' | 'role'>;
-const item = (kind: Item['kind'], href: string, over: Partial<Item> = {}): Item => ({ kind, href, objectId: null, name: null, count: null, dueOn: null, overdue: false, ...over });
+const item = (kind: Item['kind'], href: string, over: Partial<Item> = {}): Item => ({ kind, href, objectId: null, name: null, count: null, year: null, dueOn: null, overdue: false, ...over });
 
 /** Votes of the congress that are open now (opened, not closed). */
 const openVotes = (s: Scope) =>
-  s.db.select({ id: votes.id, title: votes.title, sessionId: votes.sessionId }).from(votes).where(and(eq(votes.congressId, s.congress.id), isNotNull(votes.openedAt), isNull(votes.closedAt)));
+  s.db.select({ id: votes.id, title: votes.title, sessionId: votes.sessionId, listId: votes.listId }).from(votes).where(and(eq(votes.congressId, s.congress.id), isNotNull(votes.openedAt), isNull(votes.closedAt)));
 const voteHref = (s: Scope, v: { id: string; sessionId: string }) => `/c/${s.congress.id}/sessions/${v.sessionId}/votes/${v.id}`;
 /** Prepared tallies not yet published, with how many scrutineers signed. */
 const unpublishedTallies = (s: Scope) =>
@@ -73,12 +74,12 @@ async function representative(s: Scope): Promise<Item[]> {
     .innerJoin(findings, eq(findings.inspectionId, inspections.id))
     .where(and(eq(inspections.congressId, c), inArray(findings.state, ['awaiting_answer', 'answered', 'returned']), sql`${inspections.attendeeIds} @> ${JSON.stringify([rep.id])}::jsonb`))
     .groupBy(inspections.id, inspections.title, inspections.date);
-  const [mine] = await s.db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(eq(proposals.congressId, c), eq(proposals.submittedBy, s.accountId)));
   return [
     ...rounds.map((r) => item('round_code', `/c/${c}/evaluation/${r.id}`, { objectId: r.id, name: r.title })),
-    ...open.map((v) => item('vote_open', `/screen/${v.sessionId}`, { objectId: v.id, name: v.title })),
+    // Representatives vote on the hall's tablets with the card the scrutineers hand out (SPEC §4), never on their own
+    // device: the item says so in words, and leads to what they vote on — the frozen candidate list of the vote.
+    ...open.map((v) => item('vote_open', `/p/${c}/candidates?list=${v.listId}`, { objectId: v.id, name: v.title })),
     ...visits.map((i) => item('inspection_followup', `/c/${c}/inspections/${i.id}`, { objectId: i.id, name: i.title, count: Number(i.n) })),
-    ...(Number(mine?.n ?? 0) > 0 ? [item('my_proposals', `/c/${c}/gathering/proposals`, { count: Number(mine!.n) })] : []),
   ];
 }
 
@@ -144,21 +145,39 @@ async function presidium(s: Scope): Promise<Item[]> {
 async function scrutineer(s: Scope): Promise<Item[]> {
   const c = s.congress.id;
   const noCards = await s.db.select({ id: votes.id, title: votes.title, sessionId: votes.sessionId }).from(votes).where(and(eq(votes.congressId, c), isNull(votes.cardsGeneratedAt), isNull(votes.openedAt)));
-  const noCount = await s.db
+  // Cards made but none recorded as handed out yet: scan each card at the desk, or enter the count (发出票数).
+  const notIssued = await s.db
     .select({ id: votes.id, title: votes.title, sessionId: votes.sessionId })
     .from(votes)
-    .where(and(eq(votes.congressId, c), eq(votes.issuanceMode, 'count'), isNull(votes.issuedCount), isNotNull(votes.openedAt), notExists(s.db.select({ x: sql`1` }).from(tallies).where(eq(tallies.voteId, votes.id)))));
+    .where(
+      and(
+        eq(votes.congressId, c),
+        isNotNull(votes.cardsGeneratedAt),
+        isNull(votes.closedAt),
+        or(
+          and(eq(votes.issuanceMode, 'count'), isNull(votes.issuedCount)),
+          and(eq(votes.issuanceMode, 'scan'), notExists(s.db.select({ x: sql`1` }).from(cards).where(and(eq(cards.voteId, votes.id), eq(cards.issued, true))))),
+        ),
+      ),
+    );
+  // Paper ballots keyed once and waiting for the second counter, or whose two entries differ.
   const paper = await s.db
     .select({ id: votes.id, title: votes.title, sessionId: votes.sessionId, n: sql<number>`count(distinct ${paperEntries.cardId})::int` })
     .from(paperEntries)
     .innerJoin(votes, eq(votes.id, paperEntries.voteId))
-    .where(and(eq(votes.congressId, c), eq(paperEntries.state, 'pending')))
+    .where(and(eq(votes.congressId, c), inArray(paperEntries.state, ['pending', 'mismatch']), notExists(s.db.select({ x: sql`1` }).from(tallies).where(eq(tallies.voteId, votes.id)))))
     .groupBy(votes.id, votes.title, votes.sessionId);
+  // Closed and not yet counted (paper ballots are entered first; the tally takes none after it is prepared).
+  const toCount = await s.db
+    .select({ id: votes.id, title: votes.title, sessionId: votes.sessionId })
+    .from(votes)
+    .where(and(eq(votes.congressId, c), isNotNull(votes.closedAt), notExists(s.db.select({ x: sql`1` }).from(tallies).where(eq(tallies.voteId, votes.id)))));
   const toSign = (await unpublishedTallies(s)).filter((x) => Number(x.mine) === 0);
   return [
     ...noCards.map((v) => item('vote_cards', voteHref(s, v), { objectId: v.id, name: v.title })),
-    ...noCount.map((v) => item('issued_count', voteHref(s, v), { objectId: v.id, name: v.title })),
+    ...notIssued.map((v) => item('issued_count', voteHref(s, v), { objectId: v.id, name: v.title })),
     ...paper.map((v) => item('paper_pending', voteHref(s, v), { objectId: v.id, name: v.title, count: Number(v.n) })),
+    ...toCount.map((v) => item('tally_to_prepare', voteHref(s, v), { objectId: v.id, name: v.title })),
     ...toSign.map((v) => item('tally_to_sign', voteHref(s, v), { objectId: v.id, name: v.title })),
   ];
 }
@@ -166,12 +185,12 @@ async function scrutineer(s: Scope): Promise<Item[]> {
 /** Staff: the year's next step — a collection window, a session to come, evaluation rounds still in draft. */
 async function staff(s: Scope): Promise<Item[]> {
   const c = s.congress.id;
-  const year = Number(s.today.slice(0, 4));
+  const year = collectionYear(s.today);
   const [win] = await s.db.select({ id: collectionWindows.id }).from(collectionWindows).where(and(eq(collectionWindows.congressId, c), eq(collectionWindows.year, year)));
   const [next] = await s.db.select({ id: congressSessions.id }).from(congressSessions).where(and(eq(congressSessions.congressId, c), gte(congressSessions.date, s.today))).limit(1);
   const drafts = await s.db.select({ id: evalRounds.id, title: evalRounds.title }).from(evalRounds).where(and(eq(evalRounds.congressId, c), isNull(evalRounds.openedAt)));
   return [
-    ...(win ? [] : [item('no_window', `/c/${c}/gathering`, { name: String(year) })]),
+    ...(win ? [] : [item('no_window', `/c/${c}/gathering`, { year })]),
     ...(next ? [] : [item('no_session', `/c/${c}/sessions`)]),
     ...drafts.map((r) => item('round_draft', `/c/${c}/evaluation/${r.id}`, { objectId: r.id, name: r.title })),
   ];

@@ -14,5 +14,27 @@ export function orderWork<T extends Pick<WorkItem, 'overdue' | 'dueOn' | 'congre
   });
 }
 
+/**
+ * The year whose projects are gathered now: proposals are collected in the second half of the year before (SPEC §3),
+ * so from July the window to open is next year's.
+ */
+export const collectionYear = (today: string) => Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 7 ? 1 : 0);
+
 /** A date has passed once the day after it has begun (the due day itself is still on time). */
 export const pastDue = (dueOn: string | null, today: string) => dueOn !== null && dueOn < today;
+
+/** 代表小组 / 代表团 / 选区 words that name the group, not the place. */
+const GROUP_WORDS = /(代表小组|代表团|代表组|小组|联络站)$/;
+
+/**
+ * The place a representative's group or constituency is named after that a project's location also names
+ * (「河东村代表小组」 and 「河东村二组」 → 「河东村」), or null. Only names of two characters or more count, so a bare
+ * 「村」 ties nothing; 「第3选区」 names no place and ties nothing.
+ */
+export function sharedPlace(locations: readonly string[], groupNames: readonly string[]): string | null {
+  const places = groupNames.map((g) => g.trim().replace(GROUP_WORDS, '')).filter((g) => g.length >= 2 && !/^第.+选区$/.test(g));
+  for (const loc of locations.map((l) => l.trim()).filter((l) => l.length >= 2)) {
+    for (const p of places) if (loc.startsWith(p) || p.startsWith(loc)) return p.length <= loc.length ? p : loc;
+  }
+  return null;
+}

@@ -173,7 +173,6 @@ export const en: Record<MessageKey, string> = {
   'work.kind.round_code': 'Satisfaction evaluation open: get your code and answer',
   'work.kind.vote_open': 'Vote open: vote with your ballot card on a hall tablet',
   'work.kind.inspection_followup': 'An inspection you joined: findings not yet settled',
-  'work.kind.my_proposals': 'Proposals you made and what became of them',
   'work.kind.milestone_late': 'Milestone late: report progress',
   'work.kind.finding_answer': 'Inspection finding to answer',
   'work.kind.rectification_due': 'Rectification report due',

@@ -184,7 +184,6 @@ export const zhCN = {
   'work.kind.round_code': '满意度测评已开始：领取测评码并作答',
   'work.kind.vote_open': '正在表决：请凭选票到会场平板上投票',
   'work.kind.inspection_followup': '您参加的视察：意见尚未办结',
-  'work.kind.my_proposals': '我提出的建议及其办理结果',
   'work.kind.milestone_late': '节点滞后，请报告进展',
   'work.kind.finding_answer': '视察意见待答复',
   'work.kind.rectification_due': '整改待报告',

@@ -18,7 +18,7 @@ export function WorkList(props: { congressId?: string }) {
       <h2 id="work-title">{t('work.title')}</h2>
       <Show when={!work.error} fallback={<p class="muted">{t('work.error')}</p>}>
         <Show when={work.latest} fallback={<p class="muted" aria-busy="true">…</p>}>
-          <Show when={items().length > 0} fallback={<p class="muted">{t('work.empty')}</p>}>
+          <Show when={items().length > 0} fallback={<p class="muted">{t('work.empty')} {t('work.emptyLead')}</p>}>
             <ul class="work-items">
               <For each={items()}>{(i) => <WorkRow item={i} showCongress={manyCongresses()} />}</For>
             </ul>
@@ -35,7 +35,7 @@ function WorkRow(props: { item: WorkItem; showCongress: boolean }) {
   return (
     <li class="work-item" data-kind={i().kind} data-overdue={i().overdue ? 'true' : undefined}>
       <A href={i().href} class="work-link">
-        <span class="work-kind">{t(`work.kind.${i().kind}` as MessageKey)}</span>
+        <span class="work-kind">{t(`work.kind.${i().kind}` as MessageKey, { year: i().year ?? '' })}</span>
         <Show when={detail()}>{(d) => <span class="work-name">{d()}</span>}</Show>
         <Show when={i().dueOn || i().overdue || props.showCongress}>
           <span class="work-meta">
