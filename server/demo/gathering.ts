@@ -1,9 +1,10 @@
-import type { Tx } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { collectionWindows, type congresses, type departments } from '../db/schema/index.ts';
 import type { Actor } from '../lib/audit.ts';
 import { createList, freezeList } from '../gathering/lists.ts';
 import { emptyChecks, submitProposal } from '../gathering/proposals.ts';
 import { acceptProposal, mergeProposal, recordChecks, rejectProposal } from '../gathering/screening.ts';
+import { type DemoClock, shanghai } from './clock.ts';
 
 type Channel = 'resident_online' | 'liaison_station' | 'hotline_12345' | 'representative' | 'department' | 'government';
 type Demo = { title: string; category: string; location: string; investment: string; channel: Channel; description: string };
@@ -53,63 +54,99 @@ const OTHERS: (Demo & ({ merge: number } | { reject: string } | { reserve: strin
 
 export const DEMO_SEATS = 10;
 
-/** The gathering part of the demo year: last autumn's window, thirty proposals from every channel, screening, a frozen list. */
-export async function loadGatheringDemo(tx: Tx, actor: NonNullable<Actor>, congress: typeof congresses.$inferSelect, deps: (typeof departments.$inferSelect)[], year: number) {
-  // Proposals for this year's projects were gathered last autumn (the window is closed now).
-  await tx.insert(collectionWindows).values({ congressId: congress.id, year, opensOn: `${year - 1}-09-01`, closesOn: `${year - 1}-10-31` });
-  const submit = (p: Demo) =>
-    submitProposal(tx, {
-      congressId: congress.id,
-      input: {
-        title: p.title,
-        description: p.description,
-        category: p.category,
-        location: p.location,
-        estimatedInvestment: p.investment,
-        beneficiaries: `${p.location}群众`,
-        channel: p.channel,
-        station: p.channel === 'liaison_station' ? `${p.location.slice(0, 3)}代表联络站` : '',
-        submitterName: p.channel === 'resident_online' || p.channel === 'hotline_12345' ? '热心居民' : '',
-        submitterContact: p.channel === 'resident_online' ? '13800000000' : '',
-        submittedBy: null,
-      },
-      files: [],
-      actor: p.channel === 'resident_online' ? null : actor,
-      requireOpen: false,
-    });
-  const rows = [];
-  for (const p of CANDIDATES) rows.push(await submit(p));
-  const others = [];
-  for (const p of OTHERS) others.push(await submit(p));
-  const ctx = { tx, actor, congress };
+/** Proposals come in over the window in this order: the candidates and the others spread among each other. */
+const ARRIVALS: { kind: 'candidate' | 'other'; i: number }[] = [
+  ...CANDIDATES.map((_, i) => ({ kind: 'candidate' as const, i, pos: (i + 0.5) / CANDIDATES.length })),
+  ...OTHERS.map((_, i) => ({ kind: 'other' as const, i, pos: (i + 0.3) / OTHERS.length })),
+]
+  .sort((x, y) => x.pos - y.pos)
+  .map(({ kind, i }) => ({ kind, i }));
+
+const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+
+/**
+ * The gathering part of the demo year: last autumn's window (1 September – 31 October), thirty proposals from every
+ * channel arriving through it, screening in November, a list drafted and frozen in December. Each step in its own
+ * transaction at its own demo time (`clock`), as the office would have done it.
+ */
+export async function loadGatheringDemo(database: Database, clock: DemoClock, actor: NonNullable<Actor>, congress: typeof congresses.$inferSelect, deps: (typeof departments.$inferSelect)[], year: number) {
+  const step = <T>(at: Date, fn: (ctx: { tx: Tx; actor: NonNullable<Actor>; congress: typeof congresses.$inferSelect }) => Promise<T>) => {
+    clock.set(at);
+    return database.db.transaction((tx) => fn({ tx, actor, congress }));
+  };
+  const opensOn = `${year - 1}-09-01`;
+  await step(shanghai(`${year - 1}-08-25`, '10:00'), (ctx) => ctx.tx.insert(collectionWindows).values({ congressId: congress.id, year, opensOn, closesOn: `${year - 1}-10-31` }));
+  const submit = (p: Demo, at: Date) =>
+    step(at, (ctx) =>
+      submitProposal(ctx.tx, {
+        congressId: congress.id,
+        input: {
+          title: p.title,
+          description: p.description,
+          category: p.category,
+          location: p.location,
+          estimatedInvestment: p.investment,
+          beneficiaries: `${p.location}群众`,
+          channel: p.channel,
+          station: p.channel === 'liaison_station' ? `${p.location.slice(0, 3)}代表联络站` : '',
+          submitterName: p.channel === 'resident_online' || p.channel === 'hotline_12345' ? '热心居民' : '',
+          submitterContact: p.channel === 'resident_online' ? '13800000000' : '',
+          submittedBy: null,
+        },
+        files: [],
+        actor: p.channel === 'resident_online' ? null : actor,
+        // The window is closed by the time the demo is loaded; these arrived while it was open.
+        requireOpen: false,
+      }),
+    );
+  const rows: Awaited<ReturnType<typeof submit>>[] = [];
+  const others: Awaited<ReturnType<typeof submit>>[] = [];
+  // Thirty arrivals over the sixty days of the window, in office hours (08:30–17:30), a little after each other.
+  for (const [n, a] of ARRIVALS.entries()) {
+    const day = plusDays(opensOn, 1 + Math.floor((n * 58) / ARRIVALS.length));
+    const at = shanghai(day, `${String(8 + ((n * 3) % 9)).padStart(2, '0')}:${String((n * 17) % 60).padStart(2, '0')}`);
+    if (a.kind === 'candidate') rows[a.i] = await submit(CANDIDATES[a.i], at);
+    else others[a.i] = await submit(OTHERS[a.i], at);
+  }
   const passed = { ...emptyChecks() };
   for (const k of Object.keys(passed) as (keyof typeof passed)[]) passed[k] = { result: 'pass', note: '' };
+  // 政府办 screens in November: two or three proposals an office day.
+  let screening = 0;
+  const nextScreening = () => {
+    const n = screening++;
+    return shanghai(plusDays(`${year - 1}-11-03`, Math.floor(n / 3) + 2 * Math.floor(n / 15)), `${String(9 + (n % 3) * 2).padStart(2, '0')}:30`);
+  };
   const candidateIds: string[] = [];
   for (const [i, c] of CANDIDATES.entries()) {
-    await recordChecks(ctx, rows[i].id, passed);
-    const cand = await acceptProposal(
-      ctx,
-      rows[i].id,
-      {
-        title: c.title,
-        content: c.description,
-        leadDepartmentId: deps[c.lead].id,
-        coDepartmentIds: c.co.map((d) => deps[d].id),
-        plannedInvestment: c.investment,
-        fundingSource: '镇级财政、上级专项补助',
-        plannedCompletion: `${year}-12-20`,
-        expectedOutcome: `${c.location}群众受益，年底前完工并交付使用`,
-      },
-      '',
+    const at = nextScreening();
+    await step(at, (ctx) => recordChecks(ctx, rows[i].id, passed));
+    const cand = await step(new Date(at.getTime() + 40 * 60_000), (ctx) =>
+      acceptProposal(
+        ctx,
+        rows[i].id,
+        {
+          title: c.title,
+          content: c.description,
+          leadDepartmentId: deps[c.lead].id,
+          coDepartmentIds: c.co.map((d) => deps[d].id),
+          plannedInvestment: c.investment,
+          fundingSource: '镇级财政、上级专项补助',
+          plannedCompletion: `${year}-12-20`,
+          expectedOutcome: `${c.location}群众受益，年底前完工并交付使用`,
+        },
+        '',
+      ),
     );
     candidateIds.push(cand.id);
   }
   for (const [i, o] of OTHERS.entries()) {
-    if ('merge' in o) await mergeProposal(ctx, others[i].id, rows[o.merge].id, `与“${CANDIDATES[o.merge].title}”内容相同，合并办理`);
-    else if ('reject' in o) await rejectProposal(ctx, others[i].id, o.reject, false);
-    else await rejectProposal(ctx, others[i].id, o.reserve, true);
+    const at = nextScreening();
+    if ('merge' in o) await step(at, (ctx) => mergeProposal(ctx, others[i].id, rows[o.merge].id, `与“${CANDIDATES[o.merge].title}”内容相同，合并办理`));
+    else if ('reject' in o) await step(at, (ctx) => rejectProposal(ctx, others[i].id, o.reject, false));
+    else await step(at, (ctx) => rejectProposal(ctx, others[i].id, o.reserve, true));
   }
-  const listId = await createList(ctx, { title: `${year}年度民生实事候选项目`, year, seats: DEMO_SEATS, candidateIds });
-  await freezeList(ctx, listId, false);
+  // The list is drafted in early December and frozen a week later, a month before the session.
+  const listId = await step(shanghai(`${year - 1}-12-04`, '10:00'), (ctx) => createList(ctx, { title: `${year}年度民生实事候选项目`, year, seats: DEMO_SEATS, candidateIds }));
+  await step(shanghai(`${year - 1}-12-11`, '15:00'), (ctx) => freezeList(ctx, listId, false));
   return { listId, candidateIds };
 }

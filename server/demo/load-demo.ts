@@ -9,6 +9,8 @@ import { log } from '../lib/log.ts';
 import { demoApp } from './api.ts';
 import { loadGatheringDemo } from './gathering.ts';
 import { loadYearDemo } from './year.ts';
+import { DemoClock, shanghai } from './clock.ts';
+import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
 
 export const DEMO_CONGRESS = '青山镇第十八届人民代表大会';
@@ -54,6 +56,14 @@ export async function loadDemo(database: Database): Promise<void> {
   }
   const started = performance.now();
   const year = Number(shanghaiDate().slice(0, 4));
+  // The demo tells last autumn and this year up to today: every time it stamps is the time of its step in that story.
+  const clock = new DemoClock(shanghai(`${year - 1}-08-20`, '09:00'));
+  await withClock(clock.now, () => loadStory(database, clock, year));
+  log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
+}
+
+async function loadStory(database: Database, clock: DemoClock, year: number) {
+  const { db } = database;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const deptUsers: Record<string, string> = {};
   const made = await db.transaction(async (tx) => {
@@ -79,17 +89,18 @@ export async function loadDemo(database: Database): Promise<void> {
       phone: `1380571${String(1000 + i).padStart(4, '0')}`,
     }));
     await tx.insert(representatives).values(reps);
-    const list = await loadGatheringDemo(tx, actor, congress, deps, year);
-    await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length } });
-    return { congressId: congress.id, ...list };
+    // The first entry of the demo's story; its times are the story's, told when the demo was loaded on `loadedOn`.
+    await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length, loadedOn: shanghaiDate() } });
+    return { actor, congress, deps };
   });
-  // The rest of the year goes through the real routes, as the people in each role would.
   try {
-    await loadYearDemo(demoApp(database), made.congressId, year, made.listId, made.candidateIds, deptUsers, DEMO_PASSWORD);
+    const list = await loadGatheringDemo(database, clock, made.actor, made.congress, made.deps, year);
+    // The rest of the year goes through the real routes, as the people in each role would.
+    await loadYearDemo(demoApp(database), { clock, warp: () => clock.warp(database) }, made.congress.id, year, list.listId, list.candidateIds, deptUsers, DEMO_PASSWORD);
+    await clock.warp(database);
   } catch (e) {
     // The congress exists now, so a second start would skip the demo: say how to start over.
     log.error('demo only partly loaded: start again with an empty DATA_DIR (or database)', { error: String(e) });
     throw e;
   }
-  log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }

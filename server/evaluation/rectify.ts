@@ -9,6 +9,7 @@ import type { Rectification } from '../../shared/evaluation/schema.ts';
 import { daysBetween, shanghaiToday } from '../../shared/projects/rules.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type congresses, departments, evalRounds, projects, rectifications } from '../db/schema/index.ts';
+import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { computeResults } from './results.ts';
 import { audit, type Ctx, createRound, getRound, roundState, targetsOf } from './rounds.ts';
@@ -20,10 +21,10 @@ const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) 
 export async function publishRound(ctx: Ctx, congress: Congress, roundId: string) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
   if (roundState(r) !== 'closed') throw new AppError(r.publishedAt ? 'round_published' : 'round_not_closed');
-  const published = { ...r, publishedAt: new Date() };
+  const published = { ...r, publishedAt: now() };
   await ctx.tx.update(evalRounds).set({ publishedAt: published.publishedAt }).where(eq(evalRounds.id, r.id));
   const results = await computeResults(ctx.tx, congress, published);
-  const deadline = addDays(shanghaiToday(), RECTIFICATION_DAYS);
+  const deadline = addDays(shanghaiToday(published.publishedAt), RECTIFICATION_DAYS);
   const pids = results.targets.filter((t) => t.kind === 'project').map((t) => t.id);
   const leads = new Map(pids.length ? (await ctx.tx.select({ id: projects.id, lead: projects.leadDepartmentId }).from(projects).where(inArray(projects.id, pids))).map((p) => [p.id, p.lead]) : []);
   let opened = 0;
@@ -101,7 +102,7 @@ export async function fileReport(ctx: Ctx, departmentIds: string[], id: string, 
   const x = await rectificationRow(ctx.tx, ctx.congressId, id, true);
   if (!departmentIds.includes(x.departmentId)) throw new AppError('rectification_not_found');
   if (x.state !== 'open' && x.state !== 'returned') throw new AppError('rectification_not_open');
-  await ctx.tx.update(rectifications).set({ report, state: 'reported', reportedAt: new Date() }).where(eq(rectifications.id, x.id));
+  await ctx.tx.update(rectifications).set({ report, state: 'reported', reportedAt: now() }).where(eq(rectifications.id, x.id));
   await audit(ctx, 'rectification_report', x.roundId, { rectificationId: x.id });
 }
 

@@ -6,6 +6,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { departments, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, projects, representatives } from '../db/schema/index.ts';
 import { projectOrder } from '../projects/describe.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { now } from '../lib/clock.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -110,7 +111,7 @@ export async function updateRound(ctx: Ctx, roundId: string, input: z.infer<type
 export async function openRound(ctx: Ctx, roundId: string) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
   if (r.openedAt) throw new AppError('round_started');
-  await ctx.tx.update(evalRounds).set({ openedAt: new Date() }).where(eq(evalRounds.id, r.id));
+  await ctx.tx.update(evalRounds).set({ openedAt: now() }).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'open', r.id, {});
 }
 
@@ -120,7 +121,7 @@ export async function closeRound(ctx: Ctx, roundId: string) {
   if (r.closedAt) throw new AppError('round_closed');
   // Waits for the batches of answers being stored (they hold this lock shared); later ones see the round closed.
   await ctx.tx.execute(sql`select pg_advisory_xact_lock(${EVAL_LOCK}::int, hashtext(${r.id}::text))`);
-  await ctx.tx.update(evalRounds).set({ closedAt: new Date() }).where(eq(evalRounds.id, r.id));
+  await ctx.tx.update(evalRounds).set({ closedAt: now() }).where(eq(evalRounds.id, r.id));
   // The stored order of answers, comments and spent codes no longer follows the order of submission.
   for (const table of ['eval_answers', 'eval_comments', 'eval_spent'] as const) await reshuffle(ctx.tx, table, r.id);
   await audit(ctx, 'close', r.id, {});

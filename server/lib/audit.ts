@@ -2,6 +2,7 @@ import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import { canonicalJson, sha256hex } from './canonical.ts';
+import { now } from './clock.ts';
 
 /** Held for the rest of the transaction: audit entries are appended one at a time, so the chain never forks. */
 const AUDIT_LOCK = 7340001;
@@ -44,7 +45,7 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
     .limit(1);
   const row = {
     seq: (last?.seq ?? 0) + 1,
-    at: new Date().toISOString(),
+    at: now().toISOString(),
     actorId: e.actor?.id ?? null,
     actorName: e.actor?.name ?? null,
     congressId: e.congressId ?? null,

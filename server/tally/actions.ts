@@ -11,6 +11,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { accounts, congressSessions, type congresses, paperEntries, proposals, candidates as candidatesTable, tallies, tallySignoffs, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { now } from '../lib/clock.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
@@ -84,7 +85,7 @@ export async function publishTally(ctx: Ctx, voteId: string) {
   const hasChief = signed.some((s) => s.chief);
   if (signed.length < required || !hasChief)
     throw new AppError('tally_signoffs_missing', { required, have: signed.length, chief: hasChief ? '' : { zh: '，尚无总监票人签字', en: ', none by the chief scrutineer' } });
-  await ctx.tx.update(tallies).set({ publishedAt: new Date(), publishedBy: ctx.actor.id }).where(eq(tallies.voteId, vote.id));
+  await ctx.tx.update(tallies).set({ publishedAt: now(), publishedBy: ctx.actor.id }).where(eq(tallies.voteId, vote.id));
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.publish', targetType: 'vote', targetId: vote.id, details: { resultDigest: t.resultDigest } });
   // Each elected candidate becomes a project (SPEC §6), in the same transaction as the publication.
   const result = parsedResult(t);

@@ -1,0 +1,90 @@
+/**
+ * The demo's year, told in a few seconds: the loader says "it is now 10 January, 09:30" before each step
+ * (`clock.set`), and everything the system stamps during that step carries that time.
+ *
+ * - What the app stamps itself through `now()` (server/lib/clock.ts) — audit entries, a tally published, a round
+ *   opened — gets the demo's time as it is written: the audit log stays append-only and its chain unbroken.
+ * - What the database stamps (`default now()`, a `new Date()` in an action) gets the wall-clock time; `warp` then moves
+ *   every such time written since the load began to the demo time of the step that wrote it. It runs before each tally
+ *   is published too (a published tally and its signatures can no longer change).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/client.ts';
+
+type Segment = { real: number; demo: number };
+
+/** Tables whose times are the system's own, not the story's: sign-in sessions, rate limits, keys, the audit log. */
+const KEEP = new Set(['audit_log', 'sessions', 'rate_limits', 'signing_keys', 'kiosks']);
+
+export class DemoClock {
+  private readonly segments: Segment[];
+  readonly loadStarted: number;
+
+  constructor(start: Date) {
+    this.loadStarted = Date.now();
+    this.segments = [{ real: this.loadStarted, demo: start.getTime() }];
+  }
+
+  /** The demo's time now: the last time set, run on by the wall clock since. */
+  now = (): Date => new Date(this.map(Date.now()));
+
+  /**
+   * From now on the demo's time is `at`. Never backwards: a time before the demo's present (a year squeezed into a few
+   * days, when the demo is loaded early in January) becomes a second after it, so the order of events always holds.
+   */
+  set(at: Date): Date {
+    const floor = this.now().getTime() + 1000;
+    const demo = Math.max(at.getTime(), floor);
+    // A new segment starts a millisecond after everything written before it (database times have microseconds).
+    const real = Date.now() + 1;
+    while (Date.now() < real) {
+      /* wait out the millisecond */
+    }
+    this.segments.push({ real, demo });
+    return new Date(demo);
+  }
+
+  private map(real: number): number {
+    let s = this.segments[0];
+    for (const x of this.segments) if (x.real <= real) s = x;
+    return s.demo + (real - s.real);
+  }
+
+  /** Move every time the database stamped since the load began (wall clock) to the demo's time of its step. */
+  async warp(database: Database): Promise<void> {
+    const until = Date.now() + 1;
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`create temp table demo_warp (real timestamptz primary key, demo timestamptz not null) on commit drop`);
+      const rows = sql.join(
+        this.segments.map((s) => sql`(${new Date(s.real).toISOString()}::timestamptz, ${new Date(s.demo).toISOString()}::timestamptz)`),
+        sql`, `,
+      );
+      await tx.execute(sql`insert into demo_warp (real, demo) values ${rows} on conflict (real) do nothing`);
+      const cols = await rowsOf<{ table_name: string; column_name: string }>(
+        tx,
+        sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type = 'timestamp with time zone' order by table_name, column_name`,
+      );
+      const from = new Date(this.loadStarted).toISOString();
+      const to = new Date(until).toISOString();
+      // A vote's countdown ends a fixed time after it opened: keep that distance (it lies past the load's interval).
+      await tx.execute(sql`update votes set countdown_ends_at = countdown_ends_at - opened_at + (select w.demo + (votes.opened_at - w.real) from demo_warp w where w.real <= votes.opened_at order by w.real desc limit 1)
+        where countdown_ends_at is not null and opened_at between ${from}::timestamptz and ${to}::timestamptz`);
+      for (const { table_name: t, column_name: c } of cols) {
+        if (KEEP.has(t)) continue;
+        const T = sql.identifier(t);
+        const C = sql.identifier(c);
+        await tx.execute(
+          sql`update ${T} set ${C} = (select w.demo + (${T}.${C} - w.real) from demo_warp w where w.real <= ${T}.${C} order by w.real desc limit 1) where ${C} between ${from}::timestamptz and ${to}::timestamptz`,
+        );
+      }
+    });
+  }
+}
+
+async function rowsOf<T>(tx: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await tx.execute(q)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(res) ? res : (res.rows ?? []);
+}
+
+/** A wall-clock time in Asia/Shanghai on a calendar day: `shanghai('2026-01-10', '09:30')`. */
+export const shanghai = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
