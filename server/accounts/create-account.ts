@@ -7,7 +7,7 @@ import { AppError, isUniqueViolation } from '../lib/errors.ts';
 export async function createAccount(
   tx: Tx,
   actor: Actor,
-  input: { username: string; displayName: string; passwordHash: string; systemAdmin: boolean },
+  input: { username: string; displayName: string; passwordHash: string; systemAdmin: boolean; mustChangePassword: boolean },
   congressId?: string,
 ) {
   const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, input.username));
@@ -20,7 +20,7 @@ export async function createAccount(
       action: 'accounts.create',
       targetType: 'account',
       targetId: row.id,
-      details: { username: row.username, systemAdmin: row.systemAdmin },
+      details: { username: row.username, systemAdmin: row.systemAdmin, mustChangePassword: row.mustChangePassword },
     });
     return row;
   } catch (e) {

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AccountId, AccountSummary, CongressAccountId, CreateAccount, CreateMemberAccount, ResetPassword, Unlocked, UpdateAccount } from '../../shared/accounts/schema.ts';
+import { AccountId, AccountSummary, CongressAccountId, CreateAccount, CreatedAccount, CreateMemberAccount, PasswordReset, ResetPassword, Unlocked, UpdateAccount } from '../../shared/accounts/schema.ts';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { setPassword } from '../auth/change-password.ts';
 import { grantRole } from '../congress/members.ts';
@@ -14,10 +14,10 @@ import { AppError } from '../lib/errors.ts';
 import { hashPassword } from '../lib/password.ts';
 import { v } from '../lib/validate.ts';
 import { createAccount } from './create-account.ts';
+import { firstPassword } from './first-password.ts';
 import { listAccounts } from './list-accounts.ts';
 import { unlockAccount } from './unlock-account.ts';
 
-const Created = z.object({ id: z.string(), username: z.string() });
 const Ok = z.object({ ok: z.literal(true) });
 
 export const accountRoutes = new Hono<AppEnv>()
@@ -25,25 +25,27 @@ export const accountRoutes = new Hono<AppEnv>()
     requireSystemAdmin(c);
     return c.json(await listAccounts(c.get('deps').db));
   })
-  .post('/accounts', doc('accounts', 'Create an account (system admin)', Created, 201), v('json', CreateAccount), async (c) => {
+  .post('/accounts', doc('accounts', 'Create an account (system admin); without `password` the server makes a first password, answered once, to be changed at first sign-in', CreatedAccount, 201), v('json', CreateAccount), async (c) => {
     const auth = requireSystemAdmin(c);
     const input = c.req.valid('json');
-    const passwordHash = await hashPassword(input.password);
+    const first = firstPassword(input);
+    const passwordHash = await hashPassword(first.password);
     const row = await c.get('deps').db.transaction((tx) =>
-      createAccount(tx, actorOf(auth), { username: input.username, displayName: input.displayName, passwordHash, systemAdmin: input.systemAdmin }),
+      createAccount(tx, actorOf(auth), { username: input.username, displayName: input.displayName, passwordHash, systemAdmin: input.systemAdmin, mustChangePassword: first.mustChangePassword }),
     );
-    return c.json({ id: row.id, username: row.username }, 201);
+    return c.json({ id: row.id, username: row.username, mustChangePassword: row.mustChangePassword, ...(first.shown ? { firstPassword: first.shown } : {}) }, 201);
   })
-  .post('/congresses/:congressId/accounts', doc('accounts', 'Create an account with its first role in this congress (congress admin)', Created, 201), v('param', CongressId), v('json', CreateMemberAccount), async (c) => {
+  .post('/congresses/:congressId/accounts', doc('accounts', 'Create an account with its first role in this congress (congress admin); without `password` the server makes a first password, answered once, to be changed at first sign-in', CreatedAccount, 201), v('param', CongressId), v('json', CreateMemberAccount), async (c) => {
     const { auth, congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
     const input = c.req.valid('json');
-    const passwordHash = await hashPassword(input.password);
+    const first = firstPassword(input);
+    const passwordHash = await hashPassword(first.password);
     const row = await c.get('deps').db.transaction(async (tx) => {
-      const row = await createAccount(tx, actorOf(auth), { username: input.username, displayName: input.displayName, passwordHash, systemAdmin: false }, congress.id);
+      const row = await createAccount(tx, actorOf(auth), { username: input.username, displayName: input.displayName, passwordHash, systemAdmin: false, mustChangePassword: first.mustChangePassword }, congress.id);
       await grantRole(tx, actorOf(auth), { congressId: congress.id, accountId: row.id, role: input.role, departmentId: input.departmentId });
       return row;
     });
-    return c.json({ id: row.id, username: row.username }, 201);
+    return c.json({ id: row.id, username: row.username, mustChangePassword: row.mustChangePassword, ...(first.shown ? { firstPassword: first.shown } : {}) }, 201);
   })
   .patch('/accounts/:accountId', doc('accounts', 'Rename, disable or (un)make system admin', Ok), v('param', AccountId), v('json', UpdateAccount), async (c) => {
     const auth = requireSystemAdmin(c);
@@ -67,10 +69,12 @@ export const accountRoutes = new Hono<AppEnv>()
     });
     return c.json({ ok: true as const });
   })
-  .post('/accounts/:accountId/password', doc('accounts', "Reset an account's password (its sessions are revoked)", Ok), v('param', AccountId), v('json', ResetPassword), async (c) => {
+  .post('/accounts/:accountId/password', doc('accounts', "Reset an account's password (its sessions are revoked); without `newPassword` the server makes one, answered once, to be changed at the next sign-in", PasswordReset), v('param', AccountId), v('json', ResetPassword), async (c) => {
     const auth = requireSystemAdmin(c);
-    await setPassword(c.get('deps').db, { accountId: c.req.valid('param').accountId, newPassword: c.req.valid('json').newPassword, actor: actorOf(auth) });
-    return c.json({ ok: true as const });
+    const input = c.req.valid('json');
+    const first = firstPassword({ password: input.newPassword, mustChangePassword: input.mustChangePassword });
+    await setPassword(c.get('deps').db, { accountId: c.req.valid('param').accountId, newPassword: first.password, mustChange: first.mustChangePassword, actor: actorOf(auth) });
+    return c.json({ ok: true as const, mustChangePassword: first.mustChangePassword, ...(first.shown ? { firstPassword: first.shown } : {}) });
   })
   .post('/accounts/:accountId/revoke-sessions', doc('accounts', 'Sign an account out everywhere', Ok), v('param', AccountId), async (c) => {
     const auth = requireSystemAdmin(c);

@@ -40,6 +40,7 @@ export async function describeMe(
       displayName: account.displayName,
       systemAdmin: account.systemAdmin,
       hasPassword: account.passwordHash !== null,
+      mustChangePassword: account.mustChangePassword,
     },
     memberships: await membershipsOf(db, account.id),
     csrfToken,

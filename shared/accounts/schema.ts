@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { Password, Username } from '../auth/schema.ts';
 import { ROLES } from '../roles.ts';
 
+/**
+ * A new account's first password: leave `password` out and the server makes one, answers it once (`firstPassword`)
+ * for the staff member to hand over, and the owner must choose their own at first sign-in. A script that sets a
+ * password itself may ask for the same forced change with `mustChangePassword: true`.
+ */
+const FirstPassword = { password: Password.optional(), mustChangePassword: z.boolean().optional() };
+
 export const CreateAccount = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(60),
-  password: Password,
+  ...FirstPassword,
   systemAdmin: z.boolean().default(false),
 });
 export type CreateAccount = z.infer<typeof CreateAccount>;
@@ -14,7 +21,7 @@ export type CreateAccount = z.infer<typeof CreateAccount>;
 export const CreateMemberAccount = z.object({
   username: Username,
   displayName: z.string().trim().min(1).max(60),
-  password: Password,
+  ...FirstPassword,
   role: z.enum(ROLES),
   departmentId: z.uuid().optional(),
 });
@@ -23,7 +30,13 @@ export const UpdateAccount = z
   .object({ displayName: z.string().trim().min(1).max(60), disabled: z.boolean(), systemAdmin: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
-export const ResetPassword = z.object({ newPassword: Password });
+/** An administrator's reset: without `newPassword` the server makes one, answers it once, and the owner must change it. */
+export const ResetPassword = z.object({ newPassword: Password.optional(), mustChangePassword: z.boolean().optional() });
+/** A created account; `firstPassword` only when the server made it (shown once, never stored in clear). */
+export const CreatedAccount = z.object({ id: z.string(), username: z.string(), firstPassword: z.string().optional(), mustChangePassword: z.boolean() });
+export type CreatedAccount = z.infer<typeof CreatedAccount>;
+export const PasswordReset = z.object({ ok: z.literal(true), firstPassword: z.string().optional(), mustChangePassword: z.boolean() });
+export type PasswordReset = z.infer<typeof PasswordReset>;
 export const AccountId = z.object({ accountId: z.uuid() });
 /** An account named through a congress it holds a role in (the congress admin's routes). */
 export const CongressAccountId = z.object({ congressId: z.uuid(), accountId: z.uuid() });

@@ -36,6 +36,8 @@ export const Me = z.object({
     displayName: z.string(),
     systemAdmin: z.boolean(),
     hasPassword: z.boolean(),
+    /** Signed in with a first password given by staff: the server refuses everything but changing it (and me, sign-out). */
+    mustChangePassword: z.boolean(),
   }),
   memberships: z.array(Membership),
   csrfToken: z.string(),

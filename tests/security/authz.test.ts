@@ -381,6 +381,7 @@ async function buildWorld(label: string) {
       slip: queue(unusedSlips),
       representative: async () => (await must(root.post(`${base}/representatives`, { name: uniq('新代表') }))).id as string,
       account: async () => (await must(sys.post('/api/accounts', { username: uniq('acct'), displayName: '新账号', password: PASSWORD }))).id as string,
+      kiosk: async () => (await must(root.post(`${base}/sessions/${ids.session}/kiosks`, { kind: 'ballot', label: uniq('平板'), hours: 1 }))).kiosk.id as string,
     },
   };
 }
@@ -438,7 +439,7 @@ const channelOf = (who: Who) =>
 const someProposals = (w: World) => [w.ids.pAtt, w.ids.pPending];
 
 /** Routes open without an account outside /api/public/ (the app's own list). */
-const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /api/health', 'GET /.well-known/jwks.json', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/card-login', 'POST /api/auth/logout']);
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /api/health', 'GET /.well-known/jwks.json', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/card-login', 'POST /api/auth/logout', 'GET /api/kiosk/me', 'POST /api/kiosk/leave']);
 
 const TABLE: Record<string, Spec | Spec[]> = {
   // ---- system and sign-in ----
@@ -455,7 +456,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'POST /api/auth/logout': { allow: EVERYONE, req: async (x) => ({ path: '/api/auth/logout', as: x.fresh && x.who !== 'public' ? await freshSession(x.who) : undefined }) },
   'GET /api/auth/me': { allow: SIGNED_IN, req: get('/api/auth/me') },
   // A card-only account (the representative) has no password to change.
-  'POST /api/auth/password': { allow: SIGNED_IN, ok: ['wrong_password'], req: () => ({ path: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }) },
+  'POST /api/auth/password': { allow: SIGNED_IN, ok: ['wrong_password', 'password_unchanged'], req: () => ({ path: '/api/auth/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }) },
   'GET /api/auth/sessions': { allow: SIGNED_IN, req: get('/api/auth/sessions') },
   // The to-do list is each account's own, computed from its memberships (tests/home/work.test.ts checks what it holds).
   'GET /api/me/work': { allow: SIGNED_IN, req: get('/api/me/work') },
@@ -600,6 +601,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   // ---- public gathering pages ----
   'GET /api/public/congresses/:congressId': { allow: EVERYONE, req: (x) => ({ path: `/api/public/congresses/${x.cid}` }) },
   'GET /api/public/challenge': { allow: EVERYONE, req: get('/api/public/challenge') },
+  'GET /api/public/congresses/:congressId/addresses': { allow: EVERYONE, req: (x) => ({ path: `/api/public/congresses/${x.cid}/addresses` }) },
+  'GET /api/public/addresses/:code': { allow: EVERYONE, req: async (x) => ({ path: `/api/public/addresses/${(await new Client(t).get(`/api/public/congresses/${x.cid}/addresses`)).body.code}` }) },
   'POST /api/public/congresses/:congressId/proposals': {
     allow: EVERYONE,
     req: async (x) => ({ path: `/api/public/congresses/${x.cid}/proposals`, body: { ...proposalFields({ title: uniq('村口路灯'), location: '村口' }), submitterName: '张大爷', submitterContact: '13912345678', ...(await solved(t)) } }),
@@ -626,6 +629,18 @@ const TABLE: Record<string, Spec | Spec[]> = {
     req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/attendance/${x.w.ids.rep3}`, body: { status: 'present' } }),
   },
   'POST /api/congresses/:congressId/sessions/:sessionId/check-in': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/check-in`, body: { token: x.r.rep2Token } }) },
+
+  // ---- kiosks (签到平板 / 投票平板; a kiosk's own credential is tested in tests/kiosk) ----
+  'GET /api/congresses/:congressId/sessions/:sessionId/kiosks': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/kiosks` }) },
+  'POST /api/congresses/:congressId/sessions/:sessionId/kiosks': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/kiosks`, body: { kind: 'check_in', label: uniq('签到台'), hours: 2 } }) },
+  'DELETE /api/congresses/:congressId/sessions/:sessionId/kiosks/:kioskId': {
+    allow: STAFF,
+    req: async (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/kiosks/${await x.w.fresh.kiosk()}` }),
+  },
+  // A made-up link: a real one would make the caller's browser a kiosk (and sign it out).
+  'POST /api/public/kiosk/enrol': { allow: EVERYONE, ok: ['kiosk_link_invalid'], req: () => ({ path: '/api/public/kiosk/enrol', body: { token: `${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}` } }) },
+  'GET /api/kiosk/me': { allow: EVERYONE, req: get('/api/kiosk/me') },
+  'POST /api/kiosk/leave': { allow: EVERYONE, ok: ['kiosk_none'], req: () => ({ path: '/api/kiosk/leave', body: { username: 'admin', password: PASSWORD } }) },
 
   // ---- votes, cards, paper ballots ----
   'GET /api/congresses/:congressId/sessions/:sessionId/votes': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/votes` }) },
