@@ -49,7 +49,7 @@ export function signInKeys(username: string, address: string) {
 const limited = (retryAfter: number) => new AppError('rate_limited', { retryAfter }, undefined, { 'Retry-After': String(retryAfter) });
 
 /** Count this attempt under every limit (refusing past one), before any password is checked; answers what to give back. */
-async function countAttempt(database: Database, keys: ReturnType<typeof signInKeys>): Promise<string[]> {
+export async function countAttempt(database: Database, keys: ReturnType<typeof signInKeys>): Promise<string[]> {
   const pair = await takeWithBackoff(database, keys.pair, LOGIN_LIMITS.pair);
   if (!pair.allowed) throw limited(pair.retryAfter);
   const taken = [keys.pair];

@@ -9,6 +9,7 @@ import { sha256hex } from './canonical.ts';
 import { requestProto } from './client-ip.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
+import { kioskGate } from '../kiosk/credential.ts';
 
 export const SESSION_COOKIE = 'ms_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,7 +57,7 @@ export function clearSessionCookie(c: Context<AppEnv>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
 }
 
-function isHttps(c: Context<AppEnv>): boolean {
+export function isHttps(c: Context<AppEnv>): boolean {
   if (process.env.COOKIE_SECURE === '1') return true;
   return requestProto(c) === 'https'; // X-Forwarded-Proto only behind TRUST_PROXY, read like the client address
 }
@@ -71,6 +72,8 @@ export const loadAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The public routes (casting, answering, submitting, following) never act for a session: a page signed in that calls
   // them is not asked for its CSRF token (it may not have it yet), and no session is looked up for them.
   if (c.req.path.startsWith('/api/public/')) return next();
+  // A kiosk device (签到/投票平板) acts as its kiosk only, whatever session cookie it may still carry.
+  if (await kioskGate(c)) return next();
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
   if (token && token.length <= 200) {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/errors.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { AuthState } from './auth.ts';
+import type { KioskCaller } from '../kiosk/credential.ts';
 import type { KeyStore } from './keys.ts';
 import type { LiveStreamLimits, LiveStreamTuning } from './live-hub.ts';
 
@@ -30,5 +31,7 @@ export type AppEnv = {
     lang: Lang;
     requestId: string;
     auth: AuthState | null;
+    /** An active kiosk device calling (server/kiosk/credential.ts); then `auth` is null. */
+    kiosk: KioskCaller | null;
   };
 };

@@ -11,6 +11,7 @@ import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { v } from '../lib/validate.ts';
+import { checkInCaller } from '../kiosk/access.ts';
 import { getSession, markAttendance, summarize } from './attendance.ts';
 
 /** Who runs the hall: staff at the entrance and the desk, the presidium and the scrutineers watching. */
@@ -62,7 +63,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   })
   .post('/congresses/:congressId/sessions/:sessionId/check-in', doc('session', "Check in at the entrance tablet by scanning the delegate card's QR", CheckInResult), v('param', SessionParams), v('json', CheckIn), async (c) => {
     const { congressId, sessionId } = c.req.valid('param');
-    const { auth, congress } = await requireCongressRole(c, congressId, ['admin']);
+    const { congress, actor } = await checkInCaller(c, congressId, sessionId); // staff, or this session's check-in kiosk
     const { db, keys } = c.get('deps');
     const session = await getSession(db, congress.id, sessionId);
     // The card QR holds `<origin>/l#<token>`; the scanner may hand over the whole URL or the token.
@@ -72,7 +73,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     if (!verified || typeof verified.payload.r !== 'string') throw new AppError('card_invalid');
     const [rep] = await db.select().from(representatives).where(and(eq(representatives.id, verified.payload.r), eq(representatives.congressId, congress.id)));
     if (!rep || rep.cardVersion !== verified.payload.n || rep.status !== 'seated') throw new AppError('card_invalid');
-    const { alreadyPresent } = await db.transaction((tx) => markAttendance(tx, { congressId: congress.id, sessionId: session.id, representativeId: rep.id, status: 'present', via: 'card', actor: actorOf(auth) }));
+    const { alreadyPresent } = await db.transaction((tx) => markAttendance(tx, { congressId: congress.id, sessionId: session.id, representativeId: rep.id, status: 'present', via: 'card', actor }));
     const s = await summarize(db, congress, session);
     return c.json({ name: rep.name, delegation: rep.delegation, alreadyPresent, present: s.present, seated: s.seated });
   });

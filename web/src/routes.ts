@@ -22,6 +22,8 @@ export const routes: RouteDefinition[] = [
   { path: '/screen/:sessionId', component: lazy(() => import('./tally/ScreenPage.tsx')) },
   // The hall tablets: a representative votes with a ballot card (/b#<token>, or /b?c=<congress> to type serials).
   { path: '/b', component: lazy(() => import('./ballot/BallotPage.tsx')) },
+  // A kiosk device's own page: the staff's set-up QR opens /k#<token>; then the check-in desk (web/src/kiosk).
+  { path: '/k', component: lazy(() => import('./kiosk/KioskPage.tsx')) },
   // Printed on A4 without the app around it.
   { path: '/c/:congressId/roster/cards', component: lazy(() => import('./roster/CardsPage.tsx')) },
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/cards', component: lazy(() => import('./hall/BallotCardsPage.tsx')) },
@@ -58,6 +60,7 @@ export const routes: RouteDefinition[] = [
           { path: '/sessions', component: lazy(() => import('./hall/SessionsPage.tsx')) },
           { path: '/sessions/:sessionId', component: lazy(() => import('./hall/SessionPage.tsx')) },
           { path: '/sessions/:sessionId/check-in', component: lazy(() => import('./hall/CheckInPage.tsx')) },
+          { path: '/sessions/:sessionId/kiosks', component: lazy(() => import('./kiosk/KiosksPage.tsx')) },
           { path: '/sessions/:sessionId/votes/:voteId', component: lazy(() => import('./hall/VotePage.tsx')) },
           ...staffProjectRoutes,
           ...staffEvaluationRoutes,

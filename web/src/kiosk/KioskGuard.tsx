@@ -1,0 +1,52 @@
+import { Navigate, useLocation } from '@solidjs/router';
+import { createResource, onCleanup, Show, type JSX } from 'solid-js';
+import { setCsrfToken } from '../api.ts';
+import { t } from '../i18n.ts';
+import { fetchKioskMe } from './kiosk.data.ts';
+import './kiosk.css';
+import { LeaveKiosk } from './LeaveKiosk.tsx';
+import type { KioskMode } from '../../../shared/kiosk/mode.ts';
+
+/**
+ * Wraps every page while this browser is a kiosk: any address but the kiosk's own screen leads back to it (the check-in
+ * desk at /k, the voting tablet at /b of its congress), so there is no menu, link or typed address that leaves. The
+ * server refuses everything else anyway (403); this keeps the screen from ever showing a staff page.
+ */
+export default function KioskGuard(props: { mode: KioskMode; children?: JSX.Element }) {
+  const loc = useLocation();
+  const ballotHome = () => (props.mode.kind === 'ballot' ? `/b?c=${props.mode.congressId}` : '/k');
+  const onBallot = () => props.mode.kind === 'ballot' && loc.pathname === '/b' && new URLSearchParams(loc.search).get('c') === props.mode.congressId;
+  const allowed = () => (props.mode.kind === 'check_in' ? loc.pathname === '/k' : loc.pathname === '/k' || onBallot());
+  return (
+    <Show when={allowed()} fallback={<Navigate href={props.mode.kind === 'ballot' ? ballotHome() : '/k'} />}>
+      {props.children}
+      <Show when={onBallot()}>
+        <BallotKioskBar />
+      </Show>
+    </Show>
+  );
+}
+
+/**
+ * Under the voting tablet's own page: which tablet this is, and the staff's way out. It asks the server every half
+ * minute whether the kiosk still stands (a revoked or expired tablet shows so at once); the question carries nothing
+ * of any ballot.
+ */
+function BallotKioskBar() {
+  const [me, { refetch }] = createResource(async () => {
+    const r = await fetchKioskMe();
+    if (r.kiosk) setCsrfToken(r.kiosk.csrfToken);
+    else location.replace(`/k${r.ended ? `?ended=${r.ended}` : ''}`);
+    return r;
+  });
+  const id = window.setInterval(() => void refetch(), 30_000);
+  onCleanup(() => window.clearInterval(id));
+  return (
+    <footer class="kiosk-bar">
+      <span class="kiosk-badge">
+        <Show when={me()?.kiosk}>{(k) => t('kiosk.badge', { kind: t('kiosk.kind.ballot'), label: k().label })}</Show>
+      </span>
+      <LeaveKiosk />
+    </footer>
+  );
+}
