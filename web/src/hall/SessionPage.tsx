@@ -82,6 +82,9 @@ export default function SessionPage() {
               <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
                 {t('checkin.open')}
               </A>
+              <A class="btn btn-secondary" href={`/c/${id()}/sessions/${params.sessionId}/kiosks`}>
+                {t('kiosk.setup.link')}
+              </A>
             </Show>
           </>
         }
