@@ -15,7 +15,9 @@ import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { hit } from '../lib/rate-limit.ts';
 import { v } from '../lib/validate.ts';
+import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-code.ts';
 import { checkFiles } from './attachments.ts';
+import { congressOfShortCode, congressShortCode, shortAddress } from './short-address.ts';
 import { projectOfCandidate } from '../projects/public.ts';
 import { readProposalBody } from './body.ts';
 import { checkChallenge, newChallenge } from './challenge.ts';
@@ -74,6 +76,14 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       // The address the poster's QR encodes (PUBLIC_ORIGIN when set), so the printed text matches it.
       submitUrl: submitUrl(c, congress.id),
     } satisfies PublicCongress);
+  })
+  .get('/public/addresses/:code', doc('public', 'The congress a typed short code names (/p/K7Q3M, /e/K7Q3M; any case, spaces and dashes ignored)', ShortAddress), v('param', ShortCodeParam), async (c) => {
+    const congress = await congressOfShortCode(c.get('deps').db, c.req.valid('param').code);
+    return c.json(shortAddress(publicOrigin(c), congress, congress.code));
+  })
+  .get('/public/congresses/:congressId/addresses', doc('public', "A congress's typable addresses, for posters and slips (its short code is given at first use)", ShortAddress), v('param', CongressId), async (c) => {
+    const congress = await publicCongress(c, c.req.valid('param').congressId);
+    return c.json(shortAddress(publicOrigin(c), congress, await congressShortCode(c.get('deps').db, congress.id)));
   })
   .get('/public/challenge', doc('public', 'A check question for the public submission form', z.object({ token: z.string(), question: z.object({ zh: z.string(), en: z.string() }) })), async (c) => c.json(await newChallenge(c.get('deps'))))
   .post('/public/congresses/:congressId/proposals', doc('public', 'A resident submits a proposal (JSON, or multipart with `data` and `files`); answers the tracking code', z.object({ trackingCode: z.string() }), 201), v('param', CongressId), async (c) => {
