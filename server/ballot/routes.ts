@@ -1,17 +1,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
+import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssuanceResult, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from '../../shared/ballot/schema.ts';
 import { SessionParams } from '../../shared/session/schema.ts';
 import { cards, votes } from '../db/schema/index.ts';
-import { appendAudit } from '../lib/audit.ts';
 import { actorOf, requireCongressRole } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { clientIp } from '../lib/client-ip.ts';
 import { limitMisses } from '../lib/rate-limit.ts';
 import { AppError } from '../lib/errors.ts';
-import { notifySession } from '../lib/events.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { qrSvgs } from '../lib/qr.ts';
 import { v } from '../lib/validate.ts';
@@ -20,7 +18,7 @@ import { metrics } from '../system/metrics.ts';
 import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
 import { enterPaper, pendingPaper, resolvePaper } from './paper.ts';
 import { signCard } from './tokens.ts';
-import { closeVote, createVote, describeVote, generateCards, getVote, openVote, updateVote } from './votes.ts';
+import { closeVote, createVote, describeVote, generateCards, getVote, openVote, recordIssuedCount, updateVote } from './votes.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const base = '/congresses/:congressId/sessions/:sessionId/votes';
@@ -75,24 +73,19 @@ export const ballotRoutes = new Hono<AppEnv>()
     const out = rows.map((r, i) => ({ serial: r.serial, url: urls[i], qrSvg: svgs[i], issued: r.issued, voided: r.voided }));
     return c.json({ vote: { title: vote.title, commitment: vote.cardsCommitment }, cards: out });
   })
-  .post(`${base}/:voteId/issue`, doc('ballot', 'Record a card as handed out by scanning it (QR or serial); never to whom', z.object({ serial: z.string(), alreadyIssued: z.boolean(), issued: z.int() })), v('param', VoteParams), v('json', IssueByScan), async (c) => {
+  .post(`${base}/:voteId/issue`, doc('ballot', 'Record a card as handed out by scanning it (QR or serial); never to whom. Answers the cards issued and the representatives present (overIssued: more cards out than people)', IssuanceResult.extend({ serial: z.string(), alreadyIssued: z.boolean() })), v('param', VoteParams), v('json', IssueByScan), async (c) => {
     const { congressId, voteId } = c.req.valid('param');
     const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
     const { db, keys } = c.get('deps');
     const r = await db.transaction((tx) => issueCard({ tx, keys, congressId: congress.id, actor: actorOf(auth) }, voteId, c.req.valid('json').card));
-    return c.json({ ...r, issued: (await describeVote(db, congress, await getVote(db, congress.id, voteId))).cards.issued });
+    const vote = await describeVote(db, congress, await getVote(db, congress.id, voteId));
+    return c.json({ ...r, issued: vote.cards.issued, present: vote.issuance.present, overIssued: vote.issuance.overIssued });
   })
-  .post(`${base}/:voteId/issue-count`, doc('ballot', 'Record the number of cards handed out (when they are not scanned)', Ok), v('param', VoteParams), v('json', IssueByCount), async (c) => {
+  .post(`${base}/:voteId/issue-count`, doc('ballot', 'Record the number of cards handed out (when they are not scanned); answers it with the representatives present (overIssued: more cards out than people)', IssuanceResult.extend({ ok: z.literal(true) })), v('param', VoteParams), v('json', IssueByCount), async (c) => {
     const { congressId, voteId } = c.req.valid('param');
     const { auth, congress } = await requireCongressRole(c, congressId, ['scrutineer']);
-    await c.get('deps').db.transaction(async (tx) => {
-      const vote = await getVote(tx, congress.id, voteId, true);
-      if (vote.closedAt) throw new AppError('vote_closed');
-      await tx.update(votes).set({ issuanceMode: 'count', issuedCount: c.req.valid('json').count }).where(eq(votes.id, vote.id));
-      await notifySession(tx, vote.sessionId, 'vote');
-      await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'ballot.issue_count', targetType: 'vote', targetId: vote.id, details: c.req.valid('json') });
-    });
-    return c.json({ ok: true as const });
+    const r = await c.get('deps').db.transaction((tx) => recordIssuedCount({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').count));
+    return c.json({ ok: true as const, ...r });
   })
   .post(`${base}/:voteId/void`, doc('ballot', 'Void a spoiled card by its serial', Ok), v('param', VoteParams), v('json', VoidCard), async (c) => {
     const { congressId, voteId } = c.req.valid('param');
@@ -100,11 +93,11 @@ export const ballotRoutes = new Hono<AppEnv>()
     await c.get('deps').db.transaction((tx) => voidCard({ tx, congressId: congress.id, actor: actorOf(auth) }, voteId, c.req.valid('json').serial));
     return c.json({ ok: true as const });
   })
-  .post(`${base}/:voteId/open`, doc('ballot', 'Open the vote (presidium); needs the cards and the quorum', Vote), v('param', VoteParams), v('json', OpenVote), async (c) => {
+  .post(`${base}/:voteId/open`, doc('ballot', 'Open the vote (presidium); needs the cards and the quorum. With more cards issued than representatives present it answers 409 over_issued (details: issued, present) unless `confirmOverIssue` repeats those two numbers; the audit entry keeps the confirmation', Vote), v('param', VoteParams), v('json', OpenVote), async (c) => {
     const { congressId, voteId } = c.req.valid('param');
     const { auth, congress } = await requireCongressRole(c, congressId, ['presidium']);
     const db = c.get('deps').db;
-    await db.transaction((tx) => openVote({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').countdownSeconds));
+    await db.transaction((tx) => openVote({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json')));
     return c.json(await describeVote(db, congress, await getVote(db, congress.id, voteId)));
   })
   .post(`${base}/:voteId/close`, doc('ballot', 'Close the vote (presidium): its cards are refused from now on', Vote), v('param', VoteParams), async (c) => {

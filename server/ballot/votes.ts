@@ -66,9 +66,25 @@ export async function candidatesOf(db: DbOrTx, congress: Congress, vote: Pick<Vo
   return items.map((i) => ({ id: i.id, position: i.position, title: i.title, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, plannedCompletion: i.plannedCompletion }));
 }
 
+/**
+ * Cards issued against representatives present (发出票数 / 出席人数): present as counted now while the vote is a draft or
+ * open, as it stood at the close afterwards (the figure the tally reports). More cards issued than people present is
+ * not refused — a count can be mistyped, or someone checked in late — but it is warned of at the desk and must be
+ * confirmed with these numbers when the vote opens.
+ */
+export async function issuanceOf(db: DbOrTx, congress: Congress, v: VoteRow, issued: number) {
+  let present = v.closePresent;
+  if (present === null) {
+    const [session] = await db.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
+    present = (await summarize(db, congress, session)).present;
+  }
+  return { issued, present, overIssued: issued > present };
+}
+
 /** A vote as anyone may see it: while open, the count of ballots cast is the only figure about ballots. */
 export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): Promise<Vote> {
   const counts = await cardCounts(db, v);
+  const issuance = await issuanceOf(db, congress, v, counts.issued);
   return {
     id: v.id,
     sessionId: v.sessionId,
@@ -86,6 +102,7 @@ export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): 
     rollAtOpen: v.openSeated !== null ? { seated: v.openSeated, present: v.openPresent ?? 0 } : null,
     rollAtClose: v.closeSeated !== null ? { seated: v.closeSeated, present: v.closePresent ?? 0 } : null,
     cards: { generated: counts.generated, issued: counts.issued, voided: counts.voided, commitment: v.cardsCommitment, issuanceMode: v.issuanceMode },
+    issuance: { present: issuance.present, overIssued: issuance.overIssued },
     cast: counts.cast,
     candidates: await candidatesOf(db, congress, v),
     kind: v.kind,
@@ -176,21 +193,44 @@ export async function generateCards(ctx: Ctx, voteId: string, spare?: number) {
   return { cards: n, commitment };
 }
 
-/** 开始表决: only with the cards made and the quorum present; the roll (seated, present) is kept as it stood. */
-export async function openVote(ctx: Ctx, voteId: string, countdownSeconds?: number) {
+/**
+ * 开始表决: only with the cards made and the quorum present; the roll (seated, present) is kept as it stood. With more
+ * cards issued than representatives present it opens only when the request confirms exactly these two numbers (so a
+ * confirmation given for 6 / 5 does not open a vote that has become 7 / 5), and the audit entry keeps the confirmation.
+ */
+export async function openVote(ctx: Ctx, voteId: string, opts: { countdownSeconds?: number; confirmOverIssue?: { issued: number; present: number } } = {}) {
+  const { countdownSeconds, confirmOverIssue } = opts;
   const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
   if (v.openedAt) throw new AppError('vote_started');
   if (!v.cardsGeneratedAt) throw new AppError('cards_missing');
   const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
   const roll = await summarize(ctx.tx, ctx.congress, session);
   if (!roll.quorum.met) throw new AppError('quorum_not_met', { present: roll.present, needed: roll.quorum.needed });
+  const { issued } = await cardCounts(ctx.tx, v);
+  const overIssued = issued > roll.present;
+  if (overIssued && (confirmOverIssue?.issued !== issued || confirmOverIssue?.present !== roll.present))
+    throw new AppError('over_issued', { issued, present: roll.present }, { issued, present: roll.present });
   const now = new Date();
   await ctx.tx
     .update(votes)
     .set({ openedAt: now, openSeated: roll.seated, openPresent: roll.present, countdownEndsAt: countdownSeconds ? new Date(now.getTime() + countdownSeconds * 1000) : null })
     .where(eq(votes.id, v.id));
   await notifySession(ctx.tx, v.sessionId, 'vote');
-  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.open_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present } });
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.open_vote', targetType: 'vote', targetId: v.id, details: { seated: roll.seated, present: roll.present, issued, ...(overIssued ? { overIssueConfirmed: { issued, present: roll.present } } : {}) } });
+}
+
+/**
+ * 按张数登记发票: the number of cards handed out, when they are not scanned (from then on cards are not checked at
+ * casting). Answers the figures the desk shows, with the warning when more were issued than people are present.
+ */
+export async function recordIssuedCount(ctx: Ctx, voteId: string, count: number) {
+  const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  if (v.closedAt) throw new AppError('vote_closed');
+  await ctx.tx.update(votes).set({ issuanceMode: 'count', issuedCount: count }).where(eq(votes.id, v.id));
+  const issuance = await issuanceOf(ctx.tx, ctx.congress, v, count);
+  await notifySession(ctx.tx, v.sessionId, 'vote');
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.issue_count', targetType: 'vote', targetId: v.id, details: { count, present: issuance.present } });
+  return issuance;
 }
 
 /** 截止: from now on its cards are refused; the roll is kept again as it stood at the close. */

@@ -25,7 +25,15 @@ export const UpdateVote = CreateVote.omit({ listId: true, previousVoteId: true }
   .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 
 export const GenerateCards = z.object({ spareCards: z.int().min(0).max(500).optional() });
-export const OpenVote = z.object({ countdownSeconds: z.int().min(10).max(7200).optional() });
+/** The two figures a presidium member saw and confirmed when more cards were issued than representatives present. */
+export const IssuanceFigures = z.object({ issued: z.int().min(0), present: z.int().min(0) });
+export const OpenVote = z.object({
+  countdownSeconds: z.int().min(10).max(7200).optional(),
+  /** Needed, with exactly the current figures, when more cards were issued than representatives are present. */
+  confirmOverIssue: IssuanceFigures.optional(),
+});
+/** What the desk shows after issuance is recorded: the figures and whether more cards are out than people present. */
+export const IssuanceResult = IssuanceFigures.extend({ overIssued: z.boolean() });
 export const IssueByScan = z.object({ card: z.string().trim().min(8).max(2000) });
 export const IssueByCount = z.object({ count: z.int().min(0).max(100000) });
 export const VoidCard = z.object({ serial: z.string().trim().min(8).max(9) });
@@ -48,6 +56,11 @@ export const Vote = z.object({
   rollAtOpen: z.object({ seated: z.int(), present: z.int() }).nullable(),
   rollAtClose: z.object({ seated: z.int(), present: z.int() }).nullable(),
   cards: z.object({ generated: z.int(), issued: z.int(), voided: z.int(), commitment: z.string().nullable(), issuanceMode: z.enum(['scan', 'count']) }),
+  /**
+   * Representatives present beside the cards issued: as counted now while the vote is a draft or open, at the close
+   * afterwards; `overIssued` when cards.issued is greater (发出票数多于出席人数: warned at the desk, confirmed at opening).
+   */
+  issuance: z.object({ present: z.int(), overIssued: z.boolean() }),
   /** The only figure served while a vote is open. */
   cast: z.int(),
   candidates: z.array(z.object({ id: z.string(), position: z.int(), title: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), plannedCompletion: z.string() })),

@@ -106,7 +106,7 @@ describe('session and ballot', () => {
     const dialog = presidium.getByRole('dialog', { name: '新建票决' });
     await dialog.getByLabel('候选项目清单（已冻结）').locator('option', { hasText: '候选清单' }).waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: '新建', exact: true }).click();
-    await presidium.getByRole('link', { name: '民生实事项目票决' }).click();
+    // 新建票决 goes straight to the new vote.
     await presidium.waitForURL(/\/votes\//);
     voteId = presidium.url().split('/votes/')[1];
 

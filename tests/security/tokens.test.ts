@@ -115,7 +115,7 @@ const count = async (sql: string, params: unknown[] = []) => (await t.database.q
 let h: Hall; // congress 1, all tests of ballot cards
 let h2: Hall; // congress 2, for cards of another congress
 
-type Vote = { voteId: string; path: string; tokens: string[]; serials: string[] };
+type Vote = { voteId: string; path: string; tokens: string[]; serials: string[]; confirm: object };
 /** A vote of the hall's session with its cards; issuance by count (all usable) unless `scanIssue` names the cards to scan. */
 async function makeVote(hh: Hall, opts: { open?: boolean; scanIssue?: number[] } = {}): Promise<Vote> {
   const v = (await hh.roles.presidium.post(`${hh.base}/sessions/${hh.sessionId}/votes`, { listId: hh.listId, title: '票决' })).body;
@@ -123,9 +123,12 @@ async function makeVote(hh: Hall, opts: { open?: boolean; scanIssue?: number[] }
   expect((await hh.roles.scrutineer.post(`${path}/cards`, {})).status).toBe(201);
   const cards = (await hh.roles.scrutineer.get(`${path}/cards`)).body.cards as { serial: string; url: string }[];
   if (opts.scanIssue) for (const i of opts.scanIssue) expect((await hh.roles.scrutineer.post(`${path}/issue`, { card: cards[i].serial })).status).toBe(200);
-  else expect((await hh.roles.scrutineer.post(`${path}/issue-count`, { count: cards.length })).status).toBe(200);
-  if (opts.open !== false) expect((await hh.roles.presidium.post(`${path}/open`, {})).status).toBe(200);
-  return { voteId: v.id, path, tokens: cards.map((c) => c.url.split('#')[1]), serials: cards.map((c) => c.serial) };
+  const counted = opts.scanIssue ? null : await hh.roles.scrutineer.post(`${path}/issue-count`, { count: cards.length });
+  if (counted) expect(counted.status).toBe(200);
+  // Every card counted as issued, spares too, is more cards than people present: the opening confirms those numbers.
+  const confirm = counted?.body.overIssued ? { confirmOverIssue: { issued: counted.body.issued, present: counted.body.present } } : {};
+  if (opts.open !== false) expect((await hh.roles.presidium.post(`${path}/open`, confirm)).status).toBe(200);
+  return { voteId: v.id, path, tokens: cards.map((c) => c.url.split('#')[1]), serials: cards.map((c) => c.serial), confirm };
 }
 const open = (token: string, voteId?: string) => new Client(t).post('/api/public/ballot/open', { token, ...(voteId ? { voteId } : {}) });
 const cast = (token: string, marks: Record<string, string>, voteId?: string) => new Client(t).post('/api/public/ballot/cast', { token, marks, ...(voteId ? { voteId } : {}) });
@@ -275,7 +278,7 @@ describe('ballot cards (ms-ballot)', () => {
     expect(retired.retired).toBe(true);
     // Cards printed now carry the new kid (and are accepted as well, below).
     const reprinted = (await h.roles.scrutineer.get(`${v.path}/cards`)).body.cards as { url: string }[];
-    expect((await h.roles.presidium.post(`${v.path}/open`, {})).status).toBe(200);
+    expect((await h.roles.presidium.post(`${v.path}/open`, v.confirm)).status).toBe(200);
     // By design (SPEC §4: keys rotate by kid; retired keys stay published): the old card opens and casts.
     expect((await open(v.tokens[0], v.voteId)).status).toBe(200);
     expect((await cast(v.tokens[0], marksOf(h.candidateIds, 'F--'), v.voteId)).status).toBe(200);

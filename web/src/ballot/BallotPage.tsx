@@ -9,12 +9,20 @@ import { sendUntilAnswered } from '../retry.ts';
 import { MarkButtons } from './MarkButtons.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 import { SavingNotice } from '../components/SavingNotice.tsx';
+import { ReceiptSlip, groupsOf } from './ReceiptSlip.tsx';
+import './ballot.css';
 
 type View = z.infer<typeof BallotView>;
 type Stage = 'start' | 'loading' | 'marking' | 'review' | 'casting' | 'receipt' | 'refused';
 
 /** How long the receipt stays on screen before the tablet clears itself for the next representative. */
 const RECEIPT_SECONDS = 20;
+/**
+ * 保持显示: a representative who needs longer keeps the receipt until they tap 完成. So that a tablet left alone does
+ * not show it to the next person, a held receipt still clears after this long with no touch at all, and a next card
+ * scanned (its /b#<token>) clears it before the new ballot opens.
+ */
+const HOLD_IDLE_MINUTES = 3;
 
 /**
  * The hall tablet (no account): a representative scans their ballot card (or the staff open /b#<token> from it, or
@@ -42,6 +50,11 @@ export default function BallotPage() {
   const [serial, setSerial] = createSignal('');
   const [scanning, setScanning] = createSignal(false);
   const [left, setLeft] = createSignal(RECEIPT_SECONDS);
+  /** The vote the receipt belongs to (its id and title only, for the printed slip): nothing of the marks. */
+  const [receiptVote, setReceiptVote] = createSignal<{ id: string; title: string } | null>(null);
+  /** 保持显示 pressed: no countdown; cleared by 完成, a next card, or a long time untouched. */
+  const [held, setHeld] = createSignal(false);
+  let idle = 0;
   /** Casting, and an attempt has failed without an answer: the ballot is being sent again. */
   const [retrying, setRetrying] = createSignal(false);
   let timer = 0;
@@ -52,6 +65,9 @@ export default function BallotPage() {
   /** Forget the ballot: back to the start screen with nothing of it kept. */
   const clear = () => {
     window.clearInterval(timer);
+    window.clearTimeout(idle);
+    setHeld(false);
+    setReceiptVote(null);
     setView(null);
     setMarks({});
     setReceipt('');
@@ -61,7 +77,35 @@ export default function BallotPage() {
     setStage('start');
     window.scrollTo(0, 0);
   };
-  onCleanup(() => window.clearInterval(timer));
+  onCleanup(() => {
+    window.clearInterval(timer);
+    window.clearTimeout(idle);
+  });
+
+  /** Any touch or key while a receipt is held starts its idle time again. */
+  const stillThere = () => {
+    if (!held()) return;
+    window.clearTimeout(idle);
+    idle = window.setTimeout(clear, HOLD_IDLE_MINUTES * 60_000);
+  };
+  onMount(() => {
+    window.addEventListener('pointerdown', stillThere);
+    window.addEventListener('keydown', stillThere);
+  });
+  onCleanup(() => {
+    window.removeEventListener('pointerdown', stillThere);
+    window.removeEventListener('keydown', stillThere);
+  });
+  const hold = () => {
+    window.clearInterval(timer);
+    setHeld(true);
+    stillThere();
+  };
+  /** A slip for the desk printer (the print stylesheet prints the slip alone); the receipt is held while printing. */
+  const printReceipt = () => {
+    hold();
+    window.print();
+  };
 
   const refuse = (e: unknown, next = t('ballot.refused.next')) => {
     setRefusal({ message: e instanceof ApiError ? e.message : t('error.unexpected'), next });
@@ -104,7 +148,10 @@ export default function BallotPage() {
   const takeHash = () => {
     const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-    if (fromHash && (stage() === 'start' || stage() === 'refused')) void openByToken(fromHash);
+    if (!fromHash) return;
+    // The next representative's card while a receipt is still shown: the receipt goes first, then their ballot opens.
+    if (stage() === 'receipt') clear();
+    if (stage() === 'start' || stage() === 'refused') void openByToken(fromHash);
   };
   onMount(() => {
     void langReady.then(takeHash);
@@ -144,6 +191,7 @@ export default function BallotPage() {
       setRetrying(false);
       setView(null);
       setMarks({});
+      setReceiptVote({ id: v.vote.id, title: v.vote.title });
       setReceipt(r.receipt);
       setStage('receipt');
       window.scrollTo(0, 0);
@@ -327,7 +375,9 @@ export default function BallotPage() {
                         <span class="review-name">
                           {c.position}. {c.title}
                         </span>
-                        <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>{markWord(marks()[c.id])}</span>
+                        <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>
+                          <For each={markParts(markWord(marks()[c.id]))}>{(part) => <span class="mark-part">{part}</span>}</For>
+                        </span>
                       </li>
                     )}
                   </For>
@@ -353,16 +403,31 @@ export default function BallotPage() {
             <section class="kiosk-receipt">
               <h1>{t('ballot.receipt.title')}</h1>
               <p class="kiosk-lead">{t('ballot.receipt.lead')}</p>
-              <p class="receipt-code mono" aria-label={t('ballot.receipt.label')}>
-                {receipt()}
+              {/* In groups of five, so that it can be copied a group at a time; read out whole by a screen reader. */}
+              <p class="receipt-code mono" aria-label={`${t('ballot.receipt.label')} ${receipt()}`}>
+                <For each={groupsOf(receipt())}>{(g) => <span class="receipt-group">{g}</span>}</For>
               </p>
               <p class="kiosk-hint">{t('ballot.receipt.note')}</p>
-              <div class="kiosk-actions">
+              <div class="kiosk-actions receipt-actions">
+                <Show when={!held()}>
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={hold}>
+                    {t('hall.receipt.keep')}
+                  </button>
+                </Show>
+                <button type="button" class="btn btn-secondary kiosk-big" onClick={printReceipt}>
+                  {t('hall.receipt.print')}
+                </button>
                 <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
-                  {t('ballot.receipt.done')}
+                  {t('hall.receipt.done')}
                 </button>
               </div>
-              <p class="muted">{t('ballot.receipt.clearing', { n: left() })}</p>
+              <Show when={held()} fallback={<p class="muted">{t('ballot.receipt.clearing', { n: left() })}</p>}>
+                <p class="receipt-held" role="status">
+                  {t('hall.receipt.kept')}
+                </p>
+                <p class="muted small">{t('hall.receipt.idleClear', { n: HOLD_IDLE_MINUTES })}</p>
+              </Show>
+              <Show when={receiptVote()}>{(rv) => <ReceiptSlip receipt={receipt()} voteId={rv().id} voteTitle={rv().title} />}</Show>
             </section>
           </Match>
         </Switch>
@@ -370,6 +435,9 @@ export default function BallotPage() {
     </div>
   );
 }
+
+/** A mark's word in parts that never break inside: 未选（按弃权计） may break only before its bracket. */
+const markParts = (word: string) => word.split(/(?=（| \()/);
 
 /** 128 random bits, base64url: the secret of one ballot's attempts (see shared/ballot/schema.ts CastBallot). */
 function retrySecret(): string {

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { FormError } from '../components/Alert.tsx';
 import { Async, latest } from '../components/Async.tsx';
@@ -37,6 +37,7 @@ const STATUSES: AttendanceStatus[] = ['present', 'leave', 'absent'];
 export default function SessionPage() {
   const { id, congress } = useCongress();
   const params = useParams<{ sessionId: string }>();
+  const navigate = useNavigate();
   const key = () => ({ c: id(), s: params.sessionId });
   const [summary, { refetch: refetchSummary, mutate: setSummary }] = createResource(key, (k) => fetchSession(k.c, k.s));
   const [rows, { refetch: refetchRows }] = createResource(key, (k) => fetchAttendance(k.c, k.s));
@@ -202,8 +203,9 @@ export default function SessionPage() {
           onCancel={() => setCreating(false)}
           onDone={(v) => {
             setCreating(false);
-            toast(t('votes.created', { title: v.title }));
-            void refetchVotes();
+            // The next step is on the new vote's page (its cards, its rules): go there rather than back to the list.
+            toast(t('hall.vote.createdGo', { title: v.title }));
+            navigate(`/c/${id()}/sessions/${params.sessionId}/votes/${v.id}`);
           }}
         />
       </Dialog>

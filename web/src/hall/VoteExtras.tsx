@@ -181,6 +181,45 @@ function PendingRow(props: Ids & { vote: Vote; row: PaperRow; onDone: () => void
   );
 }
 
+/** 发出票数多于出席人数: said at the desk with both numbers, for as long as it stands. */
+export function OverIssueAlert(props: { vote: Vote }) {
+  return (
+    <Show when={props.vote.issuance.overIssued}>
+      <Alert kind="warning" class="over-issue" title={t('hall.over.deskTitle', { issued: props.vote.cards.issued, present: props.vote.issuance.present })}>
+        <p>{t('hall.over.deskText')}</p>
+      </Alert>
+    </Show>
+  );
+}
+
+/**
+ * Which way this vote's cards are handed out (发票方式) and why, in the scrutineer's words: scanned one by one (the
+ * default, and the safer: only scanned cards vote) or a number entered (when scanning is not possible: every printed
+ * card votes, so the spares must be kept). The mode follows the desk's last action (server/ballot/cast.ts issueCard,
+ * votes.ts recordIssuedCount).
+ */
+export function IssuanceMode(props: { vote: Vote }) {
+  const v = () => props.vote;
+  const scan = () => v().cards.issuanceMode === 'scan';
+  const why = () => (scan() ? (v().cards.issued > 0 ? t('hall.mode.scanWhy', { n: v().cards.issued }) : t('hall.mode.scanWhyDefault')) : t('hall.mode.countWhy', { n: v().cards.issued }));
+  return (
+    <div class="issuance-mode" data-mode={v().cards.issuanceMode}>
+      <h3>{t('hall.mode.title')}</h3>
+      <p class="issuance-mode-name">
+        <strong>{scan() ? t('hall.mode.scan') : t('hall.mode.count')}</strong> <span>{why()}</span>
+      </p>
+      <p>{scan() ? t('hall.mode.scanMeans') : t('hall.mode.countMeans')}</p>
+      <ul class="hint-list">
+        <li>{t('hall.mode.perVote', { title: v().title })}</li>
+        <Show when={v().state !== 'closed'}>
+          <li>{t('hall.mode.switch')}</li>
+        </Show>
+        <li>{t('hall.mode.paper')}</li>
+      </ul>
+    </div>
+  );
+}
+
 /** When the cards are handed out without scanning them: the number handed out; then cards are not checked at casting. */
 export function IssueCountSection(props: Ids & { vote: Vote; onChange: () => void }) {
   const [count, setCount] = createSignal('');
@@ -222,6 +261,9 @@ export function IssueCountSection(props: Ids & { vote: Vote; onChange: () => voi
           <p class="field-error">{error()}</p>
         </Show>
       </form>
+      <Show when={props.vote.cards.issuanceMode === 'count'}>
+        <OverIssueAlert vote={props.vote} />
+      </Show>
     </section>
   );
 }

@@ -14,8 +14,9 @@ import { can } from '../session.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { closeVote, every, fetchSession, fetchVote, issueCard, makeCards, openVote, voidCard, type Vote } from './hall.data.ts';
 import { QuorumTag, VoteStateTag } from './SessionPage.tsx';
-import { IssueCountSection, PaperSection, RulesForm } from './VoteExtras.tsx';
+import { IssuanceMode, IssueCountSection, OverIssueAlert, PaperSection, RulesForm } from './VoteExtras.tsx';
 import { TallySection } from '../tally/TallySection.tsx';
+import './hall.css';
 
 /**
  * Running one vote: its rules; the scrutineers make and print the cards and record each one handed out at the desk;
@@ -58,9 +59,12 @@ export default function VotePage() {
                 <span class="stat-label">{t('vote.cast')}</span>
                 <span class="stat-value num">{v().cast}</span>
               </div>
-              <div class="stat">
+              <div class="stat" classList={{ 'stat-warn': v().issuance.overIssued }}>
                 <span class="stat-label">{t('vote.issued')}</span>
                 <span class="stat-value num">{v().cards.issued}</span>
+                <Show when={v().issuance.overIssued}>
+                  <span class="tag tag-warn">{t('hall.over.tag')}</span>
+                </Show>
               </div>
               <div class="stat">
                 <span class="stat-label">{t('session.present')}</span>
@@ -194,6 +198,9 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
         }
       >
         <p>{t('vote.cards.summary', { generated: v().cards.generated, issued: v().cards.issued, voided: v().cards.voided })}</p>
+        <Show when={props.scrutineer}>
+          <IssuanceMode vote={v()} />
+        </Show>
         <Show when={v().cards.commitment}>
           <p class="small muted">
             {t('vote.cards.commitment')} <code class="mono break">{v().cards.commitment}</code>
@@ -237,6 +244,9 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
                 </div>
               </form>
               <Show when={desk()}>{(d) => <Alert kind={d().kind} title={d().text} />}</Show>
+              <Show when={v().cards.issuanceMode === 'scan'}>
+                <OverIssueAlert vote={v()} />
+              </Show>
               <form class="inline-form" onSubmit={doVoid}>
                 <label for="void-serial">{t('vote.void.label')}</label>
                 <div class="inline-row">
@@ -257,16 +267,46 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
 function PresidiumSection(props: { vote: Vote; onVote: (v: Vote) => void; congressId: string; sessionId: string; quorumMet: boolean }) {
   const v = () => props.vote;
   const [minutes, setMinutes] = createSignal('');
-  const open = async () => {
+  type Figures = { issued: number; present: number };
+  const overFigures = (): Figures | undefined => (v().issuance.overIssued ? { issued: v().cards.issued, present: v().issuance.present } : undefined);
+  /**
+   * With more cards issued than people present the dialog states both numbers and the request confirms exactly them;
+   * when the server finds other numbers by then (a card scanned meanwhile), it asks again with the server's numbers.
+   */
+  const open = async (figures = overFigures(), changed = false) => {
     const m = Number(minutes());
     const seconds = minutes().trim() && m > 0 ? Math.round(m * 60) : undefined;
     let result: Vote | undefined;
+    let moved: Figures | undefined;
     const ok = await confirmAction({
-      title: t('vote.open.confirmTitle'),
-      message: t('vote.open.confirmText', { cards: v().cards.issued }),
-      confirmLabel: t('vote.open.confirm'),
-      action: async () => (result = await openVote(props.congressId, props.sessionId, v().id, seconds)),
+      title: figures ? t('hall.open.overTitle') : t('vote.open.confirmTitle'),
+      message: figures ? (
+        <div class="over-confirm">
+          <Show when={changed}>
+            <p>
+              <strong>{t('hall.open.overChanged')}</strong>
+            </p>
+          </Show>
+          <p class="over-figures">{t('hall.open.overText', { ...figures, extra: figures.issued - figures.present })}</p>
+          <p>{t('hall.open.overText2', figures)}</p>
+          <p class="muted">{t('vote.open.confirmText', { cards: figures.issued })}</p>
+        </div>
+      ) : (
+        t('vote.open.confirmText', { cards: v().cards.issued })
+      ),
+      confirmLabel: figures ? t('hall.open.overConfirm', figures) : t('vote.open.confirm'),
+      danger: !!figures,
+      action: async () => {
+        try {
+          result = await openVote(props.congressId, props.sessionId, v().id, { countdownSeconds: seconds, ...(figures ? { confirmOverIssue: figures } : {}) });
+        } catch (e) {
+          const raw = e instanceof ApiError && e.code === 'over_issued' ? (e.raw as Figures | undefined) : undefined;
+          if (!raw) throw e;
+          moved = { issued: raw.issued, present: raw.present };
+        }
+      },
     });
+    if (ok && moved) return open(moved, true);
     if (ok && result) {
       props.onVote(result);
       toast(t('vote.open.done'));
@@ -293,11 +333,12 @@ function PresidiumSection(props: { vote: Vote; onVote: (v: Vote) => void; congre
         <Show when={!props.quorumMet}>
           <Alert kind="warning" title={t('vote.open.noQuorum')} />
         </Show>
+        <Show when={overFigures()}>{(f) => <Alert kind="warning" class="over-issue" title={t('hall.over.presidium', f())} />}</Show>
         <div class="inline-form">
           <label for="countdown">{t('vote.open.countdown')}</label>
           <div class="inline-row">
             <input id="countdown" type="number" inputmode="numeric" min="1" max="120" class="num-input" value={minutes()} onInput={(e) => setMinutes(e.currentTarget.value)} />
-            <Button variant="primary" onClick={open} disabled={v().cards.generated === 0}>
+            <Button variant="primary" onClick={() => void open()} disabled={v().cards.generated === 0}>
               {t('vote.open.submit')}
             </Button>
           </div>

@@ -27,13 +27,17 @@ export const createVote = (c: string, s: string, body: { listId: string; title: 
 export const fetchVote = (c: string, s: string, v: string) => api.get<Vote>(`${votes(c, s)}/${v}`);
 export const makeCards = (c: string, s: string, v: string) => api.post<{ cards: number; commitment: string }>(`${votes(c, s)}/${v}/cards`, {});
 export const fetchBallotCards = (c: string, s: string, v: string) => api.get<BallotCards>(`${votes(c, s)}/${v}/cards`);
+/** What the desk is told after each card or count: the cards issued, the people present, and whether that is more. */
+export type Issuance = { issued: number; present: number; overIssued: boolean };
 export const issueCard = (c: string, s: string, v: string, card: string) =>
-  api.post<{ serial: string; alreadyIssued: boolean; issued: number }>(`${votes(c, s)}/${v}/issue`, { card });
+  api.post<Issuance & { serial: string; alreadyIssued: boolean }>(`${votes(c, s)}/${v}/issue`, { card });
 export const voidCard = (c: string, s: string, v: string, serial: string) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/void`, { serial });
-export const openVote = (c: string, s: string, v: string, countdownSeconds?: number) => api.post<Vote>(`${votes(c, s)}/${v}/open`, countdownSeconds ? { countdownSeconds } : {});
+/** `confirmOverIssue`: the two numbers the presidium confirmed when more cards were issued than people are present. */
+export const openVote = (c: string, s: string, v: string, opts: { countdownSeconds?: number; confirmOverIssue?: { issued: number; present: number } } = {}) =>
+  api.post<Vote>(`${votes(c, s)}/${v}/open`, opts);
 export const closeVote = (c: string, s: string, v: string) => api.post<Vote>(`${votes(c, s)}/${v}/close`, {});
 export const updateVote = (c: string, s: string, v: string, body: VoteRules) => api.patch<Vote>(`${votes(c, s)}/${v}`, body);
-export const issueByCount = (c: string, s: string, v: string, count: number) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/issue-count`, { count });
+export const issueByCount = (c: string, s: string, v: string, count: number) => api.post<Issuance & { ok: true }>(`${votes(c, s)}/${v}/issue-count`, { count });
 export const enterPaper = (c: string, s: string, v: string, card: string, marks: Record<string, string>) =>
   api.post<{ serial: string; state: PaperState }>(`${votes(c, s)}/${v}/paper`, { card, marks });
 export const fetchPaper = (c: string, s: string, v: string) => api.get<PaperRow[]>(`${votes(c, s)}/${v}/paper`);
