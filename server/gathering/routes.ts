@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
@@ -31,7 +31,9 @@ import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../shared/gat
 import { isLikelyDuplicate } from '../../shared/gathering/similar.ts';
 import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
+import { ProposalPage, ProposalPageQuery } from '../../shared/gathering/page.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
+import { offsetOf } from '../../shared/paging.ts';
 import type { Role } from '../../shared/roles.ts';
 import { attachments, candidateLists, candidates, collectionWindows, proposals, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
@@ -132,6 +134,21 @@ export const gatheringRoutes = new Hono<AppEnv>()
     const db = c.get('deps').db;
     const rows = await db.select().from(proposals).where(and(...conds)).orderBy(desc(proposals.createdAt), asc(proposals.id)).limit(2000);
     return c.json(await describeProposals(db, congress, rows));
+  })
+  .get('/congresses/:congressId/proposals/page', doc('gathering', 'Proposals a page at a time (page, size), filtered and searched on the server, with the total and counts by status over the other filters', ProposalPage), v('param', CongressId), v('query', ProposalPageQuery), async (c) => {
+    const { congress, roles, auth } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
+    const { page, size, ...filter } = c.req.valid('query');
+    // Staff and the government see all; representatives and departments see what they submitted.
+    const own = !auth.account.systemAdmin && !roles.some((r) => (READERS as readonly Role[]).includes(r)) ? [eq(proposals.submittedBy, auth.account.id)] : [];
+    const where = and(...proposalFilters(congress.id, filter), ...own);
+    const db = c.get('deps').db;
+    const [rows, [{ n }], byStatus] = await Promise.all([
+      db.select().from(proposals).where(where).orderBy(desc(proposals.createdAt), asc(proposals.id)).limit(size).offset(offsetOf({ page, size })),
+      db.select({ n: count() }).from(proposals).where(where),
+      db.select({ status: proposals.status, n: count() }).from(proposals).where(and(...proposalFilters(congress.id, { ...filter, status: undefined }), ...own)).groupBy(proposals.status),
+    ]);
+    const counts = Object.fromEntries(byStatus.map((s) => [s.status, Number(s.n)]));
+    return c.json({ items: await describeProposals(db, congress, rows), total: Number(n), page, size, counts, all: byStatus.reduce((a, s) => a + Number(s.n), 0) });
   })
   .post('/congresses/:congressId/proposals', doc('gathering', 'Enter a proposal from an account (JSON, or multipart with `data` and `files`)', Proposal, 201), v('param', CongressId), async (c) => {
     const { auth, congress, roles, departmentIds } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin', 'government', 'representative', 'department']);

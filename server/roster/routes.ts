@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { CongressId } from '../../shared/congress/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
+import { RosterPage, RosterPageQuery } from '../../shared/roster/page.ts';
 import {
   DelegateCards,
   EndTerm,
@@ -26,6 +27,7 @@ import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { delegateCards } from './cards.ts';
 import { importRoster, previewRosterImport } from './import-roster.ts';
+import { listRosterPage } from './list-roster.ts';
 import { serializeRepresentative } from './serialize.ts';
 
 /** Who may read the roster (it holds phone numbers): staff, the presidium and the scrutineers. */
@@ -51,6 +53,10 @@ export const rosterRoutes = new Hono<AppEnv>()
     }
     const rows = await c.get('deps').db.select().from(representatives).where(and(...conds)).orderBy(asc(representatives.delegation), asc(representatives.name));
     return c.json(rows.map(serializeRepresentative));
+  })
+  .get('/congresses/:congressId/roster/page', doc('roster', 'The roster a page at a time (page, size), searched and filtered by status on the server, with the total and counts by status', RosterPage), v('param', CongressId), v('query', RosterPageQuery), async (c) => {
+    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, READERS);
+    return c.json(await listRosterPage(c.get('deps').db, congress.id, c.req.valid('query')));
   })
   .post('/congresses/:congressId/representatives', doc('roster', 'Add a representative', Representative, 201), v('param', CongressId), v('json', RepresentativeInput), async (c) => {
     const { auth, congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);

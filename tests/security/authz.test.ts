@@ -508,6 +508,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'POST /api/congresses/:congressId/roster/import/preview': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/roster/import/preview`, body: `姓名,性别\n${uniq('预览')},男\n` }) },
   'POST /api/congresses/:congressId/roster/import': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/roster/import`, body: `姓名,性别\n${uniq('导入')},女\n` }) },
   'GET /api/congresses/:congressId/roster/export.csv': { allow: ROSTER_READERS, req: (x) => ({ path: `${cg(x)}/roster/export.csv` }) },
+  'GET /api/congresses/:congressId/roster/page': { allow: ROSTER_READERS, req: (x) => ({ path: `${cg(x)}/roster/page?size=20` }) },
   'GET /api/congresses/:congressId/roster/cards': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/roster/cards?ids=${x.r.ids.rep3}` }) },
 
   // ---- departments and audit ----
@@ -549,6 +550,18 @@ const TABLE: Record<string, Spec | Spec[]> = {
     req: (x) => ({ path: `${cg(x)}/proposals`, body: { ...proposalFields({ title: uniq('中心小学操场'), location: '镇区' }), ...channelOf(x.who) } }),
   },
   'GET /api/congresses/:congressId/proposals/export.csv': { allow: DESK, req: (x) => ({ path: `${cg(x)}/proposals/export.csv` }) },
+  'GET /api/congresses/:congressId/proposals/page': {
+    allow: MEMBERS,
+    req: (x) => ({ path: `${cg(x)}/proposals/page?size=200` }),
+    // As the list: representatives and departments see what they submitted.
+    hide: {
+      representative: (w) => [...someProposals(w), w.ids.pDep],
+      department: (w) => [...someProposals(w), w.ids.pRep],
+      department2: (w) => [...someProposals(w), w.ids.pRep, w.ids.pDep],
+      presidium: (w) => [...someProposals(w), w.ids.pRep, w.ids.pDep],
+      scrutineer: (w) => [...someProposals(w), w.ids.pRep, w.ids.pDep],
+    },
+  },
   'GET /api/congresses/:congressId/proposals/:proposalId': [
     { on: 'entered by staff', allow: DESK, req: (x) => ({ path: `${cg(x)}/proposals/${x.w.ids.pAtt}` }) },
     { on: "the representative's own", allow: [...DESK, 'representative'], req: (x) => ({ path: `${cg(x)}/proposals/${x.w.ids.pRep}` }) },
