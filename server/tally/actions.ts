@@ -6,10 +6,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import { Bulletin, Result } from '../../shared/tally/format.ts';
+import { overIssued } from '../../shared/tally/outcome.ts';
 import type { TallyView } from '../../shared/tally/schema.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { accounts, congressSessions, type congresses, paperEntries, proposals, candidates as candidatesTable, tallies, tallySignoffs, votes } from '../db/schema/index.ts';
+import { accounts, congressSessions, type congresses, paperEntries, proposals, candidates as candidatesTable, tallies, tallySignoffs, vacanciesLeft, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { now } from '../lib/clock.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
@@ -130,7 +131,7 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
     mySignoff: signoffs.some((s) => s.accountId === who.accountId),
     publishedAt: t?.publishedAt?.toISOString() ?? null,
     publishedBy: await nameOf(db, t?.publishedBy ?? null),
-    totals: result ? { seated: result.seated, present: result.present, issued: result.issued, cast: result.cast, valid: result.valid, invalid: result.invalid, void: result.void } : null,
+    totals: result ? { seated: result.seated, present: result.present, issued: result.issued, cast: result.cast, valid: result.valid, invalid: result.invalid, void: result.void, overIssued: overIssued(result) } : null,
     figures:
       seeFigures && result
         ? { threshold: result.threshold, candidates: result.candidates.map((c) => ({ ...c, title: titles.get(c.id) ?? c.id })), elected: result.elected, tied: result.tied, unfilledSeats: result.unfilledSeats }
@@ -142,7 +143,7 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
     resultDigest: seeFigures ? (t?.resultDigest ?? null) : null,
     cardsCommitment: vote.cardsCommitment,
     followUps,
-    next: published && result ? await nextSteps(db, congress, vote, result) : { runoff: null, further: null, revote: false, reservable: [] },
+    next: published && result ? await nextSteps(db, congress, vote, result) : { runoff: null, further: null, revote: false, vacancy: null, reservable: [] },
   };
 }
 
@@ -153,6 +154,11 @@ export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow,
   if (!t.publishedAt && !who.roles.includes('scrutineer')) throw new AppError('result_not_published');
   const [session] = await db.select().from(congressSessions).where(eq(congressSessions.id, vote.sessionId));
   const bulletin = parsedBulletin(t);
+  const [left] = await db
+    .select({ seats: vacanciesLeft.seats, at: vacanciesLeft.leftAt, by: accounts.displayName })
+    .from(vacanciesLeft)
+    .leftJoin(accounts, eq(accounts.id, vacanciesLeft.leftBy))
+    .where(eq(vacanciesLeft.voteId, vote.id));
   return {
     congress: { name: congress.name },
     session: { name: session.name, date: session.date },
@@ -172,6 +178,7 @@ export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow,
     publishedAt: t.publishedAt?.toISOString() ?? null,
     publishedBy: await nameOf(db, t.publishedBy),
     resultDigest: t.resultDigest,
+    vacancyLeft: left ? { seats: left.seats, at: left.at.toISOString(), by: left.by ?? '' } : null,
   };
 }
 

@@ -8,8 +8,9 @@ import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { Result } from '../../shared/tally/format.ts';
 import type { VoteKind } from '../../shared/tally/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { candidates, type congresses, proposals, tallies, votes } from '../db/schema/index.ts';
-import type { Actor } from '../lib/audit.ts';
+import { accounts, candidates, type congresses, proposals, tallies, vacanciesLeft, votes } from '../db/schema/index.ts';
+import { appendAudit, type Actor } from '../lib/audit.ts';
+import { notifySession } from '../lib/events.ts';
 import { AppError } from '../lib/errors.ts';
 import { candidateIdsOf, createVote, getVote } from '../ballot/votes.ts';
 import { parsedResult, tallyOf } from './actions.ts';
@@ -47,11 +48,18 @@ export async function nextSteps(db: DbOrTx, congress: Congress, vote: VoteRow, r
   const rootIds = await candidateIdsOf(db, root);
   const hasFollowUp = all.some((v) => v.previousVoteId === vote.id);
   const settings = CongressSettings.parse(congress.settings ?? {});
+  const [left] = await db
+    .select({ seats: vacanciesLeft.seats, at: vacanciesLeft.leftAt, by: accounts.displayName })
+    .from(vacanciesLeft)
+    .leftJoin(accounts, eq(accounts.id, vacanciesLeft.leftBy))
+    .where(eq(vacanciesLeft.voteId, vote.id));
+  // Seats no candidate filled, with no tie to settle first (a tie's seats go to the runoff) and a valid vote.
+  const unfilled = !result.void && result.tied.length === 0 ? result.unfilledSeats : 0;
 
   const runoff = !result.void && result.tied.length > 0 && !hasFollowUp ? { seats: vote.seats - result.elected.length, candidateIds: result.tied } : null;
   const notElected = rootIds.filter((id) => !elected.has(id));
   const further =
-    settings.vote.unfilledSeats === 'further_vote' && !result.void && result.tied.length === 0 && result.unfilledSeats > 0 && !hasFollowUp && notElected.length > 0
+    settings.vote.unfilledSeats === 'further_vote' && unfilled > 0 && !left && !hasFollowUp && notElected.length > 0
       ? { seats: Math.min(result.unfilledSeats, notElected.length), candidateIds: notElected }
       : null;
   const reservableIds = notElected.filter((id) => !undecided.has(id));
@@ -63,6 +71,14 @@ export async function nextSteps(db: DbOrTx, congress: Congress, vote: VoteRow, r
     runoff,
     further,
     revote: result.void && !hasFollowUp,
+    vacancy: unfilled
+      ? {
+          seats: unfilled,
+          rule: settings.vote.unfilledSeats,
+          leftEmpty: left ? { at: left.at.toISOString(), by: left.by ?? '' } : null,
+          canLeaveEmpty: !left && !hasFollowUp,
+        }
+      : null,
     reservable: reservableIds.flatMap((id) => {
       const r = byId.get(id);
       return r ? [{ id, title: r.title, reserved: r.status === 'reserved' }] : [];
@@ -87,7 +103,7 @@ export async function createFollowUp(ctx: { tx: Tx; actor: NonNullable<Actor>; c
     if (!next.runoff) throw new AppError('runoff_not_possible');
     ({ seats, candidateIds } = next.runoff);
   } else if (kind === 'further') {
-    if (!next.further) throw new AppError('further_not_possible', { reason: furtherReason(ctx.congress, result) });
+    if (!next.further) throw new AppError('further_not_possible', { reason: furtherReason(ctx.congress, result, !!next.vacancy?.leftEmpty) });
     ({ seats, candidateIds } = next.further);
   } else {
     if (!next.revote) throw new AppError('revote_not_void');
@@ -111,11 +127,33 @@ export async function createFollowUp(ctx: { tx: Tx; actor: NonNullable<Actor>; c
   );
 }
 
-function furtherReason(congress: Congress, result: Result) {
+/**
+ * 空缺名额留空: the presidium records that the unfilled seats of a published result stay empty (no further vote).
+ * Once recorded, no further vote can follow this result; the candidates not elected can still go to the reserve pool.
+ */
+export async function leaveUnfilled(ctx: { tx: Tx; actor: NonNullable<Actor>; congress: Congress }, voteId: string) {
+  const vote = await getVote(ctx.tx, ctx.congress.id, voteId, true);
+  const t = await tallyOf(ctx.tx, vote.id);
+  if (!t?.publishedAt) throw new AppError('result_not_published');
+  const next = await nextSteps(ctx.tx, ctx.congress, vote, parsedResult(t));
+  if (!next.vacancy) throw new AppError('unfilled_none');
+  if (next.vacancy.leftEmpty) throw new AppError('unfilled_left');
+  const [existing] = await ctx.tx.select({ title: votes.title }).from(votes).where(and(eq(votes.previousVoteId, vote.id), eq(votes.congressId, ctx.congress.id)));
+  if (existing) throw new AppError('follow_up_exists', { title: existing.title });
+  // The primary key makes a second decision racing this one fail rather than both win.
+  const [row] = await ctx.tx.insert(vacanciesLeft).values({ voteId: vote.id, seats: next.vacancy.seats, leftBy: ctx.actor.id }).onConflictDoNothing().returning();
+  if (!row) throw new AppError('unfilled_left');
+  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.leave_unfilled', targetType: 'vote', targetId: vote.id, details: { seats: row.seats } });
+  await notifySession(ctx.tx, vote.sessionId, 'tally');
+  return row;
+}
+
+function furtherReason(congress: Congress, result: Result, left: boolean) {
   if (CongressSettings.parse(congress.settings ?? {}).vote.unfilledSeats !== 'further_vote')
     return { zh: '本人大的设置是空缺名额不再另行表决', en: "this congress's settings leave unfilled seats empty" };
   if (result.void) return { zh: '本次表决无效，应重新投票', en: 'this vote is void; re-vote instead' };
   if (result.tied.length) return { zh: '有并列票数，应先再次投票', en: 'there is a tie; hold the runoff first' };
   if (result.unfilledSeats === 0) return { zh: '没有空缺名额', en: 'no seat is unfilled' };
+  if (left) return { zh: '主席团已确认空缺名额留空', en: 'the presidium has left the unfilled seats empty' };
   return { zh: '已经有后续表决或没有未当选的候选项目', en: 'a follow-up exists or no candidate is left' };
 }

@@ -5,7 +5,8 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PublicResult, Screen } from '../../shared/tally/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { ballots, congresses, congressSessions, tallies, votes } from '../db/schema/index.ts';
+import { finalLists, overIssued } from '../../shared/tally/outcome.ts';
+import { ballots, congresses, congressSessions, tallies, vacanciesLeft, votes } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { normalizeSerial } from '../ballot/tokens.ts';
 import { cardCounts, voteState } from '../ballot/votes.ts';
@@ -93,7 +94,42 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
   const [row] = await db.select({ session: congressSessions, congress: congresses }).from(congressSessions).innerJoin(congresses, eq(congresses.id, congressSessions.congressId)).where(eq(congressSessions.id, sessionId));
   if (!row) throw new AppError('screen_session_not_found');
   const roll = await summarize(db, row.congress, row.session);
-  const vs = await db.select({ vote: votes, tally: tallies }).from(votes).leftJoin(tallies, eq(tallies.voteId, votes.id)).where(eq(votes.sessionId, sessionId)).orderBy(asc(votes.createdAt), asc(votes.id));
+  const vs = await db
+    .select({ vote: votes, tally: tallies, left: vacanciesLeft.voteId })
+    .from(votes)
+    .leftJoin(tallies, eq(tallies.voteId, votes.id))
+    .leftJoin(vacanciesLeft, eq(vacanciesLeft.voteId, votes.id))
+    .where(eq(votes.sessionId, sessionId))
+    .orderBy(asc(votes.createdAt), asc(votes.id));
+  const rows = await Promise.all(
+    vs.map(async ({ vote, tally, left }) => {
+      const counts = await cardCounts(db, vote);
+      const published = !!tally?.publishedAt;
+      let result: Screen['votes'][number]['result'] = null;
+      if (tally && published) {
+        const r = parsedResult(tally);
+        const titles = new Map(parsedBulletin(tally).vote.candidates.map((c) => [c.id, c.title]));
+        result = { void: r.void, threshold: r.threshold, valid: r.valid, invalid: r.invalid, elected: r.elected, tied: r.tied, unfilledSeats: r.unfilledSeats, candidates: r.candidates.map((c) => ({ id: c.id, title: titles.get(c.id) ?? c.id, for: c.for })) };
+      }
+      const row: Screen['votes'][number] = {
+        id: vote.id,
+        title: vote.title,
+        kind: vote.kind,
+        state: voteState(vote),
+        published,
+        seats: vote.seats,
+        openedAt: vote.openedAt?.toISOString() ?? null,
+        closedAt: vote.closedAt?.toISOString() ?? null,
+        countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null,
+        issued: counts.issued,
+        present: vote.closePresent ?? vote.openPresent ?? roll.present,
+        overIssued: overIssued({ issued: counts.issued, present: vote.closePresent ?? vote.openPresent ?? roll.present }),
+        cast: counts.cast,
+        result,
+      };
+      return { row, chain: { id: vote.id, kind: vote.kind, seats: vote.seats, previousVoteId: vote.previousVoteId, result, leftEmpty: !!left } };
+    }),
+  );
   return {
     congress: { id: row.congress.id, name: row.congress.name },
     session: { id: row.session.id, name: row.session.name, date: row.session.date },
@@ -101,31 +137,7 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
     present: roll.present,
     quorum: roll.quorum,
     now: new Date().toISOString(),
-    votes: await Promise.all(
-      vs.map(async ({ vote, tally }) => {
-        const counts = await cardCounts(db, vote);
-        const published = !!tally?.publishedAt;
-        let result: Screen['votes'][number]['result'] = null;
-        if (tally && published) {
-          const r = parsedResult(tally);
-          const titles = new Map(parsedBulletin(tally).vote.candidates.map((c) => [c.id, c.title]));
-          result = { void: r.void, threshold: r.threshold, valid: r.valid, invalid: r.invalid, elected: r.elected, tied: r.tied, unfilledSeats: r.unfilledSeats, candidates: r.candidates.map((c) => ({ id: c.id, title: titles.get(c.id) ?? c.id, for: c.for })) };
-        }
-        return {
-          id: vote.id,
-          title: vote.title,
-          kind: vote.kind,
-          state: voteState(vote),
-          published,
-          seats: vote.seats,
-          openedAt: vote.openedAt?.toISOString() ?? null,
-          closedAt: vote.closedAt?.toISOString() ?? null,
-          countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null,
-          issued: counts.issued,
-          cast: counts.cast,
-          result,
-        };
-      }),
-    ),
+    votes: rows.map((r) => r.row),
+    finals: finalLists(rows.map((r) => r.chain)),
   };
 }

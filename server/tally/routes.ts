@@ -14,7 +14,7 @@ import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { describeVote, getVote } from '../ballot/votes.ts';
 import { describeTally, prepareTally, publishTally, reserveCandidates, signTally, tallyReport } from './actions.ts';
-import { createFollowUp } from './followups.ts';
+import { createFollowUp, leaveUnfilled } from './followups.ts';
 import { checkReceipt, publicResult, publishedFile, publishedVotes, screenOf } from './public.ts';
 
 const base = '/congresses/:congressId/sessions/:sessionId/votes/:voteId';
@@ -61,14 +61,22 @@ export const tallyRoutes = new Hono<AppEnv>()
     const db = c.get('deps').db;
     const report = await tallyReport(db, congress, await getVote(db, congress.id, voteId), { roles });
     const verifyUrl = `${publicOrigin(c)}/v/${voteId}#sha256=${report.resultDigest}`;
-    return c.json({ ...report, verifyUrl, qrSvg: await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) });
+    return c.json({ ...report, verifyUrl, receiptsUrl: `${publicOrigin(c)}/r/${congress.id}`, qrSvg: await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) });
   })
   .post(`${base}/runoff`, doc('tally', '再次投票: a new vote among the candidates tied across the last seat, for the seats left', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'runoff', c.req.valid('param'), c.req.valid('json').title))
   .post(`${base}/further`, doc('tally', '另行表决: a new vote for unfilled seats among the candidates not elected (when the settings ask for it)', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'further', c.req.valid('param'), c.req.valid('json').title))
   .post(`${base}/revote`, doc('tally', 'A new vote after a void one (more ballots cast than cards issued)', Vote, 201), v('param', VoteParams), v('json', FollowUpVote), async (c) => followUp(c, 'revote', c.req.valid('param'), c.req.valid('json').title))
-  .post(`${base}/reserve`, doc('tally', 'Send candidates not elected to the reserve pool (储备库)', z.object({ reserved: z.int() })), v('param', VoteParams), v('json', ReserveCandidates), async (c) => {
+  .post(`${base}/leave-unfilled`, doc('tally', '空缺名额留空: the presidium records that the unfilled seats of a published result stay empty (no further vote follows)', TallyView), v('param', VoteParams), async (c) => {
     const { congressId, voteId } = c.req.valid('param');
-    const { auth, congress } = await requireCongressRole(c, congressId, ['admin', 'government']);
+    const { auth, congress, roles } = await requireCongressRole(c, congressId, ['presidium']);
+    mustHold(roles, 'presidium');
+    const db = c.get('deps').db;
+    await db.transaction((tx) => leaveUnfilled({ tx, actor: actorOf(auth), congress }, voteId));
+    return c.json(await describeTally(db, congress, await getVote(db, congress.id, voteId), { accountId: auth.account.id, roles }));
+  })
+  .post(`${base}/reserve`, doc('tally', 'Send candidates not elected to the reserve pool (储备库): the office (admin, government) or the presidium deciding what follows an unfilled seat', z.object({ reserved: z.int() })), v('param', VoteParams), v('json', ReserveCandidates), async (c) => {
+    const { congressId, voteId } = c.req.valid('param');
+    const { auth, congress } = await requireCongressRole(c, congressId, ['admin', 'government', 'presidium']);
     return c.json(await c.get('deps').db.transaction((tx) => reserveCandidates({ tx, actor: actorOf(auth), congress }, voteId, c.req.valid('json').candidateIds)));
   });
 

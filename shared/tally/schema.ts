@@ -33,7 +33,8 @@ export const TallyView = z.object({
   mySignoff: z.boolean(),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
-  totals: z.object({ seated: z.int(), present: z.int(), issued: z.int(), cast: z.int(), valid: z.int(), invalid: z.int(), void: z.boolean() }).nullable(),
+  /** `overIssued`: cards handed out beyond the representatives present (发出多于实到), 0 when none. */
+  totals: z.object({ seated: z.int(), present: z.int(), issued: z.int(), cast: z.int(), valid: z.int(), invalid: z.int(), void: z.boolean(), overIssued: z.int() }).nullable(),
   figures: z
     .object({
       threshold: z.int(),
@@ -56,6 +57,18 @@ export const TallyView = z.object({
     runoff: z.object({ seats: z.int(), candidateIds: z.array(z.string()) }).nullable(),
     further: z.object({ seats: z.int(), candidateIds: z.array(z.string()) }).nullable(),
     revote: z.boolean(),
+    /**
+     * Seats of this published result that no candidate filled (not void, no tie): the congress's rule for them, and
+     * whether the presidium has recorded that they stay empty (空缺名额留空) or still can.
+     */
+    vacancy: z
+      .object({
+        seats: z.int(),
+        rule: z.enum(['leave_empty', 'further_vote']),
+        leftEmpty: z.object({ at: z.string(), by: z.string() }).nullable(),
+        canLeaveEmpty: z.boolean(),
+      })
+      .nullable(),
     /** Candidates not elected in this vote and the votes after it, that can go to the reserve pool. */
     reservable: z.array(z.object({ id: z.string(), title: z.string(), reserved: z.boolean() })),
   }),
@@ -79,9 +92,13 @@ export const TallyReport = z.object({
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
   resultDigest: z.string(),
+  /** The presidium left the unfilled seats empty (空缺名额留空). */
+  vacancyLeft: z.object({ seats: z.int(), at: z.string(), by: z.string() }).nullable(),
   /** QR (SVG) of `<origin>/v/<voteId>#sha256=<resultDigest>`. */
   qrSvg: z.string(),
   verifyUrl: z.string(),
+  /** The public receipt check of the congress (`<origin>/r/<congressId>`), printed for representatives. */
+  receiptsUrl: z.string(),
 });
 export type TallyReport = z.infer<typeof TallyReport>;
 
@@ -116,6 +133,10 @@ export const ScreenVote = z.object({
   closedAt: z.string().nullable(),
   countdownEndsAt: z.string().nullable(),
   issued: z.int(),
+  /** Representatives present when the vote was opened (closed), to set beside the cards issued. */
+  present: z.int(),
+  /** Cards handed out beyond those present (发出多于实到), 0 when none. */
+  overIssued: z.int(),
   cast: z.int(),
   result: z
     .object({
@@ -137,6 +158,17 @@ export const Screen = z.object({
   present: z.int(),
   quorum: z.object({ needed: z.int(), met: z.boolean() }),
   votes: z.array(ScreenVote),
+  /** Each vote with its follow-ups (runoff, further vote, re-vote): the elected across them, the session's final list. */
+  finals: z.array(
+    z.object({
+      voteIds: z.array(z.string()),
+      seats: z.int(),
+      elected: z.array(z.object({ id: z.string(), title: z.string(), for: z.int(), voteId: z.string(), kind: VoteKind })),
+      pending: z.boolean(),
+      unfilledSeats: z.int(),
+      leftEmpty: z.boolean(),
+    }),
+  ),
   /** The server's clock, so a countdown is right on a projector whose clock is not. */
   now: z.string(),
 });

@@ -54,7 +54,7 @@ describe('preparing the tally', () => {
 
   it('counts by the rules: invalid, threshold, elected, tied, unfilled', async () => {
     const v = (await h.roles.scrutineer.get(`${path}/tally`)).body;
-    expect(v.totals).toEqual({ seated: 9, present: 9, issued: 9, cast: 9, valid: 8, invalid: 1, void: false });
+    expect(v.totals).toEqual({ seated: 9, present: 9, issued: 9, cast: 9, valid: 8, invalid: 1, void: false, overIssued: 0 });
     expect(v.figures.threshold).toBe(5);
     expect(v.figures.candidates.map((c: { for: number; against: number; abstain: number }) => [c.for, c.against, c.abstain])).toEqual([
       [6, 0, 2],
@@ -338,11 +338,28 @@ describe('runoff, further vote and the reserve pool', () => {
     // Now c (lost the runoff) and d can go to the reserve pool — from either vote of the chain.
     expect(v.next.reservable.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[3]]);
     expect((await h.roles.presidium.get(`${path}/tally`)).body.next.reservable.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[3]]);
+    // The big screen's final list for the session: a (first vote, rank 1) then b (the runoff): both seats filled.
+    const screen = (await new Client(t).get(`/api/public/sessions/${h.sessionId}/screen`)).body;
+    expect(screen.finals).toEqual([
+      {
+        voteIds: [voteId, runoffId],
+        seats: 2,
+        elected: [
+          { id: ids[0], title: '道路硬化工程', for: 6, voteId, kind: 'regular' },
+          { id: ids[1], title: '自来水工程', for: 6, voteId: runoffId, kind: 'runoff' },
+        ],
+        pending: false,
+        unfilledSeats: 0,
+        leftEmpty: false,
+      },
+    ]);
   });
 
   it('sends candidates not elected to the reserve pool; refuses an elected one', async () => {
     expect((await h.roles.government.post(`${path}/reserve`, { candidateIds: [ids[0]] })).body.error.code).toBe('reserve_elected');
-    expect((await h.roles.presidium.post(`${path}/reserve`, { candidateIds: [ids[2]] })).status).toBe(403);
+    for (const who of ['scrutineer', 'representative', 'department'] as const) expect((await h.roles[who].post(`${path}/reserve`, { candidateIds: [ids[2]] })).status, who).toBe(403);
+    // The presidium too, deciding what follows the result (issue 20); the office for the rest.
+    expect((await h.roles.presidium.post(`${path}/reserve`, { candidateIds: [ids[2]] })).body).toEqual({ reserved: 1 });
     const res = await h.roles.government.post(`${path}/reserve`, { candidateIds: [ids[2], ids[3]] });
     expect(res.body).toEqual({ reserved: 2 });
     const proposals = (await h.admin.get(`${h.base}/proposals?status=reserved`)).body as { candidateId: string | null; status: string }[];

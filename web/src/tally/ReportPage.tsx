@@ -6,7 +6,8 @@ import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
-import { kindLabel, ruleWords } from './parts.tsx';
+import { kindLabel, OverIssuedNote, ruleWords, withoutRoleWord } from './parts.tsx';
+import './tally.css';
 import { fetchReport, type TallyReport } from './tally.data.ts';
 
 /**
@@ -68,6 +69,10 @@ function Sheet(props: { r: TallyReport }) {
   const published = () => r().state === 'published';
   // Blank lines for hand signatures: one per scrutineer who signed, at least as many as were needed.
   const signLines = () => Math.max(r().signoffs.length, 2);
+  const sessionNamesCongress = () => r().session.name.includes(r().congress.name);
+  // Up to 15 candidates, the figures, the result and the signatures stay on the first A4 page.
+  const dense = () => r().candidates.length > 8;
+  const roleOf = (chief: boolean) => (chief ? t('tally.chief') : t('role.scrutineer'));
 
   return (
     <article class="report-sheet" classList={{ draft: !published() }} aria-label={t('report.title')}>
@@ -78,10 +83,12 @@ function Sheet(props: { r: TallyReport }) {
         <p class="report-draft-note">{t('report.draftNote')}</p>
       </Show>
       <header class="report-head">
-        <p class="report-congress">{r().congress.name}</p>
+        {/* The congress's name once: a session named 「…人民代表大会第三次会议」 already carries it. */}
+        <p class="report-congress">{sessionNamesCongress() ? r().session.name : r().congress.name}</p>
         <h2 class="report-title">{t('report.title')}</h2>
         <p class="report-meta">
-          {r().session.name} · {fmt.date(r().session.date)}
+          <Show when={!sessionNamesCongress()}>{r().session.name} · </Show>
+          {fmt.date(r().session.date)}
         </p>
         <p class="report-vote">
           {r().vote.title}
@@ -118,6 +125,7 @@ function Sheet(props: { r: TallyReport }) {
         <p class="report-validity" classList={{ bad: res().void }}>
           {res().void ? t('report.void') : t('report.valid', { cast: res().cast, issued: res().issued })}
         </p>
+        <OverIssuedNote totals={res()} class="report-over-issued" />
       </section>
 
       <section class="report-block">
@@ -145,7 +153,7 @@ function Sheet(props: { r: TallyReport }) {
 
       <section class="report-block">
         <h3>{t('report.byCandidate')}</h3>
-        <table class="report-table figures">
+        <table class="report-table figures" classList={{ dense: dense() }}>
           <thead>
             <tr>
               <th scope="col" class="pos">
@@ -205,8 +213,16 @@ function Sheet(props: { r: TallyReport }) {
               <dt>{t('report.elected')}</dt>
               <dd>
                 <Show when={res().elected.length > 0} fallback={t('report.none')}>
-                  <ol class="report-elected">
-                    <For each={res().elected}>{(id) => <li>{t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}</li>}</For>
+                  {/* In rank; many of them run on as one paragraph so that the page keeps its signatures. */}
+                  <ol class="report-elected" classList={{ inline: res().elected.length > 4 }}>
+                    <For each={res().elected}>
+                      {(id, i) => (
+                        <li>
+                          <span class="report-elected-n">{i() + 1}. </span>
+                          {t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}
+                        </li>
+                      )}
+                    </For>
                   </ol>
                 </Show>
               </dd>
@@ -226,7 +242,9 @@ function Sheet(props: { r: TallyReport }) {
                   ? t('report.none')
                   : res().tied.length > 0
                     ? t('report.unfilledTied', { n: res().unfilledSeats })
-                    : t('report.unfilledValue', { n: res().unfilledSeats })}
+                    : r().vacancyLeft
+                      ? t('report.leftEmpty', { n: res().unfilledSeats, time: fmt.dateTime(r().vacancyLeft!.at) })
+                      : t('report.unfilledValue', { n: res().unfilledSeats })}
               </dd>
             </div>
           </dl>
@@ -250,27 +268,47 @@ function Sheet(props: { r: TallyReport }) {
             <For each={Array.from({ length: signLines() }, (_, i) => r().signoffs[i])}>
               {(s) => (
                 <tr>
-                  <td>{s?.name ?? ''}</td>
-                  <td>{s ? (s.chief ? t('tally.chief') : t('role.scrutineer')) : ''}</td>
+                  <td>{s ? withoutRoleWord(s.name, roleOf(s.chief)) : ''}</td>
+                  <td>{s ? roleOf(s.chief) : ''}</td>
                   <td class="num">{s ? fmt.dateTime(s.at) : ''}</td>
                   <td class="sign" />
                 </tr>
               )}
             </For>
+            {/* The publication on its own line: the presidium's member, named without repeating 主席团. */}
+            <Show when={published() && r().publishedAt}>
+              <tr class="report-publisher">
+                <td>{withoutRoleWord(r().publishedBy ?? '', t('role.presidium'))}</td>
+                <td>{t('report.signedPublish')}</td>
+                <td class="num">{fmt.dateTime(r().publishedAt!)}</td>
+                <td class="sign" />
+              </tr>
+            </Show>
           </tbody>
         </table>
-        <p class="report-publication">
-          {published() && r().publishedAt
-            ? t('report.publishedBy', { name: r().publishedBy ?? '', time: fmt.dateTime(r().publishedAt!) })
-            : t('report.notPublished')}
-        </p>
+        <Show when={!published()}>
+          <p class="report-publication">{t('report.notPublished')}</p>
+        </Show>
       </section>
 
       <section class="report-block report-verify">
-        <h3>{t('report.verify')}</h3>
+        <h3>{t('report.howTitle')}</h3>
         <div class="report-verify-grid">
           <div>
+            <ol class="report-how-steps">
+              <li>{t('report.how1')}</li>
+              <li>{t('report.how2', { url: r().receiptsUrl })}</li>
+              <li>{t('report.how3')}</li>
+            </ol>
             <dl class="report-digests">
+              <div>
+                <dt>{t('report.publicPage')}</dt>
+                <dd class="mono report-url">{r().verifyUrl}</dd>
+              </div>
+              <div>
+                <dt>{t('report.receiptsPage')}</dt>
+                <dd class="mono report-url">{r().receiptsUrl}</dd>
+              </div>
               <div>
                 <dt>{t('report.digest.result')}</dt>
                 <dd class="mono">{r().resultDigest}</dd>
@@ -289,12 +327,7 @@ function Sheet(props: { r: TallyReport }) {
                   <dd class="mono">{res().cardsCommitment}</dd>
                 </div>
               </Show>
-              <div>
-                <dt>{t('report.publicPage')}</dt>
-                <dd class="mono report-url">{r().verifyUrl}</dd>
-              </div>
             </dl>
-            <p class="report-how">{t('report.how')}</p>
           </div>
           <figure class="report-qr">
             {/* Server-made SVG of the public result page's address with the result's digest. */}

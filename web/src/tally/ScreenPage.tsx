@@ -3,11 +3,12 @@ import QRCode from 'qrcode';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
-import { lang, t } from '../i18n.ts';
-import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { isLang } from '../../../shared/i18n/index.ts';
+import { lang, t, useLangOnly } from '../i18n.ts';
 import { every } from '../hall/hall.data.ts';
 import { retryDelay } from '../retry.ts';
 import { kindLabel } from './parts.tsx';
+import './tally.css';
 import { fetchScreen, publicResultPath, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
 
 /** Without EventSource (an old browser) the screen polls instead. */
@@ -58,6 +59,9 @@ export default function ScreenPage() {
    * whole screen, so nothing is missed.
    */
   onMount(() => {
+    // A projector has no one to press a language button: its language comes with the address (?lang=en).
+    const asked = new URLSearchParams(location.search).get('lang');
+    if (isLang(asked)) void useLangOnly(asked);
     void load();
     let stream: EventSource | null = null;
     let stopPoll: (() => void) | null = null;
@@ -112,6 +116,11 @@ export default function ScreenPage() {
 
   const serverNow = () => now() + skew();
   const vote = createMemo(() => (screen() ? currentVote(screen()!.votes) : undefined));
+  /** The votes the current one belongs to (it and its runoff, further vote, re-vote) and their final list. */
+  const final = createMemo(() => {
+    const v = vote();
+    return v ? screen()?.finals.find((x) => x.voteIds.includes(v.id)) : undefined;
+  });
 
   return (
     <div class="screen" classList={{ en: lang() === 'en' }}>
@@ -126,7 +135,10 @@ export default function ScreenPage() {
             <>
               <header class="screen-head">
                 <div class="screen-names">
-                  <p class="screen-congress">{s().congress.name}</p>
+                  {/* The congress's name once: a session named 「青山镇第十八届人民代表大会第三次会议」 already says it. */}
+                  <Show when={!s().session.name.includes(s().congress.name)}>
+                    <p class="screen-congress">{s().congress.name}</p>
+                  </Show>
                   <h1 class="screen-session">{s().session.name}</h1>
                 </div>
                 <div class="screen-tools">
@@ -138,7 +150,6 @@ export default function ScreenPage() {
                     </Show>
                   </span>
                   <span class="screen-clock num">{clock(serverNow())}</span>
-                  <LangSwitch />
                 </div>
               </header>
               <main class="screen-main" id="main">
@@ -156,7 +167,7 @@ export default function ScreenPage() {
                   </p>
                 </aside>
                 <Show when={vote()} fallback={<section class="screen-vote screen-idle">{t('screen.noVote')}</section>}>
-                  {(v) => <VotePanel vote={v()} serverNow={serverNow()} />}
+                  {(v) => <VotePanel vote={v()} final={final()} serverNow={serverNow()} />}
                 </Show>
               </main>
             </>
@@ -188,7 +199,9 @@ const countdown = (ms: number) => {
   return `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
 };
 
-function VotePanel(props: { vote: ScreenVoteRow; serverNow: number }) {
+type Final = Screen['finals'][number];
+
+function VotePanel(props: { vote: ScreenVoteRow; final?: Final; serverNow: number }) {
   const v = () => props.vote;
   const status = () => (v().published ? 'published' : v().state);
   const left = () => (v().countdownEndsAt ? Date.parse(v().countdownEndsAt!) - props.serverNow : null);
@@ -204,7 +217,7 @@ function VotePanel(props: { vote: ScreenVoteRow; serverNow: number }) {
         <span class={`screen-status status-${status()}`}>{t(`screen.status.${status()}`)}</span>
       </div>
       <Show when={v().result} fallback={<Live vote={v()} left={left()} />}>
-        {(r) => <Chart vote={v()} result={r()} />}
+        {(r) => <Chart vote={v()} result={r()} final={props.final} />}
       </Show>
     </section>
   );
@@ -233,6 +246,7 @@ function Live(props: { vote: ScreenVoteRow; left: number | null }) {
           <span style={{ width: `${share()}%` }} />
         </div>
       </div>
+      <OverIssued vote={v()} />
       <p class="screen-note">
         {v().state === 'draft' ? t('screen.note.draft') : v().state === 'open' ? t('screen.note.open') : t('screen.note.closed')}
       </p>
@@ -243,7 +257,7 @@ function Live(props: { vote: ScreenVoteRow; left: number | null }) {
 type Result = NonNullable<ScreenVoteRow['result']>;
 
 /** 赞成 per candidate as horizontal bars, the threshold drawn across them; the elected first, in rank. */
-function Chart(props: { vote: ScreenVoteRow; result: Result }) {
+function Chart(props: { vote: ScreenVoteRow; result: Result; final?: Final }) {
   const r = () => props.result;
   const rows = createMemo(() =>
     r()
@@ -257,6 +271,8 @@ function Chart(props: { vote: ScreenVoteRow; result: Result }) {
   const [qr] = createResource(url, (u) => QRCode.toString(u, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
   const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
   const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
+  /** After a runoff or further vote: the whole final list rather than this vote's elected alone. */
+  const chained = () => (props.final && props.final.voteIds.length > 1 ? props.final : undefined);
 
   return (
     <div class="screen-result">
@@ -303,7 +319,9 @@ function Chart(props: { vote: ScreenVoteRow; result: Result }) {
       <div class="screen-foot">
         <div class="screen-summary">
           <p>{t('screen.ballots', { valid: r().valid, invalid: r().invalid })}</p>
-          <Show when={!r().void}>
+          <OverIssued vote={props.vote} />
+          <Show when={chained()}>{(f) => <FinalList final={f()} />}</Show>
+          <Show when={!r().void && !chained()}>
             <p class="screen-elected">
               {r().elected.length > 0 ? t('screen.electedList', { titles: r().elected.map(title).join(sep()) }) : t('tally.noneElected')}
             </p>
@@ -311,7 +329,7 @@ function Chart(props: { vote: ScreenVoteRow; result: Result }) {
               <p class="screen-tied">{t('screen.tied', { titles: r().tied.map(title).join(sep()), seats: r().unfilledSeats })}</p>
             </Show>
             <Show when={r().unfilledSeats > 0 && r().tied.length === 0}>
-              <p class="screen-unfilled">{t('tally.unfilledLine', { n: r().unfilledSeats })}</p>
+              <p class="screen-unfilled">{props.final?.leftEmpty ? t('screen.final.leftEmpty', { n: r().unfilledSeats }) : t('tally.unfilledLine', { n: r().unfilledSeats })}</p>
             </Show>
           </Show>
         </div>
@@ -327,3 +345,46 @@ function Chart(props: { vote: ScreenVoteRow; result: Result }) {
   );
 }
 
+
+/** 发出多于实到, with the numbers (the vote is not void for it, but the hall should see it). */
+function OverIssued(props: { vote: ScreenVoteRow }) {
+  const n = () => props.vote.overIssued;
+  return (
+    <Show when={n() > 0}>
+      <p class="screen-over-issued">{t('screen.overIssued', { issued: props.vote.issued, present: props.vote.present, n: n() })}</p>
+    </Show>
+  );
+}
+
+/** The session's final list: the elected of the first vote in rank, then those of its runoff or further vote. */
+function FinalList(props: { final: Final }) {
+  const f = () => props.final;
+  return (
+    <section class="screen-final" aria-labelledby="screen-final-title">
+      <div class="screen-final-head">
+        <h3 id="screen-final-title">{t('screen.final.title')}</h3>
+        <span class="screen-final-count">{t('screen.final.count', { seats: f().seats, n: f().elected.length })}</span>
+      </div>
+      <ol class="screen-final-list">
+        <For each={f().elected}>
+          {(e, i) => (
+            <li>
+              <span class="screen-rank num">{i() + 1}</span>
+              <span class="screen-final-title">{e.title}</span>
+              <span class="screen-final-votes num">{t('screen.final.votes', { n: e.for })}</span>
+              <Show when={e.kind !== 'regular'}>
+                <span class="screen-final-kind">{kindLabel(e.kind)}</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+      <Show when={f().pending}>
+        <p class="screen-final-note">{t('screen.final.pending')}</p>
+      </Show>
+      <Show when={!f().pending && f().unfilledSeats > 0}>
+        <p class="screen-final-note">{f().leftEmpty ? t('screen.final.leftEmpty', { n: f().unfilledSeats }) : t('screen.final.unfilled', { n: f().unfilledSeats })}</p>
+      </Show>
+    </section>
+  );
+}

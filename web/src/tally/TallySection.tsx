@@ -11,11 +11,13 @@ import { toast } from '../components/Toast.tsx';
 import { fmt, lang, t } from '../i18n.ts';
 import { can, rolesIn } from '../session.ts';
 import { every } from '../hall/hall.data.ts';
-import { CandidateTable, kindLabel, OutcomeSummary, ruleWords, SignoffList, TotalsRow } from './parts.tsx';
+import './tally.css';
+import { CandidateTable, kindLabel, OutcomeSummary, OverIssuedNote, ruleWords, SignoffList, TotalsRow } from './parts.tsx';
 import {
   bulletinUrl,
   createFollowUp,
   fetchTally,
+  leaveUnfilled,
   prepareTally,
   publicResultPath,
   publishTally,
@@ -75,6 +77,7 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                   <>
                     <h3 class="tally-sub">{t('tally.totals')}</h3>
                     <TotalsRow totals={totals()} />
+                    <OverIssuedNote totals={totals()} />
                     <Show when={totals().void}>
                       <Alert kind="error" title={t('tally.void')} class="tally-void-alert">
                         <p>{t('tally.voidNext')}</p>
@@ -106,6 +109,9 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                       approve={v().markMode === 'approve'}
                     />
                     <OutcomeSummary candidates={f().candidates} elected={f().elected} tied={f().tied} unfilledSeats={f().unfilledSeats} void={!!tv().totals?.void} />
+                    <Show when={tv().state === 'published' && tv().next.vacancy}>
+                      {(vac) => <Vacancy {...props} tally={tv()} vacancy={vac()} onTally={mutate} />}
+                    </Show>
                   </>
                 )}
               </Show>
@@ -364,12 +370,111 @@ function Published(props: Ids & { vote: Vote; tally: TallyView }) {
   );
 }
 
-/** Runoff, further vote, re-vote (admin, presidium) and the reserve pool (admin, government). */
+/**
+ * 空缺名额: right under 「空缺 n 个名额」, the next steps the congress's rules allow — a further vote among the
+ * candidates not elected (when the rules allow one), leaving the seats empty (the presidium's recorded decision), and
+ * the reserve pool for the candidates not elected. Once decided, what was decided.
+ */
+function Vacancy(props: Ids & { vote: Vote; tally: TallyView; vacancy: NonNullable<TallyView['next']['vacancy']>; onTally: (t: TallyView) => void }) {
+  const navigate = useNavigate();
+  const vac = () => props.vacancy;
+  const further = () => props.tally.next.further;
+  const manage = () => can(props.congressId, ['admin', 'presidium']);
+  // Leaving a seat empty is the presidium's own decision (the server refuses anyone else, a system administrator too).
+  const presidium = () => rolesIn(props.congressId).includes('presidium');
+  const reserve = () => can(props.congressId, ['admin', 'government', 'presidium']) && props.tally.next.reservable.some((r) => !r.reserved);
+  const hasFurther = () => props.tally.followUps.length > 0;
+  const title = (id: string) => props.tally.figures?.candidates.find((c) => c.id === id)?.title ?? id;
+  const list = (ids: string[]) => ids.map(title).join(lang() === 'zh-CN' ? '、' : ', ');
+
+  const startFurther = async (r: { seats: number; candidateIds: string[] }) => {
+    let created: Vote | undefined;
+    const ok = await confirmAction({
+      title: t('tally.next.further.confirmTitle'),
+      message: t('tally.next.further.confirmText', { seats: r.seats, titles: list(r.candidateIds) }),
+      confirmLabel: t('tally.next.further.confirm'),
+      action: async () => (created = await createFollowUp(props.congressId, props.sessionId, props.vote.id, 'further')),
+    });
+    if (ok && created) {
+      toast(t('votes.created', { title: created.title }));
+      navigate(`/c/${props.congressId}/sessions/${created.sessionId}/votes/${created.id}`);
+    }
+  };
+  const leave = async () => {
+    let result: TallyView | undefined;
+    const ok = await confirmAction({
+      title: t('tally.vacancy.leave.confirmTitle', { n: vac().seats }),
+      message: t('tally.vacancy.leave.confirmText', { n: vac().seats }),
+      confirmLabel: t('tally.vacancy.leave.confirm'),
+      action: async () => (result = await leaveUnfilled(props.congressId, props.sessionId, props.vote.id)),
+    });
+    if (ok && result) {
+      props.onTally(result);
+      toast(t('tally.vacancy.leave.done'));
+    }
+  };
+  const toReserve = () => {
+    const el = document.getElementById('tally-reserve-title');
+    el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    el?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div class="tally-vacancy" role="group" aria-labelledby="vacancy-title">
+      <h3 class="tally-sub" id="vacancy-title">
+        {t('tally.vacancy.title', { n: vac().seats })}
+      </h3>
+      <Show
+        when={!vac().leftEmpty}
+        fallback={<Alert kind="info" title={t('tally.vacancy.left', { n: vac().seats, time: fmt.dateTime(vac().leftEmpty!.at), name: vac().leftEmpty!.by })} />}
+      >
+        <p class="muted">{vac().rule === 'further_vote' ? t('tally.vacancy.ruleFurther') : t('tally.vacancy.ruleEmpty')}</p>
+        <Show when={hasFurther()}>
+          <p class="hint">{t('tally.vacancy.furtherUsed')}</p>
+        </Show>
+        <Show when={manage() || reserve()} fallback={<p class="hint">{t('tally.vacancy.onlyPresidium')}</p>}>
+          <div class="next-actions">
+            <Show when={manage() && further()}>
+              {(r) => (
+                <div class="next-action">
+                  <p>{t('tally.next.further.lead', { n: r().candidateIds.length, seats: r().seats })}</p>
+                  <Button variant="primary" onClick={() => startFurther(r())}>
+                    {t('tally.next.further.submit')}
+                  </Button>
+                </div>
+              )}
+            </Show>
+            <Show when={vac().canLeaveEmpty}>
+              <div class="next-action">
+                <p>{t('tally.vacancy.leave.lead', { n: vac().seats })}</p>
+                <Show when={presidium()} fallback={<p class="hint">{t('tally.vacancy.onlyPresidium')}</p>}>
+                  <Button variant={further() ? 'secondary' : 'primary'} onClick={leave}>
+                    {t('tally.vacancy.leave.submit')}
+                  </Button>
+                </Show>
+              </div>
+            </Show>
+            <Show when={reserve()}>
+              <div class="next-action">
+                <p>{t('tally.vacancy.reserve.lead')}</p>
+                <Button variant="secondary" onClick={toReserve}>
+                  {t('tally.vacancy.reserve.go')}
+                </Button>
+              </div>
+            </Show>
+          </div>
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+/** Runoff, re-vote (admin, presidium) and the reserve pool (admin, government, presidium). */
 function FollowUps(props: Ids & { vote: Vote; tally: TallyView; onChange: () => void }) {
   const navigate = useNavigate();
   const tv = () => props.tally;
   const manage = () => can(props.congressId, ['admin', 'presidium']);
-  const reserve = () => can(props.congressId, ['admin', 'government']);
+  const reserve = () => can(props.congressId, ['admin', 'government', 'presidium']);
   const title = (id: string) => tv().figures?.candidates.find((c) => c.id === id)?.title ?? props.vote.candidates.find((c) => c.id === id)?.title ?? id;
   const list = (ids: string[]) => ids.map(title).join(lang() === 'zh-CN' ? '、' : ', ');
 
@@ -386,7 +491,8 @@ function FollowUps(props: Ids & { vote: Vote; tally: TallyView; onChange: () => 
       navigate(`/c/${props.congressId}/sessions/${created.sessionId}/votes/${created.id}`);
     }
   };
-  const any = () => tv().next.runoff || tv().next.further || tv().next.revote;
+  // The further vote is offered with the other choices for an unfilled seat (Vacancy, under the outcome).
+  const any = () => tv().next.runoff || tv().next.revote;
 
   return (
     <>
@@ -401,16 +507,6 @@ function FollowUps(props: Ids & { vote: Vote; tally: TallyView; onChange: () => 
                     <p>{t('tally.next.runoff.lead', { n: r().candidateIds.length, seats: r().seats, titles: list(r().candidateIds) })}</p>
                     <Button variant="primary" onClick={() => start('runoff', t('tally.next.runoff.confirmText', { seats: r().seats, titles: list(r().candidateIds) }))}>
                       {t('tally.next.runoff.submit')}
-                    </Button>
-                  </div>
-                )}
-              </Show>
-              <Show when={tv().next.further}>
-                {(r) => (
-                  <div class="next-action">
-                    <p>{t('tally.next.further.lead', { n: r().candidateIds.length, seats: r().seats })}</p>
-                    <Button onClick={() => start('further', t('tally.next.further.confirmText', { seats: r().seats, titles: list(r().candidateIds) }))}>
-                      {t('tally.next.further.submit')}
                     </Button>
                   </div>
                 )}
@@ -479,8 +575,10 @@ function ReserveForm(props: Ids & { vote: Vote; tally: TallyView; onChange: () =
     }
   };
   return (
-    <form class="tally-reserve" onSubmit={submit} novalidate>
-      <h3 class="tally-sub">{t('tally.reserve.title')}</h3>
+    <form class="tally-reserve" id="tally-reserve" onSubmit={submit} novalidate>
+      <h3 class="tally-sub" id="tally-reserve-title" tabindex="-1">
+        {t('tally.reserve.title')}
+      </h3>
       <p class="muted">{t('tally.reserve.lead')}</p>
       <ul class="plain-list reserve-list">
         <For each={ids()}>

@@ -1,6 +1,7 @@
 /** Pieces of a tally shown on the vote page, the printed report and the public result page. */
 import { For, Show } from 'solid-js';
 import { chineseNumber } from '../../../shared/i18n/index.ts';
+import { overIssued } from '../../../shared/tally/outcome.ts';
 import { lang, t } from '../i18n.ts';
 import type { VoteKind } from './tally.data.ts';
 
@@ -62,7 +63,7 @@ export function TotalsRow(props: { totals: Totals; class?: string }) {
     <dl class={`tally-totals ${props.class ?? ''}`}>
       <For each={items()}>
         {([key, n]) => (
-          <div class="tally-total" classList={{ bad: key === 'tally.cast' && props.totals.void }}>
+          <div class="tally-total" classList={{ bad: (key === 'tally.cast' && props.totals.void) || (key === 'tally.issued' && overIssued(props.totals) > 0) }}>
             <dt>{t(key)}</dt>
             <dd class="num">{n}</dd>
           </div>
@@ -71,6 +72,27 @@ export function TotalsRow(props: { totals: Totals; class?: string }) {
     </dl>
   );
 }
+
+/** 发出多于实到: said plainly with the numbers (nothing when the cards handed out do not exceed those present). */
+export function OverIssuedNote(props: { totals: Pick<Totals, 'issued' | 'present'>; class?: string; note?: boolean }) {
+  return (
+    <Show when={overIssued(props.totals) > 0}>
+      <p class={`over-issued ${props.class ?? ''}`} role="note">
+        <strong>{t('tally.overIssued', { issued: props.totals.issued, present: props.totals.present, n: overIssued(props.totals) })}</strong>
+        <Show when={props.note !== false}> {t('tally.overIssuedNote')}</Show>
+      </p>
+    </Show>
+  );
+}
+
+/**
+ * An account's display name without a leading role word that the row already says ("主席团 周执行主席" under 主席团 →
+ * "周执行主席"), so a printed line does not repeat it.
+ */
+export const withoutRoleWord = (name: string, role: string) => {
+  const rest = name.startsWith(role) ? name.slice(role.length).trim() : '';
+  return rest || name;
+};
 
 /** Every candidate in ballot order with 赞成 / 反对 / 弃权 and the outcome. */
 export function CandidateTable(props: {

@@ -24,6 +24,8 @@ export const publishTally = (c: string, s: string, v: string) => api.post<TallyV
 export const fetchReport = (c: string, s: string, v: string) => api.get<TallyReport>(`${vote(c, s, v)}/tally/report`);
 export const createFollowUp = (c: string, s: string, v: string, kind: FollowUpKind, title?: string) =>
   api.post<Vote>(`${vote(c, s, v)}/${kind}`, title ? { title } : {});
+/** 空缺名额留空 (presidium). */
+export const leaveUnfilled = (c: string, s: string, v: string) => api.post<TallyView>(`${vote(c, s, v)}/leave-unfilled`, {});
 export const reserveCandidates = (c: string, s: string, v: string, candidateIds: string[]) =>
   api.post<{ reserved: number }>(`${vote(c, s, v)}/reserve`, { candidateIds });
 
