@@ -62,18 +62,21 @@ export function OfficeCard(props: { congressId: string; congressName: string; ro
           </Show>
         </Show>
       </Show>
-      <h3>{t('home.work.pages')}</h3>
-      <ul class="home-pages">
-        <For each={pages()}>
-          {(e) => (
-            <li>
-              <A class="btn btn-secondary" href={e.href(props.congressId)}>
-                {t(e.label)}
-              </A>
-            </li>
-          )}
-        </For>
-      </ul>
+      {/* On a phone the menu is folded away: the pages are here too (beside the menu on wider screens, not twice). */}
+      <div class="office-pages">
+        <h3>{t('home.work.pages')}</h3>
+        <ul class="home-pages">
+          <For each={pages()}>
+            {(e) => (
+              <li>
+                <A class="btn btn-secondary" href={e.href(props.congressId)}>
+                  {t(e.label)}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
     </section>
   );
 }
