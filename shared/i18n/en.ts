@@ -293,7 +293,7 @@ export const en: Record<MessageKey, string> = {
   'settings.option.basic': 'Basically satisfied',
   'settings.option.dissatisfied': 'Dissatisfied',
   'settings.audienceWeights': 'Evaluator group weights',
-  'settings.audienceWeights.hint': 'The weight of each group of evaluators — representatives and residents — in the combined score (now totalling {total}).',
+  'settings.audienceWeights.hint': "Representatives' and residents' scores are combined by these weights into one score; only their proportion counts, so the total need not be 100 (now {total}).",
   'settings.audience.representatives': 'Representatives',
   'settings.audience.residents': 'Residents',
   'settings.save': 'Save rules',

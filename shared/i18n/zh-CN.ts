@@ -308,7 +308,7 @@ export const zhCN = {
   'settings.option.basic': '基本满意',
   'settings.option.dissatisfied': '不满意',
   'settings.audienceWeights': '评价主体权重',
-  'settings.audienceWeights.hint': '人大代表和群众两类评价主体的得分在综合得分中所占的权重（当前合计 {total}）。',
+  'settings.audienceWeights.hint': '人大代表和群众两类评价主体的得分按权重合并为综合得分；按两者的比例计算，合计不必为 100（当前合计 {total}）。',
   'settings.audience.representatives': '人大代表',
   'settings.audience.residents': '群众',
   'settings.save': '保存规则设置',
