@@ -28,7 +28,7 @@ export const kioskEn: Record<keyof typeof kioskZh, string> = {
   'kiosk.qr.done': 'Done',
   'kiosk.list.title': "This session's tablets",
   'kiosk.list.empty': 'No tablets set up yet',
-  'kiosk.list.emptyNext': 'Choose what the tablet does above, name it, make the set-up QR and scan it with the tablet.',
+  'kiosk.list.emptyNext': 'Choose what the tablet does, name it, make the set-up QR and scan it with the tablet.',
   'kiosk.list.name': 'Tablet',
   'kiosk.list.state': 'State',
   'kiosk.list.until': 'Works until',

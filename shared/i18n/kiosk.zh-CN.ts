@@ -26,7 +26,7 @@ export const kioskZh = {
   'kiosk.qr.done': '完成',
   'kiosk.list.title': '本次会议的平板',
   'kiosk.list.empty': '还没有设置平板',
-  'kiosk.list.emptyNext': '在上方选择用途、填写名称并生成设置二维码，再用平板扫描即可。',
+  'kiosk.list.emptyNext': '选择平板用途、填写名称并生成设置二维码，再用平板扫描即可。',
   'kiosk.list.name': '平板',
   'kiosk.list.state': '状态',
   'kiosk.list.until': '到期时间',

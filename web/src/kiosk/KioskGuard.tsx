@@ -42,9 +42,9 @@ function BallotKioskBar() {
   const id = window.setInterval(() => void refetch(), 30_000);
   onCleanup(() => window.clearInterval(id));
   return (
-    <footer class="kiosk-bar">
+    <footer class="kiosk-bar kiosk-bar-ballot">
       <span class="kiosk-badge">
-        <Show when={me()?.kiosk}>{(k) => t('kiosk.badge', { kind: t('kiosk.kind.ballot'), label: k().label })}</Show>
+        <Show when={me()?.kiosk}>{(k) => <>{t('kiosk.badge', { kind: t('kiosk.kind.ballot'), label: k().label })}</>}</Show>
       </span>
       <LeaveKiosk />
     </footer>

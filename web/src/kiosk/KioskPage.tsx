@@ -108,15 +108,17 @@ function CheckInKiosk(props: { kiosk: Kiosk; onCheckedIn: (present: number, seat
         <CheckInDesk
           congressId={props.kiosk.congressId}
           sessionId={props.kiosk.sessionId}
-          idle={t('kiosk.checkin.nextWelcome')}
+          idle={
+            <>
+              {t('kiosk.checkin.nextWelcome')}
+              <Show when={props.kiosk.seated !== null}>
+                <span class="kiosk-count num block">{t('checkin.count', { present: props.kiosk.present ?? 0, seated: props.kiosk.seated ?? 0 })}</span>
+              </Show>
+            </>
+          }
           clearAfterSeconds={10}
           onCheckedIn={(r) => props.onCheckedIn(r.present, r.seated)}
         />
-        <Show when={props.kiosk.seated !== null}>
-          <p class="kiosk-count num" aria-live="polite">
-            {t('checkin.count', { present: props.kiosk.present ?? 0, seated: props.kiosk.seated ?? 0 })}
-          </p>
-        </Show>
       </main>
       <footer class="kiosk-bar">
         <span class="kiosk-badge">{t('kiosk.expires', { time: fmt.dateTime(props.kiosk.expiresAt) })}</span>
