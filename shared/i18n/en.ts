@@ -163,7 +163,6 @@ export const en: Record<MessageKey, string> = {
   'home.department.rectification': 'file rectification reports by their deadlines.',
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)
   'work.title': 'My to-do list',
-  'work.empty': 'Nothing to do right now.',
   'work.badge': '{n} to-do|{n} to-dos',
   'work.badgeWord': 'to-do|to-dos',
   'work.due': 'by {date}',

@@ -3,7 +3,7 @@ import type { homeZh } from './home.zh-CN.ts';
 
 export const homeEn: Record<keyof typeof homeZh, string> = {
   'work.kind.tally_to_prepare': 'Vote closed: enter paper ballots, then count',
-  'work.emptyLead': 'New items will be listed here, and their number shown at the top of the page.',
+  'work.empty': 'Nothing to do right now. New items will be listed here, and their number shown at the top of the page.',
   'home.work.lead': 'What is yours to do now. Tap an item to go where you do it.',
   'home.work.pages': 'Your work pages',
   'home.work.session': 'Current session',

@@ -1,7 +1,7 @@
 /** Words of home pages and the to-do list in Chinese; merged into the main dictionary in zh-CN.ts. */
 export const homeZh = {
   'work.kind.tally_to_prepare': '表决已结束：录入纸质选票后计票',
-  'work.emptyLead': '有新的事项时会列在这里，页首也会显示件数。',
+  'work.empty': '目前没有待办事项。有新的事项时会列在这里，页首也会显示件数。',
   'home.work.lead': '这里是您现在要办的事，点一项即可前往办理。',
   'home.work.pages': '您的工作页面',
   'home.work.session': '当前会议',

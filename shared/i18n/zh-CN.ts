@@ -174,7 +174,6 @@ export const zhCN = {
   'home.department.rectification': '按期提交整改报告。',
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)
   'work.title': '我的待办',
-  'work.empty': '目前没有待办事项。',
   'work.badge': '{n} 件待办',
   'work.badgeWord': '件待办',
   'work.due': '{date} 前',

@@ -25,7 +25,7 @@ export function OfficeCard(props: { congressId: string; congressName: string; ro
       .flatMap((g) => g.entries)
       .filter((e) => e.label !== 'nav.overview');
   return (
-    <section class="card office-home" aria-labelledby={`office-${props.congressId}`}>
+    <section class="card office-home" classList={{ 'office-pages-only': !hall() }} aria-labelledby={`office-${props.congressId}`}>
       <p class="kicker">{props.congressName}</p>
       <h2 id={`office-${props.congressId}`}>{props.roles.map(roleLabel).join('、')}</h2>
       <Show when={hall()}>

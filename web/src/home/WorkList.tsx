@@ -18,7 +18,7 @@ export function WorkList(props: { congressId?: string }) {
       <h2 id="work-title">{t('work.title')}</h2>
       <Show when={!work.error} fallback={<p class="muted">{t('work.error')}</p>}>
         <Show when={work.latest} fallback={<p class="muted" aria-busy="true">…</p>}>
-          <Show when={items().length > 0} fallback={<p class="muted">{t('work.empty')} {t('work.emptyLead')}</p>}>
+          <Show when={items().length > 0} fallback={<p class="muted">{t('work.empty')}</p>}>
             <ul class="work-items">
               <For each={items()}>{(i) => <WorkRow item={i} showCongress={manyCongresses()} />}</For>
             </ul>
