@@ -15,7 +15,7 @@ export const kioskEn: Record<keyof typeof kioskZh, string> = {
   'kiosk.form.label': 'Tablet name',
   'kiosk.form.labelHint': 'For example “East door desk 1”, so you can tell the tablets apart in the list.',
   'kiosk.form.until': 'Works until',
-  'kiosk.until.sessionEnd': 'The end of the session day (midnight, Beijing time)',
+  'kiosk.until.sessionEnd': 'End of the session day',
   'kiosk.until.hours': '{n} hours',
   'kiosk.form.submit': 'Make the set-up QR',
   'kiosk.qr.title': 'Scan this QR with “{label}”',

@@ -13,7 +13,7 @@ export const kioskZh = {
   'kiosk.form.label': '平板名称',
   'kiosk.form.labelHint': '例如「东门签到台 1」，便于在列表中认出这台平板。',
   'kiosk.form.until': '使用期限',
-  'kiosk.until.sessionEnd': '到会议当天结束（北京时间 24 时）',
+  'kiosk.until.sessionEnd': '会议当天结束时',
   'kiosk.until.hours': '{n} 小时',
   'kiosk.form.submit': '生成设置二维码',
   'kiosk.qr.title': '用「{label}」扫描这个二维码',
