@@ -28,7 +28,7 @@ export const hallEn: Record<keyof typeof hallZh, string> = {
   'hall.receipt.done': 'Done (clear the receipt)',
   'hall.receipt.slipTitle': 'Ballot receipt',
   'hall.receipt.slipVote': 'Vote: {title}',
-  'hall.receipt.slipCheck': 'Once the result is published, open {url} and type the receipt above to check that your ballot was counted.',
+  'hall.receipt.slipCheck': 'Once the result is published, scan the QR code with a phone or open the address below, and type the receipt above to check that your ballot was counted.',
   'hall.receipt.slipNote': 'The receipt does not show how you voted and does not carry your name. Keep it yourself.',
   'hall.receipt.idleClear': 'If no one touches the screen for {n} minutes, it clears by itself.',
   'hall.vote.createdGo': 'Vote “{title}” created. Next: the scrutineers make the ballot cards.',

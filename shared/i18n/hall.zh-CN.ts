@@ -29,7 +29,7 @@ export const hallZh = {
   'hall.receipt.done': '完成（清除回执）',
   'hall.receipt.slipTitle': '投票回执',
   'hall.receipt.slipVote': '表决：{title}',
-  'hall.receipt.slipCheck': '计票结果公布后，打开 {url} ，输入上面的回执码，可以核对您的选票已被计入。',
+  'hall.receipt.slipCheck': '计票结果公布后，用手机扫描二维码或打开下面的网址，输入上面的回执码，就能核对您的选票已被计入。',
   'hall.receipt.slipNote': '回执码不显示您投了什么，也不记您的姓名。请自行保管。',
   'hall.receipt.idleClear': '若 {n} 分钟无人操作，屏幕也会自动清空。',
   // 新建票决

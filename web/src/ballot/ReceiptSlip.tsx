@@ -25,7 +25,10 @@ export function ReceiptSlip(props: { receipt: string; voteId: string; voteTitle:
       </p>
       <div class="slip-check">
         <Show when={qr.state === 'ready' && qr()}>{(svg) => <div class="slip-qr" innerHTML={svg()} />}</Show>
-        <p>{t('hall.receipt.slipCheck', { url: url() })}</p>
+        <div>
+          <p>{t('hall.receipt.slipCheck')}</p>
+          <p class="slip-url mono">{url()}</p>
+        </div>
       </div>
       <p class="slip-note">{t('hall.receipt.slipNote')}</p>
     </aside>

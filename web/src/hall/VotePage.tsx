@@ -139,7 +139,8 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
   const [card, setCard] = createSignal('');
   const [voidSerial, setVoidSerial] = createSignal('');
   const [scanning, setScanning] = createSignal(false);
-  const [desk, setDesk] = createSignal<{ kind: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  // The text as a function, so that it follows a language switch (a server message stays as it came).
+  const [desk, setDesk] = createSignal<{ kind: 'success' | 'warning' | 'error'; text: () => string } | null>(null);
   const cardsPath = () => `/c/${props.congressId}/sessions/${props.sessionId}/votes/${v().id}/cards`;
 
   const generate = async () => {
@@ -158,11 +159,12 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
     if (!value.trim()) return;
     try {
       const r = await issueCard(props.congressId, props.sessionId, v().id, value.trim());
-      setDesk(r.alreadyIssued ? { kind: 'warning', text: t('vote.issue.already', { serial: r.serial }) } : { kind: 'success', text: t('vote.issue.done', { serial: r.serial, n: r.issued }) });
+      setDesk(r.alreadyIssued ? { kind: 'warning', text: () => t('vote.issue.already', { serial: r.serial }) } : { kind: 'success', text: () => t('vote.issue.done', { serial: r.serial, n: r.issued }) });
       setCard('');
       props.onChange();
     } catch (e) {
-      setDesk({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+      const text = e instanceof ApiError ? e.message : String(e);
+      setDesk({ kind: 'error', text: () => text });
     }
   };
   const doVoid = async (e: SubmitEvent) => {
@@ -243,7 +245,7 @@ function CardsSection(props: { vote: Vote; scrutineer: boolean; onChange: () => 
                   </Button>
                 </div>
               </form>
-              <Show when={desk()}>{(d) => <Alert kind={d().kind} title={d().text} />}</Show>
+              <Show when={desk()}>{(d) => <Alert kind={d().kind} title={d().text()} />}</Show>
               <Show when={v().cards.issuanceMode === 'scan'}>
                 <OverIssueAlert vote={v()} />
               </Show>
