@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.ts';
+import { log } from '../lib/log.ts';
 
 type Segment = { real: number; demo: number };
 
@@ -25,8 +26,15 @@ export class DemoClock {
     this.segments = [{ real: this.loadStarted, demo: start.getTime() }];
   }
 
-  /** The demo's time now: the last time set, run on by the wall clock since. */
-  now = (): Date => new Date(this.map(Date.now()));
+  private ended = false;
+
+  /** The demo's time now: the last time set, run on by the wall clock since; the wall clock once the demo has ended. */
+  now = (): Date => (this.ended ? new Date() : new Date(this.map(Date.now())));
+
+  /** The story is told: a timer the demo's calls left behind (it keeps their async context) stamps the wall clock. */
+  end() {
+    this.ended = true;
+  }
 
   /**
    * From now on the demo's time is `at`. Never backwards: a time before the demo's present (a year squeezed into a few
@@ -52,6 +60,7 @@ export class DemoClock {
 
   /** Move every time the database stamped since the load began (wall clock) to the demo's time of its step. */
   async warp(database: Database): Promise<void> {
+    const started = performance.now();
     const until = Date.now() + 1;
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`create temp table demo_warp (real timestamptz primary key, demo timestamptz not null) on commit drop`);
@@ -78,6 +87,7 @@ export class DemoClock {
         );
       }
     });
+    log.debug('demo times moved to the story', { segments: this.segments.length, ms: Math.round(performance.now() - started) });
   }
 }
 

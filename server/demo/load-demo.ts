@@ -58,7 +58,11 @@ export async function loadDemo(database: Database): Promise<void> {
   const year = Number(shanghaiDate().slice(0, 4));
   // The demo tells last autumn and this year up to today: every time it stamps is the time of its step in that story.
   const clock = new DemoClock(shanghai(`${year - 1}-08-20`, '09:00'));
-  await withClock(clock.now, () => loadStory(database, clock, year));
+  try {
+    await withClock(clock.now, () => loadStory(database, clock, year));
+  } finally {
+    clock.end();
+  }
   log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }
 

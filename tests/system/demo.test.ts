@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONGRESS, DEMO_PASSWORD, loadDemo } from '../../server/demo/load-demo.ts';
 import { verifyAuditChain } from '../../server/lib/audit.ts';
+import { now, withClock } from '../../server/lib/clock.ts';
+import { DemoClock, shanghai } from '../../server/demo/clock.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
@@ -14,6 +16,25 @@ async function rowCounts() {
   for (const { table_name } of tables) out[table_name] = Number((await t.database.query<{ n: number }>(`select count(*)::int as n from "${table_name}"`))[0].n);
   return out;
 }
+
+describe('the demo clock', () => {
+  it('stamps the story’s time only inside the demo’s calls, never goes backwards, and hands back the wall clock when done', async () => {
+    const clock = new DemoClock(shanghai('2025-08-20', '09:00'));
+    clock.set(shanghai('2026-01-10', '09:30'));
+    const inside = await withClock(clock.now, async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return now();
+    });
+    expect(shanghaiToday(inside)).toBe('2026-01-10');
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
+    // A time before the story's present becomes a second after it: events keep their order.
+    const later = clock.set(shanghai('2025-12-01', '10:00'));
+    expect(later.getTime()).toBeGreaterThan(shanghai('2026-01-10', '09:30').getTime());
+    expect(later.getTime() - shanghai('2026-01-10', '09:30').getTime()).toBeLessThan(5000);
+    clock.end();
+    expect(Math.abs((await withClock(clock.now, async () => now())).getTime() - Date.now())).toBeLessThan(1000);
+  });
+});
 
 describe('the demo township (npm start -- --demo): a whole year', () => {
   let admin: Client;
