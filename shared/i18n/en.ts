@@ -150,17 +150,7 @@ export const en: Record<MessageKey, string> = {
   'session.method.setup': 'System setup',
 
   'home.hello': 'Hello, {name}',
-  'home.lead': 'This page lists what you can do in the system.',
   'home.noRoles': 'Your account has no role yet. Contact the standing committee staff.',
-  'home.staffRole': 'Open your work pages from the menu.',
-  'home.representative.intro': 'As a representative you can:',
-  'home.representative.checkIn': 'check in at the hall entrance during the session by scanning your delegate card;',
-  'home.representative.vote': 'vote on the candidate livelihood projects on a tablet with a ballot card;',
-  'home.representative.evaluate': 'join inspections and satisfaction evaluations.',
-  'home.department.intro': 'As an account of {department} you can:',
-  'home.department.progress': 'report milestones, progress and evidence for the projects you carry out;',
-  'home.department.inspections': 'answer the findings of representatives’ inspections;',
-  'home.department.rectification': 'file rectification reports by their deadlines.',
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)
   'work.title': 'My to-do list',
   'work.badge': '{n} to-do|{n} to-dos',
@@ -1076,8 +1066,6 @@ export const en: Record<MessageKey, string> = {
   'settings.negativeList.tooLong': 'At most 40 characters a word',
   'settings.negativeList.tooMany': 'At most 100 words',
 
-  'home.representative.propose': 'propose livelihood projects while a collection window is open, and follow them;',
-  'home.department.propose': 'propose livelihood projects while a collection window is open;',
   'home.proposals': 'Propose / my proposals',
 
 

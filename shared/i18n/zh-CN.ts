@@ -161,17 +161,7 @@ export const zhCN = {
 
   // Home for representatives and departments
   'home.hello': '您好，{name}',
-  'home.lead': '这里列出您在本系统中可以做的事。',
   'home.noRoles': '您的账号尚未被授予任何角色。请联系人大常委会工作人员。',
-  'home.staffRole': '您可以在左侧菜单中进入相应的工作页面。',
-  'home.representative.intro': '作为人大代表，您可以：',
-  'home.representative.checkIn': '会议期间，在会场入口扫描代表证签到；',
-  'home.representative.vote': '在平板上凭选票二维码对民生实事候选项目投票；',
-  'home.representative.evaluate': '参加项目视察和满意度测评。',
-  'home.department.intro': '作为{department}的账号，您可以：',
-  'home.department.progress': '报告所承办项目的节点进展和佐证材料；',
-  'home.department.inspections': '答复代表视察中提出的意见；',
-  'home.department.rectification': '按期提交整改报告。',
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)
   'work.title': '我的待办',
   'work.badge': '{n} 件待办',
@@ -1109,8 +1099,6 @@ export const zhCN = {
   'settings.negativeList.tooMany': '负面清单最多 100 个词',
 
   // Home
-  'home.representative.propose': '在征集期内提出民生实事项目建议，并查看办理结果；',
-  'home.department.propose': '在征集期内提出民生实事项目建议；',
   'home.proposals': '提出项目建议 / 查看我的建议',
 
   // Audit actions of the gathering stage
