@@ -411,7 +411,7 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'progress.noMilestones': 'Milestones are not published yet.',
   'progress.late': 'late',
   'progress.photos': 'Site photos ({n})',
-  'progress.updates': 'Progress',
+  'progress.updates': 'Progress reports',
   'progress.noUpdates': 'No progress report yet.',
   'progress.reported': 'department’s figure {n}',
   'progress.evaluation': 'Satisfaction evaluation ({round}): ',

@@ -48,8 +48,11 @@ export type RunningServer = {
   output: () => string;
 };
 
-/** Start `node --import tsx server/main.ts` on a free port and a fresh data dir; resolves when /api/health answers. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Start `node --import tsx server/main.ts` on a free port and a fresh data dir; resolves when /api/health answers.
+ * `args`: the server's own arguments, e.g. `['--demo']` for the demo year.
+ */
+export async function startServer(opts: { args?: string[] } = {}): Promise<RunningServer> {
   // WEB_DIR (optional): a web build elsewhere than dist/web, e.g. `npx vite build --outDir /tmp/x/web`.
   const webDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(ROOT, 'dist/web');
   if (!existsSync(join(webDir, 'index.html')))
@@ -60,7 +63,7 @@ export async function startServer(): Promise<RunningServer> {
   // E2E_DATABASE_URL: the server runs on a throwaway PostgreSQL database of its own instead of PGlite.
   const pg = process.env.E2E_DATABASE_URL ? await throwawayDatabase(process.env.E2E_DATABASE_URL, 'e2e') : null;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SKIP_WEB_BUILD: '1', HOST: '127.0.0.1', DATABASE_URL: pg?.url ?? '', PUBLIC_ORIGIN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,7 +102,8 @@ export async function startServer(): Promise<RunningServer> {
     }
   };
 
-  const deadline = Date.now() + 60_000;
+  const patience = opts.args?.includes('--demo') ? 300 : 60; // seconds; the demo year takes a while to load
+  const deadline = Date.now() + patience * 1000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -113,7 +117,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not become ready in 60 s:\n${output}`);
+      throw new Error(`the server did not become ready in ${patience} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -293,8 +297,8 @@ export function watch(page: Page, origin: string, offOrigin: string[], pageError
 }
 
 /** Server + browser + one page (tablet size) that records off-origin requests and errors. */
-export async function startHarness(): Promise<Harness> {
-  const server = await startServer();
+export async function startHarness(opts: { args?: string[] } = {}): Promise<Harness> {
+  const server = await startServer(opts);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

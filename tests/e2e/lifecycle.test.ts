@@ -468,7 +468,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await dept.goto(`${h.origin}/c/${congressId}/projects`);
     await dept.getByRole('heading', { name: '我的项目', level: 1 }).waitFor();
     await dept.getByText('共 2 个项目').waitFor();
-    await dept.getByRole('link', { name: `更新项目“${T.a}”的进展` }).click();
+    await dept.getByRole('link', { name: `更新进展：${T.a}` }).click();
     await dept.getByRole('heading', { name: T.a, level: 1 }).waitFor();
     await dept.getByRole('button', { name: '添加节点' }).first().click();
     const add = dept.getByRole('dialog', { name: '添加节点' });

@@ -124,7 +124,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
 
   it('lets the department mark a late milestone done with a photo taken on site', async () => {
     const page = dept;
-    await page.getByRole('link', { name: '更新项目“老旧小区加装电梯”的进展' }).click();
+    await page.getByRole('link', { name: '更新进展：老旧小区加装电梯' }).click();
     await page.getByRole('heading', { name: '老旧小区加装电梯', level: 1 }).waitFor();
     const tender = page.locator('.pj-ms', { hasText: '完成招标' });
     await tender.getByText('滞后 5 天').waitFor();
@@ -146,7 +146,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await page.getByText('节点已更新。').waitFor();
     await tender.getByText('已完成', { exact: true }).waitFor();
     await eventually(() => tender.getByText('滞后 5 天').count()).toBe(0);
-    const thumb = tender.getByRole('img', { name: '招标现场' });
+    const thumb = tender.getByRole('link', { name: '打开 招标现场' }).locator('img'); // the link names the photo
     await eventually(() => loaded(thumb)).toBe(true);
     await eventually(() => page.locator('.pj-figure', { hasText: '按节点计算' }).locator('.pj-figure-n').textContent()).toBe('50%');
     await page.locator('.page-head').getByText('正常', { exact: true }).waitFor();
@@ -388,7 +388,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await phone.getByRole('heading', { name: `${year} 年民生实事项目进展`, level: 1 }).waitFor();
     const card = phone.locator('.pj-card', { hasText: '老旧小区加装电梯' });
     await card.getByText('正常').waitFor();
-    await card.getByText('50%').waitFor();
+    await card.getByText('按已完成的节点计 50%').waitFor(); // the figure in a resident's words
     await eventually(() => loaded(card.locator('img.pj-card-photo'))).toBe(true);
     await phone.locator('.pj-card', { hasText: '城区学校食堂改造' }).getByText('滞后').waitFor();
     await settled(phone);
@@ -403,7 +403,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
     await eventually(() => step.getAttribute('class')).toContain('tl-done');
     await phone.locator('.pj-public-timeline .tl-step', { hasText: '主体完工' }).getByText('未开始').waitFor();
     await phone.getByText('首批 8 部电梯开始井道施工').waitFor();
-    const photo = phone.getByRole('img', { name: '招标现场' });
+    const photo = phone.getByRole('link', { name: '招标现场' }).locator('img'); // its caption names the link
     await photo.scrollIntoViewIfNeeded();
     await eventually(() => loaded(photo)).toBe(true);
     await settled(phone);

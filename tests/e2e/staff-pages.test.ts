@@ -113,7 +113,7 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     await page.getByRole('row', { name: /陈主任/ }).getByText('青山镇人民代表大会 · 政府办').waitFor();
     await h.screenshot('accounts', ['tablet', 'phone', 'desktop']);
 
-    await page.getByRole('button', { name: '管理陈主任的账号' }).click();
+    await page.getByRole('button', { name: '管理：陈主任' }).click();
     const dialog = page.getByRole('dialog', { name: '管理账号：陈主任' });
     await dialog.getByLabel('新密码').fill('a-new-password-2026');
     await dialog.getByRole('button', { name: '重置密码' }).click();

@@ -1,7 +1,6 @@
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
 import { applyLang, lang, loadLang } from './i18n.ts';
-import { loadSession } from './session.ts';
 import './styles.css';
 
 // After an upgrade, a tab opened before it asks for page files that are gone: load the new version once (not in a loop).
@@ -14,7 +13,7 @@ window.addEventListener('vite:preloadError', (e) => {
 });
 
 applyLang();
-void loadSession();
+// Who is signed in is asked by the first page that reads it (session.ts): the public pages never ask.
 // A browser that chose English fetches its words before the first paint (no flash of Chinese).
 void loadLang(lang())
   .catch(() => undefined)

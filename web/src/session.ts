@@ -1,6 +1,6 @@
 /**
- * Who is signed in. Loaded once from /api/auth/me; when that says 401 the app asks /api/setup whether the first
- * administrator still has to be created. Pages read `session()` and the helpers below; sign-in pages call `signedIn`.
+ * Who is signed in. Loaded once from /api/auth/me when a page first reads it; when that says 401 the app asks
+ * /api/setup whether the first administrator still has to be created. Pages read `session()` and the helpers below; sign-in pages call `signedIn`.
  */
 import { createSignal } from 'solid-js';
 import type { Me } from '../../shared/auth/schema.ts';
@@ -14,8 +14,17 @@ export type SessionState =
   | { status: 'signedIn'; me: Me }
   | { status: 'error'; error: ApiError };
 
-const [session, setSession] = createSignal<SessionState>({ status: 'loading' });
-export { session };
+const [state, setSession] = createSignal<SessionState>({ status: 'loading' });
+let asked = false;
+
+/**
+ * Who is signed in. The first read asks the server: the pages that never read it (the residents' pages, the hall's
+ * tablets and screen) never ask, so they make no request that answers 401 (a console error on every public page).
+ */
+export function session(): SessionState {
+  if (!asked) void loadSession();
+  return state();
+}
 
 /**
  * Bumped by every sign-in and sign-out. The check at start-up applies its answer only if neither happened meanwhile:
@@ -25,6 +34,7 @@ export { session };
 let epoch = 0;
 
 export async function loadSession(): Promise<void> {
+  asked = true;
   const started = epoch;
   const apply = (s: SessionState) => {
     if (epoch === started) setSession(s);
@@ -47,6 +57,7 @@ export async function loadSession(): Promise<void> {
 }
 
 export function signedIn(me: Me) {
+  asked = true;
   epoch++;
   setCsrfToken(me.csrfToken);
   setSession({ status: 'signedIn', me });
@@ -62,6 +73,7 @@ export async function signOut() {
   try {
     await api.post('/auth/logout');
   } finally {
+    asked = true;
     epoch++;
     setCsrfToken('');
     setSession({ status: 'signedOut' });
@@ -70,7 +82,7 @@ export async function signOut() {
 
 // A request that finds the session gone (expired, revoked elsewhere) sends the person to sign in again.
 whenSignedOut(() => {
-  if (session().status === 'signedIn') {
+  if (state().status === 'signedIn') {
     setCsrfToken('');
     setSession({ status: 'signedOut' });
   }

@@ -108,7 +108,7 @@ export default function AccountsPage() {
                   noLabel: true,
                   class: 'actions',
                   cell: (a) => (
-                    <Button small onClick={() => setManagingId(a.id)} aria-label={t('accounts.manage.aria', { name: a.displayName })}>
+                    <Button small onClick={() => setManagingId(a.id)} aria-label={t('a11y.named', { action: t('accounts.manage'), name: a.displayName })}>
                       {t('accounts.manage')}
                     </Button>
                   ),

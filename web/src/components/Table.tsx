@@ -1,4 +1,23 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, onCleanup, Show, type JSX } from 'solid-js';
+
+/**
+ * `ref={scrollable}` on a wrapper that may scroll sideways (a wide table on a phone): while its content overflows it
+ * takes keyboard focus (tabindex 0), so that the part out of view can be scrolled to without a mouse (WCAG 2.1.1); when
+ * everything fits it is no extra tab stop.
+ */
+export function scrollable(el: HTMLElement) {
+  const update = () => {
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) el.tabIndex = 0;
+    else el.removeAttribute('tabindex');
+  };
+  const observer = new ResizeObserver(update);
+  observer.observe(el);
+  queueMicrotask(() => {
+    update();
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+  });
+  onCleanup(() => observer.disconnect());
+}
 
 export type Column<T> = {
   /** A function, so that the header follows a language switch. */
@@ -23,7 +42,7 @@ export function Table<T>(props: {
 }) {
   return (
     <Show when={props.rows.length > 0} fallback={props.empty}>
-      <div class={`table-wrap ${props.class ?? ''}`}>
+      <div class={`table-wrap ${props.class ?? ''}`} ref={scrollable}>
         <table class="table stack-on-phone">
           <Show when={props.caption}>
             <caption class="sr-only">{props.caption}</caption>

@@ -9,6 +9,7 @@ import { t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { fetchLeague, paths, type LeagueRow } from './evaluation.data.ts';
 import { GradeTag, pct, score } from './parts.tsx';
+import { scrollable } from '../components/Table.tsx';
 
 /**
  * 承办单位满意度排名: departments ranked by their average 综合满意率 over the published rounds (withheld figures left
@@ -63,7 +64,7 @@ function LeagueTable(props: { rows: LeagueRow[]; congressId: string }) {
     });
   };
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" ref={scrollable}>
       <table class="table stack-on-phone ev-league">
         <caption class="sr-only">{t('evaluation.league.title')}</caption>
         <thead>

@@ -21,6 +21,7 @@ import {
   type TargetResult,
 } from './evaluation.data.ts';
 import { audienceLabel, BarLegend, GradeTag, itemText, pct, score, StackBar, targetKindLabel } from './parts.tsx';
+import { scrollable } from '../components/Table.tsx';
 
 /**
  * The figures of a closed (staff) or published (everyone) round: an overview bar per target, then per target its
@@ -250,7 +251,7 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         <BarLegend />
       </div>
 
-      <div class="table-wrap ev-table-wrap">
+      <div class="table-wrap ev-table-wrap" ref={scrollable}>
         <table class="table stack-on-phone ev-table">
           <caption class="sr-only">{t('evaluation.results.groupsCaption', { title: x().title })}</caption>
           <thead>
@@ -314,7 +315,7 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         {(items) => (
           <details class="ev-details">
             <summary>{t('evaluation.results.items', { n: items().length })}</summary>
-            <div class="table-wrap ev-table-wrap">
+            <div class="table-wrap ev-table-wrap" ref={scrollable}>
               <table class="table stack-on-phone ev-table ev-items-table">
                 <caption class="sr-only">{t('evaluation.results.itemsCaption', { title: x().title })}</caption>
                 <thead>

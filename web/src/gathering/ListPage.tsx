@@ -170,10 +170,11 @@ function CandidateBlock(props: { c: Candidate; position: number }) {
         {props.position}
       </span>
       <div class="cand-body">
-        <h3>
+        {/* Under the page's h1 directly (the list has no heading of its own): an h2, styled as the public list's h3. */}
+        <h2>
           <span class="sr-only">{t('publicList.number', { n: props.position })} </span>
           {props.c.title}
-        </h3>
+        </h2>
         <p class="cand-content">{props.c.content}</p>
         <dl class="cand-facts">
           <div>

@@ -122,7 +122,7 @@ export default function ListsPage() {
                 noLabel: true,
                 class: 'actions',
                 cell: (l: CandidateList) => (
-                  <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/lists/${l.id}`} aria-label={t('lists.openAria', { title: l.title, n: l.version })}>
+                  <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/lists/${l.id}`} aria-label={t('a11y.named', { action: !l.frozenAt && editor() ? t('lists.edit') : t('lists.open'), name: `${l.title} ${t('lists.version', { n: l.version })}` })}>
                     {!l.frozenAt && editor() ? t('lists.edit') : t('lists.open')}
                   </A>
                 ),

@@ -243,7 +243,7 @@ export default function ProposalsPage() {
                   noLabel: true,
                   class: 'actions',
                   cell: (p: Proposal) => (
-                    <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/proposals/${p.id}`} aria-label={t('proposals.openAria', { title: p.title })}>
+                    <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/proposals/${p.id}`} aria-label={t('a11y.named', { action: p.status === 'submitted' && can(id(), ['government']) ? t('proposals.screen') : t('proposals.open'), name: p.title })}>
                       {p.status === 'submitted' && can(id(), ['government']) ? t('proposals.screen') : t('proposals.open')}
                     </A>
                   ),

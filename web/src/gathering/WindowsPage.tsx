@@ -113,7 +113,7 @@ export default function WindowsPage() {
                     header: () => t('windows.proposals'),
                     class: 'nowrap',
                     cell: (w) => (
-                      <A href={`/c/${id()}/gathering/proposals?year=${w.year}`} aria-label={t('windows.proposalsAria', { year: w.year, n: w.proposals })}>
+                      <A href={`/c/${id()}/gathering/proposals?year=${w.year}`} aria-label={t('a11y.proposalsOfYear', { count: t('windows.proposalsCount', { n: fmt.count(w.proposals) }), year: w.year })}>
                         {t('windows.proposalsCount', { n: fmt.count(w.proposals) })}
                       </A>
                     ),
@@ -126,11 +126,11 @@ export default function WindowsPage() {
                           class: 'actions',
                           cell: (w: CollectionWindow) => (
                             <div class="row-actions">
-                              <Button small onClick={() => setEditing(w)} aria-label={t('windows.edit.aria', { year: w.year })}>
+                              <Button small onClick={() => setEditing(w)} aria-label={t('a11y.ofYear', { action: t('windows.edit'), year: w.year })}>
                                 {t('windows.edit')}
                               </Button>
                               <Show when={w.state === 'open'}>
-                                <Button small variant="danger" onClick={() => void close(w)} aria-label={t('windows.close.aria', { year: w.year })}>
+                                <Button small variant="danger" onClick={() => void close(w)} aria-label={t('a11y.ofYear', { action: t('windows.close.button'), year: w.year })}>
                                   {t('windows.close.button')}
                                 </Button>
                               </Show>

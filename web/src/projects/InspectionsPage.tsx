@@ -138,7 +138,7 @@ export default function InspectionsPage() {
                 noLabel: true,
                 class: 'actions',
                 cell: (i: Inspection) => (
-                  <A class="btn btn-secondary btn-sm" href={paths.inspection(id(), i.id)} aria-label={t('inspections.openAria', { title: i.title })}>
+                  <A class="btn btn-secondary btn-sm" href={paths.inspection(id(), i.id)} aria-label={t('a11y.named', { action: t('inspections.open'), name: i.title })}>
                     {t('inspections.open')}
                   </A>
                 ),

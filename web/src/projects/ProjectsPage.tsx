@@ -181,7 +181,7 @@ export default function ProjectsPage() {
                   noLabel: true,
                   class: 'actions',
                   cell: (p: ProjectSummary) => (
-                    <A class="btn btn-secondary btn-sm" href={paths.project(id(), p.id)} aria-label={department() ? t('projects.updateAria', { title: p.title }) : t('projects.openAria', { title: p.title })}>
+                    <A class="btn btn-secondary btn-sm" href={paths.project(id(), p.id)} aria-label={t('a11y.named', { action: department() ? t('projects.update') : t('projects.open'), name: p.title })}>
                       {department() ? t('projects.update') : t('projects.open')}
                     </A>
                   ),

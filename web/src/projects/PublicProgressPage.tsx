@@ -67,7 +67,7 @@ function Card(props: { p: PublicCard; congressId: string }) {
             <HealthTag health={p().health} />
             <span class="muted">{p().leadDepartment}</span>
           </span>
-          <ProgressBar derived={p().derivedProgress} reported={p().reportedProgress} health={p().health} label={p().title} />
+          <ProgressBar derived={p().derivedProgress} reported={p().reportedProgress} health={p().health} resident />
           <span class="pj-card-facts">
             <span>
               <span class="muted">{t('progress.money')}</span>

@@ -46,7 +46,7 @@ function Project(props: { p: PublicProject }) {
       </header>
 
       <section class="pj-public-status" aria-label={t('progress.status')}>
-        <ProgressBar derived={p().derivedProgress} reported={p().reportedProgress} health={p().health} big label={p().title} />
+        <ProgressBar derived={p().derivedProgress} reported={p().reportedProgress} health={p().health} big resident />
         <dl class="pj-public-facts">
           <div>
             <dt>{t('progress.money')}</dt>
@@ -141,12 +141,13 @@ function Project(props: { p: PublicProject }) {
             <For each={p().photos}>
               {(ph) => (
                 <li>
+                  {/* The caption names the link (the photo beside it would only say it again); without one, the photo does. */}
                   <a href={publicFileUrl(ph.id)} target="_blank" rel="noopener">
-                    <img src={publicFileUrl(ph.id)} alt={ph.caption || ph.milestone || p().title} loading="lazy" />
+                    <img src={publicFileUrl(ph.id)} alt={ph.caption || ph.milestone ? '' : p().title} loading="lazy" />
+                    <Show when={ph.caption || ph.milestone}>
+                      <span class="pj-photo-caption">{ph.caption || ph.milestone}</span>
+                    </Show>
                   </a>
-                  <Show when={ph.caption || ph.milestone}>
-                    <span class="pj-photo-caption">{ph.caption || ph.milestone}</span>
-                  </Show>
                 </li>
               )}
             </For>

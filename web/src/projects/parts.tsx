@@ -54,7 +54,8 @@ export const pct = (n: number | null | undefined) => (n === null || n === undefi
  * Progress as a bar: the fill is the figure derived from the milestones (the department's own when there are no
  * milestones), and a thin marker shows the department's reported figure beside it.
  */
-export function ProgressBar(props: { derived: number | null; reported: number | null; health: Health; big?: boolean; label?: string }) {
+export function ProgressBar(props: { derived: number | null; reported: number | null; health: Health; big?: boolean; label?: string; resident?: boolean }) {
+  if (props.resident) return <ResidentProgress {...props} />;
   const fill = () => props.derived ?? props.reported ?? 0;
   const words = () => {
     const parts = [t('projects.progress.derivedShort', { n: pct(props.derived) })];
@@ -76,6 +77,44 @@ export function ProgressBar(props: { derived: number | null; reported: number | 
         </Show>
       </span>
     </div>
+  );
+}
+
+/**
+ * The bar for residents: the picture (fill, marker, big figure) is hidden from screen readers and a sentence under it
+ * says the same in plain words — 「按已完成的节点计 30%，承办单位报告已完成 55%」 — with a key to the marker beside the
+ * department's figure, so that the marker is explained to everyone.
+ */
+function ResidentProgress(props: { derived: number | null; reported: number | null; health: Health; big?: boolean }) {
+  const fill = () => props.derived ?? props.reported ?? 0;
+  const both = () => props.reported !== null && props.derived !== null;
+  return (
+    <span class={`pj-bar pj-resident pj-${props.health}`} classList={{ big: !!props.big }}>
+      <span class="pj-bar-row" aria-hidden="true">
+        <span class="pj-bar-track">
+          <span class="pj-bar-fill" style={{ width: `${fill()}%` }} />
+          <Show when={both()}>
+            <span class="pj-bar-mark" style={{ left: `${props.reported}%` }} />
+          </Show>
+        </span>
+        <strong class="pj-bar-text num">{pct(props.derived ?? props.reported)}</strong>
+      </span>
+      <span class="pj-bar-words small">
+        <Show when={props.derived !== null}>
+          <span class="nowrap">{t('a11y.progress.derived', { n: pct(props.derived) })}</span>
+        </Show>
+        <Show when={both()}>{t('a11y.progress.and')}</Show>
+        <Show when={props.reported !== null}>
+          <span class="nowrap">
+            <Show when={both()}>
+              <span class="pj-mark-key" aria-hidden="true" title={t('a11y.progress.markKey')} />
+            </Show>
+            {t('a11y.progress.reported', { n: pct(props.reported) })}
+          </span>
+        </Show>
+        <Show when={props.derived === null && props.reported === null}>{t('a11y.progress.none')}</Show>
+      </span>
+    </span>
   );
 }
 
@@ -108,7 +147,7 @@ export function FileGallery(props: { files: ProjectFile[]; url: (f: ProjectFile)
             <li>
               <a href={props.url(f)} target="_blank" rel="noopener" class="pj-file" aria-label={t('projects.files.open', { name: f.caption || f.filename })}>
                 <Show when={f.kind === 'photo'} fallback={<span class="pj-thumb pj-pdf" aria-hidden="true">PDF</span>}>
-                  <img class="pj-thumb" src={props.url(f)} alt={f.caption || f.filename} loading="lazy" />
+                  <img class="pj-thumb" src={props.url(f)} alt="" loading="lazy" />
                 </Show>
                 <span class="pj-file-name">{f.caption || f.filename}</span>
               </a>

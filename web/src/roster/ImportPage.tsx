@@ -14,6 +14,7 @@ import { useCongress } from '../congress/context.tsx';
 import { fmt, lang, t, type MessageKey } from '../i18n.ts';
 import { can } from '../session.ts';
 import { previewImport, runImport } from './roster.data.ts';
+import { scrollable } from '../components/Table.tsx';
 
 const MAX_BYTES = 1024 * 1024;
 const SHOWN_ROWS = 500;
@@ -144,7 +145,7 @@ export default function ImportPage() {
             <section class="card format-help">
               <h2>{t('import.format.title')}</h2>
               <p>{t('import.format.lead')}</p>
-              <div class="table-wrap">
+              <div class="table-wrap" ref={scrollable}>
                 <table class="table sample">
                   <thead>
                     <tr>
@@ -300,7 +301,7 @@ function PreviewView(props: {
               <p class="muted small">{t('import.firstRows', { n: SHOWN_ROWS, total: fmt.count(rows().length) })}</p>
             </Show>
           </div>
-          <div class="table-wrap preview-table">
+          <div class="table-wrap preview-table" ref={scrollable}>
             <table class="table">
               <caption class="sr-only">{t('import.previewCaption')}</caption>
               <thead>
