@@ -49,6 +49,9 @@ describe('the office’s own words and forms', () => {
     // A page of no congress (sign-in) names no body at all.
     await phone.goto(`${h.origin}/login`);
     await eventually(() => foot.textContent()).toBe('Livelihood projects: vote and satisfaction evaluation');
+    // A public page that knows only the congress's name (the progress page) names the congress itself.
+    await phone.goto(`${h.origin}/progress/${congressId}`);
+    await eventually(() => foot.textContent()).toBe('青山镇第十八届人民代表大会 · Livelihood projects: vote and satisfaction evaluation');
     await phone.context().close();
   });
 

@@ -20,7 +20,7 @@ export default function PublicProgressPage() {
   usePageTitle(() => (data.latest ? `${t('progress.title', { year: data.latest.year })} · ${data.latest.congress.name}` : t('progress.titlePlain')));
 
   return (
-    <PublicLayout wide class="resident pj-public">
+    <PublicLayout wide class="resident pj-public" congress={data.latest?.congress}>
       <Async resource={data} retry={refetch} loadingText={t('progress.loading')}>
         {(d) => (
           <>

@@ -23,7 +23,7 @@ export default function ResultPage() {
   const notYet = () => data.state === 'errored' && data.error instanceof ApiError && data.error.status === 404;
 
   return (
-    <PublicLayout wide class="resident result-page">
+    <PublicLayout wide class="resident result-page" congress={latest(data)?.congress}>
       <Show
         when={!notYet()}
         fallback={
