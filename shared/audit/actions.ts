@@ -165,6 +165,8 @@ const DETAIL_IDS: Record<string, RefKind> = {
   fileId: 'file',
   changeId: 'change_request',
   departmentId: 'department',
+  leadDepartmentId: 'department',
+  coDepartmentIds: 'department',
   projectId: 'project',
   voteId: 'vote',
   previousVoteId: 'vote',

@@ -1,5 +1,5 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { AUDIT_AREAS, actionsOf, isAuditAction, REF_KINDS, refPath, type AuditArea, type RefKind } from '../../../shared/audit/actions.ts';
 import { SYSTEM_ACTOR, type AuditFilter, type ChainReport } from '../../../shared/audit/schema.ts';
 import { actionWords, detailParts, targetOf, type Named } from '../../../shared/audit/words.ts';
@@ -36,6 +36,7 @@ function RefName(props: { congressId: string; named: Named; refs: AuditList['ref
 /** 审计日志: every change in this congress in words, filtered, searched and paged on the server; CSV export; the chain check. */
 export default function AuditPage() {
   const { id } = useCongress();
+  const uid = createUniqueId();
   const [params, setParams] = useSearchParams<Params>();
 
   // The address holds the filters and the page, so a reload or the back button keeps the place.
@@ -144,11 +145,11 @@ export default function AuditPage() {
           <span class="sr-only">{t('audit.search')}</span>
           <input type="search" placeholder={t('audit.search')} value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />
         </label>
-        <label class="field">
-          <span class="label-row">
-            <span class="label-text">{t('audit.filter.actor')}</span>
-          </span>
-          <select value={params.actor ?? ''} onChange={(e) => setFilter({ actor: e.currentTarget.value || undefined })}>
+        <div class="field">
+          <div class="label-row">
+            <label class="label-text" for={`audit-${uid}-actor`}>{t('audit.filter.actor')}</label>
+          </div>
+          <select id={`audit-${uid}-actor`} value={params.actor ?? ''} onChange={(e) => setFilter({ actor: e.currentTarget.value || undefined })}>
             <option value="">{t('audit.filter.allActors')}</option>
             <For each={actors()}>{(a) => <option value={a.id} selected={params.actor === a.id}>{a.name}</option>}</For>
             <Show when={latest(log)?.hasSystem}>
@@ -157,12 +158,12 @@ export default function AuditPage() {
               </option>
             </Show>
           </select>
-        </label>
-        <label class="field">
-          <span class="label-row">
-            <span class="label-text">{t('audit.filter.action')}</span>
-          </span>
-          <select value={what()} onChange={(e) => setFilter({ what: e.currentTarget.value || undefined })}>
+        </div>
+        <div class="field">
+          <div class="label-row">
+            <label class="label-text" for={`audit-${uid}-what`}>{t('audit.filter.action')}</label>
+          </div>
+          <select id={`audit-${uid}-what`} value={what()} onChange={(e) => setFilter({ what: e.currentTarget.value || undefined })}>
             <option value="">{t('audit.filter.allActions')}</option>
             <For each={AUDIT_AREAS}>
               {(area) => (
@@ -181,12 +182,12 @@ export default function AuditPage() {
               )}
             </For>
           </select>
-        </label>
-        <label class="field">
-          <span class="label-row">
-            <span class="label-text">{t('audit.filter.kind')}</span>
-          </span>
-          <select value={params.kind ?? ''} onChange={(e) => setFilter({ kind: e.currentTarget.value || undefined })}>
+        </div>
+        <div class="field">
+          <div class="label-row">
+            <label class="label-text" for={`audit-${uid}-kind`}>{t('audit.filter.kind')}</label>
+          </div>
+          <select id={`audit-${uid}-kind`} value={params.kind ?? ''} onChange={(e) => setFilter({ kind: e.currentTarget.value || undefined })}>
             <option value="">{t('audit.filter.allKinds')}</option>
             <For each={REF_KINDS}>
               {(k) => (
@@ -196,20 +197,20 @@ export default function AuditPage() {
               )}
             </For>
           </select>
-        </label>
+        </div>
         <div class="audit-dates">
-          <label class="field">
-            <span class="label-row">
-              <span class="label-text">{t('audit.filter.from')}</span>
-            </span>
-            <input type="date" value={isDay(params.from) ?? ''} max={isDay(params.to)} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })} />
-          </label>
-          <label class="field">
-            <span class="label-row">
-              <span class="label-text">{t('audit.filter.to')}</span>
-            </span>
-            <input type="date" value={isDay(params.to) ?? ''} min={isDay(params.from)} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
-          </label>
+          <div class="field">
+            <div class="label-row">
+              <label class="label-text" for={`audit-${uid}-from`}>{t('audit.filter.from')}</label>
+            </div>
+            <input id={`audit-${uid}-from`} type="date" value={isDay(params.from) ?? ''} max={isDay(params.to)} onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })} />
+          </div>
+          <div class="field">
+            <div class="label-row">
+              <label class="label-text" for={`audit-${uid}-to`}>{t('audit.filter.to')}</label>
+            </div>
+            <input id={`audit-${uid}-to`} type="date" value={isDay(params.to) ?? ''} min={isDay(params.from)} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
+          </div>
         </div>
       </div>
 

@@ -25,10 +25,17 @@ import {
   type ProposalStatus,
 } from '../labels.ts';
 import { can, me, rolesIn } from '../session.ts';
-import { fetchProposals, fetchWindows, proposalsCsvUrl, type Proposal } from './gathering.data.ts';
+import type { ProposalPage } from '../../../shared/gathering/page.ts';
+import { api, query } from '../api.ts';
+import { Pager, pageParam } from '../components/Pager.tsx';
+import { fetchWindows, proposalsCsvUrl, type Proposal, type ProposalFilter } from './gathering.data.ts';
 import { channelsFor, ProposalForm } from './ProposalForm.tsx';
 
-type Params = { year?: string; status?: string; channel?: string; category?: string; location?: string; q?: string };
+type Params = { year?: string; status?: string; channel?: string; category?: string; location?: string; q?: string; page?: string };
+const PAGE_SIZE = 50;
+/** A page of proposals, filtered and searched on the server, with counts by status over the other filters. */
+const fetchProposalPage = (congressId: string, f: ProposalFilter & { page: number }) =>
+  api.get<ProposalPage>(`/congresses/${congressId}/proposals/page${query({ ...f, size: PAGE_SIZE })}`);
 /** The server finds a tracking code only as printed (AB3K-7XQ9): a code typed loosely is put in that form first. */
 const searchTerm = (q: string | undefined) => {
   const text = (q ?? '').trim();
@@ -52,17 +59,17 @@ export default function ProposalsPage() {
   const status = () => pick<ProposalStatus>(PROPOSAL_STATUSES, params.status);
   const channel = () => pick<Channel>(CHANNELS, params.channel);
   const category = () => pick<Category>(CATEGORIES, params.category);
-  // The status is filtered here, so that the counts by status cover the other filters.
+  // Filters and the page live in the address (a reload or the back button keeps the place); the server pages and
+  // counts by status over the other filters, for the status tabs.
   const [proposals, { refetch }] = createResource(
-    () => ({ id: id(), year: year(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: searchTerm(params.q) }),
-    ({ id, ...f }) => fetchProposals(id, f),
+    () => ({ id: id(), year: year(), status: status(), channel: channel(), category: category(), location: (params.location ?? '').trim() || undefined, q: searchTerm(params.q), page: pageParam(params.page) }),
+    ({ id, ...f }) => fetchProposalPage(id, f),
   );
-  const counts = createMemo(() => {
-    const c: Record<string, number> = {};
-    for (const p of latest(proposals) ?? []) c[p.status] = (c[p.status] ?? 0) + 1;
-    return c;
-  });
-  const shown = () => (latest(proposals) ?? []).filter((p) => !status() || p.status === status());
+  const counts = (): Partial<Record<ProposalStatus, number>> => latest(proposals)?.counts ?? {};
+  const toPage = (p: number) => {
+    setParams({ page: p > 1 ? String(p) : undefined });
+    document.getElementById('proposals-list')?.scrollIntoView({ block: 'start' });
+  };
   const filtered = () => !!(year() || status() || channel() || category() || params.location || params.q);
 
   // Text filters follow typing, a moment after the pause.
@@ -74,7 +81,7 @@ export default function ProposalsPage() {
       [q, place],
       ([qq, pl]) => {
         clearTimeout(timer);
-        timer = setTimeout(() => setParams({ q: qq.trim() || undefined, location: pl.trim() || undefined }, { replace: true }), 300);
+        timer = setTimeout(() => setParams({ q: qq.trim() || undefined, location: pl.trim() || undefined, page: undefined }, { replace: true }), 300);
       },
       { defer: true },
     ),
@@ -84,7 +91,7 @@ export default function ProposalsPage() {
   const clearFilters = () => {
     setQ('');
     setPlace('');
-    setParams({ year: undefined, status: undefined, channel: undefined, category: undefined, location: undefined, q: undefined });
+    setParams({ year: undefined, status: undefined, channel: undefined, category: undefined, location: undefined, q: undefined, page: undefined });
   };
 
   const [entering, setEntering] = createSignal(false);
@@ -120,19 +127,19 @@ export default function ProposalsPage() {
         <SelectField
           label={t('proposals.filter.year')}
           value={year() ? String(year()) : ''}
-          onValue={(v) => setParams({ year: v || undefined })}
+          onValue={(v) => setParams({ year: v || undefined, page: undefined })}
           options={[{ value: '', label: t('proposals.filter.allYears') }, ...years().map((y) => ({ value: String(y), label: t('windows.yearValue', { year: y }) }))]}
         />
         <SelectField
           label={t('proposals.filter.channel')}
           value={channel() ?? ''}
-          onValue={(v) => setParams({ channel: v || undefined })}
+          onValue={(v) => setParams({ channel: v || undefined, page: undefined })}
           options={[{ value: '', label: t('proposals.filter.allChannels') }, ...channelOptions()]}
         />
         <SelectField
           label={t('proposals.filter.category')}
           value={category() ?? ''}
-          onValue={(v) => setParams({ category: v || undefined })}
+          onValue={(v) => setParams({ category: v || undefined, page: undefined })}
           options={[{ value: '', label: t('proposals.filter.allCategories') }, ...categoryOptions()]}
         />
         <label class="field filter-location">
@@ -151,27 +158,27 @@ export default function ProposalsPage() {
               role="radio"
               aria-checked={status() === s}
               classList={{ on: status() === s }}
-              onClick={() => setParams({ status: s })}
+              onClick={() => setParams({ status: s, page: undefined })}
             >
               <span>{s ? proposalStatusLabel(s) : t('proposals.filter.allStatuses')}</span>
-              <span class="count num">{fmt.count(s ? (counts()[s] ?? 0) : (latest(proposals)?.length ?? 0))}</span>
+              <span class="count num">{fmt.count(s ? (counts()[s] ?? 0) : (latest(proposals)?.all ?? 0))}</span>
             </button>
           )}
         </For>
       </div>
 
       <Async resource={proposals} retry={refetch}>
-        {() => (
-          <>
+        {(data) => (
+          <section id="proposals-list" aria-label={t('proposals.title')}>
             <p class="count-line" aria-live="polite">
-              {t(filtered() ? 'proposals.countFiltered' : 'proposals.count', { n: fmt.count(shown().length) })}
+              {t(filtered() ? 'proposals.countFiltered' : 'proposals.count', { n: fmt.count(data.total) })}
               <Show when={proposals.state === 'refreshing'}>
                 <span class="spinner small" aria-hidden="true" />
               </Show>
             </p>
             <Table
               caption={t('proposals.title')}
-              rows={shown()}
+              rows={data.items}
               class="proposals-table"
               empty={
                 <Show
@@ -250,7 +257,10 @@ export default function ProposalsPage() {
                 },
               ]}
             />
-          </>
+            <Show when={data.total > 0}>
+              <Pager page={data.page} size={data.size} total={data.total} onPage={toPage} />
+            </Show>
+          </section>
         )}
       </Async>
 

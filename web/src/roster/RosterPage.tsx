@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { Alert } from '../components/Alert.tsx';
-import { Async } from '../components/Async.tsx';
+import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { confirmAction, Dialog } from '../components/Dialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -15,20 +15,32 @@ import { genderLabel } from '../labels.ts';
 import { can } from '../session.ts';
 import { EndTermForm } from './EndTermForm.tsx';
 import { RepresentativeForm } from './RepresentativeForm.tsx';
-import { exportUrl, fetchRoster, reissueCard, type Representative } from './roster.data.ts';
+import type { RosterPage as RosterPageData } from '../../../shared/roster/page.ts';
+import { api, query } from '../api.ts';
+import { Pager, pageParam } from '../components/Pager.tsx';
+import { exportUrl, reissueCard, type Representative } from './roster.data.ts';
 
 type StatusFilter = 'seated' | 'left' | 'all';
+const PAGE_SIZE = 50;
+/** A page of the roster, searched and filtered on the server (a county roster holds thousands). */
+const fetchRosterPage = (congressId: string, f: { status?: 'seated' | 'left'; q?: string; page: number }) =>
+  api.get<RosterPageData>(`/congresses/${congressId}/roster/page${query({ ...f, size: PAGE_SIZE })}`);
 
 /** 代表名册: search, filter by status, add, correct, end a term, reissue a card, import, export, print cards. */
 export default function RosterPage() {
   const { id, congress } = useCongress();
-  const [params, setParams] = useSearchParams<{ status?: string; q?: string }>();
+  const [params, setParams] = useSearchParams<{ status?: string; q?: string; page?: string }>();
   const status = (): StatusFilter => (params.status === 'left' || params.status === 'all' ? params.status : 'seated');
   const [search, setSearch] = createSignal(params.q ?? '');
+  // The search, the status and the page live in the address: a reload or the back button keeps the place.
   const [roster, { refetch, mutate }] = createResource(
-    () => ({ id: id(), status: status(), q: (params.q ?? '').trim() }),
-    (f) => fetchRoster(f.id, { status: f.status === 'all' ? undefined : f.status, q: f.q || undefined }),
+    () => ({ id: id(), status: status(), q: (params.q ?? '').trim(), page: pageParam(params.page) }),
+    (f) => fetchRosterPage(f.id, { status: f.status === 'all' ? undefined : f.status, q: f.q || undefined, page: f.page }),
   );
+  const toPage = (p: number) => {
+    setParams({ page: p > 1 ? String(p) : undefined });
+    document.getElementById('roster-list')?.scrollIntoView({ block: 'start' });
+  };
   const admin = () => can(id(), ['admin']);
   const filtered = () => status() !== 'seated' || !!params.q;
 
@@ -37,7 +49,7 @@ export default function RosterPage() {
   createEffect(
     on(search, (q) => {
       clearTimeout(timer);
-      timer = setTimeout(() => setParams({ q: q.trim() || undefined }, { replace: true }), 300);
+      timer = setTimeout(() => setParams({ q: q.trim() || undefined, page: undefined }, { replace: true }), 300);
     }, { defer: true }),
   );
   onCleanup(() => clearTimeout(timer));
@@ -46,7 +58,7 @@ export default function RosterPage() {
   const [ending, setEnding] = createSignal<Representative | null>(null);
   const [reissued, setReissued] = createSignal<Representative | null>(null);
 
-  const replaceRow = (r: Representative) => mutate((list) => list?.map((x) => (x.id === r.id ? r : x)));
+  const replaceRow = (r: Representative) => mutate((p) => p && { ...p, items: p.items.map((x) => (x.id === r.id ? r : x)) });
 
   const reissue = (r: Representative) =>
     confirmAction({
@@ -68,7 +80,7 @@ export default function RosterPage() {
 
   const clearFilters = () => {
     setSearch('');
-    setParams({ q: undefined, status: undefined });
+    setParams({ q: undefined, status: undefined, page: undefined });
   };
 
   return (
@@ -125,9 +137,12 @@ export default function RosterPage() {
                 role="radio"
                 aria-checked={status() === s}
                 classList={{ on: status() === s }}
-                onClick={() => setParams({ status: s === 'seated' ? undefined : s })}
+                onClick={() => setParams({ status: s === 'seated' ? undefined : s, page: undefined })}
               >
                 {t(`roster.filter.${s}`)}
+                <Show when={latest(roster)?.counts}>
+                  {(n) => <span class="count num">{fmt.count(s === 'all' ? n().seated + n().left : n()[s])}</span>}
+                </Show>
               </button>
             )}
           </For>
@@ -135,17 +150,17 @@ export default function RosterPage() {
       </div>
 
       <Async resource={roster} retry={refetch}>
-        {(list) => (
-          <>
-            <p class="count-line" aria-live="polite" hidden={list.length === 0 && !filtered()}>
-              {t(filtered() ? 'roster.countFiltered' : 'roster.count', { n: fmt.count(list.length) })}
+        {(data) => (
+          <section id="roster-list" aria-label={t('roster.title')}>
+            <p class="count-line" aria-live="polite" hidden={data.total === 0 && !filtered()}>
+              {t(filtered() ? 'roster.countFiltered' : 'roster.count', { n: fmt.count(data.total) })}
               <Show when={roster.state === 'refreshing'}>
                 <span class="spinner small" aria-hidden="true" />
               </Show>
             </p>
             <Table
               caption={t('roster.title')}
-              rows={list}
+              rows={data.items}
               rowClass={(r) => (r.status === 'left' ? 'row-muted' : '')}
               empty={
                 <Show
@@ -218,7 +233,10 @@ export default function RosterPage() {
                   : []),
               ]}
             />
-          </>
+            <Show when={data.total > 0}>
+              <Pager page={data.page} size={data.size} total={data.total} onPage={toPage} />
+            </Show>
+          </section>
         )}
       </Async>
 
