@@ -20,10 +20,11 @@ async function fetchCurrent(congressId: string) {
 export function OfficeCard(props: { congressId: string; congressName: string; roles: Role[] }) {
   const hall = () => props.roles.some((r) => r === 'presidium' || r === 'scrutineer');
   const [current] = createResource(() => (hall() ? props.congressId : false), fetchCurrent);
-  const pages = () =>
+  /** The menu's groups for these roles (its entries' words are read under their stage, e.g. 项目实施 · 实施总览). */
+  const groups = () =>
     visibleNav({ systemAdmin: false, congressId: props.congressId, roles: props.roles })
-      .flatMap((g) => g.entries)
-      .filter((e) => e.label !== 'nav.overview');
+      .map((g) => ({ ...g, entries: g.entries.filter((e) => e.label !== 'nav.overview') }))
+      .filter((g) => g.entries.length > 0);
   return (
     <section class="card office-home" classList={{ 'office-pages-only': !hall() }} aria-labelledby={`office-${props.congressId}`}>
       <p class="kicker">{props.congressName}</p>
@@ -65,17 +66,24 @@ export function OfficeCard(props: { congressId: string; congressName: string; ro
       {/* On a phone the menu is folded away: the pages are here too (beside the menu on wider screens, not twice). */}
       <div class="office-pages">
         <h3>{t('home.work.pages')}</h3>
-        <ul class="home-pages">
-          <For each={pages()}>
-            {(e) => (
-              <li>
-                <A class="btn btn-secondary" href={e.href(props.congressId)}>
-                  {t(e.label)}
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
+        <For each={groups()}>
+          {(g) => (
+            <>
+              <p class="muted small home-pages-stage">{t(g.label)}</p>
+              <ul class="home-pages">
+                <For each={g.entries}>
+                  {(e) => (
+                    <li>
+                      <A class="btn btn-secondary" href={e.href(props.congressId)}>
+                        {t(e.label)}
+                      </A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
+          )}
+        </For>
       </div>
     </section>
   );
