@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
-import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+import { eventually, settled, shoot, startHarness, VIEWPORTS, type Harness } from './harness.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 /**
  * Kiosks in a real browser, as the staff would set them up: the administrator opens 设置签到/投票平板 from the session,
@@ -196,4 +199,63 @@ describe('kiosks (签到平板 / 投票平板)', () => {
     expect(h.pageErrors).toEqual([]);
     expect(h.offOrigin).toEqual([]);
   });
+  it('the kiosk screens and the set-up page pass axe-core (no serious or critical finding), in both languages', async () => {
+    /** Serious or critical axe findings on the page as it is now, as readable lines. */
+    const audit = async (page: Page, where: string) => {
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } }, resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      return found.map((f) => `${where}: ${f}`);
+    };
+    const findings: string[] = [];
+    // bypassCSP: the pages allow only their own scripts, and axe is injected from outside.
+    const ctx = async () => {
+      const c = await h.browser.newContext({ viewport: VIEWPORTS.tablet, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+      c.setDefaultTimeout(10_000);
+      return c;
+    };
+    const staffCtx = await ctx();
+    const me = (await (await staffCtx.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } })).json()) as { csrfToken: string };
+    const page = await staffCtx.newPage();
+    await page.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/kiosks`);
+    await page.getByRole('heading', { name: '签到与投票平板', level: 1 }).waitFor();
+    await page.getByText('东门签到台', { exact: true }).waitFor();
+    findings.push(...(await audit(page, 'set-up page')));
+    await makeKioskOn(page, '西门签到台');
+    findings.push(...(await audit(page, 'set-up QR dialog')));
+    await page.getByRole('button', { name: '完成' }).click();
+    const made = (await (await staffCtx.request.post(`${h.origin}/api/congresses/${congressId}/sessions/${sessionId}/kiosks`, { data: { kind: 'check_in', label: '北门签到台', hours: 2 }, headers: { 'X-CSRF-Token': me.csrfToken } })).json()) as { enrolUrl: string };
+    const deskCtx = await ctx();
+    const desk = await deskCtx.newPage();
+    await desk.goto(`${h.origin}/k#${made.enrolUrl.split('#')[1]}`);
+    await desk.getByRole('heading', { name: '请在此扫描代表证', level: 1 }).waitFor();
+    findings.push(...(await audit(desk, 'check-in kiosk, idle')));
+    await desk.getByLabel('代表证二维码内容').fill(delegateUrls[2]);
+    await desk.getByRole('button', { name: '签到', exact: true }).click();
+    await desk.getByText('欢迎您，签到成功').waitFor();
+    findings.push(...(await audit(desk, 'check-in kiosk, welcomed')));
+    await desk.getByRole('button', { name: '工作人员退出' }).click();
+    await desk.getByRole('dialog', { name: '退出平板模式' }).waitFor();
+    findings.push(...(await audit(desk, 'leave dialog')));
+    await desk.keyboard.press('Escape');
+    await desk.getByRole('button', { name: 'English' }).click();
+    await desk.getByRole('heading', { name: 'Scan your delegate card here', level: 1 }).waitFor();
+    findings.push(...(await audit(desk, 'check-in kiosk, English')));
+    await page.locator('.lang-switch').click();
+    await page.getByRole('heading', { name: 'Check-in and voting tablets', level: 1 }).waitFor();
+    findings.push(...(await audit(page, 'set-up page, English')));
+    await staffCtx.close();
+    await deskCtx.close();
+    expect(findings).toEqual([]);
+  });
+
+  /** The same as makeKiosk, on another staff page. */
+  async function makeKioskOn(page: Page, label: string) {
+    await page.getByLabel('平板名称').fill(label);
+    await page.getByRole('button', { name: '生成设置二维码' }).click();
+    await page.getByRole('dialog', { name: `用「${label}」扫描这个二维码` }).getByRole('img').waitFor();
+  }
 });
