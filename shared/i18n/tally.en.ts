@@ -15,7 +15,7 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'tally.vacancy.leave.confirm': 'Leave empty',
   'tally.vacancy.leave.done': 'The unfilled seats are left empty.',
   'tally.vacancy.reserve.lead': 'Reserve pool: candidates not elected can go to the reserve pool and come back in next year’s collection.',
-  'tally.vacancy.reserve.go': 'Choose candidates for the reserve pool',
+  'tally.vacancy.reserve.go': 'Choose for the reserve pool',
   'tally.vacancy.left': 'The presidium left {n} unfilled seat(s) empty on {time} ({name}).',
   'tally.vacancy.onlyPresidium': 'The presidium decides what happens to the unfilled seats.',
   'report.signedPublish': 'Presidium · published',

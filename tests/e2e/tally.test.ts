@@ -14,6 +14,9 @@ import { eventually, SCREENSHOTS, settled, shoot, startHarness, textMatching, ty
  *
  * Threshold: more than half of the valid ballots (9) → 5. A 7 (elected), B 5 and C 5 (tied for the last seat).
  */
+/** A time as the pages print it (2026年12月5日 06:20, or the older 2026/12/05 06:20). */
+const TIME = /\d{4}(\/\d\d\/\d\d|年\d{1,2}月\d{1,2}日) \d\d:\d\d/;
+
 describe('tally, sign-off, publication, big screen and public result', () => {
   let h: Harness;
   let congressId = '';
@@ -323,7 +326,9 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await eventually(() => share('.screen-bar', 'width')).toBeCloseTo(7 / 9, 1);
     await eventually(() => share('.screen-threshold', 'x')).toBeCloseTo(5 / 9, 1);
     await shoot(screen, 'tally-screen-result', ['desktop']);
-    await screen.getByRole('button', { name: 'Switch to English' }).click();
+    // No language button on a projector: the address says it.
+    expect(await screen.getByRole('button').count()).toBe(0);
+    await screen.goto(`${h.origin}/screen/${sessionId}?lang=en`);
     // The English words arrive with their own chunk: wait for each word asserted, in English, never for a state that
     // both languages show.
     await eventually(() => screen.locator('.screen-status').textContent()).toBe('Result published');
@@ -352,15 +357,20 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await page.getByText('赞成票须超过有效票 9 张的二分之一，即至少 5 票。').waitFor();
     await page.getByText(`${titles.a}（7 票）`).waitFor();
     await page.getByText(`${titles.b}、${titles.c}（均为 5 票），须再次投票`).waitFor();
-    await eventually(async () => (await rowsOf(page, '.report-table.signers tbody tr')).map((s) => s.replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d/, 'T'))).toEqual([
+    // The publisher on the signature table under 主席团 · 公布, named once (no 「主席团 主席团 …」).
+    await eventually(async () => (await rowsOf(page, '.report-table.signers tbody tr')).map((s) => s.replace(TIME, 'T'))).toEqual([
       '赵监票 | 总监票人 | T | ',
       '钱监票 | 监票人 | T | ',
+      '王主席 | 主席团 · 公布 | T | ',
     ]);
-    await page.getByText(/^主席团 王主席 于 .+ 公布。$/).waitFor();
-    await eventually(() => page.locator('.report-digests dd').first().textContent()).toBe(resultDigest);
+    // It speaks to citizens: how to check, with the addresses; nothing to run.
+    await page.getByRole('heading', { name: '怎样核对本结果' }).waitFor();
+    await page.getByText(`参加投票的代表可以打开 ${h.origin}/r/${congressId}，输入投票后得到的 10 位回执码`).waitFor();
+    expect(await page.getByText('npm run verify').count()).toBe(0);
+    await eventually(() => page.locator('.report-digests dd').nth(1).textContent()).toBe(resultDigest);
     await eventually(() => page.locator('.report-digests dd').count()).toBe(5);
     await page.locator('.report-qr-img svg').waitFor();
-    await eventually(() => page.locator('.report-url').textContent()).toBe(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
+    await eventually(() => page.locator('.report-url').first().textContent()).toBe(`${h.origin}/v/${voteId}#sha256=${resultDigest}`);
     await shoot(page, 'tally-report', ['tablet']);
     // Printed for real (Chromium's print to PDF): the whole report on one A4 sheet.
     const pdf = await page.pdf({ path: join(SCREENSHOTS, 'tally-report.pdf'), preferCSSPageSize: true });
@@ -451,6 +461,160 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     await confirm.getByRole('button', { name: '转入储备库' }).click();
     await page.getByText('已转入储备库 1 个项目。').waitFor();
     await reserve.locator('.reserved-row', { hasText: titles.c }).getByText('已在储备库').waitFor();
+  });
+
+  it('shows the session’s whole final list on the big screen after the runoff, the congress named once, no button', async () => {
+    const screen = await h.newPage('desktop');
+    await screen.goto(`${h.origin}/screen/${sessionId}`);
+    await screen.getByRole('heading', { name: '本次会议最终当选项目' }).waitFor();
+    // A (first vote, rank 1) and B (won the runoff): both seats, each with its votes; B marked as from the runoff.
+    await eventually(() => screen.locator('.screen-final-list .screen-final-title').allTextContents()).toEqual([titles.a, titles.b]);
+    await eventually(() => screen.locator('.screen-final-list li').allTextContents()).toEqual([`1${titles.a}7 票`, `2${titles.b}3 票再次投票`]);
+    await screen.getByText('应选 2 个 · 当选 2 个').waitFor();
+    await settled(screen);
+    expect(await screen.getByText('示范县人民代表大会', { exact: true }).count()).toBe(1);
+    expect(await screen.getByRole('button').count()).toBe(0);
+    // All of it on the projector's 1920×1080, nothing cut at the bottom.
+    for (const part of ['.screen-final', '.screen-qr', '.screen-chart']) expect((await screen.locator(part).boundingBox())!.y + (await screen.locator(part).boundingBox())!.height, part).toBeLessThanOrEqual(1080);
+    await shoot(screen, 'tally-screen-final', ['desktop']);
+    await screen.goto(`${h.origin}/screen/${sessionId}?lang=en`);
+    await screen.getByRole('heading', { name: 'Elected at this session (final)' }).waitFor();
+    await screen.getByText('2 seat(s) · 2 elected').waitFor();
+    await shoot(screen, 'tally-screen-final-en', ['desktop']);
+    await screen.context().close();
+  });
+
+  describe('15 candidates, 11 cards handed out to 10 present, seats left empty', () => {
+    const more = ['村道', '路灯', '公厕', '自来水', '卫生室', '文化广场', '桥梁', '垃圾中转站', '学校食堂', '养老服务站', '农贸市场', '停车场'].map((x, i) => `第${i + 4}号 城关镇${x}改造提升工程`);
+    let bigId = '';
+    let all: string[] = [];
+
+    beforeAll(async () => {
+      const login = await json<{ csrfToken: string }>(await h.page.request.get(`${h.origin}/api/auth/me`));
+      const headers = { 'X-CSRF-Token': login.csrfToken };
+      const c = `/congresses/${congressId}`;
+      const post = <T,>(path: string, data: unknown) => h.page.request.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
+      const dept = (await json<{ id: string; name: string }[]>(await h.page.request.get(`${h.origin}/api${c}/departments`)))[0];
+      const gov = api.government!;
+      for (const title of more) {
+        const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
+        const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
+        await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
+        await json(
+          await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
+            headers: gov.headers,
+            data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: '88.00', fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
+          }),
+        );
+      }
+      const candidates = await json<{ id: string; title: string }[]>(await h.page.request.get(`${h.origin}/api${c}/candidates`));
+      all = [...Object.values(titles), ...more].map((x) => candidates.find((k) => k.title === x)!.id);
+      const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单（十五个）', year, seats: 10, candidateIds: all });
+      await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
+      // Threshold: more than half of the 12 seated → 7. The first three get 10 each; the others 2 or 3: 7 seats unfilled.
+      bigId = (await post<{ id: string }>(`${c}/sessions/${sessionId}/votes`, { listId: list.id, title: '十五个候选项目票决', seats: 10, maxFor: 10 })).id;
+      await as('scrutineer', `${votePath(bigId)}/cards`);
+      const print = await json<{ cards: { serial: string; url: string }[] }>(await api.scrutineer!.page.request.get(`${h.origin}/api${votePath(bigId)}/cards`));
+      await as('scrutineer', `${votePath(bigId)}/issue-count`, { count: 11 });
+      await as('presidium', `${votePath(bigId)}/open`, { confirmOverIssue: { issued: 11, present: 10 } });
+      for (let i = 0; i < 10; i++) {
+        const marks = Object.fromEntries(all.map((id, k) => [id, k < 3 || (k + i) % 4 === 0 ? 'for' : 'abstain']));
+        await cast(print.cards[i], marks, bigId);
+      }
+      await as('presidium', `${votePath(bigId)}/close`);
+      await as('scrutineer', `${votePath(bigId)}/tally`);
+      await as('scrutineer', `${votePath(bigId)}/tally/signoff`, { chief: true, invalidChecked: false });
+      await as('scrutineer2', `${votePath(bigId)}/tally/signoff`, { chief: false, invalidChecked: false });
+      await as('presidium', `${votePath(bigId)}/tally/publish`);
+    });
+
+    it('says on the vote page that 11 cards went to 10 present, and offers the presidium the next steps for the empty seats', async () => {
+      const pres = api.presidium!.page;
+      await pres.setViewportSize({ width: 1024, height: 768 });
+      await pres.goto(votePage(bigId));
+      await totals(pres).toEqual(['应到 12', '实到 10', '发出 11', '收回 10', '有效 10', '无效 0']);
+      await pres.getByText('发出表决卡 11 张，多于实到代表 10 人（多 1 张）。').waitFor();
+      const vacancy = pres.getByRole('group', { name: '空缺 7 个名额：下一步' });
+      await vacancy.getByText('按本人大的规则，空缺名额留空，不另行表决').waitFor();
+      // This congress's rule leaves seats empty: no further vote is offered.
+      await settled(pres);
+      expect(await pres.getByRole('button', { name: '新建另行表决' }).count()).toBe(0);
+      await vacancy.getByRole('button', { name: '确认空缺名额留空' }).waitFor();
+      await shoot(pres, 'tally-vacancy', ['tablet', 'phone']);
+      await pres.evaluate(() => localStorage.setItem('minsheng.lang', 'en'));
+      await pres.reload();
+      await pres.getByRole('group', { name: '7 seat(s) unfilled: what next' }).getByRole('button', { name: 'Leave the unfilled seats empty' }).waitFor();
+      await pres.getByText('11 cards were handed out, more than the 10 representatives present (1 too many).').waitFor();
+      await shoot(pres, 'tally-vacancy-en', ['tablet', 'phone']);
+      await pres.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+      await pres.reload();
+
+      // The reserve pool, from the vacancy: the button takes the presidium to the list.
+      await vacancy.getByRole('button', { name: '选择转入储备库的项目' }).click();
+      await eventually(() => pres.evaluate(() => document.activeElement?.id)).toBe('tally-reserve-title');
+      const reserve = pres.locator('.tally-reserve');
+      await reserve.getByLabel(more[11]).check();
+      await reserve.getByLabel(more[10]).check();
+      await reserve.getByRole('button', { name: '转入储备库（2 个）' }).click();
+      await pres.getByRole('dialog', { name: '把 2 个项目转入储备库？' }).getByRole('button', { name: '转入储备库' }).click();
+      for (const title of [more[10], more[11]]) await reserve.locator('.reserved-row', { hasText: title }).getByText('已在储备库').waitFor();
+
+      // Leaving them empty: asked once, in words that name the consequence; then said, and the button is gone.
+      await vacancy.getByRole('button', { name: '确认空缺名额留空' }).click();
+      const dialog = pres.getByRole('dialog', { name: '确认空缺 7 个名额留空？' });
+      await dialog.getByText('不能再新建另行表决').waitFor();
+      await dialog.getByRole('button', { name: '确认留空' }).click();
+      await vacancy.getByText(/^主席团已于 .+ 确认空缺 7 个名额留空（王主席）。$/).waitFor();
+      await settled(pres);
+      expect(await pres.getByRole('button', { name: '确认空缺名额留空' }).count()).toBe(0);
+      await shoot(pres, 'tally-vacancy-left', ['tablet', 'phone']);
+    });
+
+    it('shows the big screen with the cards over those present and the seats left empty', async () => {
+      const screen = await h.newPage('desktop');
+      await screen.goto(`${h.origin}/screen/${sessionId}`);
+      await screen.getByRole('heading', { name: '十五个候选项目票决' }).waitFor();
+      await eventually(() => screen.locator('.screen-bar-row').count()).toBe(15);
+      await screen.getByText('发出 11 张 · 实到 10 人：多发 1 张').waitFor();
+      await screen.getByText('空缺 7 个名额（主席团确认留空）').waitFor();
+      for (const part of ['.screen-qr', '.screen-chart']) expect((await screen.locator(part).boundingBox())!.y + (await screen.locator(part).boundingBox())!.height, part).toBeLessThanOrEqual(1080);
+      await shoot(screen, 'tally-screen-15', ['desktop']);
+      await screen.context().close();
+    });
+
+    it('prints the report of 15 candidates with the figures, the result and the signatures on the first A4 page', async () => {
+      const page = api.presidium!.page;
+      await page.goto(`${votePage(bigId)}/report`);
+      await page.getByRole('heading', { name: '计票结果报告单', level: 2 }).waitFor();
+      await eventually(() => page.locator('.report-table.figures tbody tr').count()).toBe(15);
+      await page.getByText('发出表决卡 11 张，多于实到代表 10 人（多 1 张）。').waitFor();
+      await page.getByText(/^7 个名额，主席团于 .+ 确认留空$/).waitFor();
+      await page.locator('.report-qr-img svg').waitFor();
+      await settled(page);
+      await shoot(page, 'tally-report-15', ['tablet']);
+      await page.emulateMedia({ media: 'print' });
+      await eventually(() => page.locator('.print-toolbar').isVisible()).toBe(false);
+      // Laid out as on paper (the sheet is 182 mm wide in print): the signature table ends within the first page's
+      // 277 mm (A4 less the 10 mm margins).
+      const mm = await page.evaluate(() => {
+        const px = 96 / 25.4;
+        const top = document.querySelector('.report-sheet')!.getBoundingClientRect().top;
+        const end = document.querySelector('.report-table.signers')!.getBoundingClientRect().bottom;
+        return { width: document.querySelector('.report-sheet')!.getBoundingClientRect().width / px, signers: (end - top) / px };
+      });
+      expect(mm.width).toBeCloseTo(182, 0);
+      expect(mm.signers).toBeLessThanOrEqual(277);
+      // And printed for real: A4, at most two pages (the addresses and digests may go on to the second).
+      const pdf = await page.pdf({ path: join(SCREENSHOTS, 'tally-report-15.pdf'), format: 'A4', preferCSSPageSize: true });
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeLessThanOrEqual(2);
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => localStorage.setItem('minsheng.lang', 'en'));
+      await page.reload();
+      await page.getByRole('heading', { name: 'How to check this result' }).waitFor();
+      await settled(page);
+      await shoot(page, 'tally-report-15-en', ['tablet']);
+      await page.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+    });
   });
 
   it('links the big screen from the session page', async () => {

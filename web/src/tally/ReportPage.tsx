@@ -130,7 +130,7 @@ function Sheet(props: { r: TallyReport }) {
 
       <section class="report-block">
         <h3>{t('report.rules')}</h3>
-        <dl class="report-facts">
+        <dl class="report-facts report-rules">
           <div>
             <dt>{t('report.seats')}</dt>
             <dd>{t('report.seatsValue', { seats: r().vote.seats, n: r().candidates.length })}</dd>
@@ -214,11 +214,11 @@ function Sheet(props: { r: TallyReport }) {
               <dd>
                 <Show when={res().elected.length > 0} fallback={t('report.none')}>
                   {/* In rank; many of them run on as one paragraph so that the page keeps its signatures. */}
-                  <ol class="report-elected" classList={{ inline: res().elected.length > 4 }}>
+                  <ol class="report-elected" classList={{ inline: res().elected.length > 2 }}>
                     <For each={res().elected}>
-                      {(id, i) => (
+                          {(id, i) => (
                         <li>
-                          <span class="report-elected-n">{i() + 1}. </span>
+                          <span class="report-elected-n">{i() + 1}.</span>
                           {t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}
                         </li>
                       )}
@@ -304,10 +304,6 @@ function Sheet(props: { r: TallyReport }) {
               <div>
                 <dt>{t('report.publicPage')}</dt>
                 <dd class="mono report-url">{r().verifyUrl}</dd>
-              </div>
-              <div>
-                <dt>{t('report.receiptsPage')}</dt>
-                <dd class="mono report-url">{r().receiptsUrl}</dd>
               </div>
               <div>
                 <dt>{t('report.digest.result')}</dt>

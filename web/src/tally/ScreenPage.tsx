@@ -209,7 +209,8 @@ function VotePanel(props: { vote: ScreenVoteRow; final?: Final; serverNow: numbe
     <section class="screen-vote" aria-live="polite">
       <div class="screen-vote-head">
         <div>
-          <Show when={v().kind !== 'regular'}>
+          {/* The kind once: a title like 「…（再次投票）」 already says it. */}
+          <Show when={v().kind !== 'regular' && !v().title.includes(kindLabel(v().kind))}>
             <p class="screen-vote-kind">{kindLabel(v().kind)}</p>
           </Show>
           <h2 class="screen-vote-title">{v().title}</h2>
@@ -275,7 +276,7 @@ function Chart(props: { vote: ScreenVoteRow; result: Result; final?: Final }) {
   const chained = () => (props.final && props.final.voteIds.length > 1 ? props.final : undefined);
 
   return (
-    <div class="screen-result">
+    <div class="screen-result" classList={{ many: size() === 'many' && !r().void }}>
       <Show
         when={!r().void}
         fallback={
