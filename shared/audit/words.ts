@@ -39,10 +39,13 @@ const sep = (say: Say) => say('list.separator') ?? '、';
 
 export type DetailPart = { key: string; label: string; text: string; refs: Named[] };
 
+/** Details whose values are codes with words of their own in the dictionary (`channel: liaison_station` → 代表联络站). */
+const VALUE_WORDS: Record<string, string> = { role: 'role', channel: 'channel', category: 'category', gender: 'gender', level: 'congress.level' };
+
 function valueText(key: string, v: unknown, say: Say): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return (v ? say('audit.yes') : say('audit.no')) ?? String(v);
-  if (key === 'role' && typeof v === 'string') return say(`role.${v}`) ?? v;
+  if (typeof v === 'string' && VALUE_WORDS[key]) return say(`${VALUE_WORDS[key]}.${v}`) ?? v;
   if (Array.isArray(v)) return v.every((x) => typeof x !== 'object' || x === null) ? v.map(String).join(sep(say)) : (say('audit.items', { n: v.length }) ?? String(v.length));
   if (typeof v === 'object') {
     const text = JSON.stringify(v);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, AUDIT_AREAS, areaOf, REF_KINDS } from '../../shared/audit/actions.ts';
-import { actionWords } from '../../shared/audit/words.ts';
+import { actionWords, detailLine, detailParts } from '../../shared/audit/words.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 
@@ -80,5 +80,15 @@ describe('audit actions in words', () => {
   it('shows the code of an action it has no words for, rather than nothing', () => {
     expect(actionWords('future.thing', () => null)).toBe('future.thing');
     expect(actionWords('evaluation.publish', (k) => (zhCN as Record<string, string>)[k] ?? null)).toBe('公布测评结果');
+  });
+
+  it('says the details in words: keys, coded values, yes/no, and ids as the names found (or 已删除)', () => {
+    const say = (k: string, p?: Record<string, string | number>) => {
+      const w = (zhCN as Record<string, string>)[k];
+      return w === undefined ? null : w.replace(/\{(\w+)\}/g, (_, n: string) => String(p?.[n] ?? ''));
+    };
+    const e = { action: 'projects.milestone_delete', targetType: 'project', targetId: 'p1', details: { milestoneId: 'm1', name: '开工', channel: 'liaison_station', chief: true, leadDepartmentId: 'd1' } };
+    const refs = { project: { p1: { name: '污水管网' } }, department: { d1: { name: '县交通运输局' } } };
+    expect(detailLine(detailParts(e, refs, say), say)).toBe('实施节点：（已删除） · 名称：开工 · 渠道：代表联络站 · 总监票人：是 · 承办单位：县交通运输局');
   });
 });

@@ -22,7 +22,7 @@ export function Pager(props: { page: number; size: number; total: number; onPage
       </p>
       <Show when={pages() > 1}>
         <nav class="pager-nav" aria-label={t('pager.label')}>
-          <button type="button" class="btn btn-secondary" disabled={props.page <= 1} onClick={() => go(1)} aria-label={t('pager.first')}>
+          <button type="button" class="btn btn-secondary pager-end" disabled={props.page <= 1} onClick={() => go(1)} aria-label={t('pager.first')}>
             <span aria-hidden="true">«</span>
           </button>
           <button type="button" class="btn btn-secondary" disabled={props.page <= 1} onClick={() => go(props.page - 1)}>
@@ -45,7 +45,7 @@ export function Pager(props: { page: number; size: number; total: number; onPage
           <button type="button" class="btn btn-secondary" disabled={props.page >= pages()} onClick={() => go(props.page + 1)}>
             {t('pager.next')} ›
           </button>
-          <button type="button" class="btn btn-secondary" disabled={props.page >= pages()} onClick={() => go(pages())} aria-label={t('pager.last')}>
+          <button type="button" class="btn btn-secondary pager-end" disabled={props.page >= pages()} onClick={() => go(pages())} aria-label={t('pager.last')}>
             <span aria-hidden="true">»</span>
           </button>
         </nav>
