@@ -15,7 +15,7 @@ import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { hit } from '../lib/rate-limit.ts';
 import { v } from '../lib/validate.ts';
-import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-code.ts';
+import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-address.ts';
 import { checkFiles } from './attachments.ts';
 import { congressOfShortCode, congressShortCode, shortAddress } from './short-address.ts';
 import { projectOfCandidate } from '../projects/public.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, type ShortAddress } from '../../shared/congress/short-code.ts';
+import type { ShortAddress } from '../../shared/congress/short-address.ts';
+import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../../shared/congress/short-code.ts';
 import type { Db } from '../db/client.ts';
 import { congresses } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../lib/errors.ts';

@@ -2,10 +2,9 @@
  * A congress's short code (公开短码): five characters a person can type from a poster or a slip, as in `/p/K7Q3M`
  * (propose) and `/e/K7Q3M` (evaluate), beside the long addresses with the congress's id that keep working. The
  * characters leave out those read one for another — 0/O, 1/I/L — so a code copied by hand is the code printed;
- * typed in small letters, with spaces or a dash, it still reads.
+ * typed in small letters, with spaces or a dash, it still reads. Pure and without zod: the web's router reads it
+ * (the API contract is in short-address.ts).
  */
-import { z } from 'zod';
-
 export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const SHORT_CODE_LENGTH = 5;
 const PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`);
@@ -18,17 +17,3 @@ export function normalizeShortCode(typed: string): string | null {
 
 /** A route segment that may be a short code (the web's router tells it from a congress id, which is a UUID). */
 export const SHORT_CODE_SEGMENT = new RegExp(`^[${SHORT_CODE_ALPHABET}${SHORT_CODE_ALPHABET.toLowerCase()}]{${SHORT_CODE_LENGTH}}$`);
-
-export const ShortCodeParam = z.object({ code: z.string().trim().min(1).max(20) });
-
-/** The typable addresses of a congress (GET /api/public/addresses/:code and /api/public/congresses/:id/addresses). */
-export const ShortAddress = z.object({
-  congressId: z.string(),
-  congressName: z.string(),
-  code: z.string(),
-  /** Where residents propose: `<origin>/p/<code>`. */
-  submitUrl: z.string(),
-  /** Where an evaluation code is typed by its serial: `<origin>/e/<code>`. */
-  answerUrl: z.string(),
-});
-export type ShortAddress = z.infer<typeof ShortAddress>;

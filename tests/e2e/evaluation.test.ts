@@ -364,7 +364,9 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await eventually(() => page.locator('.sheet').count()).toBe(1);
     await eventually(() => page.locator('.ev-slip-serial').allTextContents()).toEqual(slips.map((s) => s.serial));
     await eventually(() => page.locator('.ev-slip-qr svg').count()).toBe(6);
-    await eventually(() => page.locator('.ev-slip-addr').first().textContent()).toBe(`${new URL(h.origin).host}/e?c=${congressId}`);
+    // The slip prints the short address a person can type (/e/<the congress's code>), not the long /e?c=<id>.
+    const { code } = (await (await page.request.get(`${h.origin}/api/public/congresses/${congressId}/addresses`)).json()) as { code: string };
+    await eventually(() => page.locator('.ev-slip-addr').first().textContent()).toBe(`${new URL(h.origin).host}/e/${code}`);
     await page.locator('.ev-slip-round', { hasText: roundTitle }).first().waitFor();
     await page.locator('.print-toolbar').waitFor();
     await page.emulateMedia({ media: 'print' });

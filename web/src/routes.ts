@@ -5,13 +5,19 @@ import { CongressScope } from './congress/context.tsx';
 import { StaffLayout } from './layout/StaffLayout.tsx';
 import { outsideRoutes, staffProjectRoutes } from './projects/routes.ts';
 import { outsideEvaluationRoutes, staffEvaluationRoutes } from './evaluation/routes.ts';
+import { SHORT_CODE_SEGMENT } from '../../shared/congress/short-code.ts';
 
 export const routes: RouteDefinition[] = [
   { path: '/setup', component: lazy(() => import('./auth/SetupPage.tsx')) },
   { path: '/login', component: lazy(() => import('./auth/LoginPage.tsx')) },
+  // The first sign-in with a password given by staff: choose one's own before anything else.
+  { path: '/password', component: lazy(() => import('./auth/FirstPasswordPage.tsx')) },
   // The delegate card's QR opens /l#<token>.
   { path: '/l', component: lazy(() => import('./auth/CardLoginPage.tsx')) },
   // Residents, without an account: propose (the poster's QR opens /p/<congress>), follow, read the frozen list.
+  // The short forms a person can type from a poster or a slip (/p/K7Q3M, /e/K7Q3M) open the long ones.
+  { path: '/p/:code', matchFilters: { code: SHORT_CODE_SEGMENT }, component: lazy(() => import('./public/ShortAddressPage.tsx').then((m) => ({ default: m.shortAddressPage('propose') }))) },
+  { path: '/e/:code', matchFilters: { code: SHORT_CODE_SEGMENT }, component: lazy(() => import('./public/ShortAddressPage.tsx').then((m) => ({ default: m.shortAddressPage('evaluate') }))) },
   { path: '/p/:congressId', component: lazy(() => import('./public/SubmitPage.tsx')) },
   { path: '/p/:congressId/candidates', component: lazy(() => import('./public/PublicListPage.tsx')) },
   { path: '/t/:code?', component: lazy(() => import('./public/TrackPage.tsx')) },

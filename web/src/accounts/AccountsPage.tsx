@@ -1,5 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { CreateAccount, ResetPassword, UpdateAccount, type AccountSummary, type Unlocked } from '../../../shared/accounts/schema.ts';
+import { CreateAccount, UpdateAccount, type AccountSummary, type CreatedAccount, type PasswordReset, type Unlocked } from '../../../shared/accounts/schema.ts';
 import { api } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
@@ -18,6 +18,7 @@ import { createFormState } from '../forms.ts';
 import { fmt, t } from '../i18n.ts';
 import { roleLabel } from '../labels.ts';
 import { me, refreshMe } from '../session.ts';
+import { FirstPasswordPanel } from './FirstPasswordPanel.tsx';
 
 const fetchAccounts = () => api.get<AccountSummary[]>('/accounts');
 
@@ -138,34 +139,43 @@ export default function AccountsPage() {
   );
 }
 
+/** A new account: no password is typed — the server makes a first password, shown here once. */
 function CreateAccountForm(props: { onCancel: () => void; onDone: (name: string) => void }) {
   const form = createFormState();
   const [displayName, setDisplayName] = createSignal('');
   const [username, setUsername] = createSignal('');
-  const [password, setPassword] = createSignal('');
   const [systemAdmin, setSystemAdmin] = createSignal(false);
+  const [created, setCreated] = createSignal<(CreatedAccount & { displayName: string }) | null>(null);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const input = form.check(CreateAccount, { displayName: displayName(), username: username(), password: password(), systemAdmin: systemAdmin() });
+    const input = form.check(CreateAccount, { displayName: displayName(), username: username(), systemAdmin: systemAdmin() });
     if (!input) return;
-    const ok = await form.run(() => api.post('/accounts', input), ['displayName', 'username', 'password', 'systemAdmin']);
-    if (ok) props.onDone(input.displayName);
+    let made: CreatedAccount | undefined;
+    const ok = await form.run(async () => (made = await api.post<CreatedAccount>('/accounts', input)), ['displayName', 'username', 'systemAdmin']);
+    if (ok && made) setCreated({ ...made, displayName: input.displayName });
   };
   return (
-    <form onSubmit={submit} novalidate>
-      <FormError error={form.formError()} />
-      <TextField label={t('field.displayName')} value={displayName()} onValue={setDisplayName} error={form.error('displayName')} required autofocus />
-      <TextField label={t('field.username')} hint={t('field.usernameHint')} value={username()} onValue={setUsername} error={form.error('username')} autocomplete="off" autocapitalize="off" spellcheck={false} required />
-      <TextField label={t('members.create.password')} hint={t('members.create.passwordHint')} type="password" value={password()} onValue={setPassword} error={form.error('password')} autocomplete="new-password" required />
-      <CheckField label={t('accounts.systemAdmin')} hint={t('accounts.systemAdminHint')} checked={systemAdmin()} onValue={setSystemAdmin} />
-      <p class="muted small">{t('accounts.create.rolesLater')}</p>
-      <div class="dialog-actions">
-        <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={form.busy()}>
-          {t('accounts.create')}
-        </Button>
-      </div>
-    </form>
+    <Show
+      when={created()}
+      fallback={
+        <form onSubmit={submit} novalidate>
+          <FormError error={form.formError()} />
+          <TextField label={t('field.displayName')} value={displayName()} onValue={setDisplayName} error={form.error('displayName')} required autofocus />
+          <TextField label={t('field.username')} hint={t('field.usernameHint')} value={username()} onValue={setUsername} error={form.error('username')} autocomplete="off" autocapitalize="off" spellcheck={false} required />
+          <CheckField label={t('accounts.systemAdmin')} hint={t('accounts.systemAdminHint')} checked={systemAdmin()} onValue={setSystemAdmin} />
+          <p class="muted small">{t('accounts.create.firstPasswordNote')}</p>
+          <p class="muted small">{t('accounts.create.rolesLater')}</p>
+          <div class="dialog-actions">
+            <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
+            <Button type="submit" variant="primary" busy={form.busy()}>
+              {t('accounts.create')}
+            </Button>
+          </div>
+        </form>
+      }
+    >
+      {(c) => <FirstPasswordPanel name={c().displayName} username={c().username} password={c().firstPassword ?? ''} onDone={() => props.onDone(c().displayName)} />}
+    </Show>
   );
 }
 
@@ -196,18 +206,16 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
     }
   };
 
-  const pw = createFormState();
-  const [newPassword, setNewPassword] = createSignal('');
-  const resetPassword = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const input = pw.check(ResetPassword, { newPassword: newPassword() });
-    if (!input) return;
-    const ok = await pw.run(() => api.post(`/accounts/${a().id}/password`, input), ['newPassword']);
-    if (ok) {
-      setNewPassword('');
-      toast(t('accounts.password.done', { name: a().displayName }));
-    }
-  };
+  // A reset makes a new first password on the server, shown here once; the owner must change it at the next sign-in.
+  const [resetTo, setResetTo] = createSignal<string | null>(null);
+  const resetPassword = () =>
+    confirmAction({
+      title: t('accounts.password.resetConfirmTitle'),
+      message: t('accounts.password.resetConfirm', { name: a().displayName }),
+      confirmLabel: t('accounts.password.resetConfirmButton'),
+      danger: true,
+      action: async () => setResetTo((await api.post<PasswordReset>(`/accounts/${a().id}/password`, {})).firstPassword ?? null),
+    });
 
   const revokeSessions = () =>
     confirmAction({
@@ -331,13 +339,21 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
 
       <section>
         <h3>{t('accounts.section.security')}</h3>
-        <form onSubmit={resetPassword} novalidate class="inline-form">
-          <FormError error={pw.formError()} />
-          <TextField label={t('accounts.password.new')} hint={t('accounts.password.hint')} type="password" value={newPassword()} onValue={setNewPassword} error={pw.error('newPassword')} autocomplete="new-password" />
-          <Button type="submit" busy={pw.busy()}>
-            {t('accounts.password.submit')}
-          </Button>
-        </form>
+        <Show
+          when={resetTo()}
+          fallback={
+            <div class="inset">
+              <p class="muted small">{t('accounts.password.resetLead')}</p>
+              <Button onClick={() => void resetPassword()}>{t('accounts.password.resetButton')}</Button>
+            </div>
+          }
+        >
+          {(pw) => (
+            <div class="inset">
+              <FirstPasswordPanel reset name={a().displayName} username={a().username} password={pw()} onDone={() => setResetTo(null)} />
+            </div>
+          )}
+        </Show>
         <div class="form-actions start">
           <Button onClick={() => void unlock()} busy={unlocking()} aria-describedby={`unlock-hint-${a().id}`}>
             {t('accounts.unlock')}

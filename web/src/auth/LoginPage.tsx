@@ -49,8 +49,14 @@ function LoginForm(props: { next: string }) {
     e.preventDefault();
     const input = form.check(Login, { username: username(), password: password() });
     if (!input) return;
-    const ok = await form.run(async () => signedIn(await api.post<Me>('/auth/login', input)), ['username', 'password']);
-    if (ok) navigate(props.next, { replace: true });
+    let forced = false;
+    const ok = await form.run(async () => {
+      const me = await api.post<Me>('/auth/login', input);
+      forced = me.account.mustChangePassword;
+      signedIn(me);
+    }, ['username', 'password']);
+    // A first password given by staff: straight to choosing one's own, then on to where the person was going.
+    if (ok) navigate(forced ? `/password?next=${encodeURIComponent(props.next)}` : props.next, { replace: true });
   };
 
   return (

@@ -8,6 +8,7 @@ import { fetchCongress } from '../congress/congresses.data.ts';
 import { fmt, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
+import { fetchShortAddress, typable } from '../public/short-address.data.ts';
 import { fetchRound, fetchSlips, paths, type Audience, type Slip } from './evaluation.data.ts';
 import { audienceLabel } from './parts.tsx';
 
@@ -34,14 +35,14 @@ function Sheets() {
   const [data, { refetch }] = createResource(
     () => ({ c: params.congressId, r: params.roundId, a: audience() }),
     async (k) => {
-      const [congress, round, slips] = await Promise.all([fetchCongress(k.c), fetchRound(k.c, k.r), fetchSlips(k.c, k.r, k.a)]);
-      return { congress, round, slips };
+      const [congress, round, slips, address] = await Promise.all([fetchCongress(k.c), fetchRound(k.c, k.r), fetchSlips(k.c, k.r, k.a), fetchShortAddress(k.c)]);
+      return { congress, round, slips, address };
     },
   );
   usePageTitle(() => (data.latest ? `${t('evaluation.slips.title')} · ${data.latest.round.title}` : t('evaluation.slips.title')));
   const back = () => paths.round(params.congressId, params.roundId);
-  // Typing a serial needs the congress: the address printed is the one that opens the right form.
-  const typeAt = () => `${location.host}${paths.answer(params.congressId)}`;
+  // Typing a serial needs the congress: the address printed is the short one that opens the right form (/e/<code>).
+  const typeAt = () => (data.latest ? typable(data.latest.address.answerUrl) : `${location.host}${paths.answer(params.congressId)}`);
 
   return (
     <div class="print-page">

@@ -9,13 +9,14 @@ import { fetchCongress } from '../congress/congresses.data.ts';
 import { fmt, t, tx } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
-import { fetchPublicCongress, posterQrUrl } from '../public/public.data.ts';
+import { posterQrUrl } from '../public/public.data.ts';
+import { fetchShortAddress, typable } from '../public/short-address.data.ts';
 import { currentWindow, fetchWindows } from './gathering.data.ts';
 
 /**
  * The collection poster (征集海报) on one A4 sheet, for liaison stations, notice boards and lifts: the congress,
- * the year and dates, a big QR that opens the public submission page (drawn by the server), the address in text,
- * and three short steps. `?year=` picks a window; otherwise the open one, the next one, or the latest.
+ * the year and dates, a big QR that opens the public submission page (drawn by the server), the short address a
+ * person can type from it (/p/K7Q3M, the congress's short code), and three short steps. `?year=` picks a window; otherwise the open one, the next one, or the latest.
  */
 export default function PosterPage() {
   return (
@@ -31,8 +32,8 @@ function Poster() {
   const [data, { refetch }] = createResource(
     () => params.congressId,
     async (id) => {
-      const [congress, windows, pub] = await Promise.all([fetchCongress(id), fetchWindows(id), fetchPublicCongress(id)]);
-      return { congress, windows, submitUrl: pub.submitUrl };
+      const [congress, windows, address] = await Promise.all([fetchCongress(id), fetchWindows(id), fetchShortAddress(id)]);
+      return { congress, windows, address };
     },
   );
   const chosen = () => {
@@ -96,8 +97,10 @@ function Poster() {
                       <img class="poster-qr" src={posterQrUrl(d.congress.id)} alt={t('poster.qrAlt')} width="280" height="280" />
                       <p class="poster-scan">{t('poster.scan')}</p>
                       <p class="poster-url">
-                        {t('poster.orVisit')}
-                        <span class="mono">{d.submitUrl}</span>
+                        {t('poster.orType')}
+                        <span class="mono poster-short" data-testid="poster-short-url">
+                          {typable(d.address.submitUrl)}
+                        </span>
                       </p>
                     </div>
                     <ol class="poster-steps">

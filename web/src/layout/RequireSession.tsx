@@ -4,7 +4,7 @@ import { Button } from '../components/Button.tsx';
 import { Loading } from '../components/Async.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { t } from '../i18n.ts';
-import { loadSession, session } from '../session.ts';
+import { loadSession, me, session } from '../session.ts';
 
 /** Shows its children only to a signed-in account; otherwise sends the person to setup or sign-in. */
 export function RequireSession(props: { children: JSX.Element }) {
@@ -12,6 +12,10 @@ export function RequireSession(props: { children: JSX.Element }) {
   const next = () => encodeURIComponent(location.pathname + location.search);
   return (
     <Switch>
+      {/* A first password given by staff must be changed before anything else (the server refuses the rest). */}
+      <Match when={me()?.account.mustChangePassword}>
+        <Navigate href={`/password?next=${next()}`} />
+      </Match>
       <Match when={session().status === 'signedIn'}>{props.children}</Match>
       <Match when={session().status === 'setup'}>
         <Navigate href="/setup" />

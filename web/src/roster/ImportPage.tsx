@@ -13,7 +13,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useCongress } from '../congress/context.tsx';
 import { fmt, lang, t, type MessageKey } from '../i18n.ts';
 import { can } from '../session.ts';
-import { previewImport, runImport } from './roster.data.ts';
+import { previewImport, runImport, type ExistingMode } from './roster.data.ts';
 import { scrollable } from '../components/Table.tsx';
 
 const MAX_BYTES = 1024 * 1024;
@@ -32,9 +32,12 @@ const FIELD_LABEL: Record<string, MessageKey> = {
 type Step =
   | { kind: 'choose'; error?: string }
   | { kind: 'checking'; file: File }
-  | { kind: 'preview'; file: File; report: ImportPreview; table: string[][]; error?: string }
+  | { kind: 'preview'; file: File; report: ImportPreview; table: string[][]; error?: string; rechecking?: boolean }
   | { kind: 'importing'; file: File; report: ImportPreview; table: string[][] }
-  | { kind: 'done'; imported: number; encoding: string };
+  | { kind: 'done'; imported: number; updated: number; encoding: string };
+
+/** People of the file already on the roster (whatever was chosen for them). */
+const existingCount = (r: ImportPreview) => r.counts.unchanged + r.counts.update + r.counts.skip;
 
 /** "Phone: not a phone number" — one problem of a row, in the interface language. */
 const problemText = (e: { field: string; code: string; params?: Record<string, number> }) => {
@@ -52,12 +55,15 @@ async function readTable(file: File, encoding: string): Promise<string[][]> {
 }
 
 /**
- * Roster import in three steps: choose a CSV file → check it (the server reads UTF-8 or GBK and checks every row,
- * writing nothing) → import, which is allowed only when no row is bad (the server imports all rows or none).
+ * Roster import in three steps: choose a CSV file → check it (the server reads UTF-8 or GBK, checks every row and
+ * plans it against the roster — new, unchanged, to update or skipped — writing nothing) → import exactly that plan,
+ * allowed only when no row is bad and something is to be done. The whole sheet can come again: people already on the
+ * roster are skipped or updated, as chosen.
  */
 export default function ImportPage() {
   const { id, congress } = useCongress();
   const [step, setStep] = createSignal<Step>({ kind: 'choose' });
+  const [existing, setExisting] = createSignal<ExistingMode>('skip');
   const [onlyBad, setOnlyBad] = createSignal(true);
   const [dragging, setDragging] = createSignal(false);
   let input!: HTMLInputElement;
@@ -68,11 +74,25 @@ export default function ImportPage() {
     if (file.size === 0) return setStep({ kind: 'choose', error: t('import.emptyFile', { name: file.name }) });
     setStep({ kind: 'checking', file });
     try {
-      const report = await previewImport(id(), file);
+      const report = await previewImport(id(), file, existing());
       setOnlyBad(report.invalid > 0);
       setStep({ kind: 'preview', file, report, table: await readTable(file, report.encoding) });
     } catch (e) {
       setStep({ kind: 'choose', error: e instanceof ApiError ? e.message : t('error.unexpected') });
+    }
+  };
+
+  /** Skip or update the people already on the roster: the server plans the file again for the new choice. */
+  const chooseExisting = async (mode: ExistingMode) => {
+    const s = step();
+    setExisting(mode);
+    if (s.kind !== 'preview' || s.report.existing === mode) return;
+    setStep({ ...s, rechecking: true, error: undefined });
+    try {
+      const report = await previewImport(id(), s.file, mode);
+      setStep({ kind: 'preview', file: s.file, report, table: s.table });
+    } catch (e) {
+      setStep({ ...s, rechecking: false, error: e instanceof ApiError ? e.message : t('error.unexpected') });
     }
   };
 
@@ -81,11 +101,12 @@ export default function ImportPage() {
     if (s.kind !== 'preview') return;
     setStep({ kind: 'importing', file: s.file, report: s.report, table: s.table });
     try {
-      const r = await runImport(id(), s.file);
-      setStep({ kind: 'done', imported: r.imported, encoding: r.encoding });
+      const r = await runImport(id(), s.file, s.report.existing, { new: s.report.counts.new, update: s.report.counts.update });
+      setStep({ kind: 'done', imported: r.imported, updated: r.updated, encoding: r.encoding });
     } catch (e) {
-      // The roster changed since the check (e.g. someone added a representative): show the new report.
-      const report = e instanceof ApiError && e.code === 'import_invalid' ? (e.raw as ImportPreview) : s.report;
+      // The roster changed since the check (someone added or edited a representative): show the new plan.
+      const fresh = e instanceof ApiError && ['import_invalid', 'import_changed', 'import_nothing'].includes(e.code) ? (e.raw as ImportPreview) : null;
+      const report = fresh && typeof fresh === 'object' && 'counts' in fresh ? fresh : s.report;
       setStep({ kind: 'preview', file: s.file, report, table: s.table, error: e instanceof ApiError ? e.message : t('error.unexpected') });
     }
   };
@@ -171,6 +192,7 @@ export default function ImportPage() {
                 <li>{t('import.format.required')}</li>
                 <li>{t('import.format.optional')}</li>
                 <li>{t('import.format.encoding')}</li>
+                <li>{t('import.format.reimport')}</li>
                 <li>{t('import.format.allOrNothing')}</li>
               </ul>
             </section>
@@ -193,6 +215,7 @@ export default function ImportPage() {
             setOnlyBad={setOnlyBad}
             onAgain={again}
             onImport={() => void startImport()}
+            onExisting={(m) => void chooseExisting(m)}
           />
         </Match>
 
@@ -201,7 +224,7 @@ export default function ImportPage() {
             const s = step() as Extract<Step, { kind: 'done' }>;
             return (
               <div class="card done-card">
-                <Alert kind="success" title={t('import.done', { n: fmt.count(s.imported) })}>
+                <Alert kind="success" title={s.updated > 0 ? t('import.doneBoth', { n: fmt.count(s.imported), m: fmt.count(s.updated) }) : t('import.done', { n: fmt.count(s.imported) })}>
                   <p>{t('import.doneEncoding', { encoding: s.encoding.toUpperCase() })}</p>
                 </Alert>
                 <div class="form-actions">
@@ -222,12 +245,20 @@ export default function ImportPage() {
   );
 }
 
+const ROW_TAG: Record<string, { key: MessageKey; cls: string }> = {
+  new: { key: 'import.row.new', cls: 'tag-ok' },
+  unchanged: { key: 'import.row.unchanged', cls: 'tag-muted' },
+  update: { key: 'import.row.update', cls: 'tag-accent' },
+  skip: { key: 'import.row.skip', cls: 'tag-warn' },
+};
+
 function PreviewView(props: {
   step: Extract<Step, { kind: 'preview' | 'importing' }>;
   onlyBad: boolean;
   setOnlyBad: (v: boolean) => void;
   onAgain: () => void;
   onImport: () => void;
+  onExisting: (mode: ExistingMode) => void;
 }) {
   const report = () => props.step.report;
   const header = () => props.step.table[0] ?? [];
@@ -241,7 +272,19 @@ function PreviewView(props: {
     });
     return map;
   });
-  const canImport = () => report().headerErrors.length === 0 && report().invalid === 0 && report().total > 0;
+  const counts = () => report().counts;
+  const toDo = () => counts().new + counts().update;
+  const canImport = () => report().headerErrors.length === 0 && report().invalid === 0 && toDo() > 0;
+  /** The button says what it will do, or — disabled — why nothing can be done. */
+  const buttonLabel = () => {
+    if (props.step.kind === 'importing') return t('import.importingNow');
+    if (report().headerErrors.length > 0 || report().invalid > 0) return t('import.cannot.errors', { n: fmt.count(Math.max(report().invalid, 1)) });
+    if (toDo() === 0) return t('import.cannot.nothing');
+    if (counts().new > 0 && counts().update > 0) return t('import.submitBoth', { n: fmt.count(counts().new), m: fmt.count(counts().update) });
+    return counts().new > 0 ? t('import.submitNew', { n: fmt.count(counts().new) }) : t('import.submitUpdate', { n: fmt.count(counts().update) });
+  };
+  const fieldLabel = (f: string) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f);
+  const shownValue = (f: string, v: string) => (v === '' ? t('import.empty') : f === 'gender' ? (v === '男' ? t('gender.male') : t('gender.female')) : v);
   const rows = () => (props.onlyBad ? report().rows.filter((r) => r.errors.length > 0) : report().rows);
   const shown = () => rows().slice(0, SHOWN_ROWS);
   const importing = () => props.step.kind === 'importing';
@@ -263,15 +306,54 @@ function PreviewView(props: {
               <dd class="num">{fmt.count(report().total)}</dd>
             </div>
             <div class="ok">
-              <dt>{t('import.valid')}</dt>
-              <dd class="num">{fmt.count(report().valid)}</dd>
+              <dt>{t('import.count.new')}</dt>
+              <dd class="num">{fmt.count(counts().new)}</dd>
             </div>
+            <div>
+              <dt>{t('import.count.unchanged')}</dt>
+              <dd class="num">{fmt.count(counts().unchanged)}</dd>
+            </div>
+            <Show when={report().existing === 'update'} fallback={
+              <div>
+                <dt>{t('import.count.skip')}</dt>
+                <dd class="num">{fmt.count(counts().skip)}</dd>
+              </div>
+            }>
+              <div>
+                <dt>{t('import.count.update')}</dt>
+                <dd class="num">{fmt.count(counts().update)}</dd>
+              </div>
+            </Show>
             <div classList={{ bad: report().invalid > 0 }}>
               <dt>{t('import.invalid')}</dt>
               <dd class="num">{fmt.count(report().invalid)}</dd>
             </div>
           </dl>
         </div>
+
+        <Show when={existingCount(report()) > 0 || report().existing === 'update'}>
+          <fieldset class="field choices existing-choice" aria-describedby="existing-hint" disabled={importing() || (props.step as { rechecking?: boolean }).rechecking}>
+            <legend>
+              {t('import.existing.legend')} · <span class="num">{fmt.count(existingCount(report()))}</span>
+            </legend>
+            <p class="muted small" id="existing-hint">
+              {t('import.existing.hint')}
+            </p>
+            <div class="choice-grid">
+              <For each={['skip', 'update'] as const}>
+                {(m) => (
+                  <label class="choice" classList={{ on: report().existing === m }}>
+                    <input type="radio" name="existing" value={m} checked={report().existing === m} onChange={() => props.onExisting(m)} />
+                    <span class="choice-text">
+                      <span class="choice-title">{t(m === 'skip' ? 'import.existing.skip' : 'import.existing.update')}</span>
+                      <span class="choice-hint">{t(m === 'skip' ? 'import.existing.skipHint' : 'import.existing.updateHint')}</span>
+                    </span>
+                  </label>
+                )}
+              </For>
+            </div>
+          </fieldset>
+        </Show>
 
         <Switch>
           <Match when={report().headerErrors.length > 0}>
@@ -287,8 +369,20 @@ function PreviewView(props: {
               <p>{t('import.fixAndRetry')}</p>
             </Alert>
           </Match>
+          <Match when={toDo() === 0}>
+            <Alert kind="info" title={t('import.cannot.nothing')}>
+              <p>{t('import.why.nothing', { n: fmt.count(report().total) })}</p>
+              <Show when={counts().skip > 0}>
+                <p>{t('import.why.skipped', { n: fmt.count(counts().skip) })}</p>
+              </Show>
+            </Alert>
+          </Match>
           <Match when={true}>
-            <Alert kind="success" title={t('import.allGood', { n: fmt.count(report().total) })} />
+            <Alert kind="success" title={t('import.ready', { new: fmt.count(counts().new), update: fmt.count(counts().update) })}>
+              <Show when={counts().skip > 0}>
+                <p>{t('import.why.skipped', { n: fmt.count(counts().skip) })}</p>
+              </Show>
+            </Alert>
           </Match>
         </Switch>
 
@@ -325,7 +419,19 @@ function PreviewView(props: {
                           {row.line}
                         </th>
                         <td class="result">
-                          <Show when={bad} fallback={<span class="tag tag-ok">{t('import.rowOk')}</span>}>
+                          <Show
+                            when={bad}
+                            fallback={
+                              <>
+                                <span class={`tag ${ROW_TAG[row.action]?.cls ?? 'tag-ok'}`}>{t(ROW_TAG[row.action]?.key ?? 'import.rowOk')}</span>
+                                <Show when={row.changes.length > 0}>
+                                  <ul class="problems changes">
+                                    <For each={row.changes}>{(ch) => <li>{t('import.change', { field: fieldLabel(ch.field), from: shownValue(ch.field, ch.from), to: shownValue(ch.field, ch.to) })}</li>}</For>
+                                  </ul>
+                                </Show>
+                              </>
+                            }
+                          >
                             <span class="tag tag-bad">{t('import.rowBad')}</span>
                             <ul class="problems">
                               <For each={row.errors}>{(e) => <li>{problemText(e)}</li>}</For>
@@ -344,16 +450,22 @@ function PreviewView(props: {
       </section>
 
       <div class="form-actions sticky-actions">
-        <Show when={!canImport()}>
+        <Show when={!canImport() && !importing()}>
           <span class="muted small" id="import-blocked">
-            {t('import.blocked')}
+            {report().invalid > 0 || report().headerErrors.length > 0 ? t('import.blocked') : t('import.why.nothing', { n: fmt.count(report().total) })}
           </span>
         </Show>
         <Button onClick={props.onAgain} disabled={importing()}>
           {t('import.chooseAgain')}
         </Button>
-        <Button variant="primary" disabled={!canImport()} busy={importing()} onClick={props.onImport} aria-describedby={canImport() ? undefined : 'import-blocked'}>
-          {importing() ? t('import.importing', { n: fmt.count(report().total) }) : t('import.submit', { n: fmt.count(report().total) })}
+        <Button
+          variant="primary"
+          disabled={!canImport() || !!(props.step as { rechecking?: boolean }).rechecking}
+          busy={importing() || !!(props.step as { rechecking?: boolean }).rechecking}
+          onClick={props.onImport}
+          aria-describedby={canImport() ? undefined : 'import-blocked'}
+        >
+          {buttonLabel()}
         </Button>
       </div>
     </>

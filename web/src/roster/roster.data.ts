@@ -1,4 +1,4 @@
-import type { Representative, ImportPreview } from '../../../shared/roster/schema.ts';
+import type { Representative, ImportPreview, ImportResult } from '../../../shared/roster/schema.ts';
 import { api, query } from '../api.ts';
 
 export type { Representative, ImportPreview };
@@ -13,8 +13,12 @@ export const endTerm = (congressId: string, id: string, body: { endedOn: string;
   api.post<Representative>(`/congresses/${congressId}/representatives/${id}/end-term`, body);
 export const reissueCard = (congressId: string, id: string) => api.post<Representative>(`/congresses/${congressId}/representatives/${id}/reissue-card`);
 
-export const previewImport = (congressId: string, file: Blob) => api.upload<ImportPreview>(`/congresses/${congressId}/roster/import/preview`, file, 'text/csv');
-export const runImport = (congressId: string, file: Blob) => api.upload<{ imported: number; encoding: string }>(`/congresses/${congressId}/roster/import`, file, 'text/csv');
+export type ExistingMode = 'skip' | 'update';
+export const previewImport = (congressId: string, file: Blob, existing: ExistingMode) =>
+  api.upload<ImportPreview>(`/congresses/${congressId}/roster/import/preview${query({ existing })}`, file, 'text/csv');
+/** Applies what the preview showed: the counts seen are sent, and a roster changed meanwhile is refused (import_changed). */
+export const runImport = (congressId: string, file: Blob, existing: ExistingMode, seen: { new: number; update: number }) =>
+  api.upload<ImportResult>(`/congresses/${congressId}/roster/import${query({ existing, expectNew: seen.new, expectUpdate: seen.update })}`, file, 'text/csv');
 export const exportUrl = (congressId: string) => `/api/congresses/${congressId}/roster/export.csv`;
 
 export type { DelegateCards } from '../../../shared/roster/schema.ts';
