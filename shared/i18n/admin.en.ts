@@ -11,7 +11,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'import.count.new': 'New',
   'import.count.unchanged': 'Unchanged',
   'import.count.update': 'To update',
-  'import.count.skip': 'Differ, skipped',
+  'import.count.skip': 'Skipped',
   'import.row.new': 'New',
   'import.row.unchanged': 'On the roster, unchanged',
   'import.row.update': 'To update',
@@ -63,7 +63,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
 
   'shortAddress.opening': 'Opening…',
   'shortAddress.notFound': 'This address does not open',
-  'shortAddress.check': 'Check the address on the poster or slip. A short code is 5 letters or digits, never 0, O, 1, I or L.',
+  'shortAddress.check': 'A short code is 5 letters or digits, never 0, O, 1, I or L; small or capital letters both work.',
   'shortAddress.retry': 'Try again',
   'poster.orType': 'or type in the address bar',
   'poster.code': 'Code {code}',

@@ -10,7 +10,7 @@ export const adminZh = {
   'import.count.new': '新增',
   'import.count.unchanged': '无变化',
   'import.count.update': '将更新',
-  'import.count.skip': '不同但跳过',
+  'import.count.skip': '跳过',
   'import.row.new': '新增',
   'import.row.unchanged': '已在名册，无变化',
   'import.row.update': '将更新',
@@ -65,7 +65,7 @@ export const adminZh = {
   // Short public addresses
   'shortAddress.opening': '正在打开…',
   'shortAddress.notFound': '这个地址打不开',
-  'shortAddress.check': '请核对海报或纸条上的地址。短码由 5 个字母或数字组成，不含 0、O、1、I、L。',
+  'shortAddress.check': '短码由 5 个字母或数字组成，不含 0、O、1、I、L；大小写都可以。',
   'shortAddress.retry': '重试',
   'poster.orType': '或在浏览器地址栏输入',
   'poster.code': '短码 {code}',
