@@ -189,12 +189,13 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     { name: 'progress of the year', who: 'public', url: () => `/progress/${ids.congress}`, size: 'phone', shot: 'a11y-progress' },
     { name: 'progress of a project', who: 'public', url: () => `/progress/${ids.congress}/${ids.project}`, size: 'phone', shot: 'a11y-progress-project' },
     { name: 'big screen', who: 'public', url: () => `/screen/${ids.session}`, size: 'desktop' },
-    { name: 'tablet: type a serial', who: 'public', url: () => `/b?c=${ids.congress}` },
-    { name: 'tablet: ballot', who: 'public', url: () => `/b#${ids.ballotTokens[2]}` },
+    // The tablets take their language from the address (?lang=en), as the hall sets them up.
+    { name: 'tablet: type a serial', who: 'public', url: (lang) => `/b?c=${ids.congress}${lang === 'en' ? '&lang=en' : ''}` },
+    { name: 'tablet: ballot', who: 'public', url: (lang) => `/b${lang === 'en' ? '?lang=en' : ''}#${ids.ballotTokens[2]}` },
     {
       name: 'tablet: review, then the receipt',
       who: 'public',
-      url: (lang) => `/b#${ids.ballotTokens[lang === 'en' ? 1 : 0]}`,
+      url: (lang) => `/b${lang === 'en' ? '?lang=en' : ''}#${ids.ballotTokens[lang === 'en' ? 1 : 0]}`,
       then: async (page, lang) => {
         await page.locator('.ballot-marks .seg-for').first().click();
         await click('.kiosk-big.btn-primary')(page); // 检查选票: the review
