@@ -6,7 +6,7 @@ export const tallyZh = {
   // 空缺名额的下一步
   'tally.vacancy.title': '空缺 {n} 个名额：下一步',
   'tally.vacancy.ruleFurther': '按本人大的规则，空缺名额可以在未当选的项目中另行表决，也可以留空。',
-  'tally.vacancy.ruleEmpty': '按本人大的规则，空缺名额留空，不另行表决（规则在“人大设置 → 表决”中，由人大办修改）。',
+  'tally.vacancy.ruleEmpty': '按本人大的规则，空缺名额留空，不另行表决（规则在“规则设置 → 出席与表决 → 名额未满时”，由人大办修改）。',
   'tally.vacancy.furtherUsed': '本次表决之后已新建后续表决，空缺名额由它决定。',
   'tally.vacancy.leave.lead': '留空：这 {n} 个名额本次不再补选。结果页、报告单和大屏写明“主席团确认留空”。',
   'tally.vacancy.leave.submit': '确认空缺名额留空',
