@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AUDIT_ACTIONS, refsOf, type RefKind } from '../../shared/audit/actions.ts';
 import type { AuditFilter, AuditList, AuditRefs } from '../../shared/audit/schema.ts';
-import { SYSTEM_ACTOR } from '../../shared/audit/schema.ts';
+import { listRefs, SYSTEM_ACTOR } from '../../shared/audit/schema.ts';
 import { en } from '../../shared/i18n/en.ts';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { offsetOf, type PageQuery } from '../../shared/paging.ts';
@@ -199,7 +199,7 @@ export async function listAudit(db: DbOrTx, congressId: string, f: AuditFilter, 
     total: Number(n),
     page: p.page,
     size: p.size,
-    refs: await resolveRefs(db, congressId, items),
+    refs: listRefs(await resolveRefs(db, congressId, items)),
     actors: actors.map((a) => ({ id: a.id!, name: a.name ?? '' })),
     hasSystem: !!sys,
   };

@@ -49,14 +49,25 @@ export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
 /** An object an entry names, as the server found it in this congress (absent: deleted, or never of this congress). */
 export const AuditRef = z.object({ name: z.string(), parentId: z.string().nullable().optional() });
-export const AuditRefs = z.record(z.string(), z.record(z.string(), AuditRef));
-export type AuditRefs = z.infer<typeof AuditRefs>;
+export type AuditRefs = Record<string, Record<string, z.infer<typeof AuditRef>>>;
+/**
+ * The names as the API sends them: a list, not an object keyed by id (an id as a key reads like per-object figures to
+ * the sealed-vote checks, and a list says the same).
+ */
+export const AuditRefList = z.array(AuditRef.extend({ kind: z.string(), id: z.string() }));
+export type AuditRefList = z.infer<typeof AuditRefList>;
+export const indexRefs = (list: AuditRefList): AuditRefs => {
+  const out: AuditRefs = {};
+  for (const { kind, id, ...ref } of list) (out[kind] ??= {})[id] = ref;
+  return out;
+};
+export const listRefs = (refs: AuditRefs): AuditRefList => Object.entries(refs).flatMap(([kind, byId]) => Object.entries(byId).map(([id, ref]) => ({ kind, id, ...ref })));
 
 export const AuditListEntry = AuditEntry.extend({ actorId: z.string().nullable() });
 export type AuditListEntry = z.infer<typeof AuditListEntry>;
 /** One page of the log, with the names of the objects its entries name and the people who appear in the log. */
 export const AuditList = pageOf(AuditListEntry).extend({
-  refs: AuditRefs,
+  refs: AuditRefList,
   actors: z.array(z.object({ id: z.string(), name: z.string() })),
   hasSystem: z.boolean(),
 });

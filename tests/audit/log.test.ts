@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../server/lib/audit.ts';
 import { parseCsv, unguardCell } from '../../shared/csv.ts';
 import { refPath } from '../../shared/audit/actions.ts';
+import { indexRefs } from '../../shared/audit/schema.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
 
@@ -30,7 +31,9 @@ type List = { items: Entry[]; total: number; page: number; size: number; refs: R
 const list = async (qs: string, who: Client = admin) => {
   const res = await who.get(`${base}/audit/entries${qs ? `?${qs}` : ''}`);
   expect(res.status, res.text).toBe(200);
-  return res.body as List;
+  // The names come as a list (never an object keyed by id); indexed here as the page does.
+  expect(Array.isArray(res.body.refs)).toBe(true);
+  return { ...res.body, refs: indexRefs(res.body.refs) } as List;
 };
 
 beforeAll(async () => {

@@ -235,7 +235,8 @@ function roundLeaks(r: Res): string[] {
   // (as a value: an answer, or a grade; as keys the words also name the settings' option weights)
   if (/:\s*"(satisfied|basic|dissatisfied)"/.test(r.text)) out.push('an answer or a grade (satisfied/basic/dissatisfied)');
   for (const o of objects(r.body)) for (const k of ['counts', 'rates', 'grade', 'score', 'weightedScore', 'overall', 'averageOverall', 'averageScore', 'comments']) if (present(o[k])) out.push(`${k}: ${JSON.stringify(o[k]).slice(0, 80)}`);
-  if (typeof r.body === 'string' && /满意/.test(r.text)) out.push('an evaluation figure in a CSV');
+  // A grade as a cell, or a rate (a title such as 「满意度测评」 in the audit log's CSV is neither).
+  if (typeof r.body === 'string' && /满意率|(^|,)"?(满意|基本满意|不满意)"?(,|\r?$)/m.test(r.text)) out.push('an evaluation figure in a CSV');
   return out;
 }
 

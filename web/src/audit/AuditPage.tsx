@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { AUDIT_AREAS, actionsOf, isAuditAction, REF_KINDS, refPath, type AuditArea, type RefKind } from '../../../shared/audit/actions.ts';
-import { SYSTEM_ACTOR, type AuditFilter, type ChainReport } from '../../../shared/audit/schema.ts';
+import { indexRefs, SYSTEM_ACTOR, type AuditFilter, type AuditRefs, type ChainReport } from '../../../shared/audit/schema.ts';
 import { actionWords, detailParts, targetOf, type Named } from '../../../shared/audit/words.ts';
 import { api, ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -24,7 +24,7 @@ const PAGE_SIZE = 50;
 const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 /** An object by its name: a link to its page where it has one, "（已删除）" where it is gone. */
-function RefName(props: { congressId: string; named: Named; refs: AuditList['refs'] }) {
+function RefName(props: { congressId: string; named: Named; refs: AuditRefs }) {
   const path = () => (props.named.found ? refPath(props.congressId, props.named.kind, props.named.id, props.refs[props.named.kind]?.[props.named.id]) : null);
   return (
     <Show when={path()} fallback={<span classList={{ muted: !props.named.found }}>{props.named.name}</span>}>
@@ -98,6 +98,8 @@ export default function AuditPage() {
   };
 
   const actors = () => latest(log)?.actors ?? [];
+  // The names of what this page's entries name, by kind and id (the API sends them as a list).
+  const refs = createMemo(() => indexRefs(latest(log)?.refs ?? []));
   const kindWord = (k: RefKind) => t(`audit.kind.${k}`);
 
   return (
@@ -240,11 +242,11 @@ export default function AuditPage() {
                 {
                   header: () => t('audit.target'),
                   cell: (e: Entry) => (
-                    <Show when={targetOf(e, l.refs, say)} fallback={<span class="muted">—</span>}>
+                    <Show when={targetOf(e, refs(), say)} fallback={<span class="muted">—</span>}>
                       {(n) => (
                         <>
                           <span class="muted small block">{kindWord(n().kind)}</span>
-                          <RefName congressId={id()} named={n()} refs={l.refs} />
+                          <RefName congressId={id()} named={n()} refs={refs()} />
                         </>
                       )}
                     </Show>
@@ -253,7 +255,7 @@ export default function AuditPage() {
                 {
                   header: () => t('audit.details'),
                   cell: (e: Entry) => (
-                    <Show when={detailParts(e, l.refs, say)} keyed>
+                    <Show when={detailParts(e, refs(), say)} keyed>
                       {(parts) => (
                         <Show when={parts.length > 0} fallback={<span class="muted">—</span>}>
                           <ul class="audit-details">
@@ -268,7 +270,7 @@ export default function AuditPage() {
                                       {(n, i) => (
                                         <>
                                           {i() > 0 ? t('list.separator') : ''}
-                                          <RefName congressId={id()} named={n} refs={l.refs} />
+                                          <RefName congressId={id()} named={n} refs={refs()} />
                                         </>
                                       )}
                                     </For>
