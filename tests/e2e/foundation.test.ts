@@ -103,15 +103,16 @@ describe('foundation: from first run to printed delegate cards', () => {
     await page.getByText('性别：性别应为“男”或“女”').waitFor();
     await page.getByText('姓名：必填').waitFor();
     await page.getByText('联系电话：电话号码格式不正确').waitFor();
-    await eventually(() => page.getByRole('button', { name: /^导入 \d+ 位代表$/ }).isDisabled()).toBe(true);
+    // Nothing can be imported: the button says why, with no count of people it would not import.
+    await eventually(() => page.getByRole('button', { name: '有 3 行有误，无法导入' }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-bad');
 
     await page.getByRole('button', { name: '重新选择文件' }).click();
     await page.locator('input[type=file]').setInputFiles(join(FIXTURES, 'roster-gbk.csv'));
-    await page.getByText('全部 6 行都可以导入。').waitFor();
+    await page.getByText('将新增 6 位、更新 0 位代表。').waitFor();
     await page.getByText('文件编码：GBK').waitFor();
     await page.getByRole('cell', { name: '欧阳国庆' }).waitFor();
-    await page.getByRole('button', { name: '导入 6 位代表' }).click();
+    await page.getByRole('button', { name: '导入 6 位新代表' }).click();
     await page.getByText('已导入 6 位代表。').waitFor();
     await page.getByRole('link', { name: '查看名册' }).click();
 

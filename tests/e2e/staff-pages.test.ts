@@ -67,8 +67,9 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     await dialog.getByText('为“镇建设管理办”新建承办单位账号。').waitFor();
     await dialog.getByLabel('姓名').fill('何工');
     await dialog.getByLabel('用户名').fill('dept-build');
-    await dialog.getByLabel('初始密码').fill('build-office-2026');
     await dialog.getByRole('button', { name: '创建账号并授予角色' }).click();
+    await dialog.getByTestId('first-password').waitFor();
+    await dialog.getByRole('button', { name: '我已记下，完成' }).click();
     await page.getByRole('row', { name: /镇建设管理办/ }).getByText('dept-build').waitFor();
     await h.screenshot('departments');
 
@@ -89,12 +90,13 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     const dialog = page.getByRole('dialog', { name: '新建账号' });
     await dialog.getByLabel('姓名').fill('陈主任');
     await dialog.getByLabel('用户名').fill('gov chen');
-    await dialog.getByLabel('初始密码').fill('government-2026');
     await dialog.getByLabel('角色').selectOption('government');
     await dialog.getByRole('button', { name: '创建账号并授予角色' }).click();
     await dialog.getByText('只能包含字母、数字、下划线、点和连字符').waitFor();
     await dialog.getByLabel('用户名').fill('gov.chen');
     await dialog.getByRole('button', { name: '创建账号并授予角色' }).click();
+    await dialog.getByTestId('first-password').waitFor();
+    await dialog.getByRole('button', { name: '我已记下，完成' }).click();
     await page.getByRole('row', { name: /陈主任/ }).getByText('政府办').waitFor();
     await h.screenshot('members', ['tablet', 'phone']);
 
@@ -115,10 +117,13 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
 
     await page.getByRole('button', { name: '管理：陈主任' }).click();
     const dialog = page.getByRole('dialog', { name: '管理账号：陈主任' });
-    await dialog.getByLabel('新密码').fill('a-new-password-2026');
-    await dialog.getByRole('button', { name: '重置密码' }).click();
-    await page.getByText('已重置陈主任的密码。').waitFor();
+    // A reset makes a new first password, shown once; the person must change it at the next sign-in.
+    await dialog.getByRole('button', { name: '生成新的首次密码' }).click();
+    await page.getByRole('dialog', { name: '重设密码' }).getByRole('button', { name: '生成新密码' }).click();
+    await dialog.getByText('密码已重设').waitFor();
+    await dialog.getByTestId('first-password').waitFor();
     await h.screenshot('account-manage', ['tablet', 'phone']);
+    await dialog.getByRole('button', { name: '我已记下，完成' }).click();
 
     await dialog.getByRole('button', { name: '停用账号' }).click();
     const confirm = page.getByRole('dialog', { name: '停用该账号？' });
