@@ -3,10 +3,11 @@ import { defaultSettings } from '../../shared/congress/settings.ts';
 import type { Db } from '../db/client.ts';
 import { congresses, memberships } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { congressShortCode } from './short-address.ts';
 
 /** A new congress; its creator becomes its first admin so the congress is never without one. */
 export async function createCongress(db: Db, actor: NonNullable<Actor>, input: CreateCongress) {
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(congresses)
       .values({ name: input.name, level: input.level, term: input.term, settings: input.settings ?? defaultSettings() })
@@ -22,4 +23,6 @@ export async function createCongress(db: Db, actor: NonNullable<Actor>, input: C
     });
     return row;
   });
+  // Its short public code (/p/<code>, /e/<code>) at once, so that reading its addresses never writes (short-address.ts).
+  return { ...created, shortCode: await congressShortCode(db, created.id) };
 }

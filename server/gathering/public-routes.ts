@@ -17,7 +17,7 @@ import { hit } from '../lib/rate-limit.ts';
 import { v } from '../lib/validate.ts';
 import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-address.ts';
 import { checkFiles } from './attachments.ts';
-import { congressOfShortCode, congressShortCode, shortAddress } from './short-address.ts';
+import { congressOfShortCode, congressShortCode, shortAddress } from '../congress/short-address.ts';
 import { projectOfCandidate } from '../projects/public.ts';
 import { readProposalBody } from './body.ts';
 import { checkChallenge, newChallenge } from './challenge.ts';

@@ -18,15 +18,15 @@ describe('short public addresses', () => {
     expect(normalizeShortCode('K7Q3O')).toBeNull();
   });
 
-  it("gives a congress a code at first use, keeps it, and answers its typable addresses beside the long one", async () => {
+  it("gives a congress its code when it is created, keeps it, and answers its typable addresses beside the long one", async () => {
     admin = await setupAdmin(t);
     const id = await newCongress();
-    expect(await stored(id)).toBeNull();
+    const code = (await stored(id))!;
+    expect(code).toMatch(CODE);
     const anyone = new Client(t);
     const res = await anyone.get(`/api/public/congresses/${id}/addresses`);
     expect(res.status).toBe(200);
-    const code: string = res.body.code;
-    expect(code).toMatch(CODE);
+    expect(res.body.code).toBe(code);
     expect(res.body).toMatchObject({ congressId: id, submitUrl: `http://localhost/p/${code}`, answerUrl: `http://localhost/e/${code}` });
     expect(await stored(id)).toBe(code);
     expect((await anyone.get(`/api/public/congresses/${id}/addresses`)).body.code).toBe(code);
@@ -40,8 +40,9 @@ describe('short public addresses', () => {
     }
   });
 
-  it('two first uses at once agree on one code; every congress has its own', async () => {
+  it('a congress from before codes gets one at first use: two first uses at once agree on one; every congress has its own', async () => {
     const id = await newCongress();
+    await t.database.db.update(congresses).set({ shortCode: null }).where(eq(congresses.id, id));
     const codes = await Promise.all(Array.from({ length: 6 }, () => new Client(t).get(`/api/public/congresses/${id}/addresses`)));
     expect(new Set(codes.map((r) => r.body.code)).size).toBe(1);
     const others = await Promise.all(Array.from({ length: 5 }, async () => (await new Client(t).get(`/api/public/congresses/${await newCongress()}/addresses`)).body.code));

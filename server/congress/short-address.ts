@@ -16,7 +16,8 @@ function randomCode(): string {
 }
 
 /**
- * A congress's short code, given at first use and kept for good (it is printed on posters and slips). A conditional
+ * A congress's short code, given when the congress is created (a congress from before codes: at first use) and kept for
+ * good (it is printed on posters and slips). A conditional
  * update sets it only while none is set, so two first uses at once (two instances) agree on one; a code that some
  * other congress holds already (the unique constraint) is drawn again. Runs on the pool, not inside a transaction:
  * a refused insert would end the transaction.
