@@ -42,11 +42,15 @@ const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 const dayAfter = (day: string) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 
-/** Accounts this congress may name: those holding a role in it, and its representatives' card accounts. */
+/**
+ * Accounts this congress may name: those holding a role in it, its representatives' card accounts, and those its own
+ * log shows were made or given a role here (a role revoked since: the person is still who they were).
+ */
 const accountOfCongress = (congressId: string) =>
   or(
     sql`exists (select 1 from ${memberships} where ${memberships.accountId} = ${accounts.id} and ${memberships.congressId} = ${congressId})`,
     sql`exists (select 1 from ${representatives} where ${representatives.accountId} = ${accounts.id} and ${representatives.congressId} = ${congressId})`,
+    sql`exists (select 1 from ${auditLog} where ${auditLog.congressId} = ${congressId} and ${auditLog.targetType} = 'account' and ${auditLog.targetId} = ${accounts.id} and ${auditLog.action} in ('congress.grant_role', 'accounts.create'))`,
   )!;
 
 /** Ids of this congress's objects whose name contains the search text (one subquery over the named kinds). */

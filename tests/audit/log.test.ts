@@ -22,6 +22,8 @@ let projectId: string;
 let milestoneId: string;
 let foreignProjectTitle: string;
 let foreignProjectId: string;
+let foreignAccountId: string;
+let revokedAccountId: string;
 const today = shanghaiToday();
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
@@ -68,10 +70,18 @@ beforeAll(async () => {
   foreignProjectId = (
     await admin.post(`${otherBase}/projects`, { year, title: foreignProjectTitle, leadDepartmentId: other.department.id, plannedInvestment: '1.00', fundingSource: '县级财政', plannedCompletion: addDays(today, 100), content: '—' })
   ).body.id;
-  // An entry of this congress that names the other congress's project (as a forged or mistaken id would).
-  await t.database.db.transaction((tx) =>
-    appendAudit(tx, { actor: null, congressId: cid, action: 'projects.update', targetType: 'project', targetId: foreignProjectId, details: { projectId: foreignProjectId } }),
-  );
+  // An entry of this congress that names the other congress's project (as a forged or mistaken id would), and one
+  // that names the other congress's own staff account.
+  foreignAccountId = ((await other.clients.admin.get('/api/auth/me')).body.account.id as string);
+  await t.database.db.transaction(async (tx) => {
+    await appendAudit(tx, { actor: null, congressId: cid, action: 'projects.update', targetType: 'project', targetId: foreignProjectId, details: { projectId: foreignProjectId } });
+    await appendAudit(tx, { actor: null, congressId: cid, action: 'accounts.update', targetType: 'account', targetId: foreignAccountId });
+  });
+  // A role revoked here: the person is still named (they were of this congress), not "deleted".
+  const members = (await admin.get(`${base}/members`)).body as { id: string; accountId: string; role: string }[];
+  const presidium = members.find((m) => m.role === 'presidium')!;
+  revokedAccountId = presidium.accountId;
+  expect((await admin.delete(`${base}/members/${presidium.id}`)).status).toBeLessThan(300);
 });
 
 describe('the audit log, a page at a time', () => {
@@ -95,6 +105,10 @@ describe('the audit log, a page at a time', () => {
     const forged = page.items.find((e) => e.targetId === foreignProjectId)!;
     expect(forged).toBeTruthy();
     expect(page.refs.project[foreignProjectId]).toBeUndefined();
+    expect(page.refs.account[foreignAccountId]).toBeUndefined();
+    const revoke = page.items.find((e) => e.action === 'congress.revoke_role')!;
+    expect(revoke.targetId).toBe(revokedAccountId);
+    expect(page.refs.account[revokedAccountId].name).toBe('presidium用户');
     const raw = (await admin.get(`${base}/audit/entries?size=200`)).text;
     expect(raw).not.toContain(foreignProjectTitle);
     // And none of the other congress's entries are in this log.
@@ -106,8 +120,9 @@ describe('the audit log, a page at a time', () => {
 
   it('is read by this congress’s staff only', async () => {
     for (const role of ['presidium', 'government', 'scrutineer', 'representative', 'department']) {
-      expect((await roles[role].get(`${base}/audit/entries`)).status, role).toBe(403);
-      expect((await roles[role].get(`${base}/audit/export.csv`)).status, role).toBe(403);
+      // (the presidium's role was revoked above: no role at all is "not found")
+      expect([403, 404], role).toContain((await roles[role].get(`${base}/audit/entries`)).status);
+      expect([403, 404], role).toContain((await roles[role].get(`${base}/audit/export.csv`)).status);
     }
     expect((await roles.admin.get(`${base}/audit/entries`)).status).toBe(200);
     // This congress's admin reading the other congress's log: refused, without a word of it.
@@ -123,7 +138,7 @@ describe('the audit log, a page at a time', () => {
     expect(mine.total).toBeGreaterThan(5);
     expect(mine.items.every((e) => e.actorId === adminId)).toBe(true);
     const system = await list('actor=system');
-    expect(system.items.map((e) => e.targetId)).toEqual([foreignProjectId]);
+    expect(system.items.map((e) => e.targetId).sort()).toEqual([foreignProjectId, foreignAccountId].sort());
 
     const roster = await list('area=roster');
     expect(new Set(roster.items.map((e) => e.action))).toEqual(new Set(['roster.create', 'roster.update', 'roster.reissue_card']));
