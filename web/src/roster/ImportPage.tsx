@@ -378,7 +378,7 @@ function PreviewView(props: {
             </Alert>
           </Match>
           <Match when={true}>
-            <Alert kind="success" title={t('import.ready', { new: fmt.count(counts().new), update: fmt.count(counts().update) })}>
+            <Alert kind="info" title={t('import.ready', { new: fmt.count(counts().new), update: fmt.count(counts().update) })}>
               <Show when={counts().skip > 0}>
                 <p>{t('import.why.skipped', { n: fmt.count(counts().skip) })}</p>
               </Show>
