@@ -5,6 +5,7 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'tally.overIssued': '{issued} cards were handed out, more than the {present} representatives present ({n} too many).',
   'tally.overIssuedNote': 'This does not void the vote (only more ballots cast than cards issued does), but a card too many can be a vote too many: the scrutineers find out why and put it in the minutes.',
   'tally.vacancy.title': '{n} seat(s) unfilled: what next',
+  'tally.vacancy.titleLeft': '{n} seat(s) unfilled: left empty',
   'tally.vacancy.ruleFurther': 'This congress’s rules allow a further vote for unfilled seats among the candidates not elected, or leaving them empty.',
   'tally.vacancy.ruleEmpty': 'This congress’s rules leave unfilled seats empty, with no further vote (the rule is under Rules → Attendance and vote → Unfilled seats, changed by the congress office).',
   'tally.vacancy.furtherUsed': 'A follow-up vote has been created after this one; it decides the unfilled seats.',

@@ -5,6 +5,7 @@ export const tallyZh = {
   'tally.overIssuedNote': '表决不因此无效（只有收回多于发出才无效），但多发的表决卡可能被人多投：请监票人查明原因并写入会议记录。',
   // 空缺名额的下一步
   'tally.vacancy.title': '空缺 {n} 个名额：下一步',
+  'tally.vacancy.titleLeft': '空缺 {n} 个名额：留空',
   'tally.vacancy.ruleFurther': '按本人大的规则，空缺名额可以在未当选的项目中另行表决，也可以留空。',
   'tally.vacancy.ruleEmpty': '按本人大的规则，空缺名额留空，不另行表决（规则在“规则设置 → 出席与表决 → 名额未满时”，由人大办修改）。',
   'tally.vacancy.furtherUsed': '本次表决之后已新建后续表决，空缺名额由它决定。',

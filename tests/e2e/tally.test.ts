@@ -564,7 +564,8 @@ describe('tally, sign-off, publication, big screen and public result', () => {
       const dialog = pres.getByRole('dialog', { name: '确认空缺 7 个名额留空？' });
       await dialog.getByText('不能再新建另行表决').waitFor();
       await dialog.getByRole('button', { name: '确认留空' }).click();
-      await vacancy.getByText(/^主席团已于 .+ 确认空缺 7 个名额留空（王主席）。$/).waitFor();
+      const decided = pres.getByRole('group', { name: '空缺 7 个名额：留空' });
+      await decided.getByText(/^主席团已于 .+ 确认空缺 7 个名额留空（王主席）。$/).waitFor();
       await settled(pres);
       expect(await pres.getByRole('button', { name: '确认空缺名额留空' }).count()).toBe(0);
       await shoot(pres, 'tally-vacancy-left', ['tablet', 'phone']);

@@ -422,11 +422,11 @@ function Vacancy(props: Ids & { vote: Vote; tally: TallyView; vacancy: NonNullab
   return (
     <div class="tally-vacancy" role="group" aria-labelledby="vacancy-title">
       <h3 class="tally-sub" id="vacancy-title">
-        {t('tally.vacancy.title', { n: vac().seats })}
+        {vac().leftEmpty ? t('tally.vacancy.titleLeft', { n: vac().seats }) : t('tally.vacancy.title', { n: vac().seats })}
       </h3>
       <Show
         when={!vac().leftEmpty}
-        fallback={<Alert kind="info" title={t('tally.vacancy.left', { n: vac().seats, time: fmt.dateTime(vac().leftEmpty!.at), name: vac().leftEmpty!.by })} />}
+        fallback={<p class="tally-vacancy-left">{t('tally.vacancy.left', { n: vac().seats, time: fmt.dateTime(vac().leftEmpty!.at), name: vac().leftEmpty!.by })}</p>}
       >
         <p class="muted">{vac().rule === 'further_vote' ? t('tally.vacancy.ruleFurther') : t('tally.vacancy.ruleEmpty')}</p>
         <Show when={hasFurther()}>
