@@ -129,7 +129,9 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     const poster = page.locator('.poster');
     await poster.getByText('示范县人民代表大会').waitFor();
     await poster.getByText(`${year} 年度民生实事项目建议征集`).waitFor();
-    await poster.getByText(`${h.origin}/p/${congressId}`).waitFor();
+    // The poster prints the short address a person can type (the QR holds the long one).
+    const { code } = (await (await page.request.get(`${h.origin}/api/public/congresses/${congressId}/addresses`)).json()) as { code: string };
+    await eventually(() => page.getByTestId('poster-short-url').textContent()).toBe(`${new URL(h.origin).host}/p/${code}`);
     const qr = page.getByRole('img', { name: '提交建议的二维码' });
     await eventually(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await h.screenshot('poster');
@@ -238,7 +240,9 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
     await page.getByLabel('用户名').fill(government.username);
     await page.getByLabel('密码').fill(government.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`**/c/${congressId}`);
+    // 政府办 land on their to-do list: the proposals waiting for screening are the first thing there.
+    await page.getByRole('heading', { name: `您好，${government.displayName}`, level: 1 }).waitFor();
+    await page.locator('.work-item[data-kind="proposals_to_screen"]').waitFor();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '项目建议' }).click();
     await page.getByRole('heading', { name: '项目建议', level: 1 }).waitFor();
     await page.getByText('共 5 条建议').waitFor();

@@ -314,8 +314,9 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     const dialog = page.getByRole('dialog', { name: '新建票决' });
     await dialog.getByLabel('候选项目清单（已冻结）').locator('option', { hasText: `${year} 年度民生实事候选项目清单` }).waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: '新建', exact: true }).click();
-    await page.getByRole('link', { name: '民生实事项目票决' }).click();
+    // The new vote opens by itself.
     await page.waitForURL(/\/votes\//);
+    await page.getByRole('heading', { name: '民生实事项目票决', level: 1 }).waitFor();
     voteId = page.url().split('/votes/')[1];
 
     scrutineer = await signIn(scrut1);

@@ -149,7 +149,8 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
       await page.goto(card.url);
       await page.getByRole('heading', { name: '您好，李秀英', level: 1 }).waitFor();
       await eventually(() => new URL(page.url()).hash).toBe(''); // the token left the address bar
-      await page.getByText('作为人大代表，您可以：').waitFor();
+      // Their home is their work: the to-do list first.
+      await page.getByRole('heading', { name: '我的待办', level: 2 }).waitFor();
       await settled(page);
       expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
       await page.screenshot({ path: 'tests/e2e/screenshots/representative-home-phone.png', fullPage: true, style: '.toasts{display:none}' });
