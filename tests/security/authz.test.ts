@@ -709,7 +709,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/runoff': { allow: CHAIR, ok: ['follow_up_exists'], req: (x) => ({ path: `${vote(x, 'vPub')}/runoff`, body: {} }) },
   'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/further': { allow: CHAIR, ok: ['further_not_possible', 'follow_up_exists'], req: (x) => ({ path: `${vote(x, 'vPub')}/further`, body: {} }) },
   'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/revote': { allow: CHAIR, ok: ['revote_not_void', 'follow_up_exists'], req: (x) => ({ path: `${vote(x, 'vPub')}/revote`, body: {} }) },
-  'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/reserve': { allow: DESK, req: (x) => ({ path: `${vote(x, 'vPub')}/reserve`, body: { candidateIds: [x.r.ids.c4] } }) },
+  'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/leave-unfilled': { allow: ['presidium'], ok: ['unfilled_none', 'unfilled_left', 'follow_up_exists'], req: (x) => ({ path: `${vote(x, 'vPub')}/leave-unfilled` }) },
+  'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/reserve': { allow: [...DESK, 'presidium'], req: (x) => ({ path: `${vote(x, 'vPub')}/reserve`, body: { candidateIds: [x.r.ids.c4] } }) },
 
   // ---- public results and the big screen ----
   'GET /api/public/votes/:voteId/result': [

@@ -24,6 +24,7 @@ type Spec = { paths: Record<string, Record<string, Op>>; components?: { schemas?
 
 /** Write routes that read no body at all (the action is named by the address). */
 const NO_BODY = new Set([
+  'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/leave-unfilled',
   'POST /api/auth/logout',
   'POST /api/accounts/:accountId/revoke-sessions',
   'POST /api/accounts/:accountId/unlock',
@@ -61,6 +62,8 @@ const PUBLIC = new Set([
   'POST /api/auth/login',
   'POST /api/auth/card-login',
   'POST /api/auth/logout',
+  'GET /api/kiosk/me',
+  'POST /api/kiosk/leave',
 ]);
 const isPublic = (r: Route) => PUBLIC.has(r.key) || r.path.startsWith('/api/public/');
 /**
