@@ -61,7 +61,11 @@ export const indexRefs = (list: AuditRefList): AuditRefs => {
   for (const { kind, id, ...ref } of list) (out[kind] ??= {})[id] = ref;
   return out;
 };
-export const listRefs = (refs: AuditRefs): AuditRefList => Object.entries(refs).flatMap(([kind, byId]) => Object.entries(byId).map(([id, ref]) => ({ kind, id, ...ref })));
+/** The names as a list in one order (by kind, then id) whatever order the lookups finished in: the same page reads the same. */
+export const listRefs = (refs: AuditRefs): AuditRefList =>
+  Object.entries(refs)
+    .flatMap(([kind, byId]) => Object.entries(byId).map(([id, ref]) => ({ kind, id, ...ref })))
+    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const AuditListEntry = AuditEntry.extend({ actorId: z.string().nullable() });
 export type AuditListEntry = z.infer<typeof AuditListEntry>;

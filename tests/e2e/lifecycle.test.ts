@@ -604,8 +604,8 @@ describe('lifecycle: from first run to the rectification report, through the UI'
     await snap(page, 'en-evaluation-results', ['tablet']);
 
     const screen = await h.newPage('desktop');
-    await screen.goto(`${h.origin}/screen/${sessionId}`);
-    await screen.getByRole('button', { name: 'Switch to English' }).click();
+    // The big screen has no language button (nobody touches it): English is asked for in its address.
+    await screen.goto(`${h.origin}/screen/${sessionId}?lang=en`);
     await eventually(() => screen.locator('.screen-status').textContent()).toBe('Result published');
     await screen.getByText(`Elected: ${T.a}, ${T.b}`).waitFor();
     await snap(screen, 'en-big-screen', ['desktop']);
