@@ -14,6 +14,9 @@ import { serveControl, writeControlToken } from './system/backup/control.ts';
 import { ConfigError } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
+/** How long an idle connection stays open for the next request (see where it is set). */
+const KEEP_ALIVE_MS = 65_000;
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // WEB_DIR: serve a web build from elsewhere (parallel test runs each build their own).
 const webRoot = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(root, 'dist/web');
@@ -93,6 +96,14 @@ async function main() {
     });
   });
 
+  // A tablet keeps its connection from showing the ballot to casting it (a representative marks for a minute or
+  // two), and a phone between the pages of results day: Node's default of 5 s would make each of them open a new one
+  // (a TCP handshake and a fresh parser on the server, at the moment the hall casts together). Longer than the 60 s
+  // a load balancer commonly keeps an idle connection; a stop closes idle connections anyway (lib/graceful.ts).
+  const httpServer = server as Server;
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000; // must exceed it, or a reused connection can be cut mid-request
+
   // A stop (SIGTERM from systemd, Ctrl-C): no new connections; the casts and answers in flight commit and are answered
   // (lib/graceful.ts), for at most STOP_GRACE_MS; then the database closes, the lock and control token go, exit 0.
   let stopping = false;
@@ -105,7 +116,7 @@ async function main() {
       log.error('stop took too long', { graceMs: config.stopGraceMs });
       process.exit(1);
     }, config.stopGraceMs + 15_000).unref();
-    const { inFlight, cut } = await drain(server as Server, config.stopGraceMs);
+    const { inFlight, cut } = await drain(httpServer, config.stopGraceMs);
     if (cut > 0) log.warn('requests cut at stop', { count: cut, graceMs: config.stopGraceMs });
     let code = 0;
     try {

@@ -100,6 +100,32 @@ describe.skipIf(PG)('a database from a newer version (PGlite run only: the Postg
   });
 });
 
+describe.skipIf(PG)('connections (PGlite run only: the same on both)', () => {
+  it('an idle connection stays open for the next request well past Node’s 5 s default (a tablet marking its ballot)', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-keepalive-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const s = await startServer({ DATA_DIR: dir });
+    servers.push(s);
+    // Node announces its idle timeout on every keep-alive answer; a raw socket reads exactly what the server sent.
+    const { hostname, port } = new URL(s.origin);
+    const head = await new Promise<string>((res, rej) => {
+      const sock = net.connect(Number(port), hostname, () => sock.write(`GET /api/health HTTP/1.1\r\nhost: ${hostname}\r\n\r\n`));
+      let text = '';
+      sock.on('data', (d) => {
+        text += d;
+        if (text.includes('\r\n\r\n')) {
+          sock.destroy();
+          res(text.slice(0, text.indexOf('\r\n\r\n')).toLowerCase());
+        }
+      });
+      sock.on('error', rej);
+    });
+    expect(head).toMatch(/^http\/1\.1 200/);
+    expect(head).toContain('connection: keep-alive');
+    expect(head).toMatch(/\r\nkeep-alive: timeout=65\b/);
+  });
+});
+
 describe.skipIf(!PG)('on PostgreSQL (PostgreSQL run only)', () => {
   it('two instances starting at once on an empty database migrate it once and both become ready', { timeout: 120_000 }, async () => {
     const url = await emptyDatabase('twostart');
