@@ -29,14 +29,20 @@ export type Database = {
    * the order issued.
    */
   rawTransaction<T>(fn: (q: RawQuery) => Promise<T>): Promise<T>;
-  /** LISTEN on a channel (every instance hears every NOTIFY). Returns the unlisten function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel (every instance hears every NOTIFY). Returns the unlisten function. `onListen` runs each time
+   * the LISTEN is in place (first and after every reconnect: notifications sent in between were lost), `onLost` when
+   * its connection is gone (PostgreSQL only; PGlite runs in this process and loses none).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   /** Run `fn` while holding a database-wide lock (across instances on PostgreSQL). */
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Statement, lock and casting deadlines and the submission queues' bound (SPEC §18). */
   deadlines: Deadlines;
 };
+
+export type ListenEvents = { onListen?: () => void; onLost?: () => void };
 
 export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
@@ -71,6 +77,25 @@ function postgresOptions(deadlines: Deadlines) {
   };
 }
 
+/**
+ * postgres.js LISTENs on a connection of its own (`sql.listen.sql`) and, when it closes, listens again (calling
+ * onlisten once back) — but says nothing at the close itself. Its close hook is read from its options at each close,
+ * so it is wrapped here to tell `onLost` too. Undocumented: if a later driver moves it, only `onLost` goes quiet (the
+ * cache then relies on onListen alone, stale at most for the reconnect's duration).
+ */
+function watchListenClose(sql: postgres.Sql, onLost: () => void) {
+  const inner = (sql.listen as unknown as { sql?: { options?: { onclose?: (id: number) => void } } }).sql?.options;
+  if (!inner) return;
+  const previous = inner.onclose;
+  inner.onclose = (id: number) => {
+    try {
+      onLost();
+    } finally {
+      previous?.(id);
+    }
+  };
+}
+
 /** PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or an existing PGlite instance). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const deadlines = opts.deadlines ?? DEFAULT_DEADLINES;
@@ -83,8 +108,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgres',
       query: async (text, params = []) => (await sql.unsafe(text, params as never[])) as never,
       rawTransaction: (fn) => sql.begin((tx) => fn(async (text, params = []) => (await tx.unsafe(text, params as never[])) as never)) as never,
-      listen: async (channel, onMessage) => {
-        const l = await sql.listen(channel, onMessage);
+      listen: async (channel, onMessage, events = {}) => {
+        const l = await sql.listen(channel, onMessage, events.onListen);
+        if (events.onLost) watchListenClose(sql, events.onLost);
         return () => l.unlisten();
       },
       exclusive: async (key, fn) => {
@@ -112,7 +138,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     query: async (text, params = []) => (await store.query(text, params)).rows as never,
     rawTransaction: (fn) => store.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, params)).rows as never)),
-    listen: (channel, onMessage) => store.listen(channel, onMessage),
+    listen: async (channel, onMessage, events = {}) => {
+      const off = await store.listen(channel, onMessage);
+      events.onListen?.();
+      return off;
+    },
     exclusive: (_key, fn) => fn(), // one process per data directory already (DATA_DIR/server.lock)
     close: () => store.close(),
     deadlines,

@@ -13,6 +13,7 @@ import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
+import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { hit } from '../lib/rate-limit.ts';
 import { v } from '../lib/validate.ts';
 import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-address.ts';
@@ -61,8 +62,11 @@ async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: s
   };
 }
 
+/** The congress page, the frozen lists and the poster's QR answer from the public cache (lib/public-cache.ts). */
+const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
+
 export const publicGatheringRoutes = new Hono<AppEnv>()
-  .get('/public/congresses/:congressId', doc('public', 'A congress and its collection window, for the public submission page', PublicCongress), v('param', CongressId), async (c) => {
+  .get('/public/congresses/:congressId', doc('public', 'A congress and its collection window, for the public submission page', PublicCongress), v('param', CongressId), page, async (c) => {
     const congress = await publicCongress(c, c.req.valid('param').congressId);
     const windows = await c.get('deps').db.select().from(collectionWindows).where(eq(collectionWindows.congressId, congress.id)).orderBy(desc(collectionWindows.year));
     const w = windows.find((x) => windowState(x) === 'open') ?? windows.find((x) => windowState(x) === 'scheduled') ?? windows[0] ?? null;
@@ -137,17 +141,17 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       mergedFromCount: mergedFrom.length,
     } satisfies Tracking);
   })
-  .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), async (c) => {
+  .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), page, async (c) => {
     const { congressId } = c.req.valid('param');
     await publicCongress(c, congressId);
     const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt), asc(candidateLists.id));
     return c.json(await Promise.all(rows.map((r) => frozenList(c, congressId, r.id))));
   })
-  .get('/public/congresses/:congressId/candidate-lists/:listId', doc('public', 'One frozen candidate list, as printed on ballots', FrozenList), v('param', PublicListParams), async (c) => {
+  .get('/public/congresses/:congressId/candidate-lists/:listId', doc('public', 'One frozen candidate list, as printed on ballots', FrozenList), v('param', PublicListParams), page, async (c) => {
     const { congressId, listId } = c.req.valid('param');
     return c.json(await frozenList(c, congressId, listId));
   })
-  .get('/public/congresses/:congressId/candidate-lists/:listId/export.csv', doc('public', 'A frozen candidate list as CSV'), v('param', PublicListParams), async (c) => {
+  .get('/public/congresses/:congressId/candidate-lists/:listId/export.csv', doc('public', 'A frozen candidate list as CSV'), v('param', PublicListParams), page, async (c) => {
     const { congressId, listId } = c.req.valid('param');
     const list = await frozenList(c, congressId, listId);
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -159,11 +163,10 @@ export const publicGatheringRoutes = new Hono<AppEnv>()
       ),
     );
   })
-  .get('/public/congresses/:congressId/poster-qr.svg', doc('public', 'QR code of the public submission page, for the poster'), v('param', CongressId), async (c) => {
+  .get('/public/congresses/:congressId/poster-qr.svg', doc('public', 'QR code of the public submission page, for the poster'), v('param', CongressId), cachedPublic({ cacheControl: CACHE_CONTROL.poster }), async (c) => {
     const congress = await publicCongress(c, c.req.valid('param').congressId);
     const svg = await QRCode.toString(submitUrl(c, congress.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     c.header('Content-Type', 'image/svg+xml');
-    c.header('Cache-Control', 'public, max-age=3600');
     return c.body(svg);
   });
 

@@ -4,6 +4,7 @@ import type { AuthState } from './auth.ts';
 import type { KioskCaller } from '../kiosk/credential.ts';
 import type { KeyStore } from './keys.ts';
 import type { LiveStreamLimits, LiveStreamTuning } from './live-hub.ts';
+import type { PublicCacheLimits } from './public-cache.ts';
 
 export type Deps = {
   database: Database;
@@ -23,6 +24,8 @@ export type Deps = {
   liveStreams?: LiveStreamLimits;
   /** Tests only: shorter timings for the live streams (throttle, heartbeat, slow-reader limits). */
   liveTuning?: Partial<LiveStreamTuning>;
+  /** The bounds of the public answers kept in memory (lib/public-cache.ts); tests make them small. */
+  publicCache?: PublicCacheLimits;
 };
 
 export type AppEnv = {

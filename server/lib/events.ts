@@ -16,26 +16,66 @@ export async function notifySession(db: DbOrTx, sessionId: string, kind: LiveKin
 }
 
 type Listener = (e: LiveEvent) => void;
+/** What a table trigger announces (drizzle/0013_public_cache_notify.sql): a committed change to that table. */
+export type TableEvent = { t: string };
+/** Watchers of every table change and of the LISTEN itself (the public cache, lib/public-cache.ts). */
+export type TableWatcher = {
+  changed(table: string): void;
+  /** The LISTEN is in place: from now on every change is heard (any before it may have been missed). */
+  listening(): void;
+  /** The LISTEN's connection is gone: changes are not heard until `listening` again. */
+  lost(): void;
+};
 
 /** One LISTEN per database connection pool, fanned out to the feed of each session watched here (lib/live-hub.ts). */
 class Hub {
   private bySession = new Map<string, Set<Listener>>();
+  private tables = new Set<TableWatcher>();
   private started: Promise<unknown> | null = null;
+  /** True between the LISTEN in place and its connection lost. */
+  private live = false;
+  /** LISTEN was in place before: the next `onListen` is a reconnect, after which changes may have been missed. */
+  private everListened = false;
   constructor(private database: Database) {}
+
+  get listening(): boolean {
+    return this.live;
+  }
 
   private start() {
     this.started ??= this.database
-      .listen(EVENTS_CHANNEL, (payload) => {
-        let e: LiveEvent;
-        try {
-          e = JSON.parse(payload) as LiveEvent;
-        } catch {
-          return;
-        }
-        for (const fn of this.bySession.get(e.s) ?? []) fn(e);
-      })
+      .listen(
+        EVENTS_CHANNEL,
+        (payload) => {
+          let e: LiveEvent | TableEvent;
+          try {
+            e = JSON.parse(payload) as LiveEvent | TableEvent;
+          } catch {
+            return;
+          }
+          if ('t' in e && typeof e.t === 'string') {
+            for (const w of this.tables) w.changed(e.t);
+            return;
+          }
+          for (const fn of this.bySession.get((e as LiveEvent).s) ?? []) fn(e as LiveEvent);
+        },
+        {
+          onListen: () => {
+            this.live = true;
+            for (const w of this.tables) w.listening();
+            // Back after a lost connection: what changed meanwhile was not heard; every live feed builds afresh.
+            if (this.everListened) for (const [s, set] of this.bySession) for (const fn of set) fn({ s, k: 'attendance' });
+            this.everListened = true;
+          },
+          onLost: () => {
+            this.live = false;
+            for (const w of this.tables) w.lost();
+          },
+        },
+      )
       .catch((err: unknown) => {
         this.started = null; // try again at the next subscriber
+        this.live = false;
         log.error('events.listen_failed', { error: String(err) });
       });
     return this.started;
@@ -50,6 +90,17 @@ class Hub {
       set.delete(fn);
       if (set.size === 0) this.bySession.delete(sessionId);
     };
+  }
+
+  /** Hear every table change; the LISTEN is started (again, after a failure) if need be. */
+  watchTables(w: TableWatcher): Promise<unknown> {
+    this.tables.add(w);
+    return this.ensure();
+  }
+
+  /** Start the LISTEN if it is not (a failed start is tried again here). */
+  ensure(): Promise<unknown> {
+    return this.start();
   }
 }
 

@@ -43,6 +43,7 @@ import { actorOf } from '../lib/auth.ts';
 import { doc } from '../lib/doc.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
+import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { rejectNul, v } from '../lib/validate.ts';
 import { canDecideChange, canRequestChange, editableProject, onProject, projectsAccess, readableProject, type Who } from './access.ts';
 import { addFile, addMilestone, completeProject, createProject, decideChange, deleteFile, deleteMilestone, reportProgress, requestChange, savePlan, updateMilestone, updateProject } from './actions.ts';
@@ -275,16 +276,19 @@ export const projectRoutes = new Hono<AppEnv>()
     return c.json((await findingsOf(db, who.congress.id, and(eq(findings.id, findingId))))[0]);
   });
 
+/** The progress pages and public photos answer from the public cache (lib/public-cache.ts); the year makes another page. */
+const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
+const yearPage = cachedPublic({ cacheControl: CACHE_CONTROL.page, query: (c) => c.req.query('year') ?? '' });
+
 export const publicProjectRoutes = new Hono<AppEnv>()
-  .get('/public/congresses/:congressId/projects', doc('projects', 'The public progress page: a year’s projects', PublicProjectList), v('param', CongressId), v('query', PublicProjectsQuery), async (c) =>
+  .get('/public/congresses/:congressId/projects', doc('projects', 'The public progress page: a year’s projects', PublicProjectList), v('param', CongressId), v('query', PublicProjectsQuery), yearPage, async (c) =>
     c.json(await publicProjectList(c.get('deps').db, c.req.valid('param').congressId, c.req.valid('query').year)),
   )
-  .get('/public/projects/:projectId', doc('projects', 'One project for the public: progress, milestones, photos, spending, announcements', PublicProject), v('param', z.object({ projectId: z.uuid() })), async (c) =>
+  .get('/public/projects/:projectId', doc('projects', 'One project for the public: progress, milestones, photos, spending, announcements', PublicProject), v('param', z.object({ projectId: z.uuid() })), page, async (c) =>
     c.json(await publicProject(c.get('deps').db, c.req.valid('param').projectId)),
   )
-  .get('/public/files/:fileId', doc('projects', 'A public project photo'), v('param', z.object({ fileId: z.uuid() })), async (c) => {
+  .get('/public/files/:fileId', doc('projects', 'A public project photo'), v('param', z.object({ fileId: z.uuid() })), page, async (c) => {
     const f = await publicPhoto(c.get('deps').db, c.req.valid('param').fileId);
-    c.header('Cache-Control', 'public, max-age=3600');
     return sendFile(c, f);
   });
 

@@ -10,6 +10,7 @@ import { clientIp } from '../lib/client-ip.ts';
 import type { AppEnv, Deps } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { LiveStreams } from '../lib/live-hub.ts';
+import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { v } from '../lib/validate.ts';
 import { describeVote, getVote } from '../ballot/votes.ts';
@@ -90,23 +91,28 @@ async function followUp(c: Context<AppEnv>, kind: 'runoff' | 'further' | 'revote
 const file = (name: string, text: string) => ({
   'Content-Type': 'application/json; charset=utf-8',
   'Content-Disposition': `attachment; filename="${name}"`,
-  'Cache-Control': 'public, max-age=300',
   'Content-Length': String(Buffer.byteLength(text)),
   _text: text,
 });
 
-/** For anyone: published results and their files, the receipt check, the big screen and its live stream. */
+const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
+const immutable = cachedPublic({ cacheControl: CACHE_CONTROL.immutable });
+
+/**
+ * For anyone: published results and their files, the receipt check, the big screen and its live stream. The result,
+ * its files and the list of results answer from the public cache (lib/public-cache.ts).
+ */
 export const publicTallyRoutes = new Hono<AppEnv>()
-  .get('/public/votes/:voteId/result', doc('tally', 'A published result (404 until published)', PublicResult), v('param', PublicVoteParams), async (c) => c.json(await publicResult(c.get('deps').db, c.req.valid('param').voteId)))
-  .get('/public/votes/:voteId/bulletin.json', doc('tally', 'bulletin.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), async (c) => {
+  .get('/public/votes/:voteId/result', doc('tally', 'A published result (404 until published)', PublicResult), v('param', PublicVoteParams), page, async (c) => c.json(await publicResult(c.get('deps').db, c.req.valid('param').voteId)))
+  .get('/public/votes/:voteId/bulletin.json', doc('tally', 'bulletin.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), immutable, async (c) => {
     const { _text, ...headers } = file('bulletin.json', await publishedFile(c.get('deps').db, c.req.valid('param').voteId, 'bulletin'));
     return c.body(_text, 200, headers);
   })
-  .get('/public/votes/:voteId/result.json', doc('tally', 'result.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), async (c) => {
+  .get('/public/votes/:voteId/result.json', doc('tally', 'result.json of a published vote (SPEC §10), byte for byte'), v('param', PublicVoteParams), immutable, async (c) => {
     const { _text, ...headers } = file('result.json', await publishedFile(c.get('deps').db, c.req.valid('param').voteId, 'result'));
     return c.body(_text, 200, headers);
   })
-  .get('/public/congresses/:congressId/results', doc('tally', 'The published votes of a congress', z.array(PublishedVote)), v('param', PublicCongressParams), async (c) => c.json(await publishedVotes(c.get('deps').db, c.req.valid('param').congressId)))
+  .get('/public/congresses/:congressId/results', doc('tally', 'The published votes of a congress', z.array(PublishedVote)), v('param', PublicCongressParams), page, async (c) => c.json(await publishedVotes(c.get('deps').db, c.req.valid('param').congressId)))
   .post('/public/receipts/check', doc('tally', 'Is this receipt in a published list of receipts?', ReceiptCheck), v('json', CheckReceipt), async (c) => c.json(await checkReceipt(c.get('deps').db, c.req.valid('json'))))
   .get('/public/sessions/:sessionId/screen', doc('tally', '大屏: the roll, each vote’s ballots cast and, after publication, its result', Screen), v('param', PublicSessionParams), async (c) => c.json(await screenOf(c.get('deps').db, c.req.valid('param').sessionId)))
   .get(
