@@ -22,16 +22,6 @@ export const hallZh = {
   'hall.mode.switch': '改用另一种方式：在发卡台扫描一张卡，就改为逐张扫码（登记的张数不再使用）；登记张数，就改为按张数（投票时不再核对扫描记录）。',
   'hall.mode.perVote': '表决卡每次表决单独制作：本次的卡只能投“{title}”，不能投其他表决。',
   'hall.mode.paper': '纸质选票：代表也可以在同一张卡上用笔填写，表决截止后由两名计票人分别录入。发票方式不变。',
-  // the receipt on the hall tablet
-  'hall.receipt.keep': '保持显示',
-  'hall.receipt.kept': '回执会一直显示，直到您点「完成」。看完请点「完成」，下一位代表就看不到您的回执。',
-  'hall.receipt.print': '打印回执',
-  'hall.receipt.done': '完成（清除回执）',
-  'hall.receipt.slipTitle': '投票回执',
-  'hall.receipt.slipVote': '表决：{title}',
-  'hall.receipt.slipCheck': '计票结果公布后，用手机扫描二维码或打开下面的网址，输入上面的回执码，就能核对您的选票已被计入。',
-  'hall.receipt.slipNote': '回执码不显示您投了什么，也不记您的姓名。请自行保管。',
-  'hall.receipt.idleClear': '若 {n} 分钟无人操作，屏幕也会自动清空。',
   // 新建票决
   'hall.vote.createdGo': '已新建票决“{title}”。下一步：监票人制作表决卡。',
 } as const;

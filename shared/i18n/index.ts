@@ -4,7 +4,8 @@
  * Pure: no DOM, so the same functions can render print views or exports anywhere.
  */
 import type { Lang } from '../errors.ts';
-import { zhCN, type MessageKey } from './zh-CN.ts';
+import { ballotZh } from './ballot.zh-CN.ts';
+import type { MessageKey } from './zh-CN.ts';
 
 export type { Lang } from '../errors.ts';
 export type { MessageKey } from './zh-CN.ts';
@@ -12,13 +13,19 @@ export type Params = Record<string, string | number>;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const TIME_ZONE = 'Asia/Shanghai';
+/** The keys of the core words (ballot.zh-CN.ts): what the hall tablet's ballot page shows. */
+export type CoreKey = keyof typeof ballotZh;
 /**
- * Chinese is always here; English is added when it is wanted (`addDictionary('en', en)` with `en` from ./en.ts), so
- * that a page in Chinese — the hall tablets — does not download the English words.
+ * Only the core words are built in (the Chinese of the hall tablet's ballot page and the formats here): the tablet
+ * then downloads no more words than it shows (SPEC §9). A whole dictionary — `zhCN` from ./zh-CN.ts, `en` from ./en.ts —
+ * is added when it is wanted (`addDictionary`), as are the English core words (`addCoreWords('en', ballotEn)`).
  */
-const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = {};
+const core: Partial<Record<Lang, Record<CoreKey, string>>> = { 'zh-CN': ballotZh };
 export const addDictionary = (lang: Lang, words: Record<MessageKey, string>) => void (dictionaries[lang] = words);
 export const hasDictionary = (lang: Lang) => dictionaries[lang] !== undefined;
+export const addCoreWords = (lang: Lang, words: Record<CoreKey, string>) => void (core[lang] = words);
+export const hasCoreWords = (lang: Lang) => core[lang] !== undefined;
 
 export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
 
@@ -27,7 +34,9 @@ export const isLang = (v: unknown): v is Lang => v === 'zh-CN' || v === 'en';
  * An entry written `one|other` picks by `n` (English needs it; Chinese has no plural forms).
  */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  let text: string = dictionaries[lang]?.[key] ?? zhCN[key] ?? key;
+  // The language's whole dictionary, else its core words, else Chinese, else the key itself.
+  const k = key as CoreKey;
+  let text: string = dictionaries[lang]?.[key] ?? core[lang]?.[k] ?? dictionaries['zh-CN']?.[key] ?? ballotZh[k] ?? key;
   if (!params) return text;
   if (text.includes('|') && params.n !== undefined) {
     const [one, other] = text.split('|');

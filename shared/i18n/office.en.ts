@@ -2,8 +2,5 @@
 import type { officeZh } from './office.zh-CN.ts';
 
 export const officeEn: Record<keyof typeof officeZh, string> = {
-  'office.fraction.all': 'all',
-  'office.body.county': "Standing Committee of the {place} People's Congress",
-  'office.body.township': "Presidium of the {place} People's Congress",
   'office.footer': '{body} · {note}',
 };

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/congress/settings.ts';
 import { Audience } from '../../shared/evaluation/schema.ts';
 import { en } from '../../shared/i18n/en.ts';
+import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { addDictionary, congressBody, formatDate, formatDateTime, formatFraction, translate } from '../../shared/i18n/index.ts';
 import { congresses } from '../../server/db/schema/index.ts';
 import { setupAdmin, useTestApp } from '../helpers/app.ts';
 
 const t = useTestApp();
 addDictionary('en', en);
+addDictionary('zh-CN', zhCN); // only the core words are built in (ballot.zh-CN.ts)
 
 describe('dates: one way everywhere', () => {
   it('writes an instant as 2026年12月5日 06:20 in Chinese and 5 Dec 2026, 06:20 in English (Asia/Shanghai)', () => {

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
+import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 
 /**
@@ -10,6 +13,18 @@ import { eventually, settled, shoot, startHarness, textMatching, type Harness } 
  * and two representatives vote on a 1024×768 tablet — one by typing the serial, one from the card's /b#<token>.
  * After 完成 nothing of the ballot stays in the page or in browser storage, and no request leaves the origin.
  */
+/** The whole dictionaries' chunks in the build under test (the tablet has only the core words built in, SPEC §9). */
+const dictionaryChunks = () => {
+  const webDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : resolve(import.meta.dirname, '../../dist/web');
+  const manifest = JSON.parse(readFileSync(join(webDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  return ['../shared/i18n/zh-CN.ts', '../shared/i18n/en.ts'].map((k) => `/${manifest[k].file}`);
+};
+/** Dictionary keys shown as they are (a word missing from the core): in the text, the labels and the title. */
+const rawKeys = async (page: Page) => {
+  const shown = await page.evaluate(() => [document.title, document.body.innerText, ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.getAttribute('placeholder') ?? ''}`)].join('\n'));
+  return (shown.match(/[\w-]+(?:\.[\w-]+)+/g) ?? []).filter((w) => w in zhCN);
+};
+
 describe('session and ballot', () => {
   let h: Harness;
   let congressId = '';
@@ -200,9 +215,12 @@ describe('session and ballot', () => {
     await page.goto(serials[1].url.replace(/^https?:\/\/[^/]+/, h.origin));
     await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
     await eventually(() => page.url()).toBe(`${h.origin}/b`);
-    // A tablet in Chinese does not download the English words (SPEC §9: the tablet page's JavaScript).
+    // A tablet in Chinese does not download the English words, nor the whole Chinese dictionary: only the core words
+    // are built in (SPEC §9: the tablet page's JavaScript), and they are all it shows.
     expect(scripts.filter((u) => /\/assets\/en-[\w-]+\.js$/.test(u))).toEqual([]);
+    expect(scripts.filter((u) => dictionaryChunks().some((c) => u.endsWith(c)))).toEqual([]);
     expect(scripts.length).toBeGreaterThan(0);
+    expect(await rawKeys(page)).toEqual([]);
     await page.locator('.ballot-row').first().getByRole('button', { name: '弃权' }).click();
     await page.getByRole('button', { name: '检查选票' }).click();
     await eventually(() => page.locator('.review-mark').allTextContents()).toEqual(['弃权', '未选（按弃权计）', '未选（按弃权计）']);
@@ -220,6 +238,27 @@ describe('session and ballot', () => {
 
     await presidium.reload();
     await presidium.locator('.vote-live').getByText('2', { exact: true }).first().waitFor();
+  });
+
+  it('shows the tablet in English from ?lang=en with the core words only: no raw key, no whole dictionary', async () => {
+    const page = await h.newPage('tablet');
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
+    await page.goto(`${h.origin}/b?c=${congressId}&lang=en`);
+    await page.getByRole('heading', { name: 'Please scan your ballot card' }).waitFor();
+    expect(await rawKeys(page)).toEqual([]);
+    await page.getByLabel('Or type the card’s serial').fill('ABC');
+    await page.getByRole('button', { name: 'Open ballot' }).click();
+    await page.getByRole('heading', { name: 'A ballot card serial has 8 characters' }).waitFor();
+    expect(await rawKeys(page)).toEqual([]);
+    // Switched to Chinese on the page, still the core words only.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '请扫描您的表决卡' }).waitFor();
+    expect(await rawKeys(page)).toEqual([]);
+    expect(scripts.filter((u) => /\/assets\/ballot\.en-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(scripts.filter((u) => dictionaryChunks().some((c) => u.endsWith(c)))).toEqual([]);
+    await page.context().close();
   });
 
   it('after the close, two counters enter the same paper ballot and it is counted', async () => {

@@ -1,6 +1,6 @@
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
-import { applyLang, lang, loadLang } from './i18n.ts';
+import { applyLang, lang, loadCoreWords, loadLang } from './i18n.ts';
 import './styles.css';
 
 // After an upgrade, a tab opened before it asks for page files that are gone: load the new version once (not in a loop).
@@ -14,7 +14,9 @@ window.addEventListener('vite:preloadError', (e) => {
 
 applyLang();
 // Who is signed in is asked by the first page that reads it (session.ts): the public pages never ask.
-// A browser that chose English fetches its words before the first paint (no flash of Chinese).
-void loadLang(lang())
+// The words are fetched before the first paint (no flash of raw keys, nor of Chinese for a browser that chose English):
+// all of them, but on the hall tablet's ballot page, which shows only the core words built in (SPEC §9: its JavaScript).
+const onBallotPage = location.pathname.replace(/\/+$/, '') === '/b';
+void (onBallotPage ? loadCoreWords(lang()) : loadLang(lang()))
   .catch(() => undefined)
   .finally(() => render(() => <App />, document.getElementById('root')!));

@@ -39,7 +39,8 @@ export default function BallotPage() {
   const search = new URLSearchParams(location.search);
   const congressId = search.get('c') ?? '';
   // The card is read only once the page's language is set, so that the server's answer comes in that language too.
-  const langReady = useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN');
+  // Only the core words (shared/i18n/ballot.*.ts): the tablet does not download the whole dictionary (SPEC §9).
+  const langReady = useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN', 'core');
   usePageTitle(() => t('ballot.title'));
 
   const [stage, setStage] = createSignal<Stage>('start');
@@ -216,7 +217,7 @@ export default function BallotPage() {
     if (next === 'en') q.set('lang', 'en');
     else q.delete('lang');
     history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
-    void useLangOnly(next);
+    void useLangOnly(next, 'core');
   };
 
   return (

@@ -5,21 +5,21 @@
  * `/evaluation/league` never reads as a round.
  */
 import type { RouteDefinition } from '@solidjs/router';
-import { lazy } from 'solid-js';
+import { lazyPage } from '../i18n.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const staffEvaluationRoutes: RouteDefinition[] = [
-  { path: '/evaluation', component: lazy(() => import('./RoundsPage.tsx')) },
-  { path: '/evaluation/league', component: lazy(() => import('./LeaguePage.tsx')) },
-  { path: '/evaluation/:roundId', matchFilters: { roundId: UUID }, component: lazy(() => import('./RoundPage.tsx')) },
-  { path: '/rectifications', component: lazy(() => import('./RectificationsPage.tsx')) },
+  { path: '/evaluation', component: lazyPage(() => import('./RoundsPage.tsx')) },
+  { path: '/evaluation/league', component: lazyPage(() => import('./LeaguePage.tsx')) },
+  { path: '/evaluation/:roundId', matchFilters: { roundId: UUID }, component: lazyPage(() => import('./RoundPage.tsx')) },
+  { path: '/rectifications', component: lazyPage(() => import('./RectificationsPage.tsx')) },
 ];
 
 export const outsideEvaluationRoutes: RouteDefinition[] = [
   // Residents and representatives answer here, without an account (phone first; also the meeting's tablets).
-  { path: '/e', component: lazy(() => import('./AnswerPage.tsx')) },
+  { path: '/e', component: lazyPage(() => import('./AnswerPage.tsx')) },
   // Printed on A4 without the app around them.
-  { path: '/c/:congressId/evaluation/:roundId/codes', matchFilters: { roundId: UUID }, component: lazy(() => import('./CodesPrintPage.tsx')) },
-  { path: '/c/:congressId/evaluation/:roundId/report', matchFilters: { roundId: UUID }, component: lazy(() => import('./ReportPage.tsx')) },
+  { path: '/c/:congressId/evaluation/:roundId/codes', matchFilters: { roundId: UUID }, component: lazyPage(() => import('./CodesPrintPage.tsx')) },
+  { path: '/c/:congressId/evaluation/:roundId/report', matchFilters: { roundId: UUID }, component: lazyPage(() => import('./ReportPage.tsx')) },
 ];
