@@ -15,7 +15,7 @@ import { compactVerify, importJWK, type JWK } from 'jose';
 import postgres from 'postgres';
 import { BULLETIN_FORMAT, type Bulletin } from '../shared/tally/format.ts';
 import { tally } from '../shared/tally/tally.ts';
-import { BenchClient, percentile, pool, rawPost, rawRequest, sendRaw } from './client.ts';
+import { BenchClient, KeptConnection, LiveStream, percentile, pool, rawGet, rawRequest, sendRaw } from './client.ts';
 import { clusterUnavailable, replicatedPair } from '../tests/helpers/pg-cluster.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ const N = Number(process.env.BENCH_CASTS ?? 3000);
 const CANDIDATES = 20;
 const SEATS = 10;
 const PASSWORD = 'bench-password-123';
-/** BENCH_ONLY=burst,tally,hall,eval,pure,pglite,tablet,failover runs only those scenarios (for profiling); default all. */
+/** BENCH_ONLY=burst,tally,kept,hall,eval,results,pure,pglite,tablet,failover runs only those scenarios (for profiling); default all. */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (k: string) => ONLY.size === 0 || ONLY.has(k);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -213,6 +213,11 @@ async function evaluation(admin: BenchClient, s: Awaited<ReturnType<typeof seed>
   const tokens = slips.map((x) => x.url.split('#')[1]);
   const targets = round.targets as { kind: 'project' | 'department'; id: string }[];
   const answersOf = (i: number) => targets.flatMap((t) => round.items[t.kind].map((it: { id: string }, j: number) => ({ targetKind: t.kind, targetId: t.id, itemId: it.id, answer: ['satisfied', 'basic', 'dissatisfied', 'unknown'][(i + j) % 4] })));
+  // As a phone does: the questionnaire opens first (untimed: the resident is answering), then the answers go.
+  await pool(tokens, 64, async (token) => {
+    const o = await sendRaw(origin, rawRequest(origin, '/api/public/evaluation/open', { token }));
+    if (o.status !== 200) throw new Error(`evaluation open: ${o.status} ${o.text.slice(0, 200)}`);
+  });
   // Phones on their own connections, 500 at a time; each request ready before the clock starts.
   const requests = tokens.map((token, i) => rawRequest(origin, '/api/public/evaluation/submit', { token, answers: answersOf(i) }));
   let errors = 0;
@@ -239,6 +244,160 @@ async function evaluation(admin: BenchClient, s: Awaited<ReturnType<typeof seed>
   add({ scenario: `evaluation answers over HTTP (${M} codes, ${answersOf(0).length} items each)`, figure: round2(rate), unit: '/s', required: '≥ 1,000/s', goal: '≥ 3,000/s', pass: rate >= 1000 && errors === 0, ceiling: round2(ceil), ratio: round2((rate / ceil) * 100), note: errors ? `${errors} errors` : undefined });
 }
 const round2 = (x: number) => Math.round(x);
+
+/** Each tablet shows its card's ballot (untimed): the representatives are marking. */
+async function openAll(origin: string, tokens: string[]) {
+  await pool(tokens, 64, async (token) => {
+    const o = await sendRaw(origin, rawRequest(origin, '/api/public/ballot/open', { token }));
+    if (o.status !== 200) throw new Error(`open: ${o.status} ${o.text.slice(0, 200)}`);
+  });
+}
+
+/**
+ * HTTP alone on this machine: N fresh connections at once, as the burst opens them, each request refused by validation
+ * before any signature or database work (a token too short). The floor a cast cannot beat; measured after each round.
+ */
+async function httpAlone(origin: string): Promise<{ rate: number; allRefused: boolean }> {
+  const bad = Array.from({ length: N }, () => rawRequest(origin, '/api/public/ballot/cast', { token: 'x', marks: {} }));
+  const t0 = performance.now();
+  const refused = await Promise.all(bad.map((r) => sendRaw(origin, r)));
+  return { rate: (N / (performance.now() - t0)) * 1000, allRefused: refused.every((r) => r.status === 400) };
+}
+
+/** Source addresses for many devices on this machine (the whole 127.0.0.0/8 is loopback on Linux). */
+const loopback = (i: number) => `127.0.${Math.floor(i / 250)}.${(i % 250) + 2}`;
+
+/**
+ * The realistic burst: each tablet opened its ballot on a connection it keeps (the server keeps idle connections
+ * 65 s), and all cast at the same moment on those connections. Then HTTP alone on the same connections.
+ */
+async function keptBurst(http: BenchClient, seeded: Awaited<ReturnType<typeof seed>>, origin: string) {
+  const vote = await makeVote(http, seeded, '票决（保持连接）');
+  log(`burst on kept connections: ${N} tablets open their ballots, then cast at once`);
+  // 50 tablets per address, as a hall's Wi-Fi would spread them (nothing in the cast path counts by address).
+  const conns = await pool(vote.tokens, 64, (_, i) => KeptConnection.open(origin, loopback(Math.floor(i / 50))));
+  await pool(vote.tokens, 64, async (token, i) => {
+    const o = await conns[i].send(rawRequest(origin, '/api/public/ballot/open', { token }, true));
+    if (o.status !== 200) throw new Error(`open: ${o.status} ${o.body.toString().slice(0, 200)}`);
+  });
+  const casts = vote.tokens.map((token, i) => rawRequest(origin, '/api/public/ballot/cast', { token, marks: marksFor(seeded.candidateIds, i) }, true));
+  const lat: number[] = [];
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    conns.map(async (c, i) => {
+      const r = await c.send(casts[i]).catch(() => null);
+      if (r?.status === 200) lat.push(r.ms);
+      else errors++;
+    }),
+  );
+  const rate = (N / (performance.now() - t0)) * 1000;
+  const bad = rawRequest(origin, '/api/public/ballot/cast', { token: 'x', marks: {} }, true);
+  const h0 = performance.now();
+  const refused = await Promise.all(conns.map((c) => c.send(bad).catch(() => null)));
+  const httpRate = (N / (performance.now() - h0)) * 1000;
+  for (const c of conns) c.close();
+  const allRefused = refused.every((r) => r?.status === 400);
+  add({ scenario: `ballot burst, each tablet on the connection it opened its ballot with: ${N} casts at once`, figure: round(rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors', goal: '≥ 3,000/s', pass: rate >= 1500 && errors === 0, ceiling: round(httpRate), ratio: round((rate / httpRate) * 100), note: `errors ${errors}; p50 ${round(percentile(lat, 50))} ms, p99 ${round(percentile(lat, 99))} ms; the ceiling column is HTTP alone on the same kept connections (all refused by validation: ${allRefused})` });
+}
+
+/**
+ * The hall under a crowd: the realistic hall again with STREAMS live streams open on the session (the big screen, the
+ * presidium's tablets, representatives' and journalists' phones), 50 per source address (the per-address cap), each
+ * counting the snapshots it receives. Compared with the run without streams just before.
+ */
+async function crowdedHall(http: BenchClient, seeded: Awaited<ReturnType<typeof seed>>, origin: string, quiet: { p99: number; errors: number }) {
+  const STREAMS = 1000;
+  const hall = await makeVote(http, seeded, '票决（大屏围观）');
+  await openAll(origin, hall.tokens);
+  log(`the hall under a crowd: ${STREAMS} live streams, then ${N} casts over 10 s`);
+  const streams = await pool(Array.from({ length: STREAMS }), 32, (_, i) => LiveStream.open(origin, `/api/public/sessions/${seeded.sessionId}/events`, loopback(100 + Math.floor(i / 50))));
+  await Promise.all(streams.map((x) => x.first));
+  const before = streams.map((x) => x.events);
+  const h = await castAll(origin, hall.tokens, seeded.candidateIds, 10_000);
+  // The last snapshot follows the last cast within the throttle: wait for it to reach every stream still open.
+  const got = () => streams.map((x, i) => x.events - before[i]);
+  for (let waited = 0; waited < 5000 && got().some((n, i) => n === 0 && !streams[i].closed); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  const events = got().sort((a, b) => a - b);
+  const dropped = streams.filter((x) => x.closed).length;
+  for (const x of streams) x.close();
+  const p99 = percentile(h.lat, 99);
+  const ratio = p99 / quiet.p99;
+  add({
+    scenario: `the hall under a crowd: the realistic hall with ${STREAMS} live streams open on the session, p99 latency`,
+    figure: round(p99, 1),
+    unit: 'ms',
+    required: '≤ 150 ms and ≤ 2× without streams',
+    goal: '≤ 50 ms and ≤ 1.2×',
+    pass: p99 <= 150 && ratio <= 2 && h.errors === 0 && dropped === 0,
+    ceiling: round(quiet.p99, 1),
+    ratio: round(ratio * 100),
+    note: `the ceiling column is the same hall without streams just before (p99 ${round(quiet.p99, 1)} ms); with streams p50 ${round(percentile(h.lat, 50), 1)} ms, p95 ${round(percentile(h.lat, 95), 1)} ms, errors ${h.errors}; snapshots received per stream during the hall: min ${events[0]}, median ${events[Math.floor(events.length / 2)]}, max ${events.at(-1)}; streams dropped ${dropped}`,
+  });
+}
+
+/**
+ * Results day: PHONES phones on kept connections read the published result and the progress pages, REQS requests in
+ * all, each page first plainly and then, as a browser revalidating, with the validator it got (If-None-Match).
+ * Against HTTP alone on the same connections: the same number of GETs refused by validation (no database).
+ */
+async function resultsDay(http: BenchClient, seeded: Awaited<ReturnType<typeof seed>>, origin: string, voteId: string | null) {
+  const PHONES = 256;
+  const REQS = 20_000;
+  const projects = (await http.must('GET', `/api/public/congresses/${seeded.congressId}/projects`)) as { projects: { id: string }[] };
+  const paths = [
+    ...(voteId ? [`/api/public/votes/${voteId}/result`] : []),
+    `/api/public/congresses/${seeded.congressId}/results`,
+    `/api/public/congresses/${seeded.congressId}/projects`,
+    ...projects.projects.slice(0, 2).map((p) => `/api/public/projects/${p.id}`),
+  ];
+  log(`results day: ${PHONES} phones, ${REQS} reads of ${paths.length} public pages`);
+  const conns = await pool(Array.from({ length: PHONES }), 32, (_, i) => KeptConnection.open(origin, loopback(200 + Math.floor(i / 16))));
+  const statuses = new Map<number, number>();
+  const run = async (request: (phone: number, k: number, etags: Map<string, string>) => { path: string; bytes: Buffer }) => {
+    const lat: number[] = [];
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      conns.map(async (c, phone) => {
+        const etags = new Map<string, string>();
+        for (let k = 0; next < REQS; k++) {
+          next++;
+          const { path, bytes } = request(phone, k, etags);
+          const r = await c.send(bytes);
+          lat.push(r.ms);
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          if (r.headers.etag) etags.set(path, r.headers.etag);
+        }
+      }),
+    );
+    return { rate: (REQS / (performance.now() - t0)) * 1000, lat };
+  };
+  const reads = await run((phone, k, etags) => {
+    const path = paths[(phone + k) % paths.length];
+    const tag = etags.get(path);
+    return { path, bytes: rawGet(origin, path, { 'accept-encoding': 'gzip, deflate, br', ...(tag ? { 'if-none-match': tag } : {}) }) };
+  });
+  const readStatuses = new Map(statuses);
+  statuses.clear();
+  const bad = rawGet(origin, '/api/public/votes/not-a-vote/result', { 'accept-encoding': 'gzip, deflate, br' });
+  const alone = await run(() => ({ path: '', bytes: bad }));
+  for (const c of conns) c.close();
+  const ok = (readStatuses.get(200) ?? 0) + (readStatuses.get(304) ?? 0);
+  const share304 = (readStatuses.get(304) ?? 0) / REQS;
+  const ratio = reads.rate / alone.rate;
+  add({
+    scenario: `results day: ${PHONES} phones reading the published result and the progress pages (keep-alive, ${REQS.toLocaleString('en')} requests)`,
+    figure: round(reads.rate),
+    unit: 'requests/s',
+    required: '≥ 50 % of HTTP alone',
+    goal: '≥ 90 %',
+    pass: ratio >= 0.5 && ok === REQS && (statuses.get(400) ?? 0) === REQS,
+    ceiling: round(alone.rate),
+    ratio: round(ratio * 100),
+    note: `answered 304 (not modified): ${round(share304 * 100)} %; statuses ${[...readStatuses].map(([k, v]) => `${k} ×${v}`).join(', ')}; p50 ${round(percentile(reads.lat, 50), 1)} ms, p99 ${round(percentile(reads.lat, 99), 1)} ms; pages: ${paths.map((x) => x.replace(/[0-9a-f-]{36}/g, ':id')).join(', ')}; the ceiling column is HTTP alone: the same phones and requests refused by validation`,
+  });
+}
 
 /** The tablet ballot page's JavaScript files: the entry and the ballot page with everything they import (the manifest). */
 function tabletScripts(): string[] | null {
@@ -315,19 +474,18 @@ async function main() {
     const http = new BenchClient(s.origin, 64);
     log('seeding: 3,000 representatives checked in, 20 candidates for 10 seats');
     const seeded = await seed(http);
+    /** The vote published after the burst, read on results day. */
+    let published: string | null = null;
 
     if (want('burst') || want('tally')) {
       // Several rounds, each on a fresh vote: a burst lasts about two seconds, so one round is at the mercy of
       // whatever else the machine does in those seconds. The median round is reported, every round in the note.
-      type Round = { vote: Awaited<ReturnType<typeof makeVote>>; rate: number; ceil: number; errors: number; stored: number; lat: number[] };
+      type Round = { vote: Awaited<ReturnType<typeof makeVote>>; rate: number; ceil: number; http: { rate: number; allRefused: boolean }; errors: number; stored: number; lat: number[] };
       const rounds: Round[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         const vote = await makeVote(http, seeded, `票决（集中投票${r + 1}）`);
         // As in the hall, each tablet first shows its card's ballot (untimed): the representatives are marking.
-        await pool(vote.tokens, 64, async (token) => {
-          const o = await sendRaw(s.origin, rawRequest(s.origin, '/api/public/ballot/open', { token }));
-          if (o.status !== 200) throw new Error(`open: ${o.status} ${o.text.slice(0, 200)}`);
-        });
+        await openAll(s.origin, vote.tokens);
         log(`burst ${r + 1}/${ROUNDS}: ${N} casts at once`);
         const cpu0 = cpuSeconds(server.pid);
         const b = await castAll(s.origin, vote.tokens, seeded.candidateIds, 0);
@@ -336,7 +494,8 @@ async function main() {
         const sql = postgres(url, { max: 2, onnotice: () => {} });
         const [{ n: stored }] = await sql`select count(*)::int as n from ballots where vote_id = ${vote.voteId}`;
         await sql.end();
-        rounds.push({ vote, rate: (N / b.wall) * 1000, ceil: await ceiling(url, s.origin, vote.tokens), errors: b.errors, stored, lat: b.lat });
+        const ceil = await ceiling(url, s.origin, vote.tokens);
+        rounds.push({ vote, rate: (N / b.wall) * 1000, ceil, http: await httpAlone(s.origin), errors: b.errors, stored, lat: b.lat });
       }
       const sql = postgres(url, { max: 2, onnotice: () => {} });
       const [{ d: dup }] = await sql`select count(*)::int as d from (select card_id from ballots group by card_id having count(*) > 1) x`;
@@ -345,20 +504,16 @@ async function main() {
       add({ scenario: `${N} ballot cards signed and rendered for print (QR SVG)`, figure: round(cardS, 2), unit: 's', required: '≤ 10 s', goal: '≤ 3 s', pass: cardS <= 10, note: `median of ${ROUNDS}: ${rounds.map((x) => round(x.vote.cardMs / 1000, 2)).join(', ')} s` });
       const mid = [...rounds].sort((x, y) => x.rate - y.rate)[Math.floor(rounds.length / 2)];
       const ceil = median(rounds.map((x) => x.ceil));
-      // Each round's throughput against the ceiling measured right after it (a paired comparison: the machine's
-      // state drifts between rounds), then the median of those ratios.
-      const ratio = median(rounds.map((x) => x.rate / x.ceil));
+      const httpRate = median(rounds.map((x) => x.http.rate));
+      // Each round against HTTP alone measured right after it (a paired comparison: the machine's state drifts between
+      // rounds), then the median of those ratios. The driver ceiling stays beside it for reference (SPEC §9: on two
+      // cores with the load generator on the same machine, HTTP alone is about half of it).
+      const ratio = median(rounds.map((x) => x.rate / x.http.rate));
       const errors = rounds.reduce((n, x) => n + x.errors, 0);
       const allStored = rounds.every((x) => x.stored === N);
-      add({ scenario: `ballot burst: ${N} casts at the same moment over HTTP`, figure: round(mid.rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors, each stored once', goal: '≥ 3,000/s', pass: mid.rate >= 1500 && errors === 0 && allStored && dup === 0, ceiling: round(ceil), ratio: round(ratio * 100), note: `median of ${ROUNDS} rounds (${rounds.map((x) => round(x.rate)).join(', ')} casts/s; ceilings ${rounds.map((x) => round(x.ceil)).join(', ')}; ratios ${rounds.map((x) => `${round((x.rate / x.ceil) * 100)} %`).join(', ')}); errors ${errors}, every round stored ${allStored ? N : 'NOT ' + N}, duplicates ${dup}; median round p50 ${round(percentile(mid.lat, 50))} ms, p95 ${round(percentile(mid.lat, 95))} ms, p99 ${round(percentile(mid.lat, 99))} ms` });
-      add({ scenario: 'the burst against its driver ceiling (same verifications and unique inserts, same concurrency)', figure: round(ratio * 100), unit: '%', required: '≥ 50 %', goal: '≥ 90 %', pass: ratio >= 0.5, note: 'median of the rounds’ ratios, each round against the ceiling measured right after it' });
-      // For reading the ratio: HTTP alone on this machine — the same 3,000 fresh connections at once, each refused by
-      // validation before any signature or database work (a token too short). No figure to reach; a floor to compare.
-      const bad = Array.from({ length: N }, () => rawRequest(s.origin, '/api/public/ballot/cast', { token: 'x', marks: {} }));
-      const h0 = performance.now();
-      const refused = await Promise.all(bad.map((r) => sendRaw(s.origin, r)));
-      const httpRate = (N / (performance.now() - h0)) * 1000;
-      add({ scenario: `for reference: HTTP alone, ${N} requests at once refused by validation (no signature, no database)`, figure: round(httpRate), unit: 'requests/s', required: '—', goal: '—', pass: null, note: `all 400: ${refused.every((r) => r.status === 400)}; the ballot burst is ${round((mid.rate / httpRate) * 100)} % of this` });
+      add({ scenario: `ballot burst: ${N} casts at the same moment over HTTP`, figure: round(mid.rate), unit: 'casts/s', required: '≥ 1,500/s, 0 errors, each stored once', goal: '≥ 3,000/s', pass: mid.rate >= 1500 && errors === 0 && allStored && dup === 0, ceiling: round(httpRate), ratio: round(ratio * 100), note: `median of ${ROUNDS} rounds (${rounds.map((x) => round(x.rate)).join(', ')} casts/s; HTTP alone right after each ${rounds.map((x) => round(x.http.rate)).join(', ')}/s; ratios ${rounds.map((x) => `${round((x.rate / x.http.rate) * 100)} %`).join(', ')}); errors ${errors}, every round stored ${allStored ? N : 'NOT ' + N}, duplicates ${dup}; median round p50 ${round(percentile(mid.lat, 50))} ms, p95 ${round(percentile(mid.lat, 95))} ms, p99 ${round(percentile(mid.lat, 99))} ms; each card's signature was checked when its ballot was opened (untimed, as in the hall), so the cast finds it among the checked tokens` });
+      add({ scenario: `the burst against HTTP alone (the same ${N} fresh connections answered without signature or database work), same run`, figure: round(ratio * 100), unit: '%', required: '≥ 80 %', goal: '≥ 90 %', pass: ratio >= 0.8 && rounds.every((x) => x.http.allRefused), note: 'median of the rounds’ ratios, each round against HTTP alone measured right after it (3,000 requests at once on fresh connections, each refused by validation: a token too short)' });
+      add({ scenario: 'for reference: the driver ceiling (the same signature checks and unique inserts without HTTP, same concurrency)', figure: round(ceil), unit: 'casts/s', required: '—', goal: '—', pass: null, note: `median of the rounds (${rounds.map((x) => round(x.ceil)).join(', ')}); the burst is ${round(median(rounds.map((x) => x.rate / x.ceil)) * 100)} % of it, HTTP alone ${round((httpRate / ceil) * 100)} %` });
       const burst = rounds.at(-1)!.vote;
 
       log('close → bulletin and result');
@@ -367,19 +522,28 @@ async function main() {
       await http.must('POST', `${burst.path}/tally`, {});
       const tallyMs = performance.now() - t0;
       add({ scenario: `close → published-ready bulletin and result (${N} ballots)`, figure: round(tallyMs), unit: 'ms', required: '≤ 2,000 ms', goal: '≤ 500 ms', pass: tallyMs <= 2000 });
+      // Signed and published, for results day below (one sign-off is enough in this congress's settings).
+      await http.must('PUT', `${seeded.c}/settings`, { tally: { signoffs: 1 } });
+      await http.must('POST', `${burst.path}/tally/signoff`, { chief: true, invalidChecked: true });
+      await http.must('POST', `${burst.path}/tally/publish`, {});
+      published = burst.voteId;
     }
+    if (want('kept')) await keptBurst(http, seeded, s.origin);
     if (want('hall')) {
       const hall = await makeVote(http, seeded, '票决（正常节奏）');
+      await openAll(s.origin, hall.tokens);
       log(`realistic hall: ${N} casts over 10 s`);
       const h = await castAll(s.origin, hall.tokens, seeded.candidateIds, 10_000);
       const p99 = percentile(h.lat, 99);
       add({ scenario: `realistic hall: ${N} casts over 10 s, p99 latency`, figure: round(p99, 1), unit: 'ms', required: '≤ 150 ms', goal: '≤ 50 ms', pass: p99 <= 150 && h.errors === 0, note: `p50 ${round(percentile(h.lat, 50), 1)} ms, p95 ${round(percentile(h.lat, 95), 1)} ms, errors ${h.errors}` });
+      await crowdedHall(http, seeded, s.origin, { p99, errors: h.errors });
     }
 
     if (want('eval')) {
       log('evaluation answers');
       await evaluation(http, seeded, s.origin, url);
     }
+    if (want('results')) await resultsDay(http, seeded, s.origin, published);
     http.close();
     await stop(server);
     server = null;

@@ -5,7 +5,8 @@
  * - **One snapshot per key per change.** Each key (a session, for the big screen) has a feed in this process: its
  *   subscribers, the latest snapshot and at most one build in flight. A change heard by NOTIFY (lib/events.ts) arms a
  *   short timer (changes come in bursts: a hall casting); when it fires the snapshot is built once, serialised once and
- *   the same bytes are queued on every stream of that key. A stream that connects takes the latest snapshot (its `now`
+ *   the same bytes are queued on every stream of that key (the window widens with the crowd and the writes go in
+ *   slices, so that casting never waits behind a thousand of them: throttleFor, writeSlice). A stream that connects takes the latest snapshot (its `now`
  *   stamped afresh) without a query; only the first stream of a key builds one. When the last subscriber leaves, the
  *   feed goes. Nothing is shared across instances: each builds its own snapshot once per change it hears.
  * - **Caps.** At most `perAddress` streams from one client address (a hall behind one NAT holds several screens and
@@ -29,8 +30,14 @@ export const DEFAULT_LIVE_LIMITS: LiveStreamLimits = { perAddress: 50, total: 20
 
 /** The inner timings: fixed in production, shortened by tests. */
 export type LiveStreamTuning = {
-  /** Changes within this long of the first become one snapshot. */
+  /** Changes within this long of the first become one snapshot (with few streams; see throttleFor). */
   throttleMs: number;
+  /** With many streams the window widens by this much per stream of the feed… */
+  perStreamMs: number;
+  /** …up to this: a crowd of 1,000 screens sees the count once a second, not four times. */
+  maxThrottleMs: number;
+  /** Streams written to in one turn of the event loop: a cast waiting to be answered goes between two slices. */
+  writeSlice: number;
   heartbeatMs: number;
   /** Bytes queued for a client that has not taken them (besides the latest chunk): past this the stream is dropped. */
   maxBacklogBytes: number;
@@ -39,7 +46,16 @@ export type LiveStreamTuning = {
   /** After a failed build (the database away), the next attempt comes this much later. */
   retryMs: number;
 };
-export const DEFAULT_LIVE_TUNING: LiveStreamTuning = { throttleMs: 250, heartbeatMs: 15_000, maxBacklogBytes: 256 * 1024, stallMs: 30_000, retryMs: 2000 };
+export const DEFAULT_LIVE_TUNING: LiveStreamTuning = { throttleMs: 250, perStreamMs: 1, maxThrottleMs: 1000, writeSlice: 200, heartbeatMs: 15_000, maxBacklogBytes: 256 * 1024, stallMs: 30_000, retryMs: 2000 };
+
+/**
+ * The snapshot window of a feed with `streams` subscribers: `throttleMs` for a few screens, widening with the crowd so
+ * that the writes a second stay about the same (one per stream per window), never past `maxThrottleMs`. Writing the
+ * same snapshot to 1,000 sockets is the one cost that grows with the crowd; casting must not pay for it.
+ */
+export function throttleFor(streams: number, t: Pick<LiveStreamTuning, 'throttleMs' | 'perStreamMs' | 'maxThrottleMs'>): number {
+  return Math.min(Math.max(t.throttleMs, t.maxThrottleMs), Math.max(t.throttleMs, streams * t.perStreamMs));
+}
 
 /** Seconds in Retry-After: a person behind the address may close a screen; a full server frees slowly. */
 export const LIVE_RETRY_AFTER = { perAddress: 10, total: 5 };
@@ -198,7 +214,7 @@ class Feed<T extends { now: string }> {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       void this.rebuild();
-    }, this.owner.tuning.throttleMs);
+    }, throttleFor(this.subs.size, this.owner.tuning));
   }
 
   private async rebuild() {
@@ -223,14 +239,28 @@ class Feed<T extends { now: string }> {
     if (!this.closed) this.broadcast(s);
   }
 
+  /**
+   * The same bytes to every stream, `writeSlice` streams per turn of the event loop (setImmediate between slices lets
+   * the casts and answers waiting behind them through). A stream that joins meanwhile got this snapshot as its
+   * welcome; one that left is skipped; a newer broadcast supersedes the rest of this one.
+   */
   private broadcast(s: T) {
     const chunk = this.owner.encode(s);
-    for (const sub of this.subs) {
-      if (sub.last === s) continue;
-      sub.last = s;
-      sub.push(chunk);
-    }
+    const all = [...this.subs];
+    const slice = Math.max(1, this.owner.tuning.writeSlice);
+    this.latestBroadcast = s;
+    const write = (from: number) => {
+      if (this.closed || this.latestBroadcast !== s) return;
+      for (const sub of all.slice(from, from + slice)) {
+        if (sub.last === s || !this.subs.has(sub)) continue;
+        sub.last = s;
+        sub.push(chunk);
+      }
+      if (from + slice < all.length) setImmediate(() => write(from + slice));
+    };
+    write(0);
   }
+  private latestBroadcast: T | null = null;
 
   /** The first event of a new stream: the latest snapshot with the time of now (the screen sets its clock by it). */
   welcome(sub: Subscriber<T>, s: T) {

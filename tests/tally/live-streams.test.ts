@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Deps } from '../../server/lib/env.ts';
 import type { Database } from '../../server/db/client.ts';
-import { addressKey, LiveStreams, type LiveStreamLimits, type LiveStreamTuning } from '../../server/lib/live-hub.ts';
+import { addressKey, DEFAULT_LIVE_TUNING, LiveStreams, throttleFor, type LiveStreamLimits, type LiveStreamTuning } from '../../server/lib/live-hub.ts';
 import { parseConfig } from '../../server/system/config.ts';
 import { screenStreams } from '../../server/tally/routes.ts';
 import type { Screen } from '../../shared/tally/schema.ts';
@@ -423,5 +423,41 @@ describe('over a real socket', () => {
     sock.destroy();
     console.log(`[live-streams] paused socket dropped after ${n - 1} snapshots of 200 kB (${((performance.now() - started) / 1000).toFixed(1)} s); a notify took at most ${slowest.toFixed(2)} ms`);
     expect(slowest).toBeLessThan(50);
+  });
+});
+
+describe('a crowd of screens costs about what a few cost', () => {
+  it('the snapshot window widens with the streams of a feed, within its bounds', () => {
+    const t = DEFAULT_LIVE_TUNING;
+    expect(throttleFor(1, t)).toBe(250);
+    expect(throttleFor(250, t)).toBe(250);
+    expect(throttleFor(600, t)).toBe(600);
+    expect(throttleFor(1000, t)).toBe(1000);
+    expect(throttleFor(5000, t)).toBe(1000);
+    // A test's short window stays short; a maximum below the base never shortens it.
+    expect(throttleFor(3, { throttleMs: 20, perStreamMs: 1, maxThrottleMs: 1000 })).toBe(20);
+    expect(throttleFor(3000, { throttleMs: 300, perStreamMs: 1, maxThrottleMs: 100 })).toBe(300);
+  });
+
+  it('one snapshot, written in slices, reaches every stream once; a stream gone meanwhile is skipped', async () => {
+    let notify: (payload: string) => void = () => undefined;
+    const fake = { listen: async (_channel: string, fn: (p: string) => void) => ((notify = fn), async () => undefined) } as unknown as Database;
+    let builds = 0;
+    const hub = new LiveStreams<{ now: string; n: number }>({ database: fake, event: 'screen', build: async () => ({ now: new Date().toISOString(), n: builds++ }), tuning: { throttleMs: 1, perStreamMs: 0, writeSlice: 3 }, limits: { perAddress: 100, total: 100 } });
+    const bodies = await Promise.all(Array.from({ length: 10 }, (_, i) => hub.open('s', `10.0.0.${i}`)));
+    const readers = bodies.map((b) => b.getReader());
+    const decoder = new TextDecoder();
+    const next = async (r: ReadableStreamDefaultReader<Uint8Array>) => JSON.parse(/data: (.*)/.exec(decoder.decode((await r.read()).value))![1]) as { n: number };
+    // Each got the first snapshot at once (built once for all ten).
+    for (const r of readers) expect((await next(r)).n).toBe(0);
+    expect(builds).toBe(1);
+    // One stream leaves; a change: one build, written to the nine others (four slices of three), once each.
+    await readers[4].cancel();
+    notify(JSON.stringify({ s: 's', k: 'cast' }));
+    for (const [i, r] of readers.entries()) if (i !== 4) expect((await next(r)).n).toBe(1);
+    expect(builds).toBe(2);
+    expect(hub.stats()).toMatchObject({ streams: 9, builds: 2 });
+    for (const [i, r] of readers.entries()) if (i !== 4) await r.cancel();
+    expect(hub.stats()).toMatchObject({ streams: 0, feeds: 0 });
   });
 });
