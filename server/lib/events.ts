@@ -16,6 +16,7 @@ export async function notifySession(db: DbOrTx, sessionId: string, kind: LiveKin
 }
 
 type Listener = (e: LiveEvent) => void;
+const RETRY_LISTEN_MS = 5000;
 /** What a table trigger announces (drizzle/0013_public_cache_notify.sql): a committed change to that table. */
 export type TableEvent = { t: string };
 /** Watchers of every table change and of the LISTEN itself (the public cache, lib/public-cache.ts). */
@@ -36,6 +37,8 @@ class Hub {
   private live = false;
   /** LISTEN was in place before: the next `onListen` is a reconnect, after which changes may have been missed. */
   private everListened = false;
+  /** When the last LISTEN attempt failed: `ensure` tries again only some seconds later (each try waits on a connect). */
+  private failedAt = 0;
   constructor(private database: Database) {}
 
   get listening(): boolean {
@@ -76,6 +79,7 @@ class Hub {
       .catch((err: unknown) => {
         this.started = null; // try again at the next subscriber
         this.live = false;
+        this.failedAt = Date.now();
         log.error('events.listen_failed', { error: String(err) });
       });
     return this.started;
@@ -98,8 +102,9 @@ class Hub {
     return this.ensure();
   }
 
-  /** Start the LISTEN if it is not (a failed start is tried again here). */
+  /** Start the LISTEN if it is not (a failed start is tried again here, at most every RETRY_LISTEN_MS). */
   ensure(): Promise<unknown> {
+    if (!this.started && Date.now() - this.failedAt < RETRY_LISTEN_MS) return Promise.resolve();
     return this.start();
   }
 }
