@@ -367,9 +367,12 @@ export function cachedPublic(opts: CachedOptions): MiddlewareHandler<AppEnv> {
       cache.countNotModified();
       const { 'Content-Type': _t, 'Content-Disposition': _d, ...rest } = headers;
       c.res = c.body(null, 304, rest);
+      if (c.res.headers.has('Set-Cookie')) c.res.headers.set('Cache-Control', 'private, no-cache');
       return;
     }
     headers['Content-Length'] = String(v.body.byteLength);
     c.res = c.body(v.body as Uint8Array<ArrayBuffer>, 200, headers);
+    // Never let a shared cache keep a cookie (public routes set none today: loadAuth skips them; this keeps it so).
+    if (c.res.headers.has('Set-Cookie')) c.res.headers.set('Cache-Control', 'private, no-cache');
   };
 }
