@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { MigrationError } from './db/client.ts';
 import { drain } from './lib/graceful.ts';
@@ -16,6 +17,8 @@ import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
 /** How long an idle connection stays open for the next request (see where it is set). */
 const KEEP_ALIVE_MS = 65_000;
+/** Connections waiting to be accepted (see where it is used). */
+const LISTEN_BACKLOG = 4096;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // WEB_DIR: serve a web build from elsewhere (parallel test runs each build their own).
@@ -77,7 +80,17 @@ async function main() {
     metricsToken: config.metricsToken,
     poolMax: config.poolMax,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as Server;
+  // A hall casting at once opens thousands of connections in the same second: Node's default queue of 511 waiting
+  // connections drops the rest, and each dropped tablet waits a second (the kernel's SYN retry) before it is heard.
+  // The kernel caps the queue at net.core.somaxconn (4,096 on current Linux).
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    // The one thing that goes wrong here: the address is taken or not ours. One line an operator can act on.
+    process.stderr.write(`${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another` : `cannot listen on ${config.host}:${config.port}: ${e.message}`}\n`);
+    process.exit(1);
+  });
+  server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
+    const info = server.address() as AddressInfo;
     control?.listening(info.port, controlServer ? { host: controlServer.host, port: controlServer.port } : undefined);
     const links = linkOrigin(config, info.port);
     appDeps.publicOrigin = links.origin;
@@ -100,9 +113,8 @@ async function main() {
   // two), and a phone between the pages of results day: Node's default of 5 s would make each of them open a new one
   // (a TCP handshake and a fresh parser on the server, at the moment the hall casts together). Longer than the 60 s
   // a load balancer commonly keeps an idle connection; a stop closes idle connections anyway (lib/graceful.ts).
-  const httpServer = server as Server;
-  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
-  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000; // must exceed it, or a reused connection can be cut mid-request
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000; // must exceed it, or a reused connection can be cut mid-request
 
   // A stop (SIGTERM from systemd, Ctrl-C): no new connections; the casts and answers in flight commit and are answered
   // (lib/graceful.ts), for at most STOP_GRACE_MS; then the database closes, the lock and control token go, exit 0.
@@ -116,7 +128,7 @@ async function main() {
       log.error('stop took too long', { graceMs: config.stopGraceMs });
       process.exit(1);
     }, config.stopGraceMs + 15_000).unref();
-    const { inFlight, cut } = await drain(httpServer, config.stopGraceMs);
+    const { inFlight, cut } = await drain(server, config.stopGraceMs);
     if (cut > 0) log.warn('requests cut at stop', { count: cut, graceMs: config.stopGraceMs });
     let code = 0;
     try {

@@ -14,7 +14,12 @@ export class AppError extends Error {
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
   ) {
+    // An expected refusal, answered in words: no stack trace to capture (it cost about as much as the rest of a
+    // refused request — a card tried twice, a burst of bad requests).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = limit;
   }
   get status(): number {
     return ERRORS[this.code].status;

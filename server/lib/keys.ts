@@ -30,8 +30,8 @@ export class KeyStore {
   private loading: Promise<void> | null = null;
   private secrets = new Map<string, Buffer>();
   private checker = new SignatureChecker();
-  /** token → the kid whose signature on it was checked (see VERIFIED_TOKENS_MAX). */
-  private verified = new Map<string, string>();
+  /** token → what the full check read from it (see VERIFIED_TOKENS_MAX). */
+  private verified = new Map<string, { typ: string; kid: string; payload: Record<string, unknown> }>();
   /** Signature checks done (not answered from `verified`): for tests and the bench's notes. */
   checks = 0;
   constructor(private readonly database: Database) {}
@@ -125,6 +125,9 @@ export class KeyStore {
    * own shape only: header exactly alg EdDSA with a kid and the expected typ, no `crit` or `b64`, strict base64url.
    */
   async verify<T = Record<string, unknown>>(typ: string, token: string, db?: DbOrTx): Promise<{ payload: T; kid: string } | null> {
+    // The very token checked before: its type and payload as they were read then (a copy: callers may keep it).
+    const known = this.verified.get(token);
+    if (known) return known.typ === typ ? { payload: { ...known.payload } as T, kid: known.kid } : null;
     try {
       const parts = token.split('.');
       // Canonical base64url only: a decoder ignores the spare low bits of the last character, so without this check
@@ -134,15 +137,13 @@ export class KeyStore {
       if (typeof header.kid !== 'string' || header.typ !== typ || header.alg !== 'EdDSA' || 'crit' in header || 'b64' in header) return null;
       const k = await this.verifyKey(header.kid, db);
       if (!k) return null;
-      if (!this.verified.has(token)) {
-        this.checks++;
-        if (!(await this.checker.check(k.kid, `${parts[0]}.${parts[1]}`, parts[2]))) return null;
-        if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value as string);
-        this.verified.set(token, k.kid);
-      }
       const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
       if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null;
-      return { payload: payload as T, kid: k.kid };
+      this.checks++;
+      if (!(await this.checker.check(k.kid, `${parts[0]}.${parts[1]}`, parts[2]))) return null;
+      if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { typ, kid: k.kid, payload: payload as Record<string, unknown> });
+      return { payload: { ...(payload as T) }, kid: k.kid };
     } catch {
       return null;
     }

@@ -101,6 +101,18 @@ describe.skipIf(PG)('a database from a newer version (PGlite run only: the Postg
 });
 
 describe.skipIf(PG)('connections (PGlite run only: the same on both)', () => {
+  it('a port already taken stops the server with one line saying so', { timeout: 90_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minsheng-port-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => holder.close(() => r())));
+    const port = (holder.address() as net.AddressInfo).port;
+    const r = await startAndExit({ DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`port ${port} on 127.0.0.1 is in use: stop what holds it, or set PORT to another`);
+  });
+
   it('an idle connection stays open for the next request well past Node’s 5 s default (a tablet marking its ballot)', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minsheng-keepalive-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
