@@ -46,7 +46,7 @@ export type LiveStreamTuning = {
   /** After a failed build (the database away), the next attempt comes this much later. */
   retryMs: number;
 };
-export const DEFAULT_LIVE_TUNING: LiveStreamTuning = { throttleMs: 250, perStreamMs: 1, maxThrottleMs: 1000, writeSlice: 200, heartbeatMs: 15_000, maxBacklogBytes: 256 * 1024, stallMs: 30_000, retryMs: 2000 };
+export const DEFAULT_LIVE_TUNING: LiveStreamTuning = { throttleMs: 250, perStreamMs: 1, maxThrottleMs: 1000, writeSlice: 50, heartbeatMs: 15_000, maxBacklogBytes: 256 * 1024, stallMs: 30_000, retryMs: 2000 };
 
 /**
  * The snapshot window of a feed with `streams` subscribers: `throttleMs` for a few screens, widening with the crowd so
