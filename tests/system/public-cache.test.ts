@@ -305,7 +305,7 @@ describe('the tables', () => {
   });
 });
 
-describe('several instances on one PostgreSQL database', () => {
+describe('several instances on one PostgreSQL database (PostgreSQL run only: PGlite is one process, it has no second instance)', () => {
   const pgOnly = () => !t.database.url;
 
   it('a change made through instance A is seen by instance B', async (ctx) => {
