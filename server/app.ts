@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { KB, MB } from '../shared/contract.ts';
+import { CONTRACTS } from '../shared/contracts.ts';
+import { routeKey } from '../shared/contract.ts';
+import { contractAt } from './lib/contract.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes, routePath } from 'hono/route';
@@ -25,6 +29,7 @@ import { rosterRoutes } from './roster/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { ballotRoutes, publicBallotRoutes } from './ballot/routes.ts';
 import { renderApiDocs } from './system/api-docs.ts';
+import { openApiDocument } from './system/openapi.ts';
 import { healthRoutes } from './system/health.ts';
 import { homeRoutes } from './home/routes.ts';
 import { kioskRoutes } from './kiosk/routes.ts';
@@ -43,7 +48,6 @@ export type AppOptions = {
   poolMax?: number;
 };
 
-const KB = 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 /** Routes open without signing in (later stages put resident-facing routes under /api/public/). */
 const PUBLIC_API = new Set([
@@ -67,6 +71,7 @@ const PUBLIC_API = new Set([
  * operator to keep these same routes out of the proxy's access log.
  */
 export const QUIET_ROUTES = new Set([
+  ...CONTRACTS.filter((c) => c.quiet).map(routeKey),
   'POST /api/public/ballot/open',
   'POST /api/public/ballot/by-serial',
   'POST /api/public/ballot/cast',
@@ -77,6 +82,9 @@ export const QUIET_ROUTES = new Set([
 const UPLOAD = /\/proposals$/;
 /** Routes that take one evidence file (a photo or PDF of 5 MB at most). */
 const FILE_UPLOAD = /\/(projects|inspections)\/[^/]+\/files$/;
+const legacyLabel = (path: string) => (UPLOAD.test(path) ? '26 MB' : FILE_UPLOAD.test(path) ? '5 MB' : '1 MB');
+const legacyLimit = (path: string) => (UPLOAD.test(path) ? 26 * 1024 * KB : FILE_UPLOAD.test(path) ? 6 * 1024 * KB : 1024 * KB);
+const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / KB)} KB`);
 /** Routes whose body is a file, not JSON. */
 const RAW_BODY = /\/roster\/import(\/preview)?$|\/proposals$|\/(projects|inspections)\/[^/]+\/files$/;
 
@@ -146,30 +154,36 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   // JSON and HTML read answers of 1 KB or more go compressed; event streams never (lib/compress.ts).
   app.use('*', compressAnswers);
 
-  // Proposals may carry up to five photos or PDFs of 5 MB each; evidence files are one of 5 MB; the rest is JSON.
-  const limits = [
-    { path: UPLOAD, max: 26 * 1024 * KB, label: '26 MB' },
-    { path: FILE_UPLOAD, max: 6 * 1024 * KB, label: '5 MB' },
-    { path: /(?:)/, max: 1024 * KB, label: '1 MB' },
-  ].map((l) => ({ ...l, check: bodyLimit({ maxSize: l.max, onError: () => { throw new AppError('body_too_large', { limit: l.label }); } }) }));
+  // Each route's body limit and kind come from its contract (shared/<stage>/contract.ts); JSON up to 1 MB by default.
+  const checks = new Map<string, MiddlewareHandler>();
+  const limitCheck = (max: number, label: string) => {
+    let check = checks.get(label);
+    if (!check) checks.set(label, (check = bodyLimit({ maxSize: max, onError: () => { throw new AppError('body_too_large', { limit: label }); } })));
+    return check;
+  };
   app.use('/api/*', (c, next) => {
-    const limit = limits.find((l) => l.path.test(c.req.path))!;
+    const contract = contractAt(c.req.method, c.req.path);
+    c.set('contract', contract ?? null);
+    const max = contract?.limit ?? legacyLimit(c.req.path);
+    const label = contract?.limitLabel ?? (contract ? sizeLabel(max) : legacyLabel(c.req.path));
     // A declared length is checked here without touching the body: Hono's bodyLimit reads `raw.body`, which makes the
     // Node adapter build a web stream for every request (a measurable share of a cast). Node's parser refuses a body
     // longer than its content-length, so the declared length is the real one. Streamed bodies go through bodyLimit.
     const declared = c.req.header('content-length');
     if (declared !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(declared)) {
-      if (Number(declared) > limit.max) throw new AppError('body_too_large', { limit: limit.label });
+      if (Number(declared) > max) throw new AppError('body_too_large', { limit: label });
       return next();
     }
-    return limit.check(c, next);
+    return limitCheck(max, label)(c, next);
   });
   app.use('/api/*', async (c, next) => {
     const m = c.req.method;
-    if ((m === 'POST' || m === 'PUT' || m === 'PATCH') && !RAW_BODY.test(c.req.path)) {
-      const type = (c.req.header('content-type') ?? '').split(';')[0].trim();
+    const contract = c.get('contract');
+    const kind = contract ? contract.bodyKind ?? 'json' : RAW_BODY.test(c.req.path) ? 'raw' : 'json';
+    if (m === 'POST' || m === 'PUT' || m === 'PATCH') {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       const hasBody = Number(c.req.header('content-length') ?? '0') > 0 || c.req.header('transfer-encoding') !== undefined;
-      if ((type || hasBody) && !JSON_TYPE.test(type)) throw new AppError('unsupported_media', { expected: 'application/json' });
+      if (kind === 'json' && (type || hasBody) && !JSON_TYPE.test(type)) throw new AppError('unsupported_media', { expected: 'application/json' });
     }
     c.header('Cache-Control', 'no-store');
     await next();
@@ -179,7 +193,9 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   // Signed-out callers reach only the public routes; everything else answers 401 before its input is even read.
   app.use('/api/*', async (c, next) => {
     const known = matchedRoutes(c).some((r) => r.method !== 'ALL'); // an unknown address stays a 404
-    if (known && !c.get('auth') && !c.get('kiosk') && !PUBLIC_API.has(`${c.req.method} ${c.req.path}`) && !c.req.path.startsWith('/api/public/'))
+    const contract = c.get('contract');
+    const open = contract ? contract.permission === 'public' : PUBLIC_API.has(`${c.req.method} ${c.req.path}`) || c.req.path.startsWith('/api/public/');
+    if (known && !c.get('auth') && !c.get('kiosk') && !open)
       throw new AppError('unauthenticated');
     await next();
   });
@@ -211,8 +227,15 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
       },
       exclude: ['/api/openapi.json', '/api/docs'],
     }));
-  app.get('/api/openapi.json', async (c) => c.json(await openapi()));
-  app.get('/api/docs', async (c) => c.html(renderApiDocs((await openapi()) as never)));
+  // The contracts' document (server/system/openapi.ts), over the older routes' while they move to contracts.
+  const document = async () => {
+    const older = (await openapi()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+    for (const [p, ops] of Object.entries(older.paths ?? {})) for (const [m, op] of Object.entries(ops)) if (!doc.paths[p]?.[m]) (doc.paths[p] ??= {})[m] = op;
+    return doc;
+  };
+  app.get('/api/openapi.json', async (c) => c.json(await document()));
+  app.get('/api/docs', async (c) => c.html(renderApiDocs((await document()) as never)));
 
   app.all('/api/*', () => {
     throw new AppError('not_found');

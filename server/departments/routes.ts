@@ -1,16 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { CongressId } from '../../shared/congress/schema.ts';
-import { CreateDepartment, Department, DepartmentParams, UpdateDepartment } from '../../shared/departments/schema.ts';
+import * as C from '../../shared/departments/contract.ts';
+import type { Department } from '../../shared/departments/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, departments, memberships } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
-import { actorOf, requireCongressRole } from '../lib/auth.ts';
-import { doc } from '../lib/doc.ts';
+import { actorOf } from '../lib/auth.ts';
+import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError, isUniqueViolation } from '../lib/errors.ts';
-import { v } from '../lib/validate.ts';
 
 async function listDepartments(db: DbOrTx, congressId: string): Promise<Department[]> {
   const rows = await db.select().from(departments).where(eq(departments.congressId, congressId)).orderBy(departments.name);
@@ -35,41 +33,36 @@ const nameTaken = (e: unknown, name: string | undefined) => {
   return e;
 };
 
-export const departmentRoutes = new Hono<AppEnv>()
-  .get('/congresses/:congressId/departments', doc('departments', 'Departments of this congress with their accounts', z.array(Department)), v('param', CongressId), async (c) => {
-    const { congress } = await requireCongressRole(c, c.req.valid('param').congressId, 'any');
-    return c.json(await listDepartments(c.get('deps').db, congress.id));
-  })
-  .post('/congresses/:congressId/departments', doc('departments', 'Add a department', z.object({ id: z.string() }), 201), v('param', CongressId), v('json', CreateDepartment), async (c) => {
-    const { auth, congress } = await requireCongressRole(c, c.req.valid('param').congressId, ['admin']);
-    const input = c.req.valid('json');
-    try {
-      const row = await c.get('deps').db.transaction(async (tx) => {
-        const [row] = await tx.insert(departments).values({ ...input, congressId: congress.id }).returning();
-        await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'departments.create', targetType: 'department', targetId: row.id, details: input });
-        return row;
-      });
-      return c.json({ id: row.id }, 201);
-    } catch (e) {
-      throw nameTaken(e, input.name);
-    }
-  })
-  .patch('/congresses/:congressId/departments/:departmentId', doc('departments', 'Edit or deactivate a department', z.object({ ok: z.literal(true) })), v('param', DepartmentParams), v('json', UpdateDepartment), async (c) => {
-    const { congressId, departmentId } = c.req.valid('param');
-    const { auth, congress } = await requireCongressRole(c, congressId, ['admin']);
-    const input = c.req.valid('json');
-    try {
-      await c.get('deps').db.transaction(async (tx) => {
-        const done = await tx
-          .update(departments)
-          .set({ ...input, updatedAt: new Date() })
-          .where(and(eq(departments.id, departmentId), eq(departments.congressId, congress.id)))
-          .returning({ id: departments.id });
-        if (done.length === 0) throw new AppError('department_not_found');
-        await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'departments.update', targetType: 'department', targetId: departmentId, details: input });
-      });
-    } catch (e) {
-      throw nameTaken(e, input.name);
-    }
-    return c.json({ ok: true as const });
-  });
+export const departmentRoutes = new Hono<AppEnv>();
+
+implement(departmentRoutes, C.listDepartments, async (c, { access }) => listDepartments(c.get('deps').db, access.congress.id));
+
+implement(departmentRoutes, C.createDepartment, async (c, { access: { auth, congress }, body }) => {
+  try {
+    const row = await c.get('deps').db.transaction(async (tx) => {
+      const [row] = await tx.insert(departments).values({ ...body, congressId: congress.id }).returning();
+      await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'departments.create', targetType: 'department', targetId: row.id, details: body });
+      return row;
+    });
+    return { id: row.id };
+  } catch (e) {
+    throw nameTaken(e, body.name);
+  }
+});
+
+implement(departmentRoutes, C.updateDepartment, async (c, { access: { auth, congress }, params: { departmentId }, body }) => {
+  try {
+    await c.get('deps').db.transaction(async (tx) => {
+      const done = await tx
+        .update(departments)
+        .set({ ...body, updatedAt: new Date() })
+        .where(and(eq(departments.id, departmentId), eq(departments.congressId, congress.id)))
+        .returning({ id: departments.id });
+      if (done.length === 0) throw new AppError('department_not_found');
+      await appendAudit(tx, { actor: actorOf(auth), congressId: congress.id, action: 'departments.update', targetType: 'department', targetId: departmentId, details: body });
+    });
+  } catch (e) {
+    throw nameTaken(e, body.name);
+  }
+  return { ok: true as const };
+});

@@ -1,3 +1,4 @@
+import type { Contract } from '../../shared/contract.ts';
 import type { Lang } from '../../shared/errors.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { AuthState } from './auth.ts';
@@ -36,5 +37,7 @@ export type AppEnv = {
     auth: AuthState | null;
     /** An active kiosk device calling (server/kiosk/credential.ts); then `auth` is null. */
     kiosk: KioskCaller | null;
+    /** The contract of the API route being called (server/lib/contract.ts), null for other addresses. */
+    contract: Contract | null;
   };
 };

@@ -1,3 +1,4 @@
+import { urlOf, type CallInput, type Contract, type ResponseOf } from '../../shared/contract.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Deps } from '../../server/lib/env.ts';
@@ -33,6 +34,9 @@ type Res = { status: number; body: any; headers: Headers; text: string };
 /**
  * A browser-like caller: keeps the session cookie, sends the CSRF token on writes and a language preference.
  */
+/** The body of a refusal, as the API sends it (shared/errors.ts). */
+export type ErrorBody = { error?: { code: string; message: string; details?: unknown; requestId?: string } };
+
 export class Client {
   cookie = '';
   csrf = '';
@@ -77,6 +81,18 @@ export class Client {
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body ?? {});
   put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});
   delete = (path: string) => this.request('DELETE', path);
+
+  /**
+   * Call a route by its contract (shared/<stage>/contract.ts): the address is built from it and the input is typed by
+   * it. The answer is not checked against the contract: the tests say what they expect. `headers` for the odd case.
+   */
+  call<C extends Contract>(contract: C, input: Partial<CallInput<C>> & { contentType?: string } = {}, headers: Record<string, string> = {}) {
+    const i = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; contentType?: string };
+    let body = i.body;
+    const h = contract.bodyKind === 'raw' && (i.contentType ?? contract.accepts?.[0]) ? { 'content-type': (i.contentType ?? contract.accepts![0]), ...headers } : headers;
+    if (body === undefined && contract.method !== 'GET' && contract.method !== 'DELETE') body = {};
+    return this.request(contract.method, urlOf(contract, i.params, i.query), body, h) as Promise<Omit<Res, 'body'> & { body: ResponseOf<C> & ErrorBody }>;
+  }
 
   async login(username: string, password: string) {
     const res = await this.post('/api/auth/login', { username, password });

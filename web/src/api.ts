@@ -3,6 +3,7 @@
  * messages come back in it), and the session's CSRF token on every write. Failures become an `ApiError` carrying
  * the server's code, message and per-field details.
  */
+import { urlOf, type CallInput, type Contract, type ResponseOf } from '../../shared/contract.ts';
 import { lang, t } from './i18n.ts';
 
 export type FieldDetail = { path: string; code?: string; message: string };
@@ -114,4 +115,24 @@ export function query(params: Record<string, string | number | undefined | null>
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** The arguments of `call`: the input may be left out when the route needs none. */
+export type CallArgs<C extends Contract> = {} extends CallInput<C> ? [input?: CallInput<C>, opts?: { signal?: AbortSignal }] : [input: CallInput<C>, opts?: { signal?: AbortSignal }];
+
+/**
+ * Call a route by its contract (shared/<stage>/contract.ts): the path, the body's kind and the answer's type all come
+ * from it, so a call that no longer matches its route fails to compile.
+ */
+export function call<C extends Contract>(contract: C, ...[input, opts]: CallArgs<C>): Promise<ResponseOf<C>> {
+  const i = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown; contentType?: string };
+  const path = urlOf(contract, i.params, i.query).slice('/api'.length);
+  const o: Options = { signal: opts?.signal };
+  if (i.body instanceof FormData) o.form = i.body;
+  else if (contract.bodyKind === 'raw') {
+    o.raw = i.body instanceof Uint8Array ? new Blob([i.body as Uint8Array<ArrayBuffer>]) : (i.body as Blob | ArrayBuffer);
+    o.contentType = i.contentType ?? (i.body instanceof Blob && i.body.type ? i.body.type : contract.accepts?.[0]);
+  } else if (i.body !== undefined) o.body = i.body;
+  else if (contract.method !== 'GET' && contract.method !== 'DELETE') o.body = {};
+  return request<ResponseOf<C>>(contract.method, path, o);
 }

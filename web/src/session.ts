@@ -2,6 +2,7 @@
  * Who is signed in. Loaded once from /api/auth/me when a page first reads it; when that says 401 the app asks
  * /api/setup whether the first administrator still has to be created. Pages read `session()` and the helpers below; sign-in pages call `signedIn`.
  */
+import { allows, type Permission } from '../../shared/policy.ts';
 import { createSignal } from 'solid-js';
 import type { Me } from '../../shared/auth/schema.ts';
 import type { Role } from '../../shared/roles.ts';
@@ -104,11 +105,16 @@ export function rolesIn(congressId: string | undefined): Role[] {
 }
 
 /** May the signed-in account act with one of these roles in this congress? System administrators may do anything. */
-export function can(congressId: string | undefined, roles: readonly Role[]): boolean {
+/**
+ * Whether I may do `permission` in the congress (shared/policy.ts: the same rule the server checks). A list of roles is
+ * the older form, being replaced by permissions.
+ */
+export function can(congressId: string | undefined, permission: Permission | readonly Role[]): boolean {
   const m = me();
   if (!m) return false;
+  if (typeof permission === 'string') return allows(permission, rolesIn(congressId), m.account.systemAdmin);
   if (m.account.systemAdmin) return true;
-  return rolesIn(congressId).some((r) => roles.includes(r));
+  return rolesIn(congressId).some((r) => permission.includes(r));
 }
 
 /** Staff see the administration pages; representatives and department accounts get a simple home page. */

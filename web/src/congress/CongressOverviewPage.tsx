@@ -2,7 +2,8 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Vote } from '../../../shared/ballot/schema.ts';
 import { UpdateCongress, type Congress } from '../../../shared/congress/schema.ts';
-import { api } from '../api.ts';
+import { api, call } from '../api.ts';
+import { listDepartments } from '../../../shared/departments/contract.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -22,7 +23,7 @@ import { WorkList } from '../home/WorkList.tsx';
 async function fetchSetupCounts(opts: { id: string; roster: boolean; members: boolean }) {
   const [reps, deps, members] = await Promise.all([
     opts.roster ? api.get<unknown[]>(`/congresses/${opts.id}/representatives?status=seated`) : null,
-    api.get<{ active: boolean }[]>(`/congresses/${opts.id}/departments`),
+    call(listDepartments, { params: { congressId: opts.id } }),
     opts.members ? api.get<unknown[]>(`/congresses/${opts.id}/members`) : null,
   ]);
   return { seated: reps?.length ?? null, departments: deps.filter((d) => d.active).length, members: members?.length ?? null };

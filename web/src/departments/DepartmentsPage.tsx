@@ -1,6 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import type { z } from 'zod';
 import { CreateDepartment, UpdateDepartment, type Department } from '../../../shared/departments/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/departments/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -19,7 +21,7 @@ import { fmt, t } from '../i18n.ts';
 import { kindLabel, kindOptions } from '../labels.ts';
 import { can } from '../session.ts';
 
-const setActive = (congressId: string, id: string, active: boolean) => api.patch(`/congresses/${congressId}/departments/${id}`, { active });
+const setActive = (congressId: string, id: string, active: boolean) => call(C.updateDepartment, { params: { congressId, departmentId: id }, body: { active } });
 
 /** 承办单位: the departments that will carry out projects, their contacts and their accounts. */
 export default function DepartmentsPage() {
@@ -28,7 +30,7 @@ export default function DepartmentsPage() {
   const [showInactive, setShowInactive] = createSignal(false);
   const [editing, setEditing] = createSignal<Department | 'new' | null>(null);
   const [addingAccount, setAddingAccount] = createSignal<Department | null>(null);
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'departments.manage');
 
   const deactivate = (d: Department) =>
     confirmAction({
@@ -54,7 +56,7 @@ export default function DepartmentsPage() {
   };
 
   return (
-    <Show when={can(id(), ['admin', 'government'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'departments.office')} fallback={<NoAccess />}>
       <PageHeader
         title={t('departments.title')}
         lead={t('departments.lead')}
@@ -225,7 +227,10 @@ function DepartmentForm(props: { congressId: string; department?: Department; on
     if (!input) return;
     const fields = ['name', 'kind', 'contactName', 'contactPhone'];
     const ok = await form.run(
-      () => (props.department ? api.patch(`/congresses/${props.congressId}/departments/${props.department.id}`, input) : api.post(`/congresses/${props.congressId}/departments`, input)),
+      async () => {
+        if (props.department) await call(C.updateDepartment, { params: { congressId: props.congressId, departmentId: props.department.id }, body: input });
+        else await call(C.createDepartment, { params: { congressId: props.congressId }, body: input as z.input<typeof CreateDepartment> });
+      },
       fields,
     );
     if (ok) props.onDone(values.name.trim(), !props.department);

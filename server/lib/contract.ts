@@ -1,0 +1,106 @@
+/**
+ * Serving a contract (shared/contract.ts): one helper that validates the path, query and body against the contract's
+ * schemas, checks its permission (shared/policy.ts) and hands the handler typed input. The body limit, the media type
+ * and the sign-in gate run earlier, for every request, from the same contracts (`contractAt`, used by app.ts).
+ */
+import type { Context, Hono } from 'hono';
+import { TrieRouter } from 'hono/router/trie-router';
+import type { z } from 'zod';
+import type { CallInput, Contract, ResultOf } from '../../shared/contract.ts';
+import { CONTRACTS } from '../../shared/contracts.ts';
+import type { Lang } from '../../shared/errors.ts';
+import type { Rule as RuleKind } from '../../shared/permission.ts';
+import { POLICY, type Permission } from '../../shared/policy.ts';
+import { requireAuth, requireCongressRole, requireSystemAdmin, type AuthState, type CongressAccess } from './auth.ts';
+import type { AppEnv } from './env.ts';
+import { AppError } from './errors.ts';
+import { issueDetails, readJsonBody, rejectUnstorable } from './validate.ts';
+
+type Schema = z.ZodType;
+type Rule<P extends Permission> = (typeof POLICY)[P];
+
+/** What the permission check hands the handler: the congress and the caller's roles there, or the account. */
+export type AccessOf<P extends Permission> =
+  Rule<P> extends { kind: 'congress'; kiosk: string } ? CongressAccess | null // null: the session's own kiosk is calling
+    : Rule<P> extends { kind: 'congress' } ? CongressAccess
+    : Rule<P> extends { kind: 'signed-in' | 'system-admin' } ? { auth: AuthState }
+    : null;
+
+export type Input<C extends Contract> = {
+  params: C['params'] extends Schema ? z.output<C['params']> : Record<string, string>;
+  query: C['query'] extends Schema ? z.output<C['query']> : undefined;
+  /** The validated JSON body (`json`; `json-or-multipart` when JSON came), else undefined: the handler reads it. */
+  body: C['body'] extends Schema ? (C['bodyKind'] extends 'json-or-multipart' ? z.output<C['body']> | undefined : z.output<C['body']>) : undefined;
+  access: AccessOf<C['permission']>;
+};
+
+export type Handler<C extends Contract> = (c: Context<AppEnv>, input: Input<C>) => Promise<ResultOf<C> | Response> | ResultOf<C> | Response;
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+export const isJsonRequest = (c: Context) => JSON_TYPE.test(mediaType(c));
+
+function parse<S extends Schema>(schema: S, value: unknown, lang: Lang): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('validation', {}, issueDetails(result.error.issues as never, lang));
+  rejectUnstorable(result.data, lang);
+  return result.data;
+}
+
+/** The query as Hono's validator gave it: one value as a string, a repeated key as an array. */
+function queryOf(c: Context) {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(c.req.queries())) out[k] = v.length === 1 ? v[0] : v;
+  return out;
+}
+
+/** The permission check of a contract: 401/403/404 before any input beyond the path is read. */
+export async function authorize(c: Context<AppEnv>, permission: Permission, congressId: string | undefined): Promise<unknown> {
+  const rule = POLICY[permission] as RuleKind;
+  switch (rule.kind) {
+    case 'public':
+      return null;
+    case 'signed-in':
+      return { auth: requireAuth(c) };
+    case 'system-admin':
+      return { auth: requireSystemAdmin(c) };
+    case 'congress': {
+      if (rule.kiosk && c.get('kiosk')) return null; // the handler checks it is this session's kiosk
+      if (!congressId) throw new Error(`permission ${permission} needs :congressId in the path`);
+      return requireCongressRole(c, congressId, rule.roles);
+    }
+  }
+}
+
+/** Serve `contract` on `router` with `handler`. */
+export function implement<C extends Contract>(router: Hono<AppEnv>, contract: C, handler: Handler<C>) {
+  const method = contract.method.toLowerCase() as 'get';
+  router[method](contract.path, async (c) => {
+    const lang = c.get('lang') ?? 'zh-CN';
+    const params = (contract.params ? parse(contract.params, c.req.param(), lang) : c.req.param()) as Record<string, string>;
+    const access = await authorize(c, contract.permission, params.congressId);
+    const query = contract.query ? parse(contract.query, queryOf(c), lang) : undefined;
+    let body: unknown;
+    if (contract.body && (contract.bodyKind === 'json' || contract.bodyKind === undefined || (contract.bodyKind === 'json-or-multipart' && !mediaType(c).startsWith('multipart/')))) {
+      // No JSON sent (an empty POST) is `{}`, as the schema then says what is missing.
+      body = parse(contract.body, isJsonRequest(c) ? await readJsonBody(c) : {}, lang);
+    }
+    const out = await handler(c, { params, query, body, access } as Input<C>);
+    if (out instanceof Response) return out;
+    if (contract.status === 204) return c.body(null, 204);
+    return c.json(out as object, (contract.status ?? 200) as 200);
+  });
+  return router;
+}
+
+const index = new TrieRouter<Contract>();
+for (const c of CONTRACTS) index.add(c.method, `/api${c.path}`, c);
+
+/** The contract a request is for (by method and path), or undefined (not an API route, or not one of ours). */
+export function contractAt(method: string, path: string): Contract | undefined {
+  const [matches] = index.match(method === 'HEAD' ? 'GET' : method, path) as unknown as [[Contract, unknown][]];
+  return matches[0]?.[0];
+}
+
+/** Typed input of a contract as a caller gives it (for the web's `call` and the tests' `call`). */
+export type { CallInput };

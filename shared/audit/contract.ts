@@ -1,0 +1,2 @@
+/** This stage's API routes, each once (shared/contract.ts). */
+export {};

@@ -1,0 +1,29 @@
+/** Every API route of every stage (each stage's `contract.ts`): the server serves them, the document lists them. */
+import type { Contract } from './contract.ts';
+import * as accounts from './accounts/contract.ts';
+import * as audit from './audit/contract.ts';
+import * as auth from './auth/contract.ts';
+import * as ballot from './ballot/contract.ts';
+import * as congress from './congress/contract.ts';
+import * as departments from './departments/contract.ts';
+import * as evaluation from './evaluation/contract.ts';
+import * as gathering from './gathering/contract.ts';
+import * as home from './home/contract.ts';
+import * as kiosk from './kiosk/contract.ts';
+import * as projects from './projects/contract.ts';
+import * as roster from './roster/contract.ts';
+import * as session from './session/contract.ts';
+import * as tally from './tally/contract.ts';
+import * as system from './system/contract.ts';
+
+const isContract = (x: unknown): x is Contract => typeof x === 'object' && x !== null && 'method' in x && 'path' in x && 'permission' in x;
+
+/** The stages in the order of the API document. */
+export const STAGES = { accounts, audit, auth, ballot, congress, departments, evaluation, gathering, home, kiosk, projects, roster, session, tally, system } as const;
+
+/** Each route with its name (`stage.exportName`: the document's operationId). */
+export const NAMED_CONTRACTS: readonly (readonly [string, Contract])[] = Object.entries(STAGES).flatMap(([stage, m]) =>
+  Object.entries(m as Record<string, unknown>).flatMap(([name, c]) => (isContract(c) ? [[`${stage}.${name}`, c] as const] : [])),
+);
+
+export const CONTRACTS: readonly Contract[] = NAMED_CONTRACTS.map(([, c]) => c);

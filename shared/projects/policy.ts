@@ -1,0 +1,4 @@
+/** Who may do what in this stage: each permission once, the web's `can()` and the server's check both read it. */
+import type { Policy } from '../permission.ts';
+
+export const projectsPolicy = {} as const satisfies Policy;
