@@ -14,6 +14,7 @@ import { POLICY, type Permission } from '../../shared/policy.ts';
 import { requireAuth, requireCongressRole, requireSystemAdmin, type AuthState, type CongressAccess } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
+import { isJsonRequest, readJsonOrForm, readMultipart } from './upload.ts';
 import { issueDetails, readJsonBody, rejectUnstorable } from './validate.ts';
 
 type Schema = z.ZodType;
@@ -29,16 +30,17 @@ export type AccessOf<P extends Permission> =
 export type Input<C extends Contract> = {
   params: C['params'] extends Schema ? z.output<C['params']> : Record<string, string>;
   query: C['query'] extends Schema ? z.output<C['query']> : undefined;
-  /** The validated JSON body (`json`; `json-or-multipart` when JSON came), else undefined: the handler reads it. */
-  body: C['body'] extends Schema ? (C['bodyKind'] extends 'json-or-multipart' ? z.output<C['body']> | undefined : z.output<C['body']>) : undefined;
+  /** The validated JSON body (`json`, and `json-or-multipart` whichever way it came). */
+  body: C['body'] extends Schema ? z.output<C['body']> : undefined;
+  /** `json-or-multipart`: the files sent beside the JSON (none when JSON came alone). */
+  files: C['bodyKind'] extends 'json-or-multipart' ? File[] : undefined;
+  /** `multipart`: the form's fields and files (lib/upload.ts `filesIn`, `textIn`). A `raw` body the handler reads itself. */
+  form: C['bodyKind'] extends 'multipart' ? Record<string, unknown> : undefined;
   access: AccessOf<C['permission']>;
 };
 
 export type Handler<C extends Contract> = (c: Context<AppEnv>, input: Input<C>) => Promise<ResultOf<C> | Response> | ResultOf<C> | Response;
 
-const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
-export const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-export const isJsonRequest = (c: Context) => JSON_TYPE.test(mediaType(c));
 
 function parse<S extends Schema>(schema: S, value: unknown, lang: Lang): z.output<S> {
   const result = schema.safeParse(value);
@@ -81,11 +83,18 @@ export function implement<C extends Contract>(router: Hono<AppEnv>, contract: C,
     const access = await authorize(c, contract.permission, params.congressId);
     const query = contract.query ? parse(contract.query, queryOf(c), lang) : undefined;
     let body: unknown;
-    if (contract.body && (contract.bodyKind === 'json' || contract.bodyKind === undefined || (contract.bodyKind === 'json-or-multipart' && !mediaType(c).startsWith('multipart/')))) {
+    let files: File[] | undefined;
+    let form: Record<string, unknown> | undefined;
+    const kind = contract.bodyKind ?? (contract.body ? 'json' : undefined);
+    if (kind === 'json' && contract.body) {
       // No JSON sent (an empty POST) is `{}`, as the schema then says what is missing.
       body = parse(contract.body, isJsonRequest(c) ? await readJsonBody(c) : {}, lang);
-    }
-    const out = await handler(c, { params, query, body, access } as Input<C>);
+    } else if (kind === 'json-or-multipart') {
+      const read = await readJsonOrForm(c);
+      files = read.files;
+      body = contract.body ? parse(contract.body, read.json, lang) : read.json;
+    } else if (kind === 'multipart') form = await readMultipart(c);
+    const out = await handler(c, { params, query, body, files, form, access } as Input<C>);
     if (out instanceof Response) return out;
     if (contract.status === 204) return c.body(null, 204);
     return c.json(out as object, (contract.status ?? 200) as 200);
