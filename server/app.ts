@@ -4,7 +4,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { KB, MB } from '../shared/contract.ts';
 import { CONTRACTS } from '../shared/contracts.ts';
 import { routeKey } from '../shared/contract.ts';
-import { contractAt } from './lib/contract.ts';
+import { contractAt, implement } from './lib/contract.ts';
+import * as SYSTEM from '../shared/system/contract.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes, routePath } from 'hono/route';
@@ -201,9 +202,10 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   });
 
   app.route('/', healthRoutes({ database: deps.database, metricsToken, poolMax }));
-  app.get('/api/health', async (c) => {
+  const system = new Hono<AppEnv>();
+  implement(system, SYSTEM.health, async () => {
     await deps.database.query('select 1');
-    return c.json({ ok: true, database: deps.database.kind });
+    return { ok: true as const, database: deps.database.kind };
   });
   // The backup control route (PGlite) is not here: main.ts serves it on a loopback-only listener of its own.
   app.get('/.well-known/jwks.json', async (c) => {
@@ -225,7 +227,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
         },
         servers: [{ url: '/' }],
       },
-      exclude: ['/api/openapi.json', '/api/docs'],
+      exclude: ['/api/openapi.json', '/api/docs', '/api/health'],
     }));
   // The contracts' document (server/system/openapi.ts), over the older routes' while they move to contracts.
   const document = async () => {
@@ -234,8 +236,9 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
     for (const [p, ops] of Object.entries(older.paths ?? {})) for (const [m, op] of Object.entries(ops)) if (!doc.paths[p]?.[m]) (doc.paths[p] ??= {})[m] = op;
     return doc;
   };
-  app.get('/api/openapi.json', async (c) => c.json(await document()));
-  app.get('/api/docs', async (c) => c.html(renderApiDocs((await document()) as never)));
+  implement(system, SYSTEM.openapi, async () => (await document()) as Record<string, unknown>);
+  implement(system, SYSTEM.apiDocs, async (c) => c.html(renderApiDocs((await document()) as never)));
+  app.route('/api', system);
 
   app.all('/api/*', () => {
     throw new AppError('not_found');

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../server/app.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
@@ -18,6 +23,20 @@ describe('API description', () => {
     expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['password', 'username']);
   });
 
+  it('passes a real OpenAPI linter (Redocly CLI, recommended rules and redocly.yaml) with no errors', async () => {
+    const res = await new Client(t).get('/api/openapi.json');
+    const dir = mkdtempSync(join(tmpdir(), 'ms-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, res.text);
+      const out = await lintApi(file);
+      expect(out.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+      expect(out.totals.errors).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('renders a readable reference page', async () => {
     const res = await new Client(t).get('/api/docs');
     expect(res.status).toBe(200);
@@ -26,3 +45,19 @@ describe('API description', () => {
     expect(res.text).toContain('Sign in with username and password');
   });
 });
+
+type LintOut = { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] };
+
+/** Redocly CLI on a file, its JSON report (it exits non-zero when it finds errors: the report says which). */
+async function lintApi(file: string): Promise<LintOut> {
+  const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' };
+  const run = promisify(execFile);
+  try {
+    const { stdout } = await run(join(process.cwd(), 'node_modules/.bin/redocly'), ['lint', file, '--format=json', '--config', join(process.cwd(), 'redocly.yaml')], { env, maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(stdout) as LintOut;
+  } catch (e) {
+    const stdout = (e as { stdout?: string }).stdout;
+    if (stdout && stdout.trim().startsWith('{')) return JSON.parse(stdout) as LintOut;
+    throw e;
+  }
+}
