@@ -11,12 +11,18 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const RoundParams = CongressId.extend({ roundId: z.uuid() });
 export const RectificationParams = CongressId.extend({ rectificationId: z.uuid() });
 
-export const Audience = z.enum(['representatives', 'residents']);
+export const AUDIENCES = ['representatives', 'residents'] as const;
+export const Audience = z.enum(AUDIENCES);
 export type Audience = z.infer<typeof Audience>;
-export const TargetKind = z.enum(['project', 'department']);
+export const TARGET_KINDS = ['project', 'department'] as const;
+export const TargetKind = z.enum(TARGET_KINDS);
 export type TargetKind = z.infer<typeof TargetKind>;
-export const Answer = z.enum(['satisfied', 'basic', 'dissatisfied', 'unknown']);
-export const GradeValue = z.enum(['satisfied', 'basic', 'dissatisfied']);
+/** The answer scale: 满意, 基本满意, 不满意, 不了解 (the last left out of every rate). */
+export const ANSWERS = ['satisfied', 'basic', 'dissatisfied', 'unknown'] as const;
+export const Answer = z.enum(ANSWERS);
+export const GRADES = ['satisfied', 'basic', 'dissatisfied'] as const;
+export const GradeValue = z.enum(GRADES);
+export const ROUND_KINDS = ['regular', 'reevaluation'] as const;
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published']);
 
 /** An item of the questionnaire; `id` is stable within the round (p1, p2… for projects, d1… for departments). */
@@ -59,7 +65,7 @@ export const Round = z.object({
   id: z.string(),
   year: z.int(),
   title: z.string(),
-  kind: z.enum(['regular', 'reevaluation']),
+  kind: z.enum(ROUND_KINDS),
   previousRoundId: z.string().nullable(),
   state: RoundState,
   audiences: z.array(Audience),
@@ -140,7 +146,8 @@ export type Results = z.infer<typeof Results>;
 export const Comments = z.array(z.object({ kind: TargetKind, id: z.string(), title: z.string(), comments: z.array(z.string()), withheld: z.boolean() }));
 
 // ---- rectification (整改) ----
-export const RectificationState = z.enum(['open', 'reported', 'accepted', 'returned']);
+export const RECTIFICATION_STATES = ['open', 'reported', 'accepted', 'returned'] as const;
+export const RectificationState = z.enum(RECTIFICATION_STATES);
 export const Rectification = z.object({
   id: z.string(),
   roundId: z.string(),
@@ -162,6 +169,9 @@ export const Rectification = z.object({
   reevaluation: z.object({ roundId: z.string(), grade: GradeValue.nullable() }).nullable(),
 });
 export type Rectification = z.infer<typeof Rectification>;
+/** 再测评: the new round's title (by default the first one's, marked as a re-evaluation). */
+export const Reevaluate = z.object({ title: z.string().trim().min(1).max(120).optional() });
+
 export const RectificationReport = z.object({ report: text(8000) });
 export const ReviewRectification = z.object({ accept: z.boolean(), note: z.string().trim().max(1000).default('') });
 export const SetDeadline = z.object({ deadline: z.iso.date() });
