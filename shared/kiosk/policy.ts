@@ -1,4 +1,7 @@
-/** Who may do what in this stage: each permission once, the web's `can()` and the server's check both read it. */
-import type { Policy } from '../permission.ts';
+/** Who may do what with kiosks (签到平板 / 投票平板): each permission once, the web's `can()` and the server's check both read it. */
+import { inCongress, type Policy } from '../permission.ts';
 
-export const kioskPolicy = {} as const satisfies Policy;
+export const kioskPolicy = {
+  /** Staff set up, list and revoke a session's kiosks (the device itself enrols, asks what it is and leaves publicly). */
+  'kiosk.manage': inCongress(['admin']),
+} as const satisfies Policy;
