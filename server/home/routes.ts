@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
-import { MyWork, RepresentativeHome } from '../../shared/home/schema.ts';
-import { requireAuth } from '../lib/auth.ts';
-import { doc } from '../lib/doc.ts';
+import * as C from '../../shared/home/contract.ts';
+import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { myWork } from './my-work.ts';
 import { representativeHome } from './representative-home.ts';
 
-export const homeRoutes = new Hono<AppEnv>()
-  .get('/me/work', doc('home', "My to-do list: what is mine to do now in each of my congresses, overdue first", MyWork), async (c) => {
-    const auth = requireAuth(c);
-    const items = await myWork(c.get('deps').db, auth.account.id);
-    return c.json({ items, count: items.length });
-  })
-  .get('/me/representative', doc('home', "A representative's home: this year's projects and their progress (theirs first), the session when one is on with its votes, their proposals and what became of each", RepresentativeHome), async (c) => {
-    const auth = requireAuth(c);
-    return c.json({ congresses: await representativeHome(c.get('deps').db, auth.account.id) });
-  });
+export const homeRoutes = new Hono<AppEnv>();
+
+implement(homeRoutes, C.myWork, async (c, { access: { auth } }) => {
+  const items = await myWork(c.get('deps').db, auth.account.id);
+  return { items, count: items.length };
+});
+
+implement(homeRoutes, C.representativeHome, async (c, { access: { auth } }) => ({ congresses: await representativeHome(c.get('deps').db, auth.account.id) }));

@@ -1,4 +1,10 @@
-/** Who may do what in this stage: each permission once, the web's `can()` and the server's check both read it. */
-import type { Policy } from '../permission.ts';
+/**
+ * Who may read the audit log. The whole log and the check of its hash chain are the system administrators'
+ * (`systemAdmin`, shared/policy.ts); a congress's own log is its administrators'.
+ */
+import { inCongress, type Policy } from '../permission.ts';
 
-export const auditPolicy = {} as const satisfies Policy;
+export const auditPolicy = {
+  /** A congress's administrators read, filter and export its log (who did what, for accountability). */
+  'audit.read': inCongress(['admin']),
+} as const satisfies Policy;

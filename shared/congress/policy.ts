@@ -1,4 +1,16 @@
-/** Who may do what in this stage: each permission once, the web's `can()` and the server's check both read it. */
-import type { Policy } from '../permission.ts';
+/**
+ * Who may see and change a congress. Listing my congresses is `signedIn`, creating one `systemAdmin`
+ * (shared/policy.ts).
+ */
+import { inCongress, type Policy } from '../permission.ts';
 
-export const congressPolicy = {} as const satisfies Policy;
+export const congressPolicy = {
+  /** Everyone with a role in the congress reads it and its settings (every page of the congress starts here). */
+  'congress.read': inCongress('any'),
+  /** Its administrators edit its name, level, term and settings. */
+  'congress.manage': inCongress(['admin']),
+  /** Its administrators see who holds which role, grant roles and revoke them. */
+  'congress.members.manage': inCongress(['admin']),
+  /** The congress's overview page (a page, not a route: the staff who run the congress land on it). */
+  'congress.overview': inCongress(['admin', 'government', 'presidium', 'scrutineer']),
+} as const satisfies Policy;
