@@ -1,35 +1,18 @@
 /**
- * Who may do what with a project (SPEC §6): staff (admin) everything; government, presidium, scrutineers and
- * representatives read every project; a department account sees and updates only the projects it is lead or
- * co-operating on — any other project is "not found" to it.
+ * The projects a person may reach, from the database. Who may do what is shared/projects/policy.ts: the permissions
+ * (roles, checked by the contract helper before a handler runs) and the object-level rules (pure functions: a
+ * department account acts only on the projects it leads or co-operates on). Here: the rows those rules are applied to.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Context } from 'hono';
-import type { Role } from '../../shared/roles.ts';
+import { canEditProject, canReadProject, type ProjectViewer } from '../../shared/projects/policy.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { projects } from '../db/schema/index.ts';
-import { type CongressAccess, requireCongressRole } from '../lib/auth.ts';
-import type { AppEnv } from '../lib/env.ts';
+import type { CongressAccess } from '../lib/auth.ts';
 import { AppError } from '../lib/errors.ts';
 
-type Project = typeof projects.$inferSelect;
-export const READ_ALL: readonly Role[] = ['admin', 'government', 'presidium', 'scrutineer', 'representative'];
-
-export type Who = CongressAccess & { staff: boolean; readAll: boolean };
-
-export async function projectsAccess(c: Context<AppEnv>, congressId: string): Promise<Who> {
-  const access = await requireCongressRole(c, congressId, [...READ_ALL, 'department']);
-  const staff = access.auth.account.systemAdmin || access.roles.includes('admin');
-  return { ...access, staff, readAll: staff || access.roles.some((r) => READ_ALL.includes(r)) };
-}
-
-export const departmentsOf = (p: Pick<Project, 'leadDepartmentId' | 'coDepartmentIds'>) => [p.leadDepartmentId, ...p.coDepartmentIds];
-/** A department account on this project (lead or co-operating). */
-export const onProject = (who: Who, p: Pick<Project, 'leadDepartmentId' | 'coDepartmentIds'>) => who.roles.includes('department') && departmentsOf(p).some((d) => who.departmentIds.includes(d));
-export const canRead = (who: Who, p: Project) => who.readAll || onProject(who, p);
-export const canEdit = (who: Who, p: Project) => who.staff || onProject(who, p);
-export const canRequestChange = (who: Who, p: Project) => who.staff || who.roles.includes('government') || onProject(who, p);
-export const canDecideChange = (who: Who) => who.staff || who.roles.includes('presidium');
+/** The caller in this congress, as the permission check found them, and as the policy's rules take them. */
+export type Who = CongressAccess & ProjectViewer;
+export const whoOf = (access: CongressAccess): Who => ({ ...access, systemAdmin: access.auth.account.systemAdmin });
 
 export async function getProject(db: DbOrTx, congressId: string, projectId: string, forUpdate = false) {
   const q = db.select().from(projects).where(and(eq(projects.id, projectId), eq(projects.congressId, congressId)));
@@ -41,13 +24,14 @@ export async function getProject(db: DbOrTx, congressId: string, projectId: stri
 /** The project, if this person may read it (else 404, so a department cannot even learn that it exists). */
 export async function readableProject(db: DbOrTx, who: Who, projectId: string, forUpdate = false) {
   const p = await getProject(db, who.congress.id, projectId, forUpdate);
-  if (!canRead(who, p)) throw new AppError('project_not_found');
+  if (!canReadProject(who, p)) throw new AppError('project_not_found');
   return p;
 }
 
+/** The project, locked, if this person may carry it out and it is not terminated. */
 export async function editableProject(db: DbOrTx, who: Who, projectId: string) {
   const p = await readableProject(db, who, projectId, true);
-  if (!canEdit(who, p)) throw new AppError('forbidden');
+  if (!canEditProject(who, p)) throw new AppError('forbidden');
   if (p.status === 'terminated') throw new AppError('project_terminated');
   return p;
 }

@@ -4,7 +4,8 @@ import { daysLate, derivedProgress, findingOverdue, projectHealth, shanghaiToday
 import type { Finding, ProjectDetail, ProjectFile, ProjectSummary } from '../../shared/projects/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, changeRequests, departments, findings, inspections, milestones, projectFiles, projectPlans, projects, projectUpdates } from '../db/schema/index.ts';
-import { canDecideChange, canEdit, canRequestChange, type Who } from './access.ts';
+import { canDecideChange, canEditProject, canRequestChange } from '../../shared/projects/policy.ts';
+import type { Who } from './access.ts';
 
 /**
  * The one order of projects in every list: by when they were made, then by title, then by id. Projects made by one
@@ -155,6 +156,6 @@ export async function describeProject(db: DbOrTx, who: Who, p: Project): Promise
       note: c.note,
     })),
     findings: await findingsOf(db, who.congress.id, and(eq(findings.projectId, p.id)), today),
-    can: { edit: canEdit(who, p) && p.status !== 'terminated', report: canEdit(who, p) && p.status === 'active', requestChange: canRequestChange(who, p) && p.status !== 'terminated', decideChange: canDecideChange(who) },
+    can: { edit: canEditProject(who, p) && p.status !== 'terminated', report: canEditProject(who, p) && p.status === 'active', requestChange: canRequestChange(who, p) && p.status !== 'terminated', decideChange: canDecideChange(who) },
   };
 }

@@ -7,7 +7,8 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { departments, findings, inspections, projectFiles, projects, representatives } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
-import { departmentsOf, onProject, readableProject, type Who } from './access.ts';
+import { canAnswerFinding, canReadProject, departmentsOf, readsAllProjects } from '../../shared/projects/policy.ts';
+import { readableProject, type Who } from './access.ts';
 import { filesOf, findingsOf } from './describe.ts';
 
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
@@ -56,7 +57,7 @@ export async function listInspections(db: DbOrTx, who: Who, q: { year?: number; 
     .innerJoin(projects, eq(projects.id, inspections.projectId))
     .where(and(eq(inspections.congressId, who.congress.id), q.year ? eq(projects.year, q.year) : undefined, q.projectId ? eq(inspections.projectId, q.projectId) : undefined))
     .orderBy(desc(inspections.date), asc(inspections.id));
-  return describeInspections(db, who, rows.filter((r) => who.readAll || onProject(who, r.p)).map((r) => r.i));
+  return describeInspections(db, who, rows.filter((r) => canReadProject(who, r.p)).map((r) => r.i));
 }
 
 export async function createInspection(ctx: Ctx, who: Who, input: z.infer<typeof CreateInspection>) {
@@ -100,8 +101,8 @@ async function findingFor(ctx: Ctx, findingId: string) {
 /** The department named on the finding answers (again, after a return). */
 export async function answerFinding(ctx: Ctx, who: Who, findingId: string, answer: string) {
   const f = await findingFor(ctx, findingId);
-  if (!f.departmentId || !(who.roles.includes('department') && who.departmentIds.includes(f.departmentId))) {
-    if (!who.readAll) throw new AppError('finding_not_found');
+  if (!canAnswerFinding(who, f)) {
+    if (!readsAllProjects(who)) throw new AppError('finding_not_found');
     throw new AppError('forbidden');
   }
   if (f.state !== 'awaiting_answer' && f.state !== 'returned') throw new AppError('finding_not_awaiting');

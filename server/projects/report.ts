@@ -5,12 +5,13 @@ import type { ProgressReport } from '../../shared/projects/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { milestones, projects, projectUpdates } from '../db/schema/index.ts';
-import { onProject, type Who } from './access.ts';
+import { canReadProject } from '../../shared/projects/policy.ts';
+import type { Who } from './access.ts';
 import { projectOrder, summarize } from './describe.ts';
 
 export async function progressReport(db: DbOrTx, who: Who, year: number, period: 'mid' | 'end'): Promise<ProgressReport> {
   const asOf = reportAsOf(year, period, shanghaiToday());
-  const rows = (await db.select().from(projects).where(and(eq(projects.congressId, who.congress.id), eq(projects.year, year))).orderBy(...projectOrder)).filter((p) => who.readAll || onProject(who, p));
+  const rows = (await db.select().from(projects).where(and(eq(projects.congressId, who.congress.id), eq(projects.year, year))).orderBy(...projectOrder)).filter((p) => canReadProject(who, p));
   const sums = await summarize(db, who.congress.id, rows, asOf);
   const ids = rows.map((r) => r.id);
   const ms = ids.length ? await db.select({ projectId: milestones.projectId, status: milestones.status }).from(milestones).where(inArray(milestones.projectId, ids)) : [];

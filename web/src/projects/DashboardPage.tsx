@@ -50,7 +50,7 @@ export default function DashboardPage() {
   });
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'projects.dashboard')} fallback={<NoAccess />}>
       <PageHeader
         title={t('projects.dashboard.title')}
         lead={t('projects.dashboard.lead', { congress: congress().name, year: year() })}

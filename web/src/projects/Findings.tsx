@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { AnswerFinding } from '../../../shared/projects/schema.ts';
+import { canAnswerFinding } from '../../../shared/projects/policy.ts';
 import { daysBetween } from '../../../shared/projects/rules.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -9,7 +10,7 @@ import { toast } from '../components/Toast.tsx';
 import { createFormState } from '../forms.ts';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
-import { findingStateClass, findingStateLabel, myDepartmentIds, today } from './parts.tsx';
+import { findingStateClass, findingStateLabel, today, viewerIn } from './parts.tsx';
 import { answerFinding, paths, reviewAnswer, type Finding } from './projects.data.ts';
 
 /** The findings of an inspection or a project, each with its answer box or review where the viewer has one. */
@@ -33,9 +34,9 @@ export function FindingList(props: { congressId: string; findings: Finding[]; on
  */
 export function FindingCard(props: { congressId: string; finding: Finding; onChange: (f: Finding) => void; showProject?: boolean; showInspection?: boolean }) {
   const f = () => props.finding;
-  const mine = () => !!f().department && myDepartmentIds(props.congressId).includes(f().department!.id);
+  const mine = () => canAnswerFinding(viewerIn(props.congressId), { departmentId: f().department?.id ?? null });
   const mayAnswer = () => mine() && (f().state === 'awaiting_answer' || f().state === 'returned');
-  const mayReview = () => can(props.congressId, ['admin']) && f().state === 'answered';
+  const mayReview = () => can(props.congressId, 'projects.inspections.manage') && f().state === 'answered';
   const late = () => (f().overdue && f().answerDueOn ? daysBetween(f().answerDueOn!, today()) : 0);
 
   return (

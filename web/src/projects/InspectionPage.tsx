@@ -26,7 +26,7 @@ export default function InspectionPage() {
   const params = useParams<{ inspectionId: string }>();
   const [inspection, { refetch, mutate }] = createResource(() => ({ c: id(), i: params.inspectionId }), (s) => fetchInspection(s.c, s.i));
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'projects.read')} fallback={<NoAccess />}>
       <Async resource={inspection} retry={refetch}>
         {(i) => <Detail i={latest(inspection) ?? i} replace={(next) => mutate(next)} refetch={() => void refetch()} />}
       </Async>
@@ -37,7 +37,7 @@ export default function InspectionPage() {
 function Detail(props: { i: Inspection; replace: (i: Inspection) => void; refetch: () => void }) {
   const { id } = useCongress();
   const i = () => props.i;
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'projects.inspections.manage');
   const overdue = () => i().findings.filter((f) => f.overdue).length;
   return (
     <>

@@ -25,7 +25,7 @@ export default function InspectionsPage() {
   const { id } = useCongress();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ year?: string; project?: string }>();
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'projects.inspections.manage');
   const year = () => (/^\d{4}$/.test(params.year ?? '') ? Number(params.year) : undefined);
   const projectId = () => params.project || undefined;
   const [list, { refetch }] = createResource(() => ({ c: id(), year: year(), projectId: projectId() }), (s) => fetchInspections(s.c, { year: s.year, projectId: s.projectId }));
@@ -48,7 +48,7 @@ export default function InspectionsPage() {
   const projectTitle = () => (latest(projects) ?? []).find((p) => p.id === projectId())?.title;
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'projects.read')} fallback={<NoAccess />}>
       <PageHeader
         title={t('inspections.title')}
         lead={projectTitle() ? t('inspections.leadProject', { title: projectTitle()! }) : t('inspections.lead')}

@@ -31,7 +31,7 @@ export default function ProjectPage() {
   const params = useParams<{ projectId: string }>();
   const [project, { refetch, mutate }] = createResource(() => ({ c: id(), p: params.projectId }), (s) => fetchProject(s.c, s.p));
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'projects.read')} fallback={<NoAccess />}>
       <Async resource={project} retry={refetch}>
         {(p) => <Detail p={latest(project) ?? p} replace={(next) => mutate(next)} refetch={() => void refetch()} />}
       </Async>
@@ -42,7 +42,7 @@ export default function ProjectPage() {
 function Detail(props: { p: ProjectDetail; replace: (p: ProjectDetail) => void; refetch: () => void }) {
   const { id } = useCongress();
   const p = () => props.p;
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'projects.manage');
   const [editing, setEditing] = createSignal(false);
   const [completing, setCompleting] = createSignal(false);
   const [departments] = createResource(() => (editing() ? id() : false), fetchDepartments);

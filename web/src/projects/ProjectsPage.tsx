@@ -28,8 +28,8 @@ export default function ProjectsPage() {
   const { id, congress } = useCongress();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<Params>();
-  const admin = () => can(id(), ['admin']);
-  const reader = () => can(id(), ['admin', 'government', 'presidium', 'scrutineer', 'representative']);
+  const admin = () => can(id(), 'projects.manage');
+  const reader = () => can(id(), 'projects.readAll');
   const department = () => !reader() && myDepartmentIds(id()).length > 0;
   const [all, { refetch }] = createResource(id, (c) => fetchProjects(c));
   const [departments] = createResource(() => (reader() ? id() : false), fetchDepartments);
@@ -51,13 +51,13 @@ export default function ProjectsPage() {
   const [creating, setCreating] = createSignal(false);
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'projects.read')} fallback={<NoAccess />}>
       <PageHeader
         title={department() ? t('projects.mine.title') : t('projects.list.title')}
         lead={department() ? t('projects.mine.lead') : t('projects.list.lead', { congress: congress().name })}
         actions={
           <>
-            <Show when={can(id(), ['admin', 'government', 'presidium'])}>
+            <Show when={can(id(), 'projects.dashboard')}>
               <A class="btn btn-secondary" href={paths.report(id(), year() ?? thisYear(), 'end')}>
                 {t('projects.report.open')}
               </A>

@@ -1,9 +1,10 @@
 /** Pieces every page of the projects stage shares: words for codes, the health tag, progress bars, money, photos. */
 import { createSignal, createUniqueId, For, onCleanup, Show, type JSX } from 'solid-js';
+import type { ProjectViewer } from '../../../shared/projects/policy.ts';
 import { shanghaiToday } from '../../../shared/projects/rules.ts';
 import { Alert } from '../components/Alert.tsx';
 import { fmt, lang, t } from '../i18n.ts';
-import { me } from '../session.ts';
+import { me, rolesIn } from '../session.ts';
 import type { Change, ChangeKind, Finding, Health, MilestoneStatus, ProjectFile } from './projects.data.ts';
 import './projects.css';
 
@@ -45,6 +46,11 @@ export function myDepartmentIds(congressId: string): string[] {
   const m = me();
   if (!m) return [];
   return m.memberships.filter((x) => x.congressId === congressId && x.role === 'department' && x.departmentId).map((x) => x.departmentId!);
+}
+
+/** Me in a congress, as the projects policy's object-level rules take a viewer (shared/projects/policy.ts). */
+export function viewerIn(congressId: string): ProjectViewer {
+  return { roles: rolesIn(congressId), departmentIds: myDepartmentIds(congressId), systemAdmin: me()?.account.systemAdmin ?? false };
 }
 
 /** A whole percentage, or a dash when there is none. */

@@ -4,6 +4,8 @@
  * without an account, the public progress page.
  */
 import type { z } from 'zod';
+import { urlOf } from '../../../shared/contract.ts';
+import * as C from '../../../shared/projects/contract.ts';
 import type {
   AnswerFinding,
   ChangeRequest,
@@ -31,9 +33,7 @@ import type {
   UpdateMilestone,
   UpdateProject,
 } from '../../../shared/projects/schema.ts';
-import { api, ApiError, query } from '../api.ts';
-import { lang, t } from '../i18n.ts';
-import { me } from '../session.ts';
+import { call, query } from '../api.ts';
 
 export type { Finding, Health, Inspection, Milestone, MilestoneStatus, Plan, ProgressReport, ProjectDetail, ProjectFile, ProjectStatus, ProjectSummary, PublicProject };
 export type Change = z.infer<typeof ChangeRequest>;
@@ -42,38 +42,7 @@ export type PublicList = z.infer<typeof PublicProjectList>;
 export type PublicCard = PublicList['projects'][number];
 export type Period = 'mid' | 'end';
 
-const base = (c: string) => `/congresses/${c}`;
-const project = (c: string, p: string) => `${base(c)}/projects/${p}`;
-
-/**
- * A multipart upload (`file`, `caption`, `milestoneId`), sent like every other write: same origin, the UI language,
- * the session's CSRF token; a failure becomes an ApiError with the server's message.
- */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Accept-Language': lang(), 'X-CSRF-Token': me()?.csrfToken ?? '' },
-    });
-  } catch {
-    throw new ApiError(0, 'network', t('error.network'));
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  if (res.ok) return json as T;
-  const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-  const details = Array.isArray(err?.details) ? (err.details as { path?: unknown; message?: unknown }[]).map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') })) : [];
-  throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? t('error.http', { status: res.status }), details, err?.details);
-}
-
+/** The evidence form (`file`, `caption`, `milestoneId`): multipart, sent like every other write (api.ts `call`). */
 const fileForm = (file: File, opts: { caption?: string; milestoneId?: string | null }) => {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -84,49 +53,50 @@ const fileForm = (file: File, opts: { caption?: string; milestoneId?: string | n
 
 // ---- projects ----
 export type ProjectFilter = { year?: number; status?: ProjectStatus; departmentId?: string };
-export const fetchProjects = (c: string, f: ProjectFilter = {}) => api.get<ProjectSummary[]>(`${base(c)}/projects${query(f)}`);
-export const fetchProject = (c: string, p: string) => api.get<ProjectDetail>(project(c, p));
-export const createProject = (c: string, body: z.input<typeof CreateProject>) => api.post<ProjectDetail>(`${base(c)}/projects`, body);
-export const updateProject = (c: string, p: string, body: z.input<typeof UpdateProject>) => api.patch<ProjectDetail>(project(c, p), body);
-export const completeProject = (c: string, p: string, completedOn: string) => api.post<ProjectDetail>(`${project(c, p)}/complete`, { completedOn });
-export const savePlan = (c: string, p: string, body: z.input<typeof Plan>) => api.put<ProjectDetail>(`${project(c, p)}/plan`, body);
+export const fetchProjects = (c: string, f: ProjectFilter = {}) => call(C.listProjects, { params: { congressId: c }, query: f });
+export const fetchProject = (c: string, p: string) => call(C.getProject, { params: { congressId: c, projectId: p } });
+export const createProject = (c: string, body: z.input<typeof CreateProject>) => call(C.createProject, { params: { congressId: c }, body });
+export const updateProject = (c: string, p: string, body: z.input<typeof UpdateProject>) => call(C.updateProject, { params: { congressId: c, projectId: p }, body });
+export const completeProject = (c: string, p: string, completedOn: string) => call(C.completeProject, { params: { congressId: c, projectId: p }, body: { completedOn } });
+export const savePlan = (c: string, p: string, body: z.input<typeof Plan>) => call(C.savePlan, { params: { congressId: c, projectId: p }, body });
 
-export const addMilestone = (c: string, p: string, body: z.input<typeof CreateMilestone>) => api.post<ProjectDetail>(`${project(c, p)}/milestones`, body);
+export const addMilestone = (c: string, p: string, body: z.input<typeof CreateMilestone>) => call(C.addMilestone, { params: { congressId: c, projectId: p }, body });
 export const updateMilestone = (c: string, p: string, m: string, body: z.input<typeof UpdateMilestone>) =>
-  api.patch<ProjectDetail>(`${project(c, p)}/milestones/${m}`, body);
-export const deleteMilestone = (c: string, p: string, m: string) => api.del<ProjectDetail>(`${project(c, p)}/milestones/${m}`);
+  call(C.updateMilestone, { params: { congressId: c, projectId: p, milestoneId: m }, body });
+export const deleteMilestone = (c: string, p: string, m: string) => call(C.deleteMilestone, { params: { congressId: c, projectId: p, milestoneId: m } });
 
-export const postProgress = (c: string, p: string, body: z.input<typeof ProgressUpdate>) => api.post<ProjectDetail>(`${project(c, p)}/updates`, body);
+export const postProgress = (c: string, p: string, body: z.input<typeof ProgressUpdate>) => call(C.reportProgress, { params: { congressId: c, projectId: p }, body });
 
 export const uploadProjectFile = (c: string, p: string, file: File, opts: { caption?: string; milestoneId?: string | null } = {}) =>
-  postForm<ProjectFile>(`${project(c, p)}/files`, fileForm(file, opts));
-export const deleteProjectFile = (c: string, p: string, f: string) => api.del<unknown>(`${project(c, p)}/files/${f}`);
+  call(C.uploadProjectFile, { params: { congressId: c, projectId: p }, body: fileForm(file, opts) });
+export const deleteProjectFile = (c: string, p: string, f: string) => call(C.deleteProjectFile, { params: { congressId: c, projectId: p, fileId: f } });
 /** The bytes, for <img src> and download links (the session cookie goes along). */
-export const fileUrl = (c: string, p: string, f: string) => `/api${project(c, p)}/files/${f}`;
+export const fileUrl = (c: string, p: string, f: string) => urlOf(C.getProjectFile, { congressId: c, projectId: p, fileId: f });
 
-export const requestChange = (c: string, p: string, body: z.input<typeof CreateChange>) => api.post<ProjectDetail>(`${project(c, p)}/changes`, body);
+export const requestChange = (c: string, p: string, body: z.input<typeof CreateChange>) => call(C.requestChange, { params: { congressId: c, projectId: p }, body });
 export const decideChange = (c: string, p: string, changeId: string, body: z.input<typeof DecideChange>) =>
-  api.post<ProjectDetail>(`${project(c, p)}/changes/${changeId}/decide`, body);
+  call(C.decideChange, { params: { congressId: c, projectId: p, changeId }, body });
 
 // ---- inspections (视察) and findings ----
-export const fetchInspections = (c: string, f: { year?: number; projectId?: string } = {}) => api.get<Inspection[]>(`${base(c)}/inspections${query(f)}`);
-export const fetchInspection = (c: string, i: string) => api.get<Inspection>(`${base(c)}/inspections/${i}`);
-export const createInspection = (c: string, body: z.input<typeof CreateInspection>) => api.post<Inspection>(`${base(c)}/inspections`, body);
-export const addFinding = (c: string, i: string, body: z.input<typeof CreateFinding>) => api.post<Inspection>(`${base(c)}/inspections/${i}/findings`, body);
+export const fetchInspections = (c: string, f: { year?: number; projectId?: string } = {}) => call(C.listInspections, { params: { congressId: c }, query: f });
+export const fetchInspection = (c: string, i: string) => call(C.getInspection, { params: { congressId: c, inspectionId: i } });
+export const createInspection = (c: string, body: z.input<typeof CreateInspection>) => call(C.createInspection, { params: { congressId: c }, body });
+export const addFinding = (c: string, i: string, body: z.input<typeof CreateFinding>) => call(C.addFinding, { params: { congressId: c, inspectionId: i }, body });
 export const uploadInspectionFile = (c: string, i: string, file: File, caption?: string) =>
-  postForm<ProjectFile>(`${base(c)}/inspections/${i}/files`, fileForm(file, { caption }));
-export const fetchFindings = (c: string) => api.get<Finding[]>(`${base(c)}/findings`);
-export const answerFinding = (c: string, f: string, body: z.input<typeof AnswerFinding>) => api.post<Finding>(`${base(c)}/findings/${f}/answer`, body);
-export const reviewAnswer = (c: string, f: string, body: z.input<typeof ReviewAnswer>) => api.post<Finding>(`${base(c)}/findings/${f}/review`, body);
+  call(C.uploadInspectionFile, { params: { congressId: c, inspectionId: i }, body: fileForm(file, { caption }) });
+export const fetchFindings = (c: string) => call(C.listFindings, { params: { congressId: c } });
+export const answerFinding = (c: string, f: string, body: z.input<typeof AnswerFinding>) => call(C.answerFinding, { params: { congressId: c, findingId: f }, body });
+export const reviewAnswer = (c: string, f: string, body: z.input<typeof ReviewAnswer>) => call(C.reviewAnswer, { params: { congressId: c, findingId: f }, body });
 
 // ---- progress report (进展报告) ----
-export const fetchReport = (c: string, year: number, period: Period) => api.get<ProgressReport>(`${base(c)}/projects/report${query({ year, period })}`);
-export const reportCsvUrl = (c: string, year: number, period: Period) => `/api${base(c)}/projects/report.csv${query({ year, period })}`;
+export const fetchReport = (c: string, year: number, period: Period) => call(C.getReport, { params: { congressId: c }, query: { year, period } });
+/** The CSV is a download link, not a call. */
+export const reportCsvUrl = (c: string, year: number, period: Period) => urlOf(C.getReportCsv, { congressId: c }, { year, period });
 
 // ---- public, no account ----
-export const fetchPublicProjects = (c: string, year?: number) => api.get<PublicList>(`/public/congresses/${c}/projects${query({ year })}`);
-export const fetchPublicProject = (p: string) => api.get<PublicProject>(`/public/projects/${p}`);
-export const publicFileUrl = (f: string) => `/api/public/files/${f}`;
+export const fetchPublicProjects = (c: string, year?: number) => call(C.listPublicProjects, { params: { congressId: c }, query: { year } });
+export const fetchPublicProject = (p: string) => call(C.getPublicProject, { params: { projectId: p } });
+export const publicFileUrl = (f: string) => urlOf(C.getPublicFile, { fileId: f });
 
 /** Pages a person opens. */
 export const paths = {
