@@ -1,8 +1,9 @@
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { z } from 'zod';
+import * as C from '../../../shared/ballot/contract.ts';
 import type { BallotView } from '../../../shared/ballot/schema.ts';
 import { forCount, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
-import { api, ApiError } from '../api.ts';
+import { call, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t, useLangOnly } from '../i18n.ts';
 import { sendUntilAnswered } from '../retry.ts';
@@ -123,7 +124,7 @@ export default function BallotPage() {
   const openByToken = async (token: string) => {
     setStage('loading');
     try {
-      show(await api.post<View>('/public/ballot/open', { token }));
+      show(await call(C.openBallot, { body: { token } }));
     } catch (e) {
       // A QR read only in part fails the request's check: say so rather than "some fields are not valid".
       if (e instanceof ApiError && e.code === 'validation') refuse(new ApiError(400, 'token', t('ballot.refused.badToken')), t('ballot.refused.badTokenNext'));
@@ -138,7 +139,7 @@ export default function BallotPage() {
     if (!congressId) return refuse(new ApiError(400, 'kiosk', t('ballot.start.noCongress')), t('ballot.start.noCongressNext'));
     setStage('loading');
     try {
-      show(await api.post<View>('/public/ballot/by-serial', { congressId, serial: s }));
+      show(await call(C.openBallotBySerial, { body: { congressId, serial: s } }));
     } catch (e) {
       refuse(e);
     }
@@ -181,7 +182,7 @@ export default function BallotPage() {
     // hands learns nothing). The secret stays in this page's memory; it names neither the tablet nor the person.
     const body = { token: v.token, marks: { ...marks() }, voteId: v.vote.id, retry: retrySecret() };
     try {
-      const r = await sendUntilAnswered(() => api.post<{ receipt: string }>('/public/ballot/cast', body), {
+      const r = await sendUntilAnswered(() => call(C.castBallot, { body }), {
         signal: stopper.signal,
         onWaiting: () => {
           if (retrying()) return;

@@ -22,7 +22,7 @@ export default function CheckInPage() {
   const [session] = createResource(() => ({ c: id(), s: params.sessionId }), (k) => fetchSession(k.c, k.s));
 
   return (
-    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'session.checkIn')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={`/c/${id()}/sessions/${params.sessionId}`}>← {latest(session)?.name ?? t('session.title')}</A>}
         title={t('checkin.title')}

@@ -44,7 +44,7 @@ export default function SessionPage() {
   const [votes, { refetch: refetchVotes }] = createResource(key, (k) => fetchVotes(k.c, k.s));
   const [creating, setCreating] = createSignal(false);
   const [filter, setFilter] = createSignal('');
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'session.manage');
   onCleanup(
     every(4000, () => {
       void refetchSummary();
@@ -68,7 +68,7 @@ export default function SessionPage() {
   });
 
   return (
-    <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'session.hall')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={`/c/${id()}/sessions`}>← {t('sessions.title')}</A>}
         title={latest(summary)?.name ?? t('session.title')}
@@ -79,10 +79,12 @@ export default function SessionPage() {
             <a class="btn btn-secondary" href={`/screen/${params.sessionId}`} target="_blank" rel="noopener">
               {t('screen.open')}
             </a>
-            <Show when={admin()}>
+            <Show when={can(id(), 'session.checkIn')}>
               <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
                 {t('checkin.open')}
               </A>
+            </Show>
+            <Show when={can(id(), 'kiosk.manage')}>
               <A class="btn btn-secondary" href={`/c/${id()}/sessions/${params.sessionId}/kiosks`}>
                 {t('kiosk.setup.link')}
               </A>
@@ -119,7 +121,7 @@ export default function SessionPage() {
       <section class="section">
         <div class="section-head">
           <h2>{t('votes.title')}</h2>
-          <Show when={can(id(), ['admin', 'presidium'])}>
+          <Show when={can(id(), 'ballot.votes.manage')}>
             <Button variant="secondary" onClick={() => setCreating(true)}>
               {t('votes.add')}
             </Button>

@@ -25,10 +25,10 @@ export default function SessionsPage() {
   const navigate = useNavigate();
   const [list, { refetch }] = createResource(id, fetchSessions);
   const [creating, setCreating] = createSignal(false);
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'session.manage');
 
   return (
-    <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'session.hall')} fallback={<NoAccess />}>
       <PageHeader
         title={t('sessions.title')}
         lead={t('sessions.lead')}

@@ -34,14 +34,15 @@ export default function VotePage() {
       void refetchSession();
     }),
   );
-  const scrutineer = () => can(id(), ['scrutineer']);
-  const presidium = () => can(id(), ['presidium']);
+  const scrutineer = () => can(id(), 'ballot.cards.manage');
+  const counter = () => can(id(), 'ballot.paper.count');
+  const presidium = () => can(id(), 'ballot.votes.run');
   const sessionPath = () => `/c/${id()}/sessions/${params.sessionId}`;
   // Once the tally is prepared nothing can be added to the vote: the paper ballot desk goes away.
   const [tallyState, setTallyState] = createSignal<'not_prepared' | 'prepared' | 'published'>('not_prepared');
 
   return (
-    <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'session.hall')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={sessionPath()}>← {latest(session)?.name ?? t('session.title')}</A>}
         title={latest(vote)?.title ?? t('vote.title')}
@@ -108,14 +109,14 @@ export default function VotePage() {
                   )}
                 </Show>
               </dl>
-              <Show when={v().state === 'draft' && can(id(), ['admin', 'presidium'])}>
+              <Show when={v().state === 'draft' && can(id(), 'ballot.votes.manage')}>
                 <RulesForm vote={v()} onVote={(nv) => mutate(nv)} congressId={id()} sessionId={params.sessionId} />
               </Show>
             </section>
 
             <CardsSection vote={v()} scrutineer={scrutineer()} onChange={refetch} congressId={id()} sessionId={params.sessionId} />
 
-            <Show when={scrutineer() && v().state === 'closed' && tallyState() === 'not_prepared'}>
+            <Show when={counter() && v().state === 'closed' && tallyState() === 'not_prepared'}>
               <PaperSection vote={v()} congressId={id()} sessionId={params.sessionId} />
             </Show>
 

@@ -1,48 +1,50 @@
 /** Sessions (会议), attendance and check-in, and votes with their ballot cards (会议与票决). */
 import type { z } from 'zod';
-import type { PaperPending, PaperResult, PrintCard, UpdateVote, Vote } from '../../../shared/ballot/schema.ts';
+import * as B from '../../../shared/ballot/contract.ts';
+import type { PaperPending, PaperResult, UpdateVote, Vote } from '../../../shared/ballot/schema.ts';
+import * as S from '../../../shared/session/contract.ts';
 import type { AttendanceRow, AttendanceStatus, CheckInResult, SessionSummary } from '../../../shared/session/schema.ts';
-import { api } from '../api.ts';
+import type { ResponseOf } from '../../../shared/contract.ts';
+import { call } from '../api.ts';
 
 export type { AttendanceRow, AttendanceStatus, SessionSummary, Vote };
 export type CheckedIn = z.infer<typeof CheckInResult>;
 export type PaperRow = z.infer<typeof PaperPending>[number];
 export type PaperState = z.infer<typeof PaperResult>['state'];
 export type VoteRules = z.input<typeof UpdateVote>;
-export type BallotCards = { vote: { title: string; commitment: string | null }; cards: z.infer<typeof PrintCard>[] };
+export type BallotCards = ResponseOf<typeof B.printCards>;
 
-const sessions = (c: string) => `/congresses/${c}/sessions`;
-const votes = (c: string, s: string) => `${sessions(c)}/${s}/votes`;
+const session = (c: string, s: string) => ({ congressId: c, sessionId: s });
+const vote = (c: string, s: string, v: string) => ({ congressId: c, sessionId: s, voteId: v });
 
-export const fetchSessions = (c: string) => api.get<SessionSummary[]>(sessions(c));
-export const createSession = (c: string, body: { name: string; date: string }) => api.post<SessionSummary>(sessions(c), body);
-export const fetchSession = (c: string, s: string) => api.get<SessionSummary>(`${sessions(c)}/${s}`);
-export const fetchAttendance = (c: string, s: string) => api.get<AttendanceRow[]>(`${sessions(c)}/${s}/attendance`);
+export const fetchSessions = (c: string) => call(S.listSessions, { params: { congressId: c } });
+export const createSession = (c: string, body: { name: string; date: string }) => call(S.createSession, { params: { congressId: c }, body });
+export const fetchSession = (c: string, s: string) => call(S.getSession, { params: session(c, s) });
+export const fetchAttendance = (c: string, s: string) => call(S.listAttendance, { params: session(c, s) });
 export const markAttendance = (c: string, s: string, rid: string, status: AttendanceStatus) =>
-  api.put<SessionSummary>(`${sessions(c)}/${s}/attendance/${rid}`, { status });
-export const checkIn = (c: string, s: string, token: string) => api.post<CheckedIn>(`${sessions(c)}/${s}/check-in`, { token });
+  call(S.markAttendance, { params: { ...session(c, s), representativeId: rid }, body: { status } });
+export const checkIn = (c: string, s: string, token: string) => call(S.checkIn, { params: session(c, s), body: { token } });
 
-export const fetchVotes = (c: string, s: string) => api.get<Vote[]>(votes(c, s));
-export const createVote = (c: string, s: string, body: { listId: string; title: string }) => api.post<Vote>(votes(c, s), body);
-export const fetchVote = (c: string, s: string, v: string) => api.get<Vote>(`${votes(c, s)}/${v}`);
-export const makeCards = (c: string, s: string, v: string) => api.post<{ cards: number; commitment: string }>(`${votes(c, s)}/${v}/cards`, {});
-export const fetchBallotCards = (c: string, s: string, v: string) => api.get<BallotCards>(`${votes(c, s)}/${v}/cards`);
+export const fetchVotes = (c: string, s: string) => call(B.listVotes, { params: session(c, s) });
+export const createVote = (c: string, s: string, body: { listId: string; title: string }) => call(B.createVote, { params: session(c, s), body });
+export const fetchVote = (c: string, s: string, v: string) => call(B.getVote, { params: vote(c, s, v) });
+export const makeCards = (c: string, s: string, v: string) => call(B.generateCards, { params: vote(c, s, v), body: {} });
+export const fetchBallotCards = (c: string, s: string, v: string) => call(B.printCards, { params: vote(c, s, v) });
 /** What the desk is told after each card or count: the cards issued, the people present, and whether that is more. */
 export type Issuance = { issued: number; present: number; overIssued: boolean };
-export const issueCard = (c: string, s: string, v: string, card: string) =>
-  api.post<Issuance & { serial: string; alreadyIssued: boolean }>(`${votes(c, s)}/${v}/issue`, { card });
-export const voidCard = (c: string, s: string, v: string, serial: string) => api.post<{ ok: true }>(`${votes(c, s)}/${v}/void`, { serial });
+export const issueCard = (c: string, s: string, v: string, card: string) => call(B.issueCard, { params: vote(c, s, v), body: { card } });
+export const voidCard = (c: string, s: string, v: string, serial: string) => call(B.voidCard, { params: vote(c, s, v), body: { serial } });
 /** `confirmOverIssue`: the two numbers the presidium confirmed when more cards were issued than people are present. */
 export const openVote = (c: string, s: string, v: string, opts: { countdownSeconds?: number; confirmOverIssue?: { issued: number; present: number } } = {}) =>
-  api.post<Vote>(`${votes(c, s)}/${v}/open`, opts);
-export const closeVote = (c: string, s: string, v: string) => api.post<Vote>(`${votes(c, s)}/${v}/close`, {});
-export const updateVote = (c: string, s: string, v: string, body: VoteRules) => api.patch<Vote>(`${votes(c, s)}/${v}`, body);
-export const issueByCount = (c: string, s: string, v: string, count: number) => api.post<Issuance & { ok: true }>(`${votes(c, s)}/${v}/issue-count`, { count });
+  call(B.openVote, { params: vote(c, s, v), body: opts });
+export const closeVote = (c: string, s: string, v: string) => call(B.closeVote, { params: vote(c, s, v) });
+export const updateVote = (c: string, s: string, v: string, body: VoteRules) => call(B.updateVote, { params: vote(c, s, v), body });
+export const issueByCount = (c: string, s: string, v: string, count: number) => call(B.issueByCount, { params: vote(c, s, v), body: { count } });
 export const enterPaper = (c: string, s: string, v: string, card: string, marks: Record<string, string>) =>
-  api.post<{ serial: string; state: PaperState }>(`${votes(c, s)}/${v}/paper`, { card, marks });
-export const fetchPaper = (c: string, s: string, v: string) => api.get<PaperRow[]>(`${votes(c, s)}/${v}/paper`);
+  call(B.enterPaper, { params: vote(c, s, v), body: { card, marks } });
+export const fetchPaper = (c: string, s: string, v: string) => call(B.listPaper, { params: vote(c, s, v) });
 export const resolvePaper = (c: string, s: string, v: string, serial: string, marks: Record<string, string>) =>
-  api.post<{ ok: true }>(`${votes(c, s)}/${v}/paper/resolve`, { serial, marks });
+  call(B.resolvePaper, { params: vote(c, s, v), body: { serial, marks } });
 
 /** Poll `fn` every `ms` while the page is shown (and visible). */
 export function every(ms: number, fn: () => void): () => void {

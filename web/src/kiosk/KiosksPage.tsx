@@ -53,7 +53,7 @@ export default function KiosksPage() {
     });
 
   return (
-    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'kiosk.manage')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={`/c/${id()}/sessions/${params.sessionId}`}>← {latest(session)?.name ?? t('session.title')}</A>}
         title={t('kiosk.setup.title')}

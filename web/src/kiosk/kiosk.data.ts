@@ -1,14 +1,15 @@
 /** Kiosks: the staff's set-up page and the device's own calls. */
+import * as K from '../../../shared/kiosk/contract.ts';
 import type { CreateKiosk, KioskCreated, KioskMe, KioskSummary } from '../../../shared/kiosk/schema.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 
 export type { KioskCreated, KioskMe, KioskSummary };
-const kiosks = (c: string, s: string) => `/congresses/${c}/sessions/${s}/kiosks`;
+const session = (c: string, s: string) => ({ congressId: c, sessionId: s });
 
-export const fetchKiosks = (c: string, s: string) => api.get<KioskSummary[]>(kiosks(c, s));
-export const createKiosk = (c: string, s: string, body: CreateKiosk) => api.post<KioskCreated>(kiosks(c, s), body);
-export const revokeKiosk = (c: string, s: string, id: string) => api.del<KioskSummary>(`${kiosks(c, s)}/${id}`);
+export const fetchKiosks = (c: string, s: string) => call(K.listKiosks, { params: session(c, s) });
+export const createKiosk = (c: string, s: string, body: CreateKiosk) => call(K.createKiosk, { params: session(c, s), body });
+export const revokeKiosk = (c: string, s: string, id: string) => call(K.revokeKiosk, { params: { ...session(c, s), kioskId: id } });
 
-export const enrolDevice = (token: string) => api.post<KioskMe>('/public/kiosk/enrol', { token });
-export const fetchKioskMe = () => api.get<KioskMe>('/kiosk/me');
-export const leaveKiosk = (username: string, password: string) => api.post<{ ok: true }>('/kiosk/leave', { username, password });
+export const enrolDevice = (token: string) => call(K.enrolKiosk, { body: { token } });
+export const fetchKioskMe = () => call(K.kioskMe);
+export const leaveKiosk = (username: string, password: string) => call(K.leaveKiosk, { body: { username, password } });
