@@ -1,3 +1,4 @@
+import type { CATEGORIES, CHANNELS } from '../../shared/gathering/schema.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { collectionWindows, type congresses, type departments } from '../db/schema/index.ts';
 import type { Actor } from '../lib/audit.ts';
@@ -6,9 +7,10 @@ import { emptyChecks, submitProposal } from '../gathering/proposals.ts';
 import { acceptProposal, mergeProposal, recordChecks, rejectProposal } from '../gathering/screening.ts';
 import { type DemoClock, shanghai } from './clock.ts';
 
-type Channel = 'resident_online' | 'liaison_station' | 'hotline_12345' | 'representative' | 'department' | 'government';
-type Demo = { title: string; category: string; location: string; investment: string; channel: Channel; description: string };
-const P = (title: string, category: string, location: string, investment: string, channel: Channel, description: string): Demo => ({ title, category, location, investment, channel, description });
+type Channel = (typeof CHANNELS)[number];
+type Category = (typeof CATEGORIES)[number];
+type Demo = { title: string; category: Category; location: string; investment: string; channel: Channel; description: string };
+const P = (title: string, category: Category, location: string, investment: string, channel: Channel, description: string): Demo => ({ title, category, location, investment, channel, description });
 
 /**
  * Department indexes (see DEPARTMENTS in load-demo.ts): 0 党政办, 1 社会事务办, 2 建设管理办, 3 农业农村办, 4 交通站,

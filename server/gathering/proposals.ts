@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
-import { CHECKS, Checks, type Proposal } from '../../shared/gathering/schema.ts';
+import { CATEGORIES, CHANNELS, CHECKS, Checks, type Proposal } from '../../shared/gathering/schema.ts';
 import { negativeListHits } from '../../shared/gathering/similar.ts';
 import { newTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
@@ -24,11 +24,11 @@ export async function currentWindow(db: DbOrTx, congressId: string) {
 export type NewProposal = {
   title: string;
   description: string;
-  category: string;
+  category: (typeof CATEGORIES)[number];
   location: string;
   estimatedInvestment?: string;
   beneficiaries: string;
-  channel: string;
+  channel: (typeof CHANNELS)[number];
   station: string;
   submitterName: string;
   submitterContact: string;

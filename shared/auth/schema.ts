@@ -46,9 +46,13 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** How a session began: a password, a representative's card, or the first-run setup. */
+export const LOGIN_METHODS = ['password', 'card', 'setup'] as const;
+export type LoginMethod = (typeof LOGIN_METHODS)[number];
+
 export const SessionInfo = z.object({
   id: z.string(),
-  method: z.string(),
+  method: z.enum(LOGIN_METHODS),
   userAgent: z.string().nullable(),
   createdAt: z.string(),
   lastSeenAt: z.string(),

@@ -39,6 +39,12 @@ export const IssueByCount = z.object({ count: z.int().min(0).max(100000) });
 export const VoidCard = z.object({ serial: z.string().trim().min(8).max(9) });
 
 export const VoteState = z.enum(['draft', 'open', 'closed']);
+/** How cards reach the representatives: each scanned at the desk, or a count handed out. */
+export const ISSUANCE_MODES = ['scan', 'count'] as const;
+/** regular, runoff (再次投票), further (另行表决) or revote (after a void vote). */
+export const VOTE_KINDS = ['regular', 'runoff', 'further', 'revote'] as const;
+/** A paper card's entry by one counter: pending its second entry, matched, mismatched, or resolved by the chief. */
+export const PAPER_ENTRY_STATES = ['pending', 'matched', 'mismatch', 'resolved'] as const;
 export const Vote = z.object({
   id: z.string(),
   sessionId: z.string(),
@@ -55,7 +61,7 @@ export const Vote = z.object({
   countdownEndsAt: z.string().nullable(),
   rollAtOpen: z.object({ seated: z.int(), present: z.int() }).nullable(),
   rollAtClose: z.object({ seated: z.int(), present: z.int() }).nullable(),
-  cards: z.object({ generated: z.int(), issued: z.int(), voided: z.int(), commitment: z.string().nullable(), issuanceMode: z.enum(['scan', 'count']) }),
+  cards: z.object({ generated: z.int(), issued: z.int(), voided: z.int(), commitment: z.string().nullable(), issuanceMode: z.enum(ISSUANCE_MODES) }),
   /**
    * Representatives present beside the cards issued: as counted now while the vote is a draft or open, at the close
    * afterwards; `overIssued` when cards.issued is greater (发出票数多于出席人数: warned at the desk, confirmed at opening).
@@ -66,7 +72,7 @@ export const Vote = z.object({
   candidates: z.array(z.object({ id: z.string(), position: z.int(), title: z.string(), plannedInvestment: z.string(), leadDepartment: z.string(), plannedCompletion: z.string() })),
   previousVoteId: z.string().nullable(),
   /** regular, runoff (再次投票), further (另行表决) or revote (after a void vote). */
-  kind: z.enum(['regular', 'runoff', 'further', 'revote']),
+  kind: z.enum(VOTE_KINDS),
 });
 export type Vote = z.infer<typeof Vote>;
 

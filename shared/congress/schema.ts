@@ -4,7 +4,8 @@ import { CongressSettings } from './settings.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const CongressLevel = z.enum(['county', 'township', 'street']);
+export const CONGRESS_LEVELS = ['county', 'township', 'street'] as const;
+export const CongressLevel = z.enum(CONGRESS_LEVELS);
 export const CongressId = z.object({ congressId: z.uuid() });
 
 export const CreateCongress = z.object({

@@ -9,8 +9,10 @@ export const Fraction = z
   .refine((f) => f.numerator <= f.denominator, { message: 'fraction_over_one', path: ['numerator'] });
 export type Fraction = z.infer<typeof Fraction>;
 
-export const MarkMode = z.enum(['for_against_abstain', 'approve']);
-export const ThresholdBase = z.enum(['seated', 'present', 'valid']);
+export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
+export const MarkMode = z.enum(MARK_MODES);
+export const THRESHOLD_BASES = ['seated', 'present', 'valid'] as const;
+export const ThresholdBase = z.enum(THRESHOLD_BASES);
 
 /**
  * Per-congress defaults that later stages read (SPEC §4, §5, §7). Every field has the default of the spec, so

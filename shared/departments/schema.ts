@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CongressId } from '../congress/schema.ts';
 
-export const DepartmentKind = z.enum(['bureau', 'township', 'enterprise', 'other']);
+export const DEPARTMENT_KINDS = ['bureau', 'township', 'enterprise', 'other'] as const;
+export const DepartmentKind = z.enum(DEPARTMENT_KINDS);
 export const CreateDepartment = z.object({
   name: z.string().trim().min(1).max(80),
   kind: DepartmentKind,

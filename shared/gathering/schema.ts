@@ -10,7 +10,11 @@ export const PROPOSAL_STATUSES = ['submitted', 'accepted', 'merged', 'not_adopte
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
 /** The checks local rules ask for at screening (SPEC §3). */
 export const CHECKS = ['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'] as const;
-export const CheckResult = z.enum(['pending', 'pass', 'fail', 'not_applicable']);
+export const CHECK_RESULTS = ['pending', 'pass', 'fail', 'not_applicable'] as const;
+export const CheckResult = z.enum(CHECK_RESULTS);
+/** A window's state, computed from its dates and the time now (Asia/Shanghai): never stored. */
+export const WINDOW_STATES = ['scheduled', 'open', 'closed'] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).default('');
@@ -39,7 +43,7 @@ export const CollectionWindow = z.object({
   closesOn: z.string(),
   closedAt: z.string().nullable(),
   /** Computed from the dates and the time now (Asia/Shanghai): never stored. */
-  state: z.enum(['scheduled', 'open', 'closed']),
+  state: z.enum(WINDOW_STATES),
   proposals: z.int(),
 });
 export type CollectionWindow = z.infer<typeof CollectionWindow>;
@@ -230,7 +234,7 @@ export const PublicCongress = z.object({
   level: z.string(),
   term: z.int(),
   categories: z.array(z.string()),
-  window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(['scheduled', 'open', 'closed']) }).nullable(),
+  window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(WINDOW_STATES) }).nullable(),
   /** The public submission page, as its poster QR encodes it. */
   submitUrl: z.string(),
 });

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { SessionParams } from '../session/schema.ts';
 
 /** 签到平板 (the entrance check-in desk) or 投票平板 (a voting tablet in the hall). */
-export const KioskKind = z.enum(['check_in', 'ballot']);
+export const KIOSK_KINDS = ['check_in', 'ballot'] as const;
+export const KioskKind = z.enum(KIOSK_KINDS);
+/** How staff ended a tablet's session early (expiry is computed, never stored). */
+export const KIOSK_ENDINGS = ['revoked', 'left'] as const;
 export type KioskKind = z.infer<typeof KioskKind>;
 
 /**
@@ -66,6 +69,6 @@ export const KioskMe = z.object({
       seated: z.int().nullable(),
     })
     .nullable(),
-  ended: z.enum(['expired', 'revoked', 'left']).nullable(),
+  ended: z.enum(['expired', ...KIOSK_ENDINGS]).nullable(),
 });
 export type KioskMe = z.infer<typeof KioskMe>;

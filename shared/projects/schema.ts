@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CongressId } from '../congress/schema.ts';
+import { GRADES } from '../evaluation/schema.ts';
 import { IsoDate, Wan, Year } from '../gathering/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -18,11 +19,13 @@ export const InspectionParams = CongressId.extend({ inspectionId: z.uuid() });
 export const FindingParams = CongressId.extend({ findingId: z.uuid() });
 
 /** The project's own state; health (on track / at risk / late) is computed by `shared/projects/rules.ts`. */
-export const ProjectStatus = z.enum(['active', 'completed', 'suspended', 'terminated']);
+export const PROJECT_STATUSES = ['active', 'completed', 'suspended', 'terminated'] as const;
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 export const Health = z.enum(['on_track', 'at_risk', 'late', 'completed', 'suspended', 'terminated']);
 export type Health = z.infer<typeof Health>;
-export const MilestoneStatus = z.enum(['pending', 'in_progress', 'done']);
+export const MILESTONE_STATUSES = ['pending', 'in_progress', 'done'] as const;
+export const MilestoneStatus = z.enum(MILESTONE_STATUSES);
 export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
 
 // ---- projects ------------------------------------------------------------------------------------------------------
@@ -78,7 +81,8 @@ export const ProgressUpdate = z
   })
   .refine((v) => v.progressPercent !== undefined || v.spentInvestment !== undefined || v.summary, { message: 'empty_update' });
 
-export const FileKind = z.enum(['photo', 'document']);
+export const FILE_KINDS = ['photo', 'document'] as const;
+export const FileKind = z.enum(FILE_KINDS);
 export const ProjectFile = z.object({
   id: z.string(),
   kind: FileKind,
@@ -110,8 +114,14 @@ export type Milestone = z.infer<typeof Milestone>;
 
 export const UpdateRow = z.object({ id: z.string(), at: z.string(), by: z.string(), progressPercent: z.int().nullable(), spentInvestment: z.string().nullable(), summary: z.string() });
 
-export const ChangeKind = z.enum(['major_change', 'suspension', 'termination', 'resumption']);
-export const ChangeState = z.enum(['pending', 'approved', 'rejected']);
+export const CHANGE_KINDS = ['major_change', 'suspension', 'termination', 'resumption'] as const;
+export const ChangeKind = z.enum(CHANGE_KINDS);
+export const CHANGE_STATES = ['pending', 'approved', 'rejected'] as const;
+export const ChangeState = z.enum(CHANGE_STATES);
+/** Who decides a change: 常委会 (the standing committee) or, for a township, 人代会 (the session). */
+export const CHANGE_DECIDERS = ['standing_committee', 'session'] as const;
+/** A finding of an inspection, from noted to the department's answer and its review. */
+export const FINDING_STATES = ['noted', 'awaiting_answer', 'answered', 'accepted', 'returned'] as const;
 /** 重大变更 / 暂停 / 终止 (and resuming a suspended project): requested, then decided by the standing committee or the session. */
 export const CreateChange = z.object({
   kind: ChangeKind,
@@ -125,7 +135,7 @@ export const CreateChange = z.object({
 export const DecideChange = z.object({
   approved: z.boolean(),
   /** 常委会 (standing committee) or, for a township, 人代会 (the session). */
-  decidedBy: z.enum(['standing_committee', 'session']),
+  decidedBy: z.enum(CHANGE_DECIDERS),
   decisionDate: IsoDate,
   announcementDate: IsoDate.optional(),
   note: optText(2000),
@@ -138,7 +148,7 @@ export const ChangeRequest = z.object({
   state: ChangeState,
   requestedBy: z.string(),
   requestedAt: z.string(),
-  decidedBy: z.enum(['standing_committee', 'session']).nullable(),
+  decidedBy: z.enum(CHANGE_DECIDERS).nullable(),
   decisionDate: z.string().nullable(),
   announcementDate: z.string().nullable(),
   note: z.string(),
@@ -184,7 +194,7 @@ export const Finding = z.object({
   text: z.string(),
   department: Department.nullable(),
   answerDueOn: z.string().nullable(),
-  state: z.enum(['noted', 'awaiting_answer', 'answered', 'accepted', 'returned']),
+  state: z.enum(FINDING_STATES),
   answer: z.string(),
   answeredAt: z.string().nullable(),
   reviewNote: z.string(),
@@ -278,7 +288,7 @@ export const PublicProject = z.object({
   photos: z.array(z.object({ id: z.string(), caption: z.string(), milestone: z.string().nullable() })),
   updates: z.array(z.object({ at: z.string(), summary: z.string(), progressPercent: z.int().nullable() })),
   /** The grade of the latest published satisfaction evaluation of this project (测评等次), if any. */
-  evaluation: z.object({ roundTitle: z.string(), year: z.int(), grade: z.enum(['satisfied', 'basic', 'dissatisfied']).nullable(), overall: z.number().nullable() }).nullable(),
+  evaluation: z.object({ roundTitle: z.string(), year: z.int(), grade: z.enum(GRADES).nullable(), overall: z.number().nullable() }).nullable(),
   /** Decided change requests, as announced. */
   announcements: z.array(z.object({ kind: ChangeKind, approved: z.boolean(), decisionDate: z.string(), announcementDate: z.string().nullable(), reason: z.string() })),
 });

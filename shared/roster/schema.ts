@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { unguardCell } from '../csv.ts';
 import { CongressId } from '../congress/schema.ts';
 
-export const Gender = z.enum(['male', 'female']);
-export const RepresentativeStatus = z.enum(['seated', 'left']);
+export const GENDERS = ['male', 'female'] as const;
+export const Gender = z.enum(GENDERS);
+export const REPRESENTATIVE_STATUSES = ['seated', 'left'] as const;
+export const RepresentativeStatus = z.enum(REPRESENTATIVE_STATUSES);
 const phone = z
   .string()
   .trim()

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CongressId } from '../congress/schema.ts';
 
-export const AttendanceStatus = z.enum(['present', 'leave', 'absent']);
+export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+/** Who recorded a check-in: the representative's own card at the tablet, or staff at the desk. */
+export const CHECK_IN_VIA = ['card', 'staff'] as const;
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
 export const CreateSession = z.object({
@@ -32,7 +35,7 @@ export const AttendanceRow = z.object({
   name: z.string(),
   delegation: z.string(),
   status: AttendanceStatus.nullable(),
-  via: z.enum(['card', 'staff']).nullable(),
+  via: z.enum(CHECK_IN_VIA).nullable(),
 });
 export type AttendanceRow = z.infer<typeof AttendanceRow>;
 

@@ -1,7 +1,7 @@
 /** The tally stage's API: sign-off, publication, follow-up votes, public results, receipts and the big screen. */
 import { z } from 'zod';
 import { MarkMode } from '../congress/settings.ts';
-import { VoteParams } from '../ballot/schema.ts';
+import { VOTE_KINDS, VoteParams } from '../ballot/schema.ts';
 import { Result } from './format.ts';
 
 export { VoteParams };
@@ -10,7 +10,7 @@ export const PublicSessionParams = z.object({ sessionId: z.uuid() });
 export const PublicCongressParams = z.object({ congressId: z.uuid() });
 
 export const TallyState = z.enum(['not_prepared', 'prepared', 'published']);
-export const VoteKind = z.enum(['regular', 'runoff', 'further', 'revote']);
+export const VoteKind = z.enum(VOTE_KINDS);
 export type VoteKind = z.infer<typeof VoteKind>;
 
 const Mark = z.enum(['for', 'against', 'abstain']);

@@ -1,31 +1,34 @@
 /** Words for the codes the API uses (roles, levels, kinds, statuses, audit actions), in the interface language. */
 import { isAuditAction } from '../../shared/audit/actions.ts';
-import { CATEGORIES, CHANNELS, CHECKS, PROPOSAL_STATUSES } from '../../shared/gathering/schema.ts';
+import { CONGRESS_LEVELS } from '../../shared/congress/schema.ts';
+import { DEPARTMENT_KINDS } from '../../shared/departments/schema.ts';
+import { CATEGORIES, CHANNELS, CHECKS, PROPOSAL_STATUSES, type CHECK_RESULTS, type WindowState } from '../../shared/gathering/schema.ts';
 import type { Role } from '../../shared/roles.ts';
 import { ROLES } from '../../shared/roles.ts';
+import type { GENDERS, REPRESENTATIVE_STATUSES } from '../../shared/roster/schema.ts';
 import { t, type MessageKey } from './i18n.ts';
 
 export const roleLabel = (r: Role) => t(`role.${r}`);
 export const roleOptions = () => ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 
-export type Level = 'county' | 'township' | 'street';
+export type Level = (typeof CONGRESS_LEVELS)[number];
 export const levelLabel = (l: Level) => t(`congress.level.${l}`);
-export const levelOptions = () => (['county', 'township', 'street'] as const).map((l) => ({ value: l, label: levelLabel(l) }));
+export const levelOptions = () => CONGRESS_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }));
 
-export type DepartmentKind = 'bureau' | 'township' | 'enterprise' | 'other';
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export const kindLabel = (k: DepartmentKind) => t(`department.kind.${k}`);
-export const kindOptions = () => (['bureau', 'township', 'enterprise', 'other'] as const).map((k) => ({ value: k, label: kindLabel(k) }));
+export const kindOptions = () => DEPARTMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }));
 
-export const genderLabel = (g: 'male' | 'female' | null) => (g ? t(`gender.${g}`) : '');
-export const statusLabel = (s: 'seated' | 'left') => t(`roster.status.${s}`);
+export const genderLabel = (g: (typeof GENDERS)[number] | null) => (g ? t(`gender.${g}`) : '');
+export const statusLabel = (s: (typeof REPRESENTATIVE_STATUSES)[number]) => t(`roster.status.${s}`);
 
 // ---- gathering and screening (征集与初定) ----
 export type Category = (typeof CATEGORIES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export type CheckKey = (typeof CHECKS)[number];
-export type CheckResult = 'pending' | 'pass' | 'fail' | 'not_applicable';
-export type WindowState = 'scheduled' | 'open' | 'closed';
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+export type { WindowState };
 
 export const categoryLabel = (c: Category) => t(`category.${c}`);
 export const categoryOptions = () => CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }));

@@ -1,4 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ISSUANCE_MODES, PAPER_ENTRY_STATES, VOTE_KINDS } from '../../../shared/ballot/schema.ts';
+import { MARK_MODES, THRESHOLD_BASES } from '../../../shared/congress/settings.ts';
 import { congresses } from './congress.ts';
 import { candidateLists } from './gathering.ts';
 import { congressSessions } from './session.ts';
@@ -17,15 +19,15 @@ export const votes = pgTable('votes', {
     .references(() => candidateLists.id),
   title: text('title').notNull(),
   seats: integer('seats').notNull(),
-  markMode: text('mark_mode', { enum: ['for_against_abstain', 'approve'] }).notNull(),
+  markMode: text('mark_mode', { enum: MARK_MODES }).notNull(),
   maxFor: integer('max_for').notNull(),
-  thresholdBase: text('threshold_base', { enum: ['seated', 'present', 'valid'] }).notNull(),
+  thresholdBase: text('threshold_base', { enum: THRESHOLD_BASES }).notNull(),
   thresholdNumerator: integer('threshold_numerator').notNull(),
   thresholdDenominator: integer('threshold_denominator').notNull(),
   thresholdStrict: boolean('threshold_strict').notNull(),
   spareCards: integer('spare_cards').notNull(),
   /** 'scan': each card is scanned as it is handed out; 'count': the scrutineers enter the number handed out. */
-  issuanceMode: text('issuance_mode', { enum: ['scan', 'count'] }).notNull().default('scan'),
+  issuanceMode: text('issuance_mode', { enum: ISSUANCE_MODES }).notNull().default('scan'),
   issuedCount: integer('issued_count'),
   /** SHA-256 of the sorted ballot ids, published when the cards are made, so no card can be added unseen. */
   cardsCommitment: text('cards_commitment'),
@@ -40,7 +42,7 @@ export const votes = pgTable('votes', {
   /** A re-vote (runoff or a new vote after a void one) names the vote it follows; earlier rounds stay on record. */
   previousVoteId: text('previous_vote_id'),
   /** regular, or what it follows: 再次投票 (runoff among the tied), 另行表决 (further vote), a re-vote after a void one. */
-  kind: text('kind', { enum: ['regular', 'runoff', 'further', 'revote'] }).notNull().default('regular'),
+  kind: text('kind', { enum: VOTE_KINDS }).notNull().default('regular'),
   /** The candidates on this vote's ballot, in list order, when they are a part of the list (runoff, further vote). */
   candidateIds: jsonb('candidate_ids').$type<string[]>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -110,7 +112,7 @@ export const paperEntries = pgTable(
     /** The counter's account: two entries of one card must come from two different counters. */
     enteredBy: text('entered_by').notNull(),
     marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
-    state: text('state', { enum: ['pending', 'matched', 'mismatch', 'resolved'] }).notNull(),
+    state: text('state', { enum: PAPER_ENTRY_STATES }).notNull(),
   },
   (t) => [uniqueIndex('paper_entries_counter').on(t.cardId, t.enteredBy), index('paper_entries_vote').on(t.voteId)],
 );

@@ -1,10 +1,11 @@
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { CONGRESS_LEVELS } from '../../../shared/congress/schema.ts';
 import type { CongressSettings } from '../../../shared/congress/settings.ts';
 
 export const congresses = pgTable('congresses', {
   id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
   name: text('name').notNull(),
-  level: text('level', { enum: ['county', 'township', 'street'] }).notNull(),
+  level: text('level', { enum: CONGRESS_LEVELS }).notNull(),
   term: integer('term').notNull(), // 届
   // A short code a person can type from a poster or a slip (/p/K7Q3M, /e/K7Q3M): given at first use, never changed.
   shortCode: text('short_code').unique(),

@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { DEPARTMENT_KINDS } from '../../../shared/departments/schema.ts';
 import { congresses } from './congress.ts';
 
 /** 承办单位 — a department that undertakes projects. */
@@ -10,7 +11,7 @@ export const departments = pgTable(
       .notNull()
       .references(() => congresses.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['bureau', 'township', 'enterprise', 'other'] }).notNull(),
+    kind: text('kind', { enum: DEPARTMENT_KINDS }).notNull(),
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     active: boolean('active').notNull().default(true),

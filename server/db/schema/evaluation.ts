@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { Items } from '../../../shared/evaluation/schema.ts';
+import { ANSWERS, AUDIENCES, GRADES, type Items, RECTIFICATION_STATES, ROUND_KINDS, TARGET_KINDS } from '../../../shared/evaluation/schema.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
 import { representatives } from './roster.ts';
@@ -14,7 +14,7 @@ export const evalRounds = pgTable('eval_rounds', {
     .references(() => congresses.id, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
   title: text('title').notNull(),
-  kind: text('kind', { enum: ['regular', 'reevaluation'] }).notNull().default('regular'),
+  kind: text('kind', { enum: ROUND_KINDS }).notNull().default('regular'),
   previousRoundId: text('previous_round_id'),
   audiences: jsonb('audiences').$type<('representatives' | 'residents')[]>().notNull(),
   items: jsonb('items').$type<Items>().notNull(),
@@ -34,7 +34,7 @@ export const evalTargets = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['project', 'department'] }).notNull(),
+    kind: text('kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
     position: integer('position').notNull(),
   },
@@ -52,7 +52,7 @@ export const evalCodes = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    audience: text('audience', { enum: ['representatives', 'residents'] }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
     codeId: text('code_id').notNull().unique(),
     serial: text('serial').notNull(),
   },
@@ -67,7 +67,7 @@ export const evalSpent = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    audience: text('audience', { enum: ['representatives', 'residents'] }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
   },
   (t) => [index('eval_spent_round').on(t.roundId)],
 );
@@ -97,11 +97,11 @@ export const evalAnswers = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    audience: text('audience', { enum: ['representatives', 'residents'] }).notNull(),
-    targetKind: text('target_kind', { enum: ['project', 'department'] }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
+    targetKind: text('target_kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
     itemId: text('item_id').notNull(),
-    answer: text('answer', { enum: ['satisfied', 'basic', 'dissatisfied', 'unknown'] }).notNull(),
+    answer: text('answer', { enum: ANSWERS }).notNull(),
   },
   (t) => [index('eval_answers_round').on(t.roundId)],
 );
@@ -114,8 +114,8 @@ export const evalComments = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    audience: text('audience', { enum: ['representatives', 'residents'] }).notNull(),
-    targetKind: text('target_kind', { enum: ['project', 'department'] }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
+    targetKind: text('target_kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
     text: text('text').notNull(),
   },
@@ -133,16 +133,16 @@ export const rectifications = pgTable(
     roundId: text('round_id')
       .notNull()
       .references(() => evalRounds.id, { onDelete: 'cascade' }),
-    targetKind: text('target_kind', { enum: ['project', 'department'] }).notNull(),
+    targetKind: text('target_kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
     departmentId: text('department_id')
       .notNull()
       .references(() => departments.id),
-    grade: text('grade', { enum: ['satisfied', 'basic', 'dissatisfied'] }).notNull(),
+    grade: text('grade', { enum: GRADES }).notNull(),
     requiresReevaluation: boolean('requires_reevaluation').notNull(),
     repeated: boolean('repeated').notNull().default(false),
     deadline: date('deadline').notNull(),
-    state: text('state', { enum: ['open', 'reported', 'accepted', 'returned'] }).notNull().default('open'),
+    state: text('state', { enum: RECTIFICATION_STATES }).notNull().default('open'),
     report: text('report').notNull().default(''),
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     reviewNote: text('review_note').notNull().default(''),

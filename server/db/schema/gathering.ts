@@ -1,5 +1,5 @@
 import { customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { Checks } from '../../../shared/gathering/schema.ts';
+import { CATEGORIES, CHANNELS, type Checks, PROPOSAL_STATUSES } from '../../../shared/gathering/schema.ts';
 import { accounts } from './core.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
@@ -40,17 +40,17 @@ export const proposals = pgTable(
     trackingCode: text('tracking_code').notNull().unique(),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    category: text('category').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
     location: text('location').notNull(),
     estimatedInvestment: numeric('estimated_investment', { precision: 14, scale: 2 }),
     beneficiaries: text('beneficiaries').notNull().default(''),
-    channel: text('channel').notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
     station: text('station').notNull().default(''),
     submitterName: text('submitter_name').notNull().default(''),
     /** Private: never on a public page or export. */
     submitterContact: text('submitter_contact').notNull().default(''),
     submittedBy: text('submitted_by').references(() => accounts.id, { onDelete: 'set null' }),
-    status: text('status').notNull().default('submitted'),
+    status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('submitted'),
     decisionReason: text('decision_reason').notNull().default(''),
     mergedIntoId: text('merged_into_id'),
     checks: jsonb('checks').$type<Checks>(),

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { KIOSK_ENDINGS, KIOSK_KINDS } from '../../../shared/kiosk/schema.ts';
 import { accounts } from './core.ts';
 import { congresses } from './congress.ts';
 import { congressSessions } from './session.ts';
@@ -19,7 +20,7 @@ export const kiosks = pgTable(
     sessionId: text('session_id')
       .notNull()
       .references(() => congressSessions.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['check_in', 'ballot'] }).notNull(),
+    kind: text('kind', { enum: KIOSK_KINDS }).notNull(),
     label: text('label').notNull(),
     createdBy: text('created_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,7 +33,7 @@ export const kiosks = pgTable(
     /** The kiosk ends by itself at this time (the end of the session's day, or the hours staff chose). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
-    endedHow: text('ended_how', { enum: ['revoked', 'left'] }),
+    endedHow: text('ended_how', { enum: KIOSK_ENDINGS }),
     endedBy: text('ended_by').references(() => accounts.id, { onDelete: 'set null' }),
   },
   (t) => [index('kiosks_session_idx').on(t.sessionId)],

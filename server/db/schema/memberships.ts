@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../../shared/roles.ts';
 import { accounts } from './core.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
@@ -14,9 +15,7 @@ export const memberships = pgTable(
     congressId: text('congress_id')
       .notNull()
       .references(() => congresses.id, { onDelete: 'cascade' }),
-    role: text('role', {
-      enum: ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'],
-    }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     departmentId: text('department_id').references(() => departments.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { CHANGE_DECIDERS, CHANGE_KINDS, CHANGE_STATES, FILE_KINDS, FINDING_STATES, MILESTONE_STATUSES, PROJECT_STATUSES } from '../../../shared/projects/schema.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
 import { candidates } from './gathering.ts';
@@ -35,7 +36,7 @@ export const projects = pgTable(
     fundingSource: text('funding_source').notNull(),
     plannedCompletion: date('planned_completion').notNull(),
     expectedOutcome: text('expected_outcome').notNull().default(''),
-    status: text('status', { enum: ['active', 'completed', 'suspended', 'terminated'] }).notNull().default('active'),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('active'),
     completedOn: date('completed_on'),
     /** The department's own progress figure from its latest report (shown beside the derived one). */
     reportedProgress: integer('reported_progress'),
@@ -69,7 +70,7 @@ export const milestones = pgTable(
     name: text('name').notNull(),
     plannedDate: date('planned_date').notNull(),
     weight: integer('weight').notNull(),
-    status: text('status', { enum: ['pending', 'in_progress', 'done'] }).notNull().default('pending'),
+    status: text('status', { enum: MILESTONE_STATUSES }).notNull().default('pending'),
     actualDate: date('actual_date'),
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
@@ -127,7 +128,7 @@ export const findings = pgTable(
     text: text('text').notNull(),
     departmentId: text('department_id').references(() => departments.id),
     answerDueOn: date('answer_due_on'),
-    state: text('state', { enum: ['noted', 'awaiting_answer', 'answered', 'accepted', 'returned'] }).notNull(),
+    state: text('state', { enum: FINDING_STATES }).notNull(),
     answer: text('answer').notNull().default(''),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     reviewNote: text('review_note').notNull().default(''),
@@ -146,7 +147,7 @@ export const projectFiles = pgTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     milestoneId: text('milestone_id').references(() => milestones.id, { onDelete: 'set null' }),
     inspectionId: text('inspection_id').references(() => inspections.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    kind: text('kind', { enum: FILE_KINDS }).notNull(),
     filename: text('filename').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
@@ -167,12 +168,12 @@ export const changeRequests = pgTable(
     projectId: text('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['major_change', 'suspension', 'termination', 'resumption'] }).notNull(),
+    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
     reason: text('reason').notNull(),
     changes: jsonb('changes').$type<Record<string, string>>().notNull().default({}),
-    state: text('state', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    state: text('state', { enum: CHANGE_STATES }).notNull().default('pending'),
     requestedBy: text('requested_by').notNull(),
-    decidedBy: text('decided_by', { enum: ['standing_committee', 'session'] }),
+    decidedBy: text('decided_by', { enum: CHANGE_DECIDERS }),
     decisionDate: date('decision_date'),
     announcementDate: date('announcement_date'),
     note: text('note').notNull().default(''),

@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { GENDERS, REPRESENTATIVE_STATUSES } from '../../../shared/roster/schema.ts';
 import { accounts } from './core.ts';
 import { congresses } from './congress.ts';
 
@@ -11,11 +12,11 @@ export const representatives = pgTable(
       .notNull()
       .references(() => congresses.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    gender: text('gender', { enum: ['male', 'female'] }),
+    gender: text('gender', { enum: GENDERS }),
     delegation: text('delegation').notNull().default(''), // 代表团 / 代表小组
     constituency: text('constituency').notNull().default(''), // 选区
     phone: text('phone').notNull().default(''),
-    status: text('status', { enum: ['seated', 'left'] }).notNull().default('seated'),
+    status: text('status', { enum: REPRESENTATIVE_STATUSES }).notNull().default('seated'),
     termEndedOn: date('term_ended_on'),
     termEndReason: text('term_end_reason'),
     // Bumped to revoke the login QR printed on the delegate card.

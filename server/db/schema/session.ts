@@ -1,4 +1,5 @@
 import { date, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ATTENDANCE_STATUSES, CHECK_IN_VIA } from '../../../shared/session/schema.ts';
 import { congresses } from './congress.ts';
 import { representatives } from './roster.ts';
 
@@ -26,8 +27,8 @@ export const attendance = pgTable(
     representativeId: text('representative_id')
       .notNull()
       .references(() => representatives.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['present', 'leave', 'absent'] }).notNull(),
-    via: text('via', { enum: ['card', 'staff'] }).notNull(),
+    status: text('status', { enum: ATTENDANCE_STATUSES }).notNull(),
+    via: text('via', { enum: CHECK_IN_VIA }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('attendance_unique').on(t.sessionId, t.representativeId)],
