@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
+import { ANSWERS, answerWord, type AnswerValue } from '../../shared/evaluation/kinds.ts';
 import { addCounts, type Counts, emptyCounts, grade, type Option, rates, score, weightedScore } from '../../shared/evaluation/rates.ts';
 import type { Audience, Group, Results, Target } from '../../shared/evaluation/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
@@ -88,7 +89,8 @@ export async function commentsOf(db: DbOrTx, congress: Congress, r: RoundRow, on
   }));
 }
 
-const GRADE_ZH: Record<string, string> = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' };
+/** The CSV says the scale in Chinese (the words of kinds.ts): a column per answer, the grade by its word. */
+const zh = (a: AnswerValue) => answerWord(a, 'zh-CN');
 
 /** The results as CSV: withheld groups stay withheld (empty cells, marked). */
 export function resultsCsv(res: Results): string {
@@ -96,11 +98,11 @@ export function resultsCsv(res: Results): string {
   for (const t of res.targets) {
     for (const [name, g] of [['代表 representatives', t.groups.representatives], ['群众 residents', t.groups.residents], ['合计 all', t.groups.all]] as const) {
       if (!g) continue;
-      if (g.withheld) rowsOut.push([t.kind === 'project' ? '项目' : '单位', t.title, name, g.responses, '少于k份，不公布 withheld (<k)', '', '', '', '', '', '', '', '']);
-      else rowsOut.push([t.kind === 'project' ? '项目' : '单位', t.title, name, g.responses, '', g.counts!.satisfied, g.counts!.basic, g.counts!.dissatisfied, g.counts!.unknown, g.rates!.satisfied, g.rates!.overall, g.grade ? GRADE_ZH[g.grade] : '', g.score]);
+      if (g.withheld) rowsOut.push([t.kind === 'project' ? '项目' : '单位', t.title, name, g.responses, '少于k份，不公布 withheld (<k)', ...ANSWERS.map(() => ''), '', '', '', '']);
+      else rowsOut.push([t.kind === 'project' ? '项目' : '单位', t.title, name, g.responses, '', ...ANSWERS.map((a) => g.counts![a]), g.rates!.satisfied, g.rates!.overall, g.grade ? zh(g.grade) : '', g.score]);
     }
   }
-  return toCsv(['类型 Kind', '测评对象 Target', '群体 Group', '份数 Responses', '说明 Note', '满意', '基本满意', '不满意', '不了解', '满意率%', '综合满意率%', '等次 Grade', '加权得分 Score'], rowsOut);
+  return toCsv(['类型 Kind', '测评对象 Target', '群体 Group', '份数 Responses', '说明 Note', ...ANSWERS.map(zh), '满意率%', '综合满意率%', '等次 Grade', '加权得分 Score'], rowsOut);
 }
 
 /** 单位排名: each department's grades, 综合满意率 and score in every published round, with averages across them. */

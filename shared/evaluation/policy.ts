@@ -51,4 +51,4 @@ export const commentsScope = (v: Viewer, departmentIds: readonly string[]) =>
 export const rectificationsScope = (v: Viewer, departmentIds: string[]) => (departmentOnly(v) ? departmentIds : null);
 
 /** Filing a report needs the department role itself (a system administrator without it has no department to file for). */
-export const filesReports = (v: Viewer) => v.roles.includes('department');
+export const filesReports = (v: Pick<Viewer, 'roles'>) => v.roles.includes('department');

@@ -3,25 +3,32 @@
  * and the tests hold them to tables. 不了解 (don't know) is excluded from every rate.
  */
 import type { CongressSettings } from '../congress/settings.ts';
+import { ANSWERS, byAnswer, GRADES, SATISFACTION, type AnswerValue, type Grade } from './kinds.ts';
+import { AUDIENCES } from './schema.ts';
 
-export const OPTIONS = ['satisfied', 'basic', 'dissatisfied', 'unknown'] as const;
-export type Option = (typeof OPTIONS)[number];
+/** The answer scale (defined once in ./kinds.ts), as counted. */
+export const OPTIONS = ANSWERS;
+export type Option = AnswerValue;
 export type Counts = Record<Option, number>;
-export type Grade = 'satisfied' | 'basic' | 'dissatisfied';
-export const emptyCounts = (): Counts => ({ satisfied: 0, basic: 0, dissatisfied: 0, unknown: 0 });
-export const addCounts = (a: Counts, b: Counts): Counts => ({ satisfied: a.satisfied + b.satisfied, basic: a.basic + b.basic, dissatisfied: a.dissatisfied + b.dissatisfied, unknown: a.unknown + b.unknown });
+export type { Grade };
+export const emptyCounts = (): Counts => byAnswer(ANSWERS, () => 0);
+export const addCounts = (a: Counts, b: Counts): Counts => byAnswer(ANSWERS, (k) => a[k] + b[k]);
 
-/** Answers that count: 满意 + 基本满意 + 不满意 (不了解 left out). */
-export const answered = (c: Counts) => c.satisfied + c.basic + c.dissatisfied;
+const sum = (c: Counts, keys: readonly Option[]) => keys.reduce((n, k) => n + c[k], 0);
+
+/** Answers that count: the graded ones, 满意 + 基本满意 + 不满意 (the optional 不了解 left out). */
+export const answered = (c: Counts) => sum(c, GRADES);
+/** The favourable answers of 综合满意率: 满意 + 基本满意. */
+const favourable = (c: Counts) => sum(c, SATISFACTION.favourable);
 
 /** A percentage with one decimal, or null when nobody answered. */
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n * 1000) / d) / 10);
 
-export type Rates = { satisfied: number | null; basic: number | null; dissatisfied: number | null; overall: number | null };
+export type Rates = Record<Grade | 'overall', number | null>;
 /** 满意率, 基本满意率, 不满意率 and 综合满意率 = (满意 + 基本满意) / answered, in percent. */
 export function rates(c: Counts): Rates {
   const a = answered(c);
-  return { satisfied: pct(c.satisfied, a), basic: pct(c.basic, a), dissatisfied: pct(c.dissatisfied, a), overall: pct(c.satisfied + c.basic, a) };
+  return { ...byAnswer(GRADES, (g) => pct(c[g], a)), overall: pct(favourable(c), a) };
 }
 
 export type Grading = CongressSettings['evaluation']['grading'];
@@ -35,7 +42,7 @@ export function grade(c: Counts, g: Grading, invited?: number): Grade | null {
   const a = answered(c);
   if (a === 0) return null;
   if (g.mode === 'rate') {
-    const overall = ((c.satisfied + c.basic) * 100) / a;
+    const overall = (favourable(c) * 100) / a;
     return overall >= g.satisfiedPercent ? 'satisfied' : overall >= g.basicPercent ? 'basic' : 'dissatisfied';
   }
   const base = g.base === 'invited' && invited !== undefined ? invited : a;
@@ -63,7 +70,7 @@ export function score(c: Counts, w: OptionWeights): number | null {
 export function weightedScore(byAudience: Partial<Record<Audience, Counts>>, ow: OptionWeights, aw: AudienceWeights): number | null {
   let sum = 0;
   let weights = 0;
-  for (const a of ['representatives', 'residents'] as const) {
+  for (const a of AUDIENCES) {
     const c = byAudience[a];
     const s = c ? score(c, ow) : null;
     if (s === null || aw[a] === 0) continue;

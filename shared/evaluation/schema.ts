@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CongressId } from '../congress/schema.ts';
 import { Year } from '../gathering/schema.ts';
+import { ANSWERS, byAnswer, GRADES } from './kinds.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -17,10 +18,9 @@ export type Audience = z.infer<typeof Audience>;
 export const TARGET_KINDS = ['project', 'department'] as const;
 export const TargetKind = z.enum(TARGET_KINDS);
 export type TargetKind = z.infer<typeof TargetKind>;
-/** The answer scale: 满意, 基本满意, 不满意, 不了解 (the last left out of every rate). */
-export const ANSWERS = ['satisfied', 'basic', 'dissatisfied', 'unknown'] as const;
+/** The answer scale: 满意, 基本满意, 不满意, 不了解 (the last left out of every rate), said once in kinds.ts. */
+export { ANSWERS, GRADES };
 export const Answer = z.enum(ANSWERS);
-export const GRADES = ['satisfied', 'basic', 'dissatisfied'] as const;
 export const GradeValue = z.enum(GRADES);
 export const ROUND_KINDS = ['regular', 'reevaluation'] as const;
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published']);
@@ -110,8 +110,9 @@ export const Submission = z.object({
 export type Submission = z.input<typeof Submission>;
 
 // ---- results ----
-const CountsShape = z.object({ satisfied: z.int(), basic: z.int(), dissatisfied: z.int(), unknown: z.int() });
-const RatesShape = z.object({ satisfied: z.number().nullable(), basic: z.number().nullable(), dissatisfied: z.number().nullable(), overall: z.number().nullable() });
+/** How many gave each answer; each graded answer's rate and 综合满意率 (percent, null when nobody answered). */
+const CountsShape = z.object(byAnswer(ANSWERS, () => z.int()));
+const RatesShape = z.object({ ...byAnswer(GRADES, () => z.number().nullable()), overall: z.number().nullable() });
 /** A group (one audience, or all together): figures withheld below k responses. */
 export const Group = z.object({
   responses: z.int(),

@@ -1,4 +1,5 @@
 /** Words of the evaluation stage in English: exactly the keys of evaluation.zh-CN.ts (checked by tsc). */
+import { scaleWords } from '../evaluation/kinds.ts';
 import type { evaluationZh } from './evaluation.zh-CN.ts';
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
@@ -12,13 +13,8 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.kind.project': 'Project',
   'evaluation.kind.department': 'Department',
   'evaluation.kind.reevaluation': 'Re-evaluation',
-  'evaluation.answer.satisfied': 'Satisfied',
-  'evaluation.answer.basic': 'Basically satisfied',
-  'evaluation.answer.dissatisfied': 'Dissatisfied',
-  'evaluation.answer.unknown': "Don't know",
-  'evaluation.grade.satisfied': 'Satisfied',
-  'evaluation.grade.basic': 'Basically satisfied',
-  'evaluation.grade.dissatisfied': 'Dissatisfied',
+  // The scale's words are said once, with the scale (shared/evaluation/kinds.ts).
+  ...scaleWords('en'),
   'evaluation.state.draft': 'In preparation',
   'evaluation.state.open': 'Open',
   'evaluation.state.closed': 'Closed, not published',

@@ -1,4 +1,5 @@
 /** Words of the evaluation stage (满意度测评) in Chinese; merged into the main dictionary in zh-CN.ts. */
+import { scaleWords } from '../evaluation/kinds.ts';
 export const evaluationZh = {
   'nav.stage.evaluation': '满意度测评',
   'nav.evaluationRounds': '测评轮次',
@@ -11,13 +12,8 @@ export const evaluationZh = {
   'evaluation.kind.project': '项目',
   'evaluation.kind.department': '承办单位',
   'evaluation.kind.reevaluation': '再测评',
-  'evaluation.answer.satisfied': '满意',
-  'evaluation.answer.basic': '基本满意',
-  'evaluation.answer.dissatisfied': '不满意',
-  'evaluation.answer.unknown': '不了解',
-  'evaluation.grade.satisfied': '满意',
-  'evaluation.grade.basic': '基本满意',
-  'evaluation.grade.dissatisfied': '不满意',
+  // The scale's words are said once, with the scale (shared/evaluation/kinds.ts).
+  ...scaleWords('zh-CN'),
   'evaluation.state.draft': '准备中',
   'evaluation.state.open': '测评中',
   'evaluation.state.closed': '已结束，待公布',

@@ -8,6 +8,7 @@ import { codeHash } from '../../server/evaluation/codes.ts';
 import { EVAL_LOCK } from '../../server/evaluation/rounds.ts';
 import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
+import * as C from '../../shared/evaluation/contract.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
 import { advisoryLock, until } from '../helpers/race.ts';
@@ -16,24 +17,26 @@ const t = useTestApp();
 const year = Number(shanghaiToday().slice(0, 4));
 let admin: Client;
 let base: string;
+let congressId: string;
 let projectIds: string[];
 
 beforeAll(async () => {
   admin = await setupAdmin(t);
   const made = await congressWithRoles(t, admin);
-  base = `/api/congresses/${made.congress.id}`;
+  congressId = made.congress.id;
+  base = `/api/congresses/${congressId}`;
   const f = (title: string) => ({ year, title, leadDepartmentId: made.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` });
   projectIds = [(await admin.post(`${base}/projects`, f('道路硬化'))).body.id, (await admin.post(`${base}/projects`, f('饮水工程'))).body.id];
 });
 
 async function openRound(codes: number) {
-  const r = (await admin.post(`${base}/evaluation/rounds`, { year, title: '满意度测评', audiences: ['residents'], projectIds })).body;
-  const path = `${base}/evaluation/rounds/${r.id}`;
-  await admin.post(`${path}/open`, {});
-  await admin.post(`${path}/codes`, { audience: 'residents', count: codes });
-  const slips = (await admin.get(`${path}/codes?audience=residents`)).body as { url: string }[];
+  const r = (await admin.call(C.createRound, { params: { congressId }, body: { year, title: '满意度测评', audiences: ['residents'], projectIds } })).body;
+  const params = { congressId, roundId: r.id };
+  await admin.call(C.openRound, { params });
+  await admin.call(C.generateCodes, { params, body: { audience: 'residents', count: codes } });
+  const slips = (await admin.call(C.listSlips, { params, query: { audience: 'residents' } })).body;
   const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind].map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' })));
-  return { id: r.id as string, path, tokens: slips.map((s) => s.url.split('#')[1]), answers };
+  return { id: r.id as string, params, tokens: slips.map((s) => s.url.split('#')[1]), answers };
 }
 const submit = (token: string, answers: unknown[], comments: unknown[] = []) => new Client(t).post('/api/public/evaluation/submit', { token, answers, comments });
 /** A slip's token payload: its round, code id and audience. */
@@ -102,7 +105,7 @@ describe('submissions at the same moment', () => {
       await until(() => queued.mock.calls.length === A.length);
       if (pg) await until(async () => (await evalLock(r.id)).shared >= 1);
       else await until(() => batchTx.mock.calls.length >= 1, true);
-      const closing = admin.post(`${r.path}/close`, {});
+      const closing = admin.call(C.closeRound, { params: r.params });
       if (pg) await until(async () => (await evalLock(r.id)).waiting === 1);
       else {
         letGo();

@@ -5,6 +5,7 @@
  * same burst are stored without any retry.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as C from '../../shared/evaluation/contract.ts';
 import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { submitAnswers } from '../../server/evaluation/answer.ts';
 import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
@@ -15,23 +16,25 @@ const t = useTestApp();
 const year = Number(shanghaiToday().slice(0, 4));
 let admin: Client;
 let base: string;
+let congressId: string;
 let projectIds: string[];
 
 beforeAll(async () => {
   admin = await setupAdmin(t);
   const made = await congressWithRoles(t, admin);
-  base = `/api/congresses/${made.congress.id}`;
+  congressId = made.congress.id;
+  base = `/api/congresses/${congressId}`;
   const f = (title: string) => ({ year, title, leadDepartmentId: made.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` });
   projectIds = [(await admin.post(`${base}/projects`, f('道路硬化'))).body.id];
 });
 afterEach(() => void vi.restoreAllMocks());
 
 async function openRound(codes: number) {
-  const r = (await admin.post(`${base}/evaluation/rounds`, { year, title: '满意度测评', audiences: ['residents'], projectIds })).body;
-  const path = `${base}/evaluation/rounds/${r.id}`;
-  await admin.post(`${path}/open`, {});
-  await admin.post(`${path}/codes`, { audience: 'residents', count: codes });
-  const slips = (await admin.get(`${path}/codes?audience=residents`)).body as { url: string }[];
+  const r = (await admin.call(C.createRound, { params: { congressId }, body: { year, title: '满意度测评', audiences: ['residents'], projectIds } })).body;
+  const params = { congressId, roundId: r.id };
+  await admin.call(C.openRound, { params });
+  await admin.call(C.generateCodes, { params, body: { audience: 'residents', count: codes } });
+  const slips = (await admin.call(C.listSlips, { params, query: { audience: 'residents' } })).body;
   const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind].map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' as const })));
   return { id: r.id as string, tokens: slips.map((s) => s.url.split('#')[1]), answers };
 }

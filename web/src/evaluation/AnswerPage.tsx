@@ -5,7 +5,7 @@ import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { lang, t, useLangOnly } from '../i18n.ts';
 import { isTransient, sendUntilAnswered } from '../retry.ts';
-import { openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
+import { offeredAnswers, openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
 import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
 import { SavingNotice } from '../components/SavingNotice.tsx';
 
@@ -150,7 +150,7 @@ export default function AnswerPage() {
 
   const targets = () => q()?.targets ?? [];
   const itemsOf = (tg: Target) => q()?.round.items[tg.kind] ?? [];
-  const options = (): AnswerValue[] => (q()?.round.allowUnknown ? ['satisfied', 'basic', 'dissatisfied', 'unknown'] : ['satisfied', 'basic', 'dissatisfied']);
+  const options = () => offeredAnswers(!!q()?.round.allowUnknown);
   const current = () => targets()[step()];
   const missingIn = (tg: Target) => itemsOf(tg).filter((i) => !answers()[answerKey(tg, i.id)]).length;
   const totalMissing = createMemo(() => targets().reduce((n, tg) => n + missingIn(tg), 0));

@@ -20,7 +20,7 @@ export default function LeaguePage() {
   const [league, { refetch }] = createResource(id, fetchLeague);
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'representative', 'department', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'evaluation.read')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={paths.rounds(id())}>← {t('evaluation.rounds.title')}</A>}
         title={t('evaluation.league.title')}

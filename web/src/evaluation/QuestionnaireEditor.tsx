@@ -1,4 +1,5 @@
 import { createSignal, For, Index, Show } from 'solid-js';
+import { SATISFACTION } from '../../../shared/evaluation/kinds.ts';
 import { UpdateRound } from '../../../shared/evaluation/schema.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -126,7 +127,10 @@ export function QuestionnaireEditor(props: { round: Round; congressId: string; o
               </fieldset>
             )}
           </For>
-          <CheckField label={t('evaluation.new.allowUnknown')} hint={t('evaluation.new.allowUnknownHint')} checked={allowUnknown()} onValue={(v) => edit(() => setAllowUnknown(v))} />
+          {/* Only a scale with an optional answer (不了解) lets the round choose whether to offer it. */}
+          <Show when={SATISFACTION.optional}>
+            <CheckField label={t('evaluation.new.allowUnknown')} hint={t('evaluation.new.allowUnknownHint')} checked={allowUnknown()} onValue={(v) => edit(() => setAllowUnknown(v))} />
+          </Show>
           <div class="form-actions">
             <Show when={dirty()}>
               <span class="muted">{t('evaluation.editor.unsaved')}</span>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { filesReports } from '../../../shared/evaluation/policy.ts';
 import { RectificationReport, ReviewRectification, SetDeadline } from '../../../shared/evaluation/schema.ts';
 import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
@@ -33,12 +34,12 @@ export default function RectificationsPage() {
   const { id } = useCongress();
   const [list, { refetch, mutate }] = createResource(id, fetchRectifications);
   const [filter, setFilter] = createSignal<Filter>('all');
-  const staff = () => can(id(), ['admin']);
-  const department = () => rolesIn(id()).includes('department');
+  const staff = () => can(id(), 'evaluation.rectifications.review');
+  const department = () => filesReports({ roles: rolesIn(id()) });
   const replace = (x: Rectification) => mutate((list.latest ?? []).map((y) => (y.id === x.id ? x : y)));
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium', 'department', 'representative', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'evaluation.read')} fallback={<NoAccess />}>
       <PageHeader
         kicker={
           <Show when={!department() || staff()}>

@@ -8,7 +8,7 @@ import { fetchCongress } from '../congress/congresses.data.ts';
 import { fmt, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
-import { fetchResults, fetchRound, paths, type Results, type Round, type TargetKind, type TargetResult } from './evaluation.data.ts';
+import { fetchResults, fetchRound, paths, type Grade, type Results, type Round, type TargetKind, type TargetResult } from './evaluation.data.ts';
 import { audienceLabel, gradeLabel, pct, score } from './parts.tsx';
 import type { Congress } from '../../../shared/congress/schema.ts';
 
@@ -73,7 +73,7 @@ function Sheet(props: { d: Data }) {
   const res = () => props.d.results;
   const published = () => round().state === 'published';
   const of = (k: TargetKind) => res().targets.filter((x) => x.kind === k);
-  const gradeCount = (g: 'satisfied' | 'basic' | 'dissatisfied') => res().targets.filter((x) => x.grade === g).length;
+  const gradeCount = (g: Grade) => res().targets.filter((x) => x.grade === g).length;
   const handedOut = (a: 'representatives' | 'residents') => round().codes[a].issued + round().codes[a].granted;
   const both = () => round().audiences.length > 1;
 

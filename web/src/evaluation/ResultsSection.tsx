@@ -10,11 +10,13 @@ import {
   fetchComments,
   fetchResults,
   fetchRounds,
+  GRADES,
   paths,
   reevaluate,
   resultsCsvUrl,
   type Audience,
   type CommentList,
+  type Grade,
   type Group,
   type Results,
   type Round,
@@ -115,7 +117,7 @@ export function ResultsSection(props: { round: Round; congressId: string; staff:
 }
 
 function Summary(props: { res: Results; round: Round }) {
-  const count = (g: 'satisfied' | 'basic' | 'dissatisfied') => props.res.targets.filter((x) => x.grade === g).length;
+  const count = (g: Grade) => props.res.targets.filter((x) => x.grade === g).length;
   return (
     <div class="ev-summary">
       <dl class="ev-summary-stats">
@@ -133,7 +135,7 @@ function Summary(props: { res: Results; round: Round }) {
             <dd class="num">{fmt.count(props.res.responses.all)}</dd>
           </div>
         </Show>
-        <For each={['satisfied', 'basic', 'dissatisfied'] as const}>
+        <For each={GRADES}>
           {(g) => (
             <div class={`ev-grade-count ev-grade-${g}`}>
               <dt>{t('evaluation.results.gradedAs', { grade: t(`evaluation.grade.${g}`) })}</dt>

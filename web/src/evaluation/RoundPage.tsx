@@ -18,7 +18,6 @@ import { audienceLabel, itemText, StateTag, TargetList } from './parts.tsx';
 import { QuestionnaireEditor } from './QuestionnaireEditor.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
 
-const ALL_ROLES = ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'] as const;
 /** While a round is open its page asks for the count of answers this often. */
 const POLL_MS = 4000;
 
@@ -37,11 +36,11 @@ export default function RoundPage() {
       if (latest(round)?.state === 'open') void refetch();
     }),
   );
-  const staff = () => can(id(), ['admin']);
+  const staff = () => can(id(), 'evaluation.manage');
   const title = () => latest(round)?.title ?? t('evaluation.round.title');
 
   return (
-    <Show when={can(id(), ALL_ROLES)} fallback={<NoAccess />}>
+    <Show when={can(id(), 'evaluation.read')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={paths.rounds(id())}>← {t('evaluation.rounds.title')}</A>}
         title={title()}
@@ -68,7 +67,7 @@ export default function RoundPage() {
         {(r) => (
           <div class="ev-round">
             <Lifecycle round={r()} staff={staff()} congressId={id()} onRound={(x) => mutate(x)} />
-            <Show when={can(id(), ['representative']) && r().state === 'open' && r().audiences.includes('representatives')}>
+            <Show when={can(id(), 'evaluation.code.offer') && r().state === 'open' && r().audiences.includes('representatives')}>
               <MyCodeCard round={r()} congressId={id()} />
             </Show>
             <Show when={r().state === 'open'}>

@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { SATISFACTION } from '../../../shared/evaluation/kinds.ts';
 import { CreateRound } from '../../../shared/evaluation/schema.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async, Loading } from '../components/Async.tsx';
@@ -18,19 +19,17 @@ import { can } from '../session.ts';
 import { AUDIENCES, createRound, fetchProjects, fetchRounds, paths, type Audience, type Round } from './evaluation.data.ts';
 import { audienceLabel, StateTag, thisYear } from './parts.tsx';
 
-const ALL_ROLES = ['admin', 'government', 'presidium', 'scrutineer', 'representative', 'department'] as const;
-
 /** 满意度测评: every round of the congress (newest first), and for staff the form that starts one. */
 export default function RoundsPage() {
   const { id } = useCongress();
   const navigate = useNavigate();
   const [list, { refetch }] = createResource(id, fetchRounds);
   const [creating, setCreating] = createSignal(false);
-  const staff = () => can(id(), ['admin']);
+  const staff = () => can(id(), 'evaluation.manage');
   const answers = (r: Round) => r.responses.representatives + r.responses.residents;
 
   return (
-    <Show when={can(id(), ALL_ROLES)} fallback={<NoAccess />}>
+    <Show when={can(id(), 'evaluation.read')} fallback={<NoAccess />}>
       <PageHeader
         title={t('evaluation.rounds.title')}
         lead={t('evaluation.rounds.lead')}
@@ -245,7 +244,9 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
         checked={includeDepartments()}
         onValue={setIncludeDepartments}
       />
-      <CheckField label={t('evaluation.new.allowUnknown')} hint={t('evaluation.new.allowUnknownHint')} checked={allowUnknown()} onValue={setAllowUnknown} />
+      <Show when={SATISFACTION.optional}>
+        <CheckField label={t('evaluation.new.allowUnknown')} hint={t('evaluation.new.allowUnknownHint')} checked={allowUnknown()} onValue={setAllowUnknown} />
+      </Show>
       <p class="hint">{t('evaluation.new.itemsLater')}</p>
       <div class="dialog-actions">
         <Button onClick={props.onCancel}>{t('common.cancel')}</Button>

@@ -5,16 +5,13 @@
  */
 import type { z } from 'zod';
 import type {
-  Answer,
   Audience,
   CodeSlip,
   Comments,
   CreateRound,
-  GradeValue,
   Group,
   Items,
   League,
-  MyCode,
   Questionnaire,
   Rectification,
   Results,
@@ -27,11 +24,12 @@ import type {
   UpdateRound,
 } from '../../../shared/evaluation/schema.ts';
 import type { ProjectSummary } from '../../../shared/projects/schema.ts';
-import { api, query } from '../api.ts';
+import { urlOf } from '../../../shared/contract.ts';
+import * as C from '../../../shared/evaluation/contract.ts';
+import { api, call, query } from '../api.ts';
 
 export type { Audience, Group, Items, Questionnaire, Rectification, Results, Round, Submission, Target, TargetKind, TargetResult, ProjectSummary };
-export type AnswerValue = z.infer<typeof Answer>;
-export type Grade = z.infer<typeof GradeValue>;
+export type { AnswerValue, Grade } from '../../../shared/evaluation/kinds.ts';
 export type State = z.infer<typeof RoundState>;
 export type Slip = z.infer<typeof CodeSlip>;
 export type CommentList = z.infer<typeof Comments>;
@@ -40,43 +38,43 @@ export type NewRound = z.input<typeof CreateRound>;
 export type RoundUpdate = z.input<typeof UpdateRound>;
 
 export const AUDIENCES: readonly Audience[] = ['representatives', 'residents'];
-export const ANSWERS: readonly AnswerValue[] = ['satisfied', 'basic', 'dissatisfied', 'unknown'];
+/** The answer scale and its grades, said once (shared/evaluation/kinds.ts). */
+export { ANSWERS, GRADES, offeredAnswers } from '../../../shared/evaluation/kinds.ts';
 
-const rounds = (c: string) => `/congresses/${c}/evaluation/rounds`;
-const round = (c: string, r: string) => `${rounds(c)}/${r}`;
+const R = (c: string, r: string) => ({ congressId: c, roundId: r });
+const X = (c: string, id: string) => ({ congressId: c, rectificationId: id });
 
-export const fetchRounds = (c: string) => api.get<Round[]>(rounds(c));
-export const fetchRound = (c: string, r: string) => api.get<Round>(round(c, r));
-export const createRound = (c: string, body: NewRound) => api.post<Round>(rounds(c), body);
-export const updateRound = (c: string, r: string, body: RoundUpdate) => api.patch<Round>(round(c, r), body);
-export const openRound = (c: string, r: string) => api.post<Round>(`${round(c, r)}/open`, {});
-export const closeRound = (c: string, r: string) => api.post<Round>(`${round(c, r)}/close`, {});
-export const publishRound = (c: string, r: string) => api.post<Round>(`${round(c, r)}/publish`, {});
-export const generateCodes = (c: string, r: string, audience: Audience, count: number) => api.post<{ generated: number }>(`${round(c, r)}/codes`, { audience, count });
-export const fetchSlips = (c: string, r: string, audience: Audience) => api.get<Slip[]>(`${round(c, r)}/codes${query({ audience })}`);
-export const recordIssued = (c: string, r: string, audience: Audience, count: number) => api.post<Round>(`${round(c, r)}/issued`, { audience, count });
-export const getMyCode = (c: string, r: string) => api.post<z.infer<typeof MyCode>>(`${round(c, r)}/my-code`, {});
-export const fetchResults = (c: string, r: string) => api.get<Results>(`${round(c, r)}/results`);
-export const fetchComments = (c: string, r: string) => api.get<CommentList>(`${round(c, r)}/comments`);
-export const reevaluate = (c: string, r: string, title?: string) => api.post<Round>(`${round(c, r)}/reevaluate`, title ? { title } : {});
+export const fetchRounds = (c: string) => call(C.listRounds, { params: { congressId: c } });
+export const fetchRound = (c: string, r: string) => call(C.getRound, { params: R(c, r) });
+export const createRound = (c: string, body: NewRound) => call(C.createRound, { params: { congressId: c }, body });
+export const updateRound = (c: string, r: string, body: RoundUpdate) => call(C.updateRound, { params: R(c, r), body });
+export const openRound = (c: string, r: string) => call(C.openRound, { params: R(c, r) });
+export const closeRound = (c: string, r: string) => call(C.closeRound, { params: R(c, r) });
+export const publishRound = (c: string, r: string) => call(C.publishRound, { params: R(c, r) });
+export const generateCodes = (c: string, r: string, audience: Audience, count: number) => call(C.generateCodes, { params: R(c, r), body: { audience, count } });
+export const fetchSlips = (c: string, r: string, audience: Audience) => call(C.listSlips, { params: R(c, r), query: { audience } });
+export const recordIssued = (c: string, r: string, audience: Audience, count: number) => call(C.recordIssued, { params: R(c, r), body: { audience, count } });
+export const getMyCode = (c: string, r: string) => call(C.takeMyCode, { params: R(c, r) });
+export const fetchResults = (c: string, r: string) => call(C.getResults, { params: R(c, r) });
+export const fetchComments = (c: string, r: string) => call(C.listComments, { params: R(c, r) });
+export const reevaluate = (c: string, r: string, title?: string) => call(C.reevaluate, { params: R(c, r), body: title ? { title } : {} });
 /** The CSV is served as a download (same origin, the session cookie goes with it). */
-export const resultsCsvUrl = (c: string, r: string) => `/api${round(c, r)}/results.csv`;
+export const resultsCsvUrl = (c: string, r: string) => urlOf(C.getResultsCsv, R(c, r));
 
-export const fetchLeague = (c: string) => api.get<LeagueRow[]>(`/congresses/${c}/evaluation/league`);
+export const fetchLeague = (c: string) => call(C.getLeague, { params: { congressId: c } });
 
-const rects = (c: string) => `/congresses/${c}/rectifications`;
-export const fetchRectifications = (c: string) => api.get<Rectification[]>(rects(c));
-export const fileRectification = (c: string, id: string, report: string) => api.post<Rectification>(`${rects(c)}/${id}/report`, { report });
-export const reviewRectification = (c: string, id: string, accept: boolean, note: string) => api.post<Rectification>(`${rects(c)}/${id}/review`, { accept, note });
-export const setRectificationDeadline = (c: string, id: string, deadline: string) => api.post<Rectification>(`${rects(c)}/${id}/deadline`, { deadline });
+export const fetchRectifications = (c: string) => call(C.listRectifications, { params: { congressId: c } });
+export const fileRectification = (c: string, id: string, report: string) => call(C.fileRectification, { params: X(c, id), body: { report } });
+export const reviewRectification = (c: string, id: string, accept: boolean, note: string) => call(C.reviewRectification, { params: X(c, id), body: { accept, note } });
+export const setRectificationDeadline = (c: string, id: string, deadline: string) => call(C.setRectificationDeadline, { params: X(c, id), body: { deadline } });
 
 /** The projects of a year, to choose what a round evaluates. */
 export const fetchProjects = (c: string, year: number) => api.get<ProjectSummary[]>(`/congresses/${c}/projects${query({ year })}`);
 
 // ---- answering, no account ----
-export const openByToken = (token: string) => api.post<Questionnaire>('/public/evaluation/open', { token });
-export const openBySerial = (congressId: string, serial: string) => api.post<Questionnaire>('/public/evaluation/open', { congressId, serial });
-export const submitAnswers = (body: Submission) => api.post<{ ok: true }>('/public/evaluation/submit', body);
+export const openByToken = (token: string) => call(C.openQuestionnaire, { body: { token } });
+export const openBySerial = (congressId: string, serial: string) => call(C.openQuestionnaire, { body: { congressId, serial } });
+export const submitAnswers = (body: Submission) => call(C.submitAnswers, { body });
 
 /** A QR may hold the whole address `<origin>/e#<token>` or the bare token. */
 export const tokenOf = (scanned: string) => (scanned.includes('#') ? scanned.slice(scanned.indexOf('#') + 1) : scanned).trim();

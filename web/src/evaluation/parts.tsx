@@ -1,5 +1,6 @@
 /** Pieces shared by the evaluation pages: words for the API's codes, grade and state tags, rates, the stacked bar. */
 import { For, Show } from 'solid-js';
+import { GRADES, SATISFACTION } from '../../../shared/evaluation/kinds.ts';
 import { lang, t } from '../i18n.ts';
 import type { AnswerValue, Audience, Grade, Round, State, TargetKind } from './evaluation.data.ts';
 import './evaluation.css';
@@ -9,7 +10,7 @@ export const targetKindLabel = (k: TargetKind) => t(`evaluation.kind.${k}`);
 export const answerLabel = (a: AnswerValue) => t(`evaluation.answer.${a}`);
 export const gradeLabel = (g: Grade) => t(`evaluation.grade.${g}`);
 /** Green / amber / red only for status, always with the word. */
-export const gradeClass = (g: Grade) => ({ satisfied: 'tag-ok', basic: 'tag-warn', dissatisfied: 'tag-bad' })[g];
+export const gradeClass = (g: Grade) => `tag-${SATISFACTION.tone[g]}`;
 export const stateLabel = (s: State) => t(`evaluation.state.${s}`);
 const stateClass = (s: State) => ({ draft: 'tag-muted', open: 'tag-ok', closed: 'tag-warn', published: 'tag-accent' })[s];
 
@@ -43,16 +44,16 @@ export function GradeTag(props: { grade: Grade | null; withheld?: boolean; big?:
   );
 }
 
-type Shares = { satisfied: number; basic: number; dissatisfied: number };
+type Shares = Record<Grade, number>;
 
 /**
  * 满意 / 基本满意 / 不满意 as one horizontal bar (pure CSS): each part's share of the answers given (不了解 left out).
  * Parts wide enough carry their percentage; the figures are also in the table beside it.
  */
 export function StackBar(props: { counts: Shares | null; label: string; withheld?: boolean; k?: number; minLabel?: number }) {
-  const total = () => (props.counts ? props.counts.satisfied + props.counts.basic + props.counts.dissatisfied : 0);
+  const total = () => (props.counts ? GRADES.reduce((n, g) => n + props.counts![g], 0) : 0);
   const parts = () =>
-    (['satisfied', 'basic', 'dissatisfied'] as const).map((key) => ({ key, share: total() ? ((props.counts?.[key] ?? 0) * 100) / total() : 0 }));
+    GRADES.map((key) => ({ key, share: total() ? ((props.counts?.[key] ?? 0) * 100) / total() : 0 }));
   const describe = () =>
     parts()
       .map((p) => `${t(`evaluation.answer.${p.key}`)} ${p.share.toFixed(1)}%`)
@@ -87,7 +88,7 @@ export function StackBar(props: { counts: Shares | null; label: string; withheld
 export function BarLegend() {
   return (
     <ul class="ev-legend" aria-hidden="true">
-      <For each={['satisfied', 'basic', 'dissatisfied'] as const}>
+      <For each={GRADES}>
         {(k) => (
           <li>
             <span class={`ev-swatch ev-seg-${k}`} />
