@@ -1,26 +1,23 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import { z } from 'zod';
-import { CongressId } from '../../shared/congress/schema.ts';
+import type { z } from 'zod';
 import { toCsv } from '../../shared/csv.ts';
-import { CATEGORIES, FrozenList, PublicCongress, PublicProposal, Tracking } from '../../shared/gathering/schema.ts';
+import * as C from '../../shared/gathering/contract.ts';
+import { CATEGORIES, type FrozenList, type Tracking } from '../../shared/gathering/schema.ts';
 import { normalizeTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { windowState } from '../../shared/gathering/window.ts';
 import { candidateListItems, candidateLists, candidates, collectionWindows, congresses, proposals } from '../db/schema/index.ts';
 import { clientIp } from '../lib/client-ip.ts';
-import { doc } from '../lib/doc.ts';
+import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { hit } from '../lib/rate-limit.ts';
-import { v } from '../lib/validate.ts';
-import { ShortAddress, ShortCodeParam } from '../../shared/congress/short-address.ts';
 import { checkFiles } from './attachments.ts';
 import { congressOfShortCode, congressShortCode, shortAddress } from '../congress/short-address.ts';
 import { projectOfCandidate } from '../projects/public.ts';
-import { readProposalBody } from './body.ts';
 import { checkChallenge, newChallenge } from './challenge.ts';
 import { describeList } from './lists.ts';
 import { currentWindow, submitProposal } from './proposals.ts';
@@ -41,8 +38,6 @@ async function publicCongress(c: { get: (k: 'deps') => AppEnv['Variables']['deps
   return row;
 }
 
-const PublicListParams = CongressId.extend({ listId: z.uuid() });
-
 /** A frozen list as printed on ballots: nothing about submitters, nothing private. */
 async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: string, listId: string): Promise<z.infer<typeof FrozenList>> {
   const congress = await publicCongress(c, congressId);
@@ -62,111 +57,121 @@ async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: s
   };
 }
 
-/** The congress page, the frozen lists and the poster's QR answer from the public cache (lib/public-cache.ts). */
+/**
+ * The congress page, the frozen lists and the poster's QR answer from the public cache (lib/public-cache.ts): its
+ * middleware is registered on the same paths before the route (an answer it holds is sent without the handler; a
+ * malformed path is never a 200, so it is never held).
+ */
 const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
 
-export const publicGatheringRoutes = new Hono<AppEnv>()
-  .get('/public/congresses/:congressId', doc('public', 'A congress and its collection window, for the public submission page', PublicCongress), v('param', CongressId), page, async (c) => {
-    const congress = await publicCongress(c, c.req.valid('param').congressId);
-    const windows = await c.get('deps').db.select().from(collectionWindows).where(eq(collectionWindows.congressId, congress.id)).orderBy(desc(collectionWindows.year));
-    const w = windows.find((x) => windowState(x) === 'open') ?? windows.find((x) => windowState(x) === 'scheduled') ?? windows[0] ?? null;
-    return c.json({
-      id: congress.id,
-      name: congress.name,
-      level: congress.level,
-      term: congress.term,
-      categories: [...CATEGORIES],
-      window: w ? { year: w.year, opensOn: w.opensOn, closesOn: w.closesOn, state: windowState(w) } : null,
-      // The address the poster's QR encodes (PUBLIC_ORIGIN when set), so the printed text matches it.
-      submitUrl: submitUrl(c, congress.id),
-    } satisfies PublicCongress);
-  })
-  .get('/public/addresses/:code', doc('public', 'The congress a typed short code names (/p/K7Q3M, /e/K7Q3M; any case, spaces and dashes ignored)', ShortAddress), v('param', ShortCodeParam), async (c) => {
-    const congress = await congressOfShortCode(c.get('deps').db, c.req.valid('param').code);
-    return c.json(shortAddress(publicOrigin(c), congress, congress.code));
-  })
-  .get('/public/congresses/:congressId/addresses', doc('public', "A congress's typable addresses, for posters and slips (its short code is given at first use)", ShortAddress), v('param', CongressId), async (c) => {
-    const congress = await publicCongress(c, c.req.valid('param').congressId);
-    return c.json(shortAddress(publicOrigin(c), congress, await congressShortCode(c.get('deps').db, congress.id)));
-  })
-  .get('/public/challenge', doc('public', 'A check question for the public submission form', z.object({ token: z.string(), question: z.object({ zh: z.string(), en: z.string() }) })), async (c) => c.json(await newChallenge(c.get('deps'))))
-  .post('/public/congresses/:congressId/proposals', doc('public', 'A resident submits a proposal (JSON, or multipart with `data` and `files`); answers the tracking code', z.object({ trackingCode: z.string() }), 201), v('param', CongressId), async (c) => {
-    const congress = await publicCongress(c, c.req.valid('param').congressId);
-    await limit(c, 'public-submit', PUBLIC_LIMITS.submitPerHour, 3600);
-    const { input, files } = await readProposalBody(c, PublicProposal);
-    const deps = c.get('deps');
-    // Everything that could refuse the submission is checked before the question is used up.
-    const checked = await checkFiles(files);
-    if (!(await currentWindow(deps.db, congress.id)).open) throw new AppError('no_open_window');
-    await checkChallenge(deps, input.challenge, input.answer, input.website);
-    const { challenge: _c, answer: _a, website: _w, ...fields } = input;
-    const row = await deps.db.transaction((tx) =>
-      submitProposal(tx, { congressId: congress.id, input: { ...fields, channel: 'resident_online', station: '', submittedBy: null }, files: checked, actor: null, requireOpen: true }),
-    );
-    return c.json({ trackingCode: row.trackingCode }, 201);
-  })
-  .get('/public/track/:code', doc('public', 'Follow a proposal with its tracking code (no contact details)', Tracking), v('param', z.object({ code: z.string().max(20) })), async (c) => {
-    await limit(c, 'public-track', PUBLIC_LIMITS.trackPerTenMinutes, 600);
-    const code = normalizeTrackingCode(c.req.valid('param').code);
-    if (!code) throw new AppError('tracking_not_found');
-    const db = c.get('deps').db;
-    const [p] = await db.select().from(proposals).where(eq(proposals.trackingCode, code));
-    if (!p) throw new AppError('tracking_not_found');
-    const [congress] = await db.select({ name: congresses.name }).from(congresses).where(eq(congresses.id, p.congressId));
-    const [into] = p.mergedIntoId ? await db.select({ id: proposals.id, title: proposals.title, status: proposals.status }).from(proposals).where(eq(proposals.id, p.mergedIntoId)) : [];
-    // The candidate this idea became: its own, or that of the proposal it was merged into.
-    const [cand] = await db.select({ id: candidates.id, title: candidates.title }).from(candidates).where(eq(candidates.proposalId, into?.id ?? p.id));
-    const onFrozen = cand
-      ? (await db.select({ id: candidateListItems.listId }).from(candidateListItems).innerJoin(candidateLists, eq(candidateLists.id, candidateListItems.listId)).where(and(eq(candidateListItems.candidateId, cand.id), isNotNull(candidateLists.frozenAt)))).length > 0
-      : false;
-    const [revived] = await db.select({ year: proposals.year }).from(proposals).where(eq(proposals.revivedFromId, p.id));
-    const mergedFrom = await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.mergedIntoId, p.id));
-    return c.json({
-      trackingCode: p.trackingCode,
-      congressId: p.congressId,
-      congressName: congress?.name ?? '',
-      year: p.year,
-      title: p.title,
-      category: p.category as Tracking['category'],
-      location: p.location,
-      channel: p.channel as Tracking['channel'],
-      status: p.status as Tracking['status'],
-      submittedAt: p.createdAt.toISOString(),
-      screenedAt: p.screenedAt?.toISOString() ?? null,
-      reason: p.decisionReason,
-      mergedInto: into ? { title: into.title, status: into.status as Tracking['status'] } : null,
-      candidate: cand ? { title: cand.title, onFrozenList: onFrozen } : null,
-      projectId: (await projectOfCandidate(db, cand?.id ?? null))?.id ?? null,
-      revivedAs: revived ? { year: revived.year } : null,
-      mergedFromCount: mergedFrom.length,
-    } satisfies Tracking);
-  })
-  .get('/public/congresses/:congressId/candidate-lists', doc('public', 'Frozen candidate lists of a congress', z.array(FrozenList)), v('param', CongressId), page, async (c) => {
-    const { congressId } = c.req.valid('param');
-    await publicCongress(c, congressId);
-    const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt), asc(candidateLists.id));
-    return c.json(await Promise.all(rows.map((r) => frozenList(c, congressId, r.id))));
-  })
-  .get('/public/congresses/:congressId/candidate-lists/:listId', doc('public', 'One frozen candidate list, as printed on ballots', FrozenList), v('param', PublicListParams), page, async (c) => {
-    const { congressId, listId } = c.req.valid('param');
-    return c.json(await frozenList(c, congressId, listId));
-  })
-  .get('/public/congresses/:congressId/candidate-lists/:listId/export.csv', doc('public', 'A frozen candidate list as CSV'), v('param', PublicListParams), page, async (c) => {
-    const { congressId, listId } = c.req.valid('param');
-    const list = await frozenList(c, congressId, listId);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="candidates.csv"`);
-    return c.body(
-      toCsv(
-        ['序号', '项目名称', '建设内容', '总投资（万元）', '资金来源', '牵头单位', '配合单位', '计划完成时间', '预期效果'],
-        list.items.map((i) => [i.position, i.title, i.content, i.plannedInvestment, i.fundingSource, i.leadDepartment, i.coDepartments.join('、'), i.plannedCompletion, i.expectedOutcome]),
-      ),
-    );
-  })
-  .get('/public/congresses/:congressId/poster-qr.svg', doc('public', 'QR code of the public submission page, for the poster'), v('param', CongressId), cachedPublic({ cacheControl: CACHE_CONTROL.poster }), async (c) => {
-    const congress = await publicCongress(c, c.req.valid('param').congressId);
-    const svg = await QRCode.toString(submitUrl(c, congress.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    c.header('Content-Type', 'image/svg+xml');
-    return c.body(svg);
-  });
+export const publicGatheringRoutes = new Hono<AppEnv>();
+for (const route of [C.getPublicCongress, C.listFrozenLists, C.getFrozenList, C.exportFrozenList]) publicGatheringRoutes.get(route.path, page);
+publicGatheringRoutes.get(C.posterQr.path, cachedPublic({ cacheControl: CACHE_CONTROL.poster }));
 
+implement(publicGatheringRoutes, C.getPublicCongress, async (c, { params }) => {
+  const congress = await publicCongress(c, params.congressId);
+  const windows = await c.get('deps').db.select().from(collectionWindows).where(eq(collectionWindows.congressId, congress.id)).orderBy(desc(collectionWindows.year));
+  const w = windows.find((x) => windowState(x) === 'open') ?? windows.find((x) => windowState(x) === 'scheduled') ?? windows[0] ?? null;
+  return {
+    id: congress.id,
+    name: congress.name,
+    level: congress.level,
+    term: congress.term,
+    categories: [...CATEGORIES],
+    window: w ? { year: w.year, opensOn: w.opensOn, closesOn: w.closesOn, state: windowState(w) } : null,
+    // The address the poster's QR encodes (PUBLIC_ORIGIN when set), so the printed text matches it.
+    submitUrl: submitUrl(c, congress.id),
+  };
+});
+
+implement(publicGatheringRoutes, C.findShortAddress, async (c, { params }) => {
+  const congress = await congressOfShortCode(c.get('deps').db, params.code);
+  return shortAddress(publicOrigin(c), congress, congress.code);
+});
+
+implement(publicGatheringRoutes, C.getShortAddress, async (c, { params }) => {
+  const congress = await publicCongress(c, params.congressId);
+  return shortAddress(publicOrigin(c), congress, await congressShortCode(c.get('deps').db, congress.id));
+});
+
+implement(publicGatheringRoutes, C.getChallenge, async (c) => newChallenge(c.get('deps')));
+
+implement(publicGatheringRoutes, C.submitPublicProposal, async (c, { params, body: input, files }) => {
+  const congress = await publicCongress(c, params.congressId);
+  // The body is already read here (the contract helper reads it before the handler); what counts is the write below.
+  await limit(c, 'public-submit', PUBLIC_LIMITS.submitPerHour, 3600);
+  const deps = c.get('deps');
+  // Everything that could refuse the submission is checked before the question is used up.
+  const checked = await checkFiles(files);
+  if (!(await currentWindow(deps.db, congress.id)).open) throw new AppError('no_open_window');
+  await checkChallenge(deps, input.challenge, input.answer, input.website);
+  const { challenge: _c, answer: _a, website: _w, ...fields } = input;
+  const row = await deps.db.transaction((tx) =>
+    submitProposal(tx, { congressId: congress.id, input: { ...fields, channel: 'resident_online', station: '', submittedBy: null }, files: checked, actor: null, requireOpen: true }),
+  );
+  return { trackingCode: row.trackingCode };
+});
+
+implement(publicGatheringRoutes, C.trackProposal, async (c, { params }) => {
+  await limit(c, 'public-track', PUBLIC_LIMITS.trackPerTenMinutes, 600);
+  const code = normalizeTrackingCode(params.code);
+  if (!code) throw new AppError('tracking_not_found');
+  const db = c.get('deps').db;
+  const [p] = await db.select().from(proposals).where(eq(proposals.trackingCode, code));
+  if (!p) throw new AppError('tracking_not_found');
+  const [congress] = await db.select({ name: congresses.name }).from(congresses).where(eq(congresses.id, p.congressId));
+  const [into] = p.mergedIntoId ? await db.select({ id: proposals.id, title: proposals.title, status: proposals.status }).from(proposals).where(eq(proposals.id, p.mergedIntoId)) : [];
+  // The candidate this idea became: its own, or that of the proposal it was merged into.
+  const [cand] = await db.select({ id: candidates.id, title: candidates.title }).from(candidates).where(eq(candidates.proposalId, into?.id ?? p.id));
+  const onFrozen = cand
+    ? (await db.select({ id: candidateListItems.listId }).from(candidateListItems).innerJoin(candidateLists, eq(candidateLists.id, candidateListItems.listId)).where(and(eq(candidateListItems.candidateId, cand.id), isNotNull(candidateLists.frozenAt)))).length > 0
+    : false;
+  const [revived] = await db.select({ year: proposals.year }).from(proposals).where(eq(proposals.revivedFromId, p.id));
+  const mergedFrom = await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.mergedIntoId, p.id));
+  return {
+    trackingCode: p.trackingCode,
+    congressId: p.congressId,
+    congressName: congress?.name ?? '',
+    year: p.year,
+    title: p.title,
+    category: p.category as Tracking['category'],
+    location: p.location,
+    channel: p.channel as Tracking['channel'],
+    status: p.status as Tracking['status'],
+    submittedAt: p.createdAt.toISOString(),
+    screenedAt: p.screenedAt?.toISOString() ?? null,
+    reason: p.decisionReason,
+    mergedInto: into ? { title: into.title, status: into.status as Tracking['status'] } : null,
+    candidate: cand ? { title: cand.title, onFrozenList: onFrozen } : null,
+    projectId: (await projectOfCandidate(db, cand?.id ?? null))?.id ?? null,
+    revivedAs: revived ? { year: revived.year } : null,
+    mergedFromCount: mergedFrom.length,
+  };
+});
+
+implement(publicGatheringRoutes, C.listFrozenLists, async (c, { params: { congressId } }) => {
+  await publicCongress(c, congressId);
+  const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt), asc(candidateLists.id));
+  return Promise.all(rows.map((r) => frozenList(c, congressId, r.id)));
+});
+
+implement(publicGatheringRoutes, C.getFrozenList, async (c, { params: { congressId, listId } }) => frozenList(c, congressId, listId));
+
+implement(publicGatheringRoutes, C.exportFrozenList, async (c, { params: { congressId, listId } }) => {
+  const list = await frozenList(c, congressId, listId);
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="candidates.csv"`);
+  return c.body(
+    toCsv(
+      ['序号', '项目名称', '建设内容', '总投资（万元）', '资金来源', '牵头单位', '配合单位', '计划完成时间', '预期效果'],
+      list.items.map((i) => [i.position, i.title, i.content, i.plannedInvestment, i.fundingSource, i.leadDepartment, i.coDepartments.join('、'), i.plannedCompletion, i.expectedOutcome]),
+    ),
+  );
+});
+
+implement(publicGatheringRoutes, C.posterQr, async (c, { params }) => {
+  const congress = await publicCongress(c, params.congressId);
+  const svg = await QRCode.toString(submitUrl(c, congress.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  c.header('Content-Type', 'image/svg+xml');
+  return c.body(svg);
+});
