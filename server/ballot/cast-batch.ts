@@ -4,25 +4,23 @@
  * ballot, the same card with the same marks answers the same receipt, and with other marks it is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
+import { cardRefusal } from '../../shared/ballot/card-rule.ts';
+import { methodOf, sameMarks, type MarkMode, type Marks } from '../../shared/ballot/methods/index.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { votes } from '../db/schema/index.ts';
 import { AppError, pgCode } from '../lib/errors.ts';
-import { batchTransaction, boundsOf, GroupCommit, type Outcome } from '../lib/group-commit.ts';
+import { batchQueue, decideEach, lockThenRead, type GroupCommit, type Outcome } from '../lib/group-commit.ts';
 import { EVENTS_CHANNEL, notifySession } from '../lib/events.ts';
 import { log } from '../lib/log.ts';
 import { eq } from 'drizzle-orm';
 import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
-import { CAST_LOCK, candidateIdsOf, voteState } from './votes.ts';
+import { CAST_LOCK, candidateIdsOf, marksError } from './votes.ts';
 
 type Pending = { payload: BallotPayload; marks: Record<string, string>; retryHash: string | null };
 type Cast = { receipt: string; repeated: boolean };
 
 const NOTIFY_EVERY_MS = 200;
-
-const marksError = (reason: 'unknown_candidate' | 'bad_mark') =>
-  new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
 
 export class CastQueue {
   /** A vote's candidates never change once it exists (a frozen list, or the runoff's part of it). */
@@ -30,12 +28,11 @@ export class CastQueue {
   private group: GroupCommit<Pending, Cast>;
 
   constructor(private readonly database: Database) {
-    this.group = new GroupCommit(
-      async (batch) => {
-        await this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]);
-        return batchTransaction(this.database, (q) => this.storeIn(q, batch));
-      },
-      { name: 'cast', ...boundsOf(database) },
+    this.group = batchQueue<Pending, Cast>(
+      database,
+      'cast',
+      (q, batch) => this.storeIn(q, batch),
+      (batch) => this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]),
     );
   }
 
@@ -76,18 +73,13 @@ export class CastQueue {
 
   /**
    * Raw SQL, not drizzle: building a 500-row insert through the query builder cost more than the database did. The
-   * three reads are sent together (pipelined) and run in order: the shared lock on the votes first, so the read of
-   * the votes after it sees a close that committed before; then the cards, locked in one order (by id) so that two
-   * batches sharing a card wait for each other instead of deadlocking; then the ballots already stored for them.
+   * batch's start is the shared shape of lib/group-commit.ts (`lockThenRead`): the shared lock on the votes, then the
+   * cards, locked in one order (by id) so that two batches sharing a card wait for each other instead of deadlocking,
+   * then the ballots already stored for them.
    */
   private async storeIn(q: RawQuery, batch: Pending[]): Promise<Outcome<Cast>[]> {
     const ballotIds = JSON.stringify([...new Set(batch.map((p) => p.payload.b))]);
-    const voteIds = JSON.stringify([...new Set(batch.map((p) => p.payload.v))].sort());
-    // A shared advisory lock per vote: closing the vote takes it exclusively, so the close waits for this batch, or
-    // this batch (reading the vote after the lock) sees it closed. Not a row lock on the vote: many batches sharing a
-    // row lock make PostgreSQL write multixacts on that one row, which serialises them.
-    const [, cardRows, existing] = await Promise.all([
-      q(`select pg_advisory_xact_lock_shared($1::int, hashtext(v)) from jsonb_array_elements_text($2::jsonb) as v order by v`, [CAST_LOCK, voteIds]),
+    const [cardRows, existing] = await lockThenRead<[CardRow[], StoredRow[]]>(q, CAST_LOCK, batch.map((p) => p.payload.v), () => [
       q<CardRow>(
         `select c.id, c.ballot_id, c.vote_id, c.voided, c.issued, v.opened_at, v.closed_at, v.issuance_mode, v.mark_mode, v.session_id
            from cards c join votes v on v.id = c.vote_id
@@ -104,37 +96,27 @@ export class CastQueue {
     const stored = new Map(existing.map((b) => [b.card_id, { marks: b.marks, receipt: b.receipt, paper: b.paper, retryHash: b.retry_hash }]));
     const inserts: { id: string; vote_id: string; card_id: string; marks: Marks; receipt: string; retry_hash: string | null }[] = [];
     const sessions = new Set<string>();
-    const out: Outcome<Cast>[] = [];
-    for (const p of batch) {
-      try {
-        const card = byBallotId.get(p.payload.b);
-        if (!card || card.vote_id !== p.payload.v) throw new AppError('card_signature');
-        const state = voteState({ openedAt: card.opened_at, closedAt: card.closed_at });
-        if (state === 'draft') throw new AppError('vote_not_open');
-        if (state === 'closed') throw new AppError('vote_closed');
-        if (card.voided) throw new AppError('card_voided');
-        if (card.issuance_mode === 'scan' && !card.issued) throw new AppError('card_not_issued');
-        const checked = normalizeMarks(p.marks, this.candidates.get(card.vote_id) ?? [], card.mark_mode);
-        if (!checked.ok) throw marksError(checked.reason);
-        const before = stored.get(card.id);
-        if (before) {
-          // The tablet's own retry (its secret and the same marks) gets the first receipt; every other repeat the same
-          // refusal, whatever its marks — a card in other hands is no way to learn how it was marked.
-          if (isOwnRetry(before, p.retryHash, checked.marks)) {
-            out.push({ ok: true, value: { receipt: before.receipt, repeated: true } });
-            continue;
-          }
-          throw new AppError('card_used');
-        }
-        const receipt = newReceipt();
-        inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt, retry_hash: p.retryHash });
-        stored.set(card.id, { marks: checked.marks, receipt, paper: false, retryHash: p.retryHash });
-        sessions.add(card.session_id);
-        out.push({ ok: true, value: { receipt, repeated: false } });
-      } catch (e) {
-        out.push({ ok: false, error: e });
+    const out = decideEach(batch, (p): Cast => {
+      const card = byBallotId.get(p.payload.b);
+      if (!card || card.vote_id !== p.payload.v) throw new AppError('card_signature');
+      const before = stored.get(card.id);
+      const refusal = cardRefusal({ voided: card.voided, issued: card.issued, used: !!before }, { openedAt: card.opened_at, closedAt: card.closed_at, issuanceMode: card.issuance_mode }, 'tablet');
+      // "Already used" is answered after the marks are checked: the tablet's own retry may still get its receipt.
+      if (refusal && refusal !== 'card_used') throw new AppError(refusal);
+      const checked = methodOf(card.mark_mode).normalise(p.marks, this.candidates.get(card.vote_id) ?? []);
+      if (!checked.ok) throw marksError(checked.reason);
+      if (before) {
+        // The tablet's own retry (its secret and the same marks) gets the first receipt; every other repeat the same
+        // refusal, whatever its marks — a card in other hands is no way to learn how it was marked.
+        if (isOwnRetry(before, p.retryHash, checked.marks)) return { receipt: before.receipt, repeated: true };
+        throw new AppError('card_used');
       }
-    }
+      const receipt = newReceipt();
+      inserts.push({ id: crypto.randomUUID(), vote_id: card.vote_id, card_id: card.id, marks: checked.marks, receipt, retry_hash: p.retryHash });
+      stored.set(card.id, { marks: checked.marks, receipt, paper: false, retryHash: p.retryHash });
+      sessions.add(card.session_id);
+      return { receipt, repeated: false };
+    });
     const writes: Promise<unknown>[] = [];
     if (inserts.length)
       writes.push(
@@ -152,7 +134,7 @@ export class CastQueue {
   }
 }
 
-type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: 'for_against_abstain' | 'approve'; session_id: string };
+type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: MarkMode; session_id: string };
 type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean; retry_hash: string | null };
 
 /** A repeat is the tablet's own retry when it carries the ballot's secret (compared in constant time) and its marks. */

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/client.ts';
 import { ballots, cards, congresses, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { cardRefusal } from '../../shared/ballot/card-rule.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { hit } from '../lib/rate-limit.ts';
@@ -21,13 +22,10 @@ async function cardOf(db: Db | Tx, keys: KeyStore, scanned: string, expectedVote
   return row;
 }
 
+/** The card-usability rule (shared/ballot/card-rule.ts), without "already used": the scan does not say it. */
 function usable(card: typeof cards.$inferSelect, vote: typeof votes.$inferSelect) {
-  const state = voteState(vote);
-  if (state === 'draft') throw new AppError('vote_not_open');
-  if (state === 'closed') throw new AppError('vote_closed');
-  if (card.voided) throw new AppError('card_voided');
-  // When issuance is recorded by scanning, a card taken from the printer's stack cannot vote.
-  if (vote.issuanceMode === 'scan' && !card.issued) throw new AppError('card_not_issued');
+  const refusal = cardRefusal(card, vote, 'tablet');
+  if (refusal) throw new AppError(refusal);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { normalizeMarks, sameMarks, type Marks } from '../../shared/ballot/marks.ts';
+import { cardRefusal, voteRefusal } from '../../shared/ballot/card-rule.ts';
+import { methodOf, sameMarks, type Marks } from '../../shared/ballot/methods/index.ts';
 import type { Tx } from '../db/client.ts';
 import { ballots, cards, paperEntries, tallies, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
@@ -7,7 +8,7 @@ import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, verifyCard } from './tokens.ts';
-import { candidateIdsOf, getVote, voteState } from './votes.ts';
+import { candidateIdsOf, getVote, marksError } from './votes.ts';
 
 type Ctx = { tx: Tx; keys: KeyStore; congressId: string; actor: NonNullable<Actor> };
 
@@ -22,11 +23,16 @@ async function paperCard(ctx: Ctx, vote: typeof votes.$inferSelect, scannedOrSer
     [card] = await ctx.tx.select().from(cards).where(and(eq(cards.voteId, vote.id), eq(cards.ballotId, p.b))).for('update');
   }
   if (!card) throw new AppError('card_serial_unknown');
-  if (card.voided) throw new AppError('card_voided');
-  if (vote.issuanceMode === 'scan' && !card.issued) throw new AppError('card_not_issued');
   const [cast] = await ctx.tx.select({ id: ballots.id }).from(ballots).where(eq(ballots.cardId, card.id));
-  if (cast) throw new AppError('card_used');
+  const refusal = cardRefusal({ ...card, used: !!cast }, vote, 'paper');
+  if (refusal) throw new AppError(refusal);
   return card;
+}
+
+/** Paper is keyed in once the vote is closed (the vote's side of the card rule, asked before any card is looked up). */
+function paperOpen(vote: typeof votes.$inferSelect) {
+  const refusal = voteRefusal(vote, 'paper');
+  if (refusal) throw new AppError(refusal);
 }
 
 /** Once the tally is prepared nothing can be added to the vote. */
@@ -36,8 +42,8 @@ async function noTallyYet(ctx: Ctx, voteId: string) {
 }
 
 async function checkedMarks(ctx: Ctx, vote: typeof votes.$inferSelect, raw: Record<string, string>): Promise<Marks> {
-  const r = normalizeMarks(raw, await candidateIdsOf(ctx.tx, vote), vote.markMode);
-  if (!r.ok) throw new AppError('ballot_marks', { reason: r.reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
+  const r = methodOf(vote.markMode).normalise(raw, await candidateIdsOf(ctx.tx, vote));
+  if (!r.ok) throw marksError(r.reason);
   return r.marks;
 }
 
@@ -54,7 +60,7 @@ async function countPaper(ctx: Ctx, vote: typeof votes.$inferSelect, cardId: str
  */
 export async function enterPaper(ctx: Ctx, voteId: string, scannedOrSerial: string, raw: Record<string, string>) {
   const vote = await getVote(ctx.tx, ctx.congressId, voteId, true);
-  if (voteState(vote) !== 'closed') throw new AppError('paper_needs_close');
+  paperOpen(vote);
   await noTallyYet(ctx, vote.id);
   const card = await paperCard(ctx, vote, scannedOrSerial);
   const marks = await checkedMarks(ctx, vote, raw);
@@ -78,7 +84,7 @@ export async function enterPaper(ctx: Ctx, voteId: string, scannedOrSerial: stri
 /** The scrutineers look at the paper ballot and record what it says. */
 export async function resolvePaper(ctx: Ctx, voteId: string, serial: string, raw: Record<string, string>) {
   const vote = await getVote(ctx.tx, ctx.congressId, voteId, true);
-  if (voteState(vote) !== 'closed') throw new AppError('paper_needs_close');
+  paperOpen(vote);
   await noTallyYet(ctx, vote.id);
   const card = await paperCard(ctx, vote, serial);
   const entries = await ctx.tx.select().from(paperEntries).where(eq(paperEntries.cardId, card.id));

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
+import type { MarksRefusal } from '../../shared/ballot/methods/index.ts';
 import type { Vote } from '../../shared/ballot/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { ballots, candidateListItems, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
@@ -23,6 +24,10 @@ export const CAST_LOCK = 7340101;
 export const CAST_REPEAT_KEY = 'cast-repeat:';
 type VoteRow = typeof votes.$inferSelect;
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
+
+/** Marks that cannot be a ballot at all, refused alike on the tablet and at the paper entry. */
+export const marksError = (reason: MarksRefusal) =>
+  new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
 
 export const voteState = (v: Pick<VoteRow, 'openedAt' | 'closedAt'>): Vote['state'] => (v.closedAt ? 'closed' : v.openedAt ? 'open' : 'draft');
 

@@ -7,7 +7,7 @@
  */
 import type { Database, RawQuery } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
-import { batchTransaction, boundsOf, GroupCommit, type Outcome } from '../lib/group-commit.ts';
+import { batchQueue, decideEach, lockThenRead, type GroupCommit, type Outcome } from '../lib/group-commit.ts';
 import type { Items } from '../../shared/evaluation/schema.ts';
 import type { EvalPayload } from './codes.ts';
 import { codeHash } from './codes.ts';
@@ -53,9 +53,9 @@ function check(p: PendingSubmission, round: RoundRow | undefined, targets: { kin
 async function storeIn(q: RawQuery, batch: PendingSubmission[]): Promise<Outcome<{ ok: true }>[]> {
   const roundIds = JSON.stringify([...new Set(batch.map((p) => p.payload.r))].sort());
   const hashes = batch.map((p) => codeHash(p.payload.c));
-  // In order (pipelined): the shared lock on the rounds, then what the rounds are, their targets, and which codes are spent.
-  const [, rounds, targetRows, spentRows] = await Promise.all([
-    q(`select pg_advisory_xact_lock_shared($1::int, hashtext(r)) from jsonb_array_elements_text($2::jsonb) as r order by r`, [EVAL_LOCK, roundIds]),
+  // The shared shape (lib/group-commit.ts): the shared lock on the rounds, then what the rounds are, their targets, and
+  // which codes are spent.
+  const [rounds, targetRows, spentRows] = await lockThenRead<[RoundRow[], { round_id: string; kind: string; target_id: string }[], { code_hash: string }[]]>(q, EVAL_LOCK, batch.map((p) => p.payload.r), () => [
     q<RoundRow>(`select id, opened_at, closed_at, published_at, audiences, items, allow_unknown from eval_rounds where id in (select jsonb_array_elements_text($1::jsonb))`, [roundIds]),
     q<{ round_id: string; kind: string; target_id: string }>(`select round_id, kind, target_id from eval_targets where round_id in (select jsonb_array_elements_text($1::jsonb))`, [roundIds]),
     q<{ code_hash: string }>(`select code_hash from eval_spent where code_hash in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(hashes)]),
@@ -63,17 +63,14 @@ async function storeIn(q: RawQuery, batch: PendingSubmission[]): Promise<Outcome
   const roundById = new Map(rounds.map((r) => [r.id, r]));
   const targetsOf = (id: string) => targetRows.filter((t) => t.round_id === id).map((t) => ({ kind: t.kind, id: t.target_id }));
   const spent = new Set(spentRows.map((r) => r.code_hash));
-  const out: Outcome<{ ok: true }>[] = [];
   const accepted: number[] = [];
-  batch.forEach((p, i) => {
+  const out = decideEach(batch, (p, i) => {
     // The same code twice in one batch: the first one spends it.
     const error = check(p, roundById.get(p.payload.r), targetsOf(p.payload.r), spent.has(hashes[i]));
-    if (error) out.push({ ok: false, error });
-    else {
-      spent.add(hashes[i]);
-      accepted.push(i);
-      out.push({ ok: true, value: { ok: true } });
-    }
+    if (error) throw error;
+    spent.add(hashes[i]);
+    accepted.push(i);
+    return { ok: true as const };
   });
   if (accepted.length === 0) return out;
   // Spend the codes; one spent meanwhile by another instance is not returned and its submission is refused.
@@ -117,6 +114,6 @@ async function storeIn(q: RawQuery, batch: PendingSubmission[]): Promise<Outcome
 const queues = new WeakMap<Database, GroupCommit<PendingSubmission, { ok: true }>>();
 export function submissionQueue(database: Database) {
   let g = queues.get(database);
-  if (!g) queues.set(database, (g = new GroupCommit((batch) => batchTransaction(database, (q) => storeIn(q, batch)), { name: 'evaluation', ...boundsOf(database) })));
+  if (!g) queues.set(database, (g = batchQueue(database, 'evaluation', storeIn)));
   return g;
 }

@@ -181,3 +181,42 @@ export function batchTransaction<T>(database: Database, fn: (q: RawQuery) => Pro
 
 /** The group-commit options a database's deadlines give. */
 export const boundsOf = (database: Database) => ({ deadlineMs: database.deadlines.castMs, maxQueue: database.deadlines.queueMax });
+
+/**
+ * The queue of a batch store: each batch in its own `batchTransaction` with the database's bounds. `before` runs
+ * outside the transaction first (reads that never change, e.g. a vote's candidates, kept out of the locked time).
+ */
+export function batchQueue<I, O>(database: Database, name: string, store: (q: RawQuery, batch: I[]) => Promise<Outcome<O>[]>, before?: (batch: I[]) => Promise<void>): GroupCommit<I, O> {
+  return new GroupCommit<I, O>(
+    async (batch) => {
+      if (before) await before(batch);
+      return batchTransaction(database, (q) => store(q, batch));
+    },
+    { name, ...boundsOf(database) },
+  );
+}
+
+/**
+ * The start of a batch into things that close (votes, evaluation rounds): in one round trip (pipelined) and run in
+ * order, a shared advisory lock of class `lockClass` on each key (sorted, so two batches take them in one order and
+ * cannot deadlock), then `reads` — which therefore see a close that committed before. Closing takes the same lock
+ * exclusively, so a close waits for the batch, or the batch sees it closed. Not a row lock: many batches sharing a row
+ * lock make PostgreSQL write multixacts on that one row, which serialises them. `reads` is called after the lock's
+ * statement is sent: its statements go after it on the connection. One statement for the lock, one per read.
+ */
+export async function lockThenRead<T extends unknown[]>(q: RawQuery, lockClass: number, keys: string[], reads: () => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const lock = q(`select pg_advisory_xact_lock_shared($1::int, hashtext(k)) from jsonb_array_elements_text($2::jsonb) as k order by k`, [lockClass, JSON.stringify([...new Set(keys)].sort())]);
+  const [, ...out] = await Promise.all([lock, ...(reads() as Promise<unknown>[])]);
+  return out as T;
+}
+
+/** Decide each item of a batch in order: its value, or the error it threw (one item's refusal is not the batch's). */
+export function decideEach<I, O>(batch: I[], decide: (item: I, i: number) => O): Outcome<O>[] {
+  return batch.map((item, i) => {
+    try {
+      return { ok: true, value: decide(item, i) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
+}

@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { BULLETIN_FORMAT, type Bulletin, type Result } from '../../shared/tally/format.ts';
-import { bulletinDigests, canonicalBallot, isInvalid, sha256Text, sortBallots, tally } from '../../shared/tally/tally.ts';
-import type { Marks } from '../../shared/ballot/marks.ts';
+import { bulletinDigests, sha256Text, sortBallots, tally } from '../../shared/tally/tally.ts';
+import { methodOf } from '../../shared/ballot/methods/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { ballots, cards, type congresses, type votes } from '../db/schema/index.ts';
 import { candidatesOf, cardCounts } from '../ballot/votes.ts';
@@ -42,7 +42,7 @@ export async function buildTally(db: DbOrTx, congress: Congress, vote: VoteRow) 
     },
     counts: { seated: vote.closeSeated ?? vote.openSeated ?? 0, present: vote.closePresent ?? vote.openPresent ?? 0, issued },
     receipts: rows.map((r) => r.receipt).sort(),
-    ballots: sortBallots(rows.map((r) => canonicalBallot(r.marks, ids))),
+    ballots: sortBallots(rows.map((r) => methodOf(vote.markMode).canonical(r.marks, ids))),
   };
   const result: Result = { ...tally(bulletin), digests: await bulletinDigests(bulletin), cardsCommitment: vote.cardsCommitment };
   const rText = resultText(result);
@@ -55,9 +55,10 @@ export async function buildTally(db: DbOrTx, congress: Congress, vote: VoteRow) 
  */
 export async function invalidBallots(db: DbOrTx, vote: VoteRow, candidateIds: string[]) {
   const rows = await db.select({ marks: ballots.marks, paper: ballots.paper, serial: cards.serial }).from(ballots).innerJoin(cards, eq(cards.id, ballots.cardId)).where(eq(ballots.voteId, vote.id));
+  const method = methodOf(vote.markMode);
   return rows
-    .filter((r) => isInvalid(r.marks, vote.maxFor))
-    .map((r) => ({ marks: canonicalBallot(r.marks as Marks, candidateIds), paper: r.paper, serial: r.paper ? r.serial : null }))
+    .filter((r) => method.invalid(r.marks, vote))
+    .map((r) => ({ marks: method.canonical(r.marks, candidateIds), paper: r.paper, serial: r.paper ? r.serial : null }))
     .sort((a, b) => {
       const x = JSON.stringify(a.marks) + (a.serial ?? '');
       const y = JSON.stringify(b.marks) + (b.serial ?? '');

@@ -3,6 +3,8 @@
  * server, in `npm run verify` and in the browser.
  */
 import { z } from 'zod';
+import { Mark, MarkMode, methodOf } from '../ballot/methods/index.ts';
+import { MARK_MODES, THRESHOLD_BASES } from '../congress/settings.ts';
 
 export const BULLETIN_FORMAT = 'minsheng-bulletin/1';
 export const RESULT_FORMAT = 'minsheng-result/1';
@@ -11,9 +13,10 @@ const count = z.int().min(0).max(10_000_000);
 const id = z.string().min(1).max(200);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256_hex');
 
-export const BulletinMark = z.enum(['for', 'against', 'abstain']);
+/** A mark as a bulletin may hold it; which of them a method allows is the method's (`bulletinMarkProblem`). */
+export const BulletinMark = Mark;
 export const ThresholdRule = z.object({
-  base: z.enum(['seated', 'present', 'valid']),
+  base: z.enum(THRESHOLD_BASES),
   numerator: z.int().min(1).max(1000),
   denominator: z.int().min(1).max(1000),
   strict: z.boolean(),
@@ -27,7 +30,7 @@ export const Bulletin = z
       id,
       title: z.string().max(500),
       seats: z.int().min(1).max(1000),
-      markMode: z.enum(['for_against_abstain', 'approve']),
+      markMode: z.enum(MARK_MODES),
       maxFor: z.int().min(0).max(1000),
       threshold: ThresholdRule,
       candidates: z.array(z.object({ id, title: z.string().max(500) })).min(1).max(1000),
@@ -42,10 +45,11 @@ export const Bulletin = z
       if (ids.has(c.id)) ctx.addIssue({ code: 'custom', message: `duplicate candidate id "${c.id}"`, path: ['vote', 'candidates', i, 'id'] });
       ids.add(c.id);
     }
+    const method = methodOf(b.vote.markMode);
     for (const [i, ballot] of b.ballots.entries()) {
       for (const [cid, mark] of Object.entries(ballot)) {
-        if (!ids.has(cid)) ctx.addIssue({ code: 'custom', message: `ballot ${i + 1} marks "${cid}", which is not a candidate`, path: ['ballots', i] });
-        else if (b.vote.markMode === 'approve' && mark !== 'for') ctx.addIssue({ code: 'custom', message: `ballot ${i + 1} has "${mark}" in approve mode (only "for")`, path: ['ballots', i] });
+        const problem = ids.has(cid) ? method.bulletinMarkProblem(mark) : `marks "${cid}", which is not a candidate`;
+        if (problem) ctx.addIssue({ code: 'custom', message: `ballot ${i + 1} ${problem}`, path: ['ballots', i] });
       }
     }
   });

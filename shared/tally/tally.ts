@@ -2,9 +2,8 @@
  * 计票: the tally as a pure function, bulletin in, result out (SPEC §4 vote rules, §10 format). The server publishes
  * what this computes and `npm run verify` recounts with this same function.
  */
+import { methodOf, type Marks } from '../ballot/methods/index.ts';
 import { type Bulletin, type Count, type ThresholdRule, RESULT_FORMAT } from './format.ts';
-
-type Mark = 'for' | 'against' | 'abstain';
 
 /**
  * The smallest whole number of 赞成 a candidate needs: greater than (strict) or at least (not strict)
@@ -13,13 +12,6 @@ type Mark = 'for' | 'against' | 'abstain';
 export function thresholdFor(base: number, rule: Pick<ThresholdRule, 'numerator' | 'denominator' | 'strict'>): number {
   const p = base * rule.numerator;
   return rule.strict ? Math.floor(p / rule.denominator) + 1 : Math.ceil(p / rule.denominator);
-}
-
-/** A ballot with more 赞成 than allowed is invalid (废票) and counts for no candidate; a blank ballot is valid. */
-export function isInvalid(ballot: Record<string, Mark>, maxFor: number): boolean {
-  let n = 0;
-  for (const k in ballot) if (ballot[k] === 'for') n++;
-  return n > maxFor;
 }
 
 /**
@@ -39,24 +31,17 @@ export function electedOf(counts: { id: string; for: number }[], seats: number, 
 
 /** The whole count of a bulletin. `void` when more ballots were cast than cards issued (收回多于发出). */
 export function tally(b: Bulletin): Count {
+  const method = methodOf(b.vote.markMode);
   const ids = b.vote.candidates.map((c) => c.id);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const fors = new Array<number>(ids.length).fill(0);
-  const againsts = new Array<number>(ids.length).fill(0);
+  const totals = { for: new Array<number>(ids.length).fill(0), against: new Array<number>(ids.length).fill(0) };
   let invalid = 0;
+  // An invalid ballot (废票) counts for no candidate; the method says which are invalid and what a valid one adds.
   for (const ballot of b.ballots) {
-    if (isInvalid(ballot, b.vote.maxFor)) {
-      invalid++;
-      continue;
-    }
-    for (const k in ballot) {
-      const i = index.get(k);
-      if (i === undefined) continue; // a malformed bulletin is refused by its schema before it gets here
-      const m = ballot[k];
-      if (m === 'for') fors[i]++;
-      else if (m === 'against') againsts[i]++;
-    }
+    if (method.invalid(ballot, b.vote)) invalid++;
+    else method.tally(ballot, index, totals);
   }
+  const { for: fors, against: againsts } = totals;
   const cast = b.ballots.length;
   const valid = cast - invalid;
   const base = b.vote.threshold.base === 'seated' ? b.counts.seated : b.vote.threshold.base === 'present' ? b.counts.present : valid;
@@ -82,18 +67,8 @@ export function tally(b: Bulletin): Count {
   };
 }
 
-/** A ballot as the bulletin holds it: only 赞成/反对 marks (a missing candidate abstains), keys in candidate order. */
-export function canonicalBallot(marks: Record<string, Mark>, candidateIds: string[]): Record<string, Mark> {
-  const out: Record<string, Mark> = {};
-  for (const id of candidateIds) {
-    const m = marks[id];
-    if (m === 'for' || m === 'against') out[id] = m;
-  }
-  return out;
-}
-
 /** Canonical order of the ballots: by their JSON text (plain code-unit comparison), so arrival order is gone. */
-export function sortBallots(ballots: Record<string, Mark>[]): Record<string, Mark>[] {
+export function sortBallots(ballots: Marks[]): Marks[] {
   return ballots
     .map((b) => [JSON.stringify(b), b] as const)
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))

@@ -3,7 +3,8 @@
  * `npm run verify` and by the server's own self-check before it publishes.
  */
 import { Bulletin, Result } from './format.ts';
-import { bulletinDigests, canonicalBallot, sortBallots, tally } from './tally.ts';
+import { methodOf } from '../ballot/methods/index.ts';
+import { bulletinDigests, sortBallots, tally } from './tally.ts';
 
 export type Verdict = { kind: 'match' } | { kind: 'mismatch'; differences: string[] } | { kind: 'malformed'; message: string };
 
@@ -40,7 +41,8 @@ export async function compare(bulletin: Bulletin, published: Result): Promise<Ve
   const sortedReceipts = [...bulletin.receipts].sort();
   if (sortedReceipts.some((x, i) => x !== bulletin.receipts[i])) diffs.push('bulletin: receipts are not sorted');
   if (new Set(bulletin.receipts).size !== bulletin.receipts.length) diffs.push('bulletin: a receipt appears more than once');
-  const canonical = sortBallots(bulletin.ballots.map((x) => canonicalBallot(x, ids)));
+  const method = methodOf(bulletin.vote.markMode);
+  const canonical = sortBallots(bulletin.ballots.map((x) => method.canonical(x, ids)));
   if (JSON.stringify(canonical) !== JSON.stringify(bulletin.ballots)) diffs.push('bulletin: ballots are not in canonical order (sorted by JSON text, keys in candidate order, no abstain marks)');
   if (bulletin.receipts.length !== bulletin.ballots.length) diffs.push(`bulletin: ${bulletin.receipts.length} receipts but ${bulletin.ballots.length} ballots`);
 

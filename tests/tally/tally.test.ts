@@ -1,7 +1,13 @@
 /** The pure tally (SPEC §4, §10) against hand-computed tables: one describe per rule. */
 import { describe, expect, it } from 'vitest';
 import { type Bulletin, BULLETIN_FORMAT } from '../../shared/tally/format.ts';
-import { bulletinDigests, canonicalBallot, electedOf, isInvalid, sha256Text, sortBallots, tally, thresholdFor } from '../../shared/tally/tally.ts';
+import { methodOf } from '../../shared/ballot/methods/index.ts';
+import { bulletinDigests, electedOf, sha256Text, sortBallots, tally, thresholdFor } from '../../shared/tally/tally.ts';
+
+// The canonical form and the invalid rule are the vote method's (shared/ballot/methods); both methods share them here.
+const fae = methodOf('for_against_abstain');
+const canonicalBallot = (b: Record<string, M>, ids: string[]) => fae.canonical(b, ids);
+const isInvalid = (b: Record<string, M>, maxFor: number) => fae.invalid(b, { maxFor }) !== null;
 
 type M = 'for' | 'against' | 'abstain';
 const IDS = ['a', 'b', 'c', 'd', 'e'];

@@ -335,7 +335,7 @@ export default function BallotPage() {
                             </p>
                           </div>
                         </div>
-                        <MarkButtons candidateId={c.id} title={c.title} approve={approve()} marks={marks()} onMark={mark} />
+                        <MarkButtons candidateId={c.id} title={c.title} mode={v().vote.markMode} marks={marks()} onMark={mark} />
                       </li>
                     )}
                   </For>

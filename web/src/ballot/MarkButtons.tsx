@@ -1,33 +1,25 @@
-import { For, Show } from 'solid-js';
-import type { Mark, Marks } from '../../../shared/ballot/marks.ts';
+import { For } from 'solid-js';
+import { methodOf, type Mark, type MarkMode, type Marks } from '../../../shared/ballot/marks.ts';
 import { t } from '../i18n.ts';
 
 /**
- * The 赞成 / 反对 / 弃权 segmented buttons for one candidate (or the single 赞成 in approve mode): the tablet ballot
- * and the counters' paper-ballot entry use the same control. Pressing the chosen mark again clears it.
+ * The mark buttons for one candidate, as the vote's method gives them (赞成 / 反对 / 弃权, or the single 赞成 tick of
+ * approve): the tablet ballot and the counters' paper-ballot entry use the same control. Pressing the chosen mark
+ * again clears it.
  */
-export function MarkButtons(props: { candidateId: string; title: string; approve: boolean; marks: Marks; onMark: (id: string, m: Mark) => void }) {
+export function MarkButtons(props: { candidateId: string; title: string; mode: MarkMode; marks: Marks; onMark: (id: string, m: Mark) => void }) {
   const current = () => props.marks[props.candidateId];
+  const method = () => methodOf(props.mode);
   return (
     <div class="ballot-marks" role="group" aria-label={t('ballot.marksFor', { title: props.title })}>
-      <Show
-        when={!props.approve}
-        fallback={
-          <button type="button" class="seg seg-for" aria-pressed={current() === 'for'} onClick={() => props.onMark(props.candidateId, 'for')}>
-            <span aria-hidden="true">{current() === 'for' ? '✓ ' : ''}</span>
-            {t('ballot.mark.approve')}
+      <For each={method().marks}>
+        {(m) => (
+          <button type="button" class={`seg seg-${m}`} aria-pressed={current() === m} onClick={() => props.onMark(props.candidateId, m)}>
+            <span aria-hidden="true">{current() === m ? '✓ ' : ''}</span>
+            {t(method().words.button[m])}
           </button>
-        }
-      >
-        <For each={['for', 'against', 'abstain'] as Mark[]}>
-          {(m) => (
-            <button type="button" class={`seg seg-${m}`} aria-pressed={current() === m} onClick={() => props.onMark(props.candidateId, m)}>
-              <span aria-hidden="true">{current() === m ? '✓ ' : ''}</span>
-              {t(`ballot.mark.${m}`)}
-            </button>
-          )}
-        </For>
-      </Show>
+        )}
+      </For>
     </div>
   );
 }

@@ -23,7 +23,7 @@ function MarkRows(props: { vote: Vote; marks: Marks; onMark: (id: string, m: Mar
             <span class="paper-cand">
               {c.position}. {c.title}
             </span>
-            <MarkButtons candidateId={c.id} title={c.title} approve={props.vote.markMode === 'approve'} marks={props.marks} onMark={props.onMark} />
+            <MarkButtons candidateId={c.id} title={c.title} mode={props.vote.markMode} marks={props.marks} onMark={props.onMark} />
           </li>
         )}
       </For>
