@@ -12,7 +12,7 @@ import { flushLog, log } from './lib/log.ts';
 import type { Deps } from './lib/env.ts';
 import { linkOrigin } from './lib/origin.ts';
 import { serveControl, writeControlToken } from './system/backup/control.ts';
-import { ConfigError } from './system/config.ts';
+import { ConfigError, underTest } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
 
 /** How long an idle connection stays open for the next request (see where it is set). */
@@ -21,8 +21,8 @@ const KEEP_ALIVE_MS = 65_000;
 const LISTEN_BACKLOG = 4096;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// WEB_DIR: serve a web build from elsewhere (parallel test runs each build their own).
-const webRoot = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(root, 'dist/web');
+/** The data dir named in a start failure's message: the setting once read, the default before. */
+let dataDirForMessages = resolve('./data');
 
 /** Newest modification time under a folder (the web sources), to rebuild only when they changed. */
 function newest(dir: string): number {
@@ -34,7 +34,7 @@ function newest(dir: string): number {
   return t;
 }
 
-async function buildWebIfNeeded() {
+async function buildWebIfNeeded(webRoot: string) {
   const index = join(webRoot, 'index.html');
   const sources = Math.max(newest(join(root, 'web')), newest(join(root, 'shared')), statSync(join(root, 'vite.config.ts')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
@@ -47,8 +47,10 @@ async function main() {
   const started = performance.now();
   const args = process.argv.slice(2);
   const config = readConfig();
-  if (!process.env.VITEST) log.setLevel(config.logLevel);
-  if (process.env.SKIP_WEB_BUILD !== '1') await buildWebIfNeeded();
+  dataDirForMessages = config.dataDir;
+  if (!underTest()) log.setLevel(config.logLevel);
+  const webRoot = config.webDir ?? join(root, 'dist/web');
+  if (!config.skipWebBuild) await buildWebIfNeeded(webRoot);
   const unlock = config.databaseUrl ? () => {} : takeDataDirLock(config.dataDir);
   let deps;
   try {
@@ -72,7 +74,7 @@ async function main() {
       })
     : null;
   // Printed links and QR codes: PUBLIC_ORIGIN, or a default from HOST and PORT set once listening (lib/origin.ts).
-  const appDeps: Deps = { database, db: database.db, keys, trustProxy: config.trustProxy, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams };
+  const appDeps: Deps = { database, db: database.db, keys, trustProxy: config.trustProxy, cookieSecure: config.cookieSecure, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams };
   const app = createApp({
     deps: appDeps,
     webRoot: webBuilt(webRoot) ? webRoot : undefined,
@@ -157,7 +159,7 @@ main().catch(async (e: unknown) => {
   else {
     try {
       const { describeError, storageStartMessage } = await import('./db/pglite-storage.ts');
-      const line = storageStartMessage(e, resolve(process.env.DATA_DIR || './data'));
+      const line = storageStartMessage(e, dataDirForMessages);
       if (line) process.stderr.write(`${line}\n`);
       else log.error('start failed', { error: describeError(e) });
     } catch {

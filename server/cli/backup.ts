@@ -30,7 +30,7 @@ function summary(file: string, size: number, b: Backup, how: string) {
   console.log('  此文件含全部数据和签名私钥，请像保管服务器一样保管 / The file holds all data and the signing keys: keep it as safe as the server.');
 }
 
-async function fromServer(file: string, dataDir: string, portFromEnv: number, pid: number) {
+async function fromServer(file: string, dataDir: string, portFromEnv: number, listenHost: string, pid: number) {
   let port = portFromEnv;
   let token: string;
   let loopback: { host: string; port: number } | undefined;
@@ -48,7 +48,7 @@ async function fromServer(file: string, dataDir: string, portFromEnv: number, pi
       `The server (process ${pid}) is running but ${CONTROL_TOKEN_FILE} is missing from the data directory: restart the server (this version writes it) and try again`,
     );
   }
-  const host = loopback?.host ?? (process.env.HOST && !['0.0.0.0', '::', ''].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1');
+  const host = loopback?.host ?? (!['0.0.0.0', '::', ''].includes(listenHost) ? listenHost : '127.0.0.1');
   if (loopback) port = loopback.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${BACKUP_PATH}`;
   let res: Response;
@@ -114,9 +114,9 @@ runCli(async () => {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   if (args.length !== 1 || args[0].startsWith('-')) throw USAGE;
   const [file] = args;
-  const { databaseUrl, dataDir, port } = env();
+  const { databaseUrl, dataDir, port, host } = env();
   if (databaseUrl) return postgresDump(file, checkPostgresUrl(databaseUrl));
   const pid = runningServer(dataDir);
-  if (pid) return fromServer(file, dataDir, port, pid);
+  if (pid) return fromServer(file, dataDir, port, host, pid);
   return direct(file, dataDir);
 });

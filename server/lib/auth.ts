@@ -58,7 +58,8 @@ export function clearSessionCookie(c: Context<AppEnv>) {
 }
 
 export function isHttps(c: Context<AppEnv>): boolean {
-  if (process.env.COOKIE_SECURE === '1') return true;
+  // COOKIE_SECURE, as config.ts reads it (1, true, on, yes): one reading of the setting, handed down in deps.
+  if (c.get('deps').cookieSecure) return true;
   return requestProto(c) === 'https'; // X-Forwarded-Proto only behind TRUST_PROXY, read like the client address
 }
 

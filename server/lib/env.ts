@@ -16,6 +16,8 @@ export type Deps = {
    * (lib/client-ip.ts); 0 or false: none, the headers are ignored; true: one.
    */
   trustProxy: boolean | number;
+  /** COOKIE_SECURE (server/system/config.ts): the session cookie is Secure whatever the request's protocol. */
+  cookieSecure?: boolean;
   /**
    * The origin printed in QR codes and links (PUBLIC_ORIGIN, or main.ts's default from HOST and PORT); never taken
    * from a request header. Apps built in process without one (tests, the demo loader) print `http://localhost`.

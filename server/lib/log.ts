@@ -2,10 +2,12 @@
  * Structured logs: one JSON object per line on stdout. Never log tokens, ballot marks or evaluation answers —
  * request logs carry method, route pattern, status and timing only.
  */
+import { earlyLogLevel } from '../system/config.ts';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-let threshold: number = order[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? order.info;
-if (process.env.VITEST && !process.env.LOG_LEVEL) threshold = order.error + 1;
+const early = earlyLogLevel();
+let threshold: number = early === 'silent' ? order.error + 1 : order[early];
 
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
   if (order[level] < threshold) return;

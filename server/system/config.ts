@@ -65,6 +65,9 @@ const Env = z.object({
       error: `TRUST_PROXY: 应为 0（关闭）、1（一层代理）或前面受信任代理的层数 2–${MAX_PROXY_HOPS} / must be 0 (off), 1 (one proxy) or the number of trusted proxies in front, 2 to ${MAX_PROXY_HOPS}`,
     }),
   COOKIE_SECURE: flag('COOKIE_SECURE'),
+  // WEB_DIR: serve a web build from elsewhere (parallel test runs each build their own); SKIP_WEB_BUILD: never build it at start.
+  WEB_DIR: z.string().optional().transform((v) => (v ? resolve(v) : undefined)),
+  SKIP_WEB_BUILD: flag('SKIP_WEB_BUILD'),
   PUBLIC_ORIGIN: z
     .string()
     .optional()
@@ -101,7 +104,12 @@ export type Config = {
   deadlines: Deadlines;
   /** Trusted proxies in front (0: none, X-Forwarded-* ignored); the client address is the entry the outermost wrote. */
   trustProxy: number;
+  /** COOKIE_SECURE: mark the session cookie Secure even when the request reached us over plain HTTP (TLS ends in front). */
   cookieSecure: boolean;
+  /** The web build to serve (WEB_DIR); unset, dist/web beside the code. */
+  webDir?: string;
+  /** SKIP_WEB_BUILD: serve the build as it is, never rebuild it at start. */
+  skipWebBuild: boolean;
   /** The origin of printed links and QR codes; unset, main.ts uses a default from HOST and PORT (lib/origin.ts). */
   publicOrigin?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -128,6 +136,19 @@ export const DEFAULT_DEADLINES: Deadlines = { statementMs: 30_000, lockMs: 5000,
 
 export class ConfigError extends Error {}
 
+/**
+ * The log level before the settings are read, and in tests (which never read them): LOG_LEVEL when it names a level,
+ * else info; tests stay quiet unless LOG_LEVEL asks for lines.
+ */
+export function earlyLogLevel(env: NodeJS.ProcessEnv = process.env): 'debug' | 'info' | 'warn' | 'error' | 'silent' {
+  const l = env.LOG_LEVEL;
+  if (l === 'debug' || l === 'info' || l === 'warn' || l === 'error') return l;
+  return env.VITEST ? 'silent' : 'info';
+}
+
+/** Whether this process runs under the test runner (main.ts leaves the log level to the tests then). */
+export const underTest = (env: NodeJS.ProcessEnv = process.env) => Boolean(env.VITEST);
+
 /** Read the settings; throws ConfigError with one line per wrong variable (the first is enough to act on). */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = Env.safeParse(env);
@@ -147,6 +168,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlines: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, castMs: e.CAST_DEADLINE_MS, queueMax: e.SUBMIT_QUEUE_MAX },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
+    webDir: e.WEB_DIR,
+    skipWebBuild: e.SKIP_WEB_BUILD,
     publicOrigin: e.PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL as Config['logLevel'],
     metricsToken: e.METRICS_TOKEN,

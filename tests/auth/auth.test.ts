@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { LOGIN_LIMITS } from '../../server/auth/login.ts';
+import { parseConfig } from '../../server/system/config.ts';
 import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
 
 const t = useTestApp();
@@ -40,6 +42,21 @@ describe('sign-in', () => {
     stale.cookie = cookie;
     expect((await stale.get('/api/auth/me')).status).toBe(401);
     expect((await new Client(t).get('/api/auth/me', { authorization: `Bearer ${bearer}` })).status).toBe(401);
+  });
+
+  // COOKIE_SECURE is read once, by server/system/config.ts, as every flag is (1, true, on, yes): before, lib/auth.ts read
+  // the variable itself and honoured only '1', so COOKIE_SECURE=true passed validation and was ignored.
+  it('marks the session cookie Secure when COOKIE_SECURE is set in any spelling the settings accept, not otherwise', async () => {
+    const admin = await firstAdmin();
+    for (const [value, secure] of [['true', true], ['1', true], ['on', true], ['yes', true], ['0', false], ['false', false], [undefined, false]] as const) {
+      const { cookieSecure } = parseConfig({ COOKIE_SECURE: value });
+      const app = createApp({ deps: { ...t.deps, cookieSecure } });
+      const login = await new Client({ ...t, app }).login(admin, PASSWORD);
+      expect(login.status, `COOKIE_SECURE=${value}`).toBe(200);
+      const cookie = login.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/ms_session=/);
+      expect(/;\s*Secure/i.test(cookie), `COOKIE_SECURE=${value}: ${cookie}`).toBe(secure);
+    }
   });
 
   it('refuses a wrong password with the same message as an unknown user', async () => {

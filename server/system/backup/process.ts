@@ -1,18 +1,13 @@
 /** What the three commands share: the environment, the data dir's lock, running pg_dump/pg_restore, error output. */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { takeDataDirLock } from '../../start.ts';
+import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { maskUrl, OperatorError } from './errors.ts';
 
-/** The same variables, with the same defaults, as the server reads. */
-export function env() {
-  return {
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.DATA_DIR || './data'),
-    port: Number(process.env.PORT || 8787),
-  };
-}
+/** The server's own settings (server/system/config.ts), read the same way: a wrong value is the same one clear line. */
+export const env = (): Config => parseConfig();
 
 export function isAlive(pid: number): boolean {
   try {
@@ -87,6 +82,10 @@ export function runCli(main: () => Promise<void | number>): void {
   main().then(
     (code) => process.exit(code ?? 0),
     (e) => {
+      if (e instanceof ConfigError) {
+        console.error(e.message);
+        process.exit(1);
+      }
       if (e instanceof OperatorError) {
         console.error(`错误 / Error: ${e.zh}\n  ${e.en}`);
         process.exit(1);
