@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { Contract } from '../../shared/contract.ts';
 import { fieldMessage, type Lang } from '../../shared/errors.ts';
 import * as C from '../../shared/projects/contract.ts';
 import { canReadProject, canRequestChange, canSeeFinding } from '../../shared/projects/policy.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { findings, projectFiles, projects } from '../db/schema/index.ts';
 import { checkFiles } from '../gathering/attachments.ts';
 import { actorOf } from '../lib/auth.ts';
@@ -20,6 +20,7 @@ import { describeProject, filesOf, findingsOf, projectOrder, summarize } from '.
 import { addFinding, answerFinding, createInspection, describeInspections, getInspection, listInspections, reviewAnswer } from './inspections.ts';
 import { progressReport, reportCsv } from './report.ts';
 import { publicPhoto, publicProject, publicProjectList } from './public.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 const ctxOf = (who: Who) => (tx: Parameters<Parameters<AppEnv['Variables']['deps']['db']['transaction']>[0]>[0]) => ({ tx, actor: actorOf(who.auth), congressId: who.congress.id });
 
@@ -229,18 +230,23 @@ implement(projectRoutes, C.reviewAnswer, async (c, { access, params: { findingId
 /**
  * The progress pages and public photos answer from the public cache (lib/public-cache.ts); the year makes another page.
  * The cache is route middleware registered before each route (implement() takes no middleware): a hit answers before
- * the handler; a miss runs it (validation included) and keeps only a 200.
+ * the handler; a miss runs it and keeps only a 200. Bad input is not even asked of the cache: it goes straight to the
+ * handler, whose validation refuses it.
  */
 const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
 const yearPage = cachedPublic({ cacheControl: CACHE_CONTROL.page, query: (c) => c.req.query('year') ?? '' });
+const whenValid =
+  (contract: Contract, cache: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+  (c, next) =>
+    contract.params?.safeParse(c.req.param()).success !== false && contract.query?.safeParse(c.req.query()).success !== false ? cache(c, next) : next();
 
 export const publicProjectRoutes = new Hono<AppEnv>();
 
-publicProjectRoutes.get(C.listPublicProjects.path, yearPage);
+publicProjectRoutes.get(C.listPublicProjects.path, whenValid(C.listPublicProjects, yearPage));
 implement(publicProjectRoutes, C.listPublicProjects, async (c, { params, query }) => publicProjectList(c.get('deps').db, params.congressId, query.year));
 
-publicProjectRoutes.get(C.getPublicProject.path, page);
+publicProjectRoutes.get(C.getPublicProject.path, whenValid(C.getPublicProject, page));
 implement(publicProjectRoutes, C.getPublicProject, async (c, { params }) => publicProject(c.get('deps').db, params.projectId));
 
-publicProjectRoutes.get(C.getPublicFile.path, page);
+publicProjectRoutes.get(C.getPublicFile.path, whenValid(C.getPublicFile, page));
 implement(publicProjectRoutes, C.getPublicFile, async (c, { params }) => sendFile(c, await publicPhoto(c.get('deps').db, params.fileId)));
