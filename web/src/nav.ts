@@ -1,8 +1,10 @@
 /**
  * The staff navigation, one group per lifecycle stage (SPEC §3–§7). Later stages add their group here:
  * gathering 征集与初定, session & ballot 会议与票决, tally 计票, projects 项目实施, evaluation 满意度测评.
- * A stage that is not built has no group, so it never shows as a dead link. Each entry names who may use it.
+ * A stage that is not built has no group, so it never shows as a dead link. Each entry names who may use it: the
+ * permission of its page (shared/<stage>/policy.ts), the same rule the server checks for the page's reads.
  */
+import { allows, type Permission } from '../../shared/policy.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { MessageKey } from './i18n.ts';
 import { projectsNavGroup } from './projects/nav.ts';
@@ -12,43 +14,46 @@ export type NavEntry = {
   label: MessageKey;
   /** The address; entries of a congress get its id. */
   href: (congressId: string) => string;
-  /** Who sees the entry: holders of one of these roles in the current congress, or only system administrators. */
-  roles: readonly Role[] | 'systemAdmin';
   /** Needs a current congress (hidden when there is none). */
   inCongress: boolean;
   /** Active only on exactly this address (not on the pages below it). */
   end?: boolean;
-};
+} & (
+  /** Who sees the entry: whoever holds this permission in the current congress. */
+  | { permission: Permission; roles?: undefined }
+  /** The older form, being replaced by permissions: holders of one of these roles, or only system administrators. */
+  | { roles: readonly Role[] | 'systemAdmin'; permission?: undefined }
+);
 export type NavGroup = { label: MessageKey; entries: NavEntry[] };
 
 export const NAV: NavGroup[] = [
   {
     label: 'nav.stage.setup',
     entries: [
-      { label: 'nav.overview', href: (c) => `/c/${c}`, roles: ['admin', 'government', 'presidium', 'scrutineer'], inCongress: true, end: true },
-      { label: 'nav.roster', href: (c) => `/c/${c}/roster`, roles: ['admin', 'presidium', 'scrutineer'], inCongress: true },
-      { label: 'nav.departments', href: (c) => `/c/${c}/departments`, roles: ['admin', 'government'], inCongress: true },
-      { label: 'nav.members', href: (c) => `/c/${c}/members`, roles: ['admin'], inCongress: true },
-      { label: 'nav.audit', href: (c) => `/c/${c}/audit`, roles: ['admin'], inCongress: true },
-      { label: 'nav.congresses', href: () => '/congresses', roles: 'systemAdmin', inCongress: false, end: true },
-      { label: 'nav.accounts', href: () => '/accounts', roles: 'systemAdmin', inCongress: false },
+      { label: 'nav.overview', href: (c) => `/c/${c}`, permission: 'congress.overview', inCongress: true, end: true },
+      { label: 'nav.roster', href: (c) => `/c/${c}/roster`, permission: 'roster.read', inCongress: true },
+      { label: 'nav.departments', href: (c) => `/c/${c}/departments`, permission: 'departments.office', inCongress: true },
+      { label: 'nav.members', href: (c) => `/c/${c}/members`, permission: 'congress.members.manage', inCongress: true },
+      { label: 'nav.audit', href: (c) => `/c/${c}/audit`, permission: 'audit.read', inCongress: true },
+      { label: 'nav.congresses', href: () => '/congresses', permission: 'systemAdmin', inCongress: false, end: true },
+      { label: 'nav.accounts', href: () => '/accounts', permission: 'systemAdmin', inCongress: false },
     ],
   },
   {
     label: 'nav.stage.gathering',
     entries: [
-      { label: 'nav.windows', href: (c) => `/c/${c}/gathering`, roles: ['admin', 'government'], inCongress: true, end: true },
+      { label: 'nav.windows', href: (c) => `/c/${c}/gathering`, permission: 'gathering.windows.page', inCongress: true, end: true },
       // Representatives and departments reach their own proposals from their home page (they have no navigation).
-      { label: 'nav.proposals', href: (c) => `/c/${c}/gathering/proposals`, roles: ['admin', 'government'], inCongress: true },
-      { label: 'nav.candidates', href: (c) => `/c/${c}/gathering/candidates`, roles: ['admin', 'government', 'presidium'], inCongress: true },
-      { label: 'nav.lists', href: (c) => `/c/${c}/gathering/lists`, roles: ['admin', 'government', 'presidium'], inCongress: true },
+      { label: 'nav.proposals', href: (c) => `/c/${c}/gathering/proposals`, permission: 'gathering.proposals.readAll', inCongress: true },
+      { label: 'nav.candidates', href: (c) => `/c/${c}/gathering/candidates`, permission: 'gathering.lists.page', inCongress: true },
+      { label: 'nav.lists', href: (c) => `/c/${c}/gathering/lists`, permission: 'gathering.lists.page', inCongress: true },
     ],
   },
   {
     label: 'nav.stage.session',
     entries: [
       // The session page leads on to attendance, check-in (admin) and each vote (cards: scrutineers; open/close: presidium).
-      { label: 'nav.sessions', href: (c) => `/c/${c}/sessions`, roles: ['admin', 'presidium', 'scrutineer'], inCongress: true },
+      { label: 'nav.sessions', href: (c) => `/c/${c}/sessions`, permission: 'session.hall', inCongress: true },
     ],
   },
   projectsNavGroup,
@@ -61,6 +66,7 @@ export function visibleNav(opts: { systemAdmin: boolean; congressId: string | un
     label: g.label,
     entries: g.entries.filter((e) => {
       if (e.inCongress && !opts.congressId) return false;
+      if (e.permission) return allows(e.permission, opts.roles, opts.systemAdmin);
       if (opts.systemAdmin) return true;
       if (e.roles === 'systemAdmin') return false;
       return e.roles.some((r) => opts.roles.includes(r));

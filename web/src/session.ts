@@ -6,7 +6,8 @@ import { allows, type Permission } from '../../shared/policy.ts';
 import { createSignal } from 'solid-js';
 import type { Me } from '../../shared/auth/schema.ts';
 import type { Role } from '../../shared/roles.ts';
-import { api, ApiError, setCsrfToken, whenSignedOut } from './api.ts';
+import * as C from '../../shared/auth/contract.ts';
+import { ApiError, call, setCsrfToken, whenSignedOut } from './api.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -41,7 +42,7 @@ export async function loadSession(): Promise<void> {
     if (epoch === started) setSession(s);
   };
   try {
-    const me = await api.get<Me>('/auth/me');
+    const me = await call(C.getMe);
     if (epoch === started) signedIn(me);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 401) {
@@ -49,7 +50,7 @@ export async function loadSession(): Promise<void> {
       return;
     }
     try {
-      const { needed } = await api.get<{ needed: boolean }>('/setup');
+      const { needed } = await call(C.getSetup);
       apply(needed ? { status: 'setup' } : { status: 'signedOut' });
     } catch (e2) {
       apply({ status: 'error', error: e2 instanceof ApiError ? e2 : new ApiError(0, 'network', String(e2)) });
@@ -65,14 +66,14 @@ export function signedIn(me: Me) {
 }
 
 export async function refreshMe() {
-  const me = await api.get<Me>('/auth/me');
+  const me = await call(C.getMe);
   signedIn(me);
   return me;
 }
 
 export async function signOut() {
   try {
-    await api.post('/auth/logout');
+    await call(C.logout);
   } finally {
     asked = true;
     epoch++;

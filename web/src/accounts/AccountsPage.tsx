@@ -1,6 +1,7 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { CreateAccount, UpdateAccount, type AccountSummary, type CreatedAccount, type PasswordReset, type Unlocked } from '../../../shared/accounts/schema.ts';
-import { api } from '../api.ts';
+import { CreateAccount, UpdateAccount, type AccountSummary, type CreatedAccount } from '../../../shared/accounts/schema.ts';
+import * as C from '../../../shared/accounts/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -20,7 +21,7 @@ import { roleLabel } from '../labels.ts';
 import { me, refreshMe } from '../session.ts';
 import { FirstPasswordPanel } from './FirstPasswordPanel.tsx';
 
-const fetchAccounts = () => api.get<AccountSummary[]>('/accounts');
+const fetchAccounts = () => call(C.listAccounts);
 
 /** System administration: every account, its roles in every congress, and the levers to create, disable and reset. */
 export default function AccountsPage() {
@@ -151,7 +152,7 @@ function CreateAccountForm(props: { onCancel: () => void; onDone: (name: string)
     const input = form.check(CreateAccount, { displayName: displayName(), username: username(), systemAdmin: systemAdmin() });
     if (!input) return;
     let made: CreatedAccount | undefined;
-    const ok = await form.run(async () => (made = await api.post<CreatedAccount>('/accounts', input)), ['displayName', 'username', 'systemAdmin']);
+    const ok = await form.run(async () => (made = await call(C.createAccount, { body: input })), ['displayName', 'username', 'systemAdmin']);
     if (ok && made) setCreated({ ...made, displayName: input.displayName });
   };
   return (
@@ -198,7 +199,7 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
     if (Object.keys(change).length === 0) return details.setFormError({ message: t('accounts.nothingChanged'), extra: [] });
     const input = details.check(UpdateAccount, change);
     if (!input) return;
-    const ok = await details.run(() => api.patch(`/accounts/${a().id}`, input), ['displayName', 'systemAdmin']);
+    const ok = await details.run(() => call(C.updateAccount, { params: { accountId: a().id }, body: input }), ['displayName', 'systemAdmin']);
     if (ok) {
       toast(t('accounts.saved'));
       props.onChanged();
@@ -214,7 +215,7 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
       message: t('accounts.password.resetConfirm', { name: a().displayName }),
       confirmLabel: t('accounts.password.resetConfirmButton'),
       danger: true,
-      action: async () => setResetTo((await api.post<PasswordReset>(`/accounts/${a().id}/password`, {})).firstPassword ?? null),
+      action: async () => setResetTo((await call(C.resetPassword, { params: { accountId: a().id }, body: {} })).firstPassword ?? null),
     });
 
   const revokeSessions = () =>
@@ -223,14 +224,13 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
       message: t('accounts.signOutEverywhere.message', { name: a().displayName }),
       confirmLabel: t('accounts.signOutEverywhere.confirm'),
       danger: true,
-      action: () => api.post(`/accounts/${a().id}/revoke-sessions`),
+      action: () => call(C.revokeSessions, { params: { accountId: a().id } }),
     }).then((ok) => ok && toast(t('accounts.signOutEverywhere.done', { name: a().displayName })));
 
   const [unlocking, setUnlocking] = createSignal(false);
   const unlock = () => {
     setUnlocking(true);
-    return api
-      .post<Unlocked>(`/accounts/${a().id}/unlock`)
+    return call(C.unlockAccount, { params: { accountId: a().id } })
       .then((r) => toast(t(r.cleared > 0 ? 'accounts.unlock.done' : 'accounts.unlock.none', { name: a().displayName })))
       .catch((e: Error) => toast(e.message, 'error'))
       .finally(() => setUnlocking(false));
@@ -238,8 +238,7 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
 
   const toggleDisabled = () => {
     if (a().disabled)
-      return api
-        .patch(`/accounts/${a().id}`, { disabled: false })
+      return call(C.updateAccount, { params: { accountId: a().id }, body: { disabled: false } })
         .then(() => {
           toast(t('accounts.enabled', { name: a().displayName }));
           props.onChanged();
@@ -250,7 +249,7 @@ function ManageAccount(props: { account: AccountSummary; onChanged: () => void }
       message: t(isMe() ? 'accounts.disable.messageSelf' : 'accounts.disable.message', { name: a().displayName }),
       confirmLabel: t('accounts.disable.confirm'),
       danger: true,
-      action: () => api.patch(`/accounts/${a().id}`, { disabled: true }),
+      action: () => call(C.updateAccount, { params: { accountId: a().id }, body: { disabled: true } }),
     }).then((ok) => {
       if (ok) {
         toast(t('accounts.disabled', { name: a().displayName }));

@@ -1,9 +1,10 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { AUDIT_AREAS, actionsOf, isAuditAction, REF_KINDS, refPath, type AuditArea, type RefKind } from '../../../shared/audit/actions.ts';
+import { verifyAudit } from '../../../shared/audit/contract.ts';
 import { indexRefs, SYSTEM_ACTOR, type AuditFilter, type AuditRefs, type ChainReport } from '../../../shared/audit/schema.ts';
 import { actionWords, detailParts, targetOf, type Named } from '../../../shared/audit/words.ts';
-import { api, ApiError } from '../api.ts';
+import { ApiError, call } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -14,7 +15,7 @@ import { Pager, pageParam } from '../components/Pager.tsx';
 import { Table } from '../components/Table.tsx';
 import { useCongress } from '../congress/context.tsx';
 import { fmt, t } from '../i18n.ts';
-import { can, me } from '../session.ts';
+import { can } from '../session.ts';
 import { auditCsvUrl, fetchAudit, say, type AuditList } from './audit.data.ts';
 import './audit.css';
 
@@ -89,7 +90,7 @@ export default function AuditPage() {
     setVerifyError(null);
     setReport(null);
     try {
-      setReport(await api.post<ChainReport>('/audit/verify'));
+      setReport(await call(verifyAudit));
     } catch (e) {
       setVerifyError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -103,7 +104,7 @@ export default function AuditPage() {
   const kindWord = (k: RefKind) => t(`audit.kind.${k}`);
 
   return (
-    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'audit.read')} fallback={<NoAccess />}>
       <PageHeader
         title={t('audit.title')}
         lead={t('audit.lead')}
@@ -113,7 +114,7 @@ export default function AuditPage() {
               {t('audit.export')}
             </a>
             <Button onClick={() => void refetch()}>{t('audit.refresh')}</Button>
-            <Show when={me()?.account.systemAdmin}>
+            <Show when={can(id(), 'systemAdmin')}>
               <Button variant="primary" busy={verifying()} onClick={() => void verify()}>
                 {verifying() ? t('audit.verifying') : t('audit.verify')}
               </Button>

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, onMount, Switch } from 'solid-js';
-import type { Me } from '../../../shared/auth/schema.ts';
-import { api, ApiError } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { ApiError, call } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
@@ -24,7 +24,7 @@ export default function CardLoginPage() {
     history.replaceState(history.state, '', location.pathname);
     if (!token) return setState('noToken');
     try {
-      signedIn(await api.post<Me>('/auth/card-login', { token }));
+      signedIn(await call(C.cardLogin, { body: { token } }));
       navigate('/', { replace: true });
     } catch (e) {
       // A QR read only in part fails the request's check ("some fields are not valid"): say what that means here.

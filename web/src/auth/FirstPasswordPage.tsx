@@ -2,7 +2,8 @@ import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
 import { ChangePassword } from '../../../shared/auth/schema.ts';
 import { safeNext } from '../../../shared/auth/safe-next.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -57,7 +58,7 @@ function ForcedChangeForm(props: { next: string }) {
     if (!input) return;
     if (repeat() !== fresh()) return form.setErrors({ repeat: t('forcedPassword.mismatch') });
     const ok = await form.run(async () => {
-      await api.post('/auth/password', input);
+      await call(C.changePassword, { body: input });
       await refreshMe();
     }, ['currentPassword', 'newPassword']);
     if (ok) {

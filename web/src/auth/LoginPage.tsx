@@ -1,9 +1,9 @@
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
-import type { Me } from '../../../shared/auth/schema.ts';
 import { Login } from '../../../shared/auth/schema.ts';
 import { safeNext } from '../../../shared/auth/safe-next.ts'; // only addresses inside this app are followed after sign-in
-import { api } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -51,7 +51,7 @@ function LoginForm(props: { next: string }) {
     if (!input) return;
     let forced = false;
     const ok = await form.run(async () => {
-      const me = await api.post<Me>('/auth/login', input);
+      const me = await call(C.login, { body: input });
       forced = me.account.mustChangePassword;
       signedIn(me);
     }, ['username', 'password']);

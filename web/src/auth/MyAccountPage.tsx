@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ChangePassword } from '../../../shared/auth/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -133,7 +134,7 @@ function ChangePasswordForm(props: { onDone: () => void }) {
     const input = form.check(ChangePassword, { currentPassword: current(), newPassword: next() });
     if (!input) return;
     if (repeat() !== next()) return form.setErrors({ repeat: t('account.password.mismatch') });
-    const ok = await form.run(() => api.post('/auth/password', input), ['currentPassword', 'newPassword']);
+    const ok = await form.run(() => call(C.changePassword, { body: input }), ['currentPassword', 'newPassword']);
     if (ok) {
       setCurrent('');
       setNext('');

@@ -1,8 +1,8 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
-import type { Me } from '../../../shared/auth/schema.ts';
 import { Setup } from '../../../shared/auth/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { call } from '../api.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -55,7 +55,7 @@ function SetupForm() {
       form.setErrors({ repeat: t('account.password.mismatch') });
       return;
     }
-    const ok = await form.run(async () => signedIn(await api.post<Me>('/setup', input)), ['displayName', 'username', 'password']);
+    const ok = await form.run(async () => signedIn(await call(C.setup, { body: input })), ['displayName', 'username', 'password']);
     if (ok) {
       toast(t('setup.done'));
       navigate('/congresses', { replace: true });

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { SessionInfo } from '../../../shared/auth/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/auth/contract.ts';
+import { call } from '../api.ts';
 
 export type Session = z.infer<typeof SessionInfo>;
-export const fetchMySessions = () => api.get<Session[]>('/auth/sessions');
-export const revokeMySession = (id: string) => api.del(`/auth/sessions/${id}`);
+export const fetchMySessions = () => call(C.listSessions);
+export const revokeMySession = (sessionId: string) => call(C.revokeSession, { params: { sessionId } });
 
 /** "Chrome · Windows" from a user-agent string: enough for a person to recognise their own device. */
 export function describeAgent(ua: string | null): string | null {

@@ -1,7 +1,8 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { CreateCongress, type Congress } from '../../../shared/congress/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/congress/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -98,7 +99,7 @@ function CreateCongressForm(props: { onCancel: () => void; onDone: (c: Congress)
     e.preventDefault();
     const input = form.check(CreateCongress, { name: name(), level: level(), term: term() === '' ? NaN : Number(term()) });
     if (!input) return;
-    const done = await form.run(() => api.post<Congress>('/congresses', input), ['name', 'level', 'term']);
+    const done = await form.run(() => call(C.createCongress, { body: input }), ['name', 'level', 'term']);
     if (done) {
       props.onDone(done.value);
       navigate(`/c/${done.value.id}`);

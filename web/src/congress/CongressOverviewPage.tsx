@@ -2,8 +2,10 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Vote } from '../../../shared/ballot/schema.ts';
 import { UpdateCongress, type Congress } from '../../../shared/congress/schema.ts';
-import { api, call } from '../api.ts';
+import { call } from '../api.ts';
+import * as C from '../../../shared/congress/contract.ts';
 import { listDepartments } from '../../../shared/departments/contract.ts';
+import { listRepresentatives } from '../../../shared/roster/contract.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -22,9 +24,9 @@ import { WorkList } from '../home/WorkList.tsx';
 /** Counts for the setup checklist; each only when this account may read it. */
 async function fetchSetupCounts(opts: { id: string; roster: boolean; members: boolean }) {
   const [reps, deps, members] = await Promise.all([
-    opts.roster ? api.get<unknown[]>(`/congresses/${opts.id}/representatives?status=seated`) : null,
+    opts.roster ? call(listRepresentatives, { params: { congressId: opts.id }, query: { status: 'seated' } }) : null,
     call(listDepartments, { params: { congressId: opts.id } }),
-    opts.members ? api.get<unknown[]>(`/congresses/${opts.id}/members`) : null,
+    opts.members ? call(C.listMembers, { params: { congressId: opts.id } }) : null,
   ]);
   return { seated: reps?.length ?? null, departments: deps.filter((d) => d.active).length, members: members?.length ?? null };
 }
@@ -78,9 +80,9 @@ function CurrentSession(props: { congressId: string }) {
 /** A congress: what it is, how far its setup has come, and the rules later stages follow. */
 export default function CongressOverviewPage() {
   const { id, congress, update } = useCongress();
-  const isAdmin = () => can(id(), ['admin']);
+  const isAdmin = () => can(id(), 'congress.manage');
   const [counts] = createResource(
-    () => ({ id: id(), roster: can(id(), ['admin', 'presidium', 'scrutineer']), members: isAdmin() }),
+    () => ({ id: id(), roster: can(id(), 'roster.read'), members: can(id(), 'congress.members.manage') }),
     fetchSetupCounts,
   );
   const [editing, setEditing] = createSignal(false);
@@ -100,7 +102,7 @@ export default function CongressOverviewPage() {
 
       <WorkList congressId={id()} />
 
-      <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])}>
+      <Show when={can(id(), 'session.hall')}>
         <CurrentSession congressId={id()} />
       </Show>
 
@@ -117,7 +119,7 @@ export default function CongressOverviewPage() {
             status={counts.latest?.seated != null ? t('overview.steps.rosterCount', { n: fmt.count(counts.latest.seated) }) : ''}
             href={`/c/${id()}/roster`}
             linkText={(counts.latest?.seated ?? 0) > 0 ? 'overview.steps.rosterOpen' : 'overview.steps.rosterDo'}
-            show={can(id(), ['admin', 'presidium', 'scrutineer'])}
+            show={can(id(), 'roster.read')}
           />
           <Step
             done={(counts.latest?.departments ?? 0) > 0}
@@ -126,7 +128,7 @@ export default function CongressOverviewPage() {
             status={counts.latest ? t('overview.steps.departmentsCount', { n: fmt.count(counts.latest.departments) }) : ''}
             href={`/c/${id()}/departments`}
             linkText={(counts.latest?.departments ?? 0) > 0 ? 'overview.steps.departmentsOpen' : 'overview.steps.departmentsDo'}
-            show={can(id(), ['admin', 'government'])}
+            show={can(id(), 'departments.office')}
           />
           <Step
             done={(counts.latest?.members ?? 0) > 1}
@@ -210,7 +212,7 @@ function EditCongressForm(props: { congress: Congress; onCancel: () => void; onD
     e.preventDefault();
     const input = form.check(UpdateCongress, { name: name(), level: level(), term: term() === '' ? NaN : Number(term()) });
     if (!input) return;
-    const done = await form.run(() => api.patch<Congress>(`/congresses/${props.congress.id}`, input), ['name', 'level', 'term']);
+    const done = await form.run(() => call(C.updateCongress, { params: { congressId: props.congress.id }, body: input }), ['name', 'level', 'term']);
     if (done) props.onDone(done.value);
   };
 

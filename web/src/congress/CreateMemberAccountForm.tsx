@@ -3,7 +3,8 @@ import { createSignal, Show } from 'solid-js';
 import { CreateMemberAccount, type CreatedAccount } from '../../../shared/accounts/schema.ts';
 import type { Department } from '../../../shared/departments/schema.ts';
 import type { Role } from '../../../shared/roles.ts';
-import { api } from '../api.ts';
+import { createMemberAccount } from '../../../shared/accounts/contract.ts';
+import { call } from '../api.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { SelectField, TextField } from '../components/Field.tsx';
@@ -45,7 +46,7 @@ export function CreateMemberAccountForm(props: {
     if (!input) return;
     if (input.role === 'department' && !input.departmentId) return form.setErrors({ departmentId: t('members.departmentRequired') });
     let made: CreatedAccount | undefined;
-    const ok = await form.run(async () => (made = await api.post<CreatedAccount>(`/congresses/${props.congressId}/accounts`, input)), ['displayName', 'username', 'role', 'departmentId']);
+    const ok = await form.run(async () => (made = await call(createMemberAccount, { params: { congressId: props.congressId }, body: input })), ['displayName', 'username', 'role', 'departmentId']);
     if (ok && made) setCreated({ ...made, displayName: input.displayName });
   };
 

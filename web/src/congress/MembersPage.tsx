@@ -1,7 +1,7 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import type { AccountSummary } from '../../../shared/accounts/schema.ts';
+import { listAccounts } from '../../../shared/accounts/contract.ts';
 import { ROLES } from '../../../shared/roles.ts';
-import { api } from '../api.ts';
+import { call } from '../api.ts';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { confirmAction, Dialog } from '../components/Dialog.tsx';
@@ -27,7 +27,7 @@ export default function MembersPage() {
   const [granting, setGranting] = createSignal(false);
   const systemAdmin = () => !!me()?.account.systemAdmin;
   // A system administrator may grant a role to any account; a congress admin to the accounts already here.
-  const [allAccounts] = createResource(() => granting() && systemAdmin(), () => api.get<AccountSummary[]>('/accounts'));
+  const [allAccounts] = createResource(() => granting() && systemAdmin(), () => call(listAccounts));
   const accountOptions = createMemo(() => {
     const list = systemAdmin() && allAccounts.latest ? allAccounts.latest.filter((a) => !a.disabled) : uniqueAccounts(members.latest ?? []);
     return list.map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }));
@@ -48,7 +48,7 @@ export default function MembersPage() {
     });
 
   return (
-    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'congress.members.manage')} fallback={<NoAccess />}>
       <PageHeader
         title={t('members.title')}
         lead={t('members.lead')}

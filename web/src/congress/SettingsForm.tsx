@@ -3,7 +3,8 @@ import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { Congress } from '../../../shared/congress/schema.ts';
 import { CongressSettings, quorumCount, type Fraction } from '../../../shared/congress/settings.ts';
 import { Audience } from '../../../shared/evaluation/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/congress/contract.ts';
+import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { CheckField, Field, SelectField } from '../components/Field.tsx';
@@ -168,7 +169,7 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
       state.setFormError({ message: t('settings.invalid'), extra: [] });
       return;
     }
-    const done = await state.run(() => api.put<Congress>(`/congresses/${props.congress.id}/settings`, input), ALL_PATHS);
+    const done = await state.run(() => call(C.replaceSettings, { params: { congressId: props.congress.id }, body: input }), ALL_PATHS);
     if (done) {
       setSaved(JSON.stringify(done.value.settings));
       setForm(reconcile(structuredClone(done.value.settings)));

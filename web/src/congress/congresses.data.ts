@@ -1,9 +1,9 @@
 /** Loading congresses, and remembering the one last opened in this browser. */
-import type { Congress } from '../../../shared/congress/schema.ts';
-import { api } from '../api.ts';
+import * as C from '../../../shared/congress/contract.ts';
+import { call } from '../api.ts';
 
-export const fetchCongresses = () => api.get<Congress[]>('/congresses');
-export const fetchCongress = (id: string) => api.get<Congress>(`/congresses/${id}`);
+export const fetchCongresses = () => call(C.listCongresses);
+export const fetchCongress = (congressId: string) => call(C.getCongress, { params: { congressId } });
 
 const CURRENT_KEY = 'minsheng.congress';
 export function rememberCongress(id: string) {
