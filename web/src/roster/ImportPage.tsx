@@ -119,7 +119,7 @@ export default function ImportPage() {
   const stepIndex = () => ({ choose: 1, checking: 2, preview: 2, importing: 3, done: 3 })[step().kind];
 
   return (
-    <Show when={can(id(), ['admin'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'roster.manage')} fallback={<NoAccess />}>
       <PageHeader
         kicker={<A href={`/c/${id()}/roster`}>← {t('roster.title')}</A>}
         title={t('import.title')}

@@ -21,10 +21,18 @@ export function RepresentativeForm(props: { congressId: string; rep?: Representa
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const values = { name: name(), gender: gender() || null, delegation: delegation(), constituency: constituency(), phone: phone() };
-    const input = form.check(props.rep ? UpdateRepresentative : RepresentativeInput, values);
-    if (!input) return;
     const rep = props.rep;
-    const done = await form.run(() => (rep ? updateRepresentative(props.congressId, rep.id, input) : addRepresentative(props.congressId, input)), FIELDS);
+    // Each route with its own schema: a correction may leave fields out, a new person needs a name.
+    let send: (() => Promise<Representative>) | undefined;
+    if (rep) {
+      const input = form.check(UpdateRepresentative, values);
+      if (input) send = () => updateRepresentative(props.congressId, rep.id, input);
+    } else {
+      const input = form.check(RepresentativeInput, values);
+      if (input) send = () => addRepresentative(props.congressId, input);
+    }
+    if (!send) return;
+    const done = await form.run(send, FIELDS);
     if (done) props.onDone(done.value);
   };
 

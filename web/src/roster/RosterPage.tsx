@@ -15,8 +15,8 @@ import { genderLabel } from '../labels.ts';
 import { can } from '../session.ts';
 import { EndTermForm } from './EndTermForm.tsx';
 import { RepresentativeForm } from './RepresentativeForm.tsx';
-import type { RosterPage as RosterPageData } from '../../../shared/roster/page.ts';
-import { api, query } from '../api.ts';
+import * as C from '../../../shared/roster/contract.ts';
+import { call } from '../api.ts';
 import { Pager, pageParam } from '../components/Pager.tsx';
 import { exportUrl, reissueCard, type Representative } from './roster.data.ts';
 
@@ -24,7 +24,7 @@ type StatusFilter = 'seated' | 'left' | 'all';
 const PAGE_SIZE = 50;
 /** A page of the roster, searched and filtered on the server (a county roster holds thousands). */
 const fetchRosterPage = (congressId: string, f: { status?: 'seated' | 'left'; q?: string; page: number }) =>
-  api.get<RosterPageData>(`/congresses/${congressId}/roster/page${query({ ...f, size: PAGE_SIZE })}`);
+  call(C.getRosterPage, { params: { congressId }, query: { ...f, size: PAGE_SIZE } });
 
 /** 代表名册: search, filter by status, add, correct, end a term, reissue a card, import, export, print cards. */
 export default function RosterPage() {
@@ -41,7 +41,7 @@ export default function RosterPage() {
     setParams({ page: p > 1 ? String(p) : undefined });
     document.getElementById('roster-list')?.scrollIntoView({ block: 'start' });
   };
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'roster.manage');
   const filtered = () => status() !== 'seated' || !!params.q;
 
   // Search as the person types, a moment after they pause.
@@ -84,7 +84,7 @@ export default function RosterPage() {
   };
 
   return (
-    <Show when={can(id(), ['admin', 'presidium', 'scrutineer'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'roster.read')} fallback={<NoAccess />}>
       <PageHeader
         title={t('roster.title')}
         lead={t('roster.lead', { congress: congress().name })}

@@ -379,10 +379,10 @@ function Vacancy(props: Ids & { vote: Vote; tally: TallyView; vacancy: NonNullab
   const navigate = useNavigate();
   const vac = () => props.vacancy;
   const further = () => props.tally.next.further;
-  const manage = () => can(props.congressId, ['admin', 'presidium']);
+  const manage = () => can(props.congressId, 'tally.followups.create');
   // Leaving a seat empty is the presidium's own decision (the server refuses anyone else, a system administrator too).
   const presidium = () => rolesIn(props.congressId).includes('presidium');
-  const reserve = () => can(props.congressId, ['admin', 'government', 'presidium']) && props.tally.next.reservable.some((r) => !r.reserved);
+  const reserve = () => can(props.congressId, 'tally.reserve') && props.tally.next.reservable.some((r) => !r.reserved);
   const hasFurther = () => props.tally.followUps.length > 0;
   const title = (id: string) => props.tally.figures?.candidates.find((c) => c.id === id)?.title ?? id;
   const list = (ids: string[]) => ids.map(title).join(lang() === 'zh-CN' ? '、' : ', ');
@@ -473,8 +473,8 @@ function Vacancy(props: Ids & { vote: Vote; tally: TallyView; vacancy: NonNullab
 function FollowUps(props: Ids & { vote: Vote; tally: TallyView; onChange: () => void }) {
   const navigate = useNavigate();
   const tv = () => props.tally;
-  const manage = () => can(props.congressId, ['admin', 'presidium']);
-  const reserve = () => can(props.congressId, ['admin', 'government', 'presidium']);
+  const manage = () => can(props.congressId, 'tally.followups.create');
+  const reserve = () => can(props.congressId, 'tally.reserve');
   const title = (id: string) => tv().figures?.candidates.find((c) => c.id === id)?.title ?? props.vote.candidates.find((c) => c.id === id)?.title ?? id;
   const list = (ids: string[]) => ids.map(title).join(lang() === 'zh-CN' ? '、' : ', ');
 
