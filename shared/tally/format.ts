@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Mark, MarkMode, methodOf } from '../ballot/methods/index.ts';
-import { MARK_MODES, THRESHOLD_BASES } from '../congress/settings.ts';
+import { THRESHOLD_BASES } from '../congress/settings.ts';
 
 export const BULLETIN_FORMAT = 'minsheng-bulletin/1';
 export const RESULT_FORMAT = 'minsheng-result/1';
@@ -30,7 +30,7 @@ export const Bulletin = z
       id,
       title: z.string().max(500),
       seats: z.int().min(1).max(1000),
-      markMode: z.enum(MARK_MODES),
+      markMode: MarkMode,
       maxFor: z.int().min(0).max(1000),
       threshold: ThresholdRule,
       candidates: z.array(z.object({ id, title: z.string().max(500) })).min(1).max(1000),

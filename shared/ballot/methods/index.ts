@@ -5,6 +5,7 @@
  * `METHODS` (and its words in the i18n files); nothing else branches on it.
  */
 import { z } from 'zod';
+import { MarkMode } from '../../congress/settings.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { approve } from './approve.ts';
 import { forAgainstAbstain } from './for-against-abstain.ts';
@@ -16,9 +17,11 @@ export type Mark = z.infer<typeof Mark>;
 /** Marks on one ballot: candidate id → mark. */
 export type Marks = Record<string, Mark>;
 
-/** The methods that exist, as the database and the settings store them. */
-export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
-export const MarkMode = z.enum(MARK_MODES);
+/**
+ * The methods that exist, as the database and the settings store them: the list is the settings' (the enums of
+ * issue 22 live with their stage's schema); `METHODS` below must have a module for each, or it does not compile.
+ */
+export { MARK_MODES, MarkMode } from '../../congress/settings.ts';
 export type MarkMode = z.infer<typeof MarkMode>;
 
 /** Why marks cannot be a ballot at all (refused at the cast): not the same as an invalid ballot (废票), which counts. */
