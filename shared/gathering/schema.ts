@@ -233,7 +233,7 @@ export const PublicCongress = z.object({
   name: z.string(),
   level: z.string(),
   term: z.int(),
-  categories: z.array(z.string()),
+  categories: z.array(Category),
   window: z.object({ year: z.int(), opensOn: z.string(), closesOn: z.string(), state: z.enum(WINDOW_STATES) }).nullable(),
   /** The public submission page, as its poster QR encodes it. */
   submitUrl: z.string(),

@@ -33,16 +33,16 @@ export default function CandidatesPage() {
   );
   const [departments] = createResource(id, fetchDepartments);
   const [editing, setEditing] = createSignal<Candidate | null>(null);
-  const editor = () => can(id(), ['government']);
+  const editor = () => can(id(), 'gathering.screen');
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.lists.page')} fallback={<NoAccess />}>
       <PageHeader
         title={t('candidates.title')}
         lead={t('candidates.lead')}
         actions={
           <>
-            <Show when={can(id(), ['admin', 'government'])}>
+            <Show when={can(id(), 'gathering.proposals.readAll')}>
               <a class="btn btn-secondary" href={candidatesCsvUrl(id(), year())} download="">
                 {t('candidates.export')}
               </a>

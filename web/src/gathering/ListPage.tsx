@@ -30,7 +30,7 @@ export default function ListPage() {
   const params = useParams<{ listId: string }>();
   const [list, { refetch, mutate }] = createResource(() => ({ id: id(), lid: params.listId }), (s) => fetchList(s.id, s.lid));
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.lists.page')} fallback={<NoAccess />}>
       <Async resource={list} retry={refetch}>
         {(l) => (
           <Show when={list.latest ?? l} keyed>
@@ -49,7 +49,7 @@ function ListView(props: { list: CandidateList; replace: (l: CandidateList) => v
   // Every list of the congress, for the version links and for whether a newer version has been frozen.
   const [all] = createResource(id, fetchLists);
   const lists = () => latest(all) ?? [];
-  const editor = () => can(id(), ['admin', 'government']);
+  const editor = () => can(id(), 'gathering.lists.edit');
 
   const startNewVersion = () => {
     let created: CandidateList | null = null;
@@ -424,7 +424,7 @@ function Builder(props: { list: CandidateList; editable: boolean; replace: (l: C
           <Button type="submit" busy={form.busy()} disabled={!dirty()}>
             {t('lists.save')}
           </Button>
-          <Show when={can(id(), ['admin'])}>
+          <Show when={can(id(), 'gathering.lists.freeze')}>
             <Button variant="primary" onClick={() => void freeze()} disabled={form.busy()}>
               {dirty() ? t('lists.freeze.saveAndButton') : t('lists.freeze.button')}
             </Button>

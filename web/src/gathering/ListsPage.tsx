@@ -55,11 +55,11 @@ export default function ListsPage() {
   const navigate = useNavigate();
   const [lists, { refetch }] = createResource(id, fetchLists);
   const [windows] = createResource(id, fetchWindows);
-  const editor = () => can(id(), ['admin', 'government']);
+  const editor = () => can(id(), 'gathering.lists.edit');
   const [creating, setCreating] = createSignal(false);
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'presidium'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.lists.page')} fallback={<NoAccess />}>
       <PageHeader
         title={t('lists.title')}
         lead={t('lists.lead')}

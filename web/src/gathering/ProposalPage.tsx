@@ -46,7 +46,7 @@ export default function ProposalPage() {
     (s) => fetchProposal(s.id, s.pid),
   );
   return (
-    <Show when={can(id(), ['admin', 'government', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.proposals.page')} fallback={<NoAccess />}>
       <Async resource={proposal} retry={refetch}>
         {(p) => <Detail p={proposal.latest ?? p} refetch={() => void refetch()} replace={(next) => mutate(next)} />}
       </Async>
@@ -58,8 +58,8 @@ function Detail(props: { p: Proposal; refetch: () => void; replace: (p: Proposal
   const { id } = useCongress();
   const navigate = useNavigate();
   const p = () => props.p;
-  const reader = () => can(id(), ['admin', 'government']);
-  const screener = () => can(id(), ['government']);
+  const reader = () => can(id(), 'gathering.proposals.readAll');
+  const screener = () => can(id(), 'gathering.screen');
   const pending = () => p().status === 'submitted';
   const [similar, { refetch: refetchSimilar }] = createResource(
     () => (reader() && pending() ? { id: id(), pid: p().id } : false),
@@ -248,7 +248,7 @@ function Detail(props: { p: Proposal; refetch: () => void; replace: (p: Proposal
             </section>
           </Show>
 
-          <Show when={p().status === 'reserved' && !p().revivedAs && reader()}>
+          <Show when={p().status === 'reserved' && !p().revivedAs && can(id(), 'gathering.proposals.revive')}>
             <RevivePanel p={p()} onDone={(np) => { toast(t('revive.done', { year: np.year, code: np.trackingCode })); navigate(`/c/${id()}/gathering/proposals/${np.id}`); }} />
           </Show>
         </aside>

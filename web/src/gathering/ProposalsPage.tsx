@@ -25,8 +25,8 @@ import {
   type ProposalStatus,
 } from '../labels.ts';
 import { can, me, rolesIn } from '../session.ts';
-import type { ProposalPage } from '../../../shared/gathering/page.ts';
-import { api, query } from '../api.ts';
+import { pageProposals } from '../../../shared/gathering/contract.ts';
+import { call } from '../api.ts';
 import { Pager, pageParam } from '../components/Pager.tsx';
 import { fetchWindows, proposalsCsvUrl, type Proposal, type ProposalFilter } from './gathering.data.ts';
 import { channelsFor, ProposalForm } from './ProposalForm.tsx';
@@ -35,7 +35,7 @@ type Params = { year?: string; status?: string; channel?: string; category?: str
 const PAGE_SIZE = 50;
 /** A page of proposals, filtered and searched on the server, with counts by status over the other filters. */
 const fetchProposalPage = (congressId: string, f: ProposalFilter & { page: number }) =>
-  api.get<ProposalPage>(`/congresses/${congressId}/proposals/page${query({ ...f, size: PAGE_SIZE })}`);
+  call(pageProposals, { params: { congressId }, query: { ...f, size: PAGE_SIZE } });
 /** The server finds a tracking code only as printed (AB3K-7XQ9): a code typed loosely is put in that form first. */
 const searchTerm = (q: string | undefined) => {
   const text = (q ?? '').trim();
@@ -51,7 +51,7 @@ export default function ProposalsPage() {
   const { id, congress } = useCongress();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<Params>();
-  const reader = () => can(id(), ['admin', 'government']);
+  const reader = () => can(id(), 'gathering.proposals.readAll');
   const channels = () => channelsFor(rolesIn(id()), !!me()?.account.systemAdmin);
   const [windows] = createResource(id, fetchWindows);
 
@@ -98,7 +98,7 @@ export default function ProposalsPage() {
   const years = () => [...new Set((latest(windows) ?? []).map((w) => w.year))].sort((a, b) => b - a);
 
   return (
-    <Show when={can(id(), ['admin', 'government', 'representative', 'department'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.proposals.page')} fallback={<NoAccess />}>
       <PageHeader
         kicker={reader() ? undefined : <A href="/">← {t('proposals.backHome')}</A>}
         title={t('proposals.title')}
@@ -193,7 +193,7 @@ export default function ProposalsPage() {
                               {t('proposals.add')}
                             </Button>
                           </Show>
-                          <Show when={can(id(), ['admin', 'government'])}>
+                          <Show when={can(id(), 'gathering.windows.page')}>
                             <A class="btn btn-secondary" href={`/c/${id()}/gathering`}>
                               {t('proposals.toWindows')}
                             </A>
@@ -250,8 +250,8 @@ export default function ProposalsPage() {
                   noLabel: true,
                   class: 'actions',
                   cell: (p: Proposal) => (
-                    <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/proposals/${p.id}`} aria-label={t('a11y.named', { action: p.status === 'submitted' && can(id(), ['government']) ? t('proposals.screen') : t('proposals.open'), name: p.title })}>
-                      {p.status === 'submitted' && can(id(), ['government']) ? t('proposals.screen') : t('proposals.open')}
+                    <A class="btn btn-secondary btn-sm" href={`/c/${id()}/gathering/proposals/${p.id}`} aria-label={t('a11y.named', { action: p.status === 'submitted' && can(id(), 'gathering.screen') ? t('proposals.screen') : t('proposals.open'), name: p.title })}>
+                      {p.status === 'submitted' && can(id(), 'gathering.screen') ? t('proposals.screen') : t('proposals.open')}
                     </A>
                   ),
                 },
@@ -268,7 +268,7 @@ export default function ProposalsPage() {
         <ProposalForm
           congressId={id()}
           channels={channels()}
-          staff={can(id(), ['admin'])}
+          staff={can(id(), 'gathering.proposals.anyChannel')}
           windows={latest(windows) ?? []}
           onCancel={() => setEntering(false)}
           onDone={(p) => {

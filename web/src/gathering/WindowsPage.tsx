@@ -20,8 +20,8 @@ import { windowStateClass, windowStateLabel } from '../labels.ts';
 import { submitPageUrl } from '../public/public.data.ts';
 import { can } from '../session.ts';
 import { closeWindow, createWindow, currentWindow, fetchWindows, updateWindow, type CollectionWindow } from './gathering.data.ts';
+import { addDays } from '../../../shared/time.ts';
 
-export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 征集安排: one collection window per year — when residents and every other channel may send proposals. Staff
@@ -31,7 +31,7 @@ export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso
 export default function WindowsPage() {
   const { id, congress } = useCongress();
   const [windows, { refetch }] = createResource(id, fetchWindows);
-  const admin = () => can(id(), ['admin']);
+  const admin = () => can(id(), 'gathering.windows.manage');
   const [editing, setEditing] = createSignal<CollectionWindow | 'new' | null>(null);
 
   const close = (w: CollectionWindow) =>
@@ -54,7 +54,7 @@ export default function WindowsPage() {
     });
 
   return (
-    <Show when={can(id(), ['admin', 'government'])} fallback={<NoAccess />}>
+    <Show when={can(id(), 'gathering.windows.page')} fallback={<NoAccess />}>
       <PageHeader
         title={t('windows.title')}
         lead={t('windows.lead', { congress: congress().name })}

@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, Match, Switch } from 'solid-js';
-import type { ShortAddress } from '../../../shared/congress/short-address.ts';
-import { api, ApiError } from '../api.ts';
+import { findShortAddress } from '../../../shared/gathering/contract.ts';
+import { ApiError, call } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -22,7 +22,7 @@ export function shortAddressPage(kind: 'propose' | 'evaluate') {
     const [found, { refetch }] = createResource(
       () => params.code,
       async (code) => {
-        const a = await api.get<ShortAddress>(`/public/addresses/${encodeURIComponent(code)}`);
+        const a = await call(findShortAddress, { params: { code } });
         const search = location.search; // ?lang=… goes along
         const sep = search ? '&' : '?';
         navigate(kind === 'propose' ? `/p/${a.congressId}${search}` : `/e?c=${a.congressId}${search ? `${sep}${search.slice(1)}` : ''}`, { replace: true });
