@@ -26,7 +26,8 @@ import type {
 import type { ProjectSummary } from '../../../shared/projects/schema.ts';
 import { urlOf } from '../../../shared/contract.ts';
 import * as C from '../../../shared/evaluation/contract.ts';
-import { api, call, query } from '../api.ts';
+import { listProjects } from '../../../shared/projects/contract.ts';
+import { call } from '../api.ts';
 
 export type { Audience, Group, Items, Questionnaire, Rectification, Results, Round, Submission, Target, TargetKind, TargetResult, ProjectSummary };
 export type { AnswerValue, Grade } from '../../../shared/evaluation/kinds.ts';
@@ -69,7 +70,7 @@ export const reviewRectification = (c: string, id: string, accept: boolean, note
 export const setRectificationDeadline = (c: string, id: string, deadline: string) => call(C.setRectificationDeadline, { params: X(c, id), body: { deadline } });
 
 /** The projects of a year, to choose what a round evaluates. */
-export const fetchProjects = (c: string, year: number) => api.get<ProjectSummary[]>(`/congresses/${c}/projects${query({ year })}`);
+export const fetchProjects = (c: string, year: number) => call(listProjects, { params: { congressId: c }, query: { year } });
 
 // ---- answering, no account ----
 export const openByToken = (token: string) => call(C.openQuestionnaire, { body: { token } });
