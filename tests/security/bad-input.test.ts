@@ -9,7 +9,11 @@
  * Runs as a signed-in system administrator (so the input itself is what gets checked, not the session) and signed
  * out for the public routes.
  */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
+import { routeKey } from '../../shared/contract.ts';
+import { CONTRACTS } from '../../shared/contracts.ts';
+import { contractAt } from '../../server/lib/contract.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
 
@@ -124,11 +128,53 @@ async function send(who: Who, method: string, url: string, body?: BodyInit | Uin
   const type = res.headers.get('content-type') ?? '';
   let parsed: any = text;
   if (type.includes('json')) parsed = JSON.parse(text);
+  if (res.status >= 400) checkAgainstDocument(method, url, res.status, parsed);
   stats.requests++;
   if (who) stats.admin++;
   else stats.anon++;
   return { status: res.status, body: parsed, text, type, lang };
 }
+/**
+ * Every refusal against the served API document: its status must be one the operation lists, and its body must
+ * validate against the schema the document gives for it (the real error shape, shared by every route).
+ */
+const documentProblems = new Map<string, string>();
+const refusalsChecked = new Set<string>();
+let validators: Map<string, ValidateFunction> | null = null;
+function checkAgainstDocument(method: string, url: string, status: number, body: unknown) {
+  const path = url.split('?')[0];
+  let contract;
+  try {
+    contract = contractAt(method, decodeURI(path));
+  } catch {
+    contract = contractAt(method, path);
+  }
+  if (!contract) return; // no route here (a traversal, the well-known keys)
+  const key = routeKey(contract);
+  refusalsChecked.add(key);
+  const op = spec.paths[`/api${contract.path.replace(/:(\w+)/g, '{$1}')}`]?.[method.toLowerCase()] as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> } | undefined;
+  const response = op?.responses?.[String(status)] ?? op?.responses?.[`${String(status)[0]}XX`];
+  if (!response) {
+    documentProblems.set(`${key} ${status}`, `${key}: answered ${status} (${(body as { error?: { code?: string } })?.error?.code}), which the document does not list`);
+    return;
+  }
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema) {
+    documentProblems.set(`${key} ${status} schema`, `${key}: ${status} has no JSON schema in the document`);
+    return;
+  }
+  validators ??= new Map();
+  const id = JSON.stringify(schema);
+  let validate = validators.get(id);
+  if (!validate) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ $id: 'doc', components: spec.components ?? {} });
+    validate = ajv.compile(JSON.parse(id.replaceAll('"#/components/', '"doc#/components/')));
+    validators.set(id, validate);
+  }
+  if (!validate(body)) documentProblems.set(`${key} ${status} body`, `${key}: the ${status} body does not match the document: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+}
+
 let anonN = 0;
 const anonIp = () => `203.0.${(anonN >> 8) & 255}.${anonN++ & 255}`; // a new address each time: no rate limit is the answer
 
@@ -899,5 +945,13 @@ describe('what a refusal says, for the input the sweep found answered with a 500
     expect(got.headers.get('content-type')).toBe('image/png'); // the sniffed type, not the name's
     expect(got.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''x.png`);
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('the API document', () => {
+  it('lists every refusal sent above, with the error shape each one had, for every route', () => {
+    expect([...documentProblems.values()]).toEqual([]);
+    const missed = CONTRACTS.map(routeKey).filter((k) => !refusalsChecked.has(k));
+    expect(missed, 'routes that got no bad request checked against the document').toEqual([]);
   });
 });
