@@ -7,7 +7,10 @@ import { inCongress, type Policy } from '../permission.ts';
 import type { Role } from '../roles.ts';
 
 export const evaluationPolicy = {
-  /** Everyone with a role in the congress follows the rounds, the league and the rectifications (a department only what `seesRound` lets it). */
+  /**
+   * Everyone with a role in the congress (the server's list named all six roles) follows the rounds, the league and the
+   * rectifications; a department only what `seesRound` and the scopes below let it.
+   */
   'evaluation.read': inCongress('any'),
   /** Staff prepare, open, close and publish rounds, make and count codes, start re-evaluations. */
   'evaluation.manage': inCongress(['admin']),
