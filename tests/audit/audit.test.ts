@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import * as Audit from '../../shared/audit/contract.ts';
+import * as Congress from '../../shared/congress/contract.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +19,8 @@ describe('audit log', () => {
     const rep = (await admin.post(`/api/congresses/${congress.id}/representatives`, { name: '审计代表' })).body;
     await admin.patch(`/api/congresses/${congress.id}/representatives/${rep.id}`, { delegation: '一组' });
     await admin.patch(`/api/congresses/${congress.id}/departments/${department.id}`, { contactName: '王科长' });
-    await admin.put(`/api/congresses/${congress.id}/settings`, { tally: { signoffs: 3 } });
-    const log = (await admin.get(`/api/congresses/${congress.id}/audit?limit=200`)).body as { action: string; actorName: string; targetId: string; at: string }[];
+    await admin.call(Congress.replaceSettings, { params: { congressId: congress.id }, body: { tally: { signoffs: 3 } } });
+    const log = (await admin.call(Audit.listCongressAudit, { params: { congressId: congress.id }, query: { limit: 200 } })).body as { action: string; actorName: string; targetId: string; at: string }[];
     const actions = log.map((e) => e.action);
     for (const a of ['congress.create', 'departments.create', 'accounts.create', 'congress.grant_role', 'roster.create', 'roster.update', 'departments.update', 'congress.update_settings'])
       expect(actions).toContain(a);
@@ -37,7 +39,7 @@ describe('audit log', () => {
     expect(made.map((r) => r.status)).toEqual(made.map(() => 201));
     const ids = made.map((r) => r.body.id as string).sort();
     // This test's entries only (this congress, this action): exactly one per write, each its own link of the chain.
-    const log = (await admin.get(`/api/congresses/${congress.id}/audit?limit=500`)).body as { seq: number; action: string; targetId: string }[];
+    const log = (await admin.call(Audit.listCongressAudit, { params: { congressId: congress.id }, query: { limit: 500 } })).body as { seq: number; action: string; targetId: string }[];
     const mine = log.filter((e) => e.action === 'roster.create');
     expect(mine.map((e) => e.targetId).sort()).toEqual(ids);
     expect(new Set(mine.map((e) => Number(e.seq))).size).toBe(20);
@@ -47,7 +49,7 @@ describe('audit log', () => {
     const report = await verifyAuditChain(t.database.db);
     expect(report).toMatchObject({ ok: true, firstBroken: null, checked: after.n });
     expect(Math.max(...mine.map((e) => Number(e.seq)))).toBeLessThanOrEqual(report.head!.seq);
-    const api = await admin.post('/api/audit/verify');
+    const api = await admin.call(Audit.verifyAudit);
     expect(api.body).toMatchObject({ ok: true, firstBroken: null, checked: after.n });
   });
 
@@ -62,15 +64,15 @@ describe('audit log', () => {
     await t.database.query(`alter table audit_log enable trigger audit_log_no_update`);
     const report = await verifyAuditChain(t.database.db);
     expect(report).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3 } });
-    expect((await admin.post('/api/audit/verify')).body.firstBroken.seq).toBe(3);
+    expect((await admin.call(Audit.verifyAudit)).body.firstBroken?.seq).toBe(3);
   });
 
   it('only admins read the audit log', async () => {
     const { congress, clients } = await congressWithRoles(t, admin);
-    expect((await clients.presidium.get(`/api/congresses/${congress.id}/audit`)).status).toBe(403);
-    expect((await clients.admin.get('/api/audit')).status).toBe(403);
-    expect((await clients.admin.post('/api/audit/verify')).status).toBe(403);
-    expect((await clients.admin.get(`/api/congresses/${congress.id}/audit`)).status).toBe(200);
+    expect((await clients.presidium.call(Audit.listCongressAudit, { params: { congressId: congress.id } })).status).toBe(403);
+    expect((await clients.admin.call(Audit.listAllAudit)).status).toBe(403);
+    expect((await clients.admin.call(Audit.verifyAudit)).status).toBe(403);
+    expect((await clients.admin.call(Audit.listCongressAudit, { params: { congressId: congress.id } })).status).toBe(200);
   });
 });
 

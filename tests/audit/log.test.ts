@@ -4,12 +4,15 @@
  * kind of object and dates, text search, and the CSV export in words behind the formula guard.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Audit from '../../shared/audit/contract.ts';
+import * as Auth from '../../shared/auth/contract.ts';
+import * as Congress from '../../shared/congress/contract.ts';
 import { appendAudit } from '../../server/lib/audit.ts';
 import { parseCsv, unguardCell } from '../../shared/csv.ts';
 import { refPath } from '../../shared/audit/actions.ts';
 import { indexRefs } from '../../shared/audit/schema.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -17,6 +20,7 @@ let roles: Record<string, Client>;
 let cid: string;
 let base: string;
 let otherBase: string;
+let otherCid: string;
 let repId: string;
 let projectId: string;
 let milestoneId: string;
@@ -25,7 +29,6 @@ let foreignProjectId: string;
 let foreignAccountId: string;
 let revokedAccountId: string;
 const today = shanghaiToday();
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
 
 type Entry = { seq: number; action: string; actorId: string | null; actorName: string | null; targetType: string | null; targetId: string | null; details: Record<string, unknown> | null };
@@ -65,23 +68,24 @@ beforeAll(async () => {
 
   // Another congress, with a project of its own.
   const other = await congressWithRoles(t, admin);
-  otherBase = `/api/congresses/${other.congress.id}`;
+  otherCid = other.congress.id;
+  otherBase = `/api/congresses/${otherCid}`;
   foreignProjectTitle = uniq('外县秘密项目');
   foreignProjectId = (
     await admin.post(`${otherBase}/projects`, { year, title: foreignProjectTitle, leadDepartmentId: other.department.id, plannedInvestment: '1.00', fundingSource: '县级财政', plannedCompletion: addDays(today, 100), content: '—' })
   ).body.id;
   // An entry of this congress that names the other congress's project (as a forged or mistaken id would), and one
   // that names the other congress's own staff account.
-  foreignAccountId = ((await other.clients.admin.get('/api/auth/me')).body.account.id as string);
+  foreignAccountId = ((await other.clients.admin.call(Auth.getMe)).body.account.id as string);
   await t.database.db.transaction(async (tx) => {
     await appendAudit(tx, { actor: null, congressId: cid, action: 'projects.update', targetType: 'project', targetId: foreignProjectId, details: { projectId: foreignProjectId } });
     await appendAudit(tx, { actor: null, congressId: cid, action: 'accounts.update', targetType: 'account', targetId: foreignAccountId });
   });
   // A role revoked here: the person is still named (they were of this congress), not "deleted".
-  const members = (await admin.get(`${base}/members`)).body as { id: string; accountId: string; role: string }[];
+  const members = (await admin.call(Congress.listMembers, { params: { congressId: cid } })).body;
   const presidium = members.find((m) => m.role === 'presidium')!;
   revokedAccountId = presidium.accountId;
-  expect((await admin.delete(`${base}/members/${presidium.id}`)).status).toBeLessThan(300);
+  expect((await admin.call(Congress.revokeRole, { params: { congressId: cid, memberId: presidium.id } })).status).toBeLessThan(300);
 });
 
 describe('the audit log, a page at a time', () => {
@@ -109,7 +113,7 @@ describe('the audit log, a page at a time', () => {
     const revoke = page.items.find((e) => e.action === 'congress.revoke_role')!;
     expect(revoke.targetId).toBe(revokedAccountId);
     expect(page.refs.account[revokedAccountId].name).toBe('presidium用户');
-    const raw = (await admin.get(`${base}/audit/entries?size=200`)).text;
+    const raw = (await admin.call(Audit.listAuditEntries, { params: { congressId: cid }, query: { size: 200 } })).text;
     expect(raw).not.toContain(foreignProjectTitle);
     // And none of the other congress's entries are in this log.
     expect(page.items.some((e) => e.details && JSON.stringify(e.details).includes(foreignProjectTitle))).toBe(false);
@@ -121,19 +125,19 @@ describe('the audit log, a page at a time', () => {
   it('is read by this congress’s staff only', async () => {
     for (const role of ['presidium', 'government', 'scrutineer', 'representative', 'department']) {
       // (the presidium's role was revoked above: no role at all is "not found")
-      expect([403, 404], role).toContain((await roles[role].get(`${base}/audit/entries`)).status);
-      expect([403, 404], role).toContain((await roles[role].get(`${base}/audit/export.csv`)).status);
+      expect([403, 404], role).toContain((await roles[role].call(Audit.listAuditEntries, { params: { congressId: cid } })).status);
+      expect([403, 404], role).toContain((await roles[role].call(Audit.exportAudit, { params: { congressId: cid } })).status);
     }
-    expect((await roles.admin.get(`${base}/audit/entries`)).status).toBe(200);
+    expect((await roles.admin.call(Audit.listAuditEntries, { params: { congressId: cid } })).status).toBe(200);
     // This congress's admin reading the other congress's log: refused, without a word of it.
-    const across = await roles.admin.get(`${otherBase}/audit/entries`);
+    const across = await roles.admin.call(Audit.listAuditEntries, { params: { congressId: otherCid } });
     expect([403, 404]).toContain(across.status);
     expect(across.text).not.toContain(foreignProjectTitle);
-    expect((await new Client(t).get(`${base}/audit/entries`)).status).toBe(401);
+    expect((await new Client(t).call(Audit.listAuditEntries, { params: { congressId: cid } })).status).toBe(401);
   });
 
   it('filters by who, area, action, kind of object and dates', async () => {
-    const adminId = (await admin.get('/api/auth/me')).body.account.id as string;
+    const adminId = (await admin.call(Auth.getMe)).body.account.id as string;
     const mine = await list(`actor=${adminId}&size=200`);
     expect(mine.total).toBeGreaterThan(5);
     expect(mine.items.every((e) => e.actorId === adminId)).toBe(true);
@@ -193,7 +197,7 @@ describe('the audit log as CSV', () => {
   it('exports every matching entry in words, with names, behind the formula guard, and reads back as it was', async () => {
     const formula = '=HYPERLINK("x")';
     await admin.post(`${base}/representatives`, { name: formula });
-    const res = await admin.get(`${base}/audit/export.csv?area=roster`);
+    const res = await admin.call(Audit.exportAudit, { params: { congressId: cid }, query: { area: 'roster' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.text.charCodeAt(0)).toBe(0xfeff); // Excel reads the UTF-8
@@ -218,7 +222,7 @@ describe('the audit log as CSV', () => {
   it('speaks the reader’s language', async () => {
     admin.lang = 'en';
     try {
-      const [header, ...rows] = parseCsv((await admin.get(`${base}/audit/export.csv?action=roster.reissue_card`)).text);
+      const [header, ...rows] = parseCsv((await admin.call(Audit.exportAudit, { params: { congressId: cid }, query: { action: 'roster.reissue_card' } })).text);
       expect(header.slice(0, 4)).toEqual(['No.', 'Time (Beijing)', 'By', 'Action']);
       expect(rows.map((r) => r[3])).toEqual(['Delegate card reissued']);
       expect(rows[0][4]).toBe('Representative');

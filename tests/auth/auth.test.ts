@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as Accounts from '../../shared/accounts/contract.ts';
+import * as Auth from '../../shared/auth/contract.ts';
+import * as Congress from '../../shared/congress/contract.ts';
 import { createApp } from '../../server/app.ts';
 import { LOGIN_LIMITS } from '../../server/auth/login.ts';
 import { parseConfig } from '../../server/system/config.ts';
@@ -8,19 +11,19 @@ const t = useTestApp();
 
 describe('first-run setup', () => {
   it('creates the first admin once, then refuses', async () => {
-    expect((await new Client(t).get('/api/setup')).body).toEqual({ needed: true });
+    expect((await new Client(t).call(Auth.getSetup)).body).toEqual({ needed: true });
     // Two browsers racing the setup page: exactly one wins.
     const [a, b] = await Promise.all([
-      new Client(t).post('/api/setup', { username: 'first', displayName: '甲', password: PASSWORD }),
-      new Client(t).post('/api/setup', { username: 'second', displayName: '乙', password: PASSWORD }),
+      new Client(t).call(Auth.setup, { body: { username: 'first', displayName: '甲', password: PASSWORD } }),
+      new Client(t).call(Auth.setup, { body: { username: 'second', displayName: '乙', password: PASSWORD } }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const winner = a.status === 201 ? a : b;
     expect(winner.body.account.systemAdmin).toBe(true);
-    expect((await new Client(t).get('/api/setup')).body).toEqual({ needed: false });
-    const again = await new Client(t).post('/api/setup', { username: 'third', displayName: '丙', password: PASSWORD });
+    expect((await new Client(t).call(Auth.getSetup)).body).toEqual({ needed: false });
+    const again = await new Client(t).call(Auth.setup, { body: { username: 'third', displayName: '丙', password: PASSWORD } });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('setup_done');
+    expect(again.body.error?.code).toBe('setup_done');
   });
 });
 
@@ -31,17 +34,17 @@ describe('sign-in', () => {
     expect(login.body.account.username).toMatch(/first|second/);
     expect(login.headers.get('set-cookie')).toMatch(/ms_session=.+HttpOnly/i);
     expect(login.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
-    const me = await c.get('/api/auth/me');
+    const me = await c.call(Auth.getMe);
     expect(me.status).toBe(200);
     expect(me.body.csrfToken).toBe(c.csrf);
     const bearer = c.token;
     const cookie = c.cookie;
-    expect((await c.post('/api/auth/logout')).status).toBe(200);
+    expect((await c.call(Auth.logout)).status).toBe(200);
     // The old cookie and the bearer token no longer work anywhere.
     const stale = new Client(t);
     stale.cookie = cookie;
-    expect((await stale.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(t).get('/api/auth/me', { authorization: `Bearer ${bearer}` })).status).toBe(401);
+    expect((await stale.call(Auth.getMe)).status).toBe(401);
+    expect((await new Client(t).call(Auth.getMe, {}, { authorization: `Bearer ${bearer}` })).status).toBe(401);
   });
 
   // COOKIE_SECURE is read once, by server/system/config.ts, as every flag is (1, true, on, yes): before, lib/auth.ts read
@@ -60,11 +63,11 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with the same message as an unknown user', async () => {
-    const wrong = await new Client(t).post('/api/auth/login', { username: 'first', password: 'wrong password!' });
-    const unknown = await new Client(t).post('/api/auth/login', { username: 'nobody-here', password: 'wrong password!' });
+    const wrong = await new Client(t).call(Auth.login, { body: { username: 'first', password: 'wrong password!' } });
+    const unknown = await new Client(t).call(Auth.login, { body: { username: 'nobody-here', password: 'wrong password!' } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+    expect(wrong.body.error?.message).toBe(unknown.body.error?.message);
   });
 
   // Across instances (two server processes on one PostgreSQL): tests/reliability/two-instances.test.ts.
@@ -72,16 +75,16 @@ describe('sign-in', () => {
     const username = uniq('victim');
     const guesser = new Client(t, 'en');
     for (let i = 0; i < LOGIN_LIMITS.pair.free; i++) {
-      const r = await guesser.post('/api/auth/login', { username, password: 'guess number ' + i });
+      const r = await guesser.call(Auth.login, { body: { username, password: 'guess number ' + i } });
       expect(r.status).toBe(401);
     }
-    const res = await guesser.post('/api/auth/login', { username, password: 'one more guess' });
+    const res = await guesser.call(Auth.login, { body: { username, password: 'one more guess' } });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(res.body.error.code).toBe('rate_limited');
-    expect(res.body.error.message).toMatch(/Too many attempts; try again in \d+ seconds/);
+    expect(res.body.error?.code).toBe('rate_limited');
+    expect(res.body.error?.message).toMatch(/Too many attempts; try again in \d+ seconds/);
     // The same name from another address is not held by this address's failures (tests/auth/sign-in-limits.test.ts).
-    expect((await new Client(t).post('/api/auth/login', { username, password: 'from elsewhere' })).status).toBe(401);
+    expect((await new Client(t).call(Auth.login, { body: { username, password: 'from elsewhere' } })).status).toBe(401);
   });
 });
 
@@ -91,11 +94,11 @@ describe('CSRF and bearer tokens', () => {
     await c.login(await firstAdmin(), PASSWORD);
     const token = c.csrf;
     c.csrf = '';
-    const refused = await c.post('/api/congresses', { name: '某县人大', level: 'county', term: 17 });
+    const refused = await c.call(Congress.createCongress, { body: { name: '某县人大', level: 'county', term: 17 } });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe('csrf');
+    expect(refused.body.error?.code).toBe('csrf');
     c.csrf = token;
-    expect((await c.post('/api/congresses', { name: '某县人大', level: 'county', term: 17 })).status).toBe(201);
+    expect((await c.call(Congress.createCongress, { body: { name: '某县人大', level: 'county', term: 17 } })).status).toBe(201);
   });
 
   it('does not ask a signed-in page for the CSRF token on the public routes, which act for nobody', async () => {
@@ -109,10 +112,10 @@ describe('CSRF and bearer tokens', () => {
       const res = await c.post(path, { token: 'not-a-token' });
       expect(res.status, `${path}: ${res.text}`).toBeGreaterThanOrEqual(400);
       expect(res.status, path).toBeLessThan(500);
-      expect(res.body.error.code, path).not.toBe('csrf');
+      expect(res.body.error?.code, path).not.toBe('csrf');
     }
     // …while every other write still needs it.
-    expect((await c.post('/api/auth/logout', {})).body.error?.code).toBe('csrf');
+    expect((await c.call(Auth.logout)).body.error?.code).toBe('csrf');
     c.csrf = token;
   });
 
@@ -120,7 +123,7 @@ describe('CSRF and bearer tokens', () => {
     const c = new Client(t);
     await c.login(await firstAdmin(), PASSWORD);
     const script = new Client(t);
-    const res = await script.post('/api/congresses', { name: '脚本创建', level: 'street', term: 1 }, { authorization: `Bearer ${c.token}` });
+    const res = await script.call(Congress.createCongress, { body: { name: '脚本创建', level: 'street', term: 1 } }, { authorization: `Bearer ${c.token}` });
     expect(res.status).toBe(201);
   });
 });
@@ -130,21 +133,21 @@ describe('passwords and sessions', () => {
     const admin = new Client(t);
     await admin.login(await firstAdmin(), PASSWORD);
     const username = uniq('pw');
-    await admin.post('/api/accounts', { username, displayName: '改密码', password: PASSWORD });
+    await admin.call(Accounts.createAccount, { body: { username, displayName: '改密码', password: PASSWORD } });
     const laptop = new Client(t);
     const phone = new Client(t);
     await laptop.login(username, PASSWORD);
     await phone.login(username, PASSWORD);
-    const sessions = await laptop.get('/api/auth/sessions');
+    const sessions = await laptop.call(Auth.listSessions);
     expect(sessions.body.length).toBe(2);
     expect(sessions.body.filter((s: { current: boolean }) => s.current).length).toBe(1);
 
-    const wrong = await laptop.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a new long password' });
+    const wrong = await laptop.call(Auth.changePassword, { body: { currentPassword: 'not it at all', newPassword: 'a new long password' } });
     expect(wrong.status).toBe(403);
-    expect((await laptop.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' })).status).toBe(200);
-    expect((await laptop.get('/api/auth/me')).status).toBe(200);
-    expect((await phone.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(t).post('/api/auth/login', { username, password: PASSWORD })).status).toBe(401);
+    expect((await laptop.call(Auth.changePassword, { body: { currentPassword: PASSWORD, newPassword: 'a new long password' } })).status).toBe(200);
+    expect((await laptop.call(Auth.getMe)).status).toBe(200);
+    expect((await phone.call(Auth.getMe)).status).toBe(401);
+    expect((await new Client(t).call(Auth.login, { body: { username, password: PASSWORD } })).status).toBe(401);
     await new Client(t).login(username, 'a new long password');
   });
 
@@ -152,32 +155,32 @@ describe('passwords and sessions', () => {
     const username = uniq('sess');
     const admin = new Client(t);
     await admin.login(await firstAdmin(), PASSWORD);
-    await admin.post('/api/accounts', { username, displayName: '会话', password: PASSWORD });
+    await admin.call(Accounts.createAccount, { body: { username, displayName: '会话', password: PASSWORD } });
     const a = new Client(t);
     const b = new Client(t);
     await a.login(username, PASSWORD);
     await b.login(username, PASSWORD);
-    const other = (await a.get('/api/auth/sessions')).body.find((s: { current: boolean }) => !s.current);
-    expect((await admin.delete(`/api/auth/sessions/${other.id}`)).status).toBe(404);
-    expect((await a.delete(`/api/auth/sessions/${other.id}`)).status).toBe(200);
-    expect((await b.get('/api/auth/me')).status).toBe(401);
+    const other = (await a.call(Auth.listSessions)).body.find((s) => !s.current)!;
+    expect((await admin.call(Auth.revokeSession, { params: { sessionId: other.id } })).status).toBe(404);
+    expect((await a.call(Auth.revokeSession, { params: { sessionId: other.id } })).status).toBe(200);
+    expect((await b.call(Auth.getMe)).status).toBe(401);
   });
 
   it('a disabled account cannot sign in and its sessions end; the last system admin cannot be disabled', async () => {
     const admin = new Client(t);
     const me = await admin.login(await firstAdmin(), PASSWORD);
     const username = uniq('off');
-    const created = await admin.post('/api/accounts', { username, displayName: '停用', password: PASSWORD });
+    const created = await admin.call(Accounts.createAccount, { body: { username, displayName: '停用', password: PASSWORD } });
     const user = new Client(t);
     await user.login(username, PASSWORD);
-    expect((await admin.patch(`/api/accounts/${created.body.id}`, { disabled: true })).status).toBe(200);
-    expect((await user.get('/api/auth/me')).status).toBe(401);
-    const res = await new Client(t).post('/api/auth/login', { username, password: PASSWORD });
+    expect((await admin.call(Accounts.updateAccount, { params: { accountId: created.body.id }, body: { disabled: true } })).status).toBe(200);
+    expect((await user.call(Auth.getMe)).status).toBe(401);
+    const res = await new Client(t).call(Auth.login, { body: { username, password: PASSWORD } });
     expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('account_disabled');
-    const last = await admin.patch(`/api/accounts/${me.body.account.id}`, { systemAdmin: false });
+    expect(res.body.error?.code).toBe('account_disabled');
+    const last = await admin.call(Accounts.updateAccount, { params: { accountId: me.body.account.id }, body: { systemAdmin: false } });
     expect(last.status).toBe(409);
-    expect(last.body.error.code).toBe('last_system_admin');
+    expect(last.body.error?.code).toBe('last_system_admin');
   });
 });
 

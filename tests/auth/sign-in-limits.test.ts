@@ -11,8 +11,11 @@
  * processes on one PostgreSQL are in tests/reliability/two-instances.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Accounts from '../../shared/accounts/contract.ts';
+import * as Congress from '../../shared/congress/contract.ts';
 import { LOGIN_LIMITS, signInKeys } from '../../server/auth/login.ts';
 import { Client, congressWithRoles, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+import type { Role } from '../../shared/roles.ts';
 import { expectBounded, signInBurst, signInVia } from '../reliability/instances.ts';
 
 const t = useTestApp();
@@ -27,7 +30,7 @@ beforeAll(async () => {
 
 async function newAccount(systemAdmin = false) {
   const username = uniq('owner');
-  const res = await admin.post('/api/accounts', { username, displayName: '账号本人', password: PASSWORD, systemAdmin });
+  const res = await admin.call(Accounts.createAccount, { body: { username, displayName: '账号本人', password: PASSWORD, systemAdmin } });
   expect(res.status).toBe(201);
   return { id: res.body.id as string, username };
 }
@@ -137,9 +140,9 @@ describe('an administrator unlocks', () => {
   it('a congress admin the accounts of their congress, a system admin any account; audited; nobody else', { timeout: 60_000 }, async () => {
     const { congress, clients } = await congressWithRoles(t, admin);
     const other = await congressWithRoles(t, admin);
-    const make = async (c: { id: string }, role: string) => {
+    const make = async (c: { id: string }, role: Role) => {
       const username = uniq('staff');
-      const res = await admin.post(`/api/congresses/${c.id}/accounts`, { username, displayName: '计票人', password: PASSWORD, role });
+      const res = await admin.call(Accounts.createMemberAccount, { params: { congressId: c.id }, body: { username, displayName: '计票人', password: PASSWORD, role } });
       expect(res.status).toBe(201);
       return { id: res.body.id as string, username };
     };
@@ -150,13 +153,13 @@ describe('an administrator unlocks', () => {
     for (let i = 0; i < LOGIN_LIMITS.pair.free; i++) await signIn(hall, owner.username, `wrong guess ${i}`);
     expect((await signIn(hall, owner.username, PASSWORD)).code).toBe('rate_limited');
 
-    const unlockHere = (who: Client, accountId: string) => who.post(`/api/congresses/${congress.id}/accounts/${accountId}/unlock`);
+    const unlockHere = (who: Client, accountId: string) => who.call(Accounts.unlockMemberAccount, { params: { congressId: congress.id, accountId } });
     // Not another role, not an account of another congress, not a system administrator's account.
     expect((await unlockHere(clients.presidium, owner.id)).status).toBe(403);
-    expect((await unlockHere(clients.admin, foreign.id)).body.error.code).toBe('account_not_found');
-    expect((await clients.admin.post(`/api/accounts/${owner.id}/unlock`)).status).toBe(403);
+    expect((await unlockHere(clients.admin, foreign.id)).body.error?.code).toBe('account_not_found');
+    expect((await clients.admin.call(Accounts.unlockAccount, { params: { accountId: owner.id } })).status).toBe(403);
     const sys = await newAccount(true);
-    expect((await admin.post(`/api/congresses/${congress.id}/members`, { accountId: sys.id, role: 'presidium' })).status).toBe(201);
+    expect((await admin.call(Congress.grantRole, { params: { congressId: congress.id }, body: { accountId: sys.id, role: 'presidium' } })).status).toBe(201);
     expect((await unlockHere(clients.admin, sys.id)).status).toBe(403);
     expect((await signIn(hall, owner.username, PASSWORD)).code).toBe('rate_limited');
 
@@ -179,8 +182,8 @@ describe('an administrator unlocks', () => {
     const cafe = address();
     for (let i = 0; i < LOGIN_LIMITS.address.limit; i++) await signIn(cafe, uniq('name'), 'a sprayed password');
     expect((await signIn(cafe, foreign.username, PASSWORD)).code).toBe('rate_limited');
-    expect((await admin.post(`/api/accounts/${foreign.id}/unlock`)).status).toBe(200);
+    expect((await admin.call(Accounts.unlockAccount, { params: { accountId: foreign.id } })).status).toBe(200);
     expect((await signIn(cafe, foreign.username, PASSWORD)).status).toBe(200);
-    expect((await admin.post(`/api/accounts/${crypto.randomUUID()}/unlock`)).body.error.code).toBe('account_not_found');
+    expect((await admin.call(Accounts.unlockAccount, { params: { accountId: crypto.randomUUID() } })).body.error?.code).toBe('account_not_found');
   });
 });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import * as Congress from '../../shared/congress/contract.ts';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/congress/settings.ts';
 import { Audience } from '../../shared/evaluation/schema.ts';
@@ -72,13 +73,13 @@ describe('评价主体权重: one weight per audience a round can include', () =
 
   it('drops a weight for another group, sent or kept by an older congress', async () => {
     const admin = await setupAdmin(t);
-    const c = (await admin.post('/api/congresses', { name: '青山镇第十八届人民代表大会', level: 'township', term: 18 })).body;
-    const put = await admin.put(`/api/congresses/${c.id}/settings`, { evaluation: { audienceWeights: { representatives: 40, residents: 50, online: 10 } } });
+    const c = (await admin.call(Congress.createCongress, { body: { name: '青山镇第十八届人民代表大会', level: 'township', term: 18 } })).body;
+    const put = await admin.call(Congress.replaceSettings, { params: { congressId: c.id }, body: { evaluation: { audienceWeights: { representatives: 40, residents: 50, online: 10 } as never } } });
     expect(put.status).toBe(200);
     expect(put.body.settings.evaluation.audienceWeights).toEqual({ representatives: 40, residents: 50 });
     // Settings saved before the change still carry `online`: they are read without it.
     const old = { ...defaultSettings(), evaluation: { ...defaultSettings().evaluation, audienceWeights: { representatives: 30, residents: 60, online: 10 } } };
     await t.database.db.update(congresses).set({ settings: old }).where(eq(congresses.id, c.id));
-    expect((await admin.get(`/api/congresses/${c.id}`)).body.settings.evaluation.audienceWeights).toEqual({ representatives: 30, residents: 60 });
+    expect((await admin.call(Congress.getCongress, { params: { congressId: c.id } })).body.settings.evaluation.audienceWeights).toEqual({ representatives: 30, residents: 60 });
   });
 });

@@ -4,6 +4,8 @@
  * overdue first.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Auth from '../../shared/auth/contract.ts';
+import * as Home from '../../shared/home/contract.ts';
 import { collectionYear, orderWork, sharedPlace } from '../../shared/home/rules.ts';
 import type { RepCongress, WorkItem } from '../../shared/home/schema.ts';
 import { addDays, allChecks, candidateFields, openWindow, proposalFields, submitPublic, today } from '../gathering/helpers.ts';
@@ -18,7 +20,7 @@ let admin: Client;
 let depOther: Client;
 const year = Number(today().slice(0, 4));
 const work = async (c: Client) => {
-  const res = await c.get('/api/me/work');
+  const res = await c.call(Home.myWork);
   expect(res.status, res.text).toBe(200);
   expect(res.body.count).toBe(res.body.items.length);
   return res.body.items as WorkItem[];
@@ -32,7 +34,7 @@ async function build(): Promise<Made> {
   const repId = (await admin.post(`${base}/representatives`, { name: uniq('代表') })).body.id as string;
   const cards = (await admin.get(`${base}/roster/cards`)).body.cards as { url: string }[];
   const rep = new Client(t);
-  const login = await rep.post('/api/auth/card-login', { token: cards[0].url.split('#')[1] });
+  const login = await rep.call(Auth.cardLogin, { body: { token: cards[0].url.split('#')[1] } });
   expect(login.status, login.text).toBe(200);
   const projectId = (await admin.post(`${base}/projects`, { year, title: uniq('道路硬化'), leadDepartmentId: made.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year + 1}-12-31` })).body.id as string;
   const insp = await admin.post(`${base}/inspections`, { projectId, date: addDays(today(), -3), title: uniq('视察'), attendeeIds: [repId] });
@@ -65,7 +67,7 @@ describe('orderWork', () => {
 
 describe('GET /api/me/work', () => {
   it('asks for a signed-in account', async () => {
-    expect((await new Client(t).get('/api/me/work')).status).toBe(401);
+    expect((await new Client(t).call(Home.myWork)).status).toBe(401);
   });
 
   it("shows a representative the open round until they take their code, and nothing of another congress", async () => {
@@ -189,7 +191,7 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
     const repId = (await h.admin.post(`${h.base}/representatives`, { name: '卡代表', delegation: '自来水代表小组' })).body.id as string;
     const card = ((await h.admin.get(`${h.base}/roster/cards`)).body.cards as { name: string; url: string }[]).find((x) => x.name === '卡代表')!;
     rep = new Client(t);
-    expect((await rep.post('/api/auth/card-login', { token: card.url.split('#')[1] })).status).toBe(200);
+    expect((await rep.call(Auth.cardLogin, { body: { token: card.url.split('#')[1] } })).status).toBe(200);
     expect((await h.admin.put(`${h.base}/sessions/${h.sessionId}/attendance/${repId}`, { status: 'present' })).status).toBe(200);
   });
 
@@ -217,7 +219,7 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
     expect(await of(h.roles.presidium, 'vote_to_close')).toMatchObject([{ objectId: vote }]);
     // Representatives vote on the hall's tablets: the item leads to the candidates they vote on, not to the big screen.
     expect(await of(rep, 'vote_open')).toMatchObject([{ objectId: vote, href: `/p/${h.congressId}/candidates?list=${h.listId}`, role: 'representative' }]);
-    const home = ((await rep.get('/api/me/representative')).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
+    const home = ((await rep.call(Home.representativeHome)).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
     expect(home.session).toMatchObject({ id: h.sessionId, seated: 10, present: 10, checkedIn: true, votes: [{ id: vote, state: 'open', listId: h.listId }] });
     for (const c of cards.slice(0, 6)) {
       const token = c.url.split('#')[1];
@@ -251,7 +253,7 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
   });
 
   it("shows the representative the year's projects with progress, theirs first and why; the session only while it is on", async () => {
-    const home = ((await rep.get('/api/me/representative')).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
+    const home = ((await rep.call(Home.representativeHome)).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
     expect(home.session).toBeNull(); // held on another day, no vote open now
     expect(home.projects.map((p) => p.title)).toEqual(['自来水工程', '道路硬化工程']);
     expect(home.projects[0]).toMatchObject({ ties: ['place'], place: '自来水', derivedProgress: null });
@@ -263,13 +265,13 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
     expect((await h.admin.patch(`${h.base}/projects/${road}/milestones/${ms.find((m) => m.name === '路基')!.id}`, { status: 'done', actualDate: today() })).status).toBe(200);
     const repId = ((await h.admin.get(`${h.base}/representatives`)).body as { id: string; name: string }[]).find((r) => r.name === '卡代表')!.id;
     expect((await h.admin.post(`${h.base}/inspections`, { projectId: road, date: today(), title: '道路视察', attendeeIds: [repId] })).status).toBe(201);
-    const after = ((await rep.get('/api/me/representative')).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
+    const after = ((await rep.call(Home.representativeHome)).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!;
     expect(after.projects.map((p) => [p.title, p.ties, p.derivedProgress])).toEqual([
       ['自来水工程', ['place'], null],
       ['道路硬化工程', ['inspected'], 50],
     ]);
     // Another congress's representative sees none of it.
-    expect(JSON.stringify((await A.rep.get('/api/me/representative')).body)).not.toContain(h.congressId);
+    expect(JSON.stringify((await A.rep.call(Home.representativeHome)).body)).not.toContain(h.congressId);
   });
 
   it('shows the representative each proposal they made and what became of it (on their home, not as a to-do)', async () => {
@@ -286,7 +288,7 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
     }
     expect((await gov.post(`${h.base}/proposals/${mine['甲村卫生室扩建']}/merge`, { intoId: mine['甲村卫生室'] })).status).toBe(200);
     expect((await gov.post(`${h.base}/proposals/${mine['丙村办公楼']}/reject`, { reason: '含新建办公楼，属于负面清单' })).status).toBe(200);
-    const outcome = async () => Object.fromEntries((((await rep.get('/api/me/representative')).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!.proposals).map((p) => [p.title, p]));
+    const outcome = async () => Object.fromEntries((((await rep.call(Home.representativeHome)).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!.proposals).map((p) => [p.title, p]));
     const before = await outcome();
     expect(Object.fromEntries(Object.entries(before).map(([k, p]) => [k, p.outcome]))).toEqual({ 甲村卫生室: 'candidate', 乙村文化广场: 'candidate', 甲村卫生室扩建: 'merged', 丙村办公楼: 'not_adopted', 丁村路灯: 'waiting' });
     expect(before['甲村卫生室扩建'].mergedInto).toEqual({ title: '甲村卫生室', outcome: 'candidate' });
@@ -309,7 +311,7 @@ describe('GET /api/me/work — the hall: presidium, scrutineers and a representa
     expect(after['乙村文化广场']).toMatchObject({ outcome: 'not_elected', project: null });
     expect(after['甲村卫生室扩建']).toMatchObject({ outcome: 'merged', mergedInto: { title: '甲村卫生室', outcome: 'elected' }, project: { title: '甲村卫生室工程' } });
     // The project from their own proposal comes first among theirs, marked as theirs.
-    const projects = ((await rep.get('/api/me/representative')).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!.projects;
+    const projects = ((await rep.call(Home.representativeHome)).body.congresses as RepCongress[]).find((c) => c.congressId === h.congressId)!.projects;
     expect(projects.find((p) => p.title === '甲村卫生室工程')!.ties).toEqual(['proposed']);
   });
 });
