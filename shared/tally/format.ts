@@ -13,8 +13,6 @@ const count = z.int().min(0).max(10_000_000);
 const id = z.string().min(1).max(200);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256_hex');
 
-/** A mark as a bulletin may hold it; which of them a method allows is the method's (`bulletinMarkProblem`). */
-export const BulletinMark = Mark;
 export const ThresholdRule = z.object({
   base: z.enum(THRESHOLD_BASES),
   numerator: z.int().min(1).max(1000),
@@ -37,7 +35,8 @@ export const Bulletin = z
     }),
     counts: z.object({ seated: count, present: count, issued: count }),
     receipts: z.array(z.string().min(1).max(200)),
-    ballots: z.array(z.record(z.string(), BulletinMark)),
+    // Which marks a method allows in its ballots is the method's (`bulletinMarkProblem`, checked below).
+    ballots: z.array(z.record(z.string(), Mark)),
   })
   .superRefine((b, ctx) => {
     const ids = new Set<string>();
