@@ -9,6 +9,7 @@ import { CAST_LOCK } from '../../server/ballot/votes.ts';
 import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
+import * as Ballot from '../../shared/ballot/contract.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
 import { advisoryLock, until } from '../helpers/race.ts';
 
@@ -16,17 +17,18 @@ const t = useTestApp();
 
 async function openVote(n: number) {
   const h = await hall(t, { seated: n, titles: ['桥梁', '广场', '学校'] });
-  const v = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/votes`, { listId: h.listId, title: '票决' })).body;
+  const v = (await h.roles.presidium.call(Ballot.createVote, { params: { congressId: h.congressId, sessionId: h.sessionId }, body: { listId: h.listId, title: '票决' } })).body;
   const path = `${h.base}/sessions/${h.sessionId}/votes/${v.id}`;
-  await h.roles.scrutineer.post(`${path}/cards`, {});
-  const cards = (await h.roles.scrutineer.get(`${path}/cards`)).body.cards as { serial: string; url: string }[];
-  await h.roles.scrutineer.post(`${path}/issue-count`, { count: n });
-  await h.roles.presidium.post(`${path}/open`, {});
-  return { h, voteId: v.id as string, path, tokens: cards.map((c) => c.url.split('#')[1]) };
+  const vote = { congressId: h.congressId, sessionId: h.sessionId, voteId: v.id as string };
+  await h.roles.scrutineer.call(Ballot.generateCards, { params: vote, body: {} });
+  const cards = (await h.roles.scrutineer.call(Ballot.printCards, { params: vote })).body.cards as { serial: string; url: string }[];
+  await h.roles.scrutineer.call(Ballot.issueByCount, { params: vote, body: { count: n } });
+  await h.roles.presidium.call(Ballot.openVote, { params: vote, body: {} });
+  return { h, voteId: v.id as string, path, vote, tokens: cards.map((c) => c.url.split('#')[1]) };
 }
 /** The tablet's retry secret of a card's ballot (one per card here). */
 const secret = (token: string) => createHash('sha256').update(token).digest('base64url');
-const cast = (token: string, marks: Record<string, string>) => new Client(t).post('/api/public/ballot/cast', { token, marks, retry: secret(token) });
+const cast = (token: string, marks: Record<string, string>) => new Client(t).call(Ballot.castBallot, { body: { token, marks, retry: secret(token) } });
 /** The card's token payload: its vote and ballot id. */
 const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { v: string; b: string };
 
@@ -52,7 +54,7 @@ describe('casts at the same moment', () => {
     for (let i = 0; i < 3; i++) {
       const pair = [first[5 + i], others[i]];
       expect(pair.filter((r) => r.status === 200)).toHaveLength(1);
-      expect(pair.find((r) => r.status !== 200)!.body.error.code).toBe('card_used');
+      expect(pair.find((r) => r.status !== 200)!.body.error?.code).toBe('card_used');
     }
     expect(await stored(voteId)).toBe(30);
     const receipts = new Set(res.filter((r) => r.status === 200).map((r) => r.body.receipt));
@@ -65,7 +67,7 @@ describe('casts at the same moment', () => {
     // test has locked; PGlite has one connection, so the batch waits behind the test's transaction), the close is sent
     // and waits for that batch (PostgreSQL: it asks for the cast lock exclusively; PGlite: its transaction is queued),
     // more casts come after the close and queue behind it. Then the test lets go.
-    const { h, voteId, path, tokens } = await openVote(21);
+    const { h, voteId, path, vote, tokens } = await openVote(21);
     const marks = marksOf(h.candidateIds, 'FF-');
     // One cast first: the keys and the vote's candidates are read once, outside any batch, and stay cached.
     const early = await cast(tokens[20], marks);
@@ -95,7 +97,7 @@ describe('casts at the same moment', () => {
       // Every A cast is queued while no batch can end: at most three batches run (maxRunning), the rest wait in one.
       if (pg) await until(async () => (await castLock(voteId)).shared >= 1);
       else await until(() => batchTx.mock.calls.length >= 1, true);
-      const closing = h.roles.presidium.post(`${path}/close`, {});
+      const closing = h.roles.presidium.call(Ballot.closeVote, { params: vote });
       if (pg) await until(async () => (await castLock(voteId)).waiting === 1);
       else {
         letGo(); // PGlite: the held batch commits first, then the close's statements take their turn
@@ -139,7 +141,7 @@ describe('casts at the same moment', () => {
     const good = marksOf(h.candidateIds, 'F--');
     const res = await Promise.all([cast(tokens[0], good), cast(tokens[1], { nope: 'for' }), cast(tokens[2], { [h.candidateIds[0]]: 'maybe' }), cast(tokens[3], good)]);
     expect(res.map((r) => r.status)).toEqual([200, 400, 400, 200]);
-    expect(res[1].body.error.code).toBe('ballot_marks');
+    expect(res[1].body.error?.code).toBe('ballot_marks');
     expect(await stored(voteId)).toBe(2);
   });
 });
