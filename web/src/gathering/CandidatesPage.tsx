@@ -15,6 +15,7 @@ import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { CandidateFieldsForm } from './CandidateFieldsForm.tsx';
 import { candidatesCsvUrl, fetchCandidates, fetchWindows, sumWan, updateCandidate, type Candidate } from './gathering.data.ts';
+import './gathering.css';
 
 /**
  * 候选项目: the proposals accepted at screening for a year, with the formal fields that go on the ballot. The

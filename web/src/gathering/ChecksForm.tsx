@@ -8,6 +8,7 @@ import { createFormState } from '../forms.ts';
 import { fmt, t } from '../i18n.ts';
 import { checkLabel, checkResultLabel, type CheckKey, type CheckResult } from '../labels.ts';
 import { saveChecks, type Checks } from './gathering.data.ts';
+import './gathering.css';
 
 const RESULTS: CheckResult[] = ['pass', 'fail', 'not_applicable', 'pending'];
 const RESULT_CLASS: Record<CheckResult, string> = { pass: 'tag-ok', fail: 'tag-bad', not_applicable: 'tag-muted', pending: 'tag-warn' };

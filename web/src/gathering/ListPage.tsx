@@ -18,6 +18,7 @@ import { can } from '../session.ts';
 import { fetchCandidates, fetchList, fetchLists, freezeList, newListVersion, sumWan, updateList, type Candidate, type CandidateList } from './gathering.data.ts';
 import { ListState } from './ListsPage.tsx';
 import { SurplusMeter } from './Surplus.tsx';
+import './gathering.css';
 
 /**
  * One candidate list. A draft is built here: title and seats, candidates of its year picked and put in order with

@@ -12,6 +12,7 @@ import { RequireSession } from '../layout/RequireSession.tsx';
 import { posterQrUrl } from '../public/public.data.ts';
 import { fetchShortAddress, typable } from '../public/short-address.data.ts';
 import { currentWindow, fetchWindows } from './gathering.data.ts';
+import './gathering.css';
 
 /**
  * The collection poster (征集海报) on one A4 sheet, for liaison stations, notice boards and lifts: the congress,

@@ -11,6 +11,7 @@ import { fmt, t, tx } from '../i18n.ts';
 import { categoryOptions, channelLabel, type Channel } from '../labels.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { submitStaffProposal, type CollectionWindow, type Proposal } from './gathering.data.ts';
+import './gathering.css';
 
 /** The channels an account may enter: staff enter what liaison stations, the hotline and offices gathered. */
 export function channelsFor(roles: readonly Role[], systemAdmin: boolean): Channel[] {

@@ -31,6 +31,7 @@ import {
   type Proposal,
   type Similar,
 } from './gathering.data.ts';
+import './gathering.css';
 
 /**
  * One proposal: what was proposed and by whom (the contact is private), its attachments, negative-list flags and

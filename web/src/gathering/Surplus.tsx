@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { listWarnings, type CandidateList } from '../../../shared/gathering/schema.ts';
 import { fmt, t } from '../i18n.ts';
+import './gathering.css';
 
 type Warning = CandidateList['warnings'][number] | 'ok';
 const worst = (w: CandidateList['warnings']): Warning => w[0] ?? 'ok';

@@ -21,6 +21,7 @@ import { submitPageUrl } from '../public/public.data.ts';
 import { can } from '../session.ts';
 import { closeWindow, createWindow, currentWindow, fetchWindows, updateWindow, type CollectionWindow } from './gathering.data.ts';
 import { addDays } from '../../../shared/time.ts';
+import './gathering.css';
 
 
 /**
