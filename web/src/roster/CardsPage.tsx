@@ -8,6 +8,7 @@ import { fmt, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchCards, type DelegateCards } from './roster.data.ts';
+import './roster.css';
 
 const PER_SHEET = 8; // 2 × 4 on A4
 

@@ -15,6 +15,7 @@ import { fmt, lang, t, type MessageKey } from '../i18n.ts';
 import { can } from '../session.ts';
 import { previewImport, runImport, type ExistingMode } from './roster.data.ts';
 import { scrollable } from '../components/Table.tsx';
+import './roster.css';
 
 const MAX_BYTES = 1024 * 1024;
 const SHOWN_ROWS = 500;

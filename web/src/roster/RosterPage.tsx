@@ -19,6 +19,7 @@ import * as C from '../../../shared/roster/contract.ts';
 import { call } from '../api.ts';
 import { Pager, pageParam } from '../components/Pager.tsx';
 import { exportUrl, reissueCard, type Representative } from './roster.data.ts';
+import './roster.css';
 
 type StatusFilter = 'seated' | 'left' | 'all';
 const PAGE_SIZE = 50;
