@@ -20,6 +20,7 @@ import { fmt, t } from '../i18n.ts';
 import { roleLabel } from '../labels.ts';
 import { me, refreshMe } from '../session.ts';
 import { FirstPasswordPanel } from './FirstPasswordPanel.tsx';
+import './accounts.css';
 
 const fetchAccounts = () => call(C.listAccounts);
 
