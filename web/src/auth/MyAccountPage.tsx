@@ -16,6 +16,7 @@ import { fmt, t } from '../i18n.ts';
 import { roleLabel } from '../labels.ts';
 import { me } from '../session.ts';
 import { describeAgent, fetchMySessions, revokeMySession, type Session } from './sessions.data.ts';
+import './auth.css';
 
 /** My account: who I am and my roles, my password, and where I am signed in. */
 export default function MyAccountPage() {
