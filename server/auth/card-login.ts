@@ -3,12 +3,15 @@ import type { Context } from 'hono';
 import { accounts, memberships, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { startSession } from '../lib/auth.ts';
+import { credential } from '../lib/credential.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { describeMe } from './me.ts';
 
 export const CARD_LOGIN_TYP = 'ms-login';
 export type CardLoginPayload = { r: string; n: number };
+/** A delegate card's personal QR: the roster entry and the card version, signed (server/lib/credential.ts). */
+export const delegateCard = credential<CardLoginPayload>(CARD_LOGIN_TYP, (p) => typeof p.r === 'string' && typeof p.n === 'number');
 
 /** The personal login QR printed on a delegate card: `<origin>/l#<token>`, the token in the fragment. */
 export const cardLoginUrl = (origin: string, token: string) => `${origin}/l#${token}`;
@@ -20,10 +23,9 @@ export const cardLoginUrl = (origin: string, token: string) => `${origin}/l#${to
  */
 export async function cardLogin(c: Context<AppEnv>, token: string) {
   const { db, keys } = c.get('deps');
-  const verified = await keys.verify<CardLoginPayload>(CARD_LOGIN_TYP, token);
-  if (!verified || typeof verified.payload.r !== 'string' || typeof verified.payload.n !== 'number')
-    throw new AppError('card_invalid');
-  const { r, n } = verified.payload;
+  const verified = await delegateCard.verify(keys, token);
+  if (!verified) throw new AppError('card_invalid');
+  const { r, n } = verified;
   return db.transaction(async (tx) => {
     const [rep] = await tx.select().from(representatives).where(eq(representatives.id, r)).for('update').limit(1);
     if (!rep || rep.cardVersion !== n || rep.status !== 'seated') throw new AppError('card_invalid');

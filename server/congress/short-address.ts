@@ -1,19 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ShortAddress } from '../../shared/congress/short-address.ts';
-import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../../shared/congress/short-code.ts';
+import { normalizeShortCode, SHORT_CODE_LENGTH } from '../../shared/congress/short-code.ts';
+import { randomCode } from '../../shared/serial.ts';
 import type { Db } from '../db/client.ts';
 import { congresses } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../lib/errors.ts';
-
-/** Five characters drawn evenly from the alphabet (bytes past the last whole multiple of its size are drawn again). */
-function randomCode(): string {
-  const n = SHORT_CODE_ALPHABET.length;
-  const limit = 256 - (256 % n);
-  let out = '';
-  while (out.length < SHORT_CODE_LENGTH) for (const b of randomBytes(16)) if (b < limit && out.length < SHORT_CODE_LENGTH) out += SHORT_CODE_ALPHABET[b % n];
-  return out;
-}
 
 /**
  * A congress's short code, given when the congress is created (a congress from before codes: at first use) and kept for
@@ -28,7 +19,7 @@ export async function congressShortCode(db: Db, congressId: string): Promise<str
     if (!row) throw new AppError('congress_not_found');
     if (row.code) return row.code;
     try {
-      await db.update(congresses).set({ shortCode: randomCode() }).where(and(eq(congresses.id, congressId), isNull(congresses.shortCode)));
+      await db.update(congresses).set({ shortCode: randomCode(SHORT_CODE_LENGTH) }).where(and(eq(congresses.id, congressId), isNull(congresses.shortCode)));
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }

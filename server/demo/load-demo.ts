@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { defaultSettings } from '../../shared/congress/settings.ts';
-import { shanghaiDate } from '../../shared/gathering/window.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, congresses, departments, memberships, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
@@ -12,6 +11,7 @@ import { loadYearDemo } from './year.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 export const DEMO_CONGRESS = '青山镇第十八届人民代表大会';
 export const DEMO_PASSWORD = 'minsheng-demo';
@@ -55,7 +55,7 @@ export async function loadDemo(database: Database): Promise<void> {
     return;
   }
   const started = performance.now();
-  const year = Number(shanghaiDate().slice(0, 4));
+  const year = shanghaiYear();
   // The demo tells last autumn and this year up to today: every time it stamps is the time of its step in that story.
   const clock = new DemoClock(shanghai(`${year - 1}-08-20`, '09:00'));
   try {
@@ -94,7 +94,7 @@ async function loadStory(database: Database, clock: DemoClock, year: number) {
     }));
     await tx.insert(representatives).values(reps);
     // The first entry of the demo's story; its times are the story's, told when the demo was loaded on `loadedOn`.
-    await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length, loadedOn: shanghaiDate() } });
+    await appendAudit(tx, { actor, congressId: congress.id, action: 'demo.load', targetType: 'congress', targetId: congress.id, details: { representatives: reps.length, departments: deps.length, loadedOn: shanghaiToday() } });
     return { actor, congress, deps };
   });
   try {

@@ -4,16 +4,14 @@
  * the signed and published results; the projects through the year with milestones, photos, reports, late items and
  * inspections; the year-end evaluation with its grades, one rectification and its re-evaluation.
  */
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { log } from '../lib/log.ts';
 import type { Caller, DemoApp } from './api.ts';
 import { CANDIDATES, DEMO_SEATS } from './gathering.ts';
 import { sitePhoto } from './png.ts';
 import { type DemoClock, shanghai } from './clock.ts';
+import { addDays, daysBetween, shanghaiToday } from '../../shared/time.ts';
 
 type M = 'for' | 'against';
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400_000);
 
 /** For-counts of the first vote on the twelve candidates (45 seated: elected needs more than half, 23): 10th and 11th tie. */
 export const FIRST_VOTE_FOR = [39, 38, 37, 36, 35, 34, 33, 32, 31, 28, 28, 12];

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { qrSvgs } from '../lib/qr.ts';
 import type { z } from 'zod';
 import type { Audience, Questionnaire, Submission } from '../../shared/evaluation/schema.ts';
+import { tokenOf } from '../../shared/serial.ts';
 import type { Database, Db, DbOrTx } from '../db/client.ts';
 import type { Lang } from '../../shared/errors.ts';
 import { congresses, evalCodes, evalGrants, evalRounds, evalSpent } from '../db/schema/index.ts';
@@ -87,7 +88,7 @@ export async function openQuestionnaire(db: Db, keys: KeyStore, input: { token: 
   if (expectedRoundId && expectedRoundId !== round.id) throw new AppError('eval_code_other_round');
   const [congress] = await db.select({ name: congresses.name }).from(congresses).where(eq(congresses.id, round.congressId));
   return {
-    token: token.includes('#') ? token.slice(token.indexOf('#') + 1) : token,
+    token: tokenOf(token),
     audience: payload.a,
     round: { id: round.id, title: round.title, congressName: congress?.name ?? '', items: round.items, allowUnknown: round.allowUnknown, closesNote: null },
     targets: await targetsOf(db, round.id),

@@ -6,17 +6,16 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { rectificationFor } from '../../shared/evaluation/rates.ts';
 import type { Rectification } from '../../shared/evaluation/schema.ts';
-import { daysBetween, shanghaiToday } from '../../shared/projects/rules.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type congresses, departments, evalRounds, projects, rectifications } from '../db/schema/index.ts';
 import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { computeResults } from './results.ts';
 import { audit, type Ctx, createRound, getRound, roundState, targetsOf } from './rounds.ts';
+import { addDays, daysBetween, shanghaiToday } from '../../shared/time.ts';
 
 type Congress = typeof congresses.$inferSelect;
 export const RECTIFICATION_DAYS = 30;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
 export async function publishRound(ctx: Ctx, congress: Congress, roundId: string) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);

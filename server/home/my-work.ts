@@ -6,7 +6,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
 import { collectionYear, orderWork, pastDue } from '../../shared/home/rules.ts';
 import type { WorkItem } from '../../shared/home/schema.ts';
-import { findingOverdue, isLate, shanghaiToday } from '../../shared/projects/rules.ts';
+import { findingOverdue, isLate } from '../../shared/projects/rules.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import {
@@ -32,6 +32,7 @@ import {
 } from '../db/schema/index.ts';
 import { representativeOf } from '../evaluation/rounds.ts';
 import { requiredSignoffs } from '../tally/actions.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 type Congress = typeof congresses.$inferSelect;
 type Scope = { db: DbOrTx; congress: Congress; accountId: string; today: string };

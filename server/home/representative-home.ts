@@ -11,11 +11,11 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { sharedPlace } from '../../shared/home/rules.ts';
 import type { ProposalOutcome, RepCongress, RepProject, RepProposal, RepSession } from '../../shared/home/schema.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { attendance, candidateListItems, candidates, congresses, congressSessions, inspections, memberships, projects, proposals, representatives, tallies, votes } from '../db/schema/index.ts';
 import { projectOrder, summarize as summarizeProjects } from '../projects/describe.ts';
 import { summarize as summarizeSession } from '../session/attendance.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 type Congress = typeof congresses.$inferSelect;
 type Rep = typeof representatives.$inferSelect;

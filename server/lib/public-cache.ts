@@ -21,10 +21,10 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { COMPRESS_MIN_BYTES, pickEncoding } from './compress.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { hubOf, type TableWatcher } from './events.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);

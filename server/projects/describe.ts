@@ -1,11 +1,12 @@
 /** Projects as the pages show them: the summary row (list, dashboard, reports) and the whole project. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { daysLate, derivedProgress, findingOverdue, projectHealth, shanghaiToday } from '../../shared/projects/rules.ts';
+import { daysLate, derivedProgress, findingOverdue, projectHealth } from '../../shared/projects/rules.ts';
 import type { Finding, ProjectDetail, ProjectFile, ProjectSummary } from '../../shared/projects/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, changeRequests, departments, findings, inspections, milestones, projectFiles, projectPlans, projects, projectUpdates } from '../db/schema/index.ts';
 import { canDecideChange, canEditProject, canRequestChange } from '../../shared/projects/policy.ts';
 import type { Who } from './access.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 /**
  * The one order of projects in every list: by when they were made, then by title, then by id. Projects made by one

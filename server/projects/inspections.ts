@@ -1,7 +1,6 @@
 /** 视察: inspections of a project by representatives, their findings, and the departments' answers. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import type { CreateFinding, CreateInspection, Inspection } from '../../shared/projects/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { departments, findings, inspections, projectFiles, projects, representatives } from '../db/schema/index.ts';
@@ -10,6 +9,7 @@ import { AppError } from '../lib/errors.ts';
 import { canAnswerFinding, canReadProject, departmentsOf, readsAllProjects } from '../../shared/projects/policy.ts';
 import { readableProject, type Who } from './access.ts';
 import { filesOf, findingsOf } from './describe.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
 type InspectionRow = typeof inspections.$inferSelect;

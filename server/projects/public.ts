@@ -3,13 +3,14 @@
  * Nothing private: no contacts, no internal notes, no documents, no inspection findings, no names of staff.
  */
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { daysLate, shanghaiToday } from '../../shared/projects/rules.ts';
+import { daysLate } from '../../shared/projects/rules.ts';
 import type { PublicProject } from '../../shared/projects/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { changeRequests, congresses, evalRounds, evalTargets, milestones, projectFiles, projects, projectUpdates } from '../db/schema/index.ts';
 import { computeResults } from '../evaluation/results.ts';
 import { AppError } from '../lib/errors.ts';
 import { projectOrder, summarize } from './describe.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 type Project = typeof projects.$inferSelect;
 
@@ -72,7 +73,7 @@ export async function publicProjectList(db: DbOrTx, congressId: string, year?: n
   const [congress] = await db.select({ id: congresses.id, name: congresses.name }).from(congresses).where(eq(congresses.id, congressId));
   if (!congress) throw new AppError('congress_not_found');
   const years = (await db.selectDistinct({ year: projects.year }).from(projects).where(eq(projects.congressId, congressId))).map((r) => r.year).sort((a, b) => b - a);
-  const y = year ?? years.find((x) => x <= Number(shanghaiToday().slice(0, 4))) ?? years[0] ?? Number(shanghaiToday().slice(0, 4));
+  const y = year ?? years.find((x) => x <= shanghaiYear()) ?? years[0] ?? shanghaiYear();
   const rows = await db.select().from(projects).where(and(eq(projects.congressId, congressId), eq(projects.year, y))).orderBy(...projectOrder);
   const today = shanghaiToday();
   const sums = await summarize(db, congressId, rows, today);

@@ -1,6 +1,6 @@
 /** 进展报告: mid-year and year-end progress reports generated from the data, as JSON (printed by the web) or CSV. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { reportAsOf, shanghaiToday, sumWan } from '../../shared/projects/rules.ts';
+import { reportAsOf, sumWan } from '../../shared/projects/rules.ts';
 import type { ProgressReport } from '../../shared/projects/schema.ts';
 import { toCsv } from '../../shared/csv.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -8,6 +8,7 @@ import { milestones, projects, projectUpdates } from '../db/schema/index.ts';
 import { canReadProject } from '../../shared/projects/policy.ts';
 import type { Who } from './access.ts';
 import { projectOrder, summarize } from './describe.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 export async function progressReport(db: DbOrTx, who: Who, year: number, period: 'mid' | 'end'): Promise<ProgressReport> {
   const asOf = reportAsOf(year, period, shanghaiToday());

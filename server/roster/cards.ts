@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { CARD_LOGIN_TYP, cardLoginUrl, type CardLoginPayload } from '../auth/card-login.ts';
+import { cardLoginUrl, delegateCard } from '../auth/card-login.ts';
 import type { Db } from '../db/client.ts';
 import { representatives } from '../db/schema/index.ts';
 import type { KeyStore } from '../lib/keys.ts';
 
 export const signCardLogin = (keys: KeyStore, rep: { id: string; cardVersion: number }) =>
-  keys.sign(CARD_LOGIN_TYP, { r: rep.id, n: rep.cardVersion } satisfies CardLoginPayload);
+  delegateCard.sign(keys, { r: rep.id, n: rep.cardVersion });
 
 /** Delegate cards to print: each seated representative with the personal login QR (an SVG). */
 export async function delegateCards(db: Db, keys: KeyStore, congressId: string, origin: string, ids?: string[]) {

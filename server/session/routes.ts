@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as C from '../../shared/session/contract.ts';
-import { CARD_LOGIN_TYP, type CardLoginPayload } from '../auth/card-login.ts';
+import { delegateCard } from '../auth/card-login.ts';
 import { attendance, congressSessions, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { actorOf } from '../lib/auth.ts';
@@ -58,12 +58,10 @@ implement(sessionRoutes, C.checkIn, async (c, { access, params: { congressId, se
   const { db, keys } = c.get('deps');
   const session = await getSession(db, congress.id, sessionId);
   // The card QR holds `<origin>/l#<token>`; the scanner may hand over the whole URL or the token.
-  const raw = body.token;
-  const token = raw.includes('#') ? raw.slice(raw.indexOf('#') + 1) : raw;
-  const verified = await keys.verify<CardLoginPayload>(CARD_LOGIN_TYP, token);
-  if (!verified || typeof verified.payload.r !== 'string') throw new AppError('card_invalid');
-  const [rep] = await db.select().from(representatives).where(and(eq(representatives.id, verified.payload.r), eq(representatives.congressId, congress.id)));
-  if (!rep || rep.cardVersion !== verified.payload.n || rep.status !== 'seated') throw new AppError('card_invalid');
+  const verified = await delegateCard.verify(keys, body.token);
+  if (!verified) throw new AppError('card_invalid');
+  const [rep] = await db.select().from(representatives).where(and(eq(representatives.id, verified.r), eq(representatives.congressId, congress.id)));
+  if (!rep || rep.cardVersion !== verified.n || rep.status !== 'seated') throw new AppError('card_invalid');
   const { alreadyPresent } = await db.transaction((tx) => markAttendance(tx, { congressId: congress.id, sessionId: session.id, representativeId: rep.id, status: 'present', via: 'card', actor }));
   const s = await summarize(db, congress, session);
   return { name: rep.name, delegation: rep.delegation, alreadyPresent, present: s.present, seated: s.seated };

@@ -5,7 +5,10 @@
  * typed in small letters, with spaces or a dash, it still reads. Pure and without zod: the web's router reads it
  * (the API contract is in short-address.ts).
  */
-export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+import { CODE_ALPHABET } from '../serial.ts';
+
+/** The code alphabet every typed code uses (shared/serial.ts). */
+export const SHORT_CODE_ALPHABET = CODE_ALPHABET;
 export const SHORT_CODE_LENGTH = 5;
 const PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`);
 

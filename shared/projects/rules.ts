@@ -2,20 +2,11 @@
  * Progress and lateness (SPEC §6) as pure functions over calendar dates in Asia/Shanghai, shared by the server, the
  * web app and the reports. A milestone is due by the end of its planned day in Shanghai: late from the next day.
  */
+import { daysBetween } from '../time.ts';
 import type { Health, MilestoneStatus, ProjectStatus } from './schema.ts';
 
 /** A project is late when a milestone is this many days late (or its planned completion has passed). */
 export const LATE_AFTER_DAYS = 30;
-
-/** Today's date (YYYY-MM-DD) in Asia/Shanghai: 2027-03-01T16:30:00Z is already 2027-03-02 there. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Whole days from date a to date b (both YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 export type MilestoneLike = { plannedDate: string; status: MilestoneStatus; weight: number };
 

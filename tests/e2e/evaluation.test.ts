@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+import { addDays } from '../../shared/time.ts';
 
 /**
  * Stage E in a real browser against the real server (SPEC §7). Seeded through the API: a congress, two departments
@@ -544,7 +545,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await dialog.getByRole('button', { name: '退回修改' }).click();
     await card.getByText('已退回，待重新提交').waitFor();
     await card.getByRole('button', { name: '调整期限' }).click();
-    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     const deadline = page.getByRole('dialog', { name: '调整期限' });
     await deadline.getByLabel('整改期限').fill(yesterday);
     await deadline.getByRole('button', { name: '保存' }).click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { addDays } from '../../shared/time.ts';
 
 /**
  * Stage A in a real browser against the real server (SPEC §3): the admin opens a collection window and prints the
@@ -50,7 +51,6 @@ function png(width = 96, height = 64): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('gathering and screening: from a resident’s proposal to the frozen candidate list', () => {
   let h: Harness;

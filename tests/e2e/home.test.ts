@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionYear } from '../../shared/home/rules.ts';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+import { addDays } from '../../shared/time.ts';
 
 /**
  * Each person's home is their work (issue 20, point 1), in a real browser against the real server. Seeded through
@@ -48,7 +49,6 @@ describe('home: each person lands on their work', () => {
   };
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
-  const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
   const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
   const roads = { displayName: '交通局周科长', username: 'dept.roads', password: 'roads-2026-dept' };
   const roundTitle = `${year}年度民生实事项目代表满意度测评`;

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, FIXTURES, grayFromPng, launchBrowser, qrVideo, removeVideo, settled, shoot, startHarness, textMatching, VIEWPORTS, watch, type Harness, type ViewportName } from './harness.ts';
+import { addDays } from '../../shared/time.ts';
 
 /**
  * The whole lifecycle, through the pages only (the API is used to READ: the delegate cards' QR contents, the printed
@@ -27,7 +28,6 @@ const solve = (question: string) => {
   return ZH_DIGITS.indexOf(m[1]) + ZH_DIGITS.indexOf(m[2]);
 };
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('lifecycle: from first run to the rectification report, through the UI', () => {
   let h: Harness;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv.ts';
 import { eventually, settled, startHarness, type Harness } from './harness.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * Long lists as staff use them (issue 20): the audit log in words — filtered by action, searched, a date range, a
@@ -12,7 +13,7 @@ describe('long lists: the audit log and the roster, paged, filtered and searched
   let h: Harness;
   let congressId = '';
   const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = shanghaiToday();
   const towns = ['城关镇', '河东乡', '石桥镇', '青山乡', '白沙镇', '柳林乡', '东岭镇', '西湖乡', '南山镇', '北岗乡', '龙泉镇', '桃源乡', '新塘镇'];
   let post: <T>(path: string, data: unknown) => Promise<T>;
 
@@ -156,7 +157,7 @@ describe('long lists: the audit log and the roster, paged, filtered and searched
     const { page } = h;
     // 55 proposals entered at the desk, three not adopted.
     const year = Number(today.slice(0, 4));
-    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+    const day = (n: number) => addDays(today, n);
     await post(`/congresses/${congressId}/collection-windows`, { year, opensOn: day(-10), closesOn: day(20) });
     const made: string[] = [];
     for (let i = 0; i < 55; i += 5)

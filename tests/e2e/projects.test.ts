@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+import { addDays } from '../../shared/time.ts';
 
 /**
  * Stage D in a real browser against the real server (SPEC §6): a department on a tablet marks a milestone done with
@@ -37,7 +38,6 @@ function png(width = 120, height = 80): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const loaded = (img: ReturnType<Page['locator']>) => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0);
 
 describe('projects: milestones with evidence, progress, inspections and the public progress page', () => {

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../shared/evaluation/contract.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -20,7 +20,7 @@ let p2: string;
 let roundId: string;
 let slips: { serial: string; url: string }[];
 let repClients: Client[] = [];
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 const anon = () => new Client(t);
 const tok = (url: string) => url.split('#')[1];
 /** A round's path parameters. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedEvalSerial } from '../../shared/evaluation/serial.ts';
+import { typedEvalSerial } from '../../shared/serial.ts';
 
 describe('a typed evaluation serial', () => {
   it('takes it as printed, in lower case, with spaces or dashes', () => {

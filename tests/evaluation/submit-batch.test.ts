@@ -9,12 +9,12 @@ import { EVAL_LOCK } from '../../server/evaluation/rounds.ts';
 import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
 import * as C from '../../shared/evaluation/contract.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
 import { advisoryLock, until } from '../helpers/race.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 let admin: Client;
 let base: string;
 let congressId: string;

@@ -6,14 +6,14 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as C from '../../shared/evaluation/contract.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { submitAnswers } from '../../server/evaluation/answer.ts';
 import { flushSummaries, GroupCommit } from '../../server/lib/group-commit.ts';
 import { log } from '../../server/lib/log.ts';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 let admin: Client;
 let base: string;
 let congressId: string;

@@ -1,10 +1,10 @@
 import { signChallenge } from '../../server/gathering/challenge.ts';
-import { shanghaiDate } from '../../shared/gathering/window.ts';
 import type { Client, TestApp } from '../helpers/app.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
-export const today = () => shanghaiDate();
+export const today = () => shanghaiToday();
 export const thisYear = () => Number(today().slice(0, 4));
-export const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+export { addDays };
 
 /** A correctly answered check question, issued long enough ago to pass the minimum time. */
 export async function solved(t: TestApp) {

@@ -62,7 +62,7 @@ describe('screening (初定)', () => {
     expect(incomplete.status).toBe(409);
     expect(incomplete.body.error.code).toBe('checks_incomplete');
     expect(incomplete.body.error.message).toContain('论证、评估、合法性审查');
-    expect((await new Client(t, 'en').request('POST', `${base()}/proposals/${ids.road}/accept`, { candidate: candidateFields(depId), note: '' }, { cookie: gov.cookie, 'x-csrf-token': gov.csrf })).body.error.message).toContain('feasibility, assessment, legality review');
+    expect((await new Client(t, 'en').request('POST', `${base()}/proposals/${ids.road}/accept`, { candidate: candidateFields(depId), note: '' }, { cookie: gov.cookie, 'x-csrf-token': gov.csrf })).body.error.message).toContain('Feasibility study, Assessment, Legality review'); // the checks' words are the web's (shared/i18n)
     await gov.put(`${base()}/proposals/${ids.road}/checks`, { ...allChecks(), fiscal: { result: 'fail', note: '财力不足' } });
     expect((await accept('road')).body.error.code).toBe('check_failed');
     await gov.put(`${base()}/proposals/${ids.road}/checks`, { ...allChecks(), environment: { result: 'not_applicable', note: '' } });

@@ -14,13 +14,13 @@
  * (tests/security/secrecy.test.ts reads the same log for links between people and ballots.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { QUIET_ROUTES } from '../../server/app.ts';
 import { codeHash } from '../../server/evaluation/codes.ts';
 import { SUMMARY_MS } from '../../server/lib/group-commit.ts';
 import { Client, PASSWORD, uniq, useTestApp } from '../helpers/app.ts';
 import { serverOn, type ServerOn } from '../reliability/server-process.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 let s: ServerOn | null = null;
@@ -81,7 +81,7 @@ describe('the log (the server as its own process, on PGlite and on PostgreSQL)',
     await h.roles.presidium.post(`${path}/close`, {});
 
     // An evaluation round answered by residents, each with a comment.
-    const year = Number(shanghaiToday().slice(0, 4));
+    const year = shanghaiYear();
     const project = (await h.admin.post(`${h.base}/projects`, { year, title: '道路硬化', leadDepartmentId: h.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })).body;
     const round = (await h.admin.post(`${h.base}/evaluation/rounds`, { year, title: '测评', audiences: ['residents'], projectIds: [project.id] })).body;
     const rpath = `${h.base}/evaluation/rounds/${round.id}`;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../shared/projects/contract.ts';
 import { publicCacheOf } from '../../server/lib/public-cache.ts';
 import { Client, congressWithRoles, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
-import { addDays, shanghaiToday } from '../../shared/time.ts';
+import { addDays, shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -19,7 +19,7 @@ let depBId: string;
 let p1: string; // lead A
 let p2: string; // lead B only
 let p3: string; // lead B, co-operating A
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 const today = shanghaiToday();
 
 /** A 1×1 PNG, a minimal PDF, and a text file pretending to be a photo. */

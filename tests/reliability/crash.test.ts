@@ -19,10 +19,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/client.ts';
 import { prepare, readConfig } from '../../server/start.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { type TestApp, useTestApp } from '../helpers/app.ts';
 import { type Answer, cast, type Job, ledger, openVote } from './ledger.ts';
 import { post, startServer, type ServerProcess } from './server-process.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -103,7 +103,7 @@ async function killMidBurst(d: Deployment, sizes: { casts: number; codes: number
   // The hall, an open vote with a card each, and an open evaluation round with its codes, made in this process.
   const made = await d.local(async (local) => {
     const { h, voteId, jobs } = await openVote(local, sizes.casts);
-    const year = Number(shanghaiToday().slice(0, 4));
+    const year = shanghaiYear();
     const project = (await h.admin.post(`${h.base}/projects`, { year, title: '道路硬化', leadDepartmentId: h.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })).body;
     const round = (await h.admin.post(`${h.base}/evaluation/rounds`, { year, title: '测评', audiences: ['residents'], projectIds: [project.id] })).body;
     const rpath = `${h.base}/evaluation/rounds/${round.id}`;

@@ -23,12 +23,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Deps } from '../../server/lib/env.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { Client, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
 import { digester } from '../helpers/digest.ts';
 import { allChecks, candidateFields, proposalFields, solved } from '../gathering/helpers.ts';
 import { hall } from '../tally/helpers.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 const t = useTestApp();
 
@@ -70,7 +70,6 @@ const ROUND_READERS: Who[] = ['sysadmin', 'admin', 'government', 'presidium', 's
 const SETTINGS = { quorum: { numerator: 1, denominator: 10 }, tally: { signoffs: 1 }, evaluation: { kMin: 1 } };
 const today = shanghaiToday();
 const year = Number(today.slice(0, 4));
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0));
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const file = (bytes: Uint8Array, name: string) => new File([bytes as Uint8Array<ArrayBuffer>], name);

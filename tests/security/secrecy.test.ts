@@ -19,10 +19,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeHash } from '../../server/evaluation/codes.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, PASSWORD, useTestApp } from '../helpers/app.ts';
 import { serverOn, type ServerOn } from '../reliability/server-process.ts';
 import { hall, marksOf } from '../tally/helpers.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 let s: ServerOn | null = null;
@@ -110,7 +110,7 @@ describe('secrecy audit of the database and the log (the server as its own proce
     // ── An evaluation round for residents and representatives ─────────────────────────────────────────────────────
     const admin = new Client(r);
     await admin.login('admin', PASSWORD);
-    const year = Number(shanghaiToday().slice(0, 4));
+    const year = shanghaiYear();
     const project = (await admin.post(`${h.base}/projects`, { year, title: '道路硬化', leadDepartmentId: h.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })).body;
     const round = (await admin.post(`${h.base}/evaluation/rounds`, { year, title: '测评', audiences: ['representatives', 'residents'], projectIds: [project.id] })).body;
     const rpath = `${h.base}/evaluation/rounds/${round.id}`;

@@ -9,12 +9,12 @@
  */
 import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { Client, congressWithRoles, useTestApp } from '../helpers/app.ts';
 import { hall, marksOf, type Hall } from '../tally/helpers.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 
 // ---- token surgery ----
 

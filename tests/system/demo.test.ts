@@ -3,9 +3,9 @@ import { DEMO_ACCOUNTS, DEMO_CONGRESS, DEMO_PASSWORD, loadDemo } from '../../ser
 import { verifyAuditChain } from '../../server/lib/audit.ts';
 import { now, withClock } from '../../server/lib/clock.ts';
 import { DemoClock, shanghai } from '../../server/demo/clock.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 const t = useTestApp();
 

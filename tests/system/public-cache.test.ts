@@ -13,9 +13,9 @@ import { createApp } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import type { Deps } from '../../server/lib/env.ts';
 import { CACHE_CONTROL, publicCacheOf, UNWATCHED_TABLES, WATCHED_TABLES, type PublicCacheLimits } from '../../server/lib/public-cache.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { type Hall, hall, marksOf, runVote } from '../tally/helpers.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 const t = useTestApp();
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -53,7 +53,7 @@ let h: Hall;
 let voteId: string;
 let projectId: string;
 let fileId: string;
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 let routes: { path: string; cacheControl: string; type: RegExp }[];
 
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import { typedEvalSerial } from '../../../shared/evaluation/serial.ts';
+import { tokenOf, typedEvalSerial } from '../../../shared/serial.ts';
 import { ApiError } from '../api.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { lang, t, useLangOnly } from '../i18n.ts';
 import { isTransient, sendUntilAnswered } from '../retry.ts';
-import { offeredAnswers, openBySerial, openByToken, submitAnswers, tokenOf, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
+import { offeredAnswers, openBySerial, openByToken, submitAnswers, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
 import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
 import { SavingNotice } from '../components/SavingNotice.tsx';
 

@@ -77,9 +77,6 @@ export const openByToken = (token: string) => call(C.openQuestionnaire, { body: 
 export const openBySerial = (congressId: string, serial: string) => call(C.openQuestionnaire, { body: { congressId, serial } });
 export const submitAnswers = (body: Submission) => call(C.submitAnswers, { body });
 
-/** A QR may hold the whole address `<origin>/e#<token>` or the bare token. */
-export const tokenOf = (scanned: string) => (scanned.includes('#') ? scanned.slice(scanned.indexOf('#') + 1) : scanned).trim();
-
 export const paths = {
   rounds: (c: string) => `/c/${c}/evaluation`,
   round: (c: string, r: string) => `/c/${c}/evaluation/${r}`,

@@ -4,6 +4,7 @@ import { GRADES, SATISFACTION } from '../../../shared/evaluation/kinds.ts';
 import { lang, t } from '../i18n.ts';
 import type { AnswerValue, Audience, Grade, Round, State, TargetKind } from './evaluation.data.ts';
 import './evaluation.css';
+import { shanghaiYear } from '../../../shared/time.ts';
 
 export const audienceLabel = (a: Audience) => t(`evaluation.audience.${a}`);
 export const targetKindLabel = (k: TargetKind) => t(`evaluation.kind.${k}`);
@@ -100,7 +101,7 @@ export function BarLegend() {
   );
 }
 
-export const thisYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+export const thisYear = () => shanghaiYear();
 
 /** What a round evaluates: each project (with its lead department) and each department (with its projects). */
 export function TargetList(props: { round: Round }) {

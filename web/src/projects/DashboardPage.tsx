@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, Show } from 'solid-js';
-import { daysBetween, sumWan } from '../../../shared/projects/rules.ts';
+import { sumWan } from '../../../shared/projects/rules.ts';
 import { Async, latest } from '../components/Async.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
@@ -10,6 +10,7 @@ import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { amount, HEALTHS, healthLabel, pct, thisYear, today, wan, yearsOf } from './parts.tsx';
 import { fetchFindings, fetchProject, fetchProjects, paths, type Health, type ProjectSummary } from './projects.data.ts';
+import { daysBetween } from '../../../shared/time.ts';
 
 /**
  * 项目实施总览 for the standing committee's staff, the government office and the presidium: one year's projects by

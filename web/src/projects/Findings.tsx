@@ -2,7 +2,6 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { AnswerFinding } from '../../../shared/projects/schema.ts';
 import { canAnswerFinding } from '../../../shared/projects/policy.ts';
-import { daysBetween } from '../../../shared/projects/rules.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { TextAreaField, TextField } from '../components/Field.tsx';
@@ -12,6 +11,7 @@ import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { findingStateClass, findingStateLabel, today, viewerIn } from './parts.tsx';
 import { answerFinding, paths, reviewAnswer, type Finding } from './projects.data.ts';
+import { daysBetween } from '../../../shared/time.ts';
 
 /** The findings of an inspection or a project, each with its answer box or review where the viewer has one. */
 export function FindingList(props: { congressId: string; findings: Finding[]; onChange: (f: Finding) => void; showProject?: boolean; showInspection?: boolean }) {

@@ -1,12 +1,12 @@
 /** Pieces every page of the projects stage shares: words for codes, the health tag, progress bars, money, photos. */
 import { createSignal, createUniqueId, For, onCleanup, Show, type JSX } from 'solid-js';
 import type { ProjectViewer } from '../../../shared/projects/policy.ts';
-import { shanghaiToday } from '../../../shared/projects/rules.ts';
 import { Alert } from '../components/Alert.tsx';
 import { fmt, lang, t } from '../i18n.ts';
 import { me, rolesIn } from '../session.ts';
 import type { Change, ChangeKind, Finding, Health, MilestoneStatus, ProjectFile } from './projects.data.ts';
 import './projects.css';
+import { shanghaiToday, shanghaiYear } from '../../../shared/time.ts';
 
 export const HEALTHS: readonly Health[] = ['on_track', 'at_risk', 'late', 'completed', 'suspended', 'terminated'];
 export const healthLabel = (h: Health) => t(`projects.health.${h}`);
@@ -32,7 +32,7 @@ export const findingStateClass = (f: Pick<Finding, 'state' | 'overdue'>) =>
   f.overdue ? 'tag-bad' : ({ noted: 'tag-muted', awaiting_answer: 'tag-warn', answered: 'tag-info', accepted: 'tag-ok', returned: 'tag-bad' })[f.state];
 
 export const today = () => shanghaiToday();
-export const thisYear = () => Number(shanghaiToday().slice(0, 4));
+export const thisYear = () => shanghaiYear();
 
 /** Money in 万元 as the API gives it (exact strings), shown with two decimals. */
 export const wan = (amount: string | null | undefined) => fmt.wan(Number(amount ?? 0));
