@@ -1,6 +1,7 @@
 import { signChallenge } from '../../server/gathering/challenge.ts';
-import type { Client, TestApp } from '../helpers/app.ts';
 import { addDays, shanghaiToday } from '../../shared/time.ts';
+import type { Client, TestApp } from '../helpers/app.ts';
+import * as C from '../../shared/gathering/contract.ts';
 
 export const today = () => shanghaiToday();
 export const thisYear = () => Number(today().slice(0, 4));
@@ -15,7 +16,7 @@ export async function solved(t: TestApp) {
 export const proposalFields = (over: Record<string, unknown> = {}) => ({
   title: '河东村道路硬化',
   description: '河东村至镇区道路坑洼，雨天难行，建议硬化 2 公里。',
-  category: 'transport',
+  category: 'transport' as const,
   location: '河东村',
   estimatedInvestment: '120.50',
   beneficiaries: '河东村 1200 名村民',
@@ -23,13 +24,13 @@ export const proposalFields = (over: Record<string, unknown> = {}) => ({
 });
 
 export async function openWindow(admin: Client, congressId: string, year = thisYear()) {
-  const res = await admin.post(`/api/congresses/${congressId}/collection-windows`, { year, opensOn: addDays(today(), -10), closesOn: addDays(today(), 20) });
+  const res = await admin.call(C.createWindow, { params: { congressId }, body: { year, opensOn: addDays(today(), -10), closesOn: addDays(today(), 20) } });
   if (res.status !== 201) throw new Error(`window: ${res.status} ${res.text}`);
   return res.body.id as string;
 }
 
 export async function submitPublic(t: TestApp, client: Client, congressId: string, over: Record<string, unknown> = {}) {
-  return client.post(`/api/public/congresses/${congressId}/proposals`, { ...proposalFields(over), submitterName: '张大爷', submitterContact: '13912345678', ...(await solved(t)), ...over });
+  return client.call(C.submitPublicProposal, { params: { congressId }, body: { ...proposalFields(over), submitterName: '张大爷', submitterContact: '13912345678', ...(await solved(t)), ...over } });
 }
 
 export const allChecks = (result = 'pass') =>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { congresses } from '../../server/db/schema/index.ts';
 import { normalizeShortCode, SHORT_CODE_ALPHABET } from '../../shared/congress/short-code.ts';
 import { Client, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
+import * as C from '../../shared/gathering/contract.ts';
 
 const t = useTestApp();
 const CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/;
@@ -24,17 +25,17 @@ describe('short public addresses', () => {
     const code = (await stored(id))!;
     expect(code).toMatch(CODE);
     const anyone = new Client(t);
-    const res = await anyone.get(`/api/public/congresses/${id}/addresses`);
+    const res = await anyone.call(C.getShortAddress, { params: { congressId: id } });
     expect(res.status).toBe(200);
     expect(res.body.code).toBe(code);
     expect(res.body).toMatchObject({ congressId: id, submitUrl: `http://localhost/p/${code}`, answerUrl: `http://localhost/e/${code}` });
     expect(await stored(id)).toBe(code);
-    expect((await anyone.get(`/api/public/congresses/${id}/addresses`)).body.code).toBe(code);
+    expect((await anyone.call(C.getShortAddress, { params: { congressId: id } })).body.code).toBe(code);
     // The long address keeps working.
-    expect((await anyone.get(`/api/public/congresses/${id}`)).body.id).toBe(id);
+    expect((await anyone.call(C.getPublicCongress, { params: { congressId: id } })).body.id).toBe(id);
 
-    for (const typed of [code, code.toLowerCase(), `${code.slice(0, 3)}-${code.slice(3)}`, encodeURIComponent(` ${code} `)]) {
-      const found = await anyone.get(`/api/public/addresses/${typed}`);
+    for (const typed of [code, code.toLowerCase(), `${code.slice(0, 3)}-${code.slice(3)}`, ` ${code} `]) {
+      const found = await anyone.call(C.findShortAddress, { params: { code: typed } });
       expect(found.status, typed).toBe(200);
       expect(found.body).toMatchObject({ congressId: id, code });
     }
@@ -55,7 +56,7 @@ describe('short public addresses', () => {
     expect(zh.body.error).toMatchObject({ code: 'short_code_format', message: '“O0I1L”不是有效的短码：短码由 5 个字母或数字组成（不含 0、O、1、I、L）。' });
     const en = await new Client(t, 'en').get('/api/public/addresses/abc');
     expect(en.status).toBe(400);
-    expect(en.body.error.message).toBe('“abc” is not a short code: a short code is 5 letters or digits (never 0, O, 1, I or L).');
+    expect(en.body.error?.message).toBe('“abc” is not a short code: a short code is 5 letters or digits (never 0, O, 1, I or L).');
     // A code of the right form that no congress holds (the alphabet has 31^5 codes; this test made 7).
     let unknown = '';
     for (const c of ['ZZZZZ', 'YYYYY', 'XXXXX']) if ((await new Client(t).get(`/api/public/addresses/${c}`)).status === 404) unknown ||= c;
