@@ -16,6 +16,7 @@ import { fmt, t } from '../i18n.ts';
 import { levelLabel, levelOptions, roleLabel } from '../labels.ts';
 import { me } from '../session.ts';
 import { useCongressList } from './context.tsx';
+import './congress.css';
 
 /** Every congress this account may open; a system administrator creates new ones here. */
 export default function CongressListPage() {

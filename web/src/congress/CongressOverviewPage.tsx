@@ -20,6 +20,7 @@ import { fetchSessions, fetchVotes } from '../hall/hall.data.ts';
 import { useCongress } from './context.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { WorkList } from '../home/WorkList.tsx';
+import './congress.css';
 
 /** Counts for the setup checklist; each only when this account may read it. */
 async function fetchSetupCounts(opts: { id: string; roster: boolean; members: boolean }) {

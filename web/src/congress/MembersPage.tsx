@@ -17,6 +17,7 @@ import { useCongress } from './context.tsx';
 import { CreateMemberAccountForm } from './CreateMemberAccountForm.tsx';
 import { GrantRoleForm } from './GrantRoleForm.tsx';
 import { fetchDepartments, fetchMembers, revokeRole, type Member } from './members.data.ts';
+import './congress.css';
 
 /** Accounts and roles in this congress: who may do what, new accounts, and granting or revoking roles. */
 export default function MembersPage() {
