@@ -8,6 +8,7 @@ import { fmt, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchBallotCards, type BallotCards } from './hall.data.ts';
+import './hall.css';
 
 const PER_SHEET = 8; // 2 × 4 on A4
 const chunk = <T,>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));

@@ -17,6 +17,7 @@ import { replaced } from '../gathering/ListsPage.tsx';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { createVote, every, fetchAttendance, fetchSession, fetchVotes, markAttendance, type AttendanceRow, type AttendanceStatus, type SessionSummary, type Vote } from './hall.data.ts';
+import './hall.css';
 
 export function QuorumTag(props: { s: SessionSummary }) {
   return (
