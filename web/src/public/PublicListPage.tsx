@@ -9,6 +9,7 @@ import { sumWan } from '../gathering/gathering.data.ts';
 import { fmt, t } from '../i18n.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { fetchFrozenLists, fetchPublicCongress, frozenListCsvUrl, type FrozenList } from './public.data.ts';
+import './public.css';
 
 /**
  * /p/:congressId/candidates — the frozen candidate list (候选项目清单) as printed on the ballots: in order, each

@@ -6,6 +6,7 @@ import { Button } from '../components/Button.tsx';
 import { TextField } from '../components/Field.tsx';
 import { fmt, t } from '../i18n.ts';
 import { checkReceipt, normalizeReceipt, publicResultPath, RECEIPT_LENGTH, type ReceiptAnswer } from '../tally/tally.data.ts';
+import './public.css';
 
 /**
  * 核对回执: a representative types the receipt the tablet showed and learns whether it is in the published list of

@@ -17,6 +17,7 @@ import { fmt, lang, t, tx } from '../i18n.ts';
 import { categoryLabel, type Category } from '../labels.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { fetchChallenge, fetchPublicCongress, submitPublicProposal, type PublicCongress } from './public.data.ts';
+import './public.css';
 
 /**
  * /p/:congressId — where residents propose livelihood projects, without an account, usually from a phone after

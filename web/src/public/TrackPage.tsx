@@ -10,6 +10,7 @@ import { fmt, t } from '../i18n.ts';
 import { categoryLabel, channelLabel } from '../labels.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { fetchTracking, type Tracking } from './public.data.ts';
+import './public.css';
 
 /**
  * /t and /t/:code — a resident follows a proposal with its tracking code: typed in any case, with or without the
