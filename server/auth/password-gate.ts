@@ -1,9 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
+import * as C from '../../shared/auth/contract.ts';
+import { routeKey } from '../../shared/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 
 /** What a session signed in with a first password may still ask: who am I, change my password, sign out. */
-const OPEN_WHILE_FORCED = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+const OPEN_WHILE_FORCED = new Set([C.getMe, C.changePassword, C.logout].map(routeKey));
 
 /**
  * A first password was given by a staff member (or an administrator's reset), so someone besides the owner knows it:
