@@ -11,7 +11,8 @@ import { sitePhoto } from './png.ts';
 import { type DemoClock, shanghai } from './clock.ts';
 import { addDays, daysBetween, shanghaiToday } from '../../shared/time.ts';
 
-type M = 'for' | 'against';
+// The ballot's mark, as the vote methods declare it (this year's ballots use only for and against).
+import type { Mark as M } from '../../shared/ballot/methods/index.ts';
 
 /** For-counts of the first vote on the twelve candidates (45 seated: elected needs more than half, 23): 10th and 11th tie. */
 export const FIRST_VOTE_FOR = [39, 38, 37, 36, 35, 34, 33, 32, 31, 28, 28, 12];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MARK_MODES, MarkMode } from '../ballot/methods/index.ts';
 
 /** A fraction such as 2/3: the quorum, a vote threshold, a grading share. */
 export const Fraction = z
@@ -9,8 +10,8 @@ export const Fraction = z
   .refine((f) => f.numerator <= f.denominator, { message: 'fraction_over_one', path: ['numerator'] });
 export type Fraction = z.infer<typeof Fraction>;
 
-export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
-export const MarkMode = z.enum(MARK_MODES);
+// The vote methods are the ballot's (one module each in shared/ballot/methods); re-exported for the settings' users.
+export { MARK_MODES, MarkMode };
 export const THRESHOLD_BASES = ['seated', 'present', 'valid'] as const;
 export const ThresholdBase = z.enum(THRESHOLD_BASES);
 

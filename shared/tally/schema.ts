@@ -1,6 +1,6 @@
 /** The tally stage's API: sign-off, publication, follow-up votes, public results, receipts and the big screen. */
 import { z } from 'zod';
-import { MarkMode } from '../congress/settings.ts';
+import { Mark, MarkMode } from '../ballot/methods/index.ts';
 import { VOTE_KINDS, VoteParams } from '../ballot/schema.ts';
 import { Result } from './format.ts';
 
@@ -13,7 +13,6 @@ export const TallyState = z.enum(['not_prepared', 'prepared', 'published']);
 export const VoteKind = z.enum(VOTE_KINDS);
 export type VoteKind = z.infer<typeof VoteKind>;
 
-const Mark = z.enum(['for', 'against', 'abstain']);
 export const Signoff = z.object({ name: z.string(), chief: z.boolean(), at: z.string() });
 
 /**

@@ -1,6 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ISSUANCE_MODES, PAPER_ENTRY_STATES, VOTE_KINDS } from '../../../shared/ballot/schema.ts';
-import { MARK_MODES, THRESHOLD_BASES } from '../../../shared/congress/settings.ts';
+import { MARK_MODES, type Marks } from '../../../shared/ballot/methods/index.ts';
+import { THRESHOLD_BASES } from '../../../shared/congress/settings.ts';
 import { congresses } from './congress.ts';
 import { candidateLists } from './gathering.ts';
 import { congressSessions } from './session.ts';
@@ -83,7 +84,7 @@ export const ballots = pgTable(
       .notNull()
       .unique()
       .references(() => cards.id),
-    marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
+    marks: jsonb('marks').$type<Marks>().notNull(),
     receipt: text('receipt').notNull().unique(),
     paper: boolean('paper').notNull().default(false),
     /**
@@ -111,7 +112,7 @@ export const paperEntries = pgTable(
       .references(() => cards.id),
     /** The counter's account: two entries of one card must come from two different counters. */
     enteredBy: text('entered_by').notNull(),
-    marks: jsonb('marks').$type<Record<string, 'for' | 'against' | 'abstain'>>().notNull(),
+    marks: jsonb('marks').$type<Marks>().notNull(),
     state: text('state', { enum: PAPER_ENTRY_STATES }).notNull(),
   },
   (t) => [uniqueIndex('paper_entries_counter').on(t.cardId, t.enteredBy), index('paper_entries_vote').on(t.voteId)],

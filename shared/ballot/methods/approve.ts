@@ -19,6 +19,7 @@ export const approve: VoteMethod = {
     rule: 'ballot.rule.approve',
     button: { for: 'ballot.mark.approve', against: 'ballot.mark.against', abstain: 'ballot.mark.notApproved' },
     unmarked: 'ballot.mark.notApproved',
+    reviewUnmarked: 'ballot.mark.notApproved',
     showsAgainst: false,
   },
   // Nobody can mark 反对 in approve mode; whatever is not a tick is "not ticked".

@@ -20,6 +20,7 @@ export const forAgainstAbstain: VoteMethod = {
     rule: 'ballot.rule.fae',
     button: { for: 'ballot.mark.for', against: 'ballot.mark.against', abstain: 'ballot.mark.abstain' },
     unmarked: 'ballot.mark.abstain',
+    reviewUnmarked: 'ballot.mark.none',
     showsAgainst: true,
   },
   unmarkedCount: (c) => c.abstain,

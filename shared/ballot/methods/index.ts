@@ -5,7 +5,6 @@
  * `METHODS` (and its words in the i18n files); nothing else branches on it.
  */
 import { z } from 'zod';
-import { MarkMode } from '../../congress/settings.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { approve } from './approve.ts';
 import { forAgainstAbstain } from './for-against-abstain.ts';
@@ -18,10 +17,11 @@ export type Mark = z.infer<typeof Mark>;
 export type Marks = Record<string, Mark>;
 
 /**
- * The methods that exist, as the database and the settings store them: the list is the settings' (the enums of
- * issue 22 live with their stage's schema); `METHODS` below must have a module for each, or it does not compile.
+ * The methods that exist, as the database (votes.mark_mode) and the congress settings (vote.markMode) store them.
+ * `METHODS` below must have a module for each, or it does not compile; the settings import the list from here.
  */
-export { MARK_MODES, MarkMode } from '../../congress/settings.ts';
+export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
+export const MarkMode = z.enum(MARK_MODES);
 export type MarkMode = z.infer<typeof MarkMode>;
 
 /** Why marks cannot be a ballot at all (refused at the cast): not the same as an invalid ballot (废票), which counts. */
@@ -60,6 +60,8 @@ export interface VoteMethod {
     button: Record<Mark, MessageKey>;
     /** A candidate left unmarked (弃权 or 未勾选), and the result's column for it. */
     unmarked: MessageKey;
+    /** A candidate left unmarked as the ballot's review says it, so the voter knows how it counts (未选（按弃权计）). */
+    reviewUnmarked: MessageKey;
     /** Whether the result shows a 反对 column. */
     showsAgainst: boolean;
   };

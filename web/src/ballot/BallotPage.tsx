@@ -2,12 +2,12 @@ import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'soli
 import type { z } from 'zod';
 import * as C from '../../../shared/ballot/contract.ts';
 import type { BallotView } from '../../../shared/ballot/schema.ts';
-import { forCount, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
+import { forCount, methodOf, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
 import { call, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t, useLangOnly } from '../i18n.ts';
 import { sendUntilAnswered } from '../retry.ts';
-import { MarkButtons } from './MarkButtons.tsx';
+import { MarkButtons, toggleMark } from './MarkButtons.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 import { SavingNotice } from '../components/SavingNotice.tsx';
 import { ReceiptSlip, groupsOf } from './ReceiptSlip.tsx';
@@ -161,13 +161,7 @@ export default function BallotPage() {
   });
   onCleanup(() => window.removeEventListener('hashchange', takeHash));
 
-  const mark = (id: string, m: Mark) => {
-    const next = { ...marks() };
-    if (next[id] === m) delete next[id];
-    else next[id] = m;
-    setMarks(next);
-  };
-  const approve = () => view()?.vote.markMode === 'approve';
+  const mark = (id: string, m: Mark) => setMarks(toggleMark(marks(), id, m));
   const nFor = () => forCount(marks());
   const over = () => nFor() > (view()?.vote.maxFor ?? 0);
 
@@ -209,8 +203,11 @@ export default function BallotPage() {
     }
   };
 
-  const markWord = (m: Mark | undefined) =>
-    m === 'for' ? t('ballot.mark.for') : m === 'against' ? t('ballot.mark.against') : approve() ? t('ballot.mark.notApproved') : m === 'abstain' ? t('ballot.mark.abstain') : t('ballot.mark.none');
+  /** A mark in the review, in the method's words (an unmarked candidate said so that the voter knows how it counts). */
+  const markWord = (v: View, m: Mark | undefined) => {
+    const words = methodOf(v.vote.markMode).words;
+    return t(m ? words.button[m] : words.reviewUnmarked);
+  };
 
   const switchLang = () => {
     const next = lang() === 'en' ? 'zh-CN' : 'en';
@@ -316,7 +313,7 @@ export default function BallotPage() {
                   </div>
                 </div>
                 <p class="kiosk-lead ballot-rule">
-                  {approve() ? t('ballot.rule.approve', { max: v().vote.maxFor }) : t('ballot.rule.fae', { max: v().vote.maxFor })}
+                  {t(methodOf(v().vote.markMode).words.rule, { max: v().vote.maxFor })}
                 </p>
                 <ol class="ballot-list">
                   <For each={v().candidates}>
@@ -378,7 +375,7 @@ export default function BallotPage() {
                           {c.position}. {c.title}
                         </span>
                         <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>
-                          <For each={markParts(markWord(marks()[c.id]))}>{(part) => <span class="mark-part">{part}</span>}</For>
+                          <For each={markParts(markWord(v(), marks()[c.id]))}>{(part) => <span class="mark-part">{part}</span>}</For>
                         </span>
                       </li>
                     )}

@@ -2,6 +2,7 @@ import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 's
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { Congress } from '../../../shared/congress/schema.ts';
 import { CongressSettings, quorumCount, type Fraction } from '../../../shared/congress/settings.ts';
+import { MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
 import { Audience } from '../../../shared/evaluation/schema.ts';
 import * as C from '../../../shared/congress/contract.ts';
 import { call } from '../api.ts';
@@ -193,10 +194,7 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
             path={['vote', 'markMode']}
             label="settings.markMode"
             hint="settings.markMode.hint"
-            options={[
-              { value: 'for_against_abstain', label: 'settings.markMode.for_against_abstain' },
-              { value: 'approve', label: 'settings.markMode.approve' },
-            ]}
+            options={MARK_MODES.map((m) => ({ value: m, label: methodOf(m).words.setting }))}
           />
           <Choice
             path={['vote', 'threshold', 'base']}

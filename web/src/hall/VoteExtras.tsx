@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Mark, Marks } from '../../../shared/ballot/marks.ts';
+import { MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
 import { ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -330,7 +331,7 @@ export function RulesForm(props: Ids & { vote: Vote; onVote: (v: Vote) => void }
         label={t('settings.markMode')}
         value={markMode()}
         onValue={setMarkMode}
-        options={(['for_against_abstain', 'approve'] as const).map((m) => ({ value: m, label: t(`settings.markMode.${m}`) }))}
+        options={MARK_MODES.map((m) => ({ value: m, label: t(methodOf(m).words.setting) }))}
       />
       {num3('rule-maxfor', t('vote.rule.maxFor'), maxFor, setMaxFor, 1)}
       <SelectField

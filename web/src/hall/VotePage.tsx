@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import { ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorState, latest, Loading } from '../components/Async.tsx';
@@ -87,7 +88,7 @@ export default function VotePage() {
                 <dt>{t('vote.rule.seats')}</dt>
                 <dd>{t('vote.rule.seatsValue', { seats: v().seats, n: v().candidates.length })}</dd>
                 <dt>{t('settings.markMode')}</dt>
-                <dd>{t(`settings.markMode.${v().markMode}`)}</dd>
+                <dd>{t(methodOf(v().markMode).words.setting)}</dd>
                 <dt>{t('vote.rule.maxFor')}</dt>
                 <dd>{t('vote.rule.maxForValue', { max: v().maxFor })}</dd>
                 <dt>{t('vote.rule.threshold')}</dt>

@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert.tsx';
 import { Async, latest } from '../components/Async.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
+import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import { fmt, t } from '../i18n.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { kindLabel, Outcome, OutcomeSummary, SignoffList, TotalsRow } from '../tally/parts.tsx';
@@ -51,7 +52,7 @@ function ResultView(props: { r: PublicResult }) {
   const claimed = createMemo(() => /^#sha256=([0-9a-fA-F]{64})$/.exec(location.hash)?.[1]?.toLowerCase() ?? null);
   const scale = () => Math.max(res().valid, res().threshold, ...res().candidates.map((c) => c.for), 1);
   const figures = (id: string) => res().candidates.find((c) => c.id === id) ?? { for: 0, against: 0, abstain: 0 };
-  const approve = () => r().vote.markMode === 'approve';
+  const method = () => methodOf(r().vote.markMode);
   const rows = () => r().candidates.map((c) => ({ ...c, ...figures(c.id) }));
 
   return (
@@ -100,13 +101,13 @@ function ResultView(props: { r: PublicResult }) {
                   <span>
                     {t('ballot.mark.for')} <strong>{c.for}</strong>
                   </span>
-                  <Show when={!approve()}>
+                  <Show when={method().words.showsAgainst}>
                     <span>
                       {t('ballot.mark.against')} {c.against}
                     </span>
                   </Show>
                   <span>
-                    {approve() ? t('ballot.mark.notApproved') : t('ballot.mark.abstain')} {approve() ? c.abstain + c.against : c.abstain}
+                    {t(method().words.unmarked)} {method().unmarkedCount(c)}
                   </span>
                 </p>
               </li>

@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
+import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
@@ -65,7 +66,7 @@ function Sheet(props: { r: TallyReport }) {
   const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
   const count = (id: string) => res().candidates.find((c) => c.id === id);
   const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
-  const approve = () => r().vote.markMode === 'approve';
+  const method = () => methodOf(r().vote.markMode);
   const published = () => r().state === 'published';
   // Blank lines for hand signatures: one per scrutineer who signed, at least as many as were needed.
   const signLines = () => Math.max(r().signoffs.length, 2);
@@ -163,13 +164,13 @@ function Sheet(props: { r: TallyReport }) {
               <th scope="col" class="n">
                 {t('ballot.mark.for')}
               </th>
-              <Show when={!approve()}>
+              <Show when={method().words.showsAgainst}>
                 <th scope="col" class="n">
                   {t('ballot.mark.against')}
                 </th>
               </Show>
               <th scope="col" class="n">
-                {approve() ? t('ballot.mark.notApproved') : t('ballot.mark.abstain')}
+                {t(method().words.unmarked)}
               </th>
               <th scope="col">{t('tally.col.outcome')}</th>
             </tr>
@@ -184,10 +185,10 @@ function Sheet(props: { r: TallyReport }) {
                     <td class="pos num">{i() + 1}</td>
                     <th scope="row">{c.title}</th>
                     <td class="n num">{n()?.for ?? 0}</td>
-                    <Show when={!approve()}>
+                    <Show when={method().words.showsAgainst}>
                       <td class="n num">{n()?.against ?? 0}</td>
                     </Show>
-                    <td class="n num">{approve() ? (n()?.abstain ?? 0) + (n()?.against ?? 0) : (n()?.abstain ?? 0)}</td>
+                    <td class="n num">{method().unmarkedCount({ against: n()?.against ?? 0, abstain: n()?.abstain ?? 0 })}</td>
                     <td>
                       {res().void
                         ? '—'

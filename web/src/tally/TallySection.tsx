@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import { forCount, type Marks } from '../../../shared/ballot/marks.ts';
+import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import type { Vote } from '../../../shared/ballot/schema.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorState, latest, Loading } from '../components/Async.tsx';
@@ -106,7 +106,7 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                       tied={f().tied}
                       threshold={f().threshold}
                       void={!!tv().totals?.void}
-                      approve={v().markMode === 'approve'}
+                      mode={v().markMode}
                     />
                     <OutcomeSummary candidates={f().candidates} elected={f().elected} tied={f().tied} unfilledSeats={f().unfilledSeats} void={!!tv().totals?.void} />
                     <Show when={tv().state === 'published' && tv().next.vacancy}>
@@ -197,7 +197,7 @@ function InvalidBallots(props: { vote: Vote; list: NonNullable<TallyView['invali
                       <span class="mono">{t('tally.invalid.serial', { serial: b.serial! })}</span>
                     </Show>
                   </Show>
-                  <span class="invalid-why">{t('tally.invalid.why', { n: forCount(b.marks as Marks), max: props.vote.maxFor })}</span>
+                  <span class="invalid-why">{t('tally.invalid.why', { n: methodOf(props.vote.markMode).invalid(b.marks, props.vote)?.marked ?? 0, max: props.vote.maxFor })}</span>
                 </p>
                 <ul class="invalid-marks">
                   <For each={Object.entries(b.marks).sort((x, y) => order(x[0]) - order(y[0]))}>

@@ -1,5 +1,6 @@
 /** Pieces of a tally shown on the vote page, the printed report and the public result page. */
 import { For, Show } from 'solid-js';
+import { methodOf, type MarkMode } from '../../../shared/ballot/methods/index.ts';
 import { chineseNumber } from '../../../shared/i18n/index.ts';
 import { overIssued } from '../../../shared/tally/outcome.ts';
 import { lang, t } from '../i18n.ts';
@@ -101,10 +102,12 @@ export function CandidateTable(props: {
   tied: string[];
   threshold: number;
   void: boolean;
-  approve?: boolean;
+  /** The vote's method: which columns the table has and what the unmarked column is called. */
+  mode: MarkMode;
   caption: string;
   class?: string;
 }) {
+  const method = () => methodOf(props.mode);
   return (
     <div class={`table-wrap ${props.class ?? ''}`}>
       <table class="table tally-table">
@@ -118,13 +121,13 @@ export function CandidateTable(props: {
             <th scope="col" class="n">
               {t('ballot.mark.for')}
             </th>
-            <Show when={!props.approve}>
+            <Show when={method().words.showsAgainst}>
               <th scope="col" class="n">
                 {t('ballot.mark.against')}
               </th>
             </Show>
             <th scope="col" class="n">
-              {props.approve ? t('ballot.mark.notApproved') : t('ballot.mark.abstain')}
+              {t(method().words.unmarked)}
             </th>
             <th scope="col">{t('tally.col.outcome')}</th>
           </tr>
@@ -140,13 +143,13 @@ export function CandidateTable(props: {
                 <td class="n num" data-label={t('ballot.mark.for')}>
                   <strong classList={{ 'below-threshold': c.for < props.threshold }}>{c.for}</strong>
                 </td>
-                <Show when={!props.approve}>
+                <Show when={method().words.showsAgainst}>
                   <td class="n num" data-label={t('ballot.mark.against')}>
                     {c.against}
                   </td>
                 </Show>
-                <td class="n num" data-label={props.approve ? t('ballot.mark.notApproved') : t('ballot.mark.abstain')}>
-                  {props.approve ? c.abstain + c.against : c.abstain}
+                <td class="n num" data-label={t(method().words.unmarked)}>
+                  {method().unmarkedCount(c)}
                 </td>
                 <td class="outcome">
                   <Outcome id={c.id} elected={props.elected} tied={props.tied} void={props.void} />
