@@ -16,6 +16,7 @@ import { auditEn } from './audit.en.ts';
 import { adminEn } from './admin.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { ballotEn } from './ballot.en.ts';
+import { authEn } from './auth.en.ts';
 import { rosterEn } from './roster.en.ts';
 export const en: Record<MessageKey, string> = {
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...adminEn,
   ...a11yEn,
+  ...authEn,
   ...rosterEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
@@ -85,57 +87,6 @@ export const en: Record<MessageKey, string> = {
   'role.scrutineer.does': 'Chief scrutineer, scrutineers and counters: watch issuance and casting, enter paper ballots, sign the tally.',
   'role.representative.does': 'Representatives: check in, vote, submit proposals, join inspections and evaluations. Usually sign in with the delegate card QR.',
   'role.department.does': 'Departments: report progress and evidence on their projects, answer inspection findings and rectification demands.',
-
-  'setup.title': 'Set up the system',
-  'setup.lead': 'This is the first time the system is used. Create the system administrator account.',
-  'setup.note': 'The system administrator can create congresses and accounts and change every setting. You will be signed in afterwards.',
-  'setup.displayNameHint': 'Your real name; it is recorded in the audit log.',
-  'setup.submit': 'Create administrator and sign in',
-  'setup.done': 'System administrator created. Next: create a congress.',
-
-  'login.title': 'Sign in',
-  'login.lead': 'Enter your username and password.',
-  'login.submit': 'Sign in',
-  'login.cardHint': 'Representatives sign in by scanning the QR on their delegate card with a phone or tablet; no password needed.',
-  'cardLogin.title': 'Delegate card sign-in',
-  'cardLogin.working': 'Signing in with your delegate card…',
-  'cardLogin.noToken': 'No delegate card was read',
-  'cardLogin.noTokenHelp': 'Scan the QR on your delegate card with the camera of a phone or tablet; it opens this page and signs you in.',
-  'cardLogin.failedHelp': 'When a card is reissued, the QR on the old card stops working. If in doubt, ask the standing committee staff.',
-  'cardLogin.badToken': 'The delegate card’s QR was not read completely',
-  'cardLogin.badTokenHelp': 'Hold the whole QR on your delegate card to the camera and scan it again. If it still fails, ask the standing committee staff.',
-  'cardLogin.toPasswordLogin': 'Staff: sign in with username and password',
-
-  'account.title': 'My account',
-  'account.lead': 'Who you are and your roles, your password, and where you are signed in.',
-  'account.profile': 'Identity',
-  'account.roles': 'Roles',
-  'account.noRoles': 'No roles yet',
-  'account.password.title': 'Change password',
-  'account.password.cardOnly': 'You sign in with your delegate card QR; this account has no password to change.',
-  'account.password.current': 'Current password',
-  'account.password.new': 'New password',
-  'account.password.mismatch': 'The two passwords are not the same',
-  'account.password.othersSignedOut': 'Afterwards your other devices are signed out; this one stays signed in.',
-  'account.password.submit': 'Change password',
-  'account.password.changed': 'Password changed; your other devices have been signed out.',
-  'account.sessions.title': 'Signed-in devices',
-  'account.sessions.lead': 'If you do not recognise a device, sign it out and change your password.',
-  'account.sessions.device': 'Device',
-  'account.sessions.method': 'Signed in with',
-  'account.sessions.signedInAt': 'Signed in',
-  'account.sessions.lastSeen': 'Last used',
-  'account.sessions.current': 'This device',
-  'account.sessions.thisDevice': 'Use “Sign out”',
-  'account.sessions.unknownDevice': 'Unknown device',
-  'account.sessions.empty': 'No other signed-in devices.',
-  'account.sessions.revoke': 'Sign out',
-  'account.sessions.revokeTitle': 'Sign this device out?',
-  'account.sessions.revokeMessage': '“{device}” is signed out at once and must sign in again to be used.',
-  'account.sessions.revoked': 'The device has been signed out.',
-  'session.method.password': 'Username and password',
-  'session.method.card': 'Delegate card QR',
-  'session.method.setup': 'System setup',
 
   'home.hello': 'Hello, {name}',
   'home.noRoles': 'Your account has no role yet. Contact the standing committee staff.',

@@ -15,6 +15,7 @@ import { auditZh } from './audit.zh-CN.ts';
 import { adminZh } from './admin.zh-CN.ts';
 import { a11yZh } from './a11y.zh-CN.ts';
 import { ballotZh } from './ballot.zh-CN.ts';
+import { authZh } from './auth.zh-CN.ts';
 import { rosterZh } from './roster.zh-CN.ts';
 export const zhCN = {
   // Later stages keep their words in their own files (spread first: a key here must not repeat there).
@@ -28,6 +29,7 @@ export const zhCN = {
   ...auditZh,
   ...adminZh,
   ...a11yZh,
+  ...authZh,
   ...rosterZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
@@ -91,60 +93,6 @@ export const zhCN = {
   'role.scrutineer.does': '总监票人、监票人、计票人：监督发票和投票，录入纸质选票，确认计票结果。',
   'role.representative.does': '人大代表：签到、投票、提出建议、参加视察和测评。通常凭代表证二维码登录。',
   'role.department.does': '承办单位：报告所承办项目的进展和佐证材料，答复视察意见和整改要求。',
-
-  // Setup
-  'setup.title': '初始化系统',
-  'setup.lead': '这是第一次使用本系统。请创建系统管理员账号。',
-  'setup.note': '系统管理员可以创建人大、账号并修改所有设置。创建后会自动登录。',
-  'setup.displayNameHint': '您的真实姓名，会记录在审计日志中。',
-  'setup.submit': '创建管理员并登录',
-  'setup.done': '系统管理员已创建。下一步：新建一个人大。',
-
-  // Sign-in
-  'login.title': '登录',
-  'login.lead': '请输入您的用户名和密码。',
-  'login.submit': '登录',
-  'login.cardHint': '人大代表请用手机或平板扫描代表证上的二维码登录，无需密码。',
-  'cardLogin.title': '代表证登录',
-  'cardLogin.working': '正在通过代表证登录…',
-  'cardLogin.noToken': '没有读到代表证信息',
-  'cardLogin.noTokenHelp': '请用手机或平板的相机扫描代表证上的二维码，系统会自动打开本页并登录。',
-  'cardLogin.failedHelp': '代表证补发后，旧代表证的二维码即失效。如有疑问，请联系人大常委会工作人员。',
-  'cardLogin.badToken': '代表证二维码没有读全，无法登录',
-  'cardLogin.badTokenHelp': '请把代表证上的二维码完整对准相机重新扫描；仍不行请联系人大常委会工作人员。',
-  'cardLogin.toPasswordLogin': '工作人员用账号密码登录',
-
-  // My account
-  'account.title': '我的账户',
-  'account.lead': '您的身份和角色、密码，以及已登录的设备。',
-  'account.profile': '身份',
-  'account.roles': '角色',
-  'account.noRoles': '尚无角色',
-  'account.password.title': '修改密码',
-  'account.password.cardOnly': '您凭代表证二维码登录，账号没有密码，无需修改。',
-  'account.password.current': '当前密码',
-  'account.password.new': '新密码',
-  'account.password.mismatch': '两次输入的密码不一致',
-  'account.password.othersSignedOut': '修改后，您在其他设备上的登录会失效，本设备保持登录。',
-  'account.password.submit': '修改密码',
-  'account.password.changed': '密码已修改，其他设备上的登录已失效。',
-  'account.sessions.title': '已登录的设备',
-  'account.sessions.lead': '如有您不认识的设备，请让它退出登录并修改密码。',
-  'account.sessions.device': '设备',
-  'account.sessions.method': '登录方式',
-  'account.sessions.signedInAt': '登录时间',
-  'account.sessions.lastSeen': '最近使用',
-  'account.sessions.current': '本设备',
-  'account.sessions.thisDevice': '请用“退出登录”',
-  'account.sessions.unknownDevice': '未知设备',
-  'account.sessions.empty': '没有其他已登录的设备。',
-  'account.sessions.revoke': '让其退出',
-  'account.sessions.revokeTitle': '让该设备退出登录？',
-  'account.sessions.revokeMessage': '“{device}”将立即退出登录，再次使用需要重新登录。',
-  'account.sessions.revoked': '该设备已退出登录。',
-  'session.method.password': '用户名和密码',
-  'session.method.card': '代表证二维码',
-  'session.method.setup': '系统初始化',
 
   // Home for representatives and departments
   'home.hello': '您好，{name}',
