@@ -16,6 +16,7 @@ import { auditEn } from './audit.en.ts';
 import { adminEn } from './admin.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { ballotEn } from './ballot.en.ts';
+import { departmentsEn } from './departments.en.ts';
 import { congressEn } from './congress.en.ts';
 import { authEn } from './auth.en.ts';
 import { rosterEn } from './roster.en.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...adminEn,
   ...a11yEn,
+  ...departmentsEn,
   ...congressEn,
   ...authEn,
   ...rosterEn,
@@ -98,42 +100,6 @@ export const en: Record<MessageKey, string> = {
   'noAccess.title': 'Not available to you',
   'noAccess.body': 'Your roles in this congress do not include this page.',
   'noAccess.next': 'If you need it, ask an administrator of this congress to grant you the role.',
-
-  'departments.title': 'Departments',
-  'departments.lead': 'The departments that carry out livelihood projects (lead and co-operating), and their accounts for reporting progress.',
-  'departments.add': 'Add department',
-  'departments.count': '{n} active department|{n} active departments',
-  'departments.showInactive': 'Show deactivated departments ({n})',
-  'departments.empty': 'No departments yet',
-  'departments.emptyNext': 'Add the departments that will carry out projects — housing bureau, education bureau, the townships — and give them accounts.',
-  'departments.emptyNextReader': 'An administrator of this congress adds departments.',
-  'departments.field.name': 'Name',
-  'departments.field.nameHint': 'Unique within this congress.',
-  'departments.field.kind': 'Kind',
-  'departments.field.contact': 'Contact',
-  'departments.field.contactName': 'Contact person',
-  'departments.field.contactPhone': 'Contact phone',
-  'departments.field.status': 'Status',
-  'departments.accounts': 'Accounts',
-  'departments.noAccounts': 'No account yet',
-  'departments.addAccount': 'New department account',
-  'departments.active': 'Active',
-  'departments.inactive': 'Deactivated',
-  'department.kind.bureau': 'Government bureau',
-  'department.kind.township': 'Township / street',
-  'department.kind.enterprise': 'Enterprise or institution',
-  'department.kind.other': 'Other',
-  'departments.added': 'Added “{name}”.',
-  'departments.saved': 'Saved “{name}”.',
-  'departments.edit.title': 'Edit department',
-  'departments.edit.aria': 'Edit {name}',
-  'departments.deactivate.button': 'Deactivate',
-  'departments.deactivate.title': 'Deactivate this department?',
-  'departments.deactivate.message': '“{name}” can no longer be assigned to new projects; its existing projects and records stay. You can reactivate it later.',
-  'departments.deactivate.confirm': 'Deactivate department',
-  'departments.deactivate.done': 'Deactivated “{name}”.',
-  'departments.reactivate.button': 'Reactivate',
-  'departments.reactivate.done': 'Reactivated “{name}”.',
 
   'accounts.title': 'All accounts',
   'accounts.lead': 'Every account in the system and its roles in each congress. Create, disable, reset passwords and sign accounts out.',

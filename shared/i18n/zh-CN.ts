@@ -15,6 +15,7 @@ import { auditZh } from './audit.zh-CN.ts';
 import { adminZh } from './admin.zh-CN.ts';
 import { a11yZh } from './a11y.zh-CN.ts';
 import { ballotZh } from './ballot.zh-CN.ts';
+import { departmentsZh } from './departments.zh-CN.ts';
 import { congressZh } from './congress.zh-CN.ts';
 import { authZh } from './auth.zh-CN.ts';
 import { rosterZh } from './roster.zh-CN.ts';
@@ -30,6 +31,7 @@ export const zhCN = {
   ...auditZh,
   ...adminZh,
   ...a11yZh,
+  ...departmentsZh,
   ...congressZh,
   ...authZh,
   ...rosterZh,
@@ -103,43 +105,6 @@ export const zhCN = {
   'noAccess.title': '无权查看',
   'noAccess.body': '您在本人大中的角色不包括此页面。',
   'noAccess.next': '如需使用，请联系本人大的管理员为您授予相应角色。',
-
-  // Departments
-  'departments.title': '承办单位',
-  'departments.lead': '承担民生实事项目的单位（牵头单位、配合单位），以及它们用于报告进展的账号。',
-  'departments.add': '添加单位',
-  'departments.count': '在用单位 {n} 个',
-  'departments.showInactive': '显示已停用的单位（{n} 个）',
-  'departments.empty': '还没有承办单位',
-  'departments.emptyNext': '添加将承办项目的单位，如住建局、教育局、各乡镇，并为其开通账号。',
-  'departments.emptyNextReader': '承办单位由本人大的管理员添加。',
-  'departments.field.name': '单位名称',
-  'departments.field.nameHint': '在本人大中不能重名。',
-  'departments.field.kind': '类别',
-  'departments.field.contact': '联系人',
-  'departments.field.contactName': '联系人',
-  'departments.field.contactPhone': '联系电话',
-  'departments.field.status': '状态',
-  'departments.accounts': '账号',
-  'departments.noAccounts': '还没有账号',
-  'departments.addAccount': '新建单位账号',
-  'departments.active': '在用',
-  'departments.inactive': '已停用',
-  'department.kind.bureau': '政府部门',
-  'department.kind.township': '乡镇（街道）',
-  'department.kind.enterprise': '企事业单位',
-  'department.kind.other': '其他',
-  'departments.added': '已添加“{name}”。',
-  'departments.saved': '已保存“{name}”。',
-  'departments.edit.title': '修改单位',
-  'departments.edit.aria': '修改{name}',
-  'departments.deactivate.button': '停用',
-  'departments.deactivate.title': '停用该单位？',
-  'departments.deactivate.message': '停用后，“{name}”不能再被指定为新项目的承办单位；已有的项目和记录保留。之后可以重新启用。',
-  'departments.deactivate.confirm': '停用单位',
-  'departments.deactivate.done': '已停用“{name}”。',
-  'departments.reactivate.button': '重新启用',
-  'departments.reactivate.done': '已重新启用“{name}”。',
 
   // All accounts (system administrator)
   'accounts.title': '全部账号',
