@@ -15,6 +15,7 @@ import { auditZh } from './audit.zh-CN.ts';
 import { adminZh } from './admin.zh-CN.ts';
 import { a11yZh } from './a11y.zh-CN.ts';
 import { ballotZh } from './ballot.zh-CN.ts';
+import { accountsZh } from './accounts.zh-CN.ts';
 import { departmentsZh } from './departments.zh-CN.ts';
 import { congressZh } from './congress.zh-CN.ts';
 import { authZh } from './auth.zh-CN.ts';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...auditZh,
   ...adminZh,
   ...a11yZh,
+  ...accountsZh,
   ...departmentsZh,
   ...congressZh,
   ...authZh,
@@ -105,57 +107,6 @@ export const zhCN = {
   'noAccess.title': '无权查看',
   'noAccess.body': '您在本人大中的角色不包括此页面。',
   'noAccess.next': '如需使用，请联系本人大的管理员为您授予相应角色。',
-
-  // All accounts (system administrator)
-  'accounts.title': '全部账号',
-  'accounts.lead': '系统中的所有账号及其在各人大中的角色。可以新建、停用、重置密码和强制退出登录。',
-  'accounts.create': '新建账号',
-  'accounts.create.rolesLater': '创建后，可在“管理”中为其授予各人大的角色。',
-  'accounts.created': '已创建{name}的账号。',
-  'accounts.search': '搜索姓名、用户名或人大',
-  'accounts.count': '共 {n} 个账号',
-  'accounts.empty': '还没有账号',
-  'accounts.noMatch': '没有符合条件的账号',
-  'accounts.emptyNext': '新建账号后，为其授予某个人大中的角色。',
-  'accounts.account': '账号',
-  'accounts.you': '您本人',
-  'accounts.roles': '角色',
-  'accounts.noRoles': '无角色',
-  'accounts.status': '状态',
-  'accounts.status.active': '正常',
-  'accounts.status.disabled': '已停用',
-  'accounts.createdAt': '创建日期',
-  'accounts.manage': '管理',
-  'accounts.manageTitle': '管理账号：{name}',
-  'accounts.section.details': '基本信息',
-  'accounts.section.roles': '各人大中的角色',
-  'accounts.section.security': '密码与登录',
-  'accounts.systemAdmin': '系统管理员',
-  'accounts.systemAdminHint': '可以管理所有人大和所有账号。请只授予极少数人。',
-  'accounts.nothingChanged': '没有修改任何内容。',
-  'accounts.saved': '已保存。',
-  'accounts.noRolesYet': '该账号还没有任何角色。',
-  'accounts.noCongressYet': '还没有人大，无法授予角色。',
-  'accounts.password.new': '新密码',
-  'accounts.password.hint': '至少 10 个字符。重置后，该账号在所有设备上的登录都会失效。',
-  'accounts.password.submit': '重置密码',
-  'accounts.password.done': '已重置{name}的密码。',
-  'accounts.signOutEverywhere': '在所有设备上退出登录',
-  'accounts.signOutEverywhere.message': '{name}在所有设备上的登录将立即失效，需要重新登录。',
-  'accounts.signOutEverywhere.confirm': '全部退出',
-  'accounts.signOutEverywhere.done': '{name}已在所有设备上退出登录。',
-  'accounts.enable': '重新启用',
-  'accounts.enabled': '已重新启用{name}的账号。',
-  'accounts.disable.button': '停用账号',
-  'accounts.disable.title': '停用该账号？',
-  'accounts.disable.message': '停用后，{name}立即在所有设备上退出，且不能再登录。其角色保留，可随时重新启用。',
-  'accounts.disable.messageSelf': '这是您本人的账号。停用后，您会立即退出且不能再登录，需由其他系统管理员重新启用。',
-  'accounts.disable.confirm': '停用账号',
-  'accounts.disabled': '已停用{name}的账号。',
-  'accounts.unlock': '解除登录限制',
-  'accounts.unlock.hint': '密码输错后，来自同一地址的登录会被放慢；许多地址同时尝试时，会暂时拒绝几分钟。解除后，账号本人可以立即重新登录；密码不变。',
-  'accounts.unlock.done': '已解除{name}的登录限制，现在可以登录。',
-  'accounts.unlock.none': '{name}没有需要解除的登录限制。',
 
   // Audit log
 
