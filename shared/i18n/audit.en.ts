@@ -299,4 +299,6 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'pager.size': 'Per page',
   'roster.countSeated': 'Seated {n}',
   'roster.countLeft': 'Term ended {n}',
+
+  // Audit log
 };

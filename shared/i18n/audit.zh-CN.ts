@@ -322,4 +322,6 @@ export const auditZh = {
   // ---- roster and proposals, paged on the server ----
   'roster.countSeated': '在任 {n}',
   'roster.countLeft': '已终止 {n}',
+
+  // Audit log
 } as const;

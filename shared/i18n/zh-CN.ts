@@ -108,8 +108,6 @@ export const zhCN = {
   'noAccess.body': '您在本人大中的角色不包括此页面。',
   'noAccess.next': '如需使用，请联系本人大的管理员为您授予相应角色。',
 
-  // Audit log
-
   // Gathering and screening (征集与初定), SPEC §3
   'nav.stage.gathering': '征集与初定',
   'nav.windows': '征集安排',
