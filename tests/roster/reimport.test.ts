@@ -4,6 +4,8 @@ import { auditLog } from '../../server/db/schema/index.ts';
 import { guardCell, parseCsv, toCsv, unguardCell } from '../../shared/csv.ts';
 import { planRosterImport, phoneKey, type RosterPerson } from '../../shared/roster/import-plan.ts';
 import { checkRosterRows } from '../../shared/roster/schema.ts';
+import * as R from '../../shared/roster/contract.ts';
+import type { ImportPreview } from '../../shared/roster/schema.ts';
 import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
 
 const t = useTestApp();
@@ -13,7 +15,7 @@ let congressId: string;
 let roles: Record<string, Client>;
 const base = () => `/api/congresses/${congressId}`;
 type Person = { id: string; name: string; gender: string | null; delegation: string; constituency: string; phone: string; status: string };
-const roster = async () => ((await admin.get(`${base()}/representatives`)).body as Person[]).sort((a, b) => a.name.localeCompare(b.name));
+const roster = async () => ((await admin.call(R.listRepresentatives, { params: { congressId } })).body as Person[]).sort((a, b) => a.name.localeCompare(b.name));
 /** The audit entries of one action in this congress, newest first, read from the table itself. */
 const auditOf = (action: string) =>
   t.database.db.select().from(auditLog).where(and(eq(auditLog.congressId, congressId), eq(auditLog.action, action))).orderBy(desc(auditLog.seq));
@@ -91,44 +93,44 @@ describe('re-importing the whole sheet', () => {
     const made = await congressWithRoles(t, admin);
     congressId = made.congress.id;
     roles = made.clients;
-    const res = await admin.post(`${base()}/roster/import`, csv(SHEET));
+    const res = await admin.call(R.importRoster, { params: { congressId }, body: csv(SHEET) });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ imported: 3, updated: 0 });
   });
 
   it('export → import of the same file is the same roster: every row unchanged, the +86 phone included', async () => {
     const before = await roster();
-    const exported = await admin.get(`${base()}/roster/export.csv`);
+    const exported = await admin.call(R.exportRoster, { params: { congressId } });
     expect(exported.text).toContain("'+86 138 0000 0001"); // the formula guard
     const file = csv(exported.text);
-    for (const existing of ['skip', 'update']) {
-      const p = await admin.post(`${base()}/roster/import/preview?existing=${existing}`, file);
+    for (const existing of ['skip', 'update'] as const) {
+      const p = await admin.call(R.previewImport, { params: { congressId }, query: { existing }, body: file });
       expect(p.status).toBe(200);
       expect(p.body.counts).toEqual({ new: 0, unchanged: 3, update: 0, skip: 0, error: 0 });
     }
-    const res = await admin.post(`${base()}/roster/import?existing=update`, file);
+    const res = await admin.call(R.importRoster, { params: { congressId }, query: { existing: 'update' }, body: file });
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('import_nothing');
+    expect(res.body.error?.code).toBe('import_nothing');
     expect(await roster()).toEqual(before);
   });
 
   it('a sheet with new people and changed ones: skip adds only the new; update adds them and applies the changes, in one audited import', async () => {
     const next = SHEET.replace('城关代表小组,第一选区,13800000002', '河西代表小组,第一选区,13800000002') + '\n陈明,男,东街代表小组,第四选区,13900000009,在任\n周红,女,东街代表小组,第四选区,,';
-    const skip = await admin.post(`${base()}/roster/import/preview?existing=skip`, csv(next));
+    const skip = await admin.call(R.previewImport, { params: { congressId }, query: { existing: 'skip' }, body: csv(next) });
     expect(skip.body.counts).toEqual({ new: 2, unchanged: 2, update: 0, skip: 1, error: 0 });
-    const update = await admin.post(`${base()}/roster/import/preview?existing=update`, csv(next));
+    const update = await admin.call(R.previewImport, { params: { congressId }, query: { existing: 'update' }, body: csv(next) });
     expect(update.body.counts).toEqual({ new: 2, unchanged: 2, update: 1, skip: 0, error: 0 });
-    expect(update.body.rows.find((r: { action: string }) => r.action === 'update').changes).toEqual([{ field: 'delegation', from: '城关代表小组', to: '河西代表小组' }]);
+    expect(update.body.rows.find((r: { action: string }) => r.action === 'update')!.changes).toEqual([{ field: 'delegation', from: '城关代表小组', to: '河西代表小组' }]);
     expect((await roster()).length).toBe(3); // a preview writes nothing
 
     // What the person saw must still hold: a count that no longer matches is refused, and nothing is written.
-    const stale = await new Client(t, 'en').request('POST', `${base()}/roster/import?existing=update&expectNew=1&expectUpdate=1`, csv(next), { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
+    const stale = await new Client(t, 'en').call(R.importRoster, { params: { congressId }, query: { existing: 'update', expectNew: 1, expectUpdate: 1 }, body: csv(next) }, { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'import_changed', message: 'The roster changed since the check: it would now add 2 and update 1. Look at the new check, then import.' });
-    expect(stale.body.error.details.counts.new).toBe(2);
+    expect((stale.body.error?.details as ImportPreview).counts.new).toBe(2);
     expect((await roster()).length).toBe(3);
 
-    const res = await admin.post(`${base()}/roster/import?existing=update&expectNew=2&expectUpdate=1`, csv(next));
+    const res = await admin.call(R.importRoster, { params: { congressId }, query: { existing: 'update', expectNew: 2, expectUpdate: 1 }, body: csv(next) });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ imported: 2, updated: 1, unchanged: 2, skipped: 0, encoding: 'utf-8' });
     const after = await roster();
@@ -140,25 +142,25 @@ describe('re-importing the whole sheet', () => {
     expect(imports[0].details).toMatchObject({ existing: 'update', rows: 2, updated: 1, unchanged: 2, skipped: 0 });
 
     // The same file again: nothing left to do, in either mode.
-    const again = await admin.post(`${base()}/roster/import/preview?existing=update`, csv(next));
+    const again = await admin.call(R.previewImport, { params: { congressId }, query: { existing: 'update' }, body: csv(next) });
     expect(again.body.counts).toEqual({ new: 0, unchanged: 5, update: 0, skip: 0, error: 0 });
   });
 
   it('a bad row still refuses the whole file under update, and bad choices are 400 in both languages', async () => {
     const bad = SHEET.replace('李娜,女', '李娜,未知') + '\n新人甲,男,城关代表小组,第一选区,13911111111,';
     const before = await roster();
-    const res = await admin.post(`${base()}/roster/import?existing=update`, csv(bad));
+    const res = await admin.call(R.importRoster, { params: { congressId }, query: { existing: 'update' }, body: csv(bad) });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('import_invalid');
-    expect(res.body.error.details.counts).toMatchObject({ new: 1, error: 1 });
+    expect(res.body.error?.code).toBe('import_invalid');
+    expect((res.body.error?.details as ImportPreview).counts).toMatchObject({ new: 1, error: 1 });
     expect(await roster()).toEqual(before);
     const zh = await admin.post(`${base()}/roster/import/preview?existing=replace`, csv(SHEET));
     expect(zh.status).toBe(400);
-    expect(zh.body.error.code).toBe('validation');
-    expect(zh.body.error.message).toBe('提交的内容有误，请按提示修改。');
+    expect(zh.body.error?.code).toBe('validation');
+    expect(zh.body.error?.message).toBe('提交的内容有误，请按提示修改。');
     const en = await new Client(t, 'en').request('POST', `${base()}/roster/import?expectNew=-1`, csv(SHEET), { cookie: admin.cookie, 'x-csrf-token': admin.csrf });
     expect(en.status).toBe(400);
-    expect(en.body.error.message).toBe('Some fields are not valid; correct them as shown.');
-    expect((await roles.presidium.post(`${base()}/roster/import?existing=update`, csv(SHEET))).status).toBe(403);
+    expect(en.body.error?.message).toBe('Some fields are not valid; correct them as shown.');
+    expect((await roles.presidium.call(R.importRoster, { params: { congressId }, query: { existing: 'update' }, body: csv(SHEET) })).status).toBe(403);
   });
 });

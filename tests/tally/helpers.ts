@@ -77,3 +77,10 @@ export async function runVote(t: TestApp, h: Hall, voteId: string, ballots: Reco
   expect((await h.roles.presidium.post(`${path}/close`, {})).status).toBe(200);
   return { path, cards, receipts };
 }
+
+/** The path parameters of a vote's address (`…/congresses/:c/sessions/:s/votes/:v`), for `client.call`. */
+export function at(path: string) {
+  const m = path.match(/congresses\/([^/]+)\/sessions\/([^/]+)\/votes\/([^/?]+)/);
+  if (!m) throw new Error(`not a vote's address: ${path}`);
+  return { congressId: m[1], sessionId: m[2], voteId: m[3] };
+}
