@@ -24,6 +24,7 @@ import { congressEn } from './congress.en.ts';
 import { authEn } from './auth.en.ts';
 import { rosterEn } from './roster.en.ts';
 export const en: Record<MessageKey, string> = {
+  // Each stage keeps its words in its own file (<stage>.en.ts, the keys of <stage>.zh-CN.ts), spread here first.
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
   ...ballotEn,
   ...homeEn,

@@ -23,7 +23,8 @@ import { congressZh } from './congress.zh-CN.ts';
 import { authZh } from './auth.zh-CN.ts';
 import { rosterZh } from './roster.zh-CN.ts';
 export const zhCN = {
-  // Later stages keep their words in their own files (spread first: a key here must not repeat there).
+  // Each stage keeps its words in its own file (<stage>.zh-CN.ts), spread here first: a key below must not repeat
+  // there. What stays below is common to every page (the product, shared words, fields, navigation, roles).
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
   ...ballotZh,
   ...homeZh,
