@@ -4,7 +4,9 @@
  * boundaries, and each reader seeing what the list shows them (representatives their own only).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
+import * as C from '../../shared/gathering/contract.ts';
+import { Client, useTestApp } from '../helpers/app.ts';
+import { pagingWorld, readPage } from '../helpers/paging.ts';
 import { openWindow, proposalFields, thisYear } from './helpers.ts';
 
 const t = useTestApp();
@@ -13,36 +15,32 @@ let roles: Record<string, Client>;
 let base: string;
 let otherBase: string;
 let code: string;
+let congressId: string;
 
 type Page = { items: { id: string; title: string; status: string; channel: string; trackingCode: string }[]; total: number; page: number; size: number; counts: Record<string, number>; all: number };
-const page = async (qs: string, who: Client = admin) => {
-  const res = await who.get(`${base}/proposals/page?${qs}`);
-  expect(res.status, res.text).toBe(200);
-  return res.body as Page;
-};
+const page = (qs: string, who: Client = admin) => readPage<Page>(who, `${base}/proposals/page?${qs}`);
 
 beforeAll(async () => {
-  admin = await setupAdmin(t);
-  const made = await congressWithRoles(t, admin);
-  roles = made.clients;
-  base = `/api/congresses/${made.congress.id}`;
-  await openWindow(admin, made.congress.id);
+  const w = await pagingWorld(t);
+  ({ admin, roles, base, otherBase, congressId } = w);
+  await openWindow(admin, w.congressId);
   for (let i = 0; i < 23; i++) {
-    const res = await admin.post(`${base}/proposals`, {
-      ...proposalFields({ title: `${i % 2 ? '石桥村' : '河东村'}道路硬化${i}`, location: i % 2 ? '石桥村' : '河东村', category: i % 3 ? 'transport' : 'water' }),
-      channel: i % 4 ? 'liaison_station' : 'hotline_12345',
-      station: '石桥代表联络站',
+    const res = await admin.call(C.createProposal, {
+      params: { congressId },
+      body: {
+        ...proposalFields({ title: `${i % 2 ? '石桥村' : '河东村'}道路硬化${i}`, location: i % 2 ? '石桥村' : '河东村', category: i % 3 ? 'transport' : 'water' }),
+        channel: i % 4 ? 'liaison_station' : 'hotline_12345',
+        station: '石桥代表联络站',
+      },
     });
     expect(res.status, res.text).toBe(201);
     if (i === 7) code = res.body.trackingCode;
   }
   // Two not adopted, so the status counts have more than one status.
   const some = await page('size=2');
-  for (const p of some.items) expect((await admin.post(`${base}/proposals/${p.id}/reject`, { reason: '不属于民生实事范围', reserve: false })).status).toBeLessThan(300);
-  // The representative's own, and another congress's.
-  expect((await roles.representative.post(`${base}/proposals`, { ...proposalFields({ title: '代表自己的建议' }), channel: 'representative' })).status).toBe(201);
-  const other = await congressWithRoles(t, admin);
-  otherBase = `/api/congresses/${other.congress.id}`;
+  for (const p of some.items) expect((await admin.call(C.rejectProposal, { params: { congressId, proposalId: p.id }, body: { reason: '不属于民生实事范围', reserve: false } })).status).toBeLessThan(300);
+  // The representative's own (the other congress has none).
+  expect((await roles.representative.call(C.createProposal, { params: { congressId }, body: { ...proposalFields({ title: '代表自己的建议' }), channel: 'representative' } })).status).toBe(201);
 });
 
 describe('proposals, a page at a time', () => {
