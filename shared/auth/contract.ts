@@ -4,6 +4,8 @@ import { route } from '../contract.ts';
 import { CardLogin, ChangePassword, Login, Me, SessionId, SessionInfo, Setup } from './schema.ts';
 
 const tag = 'auth';
+// The public writes here are not under /api/public: a browser that carries a session cookie still sends its CSRF token
+// (server/lib/auth.ts loadAuth), hence `csrf` among their refusals.
 const Ok = z.object({ ok: z.literal(true) });
 
 export const getSetup = route({
@@ -24,7 +26,7 @@ export const setup = route({
   body: Setup,
   status: 201,
   response: Me,
-  errors: ['setup_done', 'username_taken'],
+  errors: ['setup_done', 'username_taken', 'csrf'],
 });
 
 export const login = route({
@@ -35,7 +37,7 @@ export const login = route({
   permission: 'public',
   body: Login,
   response: Me,
-  errors: ['bad_credentials', 'account_disabled', 'rate_limited'],
+  errors: ['bad_credentials', 'account_disabled', 'rate_limited', 'csrf'],
 });
 
 export const cardLogin = route({
@@ -46,7 +48,7 @@ export const cardLogin = route({
   permission: 'public',
   body: CardLogin,
   response: Me,
-  errors: ['card_invalid', 'account_disabled'],
+  errors: ['card_invalid', 'account_disabled', 'csrf'],
 });
 
 export const logout = route({
@@ -54,9 +56,10 @@ export const logout = route({
   path: '/auth/logout',
   tag,
   summary: 'Sign out (revokes this session)',
-  description: 'Open to anyone: signed out already, it only clears the cookie.',
+  description: 'Open to anyone: signed out already, it only clears the cookie. Signed in by cookie, it needs the CSRF token as every write does.',
   permission: 'public',
   response: Ok,
+  errors: ['csrf'],
 });
 
 export const getMe = route({
