@@ -4,6 +4,7 @@
  * Pure: no DOM, so the same functions can render print views or exports anywhere.
  */
 import type { Lang } from '../errors.ts';
+import { TIME_ZONE } from '../time.ts';
 import { ballotZh } from './ballot.zh-CN.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -12,7 +13,7 @@ export type { MessageKey } from './zh-CN.ts';
 export type Params = Record<string, string | number>;
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-export const TIME_ZONE = 'Asia/Shanghai';
+export { TIME_ZONE };
 /** The keys of the core words (ballot.zh-CN.ts): what the hall tablet's ballot page shows. */
 export type CoreKey = keyof typeof ballotZh;
 /**
@@ -64,11 +65,6 @@ export function formatDateTime(value: string | Date, lang: Lang): string {
   if (Number.isNaN(d.getTime())) return String(value);
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   return lang === 'en' ? `${formatDate(d, lang)}, ${time}` : `${formatDate(d, lang)} ${time}`;
-}
-
-/** Today's date in Asia/Shanghai as YYYY-MM-DD (for date inputs). */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export function formatCount(n: number, lang: Lang): string {

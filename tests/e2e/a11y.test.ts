@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { settled, shoot, startHarness, startServer, VIEWPORTS, watch, type Harness, type RunningServer } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * Accessibility (issue 20): axe-core, the standard rules engine, run inside Chromium over every page state a person can
@@ -44,7 +44,7 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     answerTokens: [] as string[],
     cardUrl: '',
   };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
   const c = () => `/c/${ids.congress}`;
 
   /** A browser context for one person in one language: signed in as they would be, the language chosen beforehand. */
@@ -124,7 +124,7 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     ids.cardUrl = cards.cards[0].url;
 
     // What exists only while it happens: a window open today with a proposal waiting for screening…
-    const win = await staff.post<{ id: string }>(`${base}/collection-windows`, { year: year + 1, opensOn: todayInShanghai(), closesOn: `${year + 1}-12-31` });
+    const win = await staff.post<{ id: string }>(`${base}/collection-windows`, { year: year + 1, opensOn: shanghaiToday(), closesOn: `${year + 1}-12-31` });
     expect(win.id).toBeTruthy();
     const titles = ['青山社区停车场扩建', '河东村文化广场照明', '石桥村便民服务点'];
     const depId = (await staff.get<{ id: string; name: string }[]>(`${base}/departments`)).find((d) => d.name.includes('建设'))!.id;

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
-import { addDays } from '../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * Stage E in a real browser against the real server (SPEC §7). Seeded through the API: a congress, two departments
@@ -49,7 +48,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
   let reevalId = '';
   let slips: { serial: string; url: string }[] = [];
   let dept: Page;
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4));
   const roundTitle = `${year}年度民生实事项目群众满意度测评`;
   const round2Title = '代表与群众联合测评（试行）';

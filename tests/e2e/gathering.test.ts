@@ -1,9 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
-import { addDays } from '../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * Stage A in a real browser against the real server (SPEC §3): the admin opens a collection window and prints the
@@ -60,7 +59,7 @@ describe('gathering and screening: from a resident’s proposal to the frozen ca
   let gov: Page;
   let residentCode = '';
   let rejectedCode = '';
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4)) + 1;
   const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
   const government = { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' };

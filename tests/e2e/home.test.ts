@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionYear } from '../../shared/home/rules.ts';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
-import { addDays } from '../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * Each person's home is their work (issue 20, point 1), in a real browser against the real server. Seeded through
@@ -47,7 +46,7 @@ describe('home: each person lands on their work', () => {
     await page.locator('.lang-switch').click();
     await page.getByRole('heading', { name: '我的待办', level: 2 }).waitFor();
   };
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4));
   const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
   const roads = { displayName: '交通局周科长', username: 'dept.roads', password: 'roads-2026-dept' };

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, VIEWPORTS, type Harness } from './harness.ts';
+import { shanghaiToday } from '../../shared/time.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 
@@ -64,7 +64,7 @@ describe('kiosks (签到平板 / 投票平板)', () => {
     for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆'].entries()) await post(`${c}/representatives`, { name, delegation: i < 3 ? '城关镇代表团' : '河东乡代表团' });
     const cards = (await (await h.page.request.get(`${h.origin}/api${c}/roster/cards`)).json()) as { cards: { url: string }[] };
     delegateUrls = cards.cards.map((x) => x.url);
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: sessionName, date: todayInShanghai() })).id;
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: sessionName, date: shanghaiToday() })).id;
   });
   afterAll(async () => {
     await h?.close();

@@ -5,9 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, FIXTURES, grayFromPng, launchBrowser, qrVideo, removeVideo, settled, shoot, startHarness, textMatching, VIEWPORTS, watch, type Harness, type ViewportName } from './harness.ts';
-import { addDays } from '../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * The whole lifecycle, through the pages only (the API is used to READ: the delegate cards' QR contents, the printed
@@ -35,7 +34,7 @@ describe('lifecycle: from first run to the rectification report, through the UI'
   /** lifecycle-NN-<step>-<viewport>.png */
   const snap = (page: Page, step: string, sizes: ViewportName[]) => shoot(page, `lifecycle-${String(++n).padStart(2, '0')}-${step}`, sizes);
 
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4));
   const admin = { name: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
   const scrut1 = { name: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' };

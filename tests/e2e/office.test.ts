@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+import { shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The office's own words in a real browser: a township's public footer names its 人大主席团 (a township has no
@@ -13,7 +13,7 @@ describe('the office’s own words and forms', () => {
   let h: Harness;
   let csrf = '';
   let congressId = '';
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
   const admin = { displayName: '林主任', username: 'lin.office', password: 'qingshan-2026-office' };
   const c = () => `/congresses/${congressId}`;
   const post = async <T,>(path: string, data: unknown = {}) => {

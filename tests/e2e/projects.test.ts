@@ -1,9 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, todayInShanghai } from '../../shared/i18n/index.ts';
+import { formatDate } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
-import { addDays } from '../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
  * Stage D in a real browser against the real server (SPEC §6): a department on a tablet marks a milestone done with
@@ -45,7 +45,7 @@ describe('projects: milestones with evidence, progress, inspections and the publ
   let congressId = '';
   let csrf = '';
   let dept: Page;
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const year = Number(today.slice(0, 4));
   const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
   const housing = { displayName: '住建局王科长', username: 'dept.housing', password: 'housing-2026-dept' };

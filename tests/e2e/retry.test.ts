@@ -1,9 +1,9 @@
 import type { APIRequestContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { ApiError } from '../../web/src/api.ts';
 import { isTransient, retryDelay, RETRY_AFTER_MAX_MS } from '../../web/src/retry.ts';
 import { eventually, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * Running through failures on the hall tablet and the answering page (SPEC §18), in a real browser against the real
@@ -73,7 +73,7 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
     scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
   };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
 
   const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> => {
     if (![200, 201].includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
@@ -98,7 +98,7 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
     for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
     for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'].entries()) await post(`${c}/representatives`, { name, delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
 
     // Three candidates on a frozen list, a session with seven of nine present, a vote with cards made and issued, open.
     const gov = await signIn(people.government);
@@ -115,7 +115,7 @@ describe('the tablet keeps the ballot and the answers through 503s and dropped c
     for (const k of ['a', 'b', 'c'] as const) ids[k] = candidates.find((x) => x.title === titles[k])!.id;
     const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds: [ids.a, ids.b, ids.c] });
     await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    const sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    const sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
     const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
     for (const rep of reps.slice(0, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
     const votePath = (v: string) => `${c}/sessions/${sessionId}/votes/${v}`;

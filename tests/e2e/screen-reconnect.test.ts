@@ -2,8 +2,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, freePort, SCREENSHOTS, shoot, startHarness, VIEWPORTS, watch, type Harness } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The big screen reconnects by itself (issue 18, item 4), in a real browser against the real server started with
@@ -59,7 +59,7 @@ describe('the big screen reconnects by itself', () => {
     scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
   };
   const titles = ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯'];
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
 
   const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> => {
     if (![200, 201].includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
@@ -100,7 +100,7 @@ describe('the big screen reconnects by itself', () => {
     const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
     for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
     for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'].entries()) await post(`${c}/representatives`, { name, delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
     const gov = await signIn(people.government);
     for (const [i, title] of titles.entries()) {
       const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
@@ -114,7 +114,7 @@ describe('the big screen reconnects by itself', () => {
     const candidates = await json<{ id: string; title: string }[]>(await req.get(`${h.origin}/api${c}/candidates`));
     const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds: titles.map((x) => candidates.find((k) => k.title === x)!.id) });
     await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
     const reps = await json<{ id: string }[]>(await req.get(`${h.origin}/api${c}/representatives`));
     for (const rep of reps.slice(0, 7)) await json(await req.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
     const votePath = (v: string) => `${c}/sessions/${sessionId}/votes/${v}`;

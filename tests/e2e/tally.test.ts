@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, SCREENSHOTS, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The tally stage in a real browser (SPEC §5): the set-up and the ballots go through the API (12 seated, 10 present,
@@ -35,7 +35,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
   };
   const titles = { a: '河东村道路硬化工程', b: '城关镇自来水管网改造', c: '老旧小区加装路灯' };
   const ids = { a: '', b: '', c: '' };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
   type Who = keyof typeof people;
   const api: Partial<Record<Who, { page: Page; headers: Record<string, string> }>> = {};
   let cards: { serial: string; url: string }[] = [];
@@ -96,7 +96,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role: role.replace(/\d$/, '') });
     const names = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛', '吴强', '郑丽', '孙军'];
     for (const [i, name] of names.entries()) await post(`${c}/representatives`, { name, delegation: i < 6 ? '城关镇代表团' : '河东乡代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
 
     const gov = await signIn(people.government);
     for (const [i, title] of Object.values(titles).entries()) {
@@ -115,7 +115,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
     for (const k of ['a', 'b', 'c'] as const) ids[k] = candidates.find((x) => x.title === titles[k])!.id;
     const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds: [ids.a, ids.b, ids.c] });
     await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
     const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
     for (const rep of reps.slice(0, 10)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
     voteId = (

@@ -20,12 +20,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Deps } from '../../server/lib/env.ts';
-import { shanghaiToday } from '../../shared/projects/rules.ts';
+import { shanghaiYear } from '../../shared/time.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { hall, type Hall, marksOf, secretOf } from './helpers.ts';
 
 const t = useTestApp();
-const year = Number(shanghaiToday().slice(0, 4));
+const year = shanghaiYear();
 
 /** 13 ballots over 4 candidates, 2 seats (at most 2 for): for 11/9/3/0, against 0/0/6/8; the last one is invalid. */
 const BALLOTS = [...Array.from({ length: 9 }, (_, i) => `FF${i < 6 ? 'A' : '-'}${i < 8 ? 'A' : '-'}`), 'F-F-', 'F-F-', '--F-', 'FFF-'];

@@ -2,7 +2,6 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { filesReports } from '../../../shared/evaluation/policy.ts';
 import { RectificationReport, ReviewRectification, SetDeadline } from '../../../shared/evaluation/schema.ts';
-import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -18,6 +17,7 @@ import { fmt, t } from '../i18n.ts';
 import { can, rolesIn } from '../session.ts';
 import { fetchRectifications, fileRectification, paths, reviewRectification, setRectificationDeadline, type Rectification } from './evaluation.data.ts';
 import { GradeTag, targetKindLabel } from './parts.tsx';
+import { shanghaiToday } from '../../../shared/time.ts';
 
 type Filter = 'all' | 'todo' | 'reported' | 'accepted';
 const FILTERS: Filter[] = ['all', 'todo', 'reported', 'accepted'];
@@ -304,7 +304,7 @@ function DeadlineForm(props: { x: Rectification; congressId: string; onCancel: (
       <TextField
         type="date"
         label={t('rectification.deadline')}
-        hint={t('rectification.deadlineHint', { today: fmt.date(todayInShanghai()) })}
+        hint={t('rectification.deadlineHint', { today: fmt.date(shanghaiToday()) })}
         value={date()}
         onValue={setDate}
         error={form.error('deadline')}

@@ -1,6 +1,5 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
@@ -11,6 +10,7 @@ import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchResults, fetchRound, paths, type Grade, type Results, type Round, type TargetKind, type TargetResult } from './evaluation.data.ts';
 import { audienceLabel, gradeLabel, pct, score } from './parts.tsx';
 import type { Congress } from '../../../shared/congress/schema.ts';
+import { shanghaiToday } from '../../../shared/time.ts';
 
 /**
  * 满意度测评结果报告, printed on A4 for the appraisal file (考核): who answered, every target with its rates, weighted
@@ -193,7 +193,7 @@ function Sheet(props: { d: Data }) {
           <li>{t('evaluation.report.noteAnonymous')}</li>
         </ol>
       </section>
-      <footer class="report-foot">{t('evaluation.report.printedOn', { date: fmt.date(todayInShanghai()) })}</footer>
+      <footer class="report-foot">{t('evaluation.report.printedOn', { date: fmt.date(shanghaiToday()) })}</footer>
     </article>
   );
 }

@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { CreateWindow, UpdateWindow } from '../../../shared/gathering/schema.ts';
-import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { FormError, Alert } from '../components/Alert.tsx';
 import { Async, latest } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -20,7 +19,7 @@ import { windowStateClass, windowStateLabel } from '../labels.ts';
 import { submitPageUrl } from '../public/public.data.ts';
 import { can } from '../session.ts';
 import { closeWindow, createWindow, currentWindow, fetchWindows, updateWindow, type CollectionWindow } from './gathering.data.ts';
-import { addDays } from '../../../shared/time.ts';
+import { addDays, shanghaiToday } from '../../../shared/time.ts';
 import './gathering.css';
 
 
@@ -206,7 +205,7 @@ export default function WindowsPage() {
 
 function WindowForm(props: { congressId: string; window?: CollectionWindow; years: number[]; onCancel: () => void; onDone: (year: number, added: boolean) => void }) {
   const form = createFormState();
-  const today = todayInShanghai();
+  const today = shanghaiToday();
   const nextYear = () => {
     const y = Number(today.slice(0, 4)) + 1;
     return props.years.includes(y) ? Math.max(...props.years) + 1 : y;

@@ -1,7 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { CreateSession } from '../../../shared/session/schema.ts';
-import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -18,6 +17,7 @@ import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { createSession, fetchSessions, type SessionSummary } from './hall.data.ts';
 import { QuorumTag } from './SessionPage.tsx';
+import { shanghaiToday } from '../../../shared/time.ts';
 
 /** 会议: each sitting of the congress, with who is present and whether the quorum is met. */
 export default function SessionsPage() {
@@ -100,7 +100,7 @@ export default function SessionsPage() {
 function NewSessionForm(props: { congressId: string; onCancel: () => void; onDone: (s: SessionSummary) => void }) {
   const form = createFormState();
   const [name, setName] = createSignal('');
-  const [date, setDate] = createSignal(todayInShanghai());
+  const [date, setDate] = createSignal(shanghaiToday());
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const input = form.check(CreateSession, { name: name(), date: date() });

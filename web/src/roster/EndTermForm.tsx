@@ -1,17 +1,17 @@
 import { createSignal } from 'solid-js';
 import { EndTerm, type Representative } from '../../../shared/roster/schema.ts';
-import { todayInShanghai } from '../../../shared/i18n/index.ts';
 import { Alert, FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { TextAreaField, TextField } from '../components/Field.tsx';
 import { createFormState } from '../forms.ts';
 import { t } from '../i18n.ts';
 import { endTerm } from './roster.data.ts';
+import { shanghaiToday } from '../../../shared/time.ts';
 
 /** 终止代表资格: the date and reason, with the consequence stated before the one confirming click. */
 export function EndTermForm(props: { congressId: string; rep: Representative; onCancel: () => void; onDone: (r: Representative) => void }) {
   const form = createFormState();
-  const [endedOn, setEndedOn] = createSignal(todayInShanghai());
+  const [endedOn, setEndedOn] = createSignal(shanghaiToday());
   const [reason, setReason] = createSignal('');
 
   const submit = async (e: SubmitEvent) => {
