@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * Session and vote in a real browser (SPEC §4): the slow set-up goes through the API (congress, roster, accounts,
@@ -40,7 +40,7 @@ describe('session and ballot', () => {
     scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
     scrutineer2: { displayName: '钱计票', username: 'scrut.qian', password: 'scrutineer-2026-b' },
   };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
   let delegateUrls: string[] = [];
   let serials: { serial: string; url: string }[] = [];
 
@@ -68,7 +68,7 @@ describe('session and ballot', () => {
     for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
     const cards = await json<{ cards: { id: string; url: string }[] }>(await r.get(`${h.origin}/api${c}/roster/cards`));
     delegateUrls = cards.cards.map((x) => x.url);
-    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
 
     const gov = await signIn(people.government);
     const titles = ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯'];
@@ -87,7 +87,7 @@ describe('session and ballot', () => {
     const candidateIds = (await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/candidates`))).map((x) => x.id);
     const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds });
     await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
     const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
     // Seven present (quorum is six); the first checks in through the page below.
     for (const rep of reps.slice(1, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../shared/i18n/index.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The hall as its people use it (issue 20, part 2): the presidium creates a vote and lands on it; the scrutineer reads
@@ -26,7 +26,7 @@ describe('the hall: new vote, issuance, opening with more cards than people, rec
     presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
     scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
   };
-  const year = Number(todayInShanghai().slice(0, 4));
+  const year = shanghaiYear();
   const LONG = '河东村至城关镇沿河道路硬化及排水沟、路灯配套改造工程（含三座便民桥）';
   const votePath = () => `/c/${congressId}/sessions/${sessionId}/votes/${voteId}`;
   const apiVote = () => `${h.origin}/api/congresses/${congressId}/sessions/${sessionId}/votes/${voteId}`;
@@ -80,7 +80,7 @@ describe('the hall: new vote, issuance, opening with more cards than people, rec
     const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
     for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
     for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: '城关镇代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: todayInShanghai(), closesOn: `${year}-12-31` });
+    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
     const gov = await signIn(people.government);
     for (const [i, title] of [LONG, '城关镇自来水管网改造', '老旧小区加装路灯'].entries()) {
       const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
@@ -97,7 +97,7 @@ describe('the hall: new vote, issuance, opening with more cards than people, rec
     const candidateIds = (await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/candidates`))).map((x) => x.id);
     const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds });
     await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: todayInShanghai() })).id;
+    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
     const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
     // Seven of nine present (the quorum is six).
     for (const rep of reps.slice(0, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers: adminHeaders }));
