@@ -11,6 +11,7 @@ import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { kindLabel, Outcome, OutcomeSummary, SignoffList, TotalsRow } from '../tally/parts.tsx';
 import { bulletinUrl, fetchPublicResult, resultFileUrl, type PublicResult } from '../tally/tally.data.ts';
 import { ReceiptBox } from './ReceiptBox.tsx';
+import './public.css';
 
 /**
  * /v/:voteId — a published vote for anyone, phone first: who was elected, each candidate's figures, the counts, the
