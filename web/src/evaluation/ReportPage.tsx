@@ -10,6 +10,7 @@ import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchResults, fetchRound, paths, type Grade, type Results, type Round, type TargetKind, type TargetResult } from './evaluation.data.ts';
 import { audienceLabel, gradeLabel, pct, score } from './parts.tsx';
 import type { Congress } from '../../../shared/congress/schema.ts';
+import './evaluation.css';
 import { shanghaiToday } from '../../../shared/time.ts';
 
 /**

@@ -6,6 +6,7 @@ import { fmt, t } from '../i18n.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { changeKindLabel, HealthTag, milestoneStatusLabel, pct, ProgressBar, Spending } from './parts.tsx';
 import { fetchPublicProject, paths, publicFileUrl, type PublicProject } from './projects.data.ts';
+import './projects.css';
 
 const GRADE_CLASS = { satisfied: 'tag-ok', basic: 'tag-warn', dissatisfied: 'tag-bad' } as const;
 
