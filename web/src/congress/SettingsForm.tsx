@@ -12,6 +12,7 @@ import { CheckField, Field, SelectField } from '../components/Field.tsx';
 import { toast } from '../components/Toast.tsx';
 import { createFormState } from '../forms.ts';
 import { fmt, t, type MessageKey } from '../i18n.ts';
+import './congress.css';
 
 type Path = readonly string[];
 type Obj = Record<string, unknown>;

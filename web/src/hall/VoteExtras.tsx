@@ -10,6 +10,7 @@ import { MarkButtons, toggleMark } from '../ballot/MarkButtons.tsx';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { t } from '../i18n.ts';
 import { enterPaper, every, fetchPaper, issueByCount, resolvePaper, updateVote, type PaperRow, type PaperState, type Vote } from './hall.data.ts';
+import './hall.css';
 
 type Ids = { congressId: string; sessionId: string };
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
