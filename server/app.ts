@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { KB, MB } from '../shared/contract.ts';
+import { DEFAULT_LIMIT, KB, MB, routeKey } from '../shared/contract.ts';
 import { CONTRACTS } from '../shared/contracts.ts';
-import { routeKey } from '../shared/contract.ts';
-import { contractAt, implement } from './lib/contract.ts';
 import * as SYSTEM from '../shared/system/contract.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { matchedRoutes, routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
-import { generateSpecs } from 'hono-openapi';
 import { accountRoutes } from './accounts/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { passwordChangeGate } from './auth/password-gate.ts';
@@ -20,6 +17,7 @@ import { departmentRoutes } from './departments/routes.ts';
 import { publicGatheringRoutes } from './gathering/public-routes.ts';
 import { gatheringRoutes } from './gathering/routes.ts';
 import { loadAuth } from './lib/auth.ts';
+import { contractAt, implement } from './lib/contract.ts';
 import type { AppEnv, Deps } from './lib/env.ts';
 import { compressAnswers, precompressedStatic } from './lib/compress.ts';
 import { AppError, errorResponse, onError } from './lib/errors.ts';
@@ -50,20 +48,6 @@ export type AppOptions = {
 };
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
-/** Routes open without signing in (later stages put resident-facing routes under /api/public/). */
-const PUBLIC_API = new Set([
-  'GET /api/health',
-  'GET /api/openapi.json',
-  'GET /api/docs',
-  'GET /api/setup',
-  'POST /api/setup',
-  'POST /api/auth/login',
-  'POST /api/auth/card-login',
-  'POST /api/auth/logout',
-  // A kiosk device asks what it is and leaves by a staff sign-in (server/kiosk); signed out, both say so.
-  'GET /api/kiosk/me',
-  'POST /api/kiosk/leave',
-]);
 /**
  * Routes where a representative's or a resident's secret act arrives: opening a ballot or a questionnaire, casting,
  * answering. They write no request line — its time, matched with the audit log's card sign-ins, would narrow who
@@ -71,25 +55,12 @@ const PUBLIC_API = new Set([
  * (lib/group-commit.ts). /metrics still counts them (totals and a histogram, no time per person). The README tells the
  * operator to keep these same routes out of the proxy's access log.
  */
-export const QUIET_ROUTES = new Set([
-  ...CONTRACTS.filter((c) => c.quiet).map(routeKey),
-  'POST /api/public/ballot/open',
-  'POST /api/public/ballot/by-serial',
-  'POST /api/public/ballot/cast',
-  'POST /api/public/evaluation/open',
-  'POST /api/public/evaluation/submit',
-]);
-/** Routes that take file uploads. */
-const UPLOAD = /\/proposals$/;
-/** Routes that take one evidence file (a photo or PDF of 5 MB at most). */
-const FILE_UPLOAD = /\/(projects|inspections)\/[^/]+\/files$/;
-const legacyLabel = (path: string) => (UPLOAD.test(path) ? '26 MB' : FILE_UPLOAD.test(path) ? '5 MB' : '1 MB');
-const legacyLimit = (path: string) => (UPLOAD.test(path) ? 26 * 1024 * KB : FILE_UPLOAD.test(path) ? 6 * 1024 * KB : 1024 * KB);
+export const QUIET_ROUTES = new Set(CONTRACTS.filter((c) => c.quiet).map(routeKey));
 const sizeLabel = (bytes: number) => (bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / KB)} KB`);
 /** Routes whose body is a file, not JSON. */
 const RAW_BODY = /\/roster\/import(\/preview)?$|\/proposals$|\/(projects|inspections)\/[^/]+\/files$/;
 
-/** Every stage's routes under /api, one `route()` each. Exported for the typed web client. */
+/** Every stage's routes under /api (each stage serves its contracts: shared/<stage>/contract.ts). */
 export const api = new Hono<AppEnv>()
   .route('/', authRoutes)
   .route('/', congressRoutes)
@@ -110,7 +81,6 @@ export const api = new Hono<AppEnv>()
   .route('/', publicEvaluationRoutes)
   .route('/', homeRoutes)
   .route('/', kioskRoutes);
-export type Api = typeof api;
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
   const app = new Hono<AppEnv>();
@@ -165,8 +135,8 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   app.use('/api/*', (c, next) => {
     const contract = contractAt(c.req.method, c.req.path);
     c.set('contract', contract ?? null);
-    const max = contract?.limit ?? legacyLimit(c.req.path);
-    const label = contract?.limitLabel ?? (contract ? sizeLabel(max) : legacyLabel(c.req.path));
+    const max = contract?.limit ?? DEFAULT_LIMIT;
+    const label = contract?.limitLabel ?? sizeLabel(max);
     // A declared length is checked here without touching the body: Hono's bodyLimit reads `raw.body`, which makes the
     // Node adapter build a web stream for every request (a measurable share of a cast). Node's parser refuses a body
     // longer than its content-length, so the declared length is the real one. Streamed bodies go through bodyLimit.
@@ -180,7 +150,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   app.use('/api/*', async (c, next) => {
     const m = c.req.method;
     const contract = c.get('contract');
-    const kind = contract ? contract.bodyKind ?? 'json' : RAW_BODY.test(c.req.path) ? 'raw' : 'json';
+    const kind = contract?.bodyKind ?? 'json';
     if (m === 'POST' || m === 'PUT' || m === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       const hasBody = Number(c.req.header('content-length') ?? '0') > 0 || c.req.header('transfer-encoding') !== undefined;
@@ -195,7 +165,7 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   app.use('/api/*', async (c, next) => {
     const known = matchedRoutes(c).some((r) => r.method !== 'ALL'); // an unknown address stays a 404
     const contract = c.get('contract');
-    const open = contract ? contract.permission === 'public' : PUBLIC_API.has(`${c.req.method} ${c.req.path}`) || c.req.path.startsWith('/api/public/');
+    const open = contract?.permission === 'public';
     if (known && !c.get('auth') && !c.get('kiosk') && !open)
       throw new AppError('unauthenticated');
     await next();
@@ -214,30 +184,11 @@ export function createApp({ deps, webRoot, logRequests = false, metricsToken, po
   });
   app.route('/api', api);
 
-  let spec: Promise<unknown> | null = null;
-  const openapi = () =>
-    (spec ??= generateSpecs(app, {
-      documentation: {
-        openapi: '3.1.0',
-        info: {
-          title: 'Minsheng 民生实事票决与测评平台',
-          version: '0.1.0',
-          description:
-            'Every route validates its input with the zod schema shown here. Errors: `{ error: { code, message, details? } }`, message in zh-CN or English by Accept-Language. Writes with the session cookie need `X-CSRF-Token` (from /api/auth/me); scripts may send `Authorization: Bearer <token>` from /api/auth/login instead.',
-        },
-        servers: [{ url: '/' }],
-      },
-      exclude: ['/api/openapi.json', '/api/docs', '/api/health'],
-    }));
-  // The contracts' document (server/system/openapi.ts), over the older routes' while they move to contracts.
-  const document = async () => {
-    const older = (await openapi()) as { paths: Record<string, Record<string, unknown>> };
-    const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
-    for (const [p, ops] of Object.entries(older.paths ?? {})) for (const [m, op] of Object.entries(ops)) if (!doc.paths[p]?.[m]) (doc.paths[p] ??= {})[m] = op;
-    return doc;
-  };
-  implement(system, SYSTEM.openapi, async () => (await document()) as Record<string, unknown>);
-  implement(system, SYSTEM.apiDocs, async (c) => c.html(renderApiDocs((await document()) as never)));
+  // Written once from the contracts (server/system/openapi.ts), the same for every request.
+  let spec: Record<string, unknown> | null = null;
+  const document = () => (spec ??= openApiDocument());
+  implement(system, SYSTEM.openapi, () => document());
+  implement(system, SYSTEM.apiDocs, (c) => c.html(renderApiDocs(document() as never)));
   app.route('/api', system);
 
   app.all('/api/*', () => {

@@ -94,11 +94,9 @@ function errorsOf(c: Contract, rule: Rule): Map<number, Set<string>> {
     out.get(status)!.add(code);
   };
   if (c.params || c.query || c.body) add('validation');
-  if (c.body || c.bodyKind) {
-    add('body_too_large');
-    add('unsupported_media');
-    if (c.bodyKind !== 'raw' && c.bodyKind !== 'multipart') (add('malformed_json'), add('malformed_utf8'));
-  }
+  // Every write is checked for its size and media type before anything else, whether or not it reads a body.
+  if (c.method !== 'GET') (add('body_too_large'), add('unsupported_media'));
+  if (c.body && c.bodyKind !== 'raw' && c.bodyKind !== 'multipart') (add('malformed_json'), add('malformed_utf8'));
   if (rule.kind !== 'public') add('unauthenticated');
   if (rule.kind !== 'public' && c.method !== 'GET') add('csrf');
   if (rule.kind === 'system-admin' || rule.kind === 'congress') add('forbidden');
@@ -165,6 +163,8 @@ export function openApiDocument(): Json {
         description: `${STATUS_WORDS[status] ?? 'Refused'}. Codes: ${[...codes].map((x) => `\`${x}\``).join(', ')}.`,
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
+    // Any other client error (an address or method that is not this route's, a refusal on the way in) has the same shape.
+    responses['4XX'] = { description: 'Any other refusal, in the same shape', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     const path = `/api${c.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
     const body = requestBody(c);
     (paths[path] ??= {})[c.method.toLowerCase()] = {
