@@ -29,7 +29,8 @@ export async function openWindow(admin: Client, congressId: string, year = thisY
   return res.body.id as string;
 }
 
-export async function submitPublic(t: TestApp, client: Client, congressId: string, over: Record<string, unknown> = {}) {
+/** Answers as `client.post` did (an untyped body): other stages' tests read refusals from it without narrowing. */
+export async function submitPublic(t: TestApp, client: Client, congressId: string, over: Record<string, unknown> = {}): ReturnType<Client['request']> {
   return client.call(C.submitPublicProposal, { params: { congressId }, body: { ...proposalFields(over), submitterName: '张大爷', submitterContact: '13912345678', ...(await solved(t)), ...over } });
 }
 
