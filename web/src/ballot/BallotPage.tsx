@@ -5,11 +5,9 @@ import type { BallotView } from '../../../shared/ballot/schema.ts';
 import { forCount, methodOf, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
 import { call, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
-import { fmt, lang, t, useLangOnly } from '../i18n.ts';
-import { sendUntilAnswered } from '../retry.ts';
+import { fmt, t, useLangOnly } from '../i18n.ts';
 import { MarkButtons, toggleMark } from './MarkButtons.tsx';
-import { ScanPanel } from './ScanPanel.tsx';
-import { SavingNotice } from '../components/SavingNotice.tsx';
+import { KioskRefused, KioskReviewHead, KioskShell, KioskStart, KioskWait, switchKioskLang, useCodeInAddress, useKioskFlow } from '../components/KioskFlow.tsx';
 import { ReceiptSlip, groupsOf } from './ReceiptSlip.tsx';
 import './ballot.css';
 
@@ -44,45 +42,30 @@ export default function BallotPage() {
   const langReady = useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN', 'core');
   usePageTitle(() => t('ballot.title'));
 
-  const [stage, setStage] = createSignal<Stage>('start');
   const [view, setView] = createSignal<View | null>(null);
   const [marks, setMarks] = createSignal<Marks>({});
   const [receipt, setReceipt] = createSignal('');
   const [refusal, setRefusal] = createSignal<{ message: string; next: string } | null>(null);
-  const [serial, setSerial] = createSignal('');
-  const [scanning, setScanning] = createSignal(false);
-  const [left, setLeft] = createSignal(RECEIPT_SECONDS);
   /** The vote the receipt belongs to (its id and title only, for the printed slip): nothing of the marks. */
   const [receiptVote, setReceiptVote] = createSignal<{ id: string; title: string } | null>(null);
   /** 保持显示 pressed: no countdown; cleared by 完成, a next card, or a long time untouched. */
   const [held, setHeld] = createSignal(false);
   let idle = 0;
-  /** Casting, and an attempt has failed without an answer: the ballot is being sent again. */
-  const [retrying, setRetrying] = createSignal(false);
-  let timer = 0;
-  // Leaving the page stops the sending (nothing of the ballot outlives the page).
-  const stopper = new AbortController();
-  onCleanup(() => stopper.abort());
-
-  /** Forget the ballot: back to the start screen with nothing of it kept. */
-  const clear = () => {
-    window.clearInterval(timer);
-    window.clearTimeout(idle);
-    setHeld(false);
-    setReceiptVote(null);
-    setView(null);
-    setMarks({});
-    setReceipt('');
-    setRefusal(null);
-    setSerial('');
-    setScanning(false);
-    setStage('start');
-    window.scrollTo(0, 0);
-  };
-  onCleanup(() => {
-    window.clearInterval(timer);
-    window.clearTimeout(idle);
+  // Forgetting the ballot (back to the start screen) empties all of it.
+  const flow = useKioskFlow<Stage>({
+    clearAfter: RECEIPT_SECONDS,
+    reset: () => {
+      window.clearTimeout(idle);
+      setHeld(false);
+      setReceiptVote(null);
+      setView(null);
+      setMarks({});
+      setReceipt('');
+      setRefusal(null);
+    },
   });
+  const { stage, setStage, clear } = flow;
+  onCleanup(() => window.clearTimeout(idle));
 
   /** Any touch or key while a receipt is held starts its idle time again. */
   const stillThere = () => {
@@ -99,7 +82,7 @@ export default function BallotPage() {
     window.removeEventListener('keydown', stillThere);
   });
   const hold = () => {
-    window.clearInterval(timer);
+    flow.stopCountdown();
     setHeld(true);
     stillThere();
   };
@@ -118,7 +101,7 @@ export default function BallotPage() {
     setView(v);
     setMarks({});
     setStage('marking');
-    window.scrollTo(0, 0);
+    flow.top();
   };
 
   const openByToken = async (token: string) => {
@@ -132,9 +115,8 @@ export default function BallotPage() {
     }
   };
 
-  const openBySerial = async (ev: SubmitEvent) => {
-    ev.preventDefault();
-    const s = serial().toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const openBySerial = async (typed: string) => {
+    const s = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
     if (s.length !== 8) return refuse(new ApiError(400, 'serial', t('ballot.start.serialLength')), t('ballot.start.serialHelp'));
     if (!congressId) return refuse(new ApiError(400, 'kiosk', t('ballot.start.noCongress')), t('ballot.start.noCongressNext'));
     setStage('loading');
@@ -145,21 +127,13 @@ export default function BallotPage() {
     }
   };
 
-  // The card's QR opens /b#<token>: read it once and take it out of the address bar (and so out of history).
-  // Also when the page is already open and the next card's address only changes the fragment.
-  const takeHash = () => {
-    const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
-    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-    if (!fromHash) return;
+  // The card's QR opens /b#<token>; also when the page is already open and the next card's address only changes the
+  // fragment. Read once the language is set, so that the server's answer comes in that language too.
+  useCodeInAddress((token) => {
     // The next representative's card while a receipt is still shown: the receipt goes first, then their ballot opens.
     if (stage() === 'receipt') clear();
-    if (stage() === 'start' || stage() === 'refused') void openByToken(fromHash);
-  };
-  onMount(() => {
-    void langReady.then(takeHash);
-    window.addEventListener('hashchange', takeHash);
-  });
-  onCleanup(() => window.removeEventListener('hashchange', takeHash));
+    if (stage() === 'start' || stage() === 'refused') void openByToken(token);
+  }, langReady);
 
   const mark = (id: string, m: Mark) => setMarks(toggleMark(marks(), id, m));
   const nFor = () => forCount(marks());
@@ -170,35 +144,19 @@ export default function BallotPage() {
     // Once: the confirm button is gone while the ballot is being sent.
     if (!v || stage() !== 'review') return;
     setStage('casting');
-    setRetrying(false);
     // Every attempt sends the same card, vote, marks and a random secret made for this ballot alone: the server answers
     // a repeat with the first receipt only when it carries that secret (never a second ballot, and a card in other
     // hands learns nothing). The secret stays in this page's memory; it names neither the tablet nor the person.
     const body = { token: v.token, marks: { ...marks() }, voteId: v.vote.id, retry: retrySecret() };
     try {
-      const r = await sendUntilAnswered(() => call(C.castBallot, { body }), {
-        signal: stopper.signal,
-        onWaiting: () => {
-          if (retrying()) return;
-          setRetrying(true);
-          window.scrollTo(0, 0);
-        },
-      });
-      setRetrying(false);
+      const r = await flow.send(() => call(C.castBallot, { body }));
       setView(null);
       setMarks({});
       setReceiptVote({ id: v.vote.id, title: v.vote.title });
       setReceipt(r.receipt);
-      setStage('receipt');
-      window.scrollTo(0, 0);
-      setLeft(RECEIPT_SECONDS);
-      timer = window.setInterval(() => {
-        if (left() <= 1) clear();
-        else setLeft(left() - 1);
-      }, 1000);
+      flow.finish('receipt');
     } catch (e) {
-      if (stopper.signal.aborted) return;
-      setRetrying(false);
+      if (flow.pageLeft()) return;
       refuse(e);
     }
   };
@@ -209,229 +167,166 @@ export default function BallotPage() {
     return t(m ? words.button[m] : words.reviewUnmarked);
   };
 
-  const switchLang = () => {
-    const next = lang() === 'en' ? 'zh-CN' : 'en';
-    const q = new URLSearchParams(location.search);
-    if (next === 'en') q.set('lang', 'en');
-    else q.delete('lang');
-    history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
-    void useLangOnly(next, 'core');
-  };
-
   return (
-    <div class="kiosk">
-      <header class="kiosk-head">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">{t('ballot.title')}</span>
-        </div>
-        <Show when={stage() === 'start'}>
-          <button type="button" class="btn btn-ghost lang-switch" lang={lang() === 'en' ? 'zh-CN' : 'en'} onClick={switchLang}>
-            {t('lang.other')}
-          </button>
-        </Show>
-      </header>
-      <main id="main" class="kiosk-main">
-        <Switch>
-          <Match when={stage() === 'start'}>
-            <section class="kiosk-start">
-              <h1>{t('ballot.start.title')}</h1>
-              <p class="kiosk-lead">{t('ballot.start.lead')}</p>
-              <Show
-                when={scanning()}
-                fallback={
-                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => setScanning(true)}>
-                    {t('ballot.start.scan')}
-                  </button>
-                }
-              >
-                <ScanPanel
-                  onCode={(code) => {
-                    setScanning(false);
-                    void openByToken(code);
-                  }}
-                  onCancel={() => setScanning(false)}
-                />
-              </Show>
-              <form class="kiosk-serial" onSubmit={openBySerial} novalidate>
-                <label for="ballot-serial">{t('ballot.start.serialLabel')}</label>
-                <div class="kiosk-serial-row">
-                  <input
-                    id="ballot-serial"
-                    class="mono"
-                    value={serial()}
-                    onInput={(e) => setSerial(e.currentTarget.value)}
-                    maxlength={9}
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck={false}
-                    placeholder="XXXXXXXX"
-                  />
-                  <button type="submit" class="btn btn-secondary kiosk-big">
-                    {t('ballot.start.open')}
-                  </button>
-                </div>
-                <p class="kiosk-hint">{t('ballot.start.serialHint')}</p>
-              </form>
-            </section>
-          </Match>
+    <KioskShell title={t('ballot.title')} onLang={stage() === 'start' ? () => switchKioskLang('core') : undefined}>
+      <Switch>
+        <Match when={stage() === 'start'}>
+          <KioskStart
+            flow={flow}
+            title={t('ballot.start.title')}
+            lead={t('ballot.start.lead')}
+            scan={t('ballot.start.scan')}
+            onCode={(code) => void openByToken(code)}
+            onSerial={(typed) => void openBySerial(typed)}
+            input={{ id: 'ballot-serial', label: t('ballot.start.serialLabel'), maxlength: 9, placeholder: 'XXXXXXXX' }}
+            open={t('ballot.start.open')}
+            hint={t('ballot.start.serialHint')}
+          />
+        </Match>
 
-          <Match when={stage() === 'loading'}>
-            <div class="kiosk-wait" role="status">
-              <span class="spinner" aria-hidden="true" />
-              <span>{t('ballot.loading')}</span>
-            </div>
-          </Match>
+        <Match when={stage() === 'loading'}>
+          <KioskWait label={t('ballot.loading')} />
+        </Match>
 
-          <Match when={stage() === 'refused' && refusal()}>
-            {(r) => (
-              <section class="kiosk-refused" role="alert">
-                <h1>{r().message}</h1>
-                <p class="kiosk-lead">{r().next}</p>
-                <div class="kiosk-actions">
-                  <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
-                    {t('ballot.refused.back')}
-                  </button>
-                </div>
-              </section>
-            )}
-          </Match>
+        <Match when={stage() === 'refused' && refusal()}>
+          {(r) => (
+            <KioskRefused message={r().message} next={r().next}>
+              <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
+                {t('ballot.refused.back')}
+              </button>
+            </KioskRefused>
+          )}
+        </Match>
 
-          <Match when={stage() === 'marking' && view()}>
-            {(v) => (
-              <section class="ballot">
-                <div class="ballot-bar" classList={{ over: over() }} aria-live="polite">
-                  <div class="ballot-bar-title">
-                    <h1>{v().vote.title}</h1>
-                    <span class="muted">{t('ballot.serial', { serial: v().serial })}</span>
-                  </div>
-                  <div class="ballot-count">
-                    <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
-                    <Show when={over()}>
-                      <span class="ballot-over">{t('ballot.overWarning', { max: v().vote.maxFor })}</span>
-                    </Show>
-                  </div>
+        <Match when={stage() === 'marking' && view()}>
+          {(v) => (
+            <section class="ballot">
+              <div class="ballot-bar" classList={{ over: over() }} aria-live="polite">
+                <div class="ballot-bar-title">
+                  <h1>{v().vote.title}</h1>
+                  <span class="muted">{t('ballot.serial', { serial: v().serial })}</span>
                 </div>
-                <p class="kiosk-lead ballot-rule">
-                  {t(methodOf(v().vote.markMode).words.rule, { max: v().vote.maxFor })}
-                </p>
-                <ol class="ballot-list">
-                  <For each={v().candidates}>
-                    {(c) => (
-                      <li class="ballot-row" classList={{ marked: !!marks()[c.id] }}>
-                        <div class="ballot-cand">
-                          <span class="ballot-pos" aria-hidden="true">
-                            {c.position}
-                          </span>
-                          <div>
-                            <h2 class="ballot-name">{c.title}</h2>
-                            <p class="ballot-meta">
-                              <span>{t('ballot.investment', { amount: fmt.wan(Number(c.plannedInvestment)) })}</span>
-                              <span>{t('ballot.lead', { dept: c.leadDepartment })}</span>
-                              <span>{t('ballot.completion', { date: fmt.date(c.plannedCompletion) })}</span>
-                            </p>
-                          </div>
-                        </div>
-                        <MarkButtons candidateId={c.id} title={c.title} mode={v().vote.markMode} marks={marks()} onMark={mark} />
-                      </li>
-                    )}
-                  </For>
-                </ol>
-                <div class="ballot-foot">
-                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), window.scrollTo(0, 0))}>
-                    {t('ballot.toReview')}
-                  </button>
-                </div>
-              </section>
-            )}
-          </Match>
-
-          <Match when={(stage() === 'review' || stage() === 'casting') && view()}>
-            {(v) => (
-              <section class="ballot ballot-review" aria-busy={stage() === 'casting'}>
-                <Show
-                  when={stage() === 'casting'}
-                  fallback={
-                    <>
-                      <h1>{t('ballot.review.title')}</h1>
-                      <p class="kiosk-lead">{t('ballot.review.lead', { title: v().vote.title })}</p>
-                    </>
-                  }
-                >
-                  {/* Sending: the marks stay in view, read-only; no button to press twice, none to leave by. */}
-                  <SavingNotice retrying={retrying()} sending={t('ballot.casting')} title={t('ballot.saving.title')} lead={t('ballot.saving.lead')} hint={t('ballot.saving.hint')} />
-                </Show>
-                <Show when={over()}>
-                  <div class="ballot-invalid" role="alert">
-                    <strong>{t('ballot.review.overTitle', { n: nFor(), max: v().vote.maxFor })}</strong>
-                    <span>{t('ballot.review.overText')}</span>
-                  </div>
-                </Show>
-                <ol class="review-list">
-                  <For each={v().candidates}>
-                    {(c) => (
-                      <li class="review-row">
-                        <span class="review-name">
-                          {c.position}. {c.title}
-                        </span>
-                        <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>
-                          <For each={markParts(markWord(v(), marks()[c.id]))}>{(part) => <span class="mark-part">{part}</span>}</For>
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ol>
-                <p class="ballot-count review-count" classList={{ over: over() }}>
+                <div class="ballot-count">
                   <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
-                </p>
-                <Show when={stage() === 'review'}>
-                  <div class="kiosk-actions">
-                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => setStage('marking')}>
-                      {t('ballot.review.back')}
-                    </button>
-                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => void cast()}>
-                      {t('ballot.review.confirm')}
-                    </button>
-                  </div>
-                </Show>
-              </section>
-            )}
-          </Match>
-
-          <Match when={stage() === 'receipt'}>
-            <section class="kiosk-receipt">
-              <h1>{t('ballot.receipt.title')}</h1>
-              <p class="kiosk-lead">{t('ballot.receipt.lead')}</p>
-              {/* In groups of five, so that it can be copied a group at a time; read out whole by a screen reader. */}
-              <p class="receipt-code mono" aria-label={`${t('ballot.receipt.label')} ${receipt()}`}>
-                <For each={groupsOf(receipt())}>{(g) => <span class="receipt-group">{g}</span>}</For>
+                  <Show when={over()}>
+                    <span class="ballot-over">{t('ballot.overWarning', { max: v().vote.maxFor })}</span>
+                  </Show>
+                </div>
+              </div>
+              <p class="kiosk-lead ballot-rule">
+                {t(methodOf(v().vote.markMode).words.rule, { max: v().vote.maxFor })}
               </p>
-              <p class="kiosk-hint">{t('ballot.receipt.note')}</p>
-              <div class="kiosk-actions receipt-actions">
-                <Show when={!held()}>
-                  <button type="button" class="btn btn-secondary kiosk-big" onClick={hold}>
-                    {t('hall.receipt.keep')}
-                  </button>
-                </Show>
-                <button type="button" class="btn btn-secondary kiosk-big" onClick={printReceipt}>
-                  {t('hall.receipt.print')}
-                </button>
-                <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
-                  {t('hall.receipt.done')}
+              <ol class="ballot-list">
+                <For each={v().candidates}>
+                  {(c) => (
+                    <li class="ballot-row" classList={{ marked: !!marks()[c.id] }}>
+                      <div class="ballot-cand">
+                        <span class="ballot-pos" aria-hidden="true">
+                          {c.position}
+                        </span>
+                        <div>
+                          <h2 class="ballot-name">{c.title}</h2>
+                          <p class="ballot-meta">
+                            <span>{t('ballot.investment', { amount: fmt.wan(Number(c.plannedInvestment)) })}</span>
+                            <span>{t('ballot.lead', { dept: c.leadDepartment })}</span>
+                            <span>{t('ballot.completion', { date: fmt.date(c.plannedCompletion) })}</span>
+                          </p>
+                        </div>
+                      </div>
+                      <MarkButtons candidateId={c.id} title={c.title} mode={v().vote.markMode} marks={marks()} onMark={mark} />
+                    </li>
+                  )}
+                </For>
+              </ol>
+              <div class="ballot-foot">
+                <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), flow.top())}>
+                  {t('ballot.toReview')}
                 </button>
               </div>
-              <Show when={held()} fallback={<p class="muted">{t('ballot.receipt.clearing', { n: left() })}</p>}>
-                <p class="receipt-held" role="status">
-                  {t('hall.receipt.kept')}
-                </p>
-                <p class="muted small">{t('hall.receipt.idleClear', { n: HOLD_IDLE_MINUTES })}</p>
-              </Show>
-              <Show when={receiptVote()}>{(rv) => <ReceiptSlip receipt={receipt()} voteId={rv().id} voteTitle={rv().title} />}</Show>
             </section>
-          </Match>
-        </Switch>
-      </main>
-    </div>
+          )}
+        </Match>
+
+        <Match when={(stage() === 'review' || stage() === 'casting') && view()}>
+          {(v) => (
+            <section class="ballot ballot-review" aria-busy={stage() === 'casting'}>
+              <KioskReviewHead
+                sending={stage() === 'casting'}
+                retrying={flow.retrying()}
+                title={t('ballot.review.title')}
+                lead={t('ballot.review.lead', { title: v().vote.title })}
+                saving={{ sending: t('ballot.casting'), title: t('ballot.saving.title'), lead: t('ballot.saving.lead'), hint: t('ballot.saving.hint') }}
+              />
+              <Show when={over()}>
+                <div class="ballot-invalid" role="alert">
+                  <strong>{t('ballot.review.overTitle', { n: nFor(), max: v().vote.maxFor })}</strong>
+                  <span>{t('ballot.review.overText')}</span>
+                </div>
+              </Show>
+              <ol class="review-list">
+                <For each={v().candidates}>
+                  {(c) => (
+                    <li class="review-row">
+                      <span class="review-name">
+                        {c.position}. {c.title}
+                      </span>
+                      <span class={`review-mark mark-${marks()[c.id] ?? 'none'}`}>
+                        <For each={markParts(markWord(v(), marks()[c.id]))}>{(part) => <span class="mark-part">{part}</span>}</For>
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ol>
+              <p class="ballot-count review-count" classList={{ over: over() }}>
+                <strong>{t('ballot.count', { n: nFor(), max: v().vote.maxFor })}</strong>
+              </p>
+              <Show when={stage() === 'review'}>
+                <div class="kiosk-actions">
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => setStage('marking')}>
+                    {t('ballot.review.back')}
+                  </button>
+                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => void cast()}>
+                    {t('ballot.review.confirm')}
+                  </button>
+                </div>
+              </Show>
+            </section>
+          )}
+        </Match>
+
+        <Match when={stage() === 'receipt'}>
+          <section class="kiosk-receipt">
+            <h1>{t('ballot.receipt.title')}</h1>
+            <p class="kiosk-lead">{t('ballot.receipt.lead')}</p>
+            {/* In groups of five, so that it can be copied a group at a time; read out whole by a screen reader. */}
+            <p class="receipt-code mono" aria-label={`${t('ballot.receipt.label')} ${receipt()}`}>
+              <For each={groupsOf(receipt())}>{(g) => <span class="receipt-group">{g}</span>}</For>
+            </p>
+            <p class="kiosk-hint">{t('ballot.receipt.note')}</p>
+            <div class="kiosk-actions receipt-actions">
+              <Show when={!held()}>
+                <button type="button" class="btn btn-secondary kiosk-big" onClick={hold}>
+                  {t('hall.receipt.keep')}
+                </button>
+              </Show>
+              <button type="button" class="btn btn-secondary kiosk-big" onClick={printReceipt}>
+                {t('hall.receipt.print')}
+              </button>
+              <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
+                {t('hall.receipt.done')}
+              </button>
+            </div>
+            <Show when={held()} fallback={<p class="muted">{t('ballot.receipt.clearing', { n: flow.left() })}</p>}>
+              <p class="receipt-held" role="status">
+                {t('hall.receipt.kept')}
+              </p>
+              <p class="muted small">{t('hall.receipt.idleClear', { n: HOLD_IDLE_MINUTES })}</p>
+            </Show>
+            <Show when={receiptVote()}>{(rv) => <ReceiptSlip receipt={receipt()} voteId={rv().id} voteTitle={rv().title} />}</Show>
+          </section>
+        </Match>
+      </Switch>
+    </KioskShell>
   );
 }
 

@@ -1,13 +1,12 @@
-import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { tokenOf, typedEvalSerial } from '../../../shared/serial.ts';
 import { ApiError } from '../api.ts';
-import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { usePageTitle } from '../components/PageHeader.tsx';
-import { lang, t, useLangOnly } from '../i18n.ts';
-import { isTransient, sendUntilAnswered } from '../retry.ts';
+import { t, useLangOnly } from '../i18n.ts';
+import { isTransient } from '../retry.ts';
 import { offeredAnswers, openBySerial, openByToken, submitAnswers, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
 import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
-import { SavingNotice } from '../components/SavingNotice.tsx';
+import { KioskRefused, KioskReviewHead, KioskShell, KioskStart, KioskWait, switchKioskLang, useCodeInAddress, useKioskFlow } from '../components/KioskFlow.tsx';
 
 type Stage = 'start' | 'loading' | 'intro' | 'answering' | 'review' | 'submitting' | 'thanks' | 'refused';
 type Refusal = { message: string; next: string; back: 'start' | 'review' };
@@ -56,43 +55,28 @@ export default function AnswerPage() {
   if (search.get('lang') === 'en' || search.get('lang') === 'zh-CN') void useLangOnly(search.get('lang') as 'en' | 'zh-CN');
   usePageTitle(() => t('answer.title'));
 
-  const [stage, setStage] = createSignal<Stage>('start');
   const [q, setQ] = createSignal<Questionnaire | null>(null);
   const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>({});
   const [comments, setComments] = createSignal<Record<string, string>>({});
   const [step, setStep] = createSignal(0);
   const [showMissing, setShowMissing] = createSignal(false);
   const [refusal, setRefusal] = createSignal<Refusal | null>(null);
-  const [serial, setSerial] = createSignal('');
-  const [scanning, setScanning] = createSignal(false);
-  const [left, setLeft] = createSignal(THANKS_SECONDS);
-  /** Submitting, and an attempt has failed without an answer: the same answers are being sent again. */
-  const [retrying, setRetrying] = createSignal(false);
   /** The thank-you follows a repeat that found the code spent by an attempt whose answer was lost. */
   const [arrivedEarlier, setArrivedEarlier] = createSignal(false);
-  let timer = 0;
-  // Leaving the page stops the sending.
-  const stopper = new AbortController();
-  onCleanup(() => stopper.abort());
-
-  const top = () => window.scrollTo(0, 0);
-  /** Forget everything: back to the start with nothing of the answers kept. */
-  const clear = () => {
-    window.clearInterval(timer);
-    setQ(null);
-    setAnswers({});
-    setComments({});
-    setStep(0);
-    setShowMissing(false);
-    setRefusal(null);
-    setSerial('');
-    setScanning(false);
-    setRetrying(false);
-    setArrivedEarlier(false);
-    setStage('start');
-    top();
-  };
-  onCleanup(() => window.clearInterval(timer));
+  // Forgetting everything (back to the start) empties all of the answers.
+  const flow = useKioskFlow<Stage>({
+    clearAfter: THANKS_SECONDS,
+    reset: () => {
+      setQ(null);
+      setAnswers({});
+      setComments({});
+      setStep(0);
+      setShowMissing(false);
+      setRefusal(null);
+      setArrivedEarlier(false);
+    },
+  });
+  const { stage, setStage, clear, top } = flow;
 
   const refuse = (e: unknown, back: Refusal['back'] = 'start') => {
     // A token cut short fails the request's validation: say what that means for a code.
@@ -124,29 +108,21 @@ export default function AnswerPage() {
     }
   };
 
-  const openSerial = (ev: SubmitEvent) => {
-    ev.preventDefault();
+  const openSerial = (typed: string) => {
     // The serial is E + 8 characters; people often leave out the E (even when the 8 start with an E).
-    const s = typedEvalSerial(serial());
+    const s = typedEvalSerial(typed);
     if (!s) return refuse(new ApiError(400, 'serial', t('answer.start.serialLength')));
     if (!congressId) return refuse(new ApiError(400, 'kiosk', t('answer.start.noCongress')));
     void open(() => openBySerial(congressId, s));
   };
 
-  // The slip's QR opens /e#<token>: read it once and take it out of the address bar (and so out of history).
-  const takeHash = () => {
-    const fromHash = decodeURIComponent(location.hash.replace(/^#/, ''));
-    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-    if (fromHash && (stage() === 'start' || stage() === 'refused' || stage() === 'thanks')) {
-      window.clearInterval(timer);
-      void open(() => openByToken(tokenOf(fromHash)));
+  // The slip's QR opens /e#<token> (also the next slip's while a thank-you is shown).
+  useCodeInAddress((code) => {
+    if (stage() === 'start' || stage() === 'refused' || stage() === 'thanks') {
+      flow.stopCountdown();
+      void open(() => openByToken(tokenOf(code)));
     }
-  };
-  onMount(() => {
-    takeHash();
-    window.addEventListener('hashchange', takeHash);
   });
-  onCleanup(() => window.removeEventListener('hashchange', takeHash));
 
   const targets = () => q()?.targets ?? [];
   const itemsOf = (tg: Target) => q()?.round.items[tg.kind] ?? [];
@@ -183,15 +159,8 @@ export default function AnswerPage() {
     setQ(null);
     setAnswers({});
     setComments({});
-    setRetrying(false);
     setArrivedEarlier(afterLostAnswer);
-    setStage('thanks');
-    top();
-    setLeft(THANKS_SECONDS);
-    timer = window.setInterval(() => {
-      if (left() <= 1) clear();
-      else setLeft(left() - 1);
-    }, 1000);
+    flow.finish('thanks');
   };
 
   const submit = async () => {
@@ -199,7 +168,6 @@ export default function AnswerPage() {
     // Once: the submit button is gone while the answers are being sent.
     if (!questionnaire || stage() !== 'review') return;
     setStage('submitting');
-    setRetrying(false);
     // Built once: every attempt sends exactly the same submission.
     const body = {
       token: questionnaire.token,
@@ -211,19 +179,13 @@ export default function AnswerPage() {
     // Whether an attempt went unanswered (it may have been stored all the same: a lost answer, a commit before a 503).
     let unanswered = false;
     try {
-      await sendUntilAnswered(() => submitAnswers(body), {
-        signal: stopper.signal,
-        onWaiting: () => {
-          unanswered = true;
-          if (retrying()) return;
-          setRetrying(true);
-          top();
-        },
-      });
+      await flow.send(
+        () => submitAnswers(body),
+        () => (unanswered = true),
+      );
       thank(false);
     } catch (e) {
-      if (stopper.signal.aborted) return;
-      setRetrying(false);
+      if (flow.pageLeft()) return;
       // The code was opened unspent moments ago: spent now, after an unanswered attempt, it was spent by these answers.
       if (unanswered && e instanceof ApiError && e.code === 'eval_code_used') return thank(true);
       // An answer missing: the answers stay so the person can complete them and send again.
@@ -232,303 +194,241 @@ export default function AnswerPage() {
     }
   };
 
-  const switchLang = () => {
-    const other = lang() === 'en' ? 'zh-CN' : 'en';
-    const params = new URLSearchParams(location.search);
-    if (other === 'en') params.set('lang', 'en');
-    else params.delete('lang');
-    const qs = params.toString();
-    history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
-    void useLangOnly(other);
-  };
-
   const subtitle = (tg: Target) => (tg.kind === 'project' ? t('evaluation.subtitle.project', { s: tg.subtitle }) : t('evaluation.subtitle.department', { s: tg.subtitle }));
 
   return (
-    <div class="kiosk ev-answer">
-      <header class="kiosk-head">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true" />
-          <span class="brand-name">{t('answer.title')}</span>
-        </div>
-        <button type="button" class="btn btn-ghost lang-switch" lang={lang() === 'en' ? 'zh-CN' : 'en'} onClick={switchLang}>
-          {t('lang.other')}
-        </button>
-      </header>
-      <main id="main" class="kiosk-main ev-answer-main">
-        <Switch>
-          <Match when={stage() === 'start'}>
-            <section class="kiosk-start ev-a-card">
-              <h1>{t('answer.start.title')}</h1>
-              <p class="kiosk-lead">{t('answer.start.lead')}</p>
-              <Show
-                when={scanning()}
-                fallback={
-                  <button type="button" class="btn btn-primary kiosk-big ev-wide" onClick={() => setScanning(true)}>
-                    {t('answer.start.scan')}
-                  </button>
-                }
-              >
-                <ScanPanel
-                  onCode={(code) => {
-                    setScanning(false);
-                    void open(() => openByToken(tokenOf(code)));
-                  }}
-                  onCancel={() => setScanning(false)}
-                />
+    <KioskShell title={t('answer.title')} class="ev-answer" mainClass="ev-answer-main" onLang={() => switchKioskLang()}>
+      <Switch>
+        <Match when={stage() === 'start'}>
+          <KioskStart
+            flow={flow}
+            class="ev-a-card"
+            title={t('answer.start.title')}
+            lead={t('answer.start.lead')}
+            scan={t('answer.start.scan')}
+            scanClass="ev-wide"
+            onCode={(code) => void open(() => openByToken(tokenOf(code)))}
+            onSerial={openSerial}
+            input={{ id: 'ev-serial', label: t('answer.start.serialLabel'), maxlength: 12, placeholder: 'E7K3M9PQR', hintId: 'ev-serial-hint' }}
+            open={t('answer.start.open')}
+            hint={congressId ? t('answer.start.serialHint') : t('answer.start.serialNeedsAddress')}
+          >
+            <p class="ev-a-privacy">{t('answer.privacy')}</p>
+          </KioskStart>
+        </Match>
+
+        <Match when={stage() === 'loading'}>
+          <KioskWait label={t('answer.loading')} />
+        </Match>
+
+        <Match when={stage() === 'refused' && refusal()}>
+          {(r) => (
+            <KioskRefused class="ev-a-card" message={r().message} next={r().next}>
+              <Show when={r().back === 'review'}>
+                <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), top())}>
+                  {t('answer.refused.toReview')}
+                </button>
               </Show>
-              <form class="kiosk-serial" onSubmit={openSerial} novalidate>
-                <label for="ev-serial">{t('answer.start.serialLabel')}</label>
-                <div class="kiosk-serial-row">
-                  <input
-                    id="ev-serial"
-                    class="mono"
-                    value={serial()}
-                    onInput={(e) => setSerial(e.currentTarget.value)}
-                    maxlength={12}
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck={false}
-                    placeholder="E7K3M9PQR"
-                    aria-describedby="ev-serial-hint"
-                  />
-                  <button type="submit" class="btn btn-secondary kiosk-big">
-                    {t('answer.start.open')}
-                  </button>
-                </div>
-                <p class="kiosk-hint" id="ev-serial-hint">
-                  {congressId ? t('answer.start.serialHint') : t('answer.start.serialNeedsAddress')}
-                </p>
-              </form>
-              <p class="ev-a-privacy">{t('answer.privacy')}</p>
-            </section>
-          </Match>
+              <Show when={r().back === 'start'}>
+                <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
+                  {t('answer.refused.back')}
+                </button>
+              </Show>
+            </KioskRefused>
+          )}
+        </Match>
 
-          <Match when={stage() === 'loading'}>
-            <div class="kiosk-wait" role="status">
-              <span class="spinner" aria-hidden="true" />
-              <span>{t('answer.loading')}</span>
-            </div>
-          </Match>
-
-          <Match when={stage() === 'refused' && refusal()}>
-            {(r) => (
-              <section class="kiosk-refused ev-a-card" role="alert">
-                <h1>{r().message}</h1>
-                <p class="kiosk-lead">{r().next}</p>
-                <div class="kiosk-actions">
-                  <Show when={r().back === 'review'}>
-                    <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), top())}>
-                      {t('answer.refused.toReview')}
-                    </button>
-                  </Show>
-                  <Show when={r().back === 'start'}>
-                    <button type="button" class="btn btn-secondary kiosk-big" onClick={clear}>
-                      {t('answer.refused.back')}
-                    </button>
-                  </Show>
-                </div>
-              </section>
-            )}
-          </Match>
-
-          <Match when={stage() === 'intro' && q()}>
-            {(qq) => (
-              <section class="ev-a-card ev-intro">
-                <p class="ev-a-kicker">{qq().round.congressName}</p>
-                <h1>{qq().round.title}</h1>
-                <p class="kiosk-lead">
-                  {t('answer.intro.lead', {
-                    n: qq().targets.length,
-                    audience: t(`evaluation.audience.${qq().audience}`),
-                  })}
-                </p>
-                <ol class="ev-intro-steps">
-                  <li>{qq().round.allowUnknown ? t('answer.intro.step1Unknown') : t('answer.intro.step1')}</li>
-                  <li>{t('answer.intro.step2')}</li>
-                  <li>{t('answer.intro.step3')}</li>
-                </ol>
-                <p class="ev-a-privacy">{t('answer.privacy')}</p>
-                <div class="kiosk-actions">
-                  <button type="button" class="btn btn-primary kiosk-big ev-wide" onClick={() => goTo(0)}>
-                    {t('answer.intro.start')}
-                  </button>
-                </div>
-              </section>
-            )}
-          </Match>
-
-          <Match when={stage() === 'answering' && current()}>
-            {(tg) => (
-              <section class="ev-step" aria-labelledby="ev-step-title">
-                <div class="ev-progress" aria-live="polite">
-                  <div class="ev-progress-text">
-                    <span class="ev-progress-round">{q()?.round.title}</span>
-                    <span class="ev-progress-n num" aria-label={t('answer.progressLabel', { n: step() + 1, total: targets().length })}>
-                      {step() + 1} / {targets().length}
-                    </span>
-                  </div>
-                  <div class="ev-progress-bar" aria-hidden="true">
-                    <span style={{ width: `${((step() + 1) / targets().length) * 100}%` }} />
-                  </div>
-                </div>
-                <header class="ev-step-head">
-                  <p class="ev-a-kicker">{targetKindLabel(tg().kind)}</p>
-                  <h1 id="ev-step-title">{tg().title}</h1>
-                  <Show when={tg().subtitle}>
-                    <p class="ev-step-sub">{subtitle(tg())}</p>
-                  </Show>
-                </header>
-                <ol class="ev-q-items">
-                  <For each={itemsOf(tg())}>
-                    {(item, i) => {
-                      const chosen = () => answers()[answerKey(tg(), item.id)];
-                      const missing = () => showMissing() && !chosen();
-                      return (
-                        <li class="ev-q-item" classList={{ missing: missing() }}>
-                          <p class="ev-q-label" id={`ev-q-${item.id}`}>
-                            <span class="ev-q-n num">{i() + 1}.</span> {itemText(item.label)}
-                          </p>
-                          <div class="ev-opts" classList={{ four: options().length === 4 }} role="group" aria-labelledby={`ev-q-${item.id}`}>
-                            <For each={options()}>
-                              {(a) => (
-                                <button type="button" class={`ev-opt ev-opt-${a}`} aria-pressed={chosen() === a} onClick={() => choose(tg(), item.id, a)}>
-                                  <span class="ev-opt-mark" aria-hidden="true">
-                                    {chosen() === a ? '✓' : ''}
-                                  </span>
-                                  {answerLabel(a)}
-                                </button>
-                              )}
-                            </For>
-                          </div>
-                          <Show when={missing()}>
-                            <p class="ev-q-missing">{t('answer.pickOne')}</p>
-                          </Show>
-                        </li>
-                      );
-                    }}
-                  </For>
-                </ol>
-                <div class="ev-comment">
-                  <label for="ev-comment">{t('answer.comment')}</label>
-                  <textarea
-                    id="ev-comment"
-                    rows={3}
-                    maxlength={500}
-                    value={comments()[targetKey(tg())] ?? ''}
-                    onInput={(e) => setComments({ ...comments(), [targetKey(tg())]: e.currentTarget.value })}
-                    placeholder={t('answer.commentPlaceholder')}
-                  />
-                  <p class="kiosk-hint">{t('answer.commentHint')}</p>
-                </div>
-                <div class="ev-step-foot">
-                  <Show when={step() > 0}>
-                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(step() - 1)}>
-                      {t('answer.prev')}
-                    </button>
-                  </Show>
-                  <button type="button" class="btn btn-primary kiosk-big ev-next" onClick={next}>
-                    {step() + 1 < targets().length ? t('answer.next') : t('answer.toReview')}
-                  </button>
-                </div>
-              </section>
-            )}
-          </Match>
-
-          <Match when={(stage() === 'review' || stage() === 'submitting') && q()}>
-            {(qq) => (
-              <section class="ev-review" aria-busy={stage() === 'submitting'}>
-                <Show
-                  when={stage() === 'submitting'}
-                  fallback={
-                    <>
-                      <h1>{t('answer.review.title')}</h1>
-                      <p class="kiosk-lead">{t('answer.review.lead', { title: qq().round.title })}</p>
-                    </>
-                  }
-                >
-                  {/* Sending: the answers stay in view, read-only; no button to press twice, none to leave by. */}
-                  <SavingNotice retrying={retrying()} sending={t('answer.submitting')} title={t('answer.saving.title')} lead={t('answer.saving.lead')} hint={t('answer.saving.hint')} />
-                </Show>
-                <Show when={totalMissing() > 0}>
-                  <p class="ev-q-missing" role="alert">
-                    {t('answer.review.missing', { n: totalMissing() })}
-                  </p>
-                </Show>
-                <ol class="ev-review-list">
-                  <For each={qq().targets}>
-                    {(tg, i) => (
-                      <li class="ev-review-target">
-                        <div class="ev-review-head">
-                          <h2>
-                            <span class="num">{i() + 1}.</span> {tg.title}
-                            <span class="ev-review-kind">{targetKindLabel(tg.kind)}</span>
-                          </h2>
-                          <Show when={stage() === 'review'}>
-                            <button type="button" class="btn btn-secondary" onClick={() => goTo(i())} aria-label={t('answer.review.changeLabel', { title: tg.title })}>
-                              {t('answer.review.change')}
-                            </button>
-                          </Show>
-                        </div>
-                        <ul class="ev-review-items">
-                          <For each={itemsOf(tg)}>
-                            {(item) => {
-                              const a = () => answers()[answerKey(tg, item.id)];
-                              return (
-                                <li>
-                                  <span>{itemText(item.label)}</span>
-                                  <span class={`ev-answer-tag ev-answer-${a() ?? 'none'}`}>{a() ? answerLabel(a()!) : t('answer.review.none')}</span>
-                                </li>
-                              );
-                            }}
-                          </For>
-                        </ul>
-                        <Show when={(comments()[targetKey(tg)] ?? '').trim()}>
-                          {(text) => (
-                            <p class="ev-review-comment">
-                              <span class="muted">{t('answer.review.comment')}</span>
-                              {text()}
-                            </p>
-                          )}
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ol>
-                <Show when={stage() === 'review'}>
-                  <div class="kiosk-actions ev-review-actions">
-                    <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(targets().length - 1)}>
-                      {t('answer.review.back')}
-                    </button>
-                    <button type="button" class="btn btn-primary kiosk-big" disabled={totalMissing() > 0} onClick={() => void submit()}>
-                      {t('answer.review.submit')}
-                    </button>
-                  </div>
-                </Show>
-              </section>
-            )}
-          </Match>
-
-          <Match when={stage() === 'thanks'}>
-            <section class="kiosk-receipt ev-a-card ev-thanks">
-              <p class="ev-thanks-mark" aria-hidden="true">
-                ✓
+        <Match when={stage() === 'intro' && q()}>
+          {(qq) => (
+            <section class="ev-a-card ev-intro">
+              <p class="ev-a-kicker">{qq().round.congressName}</p>
+              <h1>{qq().round.title}</h1>
+              <p class="kiosk-lead">
+                {t('answer.intro.lead', {
+                  n: qq().targets.length,
+                  audience: t(`evaluation.audience.${qq().audience}`),
+                })}
               </p>
-              <h1>{t('answer.thanks.title')}</h1>
-              <p class="kiosk-lead">{t('answer.thanks.lead')}</p>
-              <Show when={arrivedEarlier()}>
-                <p class="kiosk-hint ev-thanks-note">{t('answer.thanks.arrivedEarlier')}</p>
-              </Show>
+              <ol class="ev-intro-steps">
+                <li>{qq().round.allowUnknown ? t('answer.intro.step1Unknown') : t('answer.intro.step1')}</li>
+                <li>{t('answer.intro.step2')}</li>
+                <li>{t('answer.intro.step3')}</li>
+              </ol>
+              <p class="ev-a-privacy">{t('answer.privacy')}</p>
               <div class="kiosk-actions">
-                <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
-                  {t('answer.thanks.done')}
+                <button type="button" class="btn btn-primary kiosk-big ev-wide" onClick={() => goTo(0)}>
+                  {t('answer.intro.start')}
                 </button>
               </div>
-              <p class="muted">{t('answer.thanks.clearing', { n: left() })}</p>
             </section>
-          </Match>
-        </Switch>
-      </main>
-    </div>
+          )}
+        </Match>
+
+        <Match when={stage() === 'answering' && current()}>
+          {(tg) => (
+            <section class="ev-step" aria-labelledby="ev-step-title">
+              <div class="ev-progress" aria-live="polite">
+                <div class="ev-progress-text">
+                  <span class="ev-progress-round">{q()?.round.title}</span>
+                  <span class="ev-progress-n num" aria-label={t('answer.progressLabel', { n: step() + 1, total: targets().length })}>
+                    {step() + 1} / {targets().length}
+                  </span>
+                </div>
+                <div class="ev-progress-bar" aria-hidden="true">
+                  <span style={{ width: `${((step() + 1) / targets().length) * 100}%` }} />
+                </div>
+              </div>
+              <header class="ev-step-head">
+                <p class="ev-a-kicker">{targetKindLabel(tg().kind)}</p>
+                <h1 id="ev-step-title">{tg().title}</h1>
+                <Show when={tg().subtitle}>
+                  <p class="ev-step-sub">{subtitle(tg())}</p>
+                </Show>
+              </header>
+              <ol class="ev-q-items">
+                <For each={itemsOf(tg())}>
+                  {(item, i) => {
+                    const chosen = () => answers()[answerKey(tg(), item.id)];
+                    const missing = () => showMissing() && !chosen();
+                    return (
+                      <li class="ev-q-item" classList={{ missing: missing() }}>
+                        <p class="ev-q-label" id={`ev-q-${item.id}`}>
+                          <span class="ev-q-n num">{i() + 1}.</span> {itemText(item.label)}
+                        </p>
+                        <div class="ev-opts" classList={{ four: options().length === 4 }} role="group" aria-labelledby={`ev-q-${item.id}`}>
+                          <For each={options()}>
+                            {(a) => (
+                              <button type="button" class={`ev-opt ev-opt-${a}`} aria-pressed={chosen() === a} onClick={() => choose(tg(), item.id, a)}>
+                                <span class="ev-opt-mark" aria-hidden="true">
+                                  {chosen() === a ? '✓' : ''}
+                                </span>
+                                {answerLabel(a)}
+                              </button>
+                            )}
+                          </For>
+                        </div>
+                        <Show when={missing()}>
+                          <p class="ev-q-missing">{t('answer.pickOne')}</p>
+                        </Show>
+                      </li>
+                    );
+                  }}
+                </For>
+              </ol>
+              <div class="ev-comment">
+                <label for="ev-comment">{t('answer.comment')}</label>
+                <textarea
+                  id="ev-comment"
+                  rows={3}
+                  maxlength={500}
+                  value={comments()[targetKey(tg())] ?? ''}
+                  onInput={(e) => setComments({ ...comments(), [targetKey(tg())]: e.currentTarget.value })}
+                  placeholder={t('answer.commentPlaceholder')}
+                />
+                <p class="kiosk-hint">{t('answer.commentHint')}</p>
+              </div>
+              <div class="ev-step-foot">
+                <Show when={step() > 0}>
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(step() - 1)}>
+                    {t('answer.prev')}
+                  </button>
+                </Show>
+                <button type="button" class="btn btn-primary kiosk-big ev-next" onClick={next}>
+                  {step() + 1 < targets().length ? t('answer.next') : t('answer.toReview')}
+                </button>
+              </div>
+            </section>
+          )}
+        </Match>
+
+        <Match when={(stage() === 'review' || stage() === 'submitting') && q()}>
+          {(qq) => (
+            <section class="ev-review" aria-busy={stage() === 'submitting'}>
+              <KioskReviewHead
+                sending={stage() === 'submitting'}
+                retrying={flow.retrying()}
+                title={t('answer.review.title')}
+                lead={t('answer.review.lead', { title: qq().round.title })}
+                saving={{ sending: t('answer.submitting'), title: t('answer.saving.title'), lead: t('answer.saving.lead'), hint: t('answer.saving.hint') }}
+              />
+              <Show when={totalMissing() > 0}>
+                <p class="ev-q-missing" role="alert">
+                  {t('answer.review.missing', { n: totalMissing() })}
+                </p>
+              </Show>
+              <ol class="ev-review-list">
+                <For each={qq().targets}>
+                  {(tg, i) => (
+                    <li class="ev-review-target">
+                      <div class="ev-review-head">
+                        <h2>
+                          <span class="num">{i() + 1}.</span> {tg.title}
+                          <span class="ev-review-kind">{targetKindLabel(tg.kind)}</span>
+                        </h2>
+                        <Show when={stage() === 'review'}>
+                          <button type="button" class="btn btn-secondary" onClick={() => goTo(i())} aria-label={t('answer.review.changeLabel', { title: tg.title })}>
+                            {t('answer.review.change')}
+                          </button>
+                        </Show>
+                      </div>
+                      <ul class="ev-review-items">
+                        <For each={itemsOf(tg)}>
+                          {(item) => {
+                            const a = () => answers()[answerKey(tg, item.id)];
+                            return (
+                              <li>
+                                <span>{itemText(item.label)}</span>
+                                <span class={`ev-answer-tag ev-answer-${a() ?? 'none'}`}>{a() ? answerLabel(a()!) : t('answer.review.none')}</span>
+                              </li>
+                            );
+                          }}
+                        </For>
+                      </ul>
+                      <Show when={(comments()[targetKey(tg)] ?? '').trim()}>
+                        {(text) => (
+                          <p class="ev-review-comment">
+                            <span class="muted">{t('answer.review.comment')}</span>
+                            {text()}
+                          </p>
+                        )}
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ol>
+              <Show when={stage() === 'review'}>
+                <div class="kiosk-actions ev-review-actions">
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => goTo(targets().length - 1)}>
+                    {t('answer.review.back')}
+                  </button>
+                  <button type="button" class="btn btn-primary kiosk-big" disabled={totalMissing() > 0} onClick={() => void submit()}>
+                    {t('answer.review.submit')}
+                  </button>
+                </div>
+              </Show>
+            </section>
+          )}
+        </Match>
+
+        <Match when={stage() === 'thanks'}>
+          <section class="kiosk-receipt ev-a-card ev-thanks">
+            <p class="ev-thanks-mark" aria-hidden="true">
+              ✓
+            </p>
+            <h1>{t('answer.thanks.title')}</h1>
+            <p class="kiosk-lead">{t('answer.thanks.lead')}</p>
+            <Show when={arrivedEarlier()}>
+              <p class="kiosk-hint ev-thanks-note">{t('answer.thanks.arrivedEarlier')}</p>
+            </Show>
+            <div class="kiosk-actions">
+              <button type="button" class="btn btn-primary kiosk-big" onClick={clear}>
+                {t('answer.thanks.done')}
+              </button>
+            </div>
+            <p class="muted">{t('answer.thanks.clearing', { n: flow.left() })}</p>
+          </section>
+        </Match>
+      </Switch>
+    </KioskShell>
   );
 }
