@@ -1,19 +1,13 @@
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
-import { Async } from '../components/Async.tsx';
-import { Button } from '../components/Button.tsx';
-import { EmptyState } from '../components/EmptyState.tsx';
+import { useParams, useSearchParams } from '@solidjs/router';
+import { createResource } from 'solid-js';
 import { usePageTitle } from '../components/PageHeader.tsx';
+import { PrintSheets } from '../components/PrintSheets.tsx';
 import { fetchCongress } from '../congress/congresses.data.ts';
-import { fmt, t } from '../i18n.ts';
-import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { t } from '../i18n.ts';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchShortAddress, typable } from '../public/short-address.data.ts';
 import { fetchRound, fetchSlips, paths, type Audience, type Slip } from './evaluation.data.ts';
 import { audienceLabel } from './parts.tsx';
-
-const PER_SHEET = 8; // 2 × 4 on A4
-const chunk = <T,>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
 
 /**
  * 测评码 slips to print on A4 for one audience: eight a sheet with dashed cut lines, each with the congress and round,
@@ -45,65 +39,20 @@ function Sheets() {
   const typeAt = () => (data.latest ? typable(data.latest.address.answerUrl) : `${location.host}${paths.answer(params.congressId)}`);
 
   return (
-    <div class="print-page">
-      <header class="print-toolbar no-print">
-        <div class="print-toolbar-inner">
-          <A href={back()} class="btn btn-ghost">
-            ← {t('evaluation.slips.back')}
-          </A>
-          <div class="print-title">
-            <h1>{t('evaluation.slips.heading', { audience: audienceLabel(audience()) })}</h1>
-            <Show when={data.latest}>
-              {(d) => (
-                <p class="muted">
-                  {d().round.title} · {t('evaluation.slips.count', { n: fmt.count(d().slips.length), pages: fmt.count(Math.ceil(d().slips.length / PER_SHEET)) })}
-                </p>
-              )}
-            </Show>
-          </div>
-          <div class="print-tools">
-            <LangSwitch />
-            <Button variant="primary" onClick={() => window.print()} disabled={!data.latest?.slips.length}>
-              {t('evaluation.slips.print')}
-            </Button>
-          </div>
-        </div>
-        <p class="print-hint">{t('evaluation.slips.hint')}</p>
-      </header>
-      <main id="main">
-        <Async resource={data} retry={refetch} loadingText={t('evaluation.slips.loading')}>
-          {(d) => (
-            <Show
-              when={d.slips.length > 0}
-              fallback={
-                <div class="print-empty">
-                  <EmptyState
-                    title={t('evaluation.slips.empty', { audience: audienceLabel(audience()) })}
-                    action={
-                      <A class="btn btn-primary" href={back()}>
-                        {t('evaluation.slips.back')}
-                      </A>
-                    }
-                  >
-                    {t('evaluation.slips.emptyNext')}
-                  </EmptyState>
-                </div>
-              }
-            >
-              <div class="sheets">
-                <For each={chunk(d.slips, PER_SHEET)}>
-                  {(slips) => (
-                    <section class="sheet">
-                      <For each={slips}>{(s) => <SlipCard congress={d.congress.name} round={d.round.title} audience={audience()} slip={s} typeAt={typeAt()} />}</For>
-                    </section>
-                  )}
-                </For>
-              </div>
-            </Show>
-          )}
-        </Async>
-      </main>
-    </div>
+    <PrintSheets
+      data={data}
+      retry={refetch}
+      items={(d) => d.slips}
+      card={(s, d) => <SlipCard congress={d.congress.name} round={d.round.title} audience={audience()} slip={s} typeAt={typeAt()} />}
+      back={{ href: back(), label: t('evaluation.slips.back') }}
+      title={t('evaluation.slips.heading', { audience: audienceLabel(audience()) })}
+      subject={(d) => d.round.title}
+      count={(n, pages) => t('evaluation.slips.count', { n, pages })}
+      print={t('evaluation.slips.print')}
+      hint={t('evaluation.slips.hint')}
+      loading={t('evaluation.slips.loading')}
+      empty={{ title: t('evaluation.slips.empty', { audience: audienceLabel(audience()) }), next: t('evaluation.slips.emptyNext'), action: { href: back(), label: t('evaluation.slips.back') } }}
+    />
   );
 }
 

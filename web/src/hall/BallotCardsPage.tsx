@@ -1,17 +1,11 @@
-import { A, useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
-import { Async } from '../components/Async.tsx';
-import { Button } from '../components/Button.tsx';
-import { EmptyState } from '../components/EmptyState.tsx';
+import { useParams } from '@solidjs/router';
+import { createResource, Show } from 'solid-js';
 import { usePageTitle } from '../components/PageHeader.tsx';
-import { fmt, t } from '../i18n.ts';
-import { LangSwitch } from '../layout/LangSwitch.tsx';
+import { PrintSheets } from '../components/PrintSheets.tsx';
+import { t } from '../i18n.ts';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchBallotCards, type BallotCards } from './hall.data.ts';
 import './hall.css';
-
-const PER_SHEET = 8; // 2 × 4 on A4
-const chunk = <T,>(list: T[], n: number) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
 
 /**
  * Ballot cards (表决卡) to print on A4 for the scrutineers: eight a sheet with dashed cut lines, each with the vote's
@@ -33,65 +27,20 @@ function Sheet() {
   const back = () => `/c/${params.congressId}/sessions/${params.sessionId}/votes/${params.voteId}`;
 
   return (
-    <div class="print-page">
-      <header class="print-toolbar no-print">
-        <div class="print-toolbar-inner">
-          <A href={back()} class="btn btn-ghost">
-            ← {t('ballotCards.back')}
-          </A>
-          <div class="print-title">
-            <h1>{t('ballotCards.title')}</h1>
-            <Show when={data.latest}>
-              {(d) => (
-                <p class="muted">
-                  {d().vote.title} · {t('cards.count', { n: fmt.count(d().cards.length), pages: fmt.count(Math.ceil(d().cards.length / PER_SHEET)) })}
-                </p>
-              )}
-            </Show>
-          </div>
-          <div class="print-tools">
-            <LangSwitch />
-            <Button variant="primary" onClick={() => window.print()} disabled={!data.latest?.cards.length}>
-              {t('cards.print')}
-            </Button>
-          </div>
-        </div>
-        <p class="print-hint">{t('ballotCards.hint')}</p>
-      </header>
-      <main id="main">
-        <Async resource={data} retry={refetch} loadingText={t('ballotCards.loading')}>
-          {(d) => (
-            <Show
-              when={d.cards.length > 0}
-              fallback={
-                <div class="print-empty">
-                  <EmptyState
-                    title={t('ballotCards.empty')}
-                    action={
-                      <A class="btn btn-primary" href={back()}>
-                        {t('ballotCards.back')}
-                      </A>
-                    }
-                  >
-                    {t('ballotCards.emptyNext')}
-                  </EmptyState>
-                </div>
-              }
-            >
-              <div class="sheets">
-                <For each={chunk(d.cards, PER_SHEET)}>
-                  {(cards) => (
-                    <section class="sheet">
-                      <For each={cards}>{(card) => <BallotCard title={d.vote.title} card={card} />}</For>
-                    </section>
-                  )}
-                </For>
-              </div>
-            </Show>
-          )}
-        </Async>
-      </main>
-    </div>
+    <PrintSheets
+      data={data}
+      retry={refetch}
+      items={(d) => d.cards}
+      card={(card, d) => <BallotCard title={d.vote.title} card={card} />}
+      back={{ href: back(), label: t('ballotCards.back') }}
+      title={t('ballotCards.title')}
+      subject={(d) => d.vote.title}
+      count={(n, pages) => t('cards.count', { n, pages })}
+      print={t('cards.print')}
+      hint={t('ballotCards.hint')}
+      loading={t('ballotCards.loading')}
+      empty={{ title: t('ballotCards.empty'), next: t('ballotCards.emptyNext'), action: { href: back(), label: t('ballotCards.back') } }}
+    />
   );
 }
 
