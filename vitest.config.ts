@@ -11,8 +11,14 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           globalSetup: ['tests/helpers/global-setup.ts'],
+          // Three files at once even on two cores (vitest's default there is one): many files mostly wait — on their
+          // own PostgreSQL clusters and child servers, on timers, on the database working in its own process. Each file
+          // has its own database (a clone or a PGlite copy), its own temp dirs and free ports, so files do not collide.
+          // NODE_WORKERS overrides (e.g. 1 to run them one at a time).
+          maxWorkers: Number(process.env.NODE_WORKERS) || 3,
           testTimeout: 120_000,
-          hookTimeout: 60_000,
+          // As long as a test: set-ups that sign many people in (scrypt) share the cores with the other files.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -20,7 +26,11 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          fileParallelism: false,
+          // One file at a time: each starts its own server and Chromium, and the pages' waits assume a machine not
+          // shared with another browser run. E2E_WORKERS overrides (e.g. 2 on a bigger machine).
+          maxWorkers: Number(process.env.E2E_WORKERS) || 1,
+          // Its own group: vitest runs projects with different maxWorkers in separate groups, one after the other.
+          sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
-import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
+import { ADMIN, json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
 
 /**
  * Session and vote in a real browser (SPEC §4): the slow set-up goes through the API (congress, roster, accounts,
@@ -33,66 +33,25 @@ describe('session and ballot', () => {
   let scrutineer: Page;
   let presidium: Page;
   let tablet: Page;
-  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
-  const people = {
-    government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
-    presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
-    scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
-    scrutineer2: { displayName: '钱计票', username: 'scrut.qian', password: 'scrutineer-2026-b' },
-  };
-  const year = shanghaiYear();
+  const people = { ...STAFF, scrutineer2: SECOND_SCRUTINEER('钱计票') };
   let delegateUrls: string[] = [];
   let serials: { serial: string; url: string }[] = [];
 
-  const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
-    if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  /** A signed-in page for one of the staff, and its CSRF token for API set-up. */
-  const signIn = async (who: { username: string; password: string }, size: 'tablet' | 'desktop' = 'tablet') => {
-    const page = await h.newPage(size);
-    const me = await json<{ csrfToken: string }>(await page.request.post(`${h.origin}/api/auth/login`, { data: { username: who.username, password: who.password } }));
-    return { page, headers: { 'X-CSRF-Token': me.csrfToken } };
-  };
+  const signIn = (who: { username: string; password: string }, size: 'tablet' | 'desktop' = 'tablet') => signInAs(h, who, size);
 
   beforeAll(async () => {
     h = await startHarness();
-    const r = h.page.request;
-    const csrf = (await json<{ csrfToken: string }>(await r.post(`${h.origin}/api/setup`, { data: admin }))).csrfToken;
-    const headers = { 'X-CSRF-Token': csrf };
-    const post = <T,>(path: string, data: unknown) => r.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
-    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
-    const c = `/congresses/${congressId}`;
-    const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
-    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role: role.replace(/\d$/, '') });
-    for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: i < 5 ? '城关镇代表团' : '河东乡代表团' });
-    const cards = await json<{ cards: { id: string; url: string }[] }>(await r.get(`${h.origin}/api${c}/roster/cards`));
+    // Seven present (quorum is six); the first checks in through the page below, the eighth is on leave.
+    const w = await voteWorld(h, {
+      staff: people,
+      delegations: [['城关镇代表团', 5], ['河东乡代表团', 4]],
+      titles: ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯'],
+      attendance: [undefined, ...Array(6).fill('present'), 'leave'],
+    });
+    ({ congressId, sessionId } = w);
+    const cards = await json<{ cards: { id: string; url: string }[] }>(await h.page.request.get(`${h.origin}/api/congresses/${congressId}/roster/cards`));
     delegateUrls = cards.cards.map((x) => x.url);
-    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
-
-    const gov = await signIn(people.government);
-    const titles = ['河东村道路硬化工程', '城关镇自来水管网改造', '老旧小区加装路灯'];
-    for (const [i, title] of titles.entries()) {
-      const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
-      const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
-      await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
-      await json(
-        await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
-          headers: gov.headers,
-          data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: ['118.00', '356.50', '42.80'][i], fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
-        }),
-      );
-    }
-    await gov.page.context().close();
-    const candidateIds = (await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/candidates`))).map((x) => x.id);
-    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds });
-    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
-    const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
-    // Seven present (quorum is six); the first checks in through the page below.
-    for (const rep of reps.slice(1, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
-    await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${reps[7].id}`, { data: { status: 'leave' }, headers }));
-    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } });
+    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: ADMIN.username, password: ADMIN.password } });
   });
   afterAll(async () => {
     await h?.close();

@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
-import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
+import { json, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
 
 /**
  * The hall as its people use it (issue 20, part 2): the presidium creates a vote and lands on it; the scrutineer reads
@@ -20,26 +20,12 @@ describe('the hall: new vote, issuance, opening with more cards than people, rec
   let adminHeaders: Record<string, string> = {};
   let scrutineer: { page: Page; headers: Record<string, string> };
   let presidium: { page: Page; headers: Record<string, string> };
-  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
-  const people = {
-    government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
-    presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
-    scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
-  };
-  const year = shanghaiYear();
+  const people = STAFF;
   const LONG = '河东村至城关镇沿河道路硬化及排水沟、路灯配套改造工程（含三座便民桥）';
   const votePath = () => `/c/${congressId}/sessions/${sessionId}/votes/${voteId}`;
   const apiVote = () => `${h.origin}/api/congresses/${congressId}/sessions/${sessionId}/votes/${voteId}`;
 
-  const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
-    if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const signIn = async (who: { username: string; password: string }, size: 'tablet' | 'phone' = 'tablet') => {
-    const page = await h.newPage(size);
-    const me = await json<{ csrfToken: string }>(await page.request.post(`${h.origin}/api/auth/login`, { data: { username: who.username, password: who.password } }));
-    return { page, headers: { 'X-CSRF-Token': me.csrfToken } };
-  };
+  const signIn = (who: { username: string; password: string }, size: 'tablet' | 'phone' = 'tablet') => signInAs(h, who, size);
   /** Staff pages switch language with the header's one button (中文 / English). */
   const switchLang = async (page: Page, to: 'en' | 'zh-CN') => {
     await page.locator('button.lang-switch').first().click();
@@ -72,35 +58,9 @@ describe('the hall: new vote, issuance, opening with more cards than people, rec
 
   beforeAll(async () => {
     h = await startHarness();
-    const r = h.page.request;
-    adminHeaders = { 'X-CSRF-Token': (await json<{ csrfToken: string }>(await r.post(`${h.origin}/api/setup`, { data: admin }))).csrfToken };
-    const post = <T,>(path: string, data: unknown) => r.post(`${h.origin}/api${path}`, { data, headers: adminHeaders }).then((x) => json<T>(x));
-    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
-    const c = `/congresses/${congressId}`;
-    const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
-    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role });
-    for (let i = 0; i < 9; i++) await post(`${c}/representatives`, { name: ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛'][i], delegation: '城关镇代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
-    const gov = await signIn(people.government);
-    for (const [i, title] of [LONG, '城关镇自来水管网改造', '老旧小区加装路灯'].entries()) {
-      const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
-      const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
-      await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
-      await json(
-        await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
-          headers: gov.headers,
-          data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: ['118.00', '356.50', '42.80'][i], fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
-        }),
-      );
-    }
-    await gov.page.context().close();
-    const candidateIds = (await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/candidates`))).map((x) => x.id);
-    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds });
-    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
-    const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
     // Seven of nine present (the quorum is six).
-    for (const rep of reps.slice(0, 7)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers: adminHeaders }));
+    const w = await voteWorld(h, { staff: people, delegations: [['城关镇代表团', 9]], titles: [LONG, '城关镇自来水管网改造', '老旧小区加装路灯'], attendance: Array(7).fill('present') });
+    ({ congressId, sessionId, headers: adminHeaders } = w);
   });
   afterAll(async () => {
     await h?.close();

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, SCREENSHOTS, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
-import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
+import { acceptCandidates, ADMIN, json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
+import { shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The tally stage in a real browser (SPEC §5): the set-up and the ballots go through the API (12 seated, 10 present,
@@ -26,13 +27,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
   let receipt = '';
   let resultDigest = '';
   let paperSerial = '';
-  const admin = { displayName: '林主任', username: 'lin.admin', password: 'qingshan-2026-admin' };
-  const people = {
-    government: { displayName: '陈主任', username: 'gov.chen', password: 'government-2026' },
-    presidium: { displayName: '王主席', username: 'pres.wang', password: 'presidium-2026' },
-    scrutineer: { displayName: '赵监票', username: 'scrut.zhao', password: 'scrutineer-2026' },
-    scrutineer2: { displayName: '钱监票', username: 'scrut.qian', password: 'scrutineer-2026-b' },
-  };
+  const people = { ...STAFF, scrutineer2: SECOND_SCRUTINEER('钱监票') };
   const titles = { a: '河东村道路硬化工程', b: '城关镇自来水管网改造', c: '老旧小区加装路灯' };
   const ids = { a: '', b: '', c: '' };
   const year = shanghaiYear();
@@ -43,15 +38,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
   let openedFrom = 0;
   let openedBy = 0;
 
-  const json = async <T,>(res: Awaited<ReturnType<APIRequestContext['post']>>, status = [200, 201]): Promise<T> => {
-    if (!status.includes(res.status())) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const signIn = async (who: { username: string; password: string }, size: 'tablet' | 'desktop' | 'phone' = 'tablet') => {
-    const page = await h.newPage(size);
-    const me = await json<{ csrfToken: string }>(await page.request.post(`${h.origin}/api/auth/login`, { data: { username: who.username, password: who.password } }));
-    return { page, headers: { 'X-CSRF-Token': me.csrfToken } };
-  };
+  const signIn = (who: { username: string; password: string }, size: 'tablet' | 'desktop' | 'phone' = 'tablet') => signInAs(h, who, size);
   /** A write as one of the staff (their own signed-in context). */
   const as = <T,>(who: Who, path: string, data: unknown = {}) =>
     api[who]!.page.request.post(`${h.origin}/api${path}`, { data, headers: api[who]!.headers }).then((r) => json<T>(r));
@@ -86,41 +73,20 @@ describe('tally, sign-off, publication, big screen and public result', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const r = h.page.request;
-    const csrf = (await json<{ csrfToken: string }>(await r.post(`${h.origin}/api/setup`, { data: admin }))).csrfToken;
-    const headers = { 'X-CSRF-Token': csrf };
-    const post = <T,>(path: string, data: unknown) => r.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
-    congressId = (await post<{ id: string }>('/congresses', { name: '示范县人民代表大会', level: 'county', term: 7 })).id;
+    // 12 seated, 10 present.
+    const w = await voteWorld(h, {
+      staff: people,
+      delegations: [['城关镇代表团', 6], ['河东乡代表团', 6]],
+      titles: Object.values(titles),
+      attendance: Array(10).fill('present'),
+    });
+    ({ congressId, sessionId } = w);
+    const { post, listId } = w;
     const c = `/congresses/${congressId}`;
-    const dept = await post<{ id: string }>(`${c}/departments`, { name: '县交通运输局', kind: 'bureau' });
-    for (const [role, who] of Object.entries(people)) await post(`${c}/accounts`, { ...who, role: role.replace(/\d$/, '') });
-    const names = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周涛', '吴强', '郑丽', '孙军'];
-    for (const [i, name] of names.entries()) await post(`${c}/representatives`, { name, delegation: i < 6 ? '城关镇代表团' : '河东乡代表团' });
-    await post(`${c}/collection-windows`, { year, opensOn: shanghaiToday(), closesOn: `${year}-12-31` });
-
-    const gov = await signIn(people.government);
-    for (const [i, title] of Object.values(titles).entries()) {
-      const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
-      const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
-      await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
-      await json(
-        await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
-          headers: gov.headers,
-          data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: ['118.00', '356.50', '42.80'][i], fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
-        }),
-      );
-    }
-    await gov.page.context().close();
-    const candidates = await json<{ id: string; title: string }[]>(await r.get(`${h.origin}/api${c}/candidates`));
-    for (const k of ['a', 'b', 'c'] as const) ids[k] = candidates.find((x) => x.title === titles[k])!.id;
-    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单', year, seats: 2, candidateIds: [ids.a, ids.b, ids.c] });
-    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
-    sessionId = (await post<{ id: string }>(`${c}/sessions`, { name: '第七届人民代表大会第二次会议', date: shanghaiToday() })).id;
-    const reps = await json<{ id: string }[]>(await r.get(`${h.origin}/api${c}/representatives`));
-    for (const rep of reps.slice(0, 10)) await json(await r.put(`${h.origin}/api${c}/sessions/${sessionId}/attendance/${rep.id}`, { data: { status: 'present' }, headers }));
+    [ids.a, ids.b, ids.c] = w.candidates.map((x) => x.id);
     voteId = (
       await post<{ id: string }>(`${c}/sessions/${sessionId}/votes`, {
-        listId: list.id,
+        listId,
         title: '民生实事项目票决',
         seats: 2,
         maxFor: 2,
@@ -147,7 +113,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
       if (i === 0) receipt = got;
     }
     paperSerial = cards[9].serial;
-    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: admin.username, password: admin.password } });
+    await h.page.request.post(`${h.origin}/api/auth/login`, { data: { username: ADMIN.username, password: ADMIN.password } });
   });
   afterAll(async () => {
     await h?.close();
@@ -496,17 +462,7 @@ describe('tally, sign-off, publication, big screen and public result', () => {
       const post = <T,>(path: string, data: unknown) => h.page.request.post(`${h.origin}/api${path}`, { data, headers }).then((x) => json<T>(x));
       const dept = (await json<{ id: string; name: string }[]>(await h.page.request.get(`${h.origin}/api${c}/departments`)))[0];
       const gov = api.government!;
-      for (const title of more) {
-        const p = await post<{ id: string }>(`${c}/proposals`, { title, description: `${title}，群众反映强烈。`, category: 'transport', location: '城关镇', channel: 'liaison_station', station: '城关镇代表联络站' });
-        const checks = Object.fromEntries(['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'].map((k) => [k, { result: 'pass', note: '' }]));
-        await json(await gov.page.request.put(`${h.origin}/api${c}/proposals/${p.id}/checks`, { data: checks, headers: gov.headers }));
-        await json(
-          await gov.page.request.post(`${h.origin}/api${c}/proposals/${p.id}/accept`, {
-            headers: gov.headers,
-            data: { candidate: { title, content: `${title}的具体内容。`, leadDepartmentId: dept.id, coDepartmentIds: [], plannedInvestment: '88.00', fundingSource: '县级财政', plannedCompletion: `${year}-11-30`, expectedOutcome: '群众满意' } },
-          }),
-        );
-      }
+      await acceptCandidates(h, post, gov, congressId, dept.id, more, '88.00');
       const candidates = await json<{ id: string; title: string }[]>(await h.page.request.get(`${h.origin}/api${c}/candidates`));
       all = [...Object.values(titles), ...more].map((x) => candidates.find((k) => k.title === x)!.id);
       const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单（十五个）', year, seats: 10, candidateIds: all });
