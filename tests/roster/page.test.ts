@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { representatives } from '../../server/db/schema/index.ts';
-import { Client, congressWithRoles, setupAdmin, useTestApp } from '../helpers/app.ts';
+import { Client, useTestApp } from '../helpers/app.ts';
+import { pagingWorld, readPage } from '../helpers/paging.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -16,18 +17,12 @@ const N = 3000;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 
 type Page = { items: { id: string; name: string; delegation: string; status: string; phone: string }[]; total: number; page: number; size: number; counts: { seated: number; left: number } };
-const page = async (qs: string, who: Client = admin) => {
-  const res = await who.get(`${base}/roster/page?${qs}`);
-  expect(res.status, res.text).toBe(200);
-  return res.body as Page;
-};
+const page = (qs: string, who: Client = admin) => readPage<Page>(who, `${base}/roster/page?${qs}`);
 
 beforeAll(async () => {
-  admin = await setupAdmin(t);
-  const made = await congressWithRoles(t, admin);
-  roles = made.clients;
-  const congressId = made.congress.id as string;
-  base = `/api/congresses/${congressId}`;
+  const w = await pagingWorld(t);
+  ({ admin, roles, base, otherBase } = w);
+  const congressId = w.congressId;
   // 3,000 people across 30 township delegations; every 100th has left; same names recur (as in a county).
   const rows = Array.from({ length: N }, (_, i) => ({
     congressId,
@@ -38,8 +33,6 @@ beforeAll(async () => {
     status: i % 100 === 99 ? ('left' as const) : ('seated' as const),
   }));
   for (let i = 0; i < rows.length; i += 500) await t.database.db.insert(representatives).values(rows.slice(i, i + 500));
-  const other = await congressWithRoles(t, admin);
-  otherBase = `/api/congresses/${other.congress.id}`;
   await admin.post(`${otherBase}/representatives`, { name: '王建国0' });
 });
 

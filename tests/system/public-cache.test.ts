@@ -307,12 +307,16 @@ describe('the tables', () => {
 
 describe('several instances on one PostgreSQL database (PostgreSQL run only: PGlite is one process, it has no second instance)', () => {
   const pgOnly = () => !t.database.url;
+  /** Instance B: its own pool on the same database (closed after the test), its own app and public cache. */
+  const secondInstance = async () => {
+    const other = await openDatabase({ url: t.database.url!, max: 3 });
+    cleanups.push(() => other.close());
+    return appWith({ database: other, db: other.db });
+  };
 
   it('a change made through instance A is seen by instance B', async (ctx) => {
     if (pgOnly()) return ctx.skip();
-    const other = await openDatabase({ url: t.database.url!, max: 3 });
-    cleanups.push(() => other.close());
-    const b = appWith({ database: other, db: other.db });
+    const b = await secondInstance();
     const path = `/api/public/projects/${projectId}`;
     const first = await get(b, path);
     expect((await get(b, path, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
@@ -327,9 +331,7 @@ describe('several instances on one PostgreSQL database (PostgreSQL run only: PGl
 
   it('the LISTEN connection killed: the cache is emptied when it is back, and serves what changed meanwhile', async (ctx) => {
     if (pgOnly()) return ctx.skip();
-    const other = await openDatabase({ url: t.database.url!, max: 3 });
-    cleanups.push(() => other.close());
-    const b = appWith({ database: other, db: other.db });
+    const b = await secondInstance();
     const path = `/api/public/projects/${projectId}`;
     await get(b, path);
     const admin = postgres(t.database.url!, { max: 1, onnotice: () => {} });
