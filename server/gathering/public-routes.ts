@@ -59,14 +59,13 @@ async function frozenList(c: Parameters<typeof publicCongress>[0], congressId: s
 
 /**
  * The congress page, the frozen lists and the poster's QR answer from the public cache (lib/public-cache.ts): its
- * middleware is registered on the same paths before the route (an answer it holds is sent without the handler; a
- * malformed path is never a 200, so it is never held).
+ * middleware runs once the address is valid (`use` in implement): an answer it holds is sent without the handler, and
+ * a malformed address is a 400 and never a build.
  */
 const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
 
 export const publicGatheringRoutes = new Hono<AppEnv>();
-for (const route of [C.getPublicCongress, C.listFrozenLists, C.getFrozenList, C.exportFrozenList]) publicGatheringRoutes.get(route.path, page);
-publicGatheringRoutes.get(C.posterQr.path, cachedPublic({ cacheControl: CACHE_CONTROL.poster }));
+const poster = cachedPublic({ cacheControl: CACHE_CONTROL.poster });
 
 implement(publicGatheringRoutes, C.getPublicCongress, async (c, { params }) => {
   const congress = await publicCongress(c, params.congressId);
@@ -82,7 +81,7 @@ implement(publicGatheringRoutes, C.getPublicCongress, async (c, { params }) => {
     // The address the poster's QR encodes (PUBLIC_ORIGIN when set), so the printed text matches it.
     submitUrl: submitUrl(c, congress.id),
   };
-});
+}, { use: [page] });
 
 implement(publicGatheringRoutes, C.findShortAddress, async (c, { params }) => {
   const congress = await congressOfShortCode(c.get('deps').db, params.code);
@@ -153,9 +152,9 @@ implement(publicGatheringRoutes, C.listFrozenLists, async (c, { params: { congre
   await publicCongress(c, congressId);
   const rows = await c.get('deps').db.select({ id: candidateLists.id }).from(candidateLists).where(and(eq(candidateLists.congressId, congressId), isNotNull(candidateLists.frozenAt))).orderBy(desc(candidateLists.frozenAt), asc(candidateLists.id));
   return Promise.all(rows.map((r) => frozenList(c, congressId, r.id)));
-});
+}, { use: [page] });
 
-implement(publicGatheringRoutes, C.getFrozenList, async (c, { params: { congressId, listId } }) => frozenList(c, congressId, listId));
+implement(publicGatheringRoutes, C.getFrozenList, async (c, { params: { congressId, listId } }) => frozenList(c, congressId, listId), { use: [page] });
 
 implement(publicGatheringRoutes, C.exportFrozenList, async (c, { params: { congressId, listId } }) => {
   const list = await frozenList(c, congressId, listId);
@@ -167,11 +166,11 @@ implement(publicGatheringRoutes, C.exportFrozenList, async (c, { params: { congr
       list.items.map((i) => [i.position, i.title, i.content, i.plannedInvestment, i.fundingSource, i.leadDepartment, i.coDepartments.join('、'), i.plannedCompletion, i.expectedOutcome]),
     ),
   );
-});
+}, { use: [page] });
 
 implement(publicGatheringRoutes, C.posterQr, async (c, { params }) => {
   const congress = await publicCongress(c, params.congressId);
   const svg = await QRCode.toString(submitUrl(c, congress.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   c.header('Content-Type', 'image/svg+xml');
   return c.body(svg);
-});
+}, { use: [poster] });

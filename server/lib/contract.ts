@@ -3,7 +3,7 @@
  * schemas, checks its permission (shared/policy.ts) and hands the handler typed input. The body limit, the media type
  * and the sign-in gate run earlier, for every request, from the same contracts (`contractAt`, used by app.ts).
  */
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { z } from 'zod';
 import type { CallInput, Contract, ResultOf } from '../../shared/contract.ts';
@@ -74,31 +74,55 @@ export async function authorize(c: Context<AppEnv>, permission: Permission, cong
   }
 }
 
-/** Serve `contract` on `router` with `handler`. */
-export function implement<C extends Contract>(router: Hono<AppEnv>, contract: C, handler: Handler<C>) {
+/** The input of a request, validated and authorized as its contract says (in this order: path, permission, query, body). */
+async function inputOf<C extends Contract>(c: Context<AppEnv>, contract: C): Promise<Input<C>> {
+  const lang = c.get('lang') ?? 'zh-CN';
+  const params = (contract.params ? parse(contract.params, c.req.param(), lang) : c.req.param()) as Record<string, string>;
+  const access = await authorize(c, contract.permission, params.congressId);
+  const query = contract.query ? parse(contract.query, queryOf(c), lang) : undefined;
+  let body: unknown;
+  let files: File[] | undefined;
+  let form: Record<string, unknown> | undefined;
+  const kind = contract.bodyKind ?? (contract.body ? 'json' : undefined);
+  if (kind === 'json' && contract.body) {
+    // No JSON sent (an empty POST) is `{}`, as the schema then says what is missing.
+    body = parse(contract.body, isJsonRequest(c) ? await readJsonBody(c) : {}, lang);
+  } else if (kind === 'json-or-multipart') {
+    const read = await readJsonOrForm(c);
+    files = read.files;
+    body = contract.body ? parse(contract.body, read.json, lang) : read.json;
+  } else if (kind === 'multipart') form = await readMultipart(c);
+  return { params, query, body, files, form, access } as Input<C>;
+}
+
+async function respond<C extends Contract>(c: Context<AppEnv>, contract: C, handler: Handler<C>, input: Input<C>) {
+  const out = await handler(c, input);
+  if (out instanceof Response) return out;
+  if (contract.status === 204) return c.body(null, 204);
+  return c.json(out as object, (contract.status ?? 200) as 200);
+}
+
+/**
+ * Serve `contract` on `router` with `handler`. `use`: middleware that runs once the input is valid and the caller
+ * allowed, before the handler — the public cache, which answers a hit without reaching the handler (a bad address is a
+ * 400 and never a cache entry).
+ */
+export function implement<C extends Contract>(router: Hono<AppEnv>, contract: C, handler: Handler<C>, opts: { use?: MiddlewareHandler<AppEnv>[] } = {}) {
   const method = contract.method.toLowerCase() as 'get';
-  router[method](contract.path, async (c) => {
-    const lang = c.get('lang') ?? 'zh-CN';
-    const params = (contract.params ? parse(contract.params, c.req.param(), lang) : c.req.param()) as Record<string, string>;
-    const access = await authorize(c, contract.permission, params.congressId);
-    const query = contract.query ? parse(contract.query, queryOf(c), lang) : undefined;
-    let body: unknown;
-    let files: File[] | undefined;
-    let form: Record<string, unknown> | undefined;
-    const kind = contract.bodyKind ?? (contract.body ? 'json' : undefined);
-    if (kind === 'json' && contract.body) {
-      // No JSON sent (an empty POST) is `{}`, as the schema then says what is missing.
-      body = parse(contract.body, isJsonRequest(c) ? await readJsonBody(c) : {}, lang);
-    } else if (kind === 'json-or-multipart') {
-      const read = await readJsonOrForm(c);
-      files = read.files;
-      body = contract.body ? parse(contract.body, read.json, lang) : read.json;
-    } else if (kind === 'multipart') form = await readMultipart(c);
-    const out = await handler(c, { params, query, body, files, form, access } as Input<C>);
-    if (out instanceof Response) return out;
-    if (contract.status === 204) return c.body(null, 204);
-    return c.json(out as object, (contract.status ?? 200) as 200);
-  });
+  if (!opts.use?.length) {
+    router[method](contract.path, async (c) => respond(c, contract, handler, await inputOf(c, contract)));
+    return router;
+  }
+  const inputs = new WeakMap<Context, Input<C>>();
+  router[method](
+    contract.path,
+    async (c, next) => {
+      inputs.set(c, await inputOf(c, contract));
+      await next();
+    },
+    ...opts.use,
+    async (c) => respond(c, contract, handler, inputs.get(c)!),
+  );
   return router;
 }
 

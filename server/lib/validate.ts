@@ -1,6 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { Context, ValidationTargets } from 'hono';
-import { validator } from 'hono-openapi';
+import type { Context } from 'hono';
 import { fieldMessage, type Lang } from '../../shared/errors.ts';
 import { AppError } from './errors.ts';
 
@@ -159,41 +158,4 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new AppError('malformed_json');
   }
-}
-
-const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
-/** A `\uD800`–`\uDFFF` escape in JSON text: maybe half of a pair, maybe a lone surrogate (the walk decides). */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
-
-/**
- * The route validator: hono-openapi's (so the schema also documents the route in /api/openapi.json), with failures
- * turned into our 400 error shape. Input with a NUL character or a lone surrogate is refused (`rejectUnstorable`), and a
- * JSON body must be valid UTF-8.
- */
-export function v<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
-  const check = validator(target, schema, (result, c) => {
-    const lang = ((c as unknown as { get(k: 'lang'): Lang | undefined }).get('lang')) ?? 'zh-CN';
-    if (!result.success) throw new AppError('validation', {}, issueDetails(result.error, lang));
-    rejectUnstorable(result.data, lang);
-  });
-  if (target !== 'json') return check;
-  const strict = (async (c: Context, next: () => Promise<void>) => {
-    if (JSON_TYPE.test((c.req.header('content-type') ?? '').split(';')[0].trim())) {
-      const text = await readUtf8Body(c);
-      // Strict UTF-8 leaves no raw lone surrogate: only an escape can carry one. Checked on the whole body before the
-      // schema, so the field is named even when the schema refuses something else too (or would drop the field).
-      if (SURROGATE_ESCAPE.test(text)) {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON: the validator says so
-        }
-        if (parsed !== undefined) rejectUnstorable(parsed, (c.get('lang') as Lang | undefined) ?? 'zh-CN');
-      }
-    }
-    return check(c as never, next);
-  }) as unknown as typeof check;
-  // hono-openapi finds the route's schema on a symbol-keyed property of the middleware: keep it.
-  return Object.assign(strict, check);
 }

@@ -235,18 +235,9 @@ implement(projectRoutes, C.reviewAnswer, async (c, { access, params: { findingId
  */
 const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
 const yearPage = cachedPublic({ cacheControl: CACHE_CONTROL.page, query: (c) => c.req.query('year') ?? '' });
-const whenValid =
-  (contract: Contract, cache: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
-  (c, next) =>
-    contract.params?.safeParse(c.req.param()).success !== false && contract.query?.safeParse(c.req.query()).success !== false ? cache(c, next) : next();
 
 export const publicProjectRoutes = new Hono<AppEnv>();
 
-publicProjectRoutes.get(C.listPublicProjects.path, whenValid(C.listPublicProjects, yearPage));
-implement(publicProjectRoutes, C.listPublicProjects, async (c, { params, query }) => publicProjectList(c.get('deps').db, params.congressId, query.year));
-
-publicProjectRoutes.get(C.getPublicProject.path, whenValid(C.getPublicProject, page));
-implement(publicProjectRoutes, C.getPublicProject, async (c, { params }) => publicProject(c.get('deps').db, params.projectId));
-
-publicProjectRoutes.get(C.getPublicFile.path, whenValid(C.getPublicFile, page));
-implement(publicProjectRoutes, C.getPublicFile, async (c, { params }) => sendFile(c, await publicPhoto(c.get('deps').db, params.fileId)));
+implement(publicProjectRoutes, C.listPublicProjects, async (c, { params, query }) => publicProjectList(c.get('deps').db, params.congressId, query.year), { use: [yearPage] });
+implement(publicProjectRoutes, C.getPublicProject, async (c, { params }) => publicProject(c.get('deps').db, params.projectId), { use: [page] });
+implement(publicProjectRoutes, C.getPublicFile, async (c, { params }) => sendFile(c, await publicPhoto(c.get('deps').db, params.fileId)), { use: [page] });

@@ -97,7 +97,7 @@ function errorsOf(c: Contract, rule: Rule): Map<number, Set<string>> {
   // Every write is checked for its size and media type before anything else, whether or not it reads a body.
   if (c.method !== 'GET') (add('body_too_large'), add('unsupported_media'));
   if (c.body && c.bodyKind !== 'raw' && c.bodyKind !== 'multipart') (add('malformed_json'), add('malformed_utf8'));
-  if (rule.kind !== 'public') add('unauthenticated');
+  if (rule.kind !== 'public') (add('unauthenticated'), add('password_change_required'), add('kiosk_forbidden'));
   if (rule.kind !== 'public' && c.method !== 'GET') add('csrf');
   if (rule.kind === 'system-admin' || rule.kind === 'congress') add('forbidden');
   if (rule.kind === 'congress') add('congress_not_found');
@@ -127,7 +127,9 @@ function parameters(c: Contract) {
 function requestBody(c: Contract) {
   const kind = c.bodyKind ?? (c.body ? 'json' : undefined);
   if (!kind) return undefined;
-  const limit = `At most ${Math.round((c.limit ?? DEFAULT_LIMIT) / 1024)} KB${c.limitLabel ? ` (${c.limitLabel} per file)` : ''}.`;
+  const bytes = c.limit ?? DEFAULT_LIMIT;
+  const size = bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+  const limit = `The body is at most ${size}${c.limitLabel && c.limitLabel !== size ? ` (the file in it at most ${c.limitLabel})` : ''}.`;
   const json = c.body ? { 'application/json': { schema: jsonSchema(c.body, 'input') } } : {};
   const files = { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } };
   const form = {

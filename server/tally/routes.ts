@@ -11,7 +11,6 @@ import { AppError } from '../lib/errors.ts';
 import { LiveStreams } from '../lib/live-hub.ts';
 import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { publicOrigin } from '../lib/origin.ts';
-import { v } from '../lib/validate.ts';
 import { describeVote, getVote } from '../ballot/votes.ts';
 import { describeTally, prepareTally, publishTally, reserveCandidates, signTally, tallyReport } from './actions.ts';
 import { createFollowUp, leaveUnfilled } from './followups.ts';
@@ -92,32 +91,25 @@ const immutable = cachedPublic({ cacheControl: CACHE_CONTROL.immutable });
 
 /**
  * For anyone: published results and their files, the receipt check, the big screen and its live stream. The result,
- * its files and the list of results answer from the public cache (lib/public-cache.ts): the cache sits on the route's
- * path before the contract's handler, so a hit never reaches it. The path is checked before the cache is asked (the
- * contract's own schema, `v`): a bad address is a 400 and never a build.
+ * its files and the list of results answer from the public cache (lib/public-cache.ts), asked once the address is
+ * valid (`use` in implement): a hit never reaches the handler, and a bad address is a 400 and never a build.
  */
 export const publicTallyRoutes = new Hono<AppEnv>();
-const cached = [
-  [C.getPublicResult, page],
-  [C.getBulletinFile, immutable],
-  [C.getResultFile, immutable],
-  [C.listPublishedVotes, page],
-] as const;
-for (const [contract, cache] of cached) publicTallyRoutes.get(contract.path, v('param', contract.params), cache);
 
-implement(publicTallyRoutes, C.getPublicResult, async (c, { params: { voteId } }) => publicResult(c.get('deps').db, voteId));
+
+implement(publicTallyRoutes, C.getPublicResult, async (c, { params: { voteId } }) => publicResult(c.get('deps').db, voteId), { use: [page] });
 
 implement(publicTallyRoutes, C.getBulletinFile, async (c, { params: { voteId } }) => {
   const { _text, ...headers } = file('bulletin.json', await publishedFile(c.get('deps').db, voteId, 'bulletin'));
   return c.body(_text, 200, headers);
-});
+}, { use: [immutable] });
 
 implement(publicTallyRoutes, C.getResultFile, async (c, { params: { voteId } }) => {
   const { _text, ...headers } = file('result.json', await publishedFile(c.get('deps').db, voteId, 'result'));
   return c.body(_text, 200, headers);
-});
+}, { use: [immutable] });
 
-implement(publicTallyRoutes, C.listPublishedVotes, async (c, { params: { congressId } }) => publishedVotes(c.get('deps').db, congressId));
+implement(publicTallyRoutes, C.listPublishedVotes, async (c, { params: { congressId } }) => publishedVotes(c.get('deps').db, congressId), { use: [page] });
 
 implement(publicTallyRoutes, C.checkReceipt, async (c, { body }) => checkReceipt(c.get('deps').db, body));
 
