@@ -382,9 +382,9 @@ describe('npm start, stopped by a signal to the npm process', () => {
       const npmExit = new Promise<void>((r) => npm.once('exit', () => r()));
       let tree: number[] = [];
       try {
-        const end = Date.now() + 60_000;
+        // Until ready or exited, however slow the machine (the test's timeout bounds it).
         while (!out.includes('"msg":"ready"')) {
-          if (Date.now() > end || npm.exitCode !== null) throw new Error(`npm start did not become ready: ${out}`);
+          if (npm.exitCode !== null) throw new Error(`npm start did not become ready: ${out}`);
           await new Promise((r) => setTimeout(r, 100));
         }
         tree = descendants(npm.pid!);
