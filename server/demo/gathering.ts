@@ -6,6 +6,7 @@ import { createList, freezeList } from '../gathering/lists.ts';
 import { emptyChecks, submitProposal } from '../gathering/proposals.ts';
 import { acceptProposal, mergeProposal, recordChecks, rejectProposal } from '../gathering/screening.ts';
 import { type DemoClock, shanghai } from './clock.ts';
+import { addDays } from '../../shared/time.ts';
 
 type Channel = (typeof CHANNELS)[number];
 type Category = (typeof CATEGORIES)[number];
@@ -64,8 +65,6 @@ const ARRIVALS: { kind: 'candidate' | 'other'; i: number }[] = [
   .sort((x, y) => x.pos - y.pos)
   .map(({ kind, i }) => ({ kind, i }));
 
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
-
 /**
  * The gathering part of the demo year: last autumn's window (1 September – 31 October), thirty proposals from every
  * channel arriving through it, screening in November, a list drafted and frozen in December. Each step in its own
@@ -105,7 +104,7 @@ export async function loadGatheringDemo(database: Database, clock: DemoClock, ac
   const others: Awaited<ReturnType<typeof submit>>[] = [];
   // Thirty arrivals over the sixty days of the window, in office hours (08:30–17:30), a little after each other.
   for (const [n, a] of ARRIVALS.entries()) {
-    const day = plusDays(opensOn, 1 + Math.floor((n * 58) / ARRIVALS.length));
+    const day = addDays(opensOn, 1 + Math.floor((n * 58) / ARRIVALS.length));
     const at = shanghai(day, `${String(8 + ((n * 3) % 9)).padStart(2, '0')}:${String((n * 17) % 60).padStart(2, '0')}`);
     if (a.kind === 'candidate') rows[a.i] = await submit(CANDIDATES[a.i], at);
     else others[a.i] = await submit(OTHERS[a.i], at);
@@ -116,7 +115,7 @@ export async function loadGatheringDemo(database: Database, clock: DemoClock, ac
   let screening = 0;
   const nextScreening = () => {
     const n = screening++;
-    return shanghai(plusDays(`${year - 1}-11-03`, Math.floor(n / 3) + 2 * Math.floor(n / 15)), `${String(9 + (n % 3) * 2).padStart(2, '0')}:30`);
+    return shanghai(addDays(`${year - 1}-11-03`, Math.floor(n / 3) + 2 * Math.floor(n / 15)), `${String(9 + (n % 3) * 2).padStart(2, '0')}:30`);
   };
   const candidateIds: string[] = [];
   for (const [i, c] of CANDIDATES.entries()) {
