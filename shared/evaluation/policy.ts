@@ -14,6 +14,10 @@ export const evaluationPolicy = {
   'evaluation.read': inCongress('any'),
   /** Staff prepare, open, close and publish rounds, make and count codes, start re-evaluations. */
   'evaluation.manage': inCongress(['admin']),
+  /** The rounds and league pages (a page, not a route: the office, the government and the presidium follow them). */
+  'evaluation.page': inCongress(['admin', 'government', 'presidium']),
+  /** The rectifications page (a page, not a route: departments file their reports there). */
+  'evaluation.rectifications.page': inCongress(['admin', 'government', 'presidium', 'department']),
   /** A representative asks for their one code; anyone in the congress may ask, the handler refuses a non-representative with eval_not_representative. */
   'evaluation.code.take': inCongress('any'),
   /** The "get my code" button of a round's page (a page, not a route: only representatives are offered it). */

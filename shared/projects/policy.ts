@@ -29,6 +29,8 @@ export const projectsPolicy = {
   'projects.findings.answer': inCongress(['department']),
   /** The projects dashboard (a page, not a route: the office, the government and the presidium follow the whole year). */
   'projects.dashboard': inCongress(['admin', 'government', 'presidium']),
+  /** The projects and inspections pages (pages, not routes: scrutineers follow the hall, not the year). */
+  'projects.page': inCongress(['admin', 'government', 'presidium', 'representative', 'department']),
 } as const satisfies Policy;
 
 /** Who is asking, in one congress: their roles there, their departments (department accounts), and system administration. */

@@ -91,25 +91,7 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
   throw error;
 }
 
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  del: <T>(path: string) => request<T>('DELETE', path),
-  /** A file as the raw request body (roster import: the server detects UTF-8 or GBK from the bytes). */
-  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { raw: file, contentType }),
-  /** JSON with files (proposals): multipart with the JSON in a `data` field and the files in `files`. */
-  postWithFiles: <T>(path: string, data: unknown, files: readonly File[]) => {
-    if (files.length === 0) return request<T>('POST', path, { body: data });
-    const form = new FormData();
-    form.append('data', JSON.stringify(data));
-    for (const f of files) form.append('files', f, f.name);
-    return request<T>('POST', path, { form });
-  },
-};
-
-/** Build a query string from the defined, non-empty values. */
+/** Build a query string from the defined, non-empty values (for the app's own page addresses; API calls pass `query` to `call`). */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

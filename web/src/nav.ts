@@ -18,12 +18,9 @@ export type NavEntry = {
   inCongress: boolean;
   /** Active only on exactly this address (not on the pages below it). */
   end?: boolean;
-} & (
-  /** Who sees the entry: whoever holds this permission in the current congress. */
-  | { permission: Permission; roles?: undefined }
-  /** The older form, being replaced by permissions: holders of one of these roles, or only system administrators. */
-  | { roles: readonly Role[] | 'systemAdmin'; permission?: undefined }
-);
+  /** Who sees the entry: whoever holds this permission in the current congress (shared/policy.ts). */
+  permission: Permission;
+};
 export type NavGroup = { label: MessageKey; entries: NavEntry[] };
 
 export const NAV: NavGroup[] = [
@@ -66,10 +63,7 @@ export function visibleNav(opts: { systemAdmin: boolean; congressId: string | un
     label: g.label,
     entries: g.entries.filter((e) => {
       if (e.inCongress && !opts.congressId) return false;
-      if (e.permission) return allows(e.permission, opts.roles, opts.systemAdmin);
-      if (opts.systemAdmin) return true;
-      if (e.roles === 'systemAdmin') return false;
-      return e.roles.some((r) => opts.roles.includes(r));
+      return allows(e.permission, opts.roles, opts.systemAdmin);
     }),
   })).filter((g) => g.entries.length > 0);
 }

@@ -106,16 +106,10 @@ export function rolesIn(congressId: string | undefined): Role[] {
 }
 
 /** May the signed-in account act with one of these roles in this congress? System administrators may do anything. */
-/**
- * Whether I may do `permission` in the congress (shared/policy.ts: the same rule the server checks). A list of roles is
- * the older form, being replaced by permissions.
- */
-export function can(congressId: string | undefined, permission: Permission | readonly Role[]): boolean {
+/** Whether I may do `permission` in the congress (shared/policy.ts: the same rule the server checks). */
+export function can(congressId: string | undefined, permission: Permission): boolean {
   const m = me();
-  if (!m) return false;
-  if (typeof permission === 'string') return allows(permission, rolesIn(congressId), m.account.systemAdmin);
-  if (m.account.systemAdmin) return true;
-  return rolesIn(congressId).some((r) => permission.includes(r));
+  return m ? allows(permission, rolesIn(congressId), m.account.systemAdmin) : false;
 }
 
 /** Staff see the administration pages; representatives and department accounts get a simple home page. */

@@ -8,8 +8,8 @@ import type { NavGroup } from '../nav.ts';
 export const evaluationNavGroup: NavGroup = {
   label: 'nav.stage.evaluation',
   entries: [
-    { label: 'nav.evaluationRounds', href: (c) => `/c/${c}/evaluation`, roles: ['admin', 'government', 'presidium'], inCongress: true, end: true },
-    { label: 'nav.evaluationLeague', href: (c) => `/c/${c}/evaluation/league`, roles: ['admin', 'government', 'presidium'], inCongress: true },
-    { label: 'nav.rectifications', href: (c) => `/c/${c}/rectifications`, roles: ['admin', 'government', 'presidium', 'department'], inCongress: true },
+    { label: 'nav.evaluationRounds', href: (c) => `/c/${c}/evaluation`, permission: 'evaluation.page', inCongress: true, end: true },
+    { label: 'nav.evaluationLeague', href: (c) => `/c/${c}/evaluation/league`, permission: 'evaluation.page', inCongress: true },
+    { label: 'nav.rectifications', href: (c) => `/c/${c}/rectifications`, permission: 'evaluation.rectifications.page', inCongress: true },
   ],
 };

@@ -7,8 +7,8 @@ import type { NavGroup } from '../nav.ts';
 export const projectsNavGroup: NavGroup = {
   label: 'nav.stage.projects',
   entries: [
-    { label: 'nav.projectsDashboard', href: (c) => `/c/${c}/projects/dashboard`, roles: ['admin', 'government', 'presidium'], inCongress: true, end: true },
-    { label: 'nav.projects', href: (c) => `/c/${c}/projects`, roles: ['admin', 'government', 'presidium', 'representative', 'department'], inCongress: true, end: true },
-    { label: 'nav.inspections', href: (c) => `/c/${c}/inspections`, roles: ['admin', 'government', 'presidium', 'representative', 'department'], inCongress: true },
+    { label: 'nav.projectsDashboard', href: (c) => `/c/${c}/projects/dashboard`, permission: 'projects.dashboard', inCongress: true, end: true },
+    { label: 'nav.projects', href: (c) => `/c/${c}/projects`, permission: 'projects.page', inCongress: true, end: true },
+    { label: 'nav.inspections', href: (c) => `/c/${c}/inspections`, permission: 'projects.page', inCongress: true },
   ],
 };
