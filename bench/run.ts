@@ -1,5 +1,5 @@
 /**
- * npm run bench — the figures of SPEC §9, measured on this machine, each beside its target and, where it has one, a
+ * npm run bench — the figures of design §9, measured on this machine, each beside its target and, where it has one, a
  * ceiling measured in the same run. Uses PostgreSQL at DATABASE_URL (default: the local one) in a database it creates
  * and drops; starts the real server (`npm start`'s entry) as a separate process. Writes bench/results/latest.json and
  * compares with the previous run.
@@ -548,7 +548,7 @@ async function main() {
       const ceil = median(rounds.map((x) => x.ceil));
       const httpRate = median(rounds.map((x) => x.http.rate));
       // Each round against HTTP alone measured right after it (a paired comparison: the machine's state drifts between
-      // rounds), then the median of those ratios. The driver ceiling stays beside it for reference (SPEC §9: on two
+      // rounds), then the median of those ratios. The driver ceiling stays beside it for reference (design §9: on two
       // cores with the load generator on the same machine, HTTP alone is about half of it).
       const ratio = median(rounds.map((x) => x.rate / x.http.rate));
       const errors = rounds.reduce((n, x) => n + x.errors, 0);
@@ -631,7 +631,7 @@ async function main() {
 }
 
 /**
- * Failover (SPEC §18): a primary with a synchronous standby on this machine (throwaway clusters), the real server given
+ * Failover (design §13): a primary with a synchronous standby on this machine (throwaway clusters), the real server given
  * both hosts, a burst of casts, the primary killed with SIGKILL a third of the way, the standby promoted two seconds
  * later (a failover manager's decision time is its own setting, not ours). Measured: acknowledged ballots lost (must
  * be 0), and the seconds from the promotion to the first accepted cast — the server is not restarted.

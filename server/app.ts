@@ -51,7 +51,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 /**
  * Routes where a representative's or a resident's secret act arrives: opening a ballot or a questionnaire, casting,
  * answering. They write no request line — its time, matched with the audit log's card sign-ins, would narrow who
- * answered when (SPEC §12) — and the casts and answers are logged by their group commits as a summary per minute
+ * answered when (design §12) — and the casts and answers are logged by their group commits as a summary per minute
  * (lib/group-commit.ts). /metrics still counts them (totals and a histogram, no time per person). The README tells the
  * operator to keep these same routes out of the proxy's access log.
  */

@@ -1,6 +1,6 @@
 /**
  * Every error the API answers with: its HTTP status and a message a person can act on, in both languages.
- * The JSON shape is `{ error: { code, message, details? } }` (SPEC §8).
+ * The JSON shape is `{ error: { code, message, details? } }` (design §8).
  */
 export type Lang = 'zh-CN' | 'en';
 
@@ -412,7 +412,7 @@ export const ERRORS = {
     zh: '表决已开始，选票二维码不再提供打印。如有污损，请作废该张选票并发放备用票。',
     en: 'The vote has opened: ballot cards can no longer be printed. Void a spoiled card and hand out a spare instead.',
   },
-  // Running through failures (SPEC §18): 503s that a tablet or a person retries; every one carries Retry-After.
+  // Running through failures (design §13): 503s that a tablet or a person retries; every one carries Retry-After.
   database_unavailable: {
     status: 503,
     zh: '暂时连接不上数据库，系统正在自动重连。本次内容尚未保存，请稍候重试（{retryAfter} 秒后）。',

@@ -19,7 +19,7 @@ export const CAST_LOCK = 7340101;
 /**
  * The key of a card's repeat counter in rate_limits (cast.ts), the card's ballot id after it. Its window starts at the
  * card's first repeat — a tablet's retry comes right after its cast — so the counters of a vote's cards are deleted
- * when the vote closes, like the storage order of its ballots (SPEC §12).
+ * when the vote closes, like the storage order of its ballots (design §12).
  */
 export const CAST_REPEAT_KEY = 'cast-repeat:';
 type VoteRow = typeof votes.$inferSelect;

@@ -38,7 +38,7 @@ export type Database = {
   /** Run `fn` while holding a database-wide lock (across instances on PostgreSQL). */
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** Statement, lock and casting deadlines and the submission queues' bound (SPEC §18). */
+  /** Statement, lock and casting deadlines and the submission queues' bound (design §13). */
   deadlines: Deadlines;
 };
 
@@ -54,7 +54,7 @@ export type OpenOptions = { url?: string; dataDir?: string; pglite?: PGlite; max
 export const APPLICATION_NAME = 'minsheng';
 
 /**
- * Every connection starts with the deadlines set (SPEC §18): a statement cancelled after `statementMs`, a lock waited
+ * Every connection starts with the deadlines set (design §13): a statement cancelled after `statementMs`, a lock waited
  * for at most `lockMs`, a transaction left idle ended. A connection attempt gives up after 5 s, and TCP keep-alive
  * notices a database host that vanished without closing its sockets. Several hosts in the URL
  * (`postgres://u@h1:5432,h2:5432/db?target_session_attrs=read-write`) are tried in turn; the patched driver

@@ -1,5 +1,5 @@
 /**
- * PGlite on a full disk or an unwritable data dir (SPEC §18). What PGlite 0.5.16 does, measured on a small tmpfs, on an
+ * PGlite on a full disk or an unwritable data dir (design §13). What PGlite 0.5.16 does, measured on a small tmpfs, on an
  * ext4 loop device forced read-only (`trigger_fs_error`, errors=remount-ro) and with the data dir made unwritable for
  * a non-root server:
  *

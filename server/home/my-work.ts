@@ -77,7 +77,7 @@ async function representative(s: Scope): Promise<Item[]> {
     .groupBy(inspections.id, inspections.title, inspections.date);
   return [
     ...rounds.map((r) => item('round_code', `/c/${c}/evaluation/${r.id}`, { objectId: r.id, name: r.title })),
-    // Representatives vote on the hall's tablets with the card the scrutineers hand out (SPEC §4), never on their own
+    // Representatives vote on the hall's tablets with the card the scrutineers hand out (design §4), never on their own
     // device: the item says so in words, and leads to what they vote on — the frozen candidate list of the vote.
     ...open.map((v) => item('vote_open', `/p/${c}/candidates?list=${v.listId}`, { objectId: v.id, name: v.title })),
     ...visits.map((i) => item('inspection_followup', `/c/${c}/inspections/${i.id}`, { objectId: i.id, name: i.title, count: Number(i.n) })),

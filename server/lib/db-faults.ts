@@ -1,5 +1,5 @@
 /**
- * When the database, not the request, is what failed (SPEC §18): the database is gone (restarting, terminated, failed
+ * When the database, not the request, is what failed (design §13): the database is gone (restarting, terminated, failed
  * over, unreachable), or busy past a deadline (statement or lock timeout, a stalled server), or cannot write (a full
  * disk). Each is answered 503 with Retry-After and a message that says nothing was saved — never a 500, and never
  * an acknowledgement of something not committed.

@@ -1,5 +1,5 @@
 /**
- * A graceful stop (SPEC §18). On SIGTERM or SIGINT the server takes no new request: the requests already in flight —
+ * A graceful stop (design §13). On SIGTERM or SIGINT the server takes no new request: the requests already in flight —
  * casts and evaluation answers waiting for their batch to commit — finish AND are answered; a request that comes after
  * the stop began (on a new connection, or a keep-alive one still open) is answered 503 server_stopping with
  * Retry-After — nothing of it was stored, and the tablet sends it again to the next server. Every answer from then on

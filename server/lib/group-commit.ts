@@ -7,12 +7,12 @@
  * past a deadline, cannot write), every item gets that answer at once: retrying them one by one against a database
  * that is down would only multiply the wait.
  *
- * Bounded (SPEC §18): at most `maxQueue` items wait (beyond that, 503 server_busy at once, not growing memory), and
+ * Bounded (design §13): at most `maxQueue` items wait (beyond that, 503 server_busy at once, not growing memory), and
  * every caller is answered within `deadlineMs` — a receipt, or 503 database_busy to retry. An answer given at the
  * deadline while the batch is still in the database promises nothing either way: the retry (same card, same marks)
  * gets the first receipt if that batch did commit.
  *
- * The log (SPEC §12): the casts and answers themselves write no request line (QUIET_ROUTES in app.ts), and a queue
+ * The log (design §12): the casts and answers themselves write no request line (QUIET_ROUTES in app.ts), and a queue
  * writes no line per item or per batch either — a batch of one is one person's cast or answer, and its time, matched
  * with the audit log's card sign-ins, would narrow who did it when. Each queue writes one summary per clock minute in
  * which it worked (`<name>.batches`: batches, items, outcomes by code, time spent), and the last one when the process

@@ -87,7 +87,7 @@ export const WATCHED_TABLES: readonly string[] = [
  * What a cache (browser, proxy, CDN) may do with an answer.
  *
  * - `immutable`: bulletin.json and result.json of a published vote are stored at publication and never rewritten
- *   (SPEC §4: after publication the result is immutable; before it they are 404, which is never cached).
+ *   (design §4: after publication the result is immutable; before it they are 404, which is never cached).
  * - `page`: everything else here changes rarely but does change (a milestone reached, a list frozen, a name corrected,
  *   a photo withdrawn). A browser revalidates at each use (max-age=0, must-revalidate): the web app reads these with
  *   fetch(), and a staff member who has just saved must see the change on the public page at once — the revalidation

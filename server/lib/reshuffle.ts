@@ -1,5 +1,5 @@
 /**
- * Secrecy of the storage order (SPEC §12): rows are written as they arrive, so until they are moved the table's
+ * Secrecy of the storage order (design §12): rows are written as they arrive, so until they are moved the table's
  * physical order — what a plain `SELECT *` returns — follows arrival, and arrival can be matched to who walked up to a
  * tablet when. When a vote closes (and again when its tally is prepared, after paper ballots) and when an evaluation
  * round closes, its rows are rewritten in a random order in the same transaction. The old row versions are dead at

@@ -1,4 +1,4 @@
-/** Changes to projects, each in the caller's transaction and each in the audit log (SPEC §6). */
+/** Changes to projects, each in the caller's transaction and each in the audit log (design §6). */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ChangeKind, CreateChange, CreateMilestone, CreateProject, DecideChange, Plan, ProgressUpdate, UpdateMilestone, UpdateProject } from '../../shared/projects/schema.ts';

@@ -42,7 +42,7 @@ const Env = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? 10 : Number(v)))
     .refine((n) => Number.isInteger(n) && n >= 1 && n <= 200, { error: 'DB_POOL_MAX: 应为 1–200 的整数 / must be a whole number from 1 to 200' }),
-  // Deadlines (SPEC §18): no database wait is unbounded.
+  // Deadlines (design §13): no database wait is unbounded.
   DB_STATEMENT_TIMEOUT_MS: whole('DB_STATEMENT_TIMEOUT_MS', 30_000, 1000, 3_600_000, 'ms'),
   DB_LOCK_TIMEOUT_MS: whole('DB_LOCK_TIMEOUT_MS', 5000, 100, 600_000, 'ms'),
   CAST_DEADLINE_MS: whole('CAST_DEADLINE_MS', 5000, 500, 60_000, 'ms'),

@@ -88,7 +88,7 @@ export async function publishTally(ctx: Ctx, voteId: string) {
     throw new AppError('tally_signoffs_missing', { required, have: signed.length, chief: hasChief ? '' : { zh: '，尚无总监票人签字', en: ', none by the chief scrutineer' } });
   await ctx.tx.update(tallies).set({ publishedAt: now(), publishedBy: ctx.actor.id }).where(eq(tallies.voteId, vote.id));
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.publish', targetType: 'vote', targetId: vote.id, details: { resultDigest: t.resultDigest } });
-  // Each elected candidate becomes a project (SPEC §6), in the same transaction as the publication.
+  // Each elected candidate becomes a project (design §6), in the same transaction as the publication.
   const result = parsedResult(t);
   if (!result.void) await projectsFromElected({ tx: ctx.tx, actor: ctx.actor, congressId: ctx.congress.id }, vote.id, result.elected);
   await notifySession(ctx.tx, vote.sessionId, 'tally');
@@ -110,7 +110,7 @@ async function nameOf(db: DbOrTx, accountId: string | null) {
   return a?.name ?? null;
 }
 
-/** What the asker may see of a vote's tally (SPEC §5: per-candidate figures only to scrutineers before publication). */
+/** What the asker may see of a vote's tally (design §5: per-candidate figures only to scrutineers before publication). */
 export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRow, who: { accountId: string; roles: readonly Role[] }): Promise<TallyView> {
   const t = await tallyOf(db, vote.id);
   const scrutineer = who.roles.includes('scrutineer');

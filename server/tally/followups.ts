@@ -1,5 +1,5 @@
 /**
- * What follows a published result (SPEC §4): a runoff (再次投票) among candidates tied across the last seat, a further
+ * What follows a published result (design §4): a runoff (再次投票) among candidates tied across the last seat, a further
  * vote (另行表决) for unfilled seats when the congress's settings ask for it, a new vote after a void one, and the
  * reserve pool (储备库) for candidates not elected. Each follow-up is a new vote linked to the one it follows.
  */

@@ -1,6 +1,6 @@
 /**
  * What anyone may read without an account: published results and their files, the receipt check, and the big screen
- * (before publication only the count of ballots cast — SPEC §4, §5).
+ * (before publication only the count of ballots cast — design §4, §5).
  */
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PublicResult, Screen } from '../../shared/tally/schema.ts';

@@ -16,7 +16,7 @@ export const THRESHOLD_BASES = ['seated', 'present', 'valid'] as const;
 export const ThresholdBase = z.enum(THRESHOLD_BASES);
 
 /**
- * Per-congress defaults that later stages read (SPEC §4, §5, §7). Every field has the default of the spec, so
+ * Per-congress defaults that later stages read (design §4, §5, §7). Every field has the default of the spec, so
  * `CongressSettings.parse({})` is a complete, valid settings object.
  */
 export const CongressSettings = z.object({
@@ -96,7 +96,7 @@ export const CongressSettings = z.object({
         })
         .default({ satisfied: 100, basic: 75, dissatisfied: 55 }),
       /**
-       * 评价主体权重: one weight per audience a round can include (shared/evaluation/schema.ts `Audience`, SPEC §7:
+       * 评价主体权重: one weight per audience a round can include (shared/evaluation/schema.ts `Audience`, design §7:
        * representatives, residents, or both). A weight kept by an older congress for another group is dropped on parse.
        */
       audienceWeights: z

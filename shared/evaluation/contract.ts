@@ -1,4 +1,4 @@
-/** The evaluation stage's API routes (满意度测评, SPEC §7), each once (shared/contract.ts). */
+/** The evaluation stage's API routes (满意度测评, design §7), each once (shared/contract.ts). */
 import { z } from 'zod';
 import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';

@@ -1,5 +1,5 @@
 /**
- * The kinds of question an evaluation asks (SPEC §7), behind one interface: the answers a question offers, their
+ * The kinds of question an evaluation asks (design §7), behind one interface: the answers a question offers, their
  * words, and how each counts in the rates and grades. Today there is one kind, the satisfaction scale
  * 满意 / 基本满意 / 不满意 (and 不了解 where the round offers it); the schema, the rates, the server's CSV, the answer page,
  * the questionnaire editor and the results read it from here, so a scale is said once.

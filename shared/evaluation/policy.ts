@@ -1,5 +1,5 @@
 /**
- * Who may do what in the evaluation stage (满意度测评, SPEC §7): each permission once, the web's `can()` and the server's
+ * Who may do what in the evaluation stage (满意度测评, design §7): each permission once, the web's `can()` and the server's
  * check both read it. The rules that depend on the round (背靠背: a department does not see a round before it is
  * published) are the pure functions below, used by the server's handlers and by the pages.
  */

@@ -1,5 +1,5 @@
 /**
- * 满意度测评 rates, grades and weighted scores (SPEC §7) as pure functions: the server publishes what these compute,
+ * 满意度测评 rates, grades and weighted scores (design §7) as pure functions: the server publishes what these compute,
  * and the tests hold them to tables. 不了解 (don't know) is excluded from every rate.
  */
 import type { CongressSettings } from '../congress/settings.ts';

@@ -1,5 +1,5 @@
 /**
- * Stage E — back-to-back satisfaction evaluation (背靠背满意度测评, SPEC §7): rounds, one-time codes, answering,
+ * Stage E — back-to-back satisfaction evaluation (背靠背满意度测评, design §7): rounds, one-time codes, answering,
  * results with k-suppression, rectification (整改) and re-evaluation.
  */
 import { z } from 'zod';

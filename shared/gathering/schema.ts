@@ -3,12 +3,12 @@ import { CongressId } from '../congress/schema.ts';
 
 export const CATEGORIES = ['education', 'transport', 'water', 'health', 'elderly_care', 'environment', 'culture', 'other'] as const;
 export const Category = z.enum(CATEGORIES);
-/** Source channels (SPEC §2). */
+/** Source channels (design §2). */
 export const CHANNELS = ['resident_online', 'liaison_station', 'hotline_12345', 'representative', 'department', 'government'] as const;
 export const Channel = z.enum(CHANNELS);
 export const PROPOSAL_STATUSES = ['submitted', 'accepted', 'merged', 'not_adopted', 'reserved'] as const;
 export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
-/** The checks local rules ask for at screening (SPEC §3). */
+/** The checks local rules ask for at screening (design §3). */
 export const CHECKS = ['feasibility', 'assessment', 'legality', 'fiscal', 'environment', 'landUse', 'publicSafety'] as const;
 export const CHECK_RESULTS = ['pending', 'pass', 'fail', 'not_applicable'] as const;
 export const CheckResult = z.enum(CHECK_RESULTS);

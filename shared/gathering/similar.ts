@@ -1,5 +1,5 @@
 /**
- * Likely duplicates (SPEC §3): same location and a similar title. Titles are compared by their character bigrams
+ * Likely duplicates (design §3): same location and a similar title. Titles are compared by their character bigrams
  * (Chinese has no spaces, so words are not split): similarity = |shared bigrams| / |bigrams of the shorter title|
  * (the overlap coefficient), after dropping punctuation, spaces and common filler (项目, 工程, 建设, 实施).
  * Locations match when one normalised location contains the other (e.g. 河东村 and 河东村三组).

@@ -15,7 +15,7 @@ export function orderWork<T extends Pick<WorkItem, 'overdue' | 'dueOn' | 'congre
 }
 
 /**
- * The year whose projects are gathered now: proposals are collected in the second half of the year before (SPEC §3),
+ * The year whose projects are gathered now: proposals are collected in the second half of the year before (design §3),
  * so from July the window to open is next year's.
  */
 export const collectionYear = (today: string) => Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 7 ? 1 : 0);

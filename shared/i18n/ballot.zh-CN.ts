@@ -2,7 +2,7 @@
  * The core words: all that the hall tablet's ballot page (/b) and what renders around it (the loading line, a kiosk
  * tablet's badge, errors, the formats) show, built into the app's first chunk. The rest of the dictionary is its own
  * chunk, loaded before any other page renders (web/src/i18n.ts), so the tablet does not download ~180 KB of words it
- * never shows (SPEC §9). Merged into the main dictionary in zh-CN.ts; tests/system/tablet-words.test.ts checks that
+ * never shows (design §9). Merged into the main dictionary in zh-CN.ts; tests/system/tablet-words.test.ts checks that
  * every key the tablet's files use is here.
  */
 export const ballotZh = {

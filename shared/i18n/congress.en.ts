@@ -43,7 +43,7 @@ export const congressEn: Record<keyof typeof congressZh, string> = {
   'overview.steps.membersDo': 'Accounts & roles',
   'overview.myRoles': 'Your roles in this congress:',
 
-  // Settings (SPEC §4, §5, §7)
+  // Settings (design §4, §5, §7)
   'settings.title': 'Rules',
   'settings.lead': 'These rules apply to the votes, tallies and evaluations of this congress from now on. Each has a default that matches common local rules.',
   'settings.readOnly': 'Only an administrator of this congress can change the rules.',

@@ -41,7 +41,7 @@ export const congressZh = {
   'overview.steps.membersDo': '管理账号与角色',
   'overview.myRoles': '您在本人大的角色：',
 
-  // Settings (SPEC §4, §5, §7)
+  // Settings (design §4, §5, §7)
   'settings.title': '规则设置',
   'settings.lead': '以下规则适用于本人大此后的表决、计票和测评。每一项都有默认值，与常见的地方规定一致。',
   'settings.readOnly': '只有本人大的管理员可以修改规则设置。',

@@ -1,6 +1,6 @@
 /**
  * English, complete. Typed against the Chinese source so that a missing or an extra key is a compile error.
- * Terms follow the glossary in SPEC §11.
+ * Terms follow the glossary in design §11.
  */
 import type { MessageKey } from './zh-CN.ts';
 

@@ -2,7 +2,7 @@
 import type { gatheringZh } from './gathering.zh-CN.ts';
 
 export const gatheringEn: Record<keyof typeof gatheringZh, string> = {
-  // Gathering and screening (征集与初定), SPEC §3
+  // Gathering and screening (征集与初定), design §3
   'nav.stage.gathering': 'Gathering & screening',
   'nav.windows': 'Collection windows',
   'nav.proposals': 'Proposals',

@@ -1,6 +1,6 @@
 /** Words of gathering and screening (征集与初定): windows, proposals, screening, candidates, lists, the poster in Chinese; merged into the main dictionary in zh-CN.ts. */
 export const gatheringZh = {
-  // Gathering and screening (征集与初定), SPEC §3
+  // Gathering and screening (征集与初定), design §3
   'nav.stage.gathering': '征集与初定',
   'nav.windows': '征集安排',
   'nav.proposals': '项目建议',

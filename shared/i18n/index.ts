@@ -18,7 +18,7 @@ export { TIME_ZONE };
 export type CoreKey = keyof typeof ballotZh;
 /**
  * Only the core words are built in (the Chinese of the hall tablet's ballot page and the formats here): the tablet
- * then downloads no more words than it shows (SPEC §9). A whole dictionary — `zhCN` from ./zh-CN.ts, `en` from ./en.ts —
+ * then downloads no more words than it shows (design §9). A whole dictionary — `zhCN` from ./zh-CN.ts, `en` from ./en.ts —
  * is added when it is wanted (`addDictionary`), as are the English core words (`addCoreWords('en', ballotEn)`).
  */
 const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = {};

@@ -1,7 +1,7 @@
 /**
  * The source dictionary: every word the web app shows, in Chinese (the default language). Keys are flat and grouped
  * by page; `{name}` marks a value filled in by `translate`. en.ts must have exactly the same keys (checked by tsc).
- * Terms follow the glossary in SPEC §11.
+ * Terms follow the glossary in design §11.
  */
 import { projectsZh } from './projects.zh-CN.ts';
 
@@ -90,7 +90,7 @@ export const zhCN = {
   'nav.myAccount': '我的账户',
   'nav.signOut': '退出登录',
 
-  // Roles (SPEC §1)
+  // Roles (design §1)
   'role.admin': '管理员',
   'role.government': '政府办',
   'role.presidium': '主席团',

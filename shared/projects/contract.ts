@@ -1,4 +1,4 @@
-/** The projects stage's API routes (实施与监督, SPEC §6), each once (shared/contract.ts). */
+/** The projects stage's API routes (实施与监督, design §6), each once (shared/contract.ts). */
 import { z } from 'zod';
 import { MB, route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';

@@ -1,5 +1,5 @@
 /**
- * Who may do what with projects (实施与监督, SPEC §6): each permission once, the web's `can()` and the server's check
+ * Who may do what with projects (实施与监督, design §6): each permission once, the web's `can()` and the server's check
  * both read it. A permission says which roles may ever do a thing; which project a department may touch is the
  * object-level rule below (pure functions the server's handlers and the web both use): a department account sees and
  * acts only on the projects it leads or co-operates on — any other project is "not found" to it.

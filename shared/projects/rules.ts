@@ -1,5 +1,5 @@
 /**
- * Progress and lateness (SPEC §6) as pure functions over calendar dates in Asia/Shanghai, shared by the server, the
+ * Progress and lateness (design §6) as pure functions over calendar dates in Asia/Shanghai, shared by the server, the
  * web app and the reports. A milestone is due by the end of its planned day in Shanghai: late from the next day.
  */
 import { daysBetween } from '../time.ts';

@@ -1,5 +1,5 @@
 /**
- * Stage D — implementation and supervision (实施与监督, SPEC §6): projects, implementation plans, milestones with
+ * Stage D — implementation and supervision (实施与监督, design §6): projects, implementation plans, milestones with
  * evidence, progress updates, inspections with findings and answers, change requests, progress reports, and the
  * public progress page. One definition validates on the server and types the web app.
  */

@@ -1,5 +1,5 @@
 /**
- * The verification files of a published vote (SPEC §10): a stable public format. One definition validates them on the
+ * The verification files of a published vote (design §10): a stable public format. One definition validates them on the
  * server, in `npm run verify` and in the browser.
  */
 import { z } from 'zod';

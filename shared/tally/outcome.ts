@@ -5,7 +5,7 @@
 
 /**
  * 发出票数多于实到人数: how many more cards were handed out than representatives were present (0 when not). It does
- * not void the vote (only more ballots cast than cards issued does, SPEC §4), but the report and the screen say it.
+ * not void the vote (only more ballots cast than cards issued does, design §4), but the report and the screen say it.
  */
 export const overIssued = (c: { issued: number; present: number }) => Math.max(0, c.issued - c.present);
 

@@ -1,5 +1,5 @@
 /**
- * 计票: the tally as a pure function, bulletin in, result out (SPEC §4 vote rules, §10 format). The server publishes
+ * 计票: the tally as a pure function, bulletin in, result out (design §4 vote rules, §10 format). The server publishes
  * what this computes and `npm run verify` recounts with this same function.
  */
 import { methodOf, type Marks } from '../ballot/methods/index.ts';
@@ -82,7 +82,7 @@ export async function sha256Text(text: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-/** The two digests of SPEC §10: of `JSON.stringify(receipts)` and of `JSON.stringify(ballots)`, exactly as they stand. */
+/** The two digests of design §10: of `JSON.stringify(receipts)` and of `JSON.stringify(ballots)`, exactly as they stand. */
 export async function bulletinDigests(b: Pick<Bulletin, 'receipts' | 'ballots'>): Promise<{ receipts: string; ballots: string }> {
   return { receipts: await sha256Text(JSON.stringify(b.receipts)), ballots: await sha256Text(JSON.stringify(b.ballots)) };
 }

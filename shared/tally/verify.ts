@@ -1,5 +1,5 @@
 /**
- * Recount a published vote from its two files and compare with every published figure (SPEC §10). Used by
+ * Recount a published vote from its two files and compare with every published figure (design §10). Used by
  * `npm run verify` and by the server's own self-check before it publishes.
  */
 import { Bulletin, Result } from './format.ts';

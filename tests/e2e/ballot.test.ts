@@ -7,13 +7,13 @@ import { eventually, settled, shoot, startHarness, textMatching, type Harness } 
 import { ADMIN, json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
 
 /**
- * Session and vote in a real browser (SPEC §4): the slow set-up goes through the API (congress, roster, accounts,
+ * Session and vote in a real browser (design §4): the slow set-up goes through the API (congress, roster, accounts,
  * candidates, a frozen list, a session, a vote); then the admin checks a representative in at the entrance tablet,
  * the scrutineer makes and prints the ballot cards and issues two by their serials, the presidium opens the vote,
  * and two representatives vote on a 1024×768 tablet — one by typing the serial, one from the card's /b#<token>.
  * After 完成 nothing of the ballot stays in the page or in browser storage, and no request leaves the origin.
  */
-/** The whole dictionaries' chunks in the build under test (the tablet has only the core words built in, SPEC §9). */
+/** The whole dictionaries' chunks in the build under test (the tablet has only the core words built in, design §9). */
 const dictionaryChunks = () => {
   const webDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : resolve(import.meta.dirname, '../../dist/web');
   const manifest = JSON.parse(readFileSync(join(webDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
@@ -175,7 +175,7 @@ describe('session and ballot', () => {
     await page.getByRole('heading', { name: '民生实事项目票决' }).waitFor();
     await eventually(() => page.url()).toBe(`${h.origin}/b`);
     // A tablet in Chinese does not download the English words, nor the whole Chinese dictionary: only the core words
-    // are built in (SPEC §9: the tablet page's JavaScript), and they are all it shows.
+    // are built in (design §9: the tablet page's JavaScript), and they are all it shows.
     expect(scripts.filter((u) => /\/assets\/en-[\w-]+\.js$/.test(u))).toEqual([]);
     expect(scripts.filter((u) => dictionaryChunks().some((c) => u.endsWith(c)))).toEqual([]);
     expect(scripts.length).toBeGreaterThan(0);

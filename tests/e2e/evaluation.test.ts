@@ -4,7 +4,7 @@ import { eventually, settled, shoot, startHarness, type Harness } from './harnes
 import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
- * Stage E in a real browser against the real server (SPEC §7). Seeded through the API: a congress, two departments
+ * Stage E in a real browser against the real server (design §7). Seeded through the API: a congress, two departments
  * (one with an account), two projects, a round over both (residents) opened with 6 printed codes. Then: staff create
  * a second round with the form and edit its questionnaire; a resident answers on a phone from the QR (/e#token),
  * another types the serial at /e?c=…; the other four answer through the API; a used and a forged code are refused in

@@ -5,7 +5,7 @@ import { eventually, settled, shoot, startHarness, textMatching, type Harness } 
 import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
- * Stage A in a real browser against the real server (SPEC §3): the admin opens a collection window and prints the
+ * Stage A in a real browser against the real server (design §3): the admin opens a collection window and prints the
  * poster; a resident proposes on a phone with a photo, answers the check question and gets a tracking code; the
  * government office screens on a tablet (the seven checks, acceptance with formal fields, a one-click merge of a
  * duplicate, a refusal with a reason for a proposal on the negative list); the admin builds a list with its 差额,

@@ -6,7 +6,7 @@ import { eventually, settled, shoot, startHarness, type Harness } from './harnes
 import { addDays, shanghaiToday } from '../../shared/time.ts';
 
 /**
- * Stage D in a real browser against the real server (SPEC §6): a department on a tablet marks a milestone done with
+ * Stage D in a real browser against the real server (design §6): a department on a tablet marks a milestone done with
  * a photo and files a progress report; staff read the dashboard; an inspection's finding asks the department for an
  * answer, the department answers, staff accept; the printable progress report; residents read the public progress
  * page on a phone — with the photo, and without any private detail.

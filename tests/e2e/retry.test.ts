@@ -6,7 +6,7 @@ import { eventually, shoot, startHarness, textMatching, type Harness } from './h
 import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 /**
- * Running through failures on the hall tablet and the answering page (SPEC §18), in a real browser against the real
+ * Running through failures on the hall tablet and the answering page (design §13), in a real browser against the real
  * server. The cast and submit requests are intercepted: the first attempts fail — the connection drops, then the server
  * answers 503 database_unavailable with Retry-After — and the page keeps the ballot (or the answers) on screen under a
  * calm 保存中 and sends the same request again by itself until it is answered. In the second case of each the first

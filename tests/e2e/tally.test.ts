@@ -6,7 +6,7 @@ import { acceptCandidates, ADMIN, json, SECOND_SCRUTINEER, signIn as signInAs, S
 import { shanghaiYear } from '../../shared/time.ts';
 
 /**
- * The tally stage in a real browser (SPEC §5): the set-up and the ballots go through the API (12 seated, 10 present,
+ * The tally stage in a real browser (design §5): the set-up and the ballots go through the API (12 seated, 10 present,
  * 10 cards issued, 9 tablet ballots and one over-marked paper ballot keyed in by two counters). The big screen follows
  * the casting live; then, in the pages, a scrutineer prepares the tally, signs as chief after re-checking the invalid
  * ballot, a second scrutineer signs, the presidium publishes; the big screen draws the bars, the report prints, the

@@ -1,4 +1,4 @@
-/** Rates, grades and weighted scores (SPEC §7) against tables, boundaries included. */
+/** Rates, grades and weighted scores (design §7) against tables, boundaries included. */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/congress/settings.ts';
 import { type Counts, grade, rates, rectificationFor, score, weightedScore } from '../../shared/evaluation/rates.ts';

@@ -1,5 +1,5 @@
 /**
- * A round from codes to published grades and a rectification (SPEC §7): code lifecycle and every refusal, nothing seen
+ * A round from codes to published grades and a rectification (design §7): code lifecycle and every refusal, nothing seen
  * before its time, k-suppression in the API and the CSV, rectification and re-evaluation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The log scan (SPEC §12 applies to logs): the real server as its own process, a year's worth of kinds of request —
+ * The log scan (design §12 applies to logs): the real server as its own process, a year's worth of kinds of request —
  * sign-ins with passwords and bearer tokens, a delegate card, a resident's proposal with name and phone, ballots
  * cast, evaluation answers with comments, a password change, forged and half-read tokens, tracking codes in the
  * address — and then every line it wrote is read. Each request is one JSON line with exactly its request id, method,

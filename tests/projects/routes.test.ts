@@ -1,5 +1,5 @@
 /**
- * Projects (SPEC §6) through the API: department scoping on every route, milestones and progress, evidence files
+ * Projects (design §6) through the API: department scoping on every route, milestones and progress, evidence files
  * refused by type and size, inspections with answers, change requests, reports, and the public page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

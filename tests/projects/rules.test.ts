@@ -1,4 +1,4 @@
-/** Progress and lateness rules (SPEC §6) with tables of dates, including midnight in Asia/Shanghai. */
+/** Progress and lateness rules (design §6) with tables of dates, including midnight in Asia/Shanghai. */
 import { describe, expect, it } from 'vitest';
 import { daysLate, derivedProgress, findingOverdue, isLate, projectHealth, reportAsOf, sumWan } from '../../shared/projects/rules.ts';
 import { shanghaiToday } from '../../shared/time.ts';

@@ -1,5 +1,5 @@
 /**
- * The hall's day with a database that fails (issue 17, SPEC §18): the real server as a child process on a throwaway
+ * The hall's day with a database that fails (issue 17, design §13): the real server as a child process on a throwaway
  * PostgreSQL cluster of its own, a burst of real cards, and a fault in the middle — a restart (fast and immediate), the
  * server's connections terminated, a lock held past the casting deadline, a database that stalls. Each case asserts:
  * the server is still the same process, nothing acknowledged was lost, no card stored twice or with other marks, every

@@ -1,5 +1,5 @@
 /**
- * Failover on an existing engine (issue 17, SPEC §18): a primary with a synchronous standby, both in DATABASE_URL
+ * Failover on an existing engine (issue 17, design §13): a primary with a synchronous standby, both in DATABASE_URL
  * (`postgres://…@h1:p1,h2:p2/db?target_session_attrs=read-write`). The primary is killed with SIGKILL in the middle of
  * a burst, the standby promoted (as Patroni, repmgr or an operator would), and the same server process — never
  * restarted — finds the new primary by itself. Nothing acknowledged is lost: a receipt is sent only after the

@@ -1,5 +1,5 @@
 /**
- * A graceful stop (issue 17, item 6; SPEC §18): the real server as a child process, on PostgreSQL when
+ * A graceful stop (issue 17, item 6; design §13): the real server as a child process, on PostgreSQL when
  * TEST_DATABASE_URL is set and on a PGlite data dir otherwise. SIGTERM in the middle of a burst of casts: every request
  * gets an HTTP answer (a receipt, or 503 server_stopping) or has its connection refused before it is sent — no request
  * is reset or hung up on, neither one in flight nor one waiting in the kernel's accept queue (the listener closes once

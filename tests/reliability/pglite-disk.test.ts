@@ -1,5 +1,5 @@
 /**
- * The embedded database on a full disk and on an unwritable data dir (issue 17, SPEC §18): the real server as a child
+ * The embedded database on a full disk and on an unwritable data dir (issue 17, design §13): the real server as a child
  * process, DATA_DIR on a small tmpfs mounted here. While the disk is full a cast answers 503 `storage_full` with
  * Retry-After (never 500), /readyz says not ready and why, /healthz stays 200 and the process stays the same; once the
  * space is back the server is ready again by itself and the same casts are accepted. After a clean stop every

@@ -1,5 +1,5 @@
 /**
- * Secrecy audit (issue 9, SPEC §12): the real server as its own process (so its log is what it really writes), on
+ * Secrecy audit (issue 9, design §12): the real server as its own process (so its log is what it really writes), on
  * PGlite (a data dir, as the embedded deployment runs) and on PostgreSQL. A whole vote (cast on tablets in an order
  * only this test knows, three tablets retrying; closed, tallied, signed, published) and an evaluation round answered
  * by residents with printed codes and by representatives who signed in with their delegate cards and were given a

@@ -279,7 +279,7 @@ describe('ballot cards (ms-ballot)', () => {
     // Cards printed now carry the new kid (and are accepted as well, below).
     const reprinted = (await h.roles.scrutineer.get(`${v.path}/cards`)).body.cards as { url: string }[];
     expect((await h.roles.presidium.post(`${v.path}/open`, v.confirm)).status).toBe(200);
-    // By design (SPEC §4: keys rotate by kid; retired keys stay published): the old card opens and casts.
+    // By design (design §4: keys rotate by kid; retired keys stay published): the old card opens and casts.
     expect((await open(v.tokens[0], v.voteId)).status).toBe(200);
     expect((await cast(v.tokens[0], marksOf(h.candidateIds, 'F--'), v.voteId)).status).toBe(200);
     const fresh = reprinted.map((c) => c.url.split('#')[1]).find((tk) => split(tk).payload.b === split(v.tokens[1]).payload.b)!;

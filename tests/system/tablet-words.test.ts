@@ -8,7 +8,7 @@ import { zhCN } from '../../shared/i18n/zh-CN.ts';
 
 /**
  * The hall tablet's ballot page (/b) has only the core words built in (shared/i18n/ballot.*.ts), not the whole
- * dictionary (SPEC §9: its JavaScript over the wire). So every key that its files can show must be a core word, or the
+ * dictionary (design §9: its JavaScript over the wire). So every key that its files can show must be a core word, or the
  * tablet would show the raw key. The files are those the page and what renders around it import, followed through
  * relative imports (static and dynamic) as the bundler does; the keys are every string that is a dictionary key, and
  * every key under a prefix built at run time (t(`ballot.mark.${m}`)).

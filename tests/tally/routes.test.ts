@@ -1,5 +1,5 @@
 /**
- * From a closed vote to a published, signed result (SPEC §5): preparation, sign-off order and roles, secrecy of the
+ * From a closed vote to a published, signed result (design §5): preparation, sign-off order and roles, secrecy of the
  * figures before publication, immutability, the files, the receipt check, runoff, re-vote and the reserve pool.
  */
 import { spawnSync } from 'node:child_process';

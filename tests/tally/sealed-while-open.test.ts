@@ -1,5 +1,5 @@
 /**
- * No running results (SPEC §4 secrecy, §5, §7 back-to-back): while a vote is open only the count of ballots cast is
+ * No running results (design §4 secrecy, §5, §7 back-to-back): while a vote is open only the count of ballots cast is
  * shown or served; after the close and before publication per-candidate figures go to the scrutineers only (on the
  * sign-off screen, once the tally is prepared); while an evaluation round is open nobody sees any figure or comment,
  * after its close only staff do. Receipts are listed by nobody before publication.

@@ -1,4 +1,4 @@
-/** The pure tally (SPEC §4, §10) against hand-computed tables: one describe per rule. */
+/** The pure tally (design §4, §10) against hand-computed tables: one describe per rule. */
 import { describe, expect, it } from 'vitest';
 import { type Bulletin, BULLETIN_FORMAT } from '../../shared/tally/format.ts';
 import { methodOf } from '../../shared/ballot/methods/index.ts';

@@ -45,7 +45,7 @@ const [wordsVersion, setWordsVersion] = createSignal(0);
 /**
  * All the words of a language, fetched the first time they are used: each language's dictionary is its own chunk.
  * Only the core words (the hall tablet's, shared/i18n/ballot.zh-CN.ts) are built in, so that the tablet's ballot
- * page does not download the whole dictionary (SPEC §9).
+ * page does not download the whole dictionary (design §9).
  */
 export async function loadLang(l: Lang): Promise<void> {
   if (hasDictionary(l)) return;

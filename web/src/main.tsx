@@ -15,7 +15,7 @@ window.addEventListener('vite:preloadError', (e) => {
 applyLang();
 // Who is signed in is asked by the first page that reads it (session.ts): the public pages never ask.
 // The words are fetched before the first paint (no flash of raw keys, nor of Chinese for a browser that chose English):
-// all of them, but on the hall tablet's ballot page, which shows only the core words built in (SPEC §9: its JavaScript).
+// all of them, but on the hall tablet's ballot page, which shows only the core words built in (design §9: its JavaScript).
 const onBallotPage = location.pathname.replace(/\/+$/, '') === '/b';
 void (onBallotPage ? loadCoreWords(lang()) : loadLang(lang()))
   .catch(() => undefined)

@@ -1,5 +1,5 @@
 /**
- * The staff navigation, one group per lifecycle stage (SPEC §3–§7). Later stages add their group here:
+ * The staff navigation, one group per lifecycle stage (design §3–§7). Later stages add their group here:
  * gathering 征集与初定, session & ballot 会议与票决, tally 计票, projects 项目实施, evaluation 满意度测评.
  * A stage that is not built has no group, so it never shows as a dead link. Each entry names who may use it: the
  * permission of its page (shared/<stage>/policy.ts), the same rule the server checks for the page's reads.

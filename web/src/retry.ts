@@ -1,5 +1,5 @@
 /**
- * Sending through failures (SPEC §18): the hall tablet's ballot and the evaluation's answers are sent until the server
+ * Sending through failures (design §13): the hall tablet's ballot and the evaluation's answers are sent until the server
  * answers them. A lost connection (ApiError 'network') or a 503 — database_unavailable, database_busy, server_busy,
  * server_stopping, storage_full, each with Retry-After — means "not answered yet": the page keeps what was marked and
  * sends the very same request again, after 1 s, 2 s, 4 s, 8 s, then every 10 s (or after the server's Retry-After),

@@ -30,7 +30,7 @@ const HOLD_IDLE_MINUTES = 3;
  * token never in the address bar, every signal emptied. The congress comes from `?c=<id>` (for typed serials) and
  * the language from `?lang=en`, so the staff set up each tablet by opening its address once.
  *
- * Casting runs through failures (SPEC §18): while the server cannot answer (no connection, or a 503 while its database
+ * Casting runs through failures (design §13): while the server cannot answer (no connection, or a 503 while its database
  * is away) the marked ballot stays on screen, read-only, under a calm 保存中 and is sent again and again, the same card
  * and the same marks, until a receipt or a definite refusal comes back (retry.ts).
  */
@@ -38,7 +38,7 @@ export default function BallotPage() {
   const search = new URLSearchParams(location.search);
   const congressId = search.get('c') ?? '';
   // The card is read only once the page's language is set, so that the server's answer comes in that language too.
-  // Only the core words (shared/i18n/ballot.*.ts): the tablet does not download the whole dictionary (SPEC §9).
+  // Only the core words (shared/i18n/ballot.*.ts): the tablet does not download the whole dictionary (design §9).
   const langReady = useLangOnly(search.get('lang') === 'en' ? 'en' : 'zh-CN', 'core');
   usePageTitle(() => t('ballot.title'));
 

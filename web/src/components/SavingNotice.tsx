@@ -1,7 +1,7 @@
 import { Show, type JSX } from 'solid-js';
 
 /**
- * A ballot or an answer sheet being sent (SPEC §18): a quiet "sending" line, and while the server cannot be reached a
+ * A ballot or an answer sheet being sent (design §13): a quiet "sending" line, and while the server cannot be reached a
  * calm 保存中 with what happens next — no red, no button. The kiosk pages keep the marks in view beneath it.
  */
 export function SavingNotice(props: { retrying: boolean; sending: JSX.Element; title: JSX.Element; lead: JSX.Element; hint: JSX.Element }) {

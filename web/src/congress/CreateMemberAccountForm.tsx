@@ -17,7 +17,7 @@ import { FirstPasswordPanel } from '../accounts/FirstPasswordPanel.tsx';
  * A new account together with its first role in this congress. The department role names its department
  * (fixed when opened from a department's row). No password is typed: the server makes a first password, shown here
  * once, that the owner must change at first sign-in. Representatives are not offered: they sign in with the QR of
- * their delegate card (SPEC §4), so they are put on the roster instead.
+ * their delegate card (design §4), so they are put on the roster instead.
  */
 export function CreateMemberAccountForm(props: {
   congressId: string;

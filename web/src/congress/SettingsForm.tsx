@@ -18,7 +18,7 @@ type Path = readonly string[];
 type Obj = Record<string, unknown>;
 const EXAMPLE_SEATED = 100;
 
-/** The smallest whole number of votes above (strict) or at (not strict) base × fraction — SPEC §10. */
+/** The smallest whole number of votes above (strict) or at (not strict) base × fraction — design §10. */
 export function thresholdCount(base: number, numerator: number, denominator: number, strict: boolean): number {
   const x = (base * numerator) / denominator;
   return strict ? Math.floor(x) + 1 : Math.ceil(x);

@@ -44,7 +44,7 @@ function nextStep(e: unknown): string {
  * One target a step, each item four big buttons, an optional comment; a review of every answer; submit once; a
  * thank-you, then nothing is kept — no browser storage, every signal emptied.
  *
- * Submitting runs through failures (SPEC §18): while the server cannot answer (no connection, or a 503) the answers
+ * Submitting runs through failures (design §13): while the server cannot answer (no connection, or a 503) the answers
  * stay on screen, read-only, under a calm 保存中 and the same submission is sent again until it is answered
  * (retry.ts). The server keeps no link from a code to its answers, so a repeat after a commit whose answer was lost
  * is refused as eval_code_used: after such an unanswered attempt that refusal means the answers had arrived.

@@ -18,7 +18,7 @@ const nextId = (list: Items[TargetKind], kind: TargetKind) => `${PREFIX[kind]}${
 
 /**
  * Before the round opens, staff adjust it: title, who answers, whether 不了解 is offered, and the questionnaire —
- * items per kind of target, added, removed and renamed (SPEC §7: items are editable per round).
+ * items per kind of target, added, removed and renamed (design §7: items are editable per round).
  */
 export function QuestionnaireEditor(props: { round: Round; congressId: string; onRound: (r: Round) => void }) {
   const form = createFormState();

@@ -1,5 +1,5 @@
 /**
- * The evaluation stage (满意度测评, SPEC §7) as the web app calls it: rounds and their questionnaire, printed codes,
+ * The evaluation stage (满意度测评, design §7) as the web app calls it: rounds and their questionnaire, printed codes,
  * the count of answers while open, results and comments once closed, the league table, rectifications (整改) — and,
  * without an account, opening a code and submitting its answers.
  */

@@ -1,5 +1,5 @@
 /**
- * The evaluation stage's pages (满意度测评, SPEC §7), wired into web/src/routes.ts: staff pages as children of the
+ * The evaluation stage's pages (满意度测评, design §7), wired into web/src/routes.ts: staff pages as children of the
  * congress scope `/c/:congressId`, and pages outside the staff layout — the public answering page (the slip's QR opens
  * `/e#<token>`; `/e?c=<congress>` to type serials) and the A4 slips and report. Round ids are UUIDs, so
  * `/evaluation/league` never reads as a round.

@@ -1,5 +1,5 @@
 /**
- * The projects stage (实施与监督, SPEC §6) as the web app calls it: projects with their plan, milestones, evidence,
+ * The projects stage (实施与监督, design §6) as the web app calls it: projects with their plan, milestones, evidence,
  * progress reports and change requests; inspections with findings, answers and reviews; the progress report; and,
  * without an account, the public progress page.
  */
