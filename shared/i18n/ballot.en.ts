@@ -108,4 +108,7 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
   'office.fraction.all': 'all',
   'office.body.county': "Standing Committee of the {place} People's Congress",
   'office.body.township': "Presidium of the {place} People's Congress",
+  // Each vote method's name (shared/ballot/methods: the tablet bundles the method modules, which name them)
+  'settings.markMode.for_against_abstain': 'For / against / abstain',
+  'settings.markMode.approve': 'Tick “for” only (up to the seats)',
 };

@@ -111,4 +111,7 @@ export const ballotZh = {
   'office.fraction.all': '全部',
   'office.body.county': '{place}人大常委会',
   'office.body.township': '{place}人大主席团',
+  // Each vote method's name (shared/ballot/methods: the tablet bundles the method modules, which name them)
+  'settings.markMode.for_against_abstain': '赞成 / 反对 / 弃权',
+  'settings.markMode.approve': '只勾选赞成（最多应选数）',
 };

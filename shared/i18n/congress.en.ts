@@ -57,8 +57,6 @@ export const congressEn: Record<keyof typeof congressZh, string> = {
   'settings.quorum.example': 'With {seated} seated, at least {n} must be present ({fraction} of the seated).',
   'settings.markMode': 'Marks on the ballot',
   'settings.markMode.hint': 'How each candidate is marked on a ballot card.',
-  'settings.markMode.for_against_abstain': 'For / against / abstain',
-  'settings.markMode.approve': 'Tick “for” only (up to the seats)',
   'settings.threshold.base': 'Threshold base',
   'settings.threshold.base.hint': 'What a candidate’s “for” marks are compared with. Default: all seated representatives.',
   'settings.threshold.base.seated': 'seated representatives',

@@ -55,8 +55,6 @@ export const congressZh = {
   'settings.quorum.example': '例如应到 {seated} 人时，至少 {n} 人出席（应到人数的{fraction}）。',
   'settings.markMode': '表决方式',
   'settings.markMode.hint': '选票上每个候选项目的标记方式。',
-  'settings.markMode.for_against_abstain': '赞成 / 反对 / 弃权',
-  'settings.markMode.approve': '只勾选赞成（最多应选数）',
   'settings.threshold.base': '当选票数的基数',
   'settings.threshold.base.hint': '候选项目的赞成票与谁相比。默认为全体代表（应到人数）。',
   'settings.threshold.base.seated': '全体代表（应到）',
