@@ -87,6 +87,14 @@ export type ResponseOf<C extends Contract> = C['response'] extends Schema ? Out<
 /** What a handler may return: the response schema's input shape (or a Response it writes itself). */
 export type ResultOf<C extends Contract> = C['response'] extends Schema ? In<C['response']> : never;
 
+/**
+ * A contract by its address only (method, path, body kind), typed as the contract itself: for the code that loads with
+ * every page and the hall tablet, which must not carry the schemas and the validation library (design §9: the tablet's
+ * JavaScript). The compiler checks the address against the contract (`import type` it): a route moved or renamed
+ * fails the build here too.
+ */
+export const addressOf = <C extends Contract>(address: { method: C['method']; path: C['path']; bodyKind?: C['bodyKind'] }): C => address as C;
+
 /** `METHOD /api/path` — how the authorization matrix, the logs and the metrics name a route. */
 export const routeKey = (c: Pick<Contract, 'method' | 'path'>) => `${c.method} /api${c.path}`;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MARK_MODES, MarkMode } from '../ballot/methods/index.ts';
+import { MarkMode } from '../ballot/marks-schema.ts';
+import { MARK_MODES } from '../ballot/methods/index.ts';
 
 /** A fraction such as 2/3: the quorum, a vote threshold, a grading share. */
 export const Fraction = z

@@ -3,7 +3,8 @@
  * server, in `npm run verify` and in the browser.
  */
 import { z } from 'zod';
-import { Mark, MarkMode, methodOf } from '../ballot/methods/index.ts';
+import { Mark, MarkMode } from '../ballot/marks-schema.ts';
+import { methodOf } from '../ballot/methods/index.ts';
 import { THRESHOLD_BASES } from '../congress/settings.ts';
 
 export const BULLETIN_FORMAT = 'minsheng-bulletin/1';

@@ -1,6 +1,6 @@
 /** The tally stage's API: sign-off, publication, follow-up votes, public results, receipts and the big screen. */
 import { z } from 'zod';
-import { Mark, MarkMode } from '../ballot/methods/index.ts';
+import { Mark, MarkMode } from '../ballot/marks-schema.ts';
 import { VOTE_KINDS, VoteParams } from '../ballot/schema.ts';
 import { Result } from './format.ts';
 

@@ -52,7 +52,7 @@ function tabletFiles(): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const src = withoutComments(readFileSync(file, 'utf8'));
-    const specs = [...src.matchAll(/^\s*import\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm), ...src.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
+    const specs = [...src.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm), ...src.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
     for (const [, spec] of specs) {
       const target = resolve(dirname(file), spec);
       if (/\.tsx?$/.test(target) && existsSync(target) && !DICTIONARY.test(target)) walk(target);
@@ -93,6 +93,11 @@ describe('the hall tablet’s words', () => {
       expect((zhCN as Record<string, string>)[k]).toBe((ballotZh as Record<string, string>)[k]);
       expect((en as Record<string, string>)[k]).toBe((ballotEn as Record<string, string>)[k]);
     }
+  });
+
+  it('carries no validation library: no file on the tablet imports zod (contracts are called by address there)', () => {
+    const withZod = files.filter((f) => /^\s*(?:import|export)\s+(?!type\s)(?:[^'"]*?\sfrom\s+)?['"]zod['"]/m.test(withoutComments(readFileSync(join(ROOT, f), 'utf8'))));
+    expect(withZod).toEqual([]);
   });
 
   it('keeps in the core nothing the tablet does not show (every core word is downloaded by every tablet)', () => {

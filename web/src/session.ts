@@ -6,8 +6,16 @@ import { allows, type Permission } from '../../shared/policy.ts';
 import { createSignal } from 'solid-js';
 import type { Me } from '../../shared/auth/schema.ts';
 import type { Role } from '../../shared/roles.ts';
-import * as C from '../../shared/auth/contract.ts';
+import type * as Auth from '../../shared/auth/contract.ts';
+import { addressOf } from '../../shared/contract.ts';
 import { ApiError, call, setCsrfToken, whenSignedOut } from './api.ts';
+
+/** The sign-in routes this module calls, by address: it loads with every page, which carries no schemas (addressOf). */
+const C = {
+  getMe: addressOf<typeof Auth.getMe>({ method: 'GET', path: '/auth/me' }),
+  getSetup: addressOf<typeof Auth.getSetup>({ method: 'GET', path: '/setup' }),
+  logout: addressOf<typeof Auth.logout>({ method: 'POST', path: '/auth/logout' }),
+};
 
 export type SessionState =
   | { status: 'loading' }

@@ -4,15 +4,13 @@
  * `methodOf(vote.markMode)` instead of branching on the mode. Adding a method is a module here and its entry in
  * `METHODS` (and its words in the i18n files); nothing else branches on it.
  */
-import { z } from 'zod';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { approve } from './approve.ts';
 import { forAgainstAbstain } from './for-against-abstain.ts';
 
 /** The marks a ballot can carry for one candidate. A candidate left out is an abstention (弃权 / 未勾选). */
 export const MARKS = ['for', 'against', 'abstain'] as const;
-export const Mark = z.enum(MARKS);
-export type Mark = z.infer<typeof Mark>;
+export type Mark = (typeof MARKS)[number];
 /** Marks on one ballot: candidate id → mark. */
 export type Marks = Record<string, Mark>;
 
@@ -21,8 +19,7 @@ export type Marks = Record<string, Mark>;
  * `METHODS` below must have a module for each, or it does not compile; the settings import the list from here.
  */
 export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
-export const MarkMode = z.enum(MARK_MODES);
-export type MarkMode = z.infer<typeof MarkMode>;
+export type MarkMode = (typeof MARK_MODES)[number];
 
 /** Why marks cannot be a ballot at all (refused at the cast): not the same as an invalid ballot (废票), which counts. */
 export type MarksRefusal = 'unknown_candidate' | 'bad_mark';

@@ -1,6 +1,14 @@
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { z } from 'zod';
-import * as C from '../../../shared/ballot/contract.ts';
+import type * as Ballot from '../../../shared/ballot/contract.ts';
+import { addressOf } from '../../../shared/contract.ts';
+
+/** The tablet's three routes by address: the tablet carries no schemas (design §9; addressOf checks them). */
+const C = {
+  openBallot: addressOf<typeof Ballot.openBallot>({ method: 'POST', path: '/public/ballot/open' }),
+  openBallotBySerial: addressOf<typeof Ballot.openBallotBySerial>({ method: 'POST', path: '/public/ballot/by-serial' }),
+  castBallot: addressOf<typeof Ballot.castBallot>({ method: 'POST', path: '/public/ballot/cast' }),
+};
 import type { BallotView } from '../../../shared/ballot/schema.ts';
 import { forCount, methodOf, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
 import { call, ApiError } from '../api.ts';

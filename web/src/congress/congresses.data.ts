@@ -1,5 +1,12 @@
 /** Loading congresses, and remembering the one last opened in this browser. */
-import * as C from '../../../shared/congress/contract.ts';
+import type * as Congress from '../../../shared/congress/contract.ts';
+import { addressOf } from '../../../shared/contract.ts';
+
+/** By address: the staff layout loads these with every page, which carries no schemas (addressOf). */
+const C = {
+  listCongresses: addressOf<typeof Congress.listCongresses>({ method: 'GET', path: '/congresses' }),
+  getCongress: addressOf<typeof Congress.getCongress>({ method: 'GET', path: '/congresses/:congressId' }),
+};
 import { call } from '../api.ts';
 
 export const fetchCongresses = () => call(C.listCongresses);

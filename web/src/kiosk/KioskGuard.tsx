@@ -2,7 +2,7 @@ import { Navigate, useLocation } from '@solidjs/router';
 import { createResource, onCleanup, Show, type JSX } from 'solid-js';
 import { setCsrfToken } from '../api.ts';
 import { t } from '../i18n.ts';
-import { fetchKioskMe } from './kiosk.data.ts';
+import { fetchKioskMe } from './device.data.ts';
 import './kiosk.css';
 import { LeaveKiosk } from './LeaveKiosk.tsx';
 import type { KioskMode } from '../../../shared/kiosk/mode.ts';

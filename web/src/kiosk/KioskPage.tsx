@@ -4,7 +4,7 @@ import { ApiError, setCsrfToken } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, lang, t, useLangOnly } from '../i18n.ts';
 import { CheckInDesk } from '../hall/CheckInPage.tsx';
-import { enrolDevice, fetchKioskMe, type KioskMe } from './kiosk.data.ts';
+import { enrolDevice, fetchKioskMe, type KioskMe } from './device.data.ts';
 import './kiosk.css';
 import { LeaveKiosk } from './LeaveKiosk.tsx';
 

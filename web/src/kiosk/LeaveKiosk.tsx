@@ -5,7 +5,7 @@ import { Button } from '../components/Button.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
 import { t } from '../i18n.ts';
-import { leaveKiosk } from './kiosk.data.ts';
+import { leaveKiosk } from './device.data.ts';
 
 /**
  * The one way off a kiosk: a staff account of its congress signs in here. The server ends the kiosk for good and

@@ -1,4 +1,4 @@
-/** Kiosks: the staff's set-up page and the device's own calls. */
+/** Kiosks: the staff's set-up page (the device's own calls are in device.data.ts). */
 import * as K from '../../../shared/kiosk/contract.ts';
 import type { CreateKiosk, KioskCreated, KioskMe, KioskSummary } from '../../../shared/kiosk/schema.ts';
 import { call } from '../api.ts';
@@ -10,6 +10,3 @@ export const fetchKiosks = (c: string, s: string) => call(K.listKiosks, { params
 export const createKiosk = (c: string, s: string, body: CreateKiosk) => call(K.createKiosk, { params: session(c, s), body });
 export const revokeKiosk = (c: string, s: string, id: string) => call(K.revokeKiosk, { params: { ...session(c, s), kioskId: id } });
 
-export const enrolDevice = (token: string) => call(K.enrolKiosk, { body: { token } });
-export const fetchKioskMe = () => call(K.kioskMe);
-export const leaveKiosk = (username: string, password: string) => call(K.leaveKiosk, { body: { username, password } });

@@ -1,0 +1,9 @@
+/**
+ * The zod enums of the marks and the vote methods, built from the one list of each (methods/index.ts). Kept apart from
+ * the methods so that the tablet, which uses the methods, does not carry the validation library (design §9).
+ */
+import { z } from 'zod';
+import { MARK_MODES, MARKS } from './methods/index.ts';
+
+export const Mark = z.enum(MARKS);
+export const MarkMode = z.enum(MARK_MODES);
