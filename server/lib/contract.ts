@@ -15,7 +15,7 @@ import { requireAuth, requireCongressRole, requireSystemAdmin, type AuthState, t
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 import { isJsonRequest, readJsonOrForm, readMultipart } from './upload.ts';
-import { issueDetails, readJsonBody, rejectUnstorable } from './validate.ts';
+import { issueDetails, readJsonBody, readUtf8Body, rejectUnstorable } from './validate.ts';
 
 type Schema = z.ZodType;
 type Rule<P extends Permission> = (typeof POLICY)[P];
@@ -86,13 +86,28 @@ async function inputOf<C extends Contract>(c: Context<AppEnv>, contract: C): Pro
   const kind = contract.bodyKind ?? (contract.body ? 'json' : undefined);
   if (kind === 'json' && contract.body) {
     // No JSON sent (an empty POST) is `{}`, as the schema then says what is missing.
-    body = parse(contract.body, isJsonRequest(c) ? await readJsonBody(c) : {}, lang);
+    body = parse(contract.body, isJsonRequest(c) ? await strictJson(c, lang) : {}, lang);
   } else if (kind === 'json-or-multipart') {
     const read = await readJsonOrForm(c);
+    rejectUnstorable(read.json, lang); // before the schema, as for JSON (a proposal is not a hot path: always walked)
     files = read.files;
     body = contract.body ? parse(contract.body, read.json, lang) : read.json;
   } else if (kind === 'multipart') form = await readMultipart(c);
   return { params, query, body, files, form, access } as Input<C>;
+}
+
+/** A `\uD800`–`\uDFFF` escape in JSON text: maybe half of a pair, maybe a lone surrogate (the walk decides). */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * A JSON body read strictly: UTF-8, then JSON. Strict UTF-8 leaves no raw lone surrogate, so only an escape can carry
+ * one: when the text has such an escape the whole body is walked before the schema, so that the field is named even
+ * when the schema refuses something else too (or would drop the field). Most bodies have none: no walk.
+ */
+async function strictJson(c: Context<AppEnv>, lang: Lang): Promise<unknown> {
+  const value = await readJsonBody(c);
+  if (SURROGATE_ESCAPE.test(await readUtf8Body(c))) rejectUnstorable(value, lang);
+  return value;
 }
 
 async function respond<C extends Contract>(c: Context<AppEnv>, contract: C, handler: Handler<C>, input: Input<C>) {

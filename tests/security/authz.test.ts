@@ -23,6 +23,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Deps } from '../../server/lib/env.ts';
+import { routeKey } from '../../shared/contract.ts';
+import { CONTRACTS } from '../../shared/contracts.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { Client, PASSWORD, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
 import { digester } from '../helpers/digest.ts';
@@ -437,9 +439,16 @@ const channelOf = (who: Who) =>
   who === 'representative' ? { channel: 'representative' } : who === 'government' ? { channel: 'government' } : who.startsWith('department') ? { channel: 'department' } : { channel: 'liaison_station', station: '北街联络站' };
 const someProposals = (w: World) => [w.ids.pAtt, w.ids.pPending];
 
-/** Routes open without an account outside /api/public/ (the app's own list). */
-const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /api/health', 'GET /.well-known/jwks.json', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/card-login', 'POST /api/auth/logout', 'GET /api/kiosk/me', 'POST /api/kiosk/leave']);
+/** The routes outside /api: no contract, open to anyone (health checks for load balancers, the public keys). */
+const OUTSIDE_API = new Set(['GET /healthz', 'GET /readyz', 'GET /.well-known/jwks.json']);
+/** Whether a route is open without signing in, as its contract says (TABLE's `allow` says who may call it). */
+const isPublicRoute = (key: string) => OUTSIDE_API.has(key) || CONTRACT_OF.get(key)?.permission === 'public';
 
+/**
+ * The matrix, keyed by contract (`METHOD /api/path`, routeKey of shared/contract.ts): a second statement of who may call
+ * each route, written here on purpose apart from the policies (shared/<stage>/policy.ts), so that a wrong permission
+ * shows up as an allowed caller refused or a refused caller allowed.
+ */
 const TABLE: Record<string, Spec | Spec[]> = {
   // ---- system and sign-in ----
   'GET /api/health': { allow: EVERYONE, req: get('/api/health') },
@@ -968,7 +977,7 @@ type Cell = { label: string; who: Who; kind: 'refused' | 'other congress' | 'for
 async function runRoute(key: string, spec: Spec) {
   const [method, pattern] = key.split(' ');
   const congressRoute = pattern.includes(':congressId');
-  const publicRoute = pattern.startsWith('/api/public/') || PUBLIC_ROUTES.has(key);
+  const publicRoute = isPublicRoute(key);
   const problems: string[] = [];
   const mine = (x: Omit<X, 'fresh'>, fresh = false): X => ({ ...x, fresh });
   const main = (who: Who, fresh: boolean) => mine({ w: A, r: A, cid: A.id, who }, fresh);
@@ -1069,6 +1078,8 @@ afterAll(() => {
   );
 });
 
+const CONTRACT_OF = new Map(CONTRACTS.map((c) => [routeKey(c), c]));
+
 /** The routes of the app as `METHOD /path`, from Hono's own list (middleware `ALL` entries left out). */
 function appRoutes(): string[] {
   const app = createApp({ deps: {} as Deps });
@@ -1076,11 +1087,13 @@ function appRoutes(): string[] {
 }
 
 describe('the authorization matrix', () => {
-  it('names every route of the app, and only routes of the app', () => {
+  it('names every contract and every route of the app, and nothing else', () => {
     const routes = appRoutes();
     const table = Object.keys(TABLE).sort();
     expect(routes.filter((r) => !table.includes(r)), 'routes missing from TABLE').toEqual([]);
     expect(table.filter((r) => !routes.includes(r)), 'TABLE entries that are not routes').toEqual([]);
+    expect(table.filter((r) => !CONTRACT_OF.has(r) && !OUTSIDE_API.has(r)), 'TABLE entries with no contract').toEqual([]);
+    expect([...CONTRACT_OF.keys()].filter((k) => !table.includes(k)), 'contracts missing from TABLE').toEqual([]);
     expect(routes.length).toBeGreaterThan(150);
   });
 
