@@ -5,6 +5,7 @@
  * answered once, the code spent exactly once (its hash, unique) in the same transaction as the answers. The answer and
  * comment rows of the whole batch are written in one shuffled order, so rows cannot be grouped back into submissions.
  */
+import { answerOffered, type AnswerValue } from '../../shared/evaluation/kinds.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
 import { batchQueue, decideEach, lockThenRead, type GroupCommit, type Outcome } from '../lib/group-commit.ts';
@@ -14,7 +15,7 @@ import { codeHash } from './codes.ts';
 import { EVAL_LOCK, roundState } from './rounds.ts';
 
 
-type Answer = { targetKind: 'project' | 'department'; targetId: string; itemId: string; answer: 'satisfied' | 'basic' | 'dissatisfied' | 'unknown' };
+type Answer = { targetKind: 'project' | 'department'; targetId: string; itemId: string; answer: AnswerValue };
 type Comment = { targetKind: 'project' | 'department'; targetId: string; text: string };
 export type PendingSubmission = { payload: EvalPayload; answers: Answer[]; comments: Comment[] };
 type RoundRow = { id: string; opened_at: Date | null; closed_at: Date | null; published_at: Date | null; audiences: string[]; items: Items; allow_unknown: boolean };
@@ -41,7 +42,7 @@ function check(p: PendingSubmission, round: RoundRow | undefined, targets: { kin
     const key = `${a.targetKind}:${a.targetId}:${a.itemId}`;
     if (!want.has(key)) return new AppError('eval_answer_unknown');
     if (got.has(key)) return new AppError('eval_answer_twice');
-    if (a.answer === 'unknown' && !round.allow_unknown) return new AppError('eval_unknown_not_allowed');
+    if (!answerOffered(a.answer, round.allow_unknown)) return new AppError('eval_unknown_not_allowed');
     got.add(key);
   }
   if (got.size !== want.size) return new AppError('eval_answers_missing', { n: want.size - got.size });
