@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { tokenOf } from '../../shared/serial.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
 import { addDays, shanghaiToday } from '../../shared/time.ts';
@@ -74,7 +75,6 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  const tokenOf = (url: string) => url.split('#')[1];
   /** Answer every item of every target with `pick(target)`, plus optional comments, through the API. */
   const answerByApi = async (token: string, pick: (kind: string, id: string) => A, comments: { key: Key; text: string }[] = []) => {
     const q = await pub<Questionnaire>('open', { token });

@@ -7,6 +7,7 @@
  * the database, so the refusal is due to the policy and not to a bad signature; `realSign` is first shown to make
  * tokens the server accepts.
  */
+import { tokenOf } from '../../shared/serial.ts';
 import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, congressWithRoles, useTestApp } from '../helpers/app.ts';
@@ -431,7 +432,7 @@ describe('delegate-card logins (ms-login)', () => {
     sessions: await count('select count(*)::int as n from sessions'),
     accounts: await count('select count(*)::int as n from accounts'),
   });
-  const tokenOf = (name: string) => cards.find((c) => c.name === name)!.url.split('#')[1];
+  const cardToken = (name: string) => tokenOf(cards.find((c) => c.name === name)!.url);
 
   beforeAll(async () => {
     const made = await congressWithRoles(t, h.admin);
@@ -441,9 +442,9 @@ describe('delegate-card logins (ms-login)', () => {
   });
 
   it('signs in with the card; the card is reusable by design (a printed card, revoked only by reissue or end of term)', async () => {
-    const first = await login(tokenOf('甲代表'));
+    const first = await login(cardToken('甲代表'));
     expect(first.res.status, first.res.text).toBe(200);
-    const second = await login(tokenOf('甲代表'));
+    const second = await login(cardToken('甲代表'));
     expect(second.res.status).toBe(200);
     expect(second.res.body.account.id).toBe(first.res.body.account.id);
     // Both sessions are live.
@@ -453,7 +454,7 @@ describe('delegate-card logins (ms-login)', () => {
 
   it('refuses every forgery with card_invalid and opens no session', async () => {
     const before = await stored();
-    const forged = await forgeries(tokenOf('乙代表'), tokenOf('丙代表'));
+    const forged = await forgeries(cardToken('乙代表'), cardToken('丙代表'));
     for (const [what, token] of Object.entries(forged)) {
       const { res } = await login(token);
       refused(res, 'card_invalid', what);
@@ -464,7 +465,7 @@ describe('delegate-card logins (ms-login)', () => {
 
   it('checks the typ: a login payload signed by the real key under another typ, and the other kinds of token, are refused', async () => {
     const before = await stored();
-    const { payload } = split(tokenOf('乙代表'));
+    const { payload } = split(cardToken('乙代表'));
     for (const typ of ['ms-ballot', 'ms-eval', 'ms-challenge', 'JWT', 'MS-LOGIN', undefined]) {
       const token = await realSign((kid) => ({ alg: 'EdDSA', kid, ...(typ ? { typ } : {}) }), payload);
       refused((await login(token)).res, 'card_invalid', `typ ${typ}`);
@@ -475,13 +476,13 @@ describe('delegate-card logins (ms-login)', () => {
     for (const [what, token] of Object.entries({ ballot, code, challenge })) refused((await login(token)).res, 'card_invalid', what);
     expect(await stored()).toEqual(before);
     // And the login card is no ballot card and no evaluation code either.
-    refused(await open(tokenOf('乙代表')), 'card_signature');
-    refused(await cast(tokenOf('乙代表'), {}), 'card_signature');
-    refused(await openCode(tokenOf('乙代表')), 'eval_code_invalid');
+    refused(await open(cardToken('乙代表')), 'card_signature');
+    refused(await cast(cardToken('乙代表'), {}), 'card_signature');
+    refused(await openCode(cardToken('乙代表')), 'eval_code_invalid');
   });
 
   it('a reissued card: the old QR is refused and the sessions it opened are signed out', async () => {
-    const old = tokenOf('丙代表');
+    const old = cardToken('丙代表');
     const { client } = await login(old);
     expect((await client.get('/api/auth/me')).status).toBe(200);
     const id = cards.find((c) => c.name === '丙代表')!.id;
@@ -495,7 +496,7 @@ describe('delegate-card logins (ms-login)', () => {
   });
 
   it('a representative whose term ended (removed from the seated roster): card refused, sessions signed out, no check-in', async () => {
-    const token = tokenOf('丁代表');
+    const token = cardToken('丁代表');
     const { client } = await login(token);
     expect((await client.get('/api/auth/me')).status).toBe(200);
     const id = cards.find((c) => c.name === '丁代表')!.id;
