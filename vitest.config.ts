@@ -26,8 +26,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          // One file at a time by default (each starts its own server and Chromium); CI runs two at once
-          // (E2E_WORKERS=2 in .ci/run: measured green and 27 % faster on two cores). E2E_WORKERS overrides.
+          // One file at a time (each starts its own server and Chromium): two at once on two cores was 27 % faster but
+          // made the lifecycle's page waits run out once in CI. E2E_WORKERS overrides (e.g. 2 on a bigger machine).
           maxWorkers: Number(process.env.E2E_WORKERS) || 1,
           // Its own group: vitest runs projects with different maxWorkers in separate groups, one after the other.
           sequence: { groupOrder: 1 },
