@@ -70,6 +70,7 @@ export const WATCHED_TABLES: readonly string[] = [
   'departments',
   'congress_sessions',
   'votes',
+  'motions', // a published sitting's questions, the adopted decisions
   'tallies',
   'tally_signoffs',
   'accounts', // the names on a published result's sign-offs

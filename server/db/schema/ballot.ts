@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ISSUANCE_MODES, PAPER_ENTRY_STATES, VOTE_KINDS } from '../../../shared/ballot/schema.ts';
+import { MOTION_KINDS, MOTION_THRESHOLD_BASES } from '../../../shared/ballot/motion-kinds.ts';
 import { MARK_MODES, type Marks } from '../../../shared/ballot/methods/index.ts';
 import { THRESHOLD_BASES } from '../../../shared/congress/settings.ts';
 import { congresses } from './congress.ts';
@@ -15,9 +16,10 @@ export const votes = pgTable('votes', {
   sessionId: text('session_id')
     .notNull()
     .references(() => congressSessions.id, { onDelete: 'cascade' }),
-  listId: text('list_id')
-    .notNull()
-    .references(() => candidateLists.id),
+  /** The project question's frozen list; null for a sitting of motions only (表决事项单 without a project vote). */
+  listId: text('list_id').references(() => candidateLists.id),
+  /** Where the project question sits among the sitting's motions (their `position`): the card's order. */
+  listPosition: integer('list_position').notNull().default(0),
   title: text('title').notNull(),
   seats: integer('seats').notNull(),
   markMode: text('mark_mode', { enum: MARK_MODES }).notNull(),
@@ -116,4 +118,37 @@ export const paperEntries = pgTable(
     state: text('state', { enum: PAPER_ENTRY_STATES }).notNull(),
   },
   (t) => [uniqueIndex('paper_entries_counter').on(t.cardId, t.enteredBy), index('paper_entries_vote').on(t.voteId)],
+);
+
+/**
+ * 议题 — a motion: one question for / against / abstain, put to the session on a sitting's card (vote_id, position).
+ * It holds the question only: no ballot, mark or person (the marks are in `ballots`, keyed by the motion's id). It can
+ * be edited, moved or deleted while it is on no vote or its vote has not opened.
+ */
+export const motions = pgTable(
+  'motions',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    congressId: text('congress_id')
+      .notNull()
+      .references(() => congresses.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => congressSessions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: MOTION_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** Passes with 赞成 more than (strict) or at least base × numerator / denominator; by default more than half of all seated. */
+    thresholdBase: text('threshold_base', { enum: MOTION_THRESHOLD_BASES }).notNull().default('seated'),
+    thresholdNumerator: integer('threshold_numerator').notNull().default(1),
+    thresholdDenominator: integer('threshold_denominator').notNull().default(2),
+    thresholdStrict: boolean('threshold_strict').notNull().default(true),
+    /** The sitting (a vote) it is put to, and its place on that card. */
+    voteId: text('vote_id').references(() => votes.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(0),
+    /** kind 'decision': the published project vote (the root of its chain) whose final list it adopts. */
+    decidesVoteId: text('decides_vote_id').references(() => votes.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('motions_session').on(t.sessionId), index('motions_vote').on(t.voteId)],
 );
