@@ -272,6 +272,33 @@ export const ERRORS = {
     zh: '出席代表 {present} 人，未达到法定人数 {needed} 人，不能开始表决。',
     en: '{present} representatives present, fewer than the quorum of {needed}; the vote cannot open.',
   },
+  sitting_empty: {
+    status: 409,
+    zh: '这次表决没有任何表决事项：请选择候选项目清单，或把议题列入表决事项单。',
+    en: 'This vote asks nothing: choose a candidate list or put motions on its card.',
+  },
+  motion_not_found: { status: 404, zh: '找不到该议题。', en: 'This motion does not exist.' },
+  motion_locked: {
+    status: 409,
+    zh: '该议题所在的表决已经开始（或选票已生成），议题不能再修改、移动或删除。',
+    en: 'The vote this motion is on has started (or its cards are made): the motion can no longer be changed, moved or deleted.',
+  },
+  motion_other_session: { status: 409, zh: '只能把本次会议的议题列入本次会议的表决。', en: 'Only motions of this session can be put on its votes.' },
+  motion_on_other_vote: {
+    status: 409,
+    zh: '议题“{title}”已列入另一次表决，请先从那次表决中移出。',
+    en: 'The motion “{title}” is on another vote; take it off that vote first.',
+  },
+  motion_decides_needed: {
+    status: 409,
+    zh: '“决定”类议题须指明它所决定的、已公布结果的项目表决。',
+    en: 'A decision motion must name the published project vote it decides.',
+  },
+  motion_decides_invalid: {
+    status: 409,
+    zh: '所决定的表决须是本人大已公布结果的项目表决，且只有“决定”类议题可以指明它。',
+    en: 'Only a decision motion names a vote, and it must be a published project vote of this congress.',
+  },
   list_not_frozen_for_vote: { status: 409, zh: '只能对已冻结的候选项目清单表决。', en: 'Only a frozen candidate list can be voted on.' },
   card_signature: {
     status: 403,

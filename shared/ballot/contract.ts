@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { route } from '../contract.ts';
 import { SessionParams } from '../session/schema.ts';
-import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateVote, GenerateCards, IssuanceResult, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from './schema.ts';
+import { BallotBySerial, BallotToken, BallotView, CastBallot, CreateMotion, CreateVote, GenerateCards, Motion, MotionParams, SetQuestions, UpdateMotion, IssuanceResult, IssueByCount, IssueByScan, OpenVote, PaperEntry, PaperPending, PaperResult, PrintCard, Receipt, ResolvePaper, UpdateVote, Vote, VoidCard, VoteParams } from './schema.ts';
 
 const tag = 'ballot';
 const Ok = z.object({ ok: z.literal(true) });
@@ -30,7 +30,17 @@ export const createVote = route({
   body: CreateVote,
   status: 201,
   response: Vote,
-  errors: ['session_meeting_not_found', 'list_not_found', 'list_not_frozen_for_vote', 'vote_not_found', 'vote_not_closed_for_revote'],
+  errors: [
+    'session_meeting_not_found',
+    'list_not_found',
+    'list_not_frozen_for_vote',
+    'vote_not_found',
+    'vote_not_closed_for_revote',
+    'sitting_empty',
+    'motion_not_found',
+    'motion_other_session',
+    'motion_on_other_vote',
+  ],
 });
 
 export const getVote = route({
@@ -54,6 +64,19 @@ export const updateVote = route({
   body: UpdateVote,
   response: Vote,
   errors: ['vote_not_found', 'vote_started'],
+});
+
+export const setQuestions = route({
+  method: 'PUT',
+  path: `${one}/questions`,
+  tag,
+  summary: 'What a sitting (表决事项单) asks, in card order: its motions, and where its project question stands among them',
+  description: 'Only while the vote is a draft and before its cards are made: the card carries the questions. Motions taken off go back to the session unplaced.',
+  permission: 'ballot.votes.manage',
+  params: VoteParams,
+  body: SetQuestions,
+  response: Vote,
+  errors: ['vote_not_found', 'vote_started', 'cards_exist', 'sitting_empty', 'motion_not_found', 'motion_other_session', 'motion_on_other_vote'],
 });
 
 export const generateCards = route({
@@ -128,7 +151,7 @@ export const openVote = route({
   params: VoteParams,
   body: OpenVote,
   response: Vote,
-  errors: ['vote_not_found', 'vote_started', 'cards_missing', 'quorum_not_met', 'over_issued'],
+  errors: ['vote_not_found', 'vote_started', 'cards_missing', 'sitting_empty', 'quorum_not_met', 'over_issued'],
 });
 
 export const closeVote = route({
@@ -188,6 +211,57 @@ export const resolvePaper = route({
   body: ResolvePaper,
   response: Ok,
   errors: ['vote_not_found', 'paper_needs_close', 'tally_prepared', 'card_serial_unknown', 'paper_nothing_to_resolve', 'ballot_marks'],
+});
+
+// ---- motions (议题): the questions a session votes besides the projects, put on a sitting's card
+
+const motions = '/congresses/:congressId/sessions/:sessionId/motions';
+
+export const listMotions = route({
+  method: 'GET',
+  path: motions,
+  tag,
+  summary: 'Motions of a session, with their sitting, state and (once published) result',
+  permission: 'ballot.read',
+  params: SessionParams,
+  response: z.array(Motion),
+  errors: ['session_meeting_not_found'],
+});
+
+export const createMotion = route({
+  method: 'POST',
+  path: motions,
+  tag,
+  summary: 'Create a motion (agenda, name list, decision, resolution, other); without a title it gets its kind’s usual wording',
+  permission: 'ballot.votes.manage',
+  params: SessionParams,
+  body: CreateMotion,
+  status: 201,
+  response: Motion,
+  errors: ['session_meeting_not_found', 'motion_decides_needed', 'motion_decides_invalid'],
+});
+
+export const updateMotion = route({
+  method: 'PATCH',
+  path: `${motions}/:motionId`,
+  tag,
+  summary: 'Change a motion’s title, text or rule while its sitting has not opened',
+  permission: 'ballot.votes.manage',
+  params: MotionParams,
+  body: UpdateMotion,
+  response: Motion,
+  errors: ['motion_not_found', 'motion_locked'],
+});
+
+export const deleteMotion = route({
+  method: 'DELETE',
+  path: `${motions}/:motionId`,
+  tag,
+  summary: 'Delete a motion while it is on no sitting, or its sitting has neither opened nor made its cards',
+  permission: 'ballot.votes.manage',
+  params: MotionParams,
+  response: Ok,
+  errors: ['motion_not_found', 'motion_locked'],
 });
 
 // ---- the hall tablets: no account; the signed card is the credential. The token travels in the body, never the URL.
