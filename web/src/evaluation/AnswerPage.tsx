@@ -51,9 +51,19 @@ function nextStep(e: unknown): string {
  */
 export default function AnswerPage() {
   const search = new URLSearchParams(location.search);
-  const congressId = search.get('c') ?? '';
   if (search.get('lang') === 'en' || search.get('lang') === 'zh-CN') void useLangOnly(search.get('lang') as 'en' | 'zh-CN');
   usePageTitle(() => t('answer.title'));
+  return <AnswerFlow congressId={search.get('c') ?? ''} />;
+}
+
+/**
+ * The answering flow itself, used by /e and by the hall tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx):
+ * `congressId` for typed serials; `title` names the tablet in its head; `clearAfter` the seconds the thank-you stays;
+ * `accept` may refuse a questionnaire the tablet does not take (a round not held in its hall), before anything of it
+ * is shown.
+ */
+export function AnswerFlow(props: { congressId: string; title?: string; clearAfter?: number; accept?: (q: Questionnaire) => string | null }) {
+  const congressId = props.congressId;
 
   const [q, setQ] = createSignal<Questionnaire | null>(null);
   const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>({});
@@ -65,7 +75,7 @@ export default function AnswerPage() {
   const [arrivedEarlier, setArrivedEarlier] = createSignal(false);
   // Forgetting everything (back to the start) empties all of the answers.
   const flow = useKioskFlow<Stage>({
-    clearAfter: THANKS_SECONDS,
+    clearAfter: props.clearAfter ?? THANKS_SECONDS,
     reset: () => {
       setQ(null);
       setAnswers({});
@@ -92,6 +102,8 @@ export default function AnswerPage() {
   };
 
   const show = (questionnaire: Questionnaire) => {
+    const refused = props.accept?.(questionnaire);
+    if (refused) return refuse(new ApiError(409, 'eval_code_other_round', refused));
     setQ(questionnaire);
     setAnswers({});
     setComments({});
@@ -197,7 +209,7 @@ export default function AnswerPage() {
   const subtitle = (tg: Target) => (tg.kind === 'project' ? t('evaluation.subtitle.project', { s: tg.subtitle }) : t('evaluation.subtitle.department', { s: tg.subtitle }));
 
   return (
-    <KioskShell title={t('answer.title')} class="ev-answer" mainClass="ev-answer-main" onLang={() => switchKioskLang()}>
+    <KioskShell title={props.title ?? t('answer.title')} class="ev-answer" mainClass="ev-answer-main" onLang={() => switchKioskLang()}>
       <Switch>
         <Match when={stage() === 'start'}>
           <KioskStart
