@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ANSWERS, AUDIENCES, GRADES, type Items, RECTIFICATION_STATES, ROUND_KINDS, TARGET_KINDS } from '../../../shared/evaluation/schema.ts';
+import { ALL_ANSWER_VALUES } from '../../../shared/evaluation/kinds.ts';
+import { AUDIENCES, GRADES, type Items, RECTIFICATION_STATES, ROUND_KINDS, TARGET_KINDS } from '../../../shared/evaluation/schema.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
 import { representatives } from './roster.ts';
@@ -101,12 +102,16 @@ export const evalAnswers = pgTable(
     targetKind: text('target_kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
     itemId: text('item_id').notNull(),
-    answer: text('answer', { enum: ANSWERS }).notNull(),
+    /** A choice of the item's kind (satisfaction3, scale5, yes_no; checked against the item when submitted). */
+    answer: text('answer', { enum: ALL_ANSWER_VALUES }).notNull(),
   },
   (t) => [index('eval_answers_round').on(t.roundId)],
 );
 
-/** Free-text comments, with the same rules as answers; shown sorted by their text. */
+/**
+ * Free-text comments, with the same rules as answers; shown sorted by their text. `item_id`: the comment item it answers
+ * (null: the free comment on the target).
+ */
 export const evalComments = pgTable(
   'eval_comments',
   {
@@ -117,6 +122,7 @@ export const evalComments = pgTable(
     audience: text('audience', { enum: AUDIENCES }).notNull(),
     targetKind: text('target_kind', { enum: TARGET_KINDS }).notNull(),
     targetId: text('target_id').notNull(),
+    itemId: text('item_id'),
     text: text('text').notNull(),
   },
   (t) => [index('eval_comments_round').on(t.roundId)],
@@ -150,4 +156,39 @@ export const rectifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('rectifications_target').on(t.roundId, t.targetKind, t.targetId), index('rectifications_department').on(t.departmentId)],
+);
+
+/** 任命人员: the officials the standing committee appointed, evaluated in 任命人员履职测评. Archived, never deleted. */
+export const evalOfficials = pgTable(
+  'eval_officials',
+  {
+    id: id(),
+    congressId: text('congress_id')
+      .notNull()
+      .references(() => congresses.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    post: text('post').notNull(),
+    departmentId: text('department_id').references(() => departments.id),
+    appointedOn: date('appointed_on'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('eval_officials_congress').on(t.congressId)],
+);
+
+/** 专题询问: a topical inquiry and the departments that answered it, whose answers a round evaluates. Archived, never deleted. */
+export const evalInquiries = pgTable(
+  'eval_inquiries',
+  {
+    id: id(),
+    congressId: text('congress_id')
+      .notNull()
+      .references(() => congresses.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    heldOn: date('held_on').notNull(),
+    departmentIds: jsonb('department_ids').$type<string[]>().notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('eval_inquiries_congress').on(t.congressId)],
 );
