@@ -4,6 +4,7 @@ import { AUDIENCES, GRADES, type Items, RECTIFICATION_STATES, ROUND_KINDS, TARGE
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
 import { representatives } from './roster.ts';
+import { congressSessions } from './session.ts';
 
 const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
 
@@ -20,6 +21,8 @@ export const evalRounds = pgTable('eval_rounds', {
   audiences: jsonb('audiences').$type<('representatives' | 'residents')[]>().notNull(),
   items: jsonb('items').$type<Items>().notNull(),
   allowUnknown: boolean('allow_unknown').notNull().default(true),
+  /** 会场测评: the session it is answered at, on the hall tablets (null: answered anywhere). Set only while a draft. */
+  sessionId: text('session_id').references(() => congressSessions.id, { onDelete: 'set null' }),
   issuedRepresentatives: integer('issued_representatives').notNull().default(0),
   issuedResidents: integer('issued_residents').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,2 @@
+ALTER TABLE "eval_rounds" ADD COLUMN "session_id" text;--> statement-breakpoint
+ALTER TABLE "eval_rounds" ADD CONSTRAINT "eval_rounds_session_id_congress_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."congress_sessions"("id") ON DELETE set null ON UPDATE no action;
