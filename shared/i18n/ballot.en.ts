@@ -59,6 +59,7 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
   'ballot.overWarning': 'More than {max} “for”: this ballot will be invalid',
   'ballot.rule.fae': 'Choose “For”, “Against” or “Abstain” for each project. At most {max} “For”; more makes the whole ballot invalid. A project left unmarked counts as abstain.',
   'ballot.rule.approve': 'Tick the projects you support, at most {max}; more makes the whole ballot invalid.',
+  'ballot.rule.motion': 'Choose “For”, “Against” or “Abstain” on this motion. Left unmarked, it counts as abstain.',
   'ballot.investment': 'Investment {amount}',
   'ballot.lead': 'Lead: {dept}',
   'ballot.completion': 'Due: {date}',
@@ -70,6 +71,18 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
   'ballot.mark.notApproved': 'Not ticked',
   'ballot.mark.none': 'Not marked (abstain)',
   'ballot.toReview': 'Review ballot',
+  // One card, several questions (a sitting): walked one question a screen, then reviewed together
+  'ballot.sitting.progress': 'Item {n} of {total}',
+  'ballot.sitting.item': 'Item {n}',
+  'ballot.sitting.prev': 'Previous',
+  'ballot.sitting.next': 'Next',
+  'ballot.sitting.body': 'Text of the motion',
+  'ballot.sitting.overWarning': 'More than {max} “for”: this item will be invalid',
+  'ballot.sitting.reviewLead': '{title}: your vote on each item is below. Check it, then submit once.',
+  'ballot.sitting.overTitle': 'You voted “for” {n} in this item, more than the {max} allowed',
+  'ballot.sitting.overText': 'Submitted like this, this item is invalid and counts for none of its projects; the other items count as usual. Tap “Change this item”.',
+  'ballot.sitting.change': 'Change this item',
+  'ballot.sitting.changeAria': 'Change item {n}: {title}',
   'ballot.review.title': 'Please check your ballot',
   'ballot.review.lead': '{title}: your vote on each project. Submit when it is right.',
   'ballot.review.overTitle': 'You marked {n} “for”, more than the {max} allowed',
@@ -111,4 +124,5 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
   // Each vote method's name (shared/ballot/methods: the tablet bundles the method modules, which name them)
   'settings.markMode.for_against_abstain': 'For / against / abstain',
   'settings.markMode.approve': 'Tick “for” only (up to the seats)',
+  'settings.markMode.motion': 'Motion (for / against / abstain)',
 };

@@ -63,6 +63,7 @@ export const ballotZh = {
   'ballot.overWarning': '赞成超过 {max} 个，这张选票将成为废票',
   'ballot.rule.fae': '请对每个项目选择“赞成”“反对”或“弃权”。最多赞成 {max} 个，超过则整张选票无效。不选的按弃权计。',
   'ballot.rule.approve': '请勾选您赞成的项目，最多 {max} 个，超过则整张选票无效。',
+  'ballot.rule.motion': '请对本议题选择“赞成”“反对”或“弃权”。不选的按弃权计。',
   'ballot.investment': '投资 {amount}',
   'ballot.lead': '牵头：{dept}',
   'ballot.completion': '计划完成：{date}',
@@ -74,6 +75,18 @@ export const ballotZh = {
   'ballot.mark.notApproved': '未勾选',
   'ballot.mark.none': '未选（按弃权计）',
   'ballot.toReview': '检查选票',
+  // One card, several questions (表决事项单): walked one question a screen, then reviewed together
+  'ballot.sitting.progress': '第 {n} 项 / 共 {total} 项',
+  'ballot.sitting.item': '第 {n} 项',
+  'ballot.sitting.prev': '上一项',
+  'ballot.sitting.next': '下一项',
+  'ballot.sitting.body': '议题内容',
+  'ballot.sitting.overWarning': '赞成超过 {max} 个，本项将成为废票',
+  'ballot.sitting.reviewLead': '{title}：下面是您对每一项的表决。确认无误后一次提交。',
+  'ballot.sitting.overTitle': '本项赞成了 {n} 个，超过最多 {max} 个',
+  'ballot.sitting.overText': '这样提交，本项将成为废票，对本项的任何项目都不计票；其他各项照常计票。请点“修改本项”。',
+  'ballot.sitting.change': '修改本项',
+  'ballot.sitting.changeAria': '修改第 {n} 项：{title}',
   'ballot.review.title': '请核对您的选票',
   'ballot.review.lead': '{title}：下面是您对每个项目的表决。确认无误后提交。',
   'ballot.review.overTitle': '您赞成了 {n} 个，超过最多 {max} 个',
@@ -114,4 +127,5 @@ export const ballotZh = {
   // Each vote method's name (shared/ballot/methods: the tablet bundles the method modules, which name them)
   'settings.markMode.for_against_abstain': '赞成 / 反对 / 弃权',
   'settings.markMode.approve': '只勾选赞成（最多应选数）',
+  'settings.markMode.motion': '议题表决（赞成 / 反对 / 弃权）',
 };

@@ -13,10 +13,11 @@ import type { BallotView } from '../../../shared/ballot/schema.ts';
 import { forCount, methodOf, type Mark, type Marks } from '../../../shared/ballot/marks.ts';
 import { call, ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
-import { fmt, t, useLangOnly } from '../i18n.ts';
+import { t, useLangOnly } from '../i18n.ts';
 import { MarkButtons, toggleMark } from './MarkButtons.tsx';
 import { KioskRefused, KioskReviewHead, KioskShell, KioskStart, KioskWait, switchKioskLang, useCodeInAddress, useKioskFlow } from '../components/KioskFlow.tsx';
 import { ReceiptSlip, groupsOf } from './ReceiptSlip.tsx';
+import { markParts, ProjectRows, QuestionScreen, SittingReview, type CardQuestion } from './SittingCard.tsx';
 import './ballot.css';
 
 type View = z.infer<typeof BallotView>;
@@ -52,6 +53,8 @@ export default function BallotPage() {
 
   const [view, setView] = createSignal<View | null>(null);
   const [marks, setMarks] = createSignal<Marks>({});
+  /** The question on screen, when the card asks several (a sitting is walked one question a screen). */
+  const [at, setAt] = createSignal(0);
   const [receipt, setReceipt] = createSignal('');
   const [refusal, setRefusal] = createSignal<{ message: string; next: string } | null>(null);
   /** The vote the receipt belongs to (its id and title only, for the printed slip): nothing of the marks. */
@@ -68,6 +71,7 @@ export default function BallotPage() {
       setReceiptVote(null);
       setView(null);
       setMarks({});
+      setAt(0);
       setReceipt('');
       setRefusal(null);
     },
@@ -108,6 +112,7 @@ export default function BallotPage() {
   const show = (v: View) => {
     setView(v);
     setMarks({});
+    setAt(0);
     setStage('marking');
     flow.top();
   };
@@ -144,6 +149,15 @@ export default function BallotPage() {
   }, langReady);
 
   const mark = (id: string, m: Mark) => setMarks(toggleMark(marks(), id, m));
+  /** The card's questions in card order (a plain vote asks one: its projects). */
+  const questions = (): CardQuestion[] => view()?.questions ?? [];
+  /**
+   * Walked question by question, then reviewed together: a card of several questions, or of one motion. A card with
+   * one project question is the ballot as it has always been: the list, its review, no extra step.
+   */
+  const walk = () => questions().length > 1 || questions()[0]?.kind === 'motion';
+  const toReview = () => (setStage('review'), flow.top());
+  const moveTo = (i: number) => (setAt(i), setStage('marking'), flow.top());
   const nFor = () => forCount(marks());
   const over = () => nFor() > (view()?.vote.maxFor ?? 0);
 
@@ -206,6 +220,10 @@ export default function BallotPage() {
           )}
         </Match>
 
+        <Match when={stage() === 'marking' && walk() && view()}>
+          {(v) => <QuestionScreen sittingTitle={v().vote.title} serial={v().serial} questions={questions()} at={at()} marks={marks()} onMark={mark} onMove={moveTo} onReview={toReview} />}
+        </Match>
+
         <Match when={stage() === 'marking' && view()}>
           {(v) => (
             <section class="ballot">
@@ -224,33 +242,37 @@ export default function BallotPage() {
               <p class="kiosk-lead ballot-rule">
                 {t(methodOf(v().vote.markMode).words.rule, { max: v().vote.maxFor })}
               </p>
-              <ol class="ballot-list">
-                <For each={v().candidates}>
-                  {(c) => (
-                    <li class="ballot-row" classList={{ marked: !!marks()[c.id] }}>
-                      <div class="ballot-cand">
-                        <span class="ballot-pos" aria-hidden="true">
-                          {c.position}
-                        </span>
-                        <div>
-                          <h2 class="ballot-name">{c.title}</h2>
-                          <p class="ballot-meta">
-                            <span>{t('ballot.investment', { amount: fmt.wan(Number(c.plannedInvestment)) })}</span>
-                            <span>{t('ballot.lead', { dept: c.leadDepartment })}</span>
-                            <span>{t('ballot.completion', { date: fmt.date(c.plannedCompletion) })}</span>
-                          </p>
-                        </div>
-                      </div>
-                      <MarkButtons candidateId={c.id} title={c.title} mode={v().vote.markMode} marks={marks()} onMark={mark} />
-                    </li>
-                  )}
-                </For>
-              </ol>
+              <ProjectRows candidates={v().candidates} mode={v().vote.markMode} marks={marks()} onMark={mark} heading="h2" />
               <div class="ballot-foot">
-                <button type="button" class="btn btn-primary kiosk-big" onClick={() => (setStage('review'), flow.top())}>
+                <button type="button" class="btn btn-primary kiosk-big" onClick={toReview}>
                   {t('ballot.toReview')}
                 </button>
               </div>
+            </section>
+          )}
+        </Match>
+
+        <Match when={(stage() === 'review' || stage() === 'casting') && walk() && view()}>
+          {(v) => (
+            <section class="ballot ballot-review" aria-busy={stage() === 'casting'}>
+              <KioskReviewHead
+                sending={stage() === 'casting'}
+                retrying={flow.retrying()}
+                title={t('ballot.review.title')}
+                lead={t('ballot.sitting.reviewLead', { title: v().vote.title })}
+                saving={{ sending: t('ballot.casting'), title: t('ballot.saving.title'), lead: t('ballot.saving.lead'), hint: t('ballot.saving.hint') }}
+              />
+              <SittingReview questions={questions()} marks={marks()} sending={stage() === 'casting'} onChange={moveTo} />
+              <Show when={stage() === 'review'}>
+                <div class="kiosk-actions">
+                  <button type="button" class="btn btn-secondary kiosk-big" onClick={() => moveTo(questions().length - 1)}>
+                    {t('ballot.review.back')}
+                  </button>
+                  <button type="button" class="btn btn-primary kiosk-big" onClick={() => void cast()}>
+                    {t('ballot.review.confirm')}
+                  </button>
+                </div>
+              </Show>
             </section>
           )}
         </Match>
@@ -337,9 +359,6 @@ export default function BallotPage() {
     </KioskShell>
   );
 }
-
-/** A mark's word in parts that never break inside: 未选（按弃权计） may break only before its bracket. */
-const markParts = (word: string) => word.split(/(?=（| \()/);
 
 /** 128 random bits, base64url: the secret of one ballot's attempts (see shared/ballot/schema.ts CastBallot). */
 function retrySecret(): string {
