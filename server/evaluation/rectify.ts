@@ -11,7 +11,7 @@ import { type congresses, departments, evalRounds, projects, rectifications } fr
 import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { computeResults } from './results.ts';
-import { audit, type Ctx, createRound, getRound, roundState, targetsOf } from './rounds.ts';
+import { audit, type Ctx, createRound, getRound, notifyHall, roundState, targetsOf } from './rounds.ts';
 import { addDays, daysBetween, shanghaiToday } from '../../shared/time.ts';
 
 type Congress = typeof congresses.$inferSelect;
@@ -22,6 +22,7 @@ export async function publishRound(ctx: Ctx, congress: Congress, roundId: string
   if (roundState(r) !== 'closed') throw new AppError(r.publishedAt ? 'round_published' : 'round_not_closed');
   const published = { ...r, publishedAt: now() };
   await ctx.tx.update(evalRounds).set({ publishedAt: published.publishedAt }).where(eq(evalRounds.id, r.id));
+  await notifyHall(ctx.tx, r); // 会场测评: the big screen shows the results now
   const results = await computeResults(ctx.tx, congress, published);
   const deadline = addDays(shanghaiToday(published.publishedAt), RECTIFICATION_DAYS);
   const pids = results.targets.filter((t) => t.kind === 'project').map((t) => t.id);

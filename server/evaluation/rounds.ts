@@ -9,6 +9,8 @@ import { appendAudit, type Actor } from '../lib/audit.ts';
 import { now } from '../lib/clock.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
+import { notifySession } from '../lib/events.ts';
+import { getSession } from '../session/attendance.ts';
 
 type RoundRow = typeof evalRounds.$inferSelect;
 export type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
@@ -75,7 +77,21 @@ export async function describeRound(db: DbOrTx, r: RoundRow, opts: { representat
       residents: { printed: n(printed, 'residents'), issued: r.issuedResidents, granted: 0 },
     },
     myCodeReceived: mine.length > 0,
+    sessionId: r.sessionId,
+    session: await hallSessionOf(db, r),
   };
+}
+
+/** 会场测评: the session a hall round is held at (name and date), or null. */
+async function hallSessionOf(db: DbOrTx, r: Pick<RoundRow, 'congressId' | 'sessionId'>) {
+  if (!r.sessionId) return null;
+  const s = await getSession(db, r.congressId, r.sessionId).catch(() => null);
+  return s ? { id: s.id, name: s.name, date: s.date } : null;
+}
+
+/** The big screen of a hall round's session shows its count and, once published, its results: tell it of a change. */
+export async function notifyHall(db: DbOrTx, r: Pick<RoundRow, 'sessionId'>) {
+  if (r.sessionId) await notifySession(db, r.sessionId, 'vote');
 }
 
 /** Projects of the congress, and (unless left out) their lead and co-operating departments, in the order given. */
@@ -91,9 +107,11 @@ async function resolveTargets(ctx: Ctx, projectIds: string[], includeDepartments
 
 export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, extra: { kind?: 'regular' | 'reevaluation'; previousRoundId?: string; targets?: { kind: 'project' | 'department'; targetId: string }[] } = {}) {
   const targets = extra.targets ?? (await resolveTargets(ctx, input.projectIds, input.includeDepartments));
+  // 会场测评: a session of this congress.
+  const sessionId = input.sessionId ? (await getSession(ctx.tx, ctx.congressId, input.sessionId)).id : null;
   const [row] = await ctx.tx
     .insert(evalRounds)
-    .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items: input.items ?? DEFAULT_ITEMS, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null })
+    .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items: input.items ?? DEFAULT_ITEMS, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null, sessionId })
     .returning();
   await ctx.tx.insert(evalTargets).values(targets.map((t, i) => ({ roundId: row.id, kind: t.kind, targetId: t.targetId, position: i })));
   await audit(ctx, 'create', row.id, { title: row.title, targets: targets.length, audiences: row.audiences, kind: row.kind });
@@ -103,9 +121,15 @@ export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, 
 export async function updateRound(ctx: Ctx, roundId: string, input: z.infer<typeof UpdateRound>) {
   const r = await getRound(ctx.tx, ctx.congressId, roundId, true);
   if (r.openedAt) throw new AppError('round_started');
+  // 会场测评: a session of this congress (a hall round's session is fixed once it opens: round_started above).
+  if (input.sessionId) await getSession(ctx.tx, ctx.congressId, input.sessionId);
   if (input.items) for (const k of ['project', 'department'] as const) if (new Set(input.items[k].map((i) => i.id)).size !== input.items[k].length) throw new AppError('round_items_duplicate');
   await ctx.tx.update(evalRounds).set(input).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'update', r.id, input);
+  if (input.sessionId !== undefined && input.sessionId !== r.sessionId) {
+    await notifyHall(ctx.tx, r);
+    await notifyHall(ctx.tx, { sessionId: input.sessionId });
+  }
 }
 
 export async function openRound(ctx: Ctx, roundId: string) {
@@ -113,6 +137,7 @@ export async function openRound(ctx: Ctx, roundId: string) {
   if (r.openedAt) throw new AppError('round_started');
   await ctx.tx.update(evalRounds).set({ openedAt: now() }).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'open', r.id, {});
+  await notifyHall(ctx.tx, r);
 }
 
 export async function closeRound(ctx: Ctx, roundId: string) {
@@ -125,6 +150,7 @@ export async function closeRound(ctx: Ctx, roundId: string) {
   // The stored order of answers, comments and spent codes no longer follows the order of submission.
   for (const table of ['eval_answers', 'eval_comments', 'eval_spent'] as const) await reshuffle(ctx.tx, table, r.id);
   await audit(ctx, 'close', r.id, {});
+  await notifyHall(ctx.tx, r);
 }
 
 export async function recordIssued(ctx: Ctx, roundId: string, audience: Audience, count: number) {

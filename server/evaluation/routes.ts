@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { metrics } from '../system/metrics.ts';
 import { codeSlips, generateCodes, grantCode, openQuestionnaire, submitAnswers } from './answer.ts';
+import { answeredInHall } from './hall.ts';
 import { fileReport, listRectifications, publishRound, reevaluate, reviewReport, setDeadline } from './rectify.ts';
 import { commentsOf, computeResults, league, resultsCsv } from './results.ts';
 import { closeRound, createRound, describeRound, getRound, openRound, recordIssued, representativeOf, roundState, updateRound } from './rounds.ts';
@@ -158,5 +159,6 @@ implement(publicEvaluationRoutes, C.submitAnswers, async (c, { body }) => {
   const { database, keys } = c.get('deps');
   const result = await submitAnswers(database, keys, body);
   metrics.evaluationSubmissions++;
+  await answeredInHall(c.get('deps').db, keys, body.token); // 会场测评: the big screen's count
   return result;
 });

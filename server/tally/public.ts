@@ -12,6 +12,7 @@ import { normalizeSerial } from '../ballot/tokens.ts';
 import { cardCounts, voteState } from '../ballot/votes.ts';
 import { summarize } from '../session/attendance.ts';
 import { parsedBulletin, parsedResult, signoffsOf } from './actions.ts';
+import { hallRoundsOnScreen } from '../evaluation/hall.ts';
 
 async function publishedTally(db: DbOrTx, voteId: string) {
   const [row] = await db
@@ -165,5 +166,6 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
     now: new Date().toISOString(),
     votes: rows.map((r) => r.row),
     finals: finalLists(rows.map((r) => r.chain)),
+    evaluations: await hallRoundsOnScreen(db, row.congress, sessionId),
   };
 }

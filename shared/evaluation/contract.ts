@@ -50,7 +50,7 @@ export const createRound = route({
   body: CreateRound,
   status: 201,
   response: Round,
-  errors: ['project_not_found'],
+  errors: ['project_not_found', 'session_meeting_not_found'],
 });
 
 export const getRound = route({
@@ -68,12 +68,12 @@ export const updateRound = route({
   method: 'PATCH',
   path: `${R}/:roundId`,
   tag,
-  summary: 'Edit a round before it opens: title, audiences, questionnaire',
+  summary: 'Edit a round before it opens: title, audiences, questionnaire, the session it is held at (会场测评)',
   permission: 'evaluation.manage',
   params: RoundParams,
   body: UpdateRound,
   response: Round,
-  errors: ['round_not_found', 'round_started', 'round_items_duplicate'],
+  errors: ['round_not_found', 'round_started', 'round_items_duplicate', 'session_meeting_not_found'],
 });
 
 export const openRound = route({

@@ -52,14 +52,19 @@ export const CreateRound = z.object({
   items: Items.optional(),
   /** Offer 不了解 (don't know), excluded from rates. */
   allowUnknown: z.boolean().default(true),
+  /** 会场测评: the session of this congress where the round is answered on the hall tablets (null: anywhere). */
+  sessionId: z.uuid().nullable().optional(),
 });
 export const UpdateRound = z
-  .object({ title: text(120), audiences: CreateRound.shape.audiences, items: Items, allowUnknown: z.boolean() })
+  .object({ title: text(120), audiences: CreateRound.shape.audiences, items: Items, allowUnknown: z.boolean(), sessionId: z.uuid().nullable() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 
 export const Target = z.object({ kind: TargetKind, id: z.string(), title: z.string(), subtitle: z.string() });
 export type Target = z.infer<typeof Target>;
+
+/** The session a hall round (会场测评) is held at. */
+export const HallSession = z.object({ id: z.string(), name: z.string(), date: z.string() });
 
 export const Round = z.object({
   id: z.string(),
@@ -83,8 +88,32 @@ export const Round = z.object({
   }),
   /** The signed-in representative already received a code from the system (never which). */
   myCodeReceived: z.boolean(),
+  /** 会场测评: the session where it is answered on the hall tablets, or null. */
+  sessionId: z.string().nullable(),
+  session: HallSession.nullable(),
 });
 export type Round = z.infer<typeof Round>;
+
+/**
+ * A hall round on the big screen (会场测评): while open only how many answered; once published each target's headline
+ * figures, a target whose group is below k withheld (人数过少不显示). Drafts are not shown.
+ */
+export const HallScreenRound = z.object({
+  id: z.string(),
+  title: z.string(),
+  state: z.enum(['open', 'closed', 'published']),
+  answered: z.int(),
+  /** Slips handed out (as recorded by staff; 0 when not recorded). */
+  issued: z.int(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  k: z.int(),
+  /** Null until published. */
+  targets: z
+    .array(z.object({ kind: TargetKind, id: z.string(), title: z.string(), responses: z.int(), withheld: z.boolean(), satisfied: z.number().nullable(), overall: z.number().nullable(), grade: GradeValue.nullable() }))
+    .nullable(),
+});
+export type HallScreenRound = z.infer<typeof HallScreenRound>;
 
 export const GenerateCodes = z.object({ audience: Audience, count: z.int().min(1).max(5000) });
 /** How many printed codes were handed out (the system never knows to whom). */

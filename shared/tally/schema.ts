@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Mark, MarkMode } from '../ballot/marks-schema.ts';
 import { VOTE_KINDS, VoteParams } from '../ballot/schema.ts';
 import { Result } from './format.ts';
+import { HallScreenRound } from '../evaluation/schema.ts';
 
 export { VoteParams };
 export const PublicVoteParams = z.object({ voteId: z.uuid() });
@@ -170,5 +171,7 @@ export const Screen = z.object({
   ),
   /** The server's clock, so a countdown is right on a projector whose clock is not. */
   now: z.string(),
+  /** 会场测评: the session's hall evaluation rounds (server/evaluation/hall.ts): the count while open, results once published. */
+  evaluations: z.array(HallScreenRound),
 });
 export type Screen = z.infer<typeof Screen>;

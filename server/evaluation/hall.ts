@@ -1,0 +1,98 @@
+/**
+ * 会场测评 — a round answered on the hall tablets during a session (SPEC §15; 桃江: 在人代会上开展的满意度测评). The
+ * round names its session (eval_rounds.session_id, set while a draft); representatives answer with its printed slips on
+ * a tablet of the hall; the big screen of the session shows, per hall round, only how many answered while it is open
+ * and, once published, each target's headline figures with the small-group rule (a group below k is withheld).
+ */
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { HallScreenRound } from '../../shared/evaluation/schema.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { type congresses, evalRounds, evalSpent } from '../db/schema/index.ts';
+import type { KeyStore } from '../lib/keys.ts';
+import { log } from '../lib/log.ts';
+import { verifyCode } from './codes.ts';
+import { computeResults } from './results.ts';
+import { notifyHall, roundState } from './rounds.ts';
+
+type Congress = typeof congresses.$inferSelect;
+
+/** The hall rounds of a session that have opened, in the order they opened. */
+async function hallRounds(db: DbOrTx, sessionId: string) {
+  return db
+    .select()
+    .from(evalRounds)
+    .where(and(eq(evalRounds.sessionId, sessionId), isNotNull(evalRounds.openedAt)))
+    .orderBy(asc(evalRounds.openedAt), asc(evalRounds.id));
+}
+
+/** The big screen's part (server/tally/public.ts): each hall round of the session that has opened. */
+export async function hallRoundsOnScreen(db: DbOrTx, congress: Congress, sessionId: string): Promise<HallScreenRound[]> {
+  const rounds = await hallRounds(db, sessionId);
+  return Promise.all(
+    rounds.map(async (r) => {
+      const state = roundState(r) as HallScreenRound['state'];
+      const [spent] = await db.select({ n: sql<number>`count(*)::int` }).from(evalSpent).where(eq(evalSpent.roundId, r.id));
+      const base = {
+        id: r.id,
+        title: r.title,
+        state,
+        answered: Number(spent?.n ?? 0),
+        issued: r.issuedRepresentatives + r.issuedResidents,
+        openedAt: r.openedAt?.toISOString() ?? null,
+        closedAt: r.closedAt?.toISOString() ?? null,
+      };
+      // Nothing but the count before publication: no running figure, not even to the hall.
+      if (state !== 'published') return { ...base, k: 0, targets: null };
+      const res = await computeResults(db, congress, r);
+      return {
+        ...base,
+        k: res.k,
+        targets: res.targets.map((t) => {
+          const g = t.groups.all;
+          // The headline rate: 综合满意率, or (a round of other question kinds) the group's own headline.
+          const overall = (g as { overall?: number | null }).overall ?? g.rates?.overall ?? null;
+          return {
+            kind: t.kind,
+            id: t.id,
+            title: t.title,
+            responses: g.responses,
+            withheld: g.withheld,
+            satisfied: g.withheld ? null : (g.rates?.satisfied ?? null),
+            overall: g.withheld ? null : overall,
+            grade: g.withheld ? null : t.grade,
+          };
+        }),
+      };
+    }),
+  );
+}
+
+/** The open hall rounds of a session (the tablet's 测评 mode offers them). */
+export async function openHallRounds(db: DbOrTx, sessionId: string) {
+  return (await hallRounds(db, sessionId)).filter((r) => roundState(r) === 'open').map((r) => ({ id: r.id, title: r.title }));
+}
+
+/** Round id → its session (null: not a hall round). A round's session is fixed once it opens, and only open rounds take answers. */
+const sessionOfRound = new Map<string, string | null>();
+const SESSION_MEMO_MAX = 5000;
+
+/**
+ * After an answer is stored: a hall round's big screen hears of it (its count). Never fails the answer already stored;
+ * the notice names the session only.
+ */
+export async function answeredInHall(db: DbOrTx, keys: KeyStore, token: string) {
+  try {
+    const p = await verifyCode(keys, token, db);
+    if (!p) return;
+    let sessionId = sessionOfRound.get(p.r);
+    if (sessionId === undefined) {
+      const [r] = await db.select({ sessionId: evalRounds.sessionId }).from(evalRounds).where(eq(evalRounds.id, p.r));
+      sessionId = r?.sessionId ?? null;
+      if (sessionOfRound.size >= SESSION_MEMO_MAX) sessionOfRound.clear();
+      sessionOfRound.set(p.r, sessionId);
+    }
+    await notifyHall(db, { sessionId });
+  } catch (e) {
+    log.warn('evaluation.hall_notify_failed', { name: (e as Error).name });
+  }
+}
