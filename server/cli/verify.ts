@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { AnyResult } from '../../shared/tally/format.ts';
+import { resultQuestions } from '../../shared/tally/sitting.ts';
 import { verifyFiles } from '../../shared/tally/verify.ts';
 
 const USAGE = 'usage: npm run verify -- bulletin.json result.json\n用法：npm run verify -- bulletin.json result.json';
@@ -27,7 +29,7 @@ export async function runVerify(args: string[], out: (line: string) => void = co
   }
   // Either order is accepted: the files say what they are.
   let [bulletin, result] = texts;
-  if (/"format"\s*:\s*"minsheng-result\/1"/.test(bulletin) && /"format"\s*:\s*"minsheng-bulletin\/1"/.test(result)) [bulletin, result] = [result, bulletin];
+  if (/"format"\s*:\s*"minsheng-result\/[12]"/.test(bulletin) && /"format"\s*:\s*"minsheng-bulletin\/[12]"/.test(result)) [bulletin, result] = [result, bulletin];
   const verdict = await verifyFiles(bulletin, result);
   if (verdict.kind === 'malformed') {
     err(`MALFORMED: ${verdict.message}`);
@@ -41,6 +43,14 @@ export async function runVerify(args: string[], out: (line: string) => void = co
   }
   out('MATCH');
   out('复核一致：重新计票的每一项数字与公布结果相同，两个摘要均已核对。 / The recount agrees with every published figure; both digests checked.');
+  // A card with several questions: each question's outcome, as recounted (the files agree, so either says it).
+  const r = resultQuestions(JSON.parse(result) as AnyResult);
+  if (r.questions.length > 1) {
+    for (const [i, q] of r.questions.entries()) {
+      const outcome = q.kind === 'motion' ? (q.passed ? 'passed / 通过' : 'not passed / 未通过') : `elected / 当选 ${q.elected.length}${q.tied.length ? `, tied / 票数相同 ${q.tied.length}` : ''}`;
+      out(`  ${i + 1}. ${q.kind === 'motion' ? 'motion / 议题' : 'projects / 项目'} ${q.id}: valid / 有效 ${q.valid}, invalid / 无效 ${q.invalid}, threshold / 票数线 ${q.threshold} — ${outcome}`);
+    }
+  }
   return 0;
 }
 

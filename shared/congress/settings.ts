@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MarkMode } from '../ballot/marks-schema.ts';
-import { MARK_MODES } from '../ballot/methods/index.ts';
+import { ProjectMarkMode } from '../ballot/marks-schema.ts';
+import { PROJECT_MARK_MODES } from '../ballot/methods/index.ts';
 
 /** A fraction such as 2/3: the quorum, a vote threshold, a grading share. */
 export const Fraction = z
@@ -12,7 +12,7 @@ export const Fraction = z
 export type Fraction = z.infer<typeof Fraction>;
 
 // The vote methods are the ballot's (one module each in shared/ballot/methods); re-exported for the settings' users.
-export { MARK_MODES, MarkMode };
+export { PROJECT_MARK_MODES as MARK_MODES, ProjectMarkMode as MarkMode };
 export const THRESHOLD_BASES = ['seated', 'present', 'valid'] as const;
 export const ThresholdBase = z.enum(THRESHOLD_BASES);
 
@@ -25,7 +25,7 @@ export const CongressSettings = z.object({
   quorum: Fraction.default({ numerator: 2, denominator: 3 }),
   vote: z
     .object({
-      markMode: MarkMode.default('for_against_abstain'),
+      markMode: ProjectMarkMode.default('for_against_abstain'),
       threshold: z
         .object({
           base: ThresholdBase.default('seated'),

@@ -3,7 +3,8 @@
  * what this computes and `npm run verify` recounts with this same function.
  */
 import { methodOf, type Marks } from '../ballot/methods/index.ts';
-import { type Bulletin, type Count, type ThresholdRule, RESULT_FORMAT } from './format.ts';
+import { partOf } from '../ballot/questions.ts';
+import { type AnyBulletin, type Bulletin, type BulletinV2, BULLETIN_FORMAT_2, type Count, type CountV2, type QuestionCount, type QuestionSpec, type ThresholdRule, RESULT_FORMAT, RESULT_FORMAT_2 } from './format.ts';
 
 /**
  * The smallest whole number of 赞成 a candidate needs: greater than (strict) or at least (not strict)
@@ -29,26 +30,57 @@ export function electedOf(counts: { id: string; for: number }[], seats: number, 
   return { elected: ranked.filter((c) => c.for > last).map((c) => c.id), tied: ranked.filter((c) => c.for === last).map((c) => c.id) };
 }
 
-/** The whole count of a bulletin. `void` when more ballots were cast than cards issued (收回多于发出). */
-export function tally(b: Bulletin): Count {
-  const method = methodOf(b.vote.markMode);
-  const ids = b.vote.candidates.map((c) => c.id);
+/** What counting one question needs: its method and rule, and its candidates in card order. */
+type Countable = Pick<QuestionSpec, 'id' | 'kind' | 'markMode' | 'seats' | 'maxFor' | 'threshold'> & { candidates: { id: string }[] };
+
+/** The questions of a bulletin of either version: a /1 vote is one project question with the vote's id. */
+export function bulletinQuestions(b: AnyBulletin): QuestionSpec[] {
+  if (b.format === BULLETIN_FORMAT_2) return b.vote.questions;
+  const { id, title, markMode, seats, maxFor, threshold, candidates } = b.vote;
+  return [{ id, kind: 'projects', title, markMode, seats, maxFor, threshold, candidates }];
+}
+
+/**
+ * Count one question of every ballot: a ballot invalid for this question (over-marked, 废票) counts for none of its
+ * candidates but still counts for the other questions of the card. `isVoid` (more ballots than cards issued) elects
+ * no one and passes nothing.
+ */
+export function countQuestion(q: Countable, ballots: readonly Marks[], counts: Bulletin['counts'], isVoid: boolean): QuestionCount {
+  const method = methodOf(q.markMode);
+  const ids = q.candidates.map((c) => c.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const totals = { for: new Array<number>(ids.length).fill(0), against: new Array<number>(ids.length).fill(0) };
   let invalid = 0;
-  // An invalid ballot (废票) counts for no candidate; the method says which are invalid and what a valid one adds.
-  for (const ballot of b.ballots) {
-    if (method.invalid(ballot, b.vote)) invalid++;
-    else method.tally(ballot, index, totals);
+  const question = { candidateIds: ids };
+  for (const ballot of ballots) {
+    const part = partOf(ballot, question);
+    if (method.invalid(part, q)) invalid++;
+    else method.tally(part, index, totals);
   }
-  const { for: fors, against: againsts } = totals;
+  const valid = ballots.length - invalid;
+  const base = q.threshold.base === 'seated' ? counts.seated : q.threshold.base === 'present' ? counts.present : valid;
+  const threshold = thresholdFor(base, q.threshold);
+  const candidates = ids.map((id, i) => ({ id, for: totals.for[i], against: totals.against[i], abstain: valid - totals.for[i] - totals.against[i] }));
+  const { elected, tied } = isVoid ? { elected: [], tied: [] } : electedOf(candidates, q.seats, threshold);
+  return {
+    id: q.id,
+    kind: q.kind,
+    valid,
+    invalid,
+    threshold,
+    candidates,
+    elected,
+    tied,
+    unfilledSeats: q.seats - elected.length,
+    passed: q.kind === 'motion' ? !isVoid && elected.length === q.seats : null,
+  };
+}
+
+/** The whole count of a bulletin. `void` when more ballots were cast than cards issued (收回多于发出). */
+export function tally(b: Bulletin): Count {
   const cast = b.ballots.length;
-  const valid = cast - invalid;
-  const base = b.vote.threshold.base === 'seated' ? b.counts.seated : b.vote.threshold.base === 'present' ? b.counts.present : valid;
-  const threshold = thresholdFor(base, b.vote.threshold);
-  const candidates = ids.map((id, i) => ({ id, for: fors[i], against: againsts[i], abstain: valid - fors[i] - againsts[i] }));
   const isVoid = cast > b.counts.issued;
-  const { elected, tied } = isVoid ? { elected: [], tied: [] } : electedOf(candidates, b.vote.seats, threshold);
+  const { valid, invalid, threshold, candidates, elected, tied, unfilledSeats } = countQuestion(bulletinQuestions(b)[0], b.ballots, b.counts, isVoid);
   return {
     format: RESULT_FORMAT,
     voteId: b.vote.id,
@@ -63,7 +95,23 @@ export function tally(b: Bulletin): Count {
     candidates,
     elected,
     tied,
-    unfilledSeats: b.vote.seats - elected.length,
+    unfilledSeats,
+  };
+}
+
+/** The count of a card with several questions (format /2): each question on its own, the card's figures once. */
+export function tallySitting(b: BulletinV2): CountV2 {
+  const cast = b.ballots.length;
+  const isVoid = cast > b.counts.issued;
+  return {
+    format: RESULT_FORMAT_2,
+    voteId: b.vote.id,
+    void: isVoid,
+    seated: b.counts.seated,
+    present: b.counts.present,
+    issued: b.counts.issued,
+    cast,
+    questions: b.vote.questions.map((q) => countQuestion(q, b.ballots, b.counts, isVoid)),
   };
 }
 
@@ -83,6 +131,6 @@ export async function sha256Text(text: string): Promise<string> {
 }
 
 /** The two digests of design §10: of `JSON.stringify(receipts)` and of `JSON.stringify(ballots)`, exactly as they stand. */
-export async function bulletinDigests(b: Pick<Bulletin, 'receipts' | 'ballots'>): Promise<{ receipts: string; ballots: string }> {
+export async function bulletinDigests(b: Pick<AnyBulletin, 'receipts' | 'ballots'>): Promise<{ receipts: string; ballots: string }> {
   return { receipts: await sha256Text(JSON.stringify(b.receipts)), ballots: await sha256Text(JSON.stringify(b.ballots)) };
 }

@@ -7,6 +7,7 @@
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { approve } from './approve.ts';
 import { forAgainstAbstain } from './for-against-abstain.ts';
+import { motion } from './motion.ts';
 
 /** The marks a ballot can carry for one candidate. A candidate left out is an abstention (弃权 / 未勾选). */
 export const MARKS = ['for', 'against', 'abstain'] as const;
@@ -18,8 +19,14 @@ export type Marks = Record<string, Mark>;
  * The methods that exist, as the database (votes.mark_mode) and the congress settings (vote.markMode) store them.
  * `METHODS` below must have a module for each, or it does not compile; the settings import the list from here.
  */
-export const MARK_MODES = ['for_against_abstain', 'approve'] as const;
+export const MARK_MODES = ['for_against_abstain', 'approve', 'motion'] as const;
 export type MarkMode = (typeof MARK_MODES)[number];
+/**
+ * The methods a vote over a candidate list may use (the congress settings, a vote's own setting): a motion is a
+ * question of its own (议题), never how projects are marked.
+ */
+export const PROJECT_MARK_MODES = ['for_against_abstain', 'approve'] as const satisfies readonly MarkMode[];
+export type ProjectMarkMode = (typeof PROJECT_MARK_MODES)[number];
 
 /** Why marks cannot be a ballot at all (refused at the cast): not the same as an invalid ballot (废票), which counts. */
 export type MarksRefusal = 'unknown_candidate' | 'bad_mark';
@@ -66,7 +73,7 @@ export interface VoteMethod {
   unmarkedCount(c: { against: number; abstain: number }): number;
 }
 
-export const METHODS: Record<MarkMode, VoteMethod> = { for_against_abstain: forAgainstAbstain, approve };
+export const METHODS: Record<MarkMode, VoteMethod> = { for_against_abstain: forAgainstAbstain, approve, motion };
 
 /** The module of a vote's method. */
 export function methodOf(mode: MarkMode): VoteMethod {

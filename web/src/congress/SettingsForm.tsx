@@ -2,7 +2,7 @@ import { createMemo, createSignal, createUniqueId, For, Show, type JSX } from 's
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { Congress } from '../../../shared/congress/schema.ts';
 import { CongressSettings, quorumCount, type Fraction } from '../../../shared/congress/settings.ts';
-import { MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
+import { PROJECT_MARK_MODES as MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
 import { Audience } from '../../../shared/evaluation/schema.ts';
 import * as C from '../../../shared/congress/contract.ts';
 import { call } from '../api.ts';
