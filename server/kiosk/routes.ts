@@ -16,6 +16,7 @@ import { endKiosk, kioskOfRequest } from './credential.ts';
 import { listKiosks } from './describe.ts';
 import { enrolKiosk } from './enrol-kiosk.ts';
 import { leaveKiosk } from './leave-kiosk.ts';
+import { openHallRounds } from '../evaluation/hall.ts';
 
 /** Staff set up, list and revoke a session's kiosks (签到平板 / 投票平板). */
 export const kioskRoutes = new Hono<AppEnv>();
@@ -83,6 +84,7 @@ async function describeDevice(db: AppEnv['Variables']['deps']['db'], k: { id: st
       csrfToken: k.csrfToken ?? '',
       present: counts?.present ?? null,
       seated: counts?.seated ?? null,
+      evaluations: k.kind === 'ballot' ? await openHallRounds(db, k.sessionId) : [],
     },
     ended: null,
   };

@@ -67,6 +67,8 @@ export const KioskMe = z.object({
       /** The check-in desk's count (已签到 / 应到). */
       present: z.int().nullable(),
       seated: z.int().nullable(),
+      /** 会场测评: the open evaluation rounds held at this session (a voting tablet offers its 测评 mode for them). */
+      evaluations: z.array(z.object({ id: z.string(), title: z.string() })),
     })
     .nullable(),
   ended: z.enum(['expired', ...KIOSK_ENDINGS]).nullable(),
