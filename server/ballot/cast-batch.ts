@@ -5,7 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { cardRefusal } from '../../shared/ballot/card-rule.ts';
-import { methodOf, sameMarks, type MarkMode, type Marks } from '../../shared/ballot/methods/index.ts';
+import { sameMarks, type Marks } from '../../shared/ballot/methods/index.ts';
+import { normaliseBallot, type Question } from '../../shared/ballot/questions.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { votes } from '../db/schema/index.ts';
 import { AppError, pgCode } from '../lib/errors.ts';
@@ -15,7 +16,8 @@ import { log } from '../lib/log.ts';
 import { eq } from 'drizzle-orm';
 import type { BallotPayload } from './tokens.ts';
 import { newReceipt } from './tokens.ts';
-import { CAST_LOCK, candidateIdsOf, marksError } from './votes.ts';
+import { markQuestionsOf } from './motions.ts';
+import { CAST_LOCK, marksError } from './votes.ts';
 
 type Pending = { payload: BallotPayload; marks: Record<string, string>; retryHash: string | null };
 type Cast = { receipt: string; repeated: boolean };
@@ -23,8 +25,11 @@ type Cast = { receipt: string; repeated: boolean };
 const NOTIFY_EVERY_MS = 200;
 
 export class CastQueue {
-  /** A vote's candidates never change once it exists (a frozen list, or the runoff's part of it). */
-  private candidates = new Map<string, string[]>();
+  /**
+   * A vote's questions (each one's method, rule and keys), kept once read: they are fixed once its cards are made (a
+   * frozen list or the runoff's part of it; motions are placed and taken off only before the cards), and a card exists.
+   */
+  private questions = new Map<string, Question[]>();
   private group: GroupCommit<Pending, Cast>;
 
   constructor(private readonly database: Database) {
@@ -32,7 +37,7 @@ export class CastQueue {
       database,
       'cast',
       (q, batch) => this.storeIn(q, batch),
-      (batch) => this.loadCandidates([...new Set(batch.map((p) => p.payload.v))]),
+      (batch) => this.loadQuestions([...new Set(batch.map((p) => p.payload.v))]),
     );
   }
 
@@ -62,12 +67,12 @@ export class CastQueue {
     return this.group.submit({ payload, marks, retryHash });
   }
 
-  /** The candidate ids of the batch's votes, read before its transaction (they never change once a vote exists). */
-  private async loadCandidates(voteIds: string[]) {
+  /** The questions of the batch's votes, read before its transaction (kept only once the vote's cards exist). */
+  private async loadQuestions(voteIds: string[]) {
     for (const id of voteIds) {
-      if (this.candidates.has(id)) continue;
+      if (this.questions.has(id)) continue;
       const [vote] = await this.database.db.select().from(votes).where(eq(votes.id, id));
-      if (vote) this.candidates.set(id, await candidateIdsOf(this.database.db, vote));
+      if (vote?.cardsGeneratedAt) this.questions.set(id, await markQuestionsOf(this.database.db, vote));
     }
   }
 
@@ -81,7 +86,7 @@ export class CastQueue {
     const ballotIds = JSON.stringify([...new Set(batch.map((p) => p.payload.b))]);
     const [cardRows, existing] = await lockThenRead<[CardRow[], StoredRow[]]>(q, CAST_LOCK, batch.map((p) => p.payload.v), () => [
       q<CardRow>(
-        `select c.id, c.ballot_id, c.vote_id, c.voided, c.issued, v.opened_at, v.closed_at, v.issuance_mode, v.mark_mode, v.session_id
+        `select c.id, c.ballot_id, c.vote_id, c.voided, c.issued, v.opened_at, v.closed_at, v.issuance_mode, v.session_id
            from cards c join votes v on v.id = c.vote_id
           where c.ballot_id in (select jsonb_array_elements_text($1::jsonb)) order by c.id for update of c`,
         [ballotIds],
@@ -103,7 +108,7 @@ export class CastQueue {
       const refusal = cardRefusal({ voided: card.voided, issued: card.issued, used: !!before }, { openedAt: card.opened_at, closedAt: card.closed_at, issuanceMode: card.issuance_mode }, 'tablet');
       // "Already used" is answered after the marks are checked: the tablet's own retry may still get its receipt.
       if (refusal && refusal !== 'card_used') throw new AppError(refusal);
-      const checked = methodOf(card.mark_mode).normalise(p.marks, this.candidates.get(card.vote_id) ?? []);
+      const checked = normaliseBallot(p.marks, this.questions.get(card.vote_id) ?? []);
       if (!checked.ok) throw marksError(checked.reason);
       if (before) {
         // The tablet's own retry (its secret and the same marks) gets the first receipt; every other repeat the same
@@ -134,7 +139,7 @@ export class CastQueue {
   }
 }
 
-type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; mark_mode: MarkMode; session_id: string };
+type CardRow = { id: string; ballot_id: string; vote_id: string; voided: boolean; issued: boolean; opened_at: Date | null; closed_at: Date | null; issuance_mode: 'scan' | 'count'; session_id: string };
 type StoredRow = { card_id: string; marks: Marks; receipt: string; paper: boolean; retry_hash: string | null };
 
 /** A repeat is the tablet's own retry when it carries the ballot's secret (compared in constant time) and its marks. */

@@ -10,6 +10,7 @@ import { hit } from '../lib/rate-limit.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { castQueue } from './cast-batch.ts';
 import { normalizeSerial, signCard, verifyCard } from './tokens.ts';
+import { questionsOf } from './motions.ts';
 import { CAST_REPEAT_KEY, candidatesOf, getVote, voteState } from './votes.ts';
 
 /** The card a scanned QR (or token) names, with its vote; refusals say what a person can do. */
@@ -36,11 +37,13 @@ export async function openBallot(db: Db, keys: KeyStore, scanned: string, expect
   const { card, vote } = await cardOf(db, keys, scanned, expectedVoteId);
   usable(card, vote);
   const [congress] = await db.select().from(congresses).where(eq(congresses.id, vote.congressId));
+  const candidates = await candidatesOf(db, congress, vote);
   return {
     token: (await signCard(keys, vote.id, card.ballotId)) as string,
     serial: card.serial,
     vote: { id: vote.id, title: vote.title, seats: vote.seats, markMode: vote.markMode, maxFor: vote.maxFor, state: voteState(vote), countdownEndsAt: vote.countdownEndsAt?.toISOString() ?? null },
-    candidates: await candidatesOf(db, congress, vote),
+    candidates,
+    questions: await questionsOf(db, congress, vote, async () => candidates),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { cardRefusal, voteRefusal } from '../../shared/ballot/card-rule.ts';
-import { methodOf, sameMarks, type Marks } from '../../shared/ballot/methods/index.ts';
+import { sameMarks, type Marks } from '../../shared/ballot/methods/index.ts';
+import { normaliseBallot } from '../../shared/ballot/questions.ts';
 import type { Tx } from '../db/client.ts';
 import { ballots, cards, paperEntries, tallies, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
@@ -8,7 +9,8 @@ import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { newReceipt, normalizeSerial, verifyCard } from './tokens.ts';
-import { candidateIdsOf, getVote, marksError } from './votes.ts';
+import { markQuestionsOf } from './motions.ts';
+import { getVote, marksError } from './votes.ts';
 
 type Ctx = { tx: Tx; keys: KeyStore; congressId: string; actor: NonNullable<Actor> };
 
@@ -42,7 +44,7 @@ async function noTallyYet(ctx: Ctx, voteId: string) {
 }
 
 async function checkedMarks(ctx: Ctx, vote: typeof votes.$inferSelect, raw: Record<string, string>): Promise<Marks> {
-  const r = methodOf(vote.markMode).normalise(raw, await candidateIdsOf(ctx.tx, vote));
+  const r = normaliseBallot(raw, await markQuestionsOf(ctx.tx, vote));
   if (!r.ok) throw marksError(r.reason);
   return r.marks;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import * as C from '../../shared/ballot/contract.ts';
+import { implementDecisionRoutes } from './decision-routes.ts';
 import { cards, votes } from '../db/schema/index.ts';
 import { actorOf } from '../lib/auth.ts';
 import { implement } from '../lib/contract.ts';
@@ -13,6 +14,7 @@ import { qrSvgs } from '../lib/qr.ts';
 import { getSession } from '../session/attendance.ts';
 import { metrics } from '../system/metrics.ts';
 import { castBallot, issueCard, openBallot, tokenBySerial, voidCard } from './cast.ts';
+import { createMotion, deleteMotion, describeMotions, listMotions, setQuestions, updateMotion } from './motions.ts';
 import { enterPaper, pendingPaper, resolvePaper } from './paper.ts';
 import { signCard } from './tokens.ts';
 import { closeVote, createVote, describeVote, generateCards, getVote, openVote, recordIssuedCount, updateVote } from './votes.ts';
@@ -42,6 +44,42 @@ implement(ballotRoutes, C.updateVote, async (c, { access: { auth, congress }, pa
   const db = c.get('deps').db;
   await db.transaction((tx) => updateVote({ tx, actor: actorOf(auth), congress }, voteId, body));
   return describeVote(db, congress, await getVote(db, congress.id, voteId));
+});
+
+implement(ballotRoutes, C.setQuestions, async (c, { access: { auth, congress }, params: { sessionId, voteId }, body }) => {
+  const db = c.get('deps').db;
+  await db.transaction(async (tx) => {
+    const vote = await getVote(tx, congress.id, voteId, true);
+    if (vote.sessionId !== sessionId) throw new AppError('vote_not_found');
+    await setQuestions({ tx, actor: actorOf(auth), congress }, vote, body.motionIds, body.listPosition);
+  });
+  return describeVote(db, congress, await getVote(db, congress.id, voteId));
+});
+
+// ---- motions (议题) of a session
+
+implement(ballotRoutes, C.listMotions, async (c, { access: { congress }, params: { sessionId } }) => {
+  const db = c.get('deps').db;
+  await getSession(db, congress.id, sessionId);
+  return listMotions(db, congress.id, sessionId);
+});
+
+implement(ballotRoutes, C.createMotion, async (c, { access: { auth, congress }, params: { sessionId }, body }) => {
+  const db = c.get('deps').db;
+  await getSession(db, congress.id, sessionId);
+  const row = await db.transaction((tx) => createMotion({ tx, actor: actorOf(auth), congress }, sessionId, body));
+  return (await describeMotions(db, [row]))[0];
+});
+
+implement(ballotRoutes, C.updateMotion, async (c, { access: { auth, congress }, params: { sessionId, motionId }, body }) => {
+  const db = c.get('deps').db;
+  const row = await db.transaction((tx) => updateMotion({ tx, actor: actorOf(auth), congress }, sessionId, motionId, body));
+  return (await describeMotions(db, [row]))[0];
+});
+
+implement(ballotRoutes, C.deleteMotion, async (c, { access: { auth, congress }, params: { sessionId, motionId } }) => {
+  await c.get('deps').db.transaction((tx) => deleteMotion({ tx, actor: actorOf(auth), congress }, sessionId, motionId));
+  return { ok: true as const };
 });
 
 implement(ballotRoutes, C.generateCards, async (c, { access: { auth, congress }, params: { voteId }, body }) =>
@@ -128,3 +166,5 @@ implement(publicBallotRoutes, C.castBallot, async (c, { body: { token, marks, vo
   if (!repeated) metrics.ballotsCast++;
   return { receipt };
 });
+
+implementDecisionRoutes(ballotRoutes, publicBallotRoutes); // the decision on the projects (decision-routes.ts)

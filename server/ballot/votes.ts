@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { MarksRefusal } from '../../shared/ballot/methods/index.ts';
 import type { Vote } from '../../shared/ballot/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { ballots, candidateListItems, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
+import { ballots, candidateLists, cards, congressSessions, type congresses, votes } from '../db/schema/index.ts';
 import { describeList } from '../gathering/lists.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { sha256hex } from '../lib/canonical.ts';
@@ -11,6 +11,7 @@ import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { summarize } from '../session/attendance.ts';
+import { hasMotions, placeMotions, projectCandidateIds, questionsOf } from './motions.ts';
 import { newBallotId, serialOf } from './tokens.ts';
 
 type Congress = typeof congresses.$inferSelect;
@@ -27,7 +28,7 @@ type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
 
 /** Marks that cannot be a ballot at all, refused alike on the tablet and at the paper entry. */
 export const marksError = (reason: MarksRefusal) =>
-  new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目', en: 'a candidate not on the list' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
+  new AppError('ballot_marks', { reason: reason === 'unknown_candidate' ? { zh: '有不在清单上的项目或议题', en: 'a candidate or motion not on the card' } : { zh: '有不允许的标记', en: 'a mark that is not allowed' } });
 
 export const voteState = (v: Pick<VoteRow, 'openedAt' | 'closedAt'>): Vote['state'] => (v.closedAt ? 'closed' : v.openedAt ? 'open' : 'draft');
 
@@ -56,16 +57,13 @@ export async function cardCounts(db: DbOrTx, vote: VoteRow) {
 }
 
 /**
- * Only the candidate ids on a vote's ballot, in list order: all that checking marks needs, on the casting path. A
- * runoff or further vote carries its part of the list; any other vote has the whole (frozen) list.
+ * Only the project question's candidate ids, in list order (a runoff or further vote carries its part of the list; a
+ * sitting of motions only has none). Checking marks asks `markQuestionsOf` (motions.ts), which covers every question.
  */
-export async function candidateIdsOf(db: DbOrTx, vote: Pick<VoteRow, 'listId' | 'candidateIds'>): Promise<string[]> {
-  const rows = await db.select({ id: candidateListItems.candidateId }).from(candidateListItems).where(eq(candidateListItems.listId, vote.listId)).orderBy(asc(candidateListItems.position));
-  const ids = rows.map((r) => r.id);
-  return vote.candidateIds ? ids.filter((id) => vote.candidateIds!.includes(id)) : ids;
-}
+export const candidateIdsOf = projectCandidateIds;
 
-export async function candidatesOf(db: DbOrTx, congress: Congress, vote: Pick<VoteRow, 'listId' | 'candidateIds'>) {
+export async function candidatesOf(db: DbOrTx, congress: Congress, vote: Pick<VoteRow, 'listId' | 'candidateIds'>): Promise<Vote['candidates']> {
+  if (!vote.listId) return [];
   const list = await describeList(db, congress, vote.listId);
   const items = vote.candidateIds ? list.items.filter((i) => vote.candidateIds!.includes(i.id)) : list.items;
   return items.map((i) => ({ id: i.id, position: i.position, title: i.title, plannedInvestment: i.plannedInvestment, leadDepartment: i.leadDepartment.name, plannedCompletion: i.plannedCompletion }));
@@ -90,10 +88,12 @@ export async function issuanceOf(db: DbOrTx, congress: Congress, v: VoteRow, iss
 export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): Promise<Vote> {
   const counts = await cardCounts(db, v);
   const issuance = await issuanceOf(db, congress, v, counts.issued);
+  const candidates = await candidatesOf(db, congress, v);
   return {
     id: v.id,
     sessionId: v.sessionId,
     listId: v.listId,
+    listPosition: v.listPosition,
     title: v.title,
     seats: v.seats,
     markMode: v.markMode,
@@ -109,7 +109,8 @@ export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): 
     cards: { generated: counts.generated, issued: counts.issued, voided: counts.voided, commitment: v.cardsCommitment, issuanceMode: v.issuanceMode },
     issuance: { present: issuance.present, overIssued: issuance.overIssued },
     cast: counts.cast,
-    candidates: await candidatesOf(db, congress, v),
+    candidates,
+    questions: await questionsOf(db, congress, v, async () => candidates),
     kind: v.kind,
     previousVoteId: v.previousVoteId,
   };
@@ -118,25 +119,44 @@ export async function describeVote(db: DbOrTx, congress: Congress, v: VoteRow): 
 export async function createVote(
   ctx: Ctx,
   sessionId: string,
-  input: { listId: string; title: string; seats?: number; markMode?: Vote['markMode']; maxFor?: number; threshold?: Vote['threshold']; spareCards?: number; previousVoteId?: string },
+  input: {
+    listId?: string | null;
+    motionIds?: string[];
+    listPosition?: number;
+    title: string;
+    seats?: number;
+    markMode?: Vote['markMode'];
+    maxFor?: number;
+    threshold?: Vote['threshold'];
+    spareCards?: number;
+    previousVoteId?: string;
+  },
   followUp: { kind: Vote['kind']; candidateIds: string[] | null } = { kind: 'regular', candidateIds: null },
 ) {
-  const [list] = await ctx.tx.select().from(candidateLists).where(and(eq(candidateLists.id, input.listId), eq(candidateLists.congressId, ctx.congress.id)));
-  if (!list) throw new AppError('list_not_found');
-  if (!list.frozenAt) throw new AppError('list_not_frozen_for_vote');
+  const motionIds = input.motionIds ?? [];
+  // A vote asks the list's question, the motions put on its card, or both: one that asks nothing is refused.
+  if (!input.listId && motionIds.length === 0) throw new AppError('sitting_empty');
+  let list: typeof candidateLists.$inferSelect | null = null;
+  if (input.listId) {
+    [list] = await ctx.tx.select().from(candidateLists).where(and(eq(candidateLists.id, input.listId), eq(candidateLists.congressId, ctx.congress.id)));
+    if (!list) throw new AppError('list_not_found');
+    if (!list.frozenAt) throw new AppError('list_not_frozen_for_vote');
+  }
   if (input.previousVoteId) {
     const prev = await getVote(ctx.tx, ctx.congress.id, input.previousVoteId);
     if (!prev.closedAt) throw new AppError('vote_not_closed_for_revote');
   }
   const s = CongressSettings.parse(ctx.congress.settings ?? {});
-  const seats = input.seats ?? list.seats;
+  // A sitting of motions only keeps the rule columns at one seat: they are the project question's, which it has not.
+  const seats = input.seats ?? list?.seats ?? 1;
   const threshold = input.threshold ?? s.vote.threshold;
   const [row] = await ctx.tx
     .insert(votes)
     .values({
       congressId: ctx.congress.id,
       sessionId,
-      listId: list.id,
+      listId: list?.id ?? null,
+      listPosition: input.listPosition ?? motionIds.length,
       title: input.title,
       seats,
       markMode: input.markMode ?? s.vote.markMode,
@@ -151,9 +171,18 @@ export async function createVote(
       candidateIds: followUp.candidateIds,
     })
     .returning();
+  if (motionIds.length) await placeMotions(ctx.tx, ctx.congress.id, row, motionIds, row.listPosition);
   await notifySession(ctx.tx, sessionId, 'vote');
-  await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.create_vote', targetType: 'vote', targetId: row.id, details: { title: row.title, seats, listId: list.id, kind: row.kind, previousVoteId: row.previousVoteId } });
-  return row;
+  await appendAudit(ctx.tx, {
+    actor: ctx.actor,
+    congressId: ctx.congress.id,
+    action: 'ballot.create_vote',
+    targetType: 'vote',
+    targetId: row.id,
+    details: { title: row.title, seats, listId: list?.id ?? null, kind: row.kind, previousVoteId: row.previousVoteId, ...(motionIds.length ? { motionIds } : {}) },
+  });
+  const [placed] = await ctx.tx.select().from(votes).where(eq(votes.id, row.id));
+  return placed;
 }
 
 export async function updateVote(ctx: Ctx, voteId: string, input: Partial<{ title: string; seats: number; markMode: Vote['markMode']; maxFor: number; threshold: Vote['threshold']; spareCards: number }>) {
@@ -208,6 +237,7 @@ export async function openVote(ctx: Ctx, voteId: string, opts: { countdownSecond
   const v = await getVote(ctx.tx, ctx.congress.id, voteId, true);
   if (v.openedAt) throw new AppError('vote_started');
   if (!v.cardsGeneratedAt) throw new AppError('cards_missing');
+  if (!v.listId && !(await hasMotions(ctx.tx, v.id))) throw new AppError('sitting_empty');
   const [session] = await ctx.tx.select().from(congressSessions).where(eq(congressSessions.id, v.sessionId));
   const roll = await summarize(ctx.tx, ctx.congress, session);
   if (!roll.quorum.met) throw new AppError('quorum_not_met', { present: roll.present, needed: roll.quorum.needed });

@@ -5,7 +5,6 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
-import { Bulletin, Result } from '../../shared/tally/format.ts';
 import { overIssued } from '../../shared/tally/outcome.ts';
 import type { TallyView } from '../../shared/tally/schema.ts';
 import type { Role } from '../../shared/roles.ts';
@@ -19,6 +18,7 @@ import { notifySession } from '../lib/events.ts';
 import { getVote } from '../ballot/votes.ts';
 import { projectsFromElected } from '../projects/actions.ts';
 import { buildTally, invalidBallots } from './build.ts';
+import { invalidBallotCount, markQuestionsOfBulletin, parseBulletinText, parseResultText, projectCount, questionResults } from './questions.ts';
 import { nextSteps } from './followups.ts';
 
 type Congress = typeof congresses.$inferSelect;
@@ -33,9 +33,9 @@ export async function tallyOf(db: DbOrTx, voteId: string, forUpdate = false) {
   return row;
 }
 
-/** Parse the stored files (written by this server, so they parse; the schema keeps the types honest). */
-export const parsedResult = (t: typeof tallies.$inferSelect) => Result.parse(JSON.parse(t.result));
-export const parsedBulletin = (t: typeof tallies.$inferSelect) => Bulletin.parse(JSON.parse(t.bulletin));
+/** Parse the stored files of either version (written by this server, so they parse; the schema keeps the types honest). */
+export const parsedResult = (t: Pick<typeof tallies.$inferSelect, 'result'>) => parseResultText(t.result);
+export const parsedBulletin = (t: Pick<typeof tallies.$inferSelect, 'bulletin'>) => parseBulletinText(t.bulletin);
 
 async function paperPending(db: DbOrTx, voteId: string) {
   const [r] = await db.select({ n: sql<number>`count(distinct ${paperEntries.cardId})::int` }).from(paperEntries).where(eq(paperEntries.voteId, voteId));
@@ -68,8 +68,8 @@ export async function signTally(ctx: Ctx, voteId: string, input: { chief: boolea
   const signed = await ctx.tx.select().from(tallySignoffs).where(eq(tallySignoffs.voteId, vote.id));
   if (signed.some((s) => s.accountId === ctx.actor.id)) throw new AppError('tally_already_signed');
   if (input.chief && signed.some((s) => s.chief)) throw new AppError('tally_chief_taken');
-  const result = parsedResult(t);
-  if (input.chief && result.invalid > 0 && !input.invalidChecked) throw new AppError('tally_invalid_unchecked', { n: result.invalid });
+  const invalid = invalidBallotCount(parsedBulletin(t), parsedResult(t));
+  if (input.chief && invalid > 0 && !input.invalidChecked) throw new AppError('tally_invalid_unchecked', { n: invalid });
   await ctx.tx.insert(tallySignoffs).values({ voteId: vote.id, accountId: ctx.actor.id, chief: input.chief, invalidChecked: input.chief && input.invalidChecked });
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.signoff', targetType: 'vote', targetId: vote.id, details: { chief: input.chief } });
   await notifySession(ctx.tx, vote.sessionId, 'tally');
@@ -88,9 +88,10 @@ export async function publishTally(ctx: Ctx, voteId: string) {
     throw new AppError('tally_signoffs_missing', { required, have: signed.length, chief: hasChief ? '' : { zh: '，尚无总监票人签字', en: ', none by the chief scrutineer' } });
   await ctx.tx.update(tallies).set({ publishedAt: now(), publishedBy: ctx.actor.id }).where(eq(tallies.voteId, vote.id));
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'tally.publish', targetType: 'vote', targetId: vote.id, details: { resultDigest: t.resultDigest } });
-  // Each elected candidate becomes a project (design §6), in the same transaction as the publication.
-  const result = parsedResult(t);
-  if (!result.void) await projectsFromElected({ tx: ctx.tx, actor: ctx.actor, congressId: ctx.congress.id }, vote.id, result.elected);
+  // Each elected candidate becomes a project (design §6), in the same transaction as the publication. A sitting's
+  // motions have no project: their outcome (passed / failed) is read from the result (server/ballot/motions.ts).
+  const project = projectCount(parsedResult(t));
+  if (project && !project.void) await projectsFromElected({ tx: ctx.tx, actor: ctx.actor, congressId: ctx.congress.id }, vote.id, project.elected);
   await notifySession(ctx.tx, vote.sessionId, 'tally');
 }
 
@@ -116,9 +117,12 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
   const scrutineer = who.roles.includes('scrutineer');
   const signoffs = t ? await signoffsOf(db, vote.id) : [];
   const result = t ? parsedResult(t) : null;
+  const bulletin = t ? parsedBulletin(t) : null;
   const published = !!t?.publishedAt;
   const seeFigures = !!result && (published || scrutineer);
-  const titles = new Map(t ? parsedBulletin(t).vote.candidates.map((c) => [c.id, c.title]) : []);
+  const questions = bulletin && result ? questionResults(bulletin, result) : [];
+  const project = questions.find((q) => q.kind === 'projects');
+  const invalid = bulletin && result ? invalidBallotCount(bulletin, result) : 0;
   const followUps = await db.select({ id: votes.id, title: votes.title, kind: votes.kind }).from(votes).where(eq(votes.previousVoteId, vote.id)).orderBy(asc(votes.createdAt), asc(votes.id));
   return {
     voteId: vote.id,
@@ -131,21 +135,24 @@ export async function describeTally(db: DbOrTx, congress: Congress, vote: VoteRo
     mySignoff: signoffs.some((s) => s.accountId === who.accountId),
     publishedAt: t?.publishedAt?.toISOString() ?? null,
     publishedBy: await nameOf(db, t?.publishedBy ?? null),
-    totals: result ? { seated: result.seated, present: result.present, issued: result.issued, cast: result.cast, valid: result.valid, invalid: result.invalid, void: result.void, overIssued: overIssued(result) } : null,
+    totals: result ? { seated: result.seated, present: result.present, issued: result.issued, cast: result.cast, valid: result.cast - invalid, invalid, void: result.void, overIssued: overIssued(result) } : null,
     figures:
-      seeFigures && result
-        ? { threshold: result.threshold, candidates: result.candidates.map((c) => ({ ...c, title: titles.get(c.id) ?? c.id })), elected: result.elected, tied: result.tied, unfilledSeats: result.unfilledSeats }
+      seeFigures && project
+        ? { threshold: project.threshold, candidates: project.candidates, elected: project.elected, tied: project.tied, unfilledSeats: project.unfilledSeats }
         : null,
-    invalidBallots: t && scrutineer ? await invalidBallots(db, vote, [...titles.keys()]) : null,
+    questions: seeFigures ? questions : null,
+    invalidBallots: t && scrutineer && bulletin ? await invalidBallots(db, vote.id, markQuestionsOfBulletin(bulletin)) : null,
     // The digests too, only with the figures: a digest of a result whose every other part is known can be searched
     // back into the per-candidate counts (a small vote's possibilities are few).
     digests: seeFigures ? (result?.digests ?? null) : null,
     resultDigest: seeFigures ? (t?.resultDigest ?? null) : null,
     cardsCommitment: vote.cardsCommitment,
     followUps,
-    next: published && result ? await nextSteps(db, congress, vote, result) : { runoff: null, further: null, revote: false, vacancy: null, reservable: [] },
+    next: published && result ? await nextSteps(db, congress, vote, result) : NO_NEXT_STEPS,
   };
 }
+
+const NO_NEXT_STEPS = { runoff: null, further: null, revote: false, vacancy: null, reservable: [] };
 
 /** 计票结果报告单: for the scrutineers once prepared, for everyone in the congress once published. */
 export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow, who: { roles: readonly Role[] }) {
@@ -154,6 +161,8 @@ export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow,
   if (!t.publishedAt && !who.roles.includes('scrutineer')) throw new AppError('result_not_published');
   const [session] = await db.select().from(congressSessions).where(eq(congressSessions.id, vote.sessionId));
   const bulletin = parsedBulletin(t);
+  const result = parsedResult(t);
+  const questions = questionResults(bulletin, result);
   const [left] = await db
     .select({ seats: vacanciesLeft.seats, at: vacanciesLeft.leftAt, by: accounts.displayName })
     .from(vacanciesLeft)
@@ -172,8 +181,9 @@ export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow,
       threshold: { base: vote.thresholdBase, numerator: vote.thresholdNumerator, denominator: vote.thresholdDenominator, strict: vote.thresholdStrict },
     },
     state: t.publishedAt ? ('published' as const) : ('prepared' as const),
-    result: parsedResult(t),
-    candidates: bulletin.vote.candidates,
+    result,
+    candidates: projectCandidates(questions),
+    questions,
     signoffs: (await signoffsOf(db, vote.id)).map(({ accountId: _, ...s }) => s),
     publishedAt: t.publishedAt?.toISOString() ?? null,
     publishedBy: await nameOf(db, t.publishedBy),
@@ -182,6 +192,10 @@ export async function tallyReport(db: DbOrTx, congress: Congress, vote: VoteRow,
   };
 }
 
+/** The project question's candidates (id, title), none on a sitting of motions only. */
+export const projectCandidates = (qs: { kind: string; candidates: { id: string; title: string }[] }[]) =>
+  (qs.find((q) => q.kind === 'projects')?.candidates ?? []).map((c) => ({ id: c.id, title: c.title }));
+
 /** Send candidates that were not elected to the reserve pool (储备库): their proposals become `reserved`. */
 export async function reserveCandidates(ctx: Ctx, voteId: string, candidateIds: string[]) {
   const vote = await getVote(ctx.tx, ctx.congress.id, voteId);
@@ -189,7 +203,7 @@ export async function reserveCandidates(ctx: Ctx, voteId: string, candidateIds: 
   if (!t?.publishedAt) throw new AppError('result_not_published');
   const { reservable } = await nextSteps(ctx.tx, ctx.congress, vote, parsedResult(t));
   const allowed = new Set(reservable.map((r) => r.id));
-  const onVote = new Set(parsedBulletin(t).vote.candidates.map((c) => c.id));
+  const onVote = new Set(projectCandidates(questionResults(parsedBulletin(t), parsedResult(t))).map((c) => c.id));
   for (const id of candidateIds) {
     if (!onVote.has(id)) throw new AppError('reserve_not_on_vote');
     if (!allowed.has(id)) throw new AppError('reserve_elected');

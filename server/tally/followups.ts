@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
-import type { Result } from '../../shared/tally/format.ts';
+import type { AnyResult } from '../../shared/tally/format.ts';
 import type { VoteKind } from '../../shared/tally/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { accounts, candidates, type congresses, proposals, tallies, vacanciesLeft, votes } from '../db/schema/index.ts';
@@ -13,7 +13,9 @@ import { appendAudit, type Actor } from '../lib/audit.ts';
 import { notifySession } from '../lib/events.ts';
 import { AppError } from '../lib/errors.ts';
 import { candidateIdsOf, createVote, getVote } from '../ballot/votes.ts';
+import { copyMotions } from '../ballot/motions.ts';
 import { parsedResult, tallyOf } from './actions.ts';
+import { projectCount } from './questions.ts';
 
 type Congress = typeof congresses.$inferSelect;
 type VoteRow = typeof votes.$inferSelect;
@@ -32,10 +34,27 @@ async function chainOf(db: DbOrTx, vote: VoteRow) {
   return { root, all };
 }
 
-export async function nextSteps(db: DbOrTx, congress: Congress, vote: VoteRow, result: Result) {
+/** The project question's outcome, as the follow-ups read it (a sitting of motions only has none). */
+type Outcome = { void: boolean; elected: string[]; tied: string[]; unfilledSeats: number };
+const NONE = { runoff: null, further: null, revote: false, vacancy: null, reservable: [] };
+
+/**
+ * What can follow a published result: about its project question only (a motion that failed is simply put again on
+ * a new sitting). A sitting of motions only has no follow-up.
+ */
+export async function nextSteps(db: DbOrTx, congress: Congress, vote: VoteRow, anyResult: AnyResult) {
+  const result: Outcome | null = projectCount(anyResult);
+  if (!result) {
+    // A void sitting of motions only can still be voted again; nothing else follows it.
+    const [after] = await db.select({ id: votes.id }).from(votes).where(eq(votes.previousVoteId, vote.id));
+    return { ...NONE, revote: anyResult.void && !after };
+  }
   const { root, all } = await chainOf(db, vote);
   const rows = await db.select().from(tallies).where(inArray(tallies.voteId, all.map((v) => v.id)));
-  const published = new Map(rows.filter((t) => t.publishedAt).map((t) => [t.voteId, parsedResult(t)]));
+  const published = new Map(rows.filter((t) => t.publishedAt).flatMap((t) => {
+    const p = projectCount(parsedResult(t));
+    return p ? [[t.voteId, p] as const] : [];
+  }));
   const elected = new Set([...published.values()].flatMap((r) => r.elected));
   // Candidates on a vote of the chain that has no published result yet are still undecided.
   const undecided = new Set<string>();
@@ -95,8 +114,9 @@ export async function createFollowUp(ctx: { tx: Tx; actor: NonNullable<Actor>; c
   if (!t?.publishedAt) throw new AppError('result_not_published');
   const [existing] = await ctx.tx.select({ title: votes.title }).from(votes).where(and(eq(votes.previousVoteId, vote.id), eq(votes.congressId, ctx.congress.id)));
   if (existing) throw new AppError('follow_up_exists', { title: existing.title });
-  const result = parsedResult(t);
-  const next = await nextSteps(ctx.tx, ctx.congress, vote, result);
+  const anyResult = parsedResult(t);
+  const result = projectCount(anyResult);
+  const next = await nextSteps(ctx.tx, ctx.congress, vote, anyResult);
   let seats: number;
   let candidateIds: string[] | null;
   if (kind === 'runoff') {
@@ -110,11 +130,14 @@ export async function createFollowUp(ctx: { tx: Tx; actor: NonNullable<Actor>; c
     seats = vote.seats;
     candidateIds = vote.candidateIds;
   }
+  // A re-vote asks the card's questions again: copies of the void sitting's motions go on the new card, in its order.
+  const motionIds = kind === 'revote' ? await copyMotions(ctx.tx, vote.id) : [];
   return createVote(
     ctx,
     vote.sessionId,
     {
       listId: vote.listId,
+      ...(motionIds.length ? { motionIds, listPosition: vote.listPosition } : {}),
       title: title ?? `${vote.title.replace(/（(再次投票|另行表决|重新投票)）$/, '')}${SUFFIX[kind]}`.slice(0, 120),
       seats,
       markMode: vote.markMode,
@@ -148,7 +171,8 @@ export async function leaveUnfilled(ctx: { tx: Tx; actor: NonNullable<Actor>; co
   return row;
 }
 
-function furtherReason(congress: Congress, result: Result, left: boolean) {
+function furtherReason(congress: Congress, result: Outcome | null, left: boolean) {
+  if (!result) return { zh: '这次表决没有候选项目', en: 'this vote has no candidate projects' };
   if (CongressSettings.parse(congress.settings ?? {}).vote.unfilledSeats !== 'further_vote')
     return { zh: '本人大的设置是空缺名额不再另行表决', en: "this congress's settings leave unfilled seats empty" };
   if (result.void) return { zh: '本次表决无效，应重新投票', en: 'this vote is void; re-vote instead' };

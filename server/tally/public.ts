@@ -6,12 +6,14 @@ import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PublicResult, Screen } from '../../shared/tally/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { finalLists, overIssued } from '../../shared/tally/outcome.ts';
-import { ballots, congresses, congressSessions, tallies, vacanciesLeft, votes } from '../db/schema/index.ts';
+import { ballots, candidateLists, congresses, congressSessions, tallies, vacanciesLeft, votes } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { normalizeSerial } from '../ballot/tokens.ts';
 import { cardCounts, voteState } from '../ballot/votes.ts';
 import { summarize } from '../session/attendance.ts';
-import { parsedBulletin, parsedResult, signoffsOf } from './actions.ts';
+import { parsedBulletin, parsedResult, projectCandidates, signoffsOf } from './actions.ts';
+import { questionResults } from './questions.ts';
+import { motionsOnVote } from '../ballot/motions.ts';
 import { hallRoundsOnScreen } from '../evaluation/hall.ts';
 
 async function publishedTally(db: DbOrTx, voteId: string) {
@@ -28,6 +30,8 @@ async function publishedTally(db: DbOrTx, voteId: string) {
 
 export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicResult> {
   const { tally, vote, session, congress } = await publishedTally(db, voteId);
+  const result = parsedResult(tally);
+  const questions = questionResults(parsedBulletin(tally), result);
   return {
     congress: { id: congress.id, name: congress.name },
     session: { id: session.id, name: session.name, date: session.date },
@@ -41,8 +45,9 @@ export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicRe
       threshold: { base: vote.thresholdBase, numerator: vote.thresholdNumerator, denominator: vote.thresholdDenominator, strict: vote.thresholdStrict },
     },
     publishedAt: tally.publishedAt!.toISOString(),
-    result: parsedResult(tally),
-    candidates: parsedBulletin(tally).vote.candidates,
+    result,
+    candidates: projectCandidates(questions),
+    questions,
     signoffs: (await signoffsOf(db, vote.id)).map(({ accountId: _, ...s }) => s),
     resultDigest: tally.resultDigest,
   };
@@ -109,15 +114,55 @@ async function settledPart(db: DbOrTx, vote: typeof votes.$inferSelect, tally: {
   const counts = await cardCounts(db, vote);
   let result: Settled['result'] = null;
   if (tally?.publishedAt) {
-    const r = parsedResult(tally as typeof tallies.$inferSelect);
+    const r = parsedResult(tally);
     const [b] = await db.select({ bulletin: tallies.bulletin }).from(tallies).where(eq(tallies.voteId, vote.id));
-    const titles = new Map(parsedBulletin(b as typeof tallies.$inferSelect).vote.candidates.map((c) => [c.id, c.title]));
-    result = { void: r.void, threshold: r.threshold, valid: r.valid, invalid: r.invalid, elected: r.elected, tied: r.tied, unfilledSeats: r.unfilledSeats, candidates: r.candidates.map((c) => ({ id: c.id, title: titles.get(c.id) ?? c.id, for: c.for })) };
+    const questions = questionResults(parsedBulletin(b), r);
+    // The fields of a plain vote are its project question's; a sitting of motions only has none (its first motion's figures).
+    const p = questions.find((q) => q.kind === 'projects') ?? questions[0];
+    const projects = p?.kind === 'projects';
+    result = {
+      void: r.void,
+      threshold: p?.threshold ?? 0,
+      valid: p?.valid ?? 0,
+      invalid: p?.invalid ?? 0,
+      elected: projects ? p.elected : [],
+      tied: projects ? p.tied : [],
+      unfilledSeats: projects ? p.unfilledSeats : 0,
+      candidates: projects ? p.candidates.map((c) => ({ id: c.id, title: c.title, for: c.for })) : [],
+      questions,
+    };
   }
   const out = { counts, result };
   if (key) {
     if (settled.size >= SETTLED_MAX) settled.delete(settled.keys().next().value as string);
     settled.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * The questions a vote's card asks, titles only (a plain vote: its own title as its one question). Fixed once the vote
+ * opens (motions are edited only before), so kept per process from then on.
+ */
+type ScreenQuestions = Screen['votes'][number]['questions'];
+const openedQuestions = new Map<string, ScreenQuestions>();
+async function screenQuestions(db: DbOrTx, vote: typeof votes.$inferSelect): Promise<ScreenQuestions> {
+  const key = vote.openedAt ? `${vote.id}:${vote.openedAt.getTime()}` : null;
+  const known = key ? openedQuestions.get(key) : undefined;
+  if (known) return known;
+  const ms = await motionsOnVote(db, vote.id);
+  const out: ScreenQuestions = ms.map((m) => ({ id: m.id, kind: 'motion', motionKind: m.kind, title: m.title }));
+  if (vote.listId) {
+    let title = vote.title;
+    if (ms.length) {
+      const [l] = await db.select({ title: candidateLists.title }).from(candidateLists).where(eq(candidateLists.id, vote.listId));
+      title = l?.title ?? title;
+    }
+    out.splice(Math.min(Math.max(vote.listPosition, 0), out.length), 0, { id: vote.id, kind: 'projects', motionKind: null, title });
+  }
+  if (key) {
+    if (openedQuestions.size >= SETTLED_MAX) openedQuestions.delete(openedQuestions.keys().next().value as string);
+    openedQuestions.set(key, out);
   }
   return out;
 }
@@ -137,6 +182,7 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
   const rows = await Promise.all(
     vs.map(async ({ vote, tally, left }) => {
       const { counts, result } = await settledPart(db, vote, tally);
+      const questions = await screenQuestions(db, vote);
       const published = !!tally?.publishedAt;
       const row: Screen['votes'][number] = {
         id: vote.id,
@@ -153,8 +199,10 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
         overIssued: overIssued({ issued: counts.issued, present: vote.closePresent ?? vote.openPresent ?? roll.present }),
         cast: counts.cast,
         result,
+        questions,
       };
-      return { row, chain: { id: vote.id, kind: vote.kind, seats: vote.seats, previousVoteId: vote.previousVoteId, result, leftEmpty: !!left } };
+      // Only a vote over a list has a final list of projects (a sitting of motions only is not in `finals`).
+      return { row, chain: vote.listId ? { id: vote.id, kind: vote.kind, seats: vote.seats, previousVoteId: vote.previousVoteId, result, leftEmpty: !!left } : null };
     }),
   );
   return {
@@ -165,7 +213,7 @@ export async function screenOf(db: DbOrTx, sessionId: string): Promise<Screen> {
     quorum: roll.quorum,
     now: new Date().toISOString(),
     votes: rows.map((r) => r.row),
-    finals: finalLists(rows.map((r) => r.chain)),
+    finals: finalLists(rows.flatMap((r) => (r.chain ? [r.chain] : []))),
     evaluations: await hallRoundsOnScreen(db, row.congress, sessionId),
   };
 }

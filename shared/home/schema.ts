@@ -88,7 +88,8 @@ export const RepVote = z.object({
   id: z.string(),
   title: z.string(),
   state: z.enum(['draft', 'open', 'closed', 'published']),
-  listId: z.string(),
+  /** null for a sitting of motions only (no candidate list to read beforehand). */
+  listId: z.string().nullable(),
 });
 export const RepSession = z.object({
   id: z.string(),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Mark, MarkMode } from '../ballot/marks-schema.ts';
 import { VOTE_KINDS, VoteParams } from '../ballot/schema.ts';
-import { Result } from './format.ts';
+import { QUESTION_KINDS } from '../ballot/questions.ts';
+import { Result, ResultV2 } from './format.ts';
 import { HallScreenRound } from '../evaluation/schema.ts';
 
 export { VoteParams };
@@ -15,6 +16,34 @@ export const VoteKind = z.enum(VOTE_KINDS);
 export type VoteKind = z.infer<typeof VoteKind>;
 
 export const Signoff = z.object({ name: z.string(), chief: z.boolean(), at: z.string() });
+
+/** Either version of result.json as published (/1: one vote; /2: a sitting's card with several questions). */
+export const AnyResult = z.union([Result, ResultV2]);
+
+/**
+ * One question's result with its words, in card order — how every page shows a result, whatever the file's version
+ * (a /1 vote is its one project question). `passed`: a motion's outcome (null for the project question, see `elected`).
+ * `rule`: the question's threshold rule, `threshold` the number of 赞成 it came to.
+ */
+export const QuestionResult = z.object({
+  id: z.string(),
+  kind: z.enum(QUESTION_KINDS),
+  motionKind: z.string().nullable(),
+  title: z.string(),
+  markMode: MarkMode,
+  seats: z.int(),
+  maxFor: z.int(),
+  rule: z.object({ base: z.string(), numerator: z.int(), denominator: z.int(), strict: z.boolean() }),
+  valid: z.int(),
+  invalid: z.int(),
+  threshold: z.int(),
+  candidates: z.array(z.object({ id: z.string(), title: z.string(), for: z.int(), against: z.int(), abstain: z.int() })),
+  elected: z.array(z.string()),
+  tied: z.array(z.string()),
+  unfilledSeats: z.int(),
+  passed: z.boolean().nullable(),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
 
 /**
  * One vote's tally as the asker may see it. `totals` (no per-candidate figure) show to every role once prepared;
@@ -33,8 +62,12 @@ export const TallyView = z.object({
   mySignoff: z.boolean(),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
-  /** `overIssued`: cards handed out beyond the representatives present (发出多于实到), 0 when none. */
+  /**
+   * `overIssued`: cards handed out beyond the representatives present (发出多于实到), 0 when none. On a sitting `invalid`
+   * counts the ballots invalid for at least one question (those the chief scrutineer re-checks), `valid` the rest.
+   */
   totals: z.object({ seated: z.int(), present: z.int(), issued: z.int(), cast: z.int(), valid: z.int(), invalid: z.int(), void: z.boolean(), overIssued: z.int() }).nullable(),
+  /** The project question's figures (null on a sitting of motions only); every question's are in `questions`. */
   figures: z
     .object({
       threshold: z.int(),
@@ -44,8 +77,13 @@ export const TallyView = z.object({
       unfilledSeats: z.int(),
     })
     .nullable(),
-  /** 计算机认定的无效票, for the chief scrutineer to re-check: the marks, and the card serial for a paper ballot. */
-  invalidBallots: z.array(z.object({ n: z.int(), marks: z.record(z.string(), Mark), paper: z.boolean(), serial: z.string().nullable() })).nullable(),
+  /** Every question's figures in card order (shown when `figures` would be: scrutineers before publication, all after). */
+  questions: z.array(QuestionResult).nullable(),
+  /**
+   * 计算机认定的无效票, for the chief scrutineer to re-check: the marks, the card serial for a paper ballot, and the
+   * questions (ids) the ballot is invalid for — it still counts for the card's other questions.
+   */
+  invalidBallots: z.array(z.object({ n: z.int(), marks: z.record(z.string(), Mark), paper: z.boolean(), serial: z.string().nullable(), questions: z.array(z.string()) })).nullable(),
   digests: z.object({ receipts: z.string(), ballots: z.string() }).nullable(),
   /** SHA-256 of result.json as published (its QR is on the tally report). */
   resultDigest: z.string().nullable(),
@@ -86,8 +124,12 @@ export const TallyReport = z.object({
   session: z.object({ name: z.string(), date: z.string() }),
   vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, maxFor: z.int(), kind: VoteKind, threshold: z.object({ base: z.string(), numerator: z.int(), denominator: z.int(), strict: z.boolean() }) }),
   state: TallyState,
-  result: Result,
+  /** result.json as published: format /1, or /2 for a sitting (read it through `questions`). */
+  result: AnyResult,
+  /** The project question's candidates (empty on a sitting of motions only). */
   candidates: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Every question with its figures, in card order: what the report prints. */
+  questions: z.array(QuestionResult),
   signoffs: z.array(Signoff),
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
@@ -108,8 +150,12 @@ export const PublicResult = z.object({
   session: z.object({ id: z.string(), name: z.string(), date: z.string() }),
   vote: z.object({ id: z.string(), title: z.string(), seats: z.int(), markMode: MarkMode, kind: VoteKind, maxFor: z.int(), threshold: z.object({ base: z.string(), numerator: z.int(), denominator: z.int(), strict: z.boolean() }) }),
   publishedAt: z.string(),
-  result: Result,
+  /** result.json as published: format /1, or /2 for a sitting (read it through `questions`). */
+  result: AnyResult,
+  /** The project question's candidates (empty on a sitting of motions only). */
   candidates: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Every question with its figures, in card order. */
+  questions: z.array(QuestionResult),
   signoffs: z.array(Signoff),
   resultDigest: z.string(),
 });
@@ -148,8 +194,15 @@ export const ScreenVote = z.object({
       elected: z.array(z.string()),
       tied: z.array(z.string()),
       unfilledSeats: z.int(),
+      /**
+       * Every question of the card in card order (a plain vote: its one project question). The fields above are the
+       * project question's (on a sitting of motions only: empty candidates, threshold/valid/invalid of the first motion).
+       */
+      questions: z.array(QuestionResult),
     })
     .nullable(),
+  /** The questions asked on this vote's card, in order (titles only: nothing about ballots while it is open). */
+  questions: z.array(z.object({ id: z.string(), kind: z.enum(QUESTION_KINDS), motionKind: z.string().nullable(), title: z.string() })),
 });
 export const Screen = z.object({
   congress: z.object({ id: z.string(), name: z.string() }),

@@ -67,8 +67,9 @@ describe('preparing the tally', () => {
     expect(v.figures!.tied).toEqual([ids[1], ids[2]]);
     expect(v.figures!.unfilledSeats).toBe(1);
     expect(v.figures!.candidates[0].title).toBe('道路硬化工程');
-    // The invalid ballot, for the chief scrutineer to re-check: its marks, not which card (a tablet ballot).
-    expect(v.invalidBallots).toEqual([{ n: 1, marks: { [ids[0]]: 'for', [ids[1]]: 'for', [ids[2]]: 'for' }, paper: false, serial: null }]);
+    // The invalid ballot, for the chief scrutineer to re-check: its marks, not which card (a tablet ballot), and the
+    // question it is invalid for (a plain vote: its one question, the vote's id).
+    expect(v.invalidBallots).toEqual([{ n: 1, marks: { [ids[0]]: 'for', [ids[1]]: 'for', [ids[2]]: 'for' }, paper: false, serial: null, questions: [v.voteId] }]);
     expect(v.digests!.receipts).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ISSUANCE_MODES, PAPER_ENTRY_STATES, VOTE_KINDS } from '../../../shared/ballot/schema.ts';
 import { MOTION_KINDS, MOTION_THRESHOLD_BASES } from '../../../shared/ballot/motion-kinds.ts';
-import { MARK_MODES, type Marks } from '../../../shared/ballot/methods/index.ts';
+import { PROJECT_MARK_MODES, type Marks } from '../../../shared/ballot/methods/index.ts';
 import { THRESHOLD_BASES } from '../../../shared/congress/settings.ts';
 import { congresses } from './congress.ts';
 import { candidateLists } from './gathering.ts';
@@ -22,7 +22,8 @@ export const votes = pgTable('votes', {
   listPosition: integer('list_position').notNull().default(0),
   title: text('title').notNull(),
   seats: integer('seats').notNull(),
-  markMode: text('mark_mode', { enum: MARK_MODES }).notNull(),
+  /** The project question's method (a motion is always 'motion', never stored here). */
+  markMode: text('mark_mode', { enum: PROJECT_MARK_MODES }).notNull(),
   maxFor: integer('max_for').notNull(),
   thresholdBase: text('threshold_base', { enum: THRESHOLD_BASES }).notNull(),
   thresholdNumerator: integer('threshold_numerator').notNull(),

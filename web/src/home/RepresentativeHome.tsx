@@ -45,9 +45,11 @@ function SessionCard(props: { congressId: string; session: RepSession }) {
                   <Show
                     when={v.state === 'published'}
                     fallback={
-                      <a class="btn btn-secondary btn-sm" href={`/p/${props.congressId}/candidates?list=${v.listId}`}>
-                        {t('home.rep.vote.candidates')}
-                      </a>
+                      <Show when={v.listId}>
+                        <a class="btn btn-secondary btn-sm" href={`/p/${props.congressId}/candidates?list=${v.listId}`}>
+                          {t('home.rep.vote.candidates')}
+                        </a>
+                      </Show>
                     }
                   >
                     <a class="btn btn-secondary btn-sm" href={`/v/${v.id}`}>
