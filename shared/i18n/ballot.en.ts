@@ -108,6 +108,8 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
 
   // A kiosk voting tablet: its badge and the staff's way off it
   'kiosk.kind.ballot': 'Voting tablet',
+  // 会场测评: the voting tablet's 测评 mode (web/src/kiosk/KioskGuard.tsx)
+  'kiosk.mode.evaluation': 'Satisfaction evaluation',
   'kiosk.badge': '{kind} · {label}',
   'kiosk.leave.open': 'Staff: leave',
   'kiosk.leave.title': 'Leave kiosk mode',

@@ -112,6 +112,8 @@ export const ballotZh = {
 
   // A kiosk voting tablet: its badge and the staff's way off it
   'kiosk.kind.ballot': '投票平板',
+  // 会场测评: the voting tablet's 测评 mode (web/src/kiosk/KioskGuard.tsx)
+  'kiosk.mode.evaluation': '满意度测评',
   'kiosk.badge': '{kind} · {label}',
   'kiosk.leave.open': '工作人员退出',
   'kiosk.leave.title': '退出平板模式',

@@ -61,4 +61,10 @@ export const kioskEn: Record<keyof typeof kioskZh, string> = {
   'kiosk.checkin.lead': 'Hold the QR on your delegate card to the camera, or ask the staff to scan it with the hand scanner.',
   'kiosk.checkin.nextWelcome': 'Next representative, please scan your delegate card',
   'kiosk.expires': 'This tablet works until {time}',
+  // 会场测评: a voting tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx)
+  'kiosk.kind.evaluation': 'Evaluation tablet',
+  'kiosk.mode.vote': 'Back to voting',
+  'kiosk.eval.none': 'No satisfaction evaluation is open at this session now',
+  'kiosk.eval.noneLead': 'Once one opens, this tablet scans its slips here. Go back to voting for now.',
+  'kiosk.eval.otherRound': 'This slip is not for an evaluation open at this session. Please use a slip handed out in the hall.',
 };

@@ -60,4 +60,10 @@ export const kioskZh = {
   'kiosk.checkin.lead': '把代表证上的二维码对准摄像头，或请工作人员用扫码枪扫描。',
   'kiosk.checkin.nextWelcome': '下一位代表请扫描代表证',
   'kiosk.expires': '本平板 {time} 到期',
+  // 会场测评: a voting tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx)
+  'kiosk.kind.evaluation': '测评平板',
+  'kiosk.mode.vote': '返回投票',
+  'kiosk.eval.none': '本次会议现在没有进行中的满意度测评',
+  'kiosk.eval.noneLead': '测评开始后，这里会出现扫码作答的界面。请先返回投票。',
+  'kiosk.eval.otherRound': '这张测评票不属于本次会议正在进行的会场测评，请使用会场发放的测评票。',
 };

@@ -20,13 +20,19 @@ const year = shanghaiYear();
 const anon = () => new Client(t);
 const R = (roundId: string) => ({ congressId, roundId });
 const screen = async () => (await anon().call(T.getScreen, { params: { sessionId } })).body;
+/** One hall round as the screen has it (the test fails here when it is missing). */
+const onScreen = async (id: string) => {
+  const row = (await screen()).evaluations.find((e) => e.id === id);
+  if (!row) throw new Error(`round ${id} not on the screen`);
+  return row;
+};
 
 /** Answer a slip: every item of every target 满意. */
 async function answer(url: string) {
   const token = url.split('#')[1];
   const q = (await anon().call(C.openQuestionnaire, { body: { token } })).body;
   const answers = q.targets.flatMap((tg: { kind: 'project' | 'department'; id: string }) =>
-    (q.round.items[tg.kind] as { id: string }[]).map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' })),
+    (q.round.items[tg.kind] as { id: string }[]).map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' as const })),
   );
   const res = await anon().call(C.submitAnswers, { body: { token: q.token, answers } });
   expect(res.status, res.text).toBe(200);
@@ -62,7 +68,7 @@ describe('a hall round', () => {
   it('names a session of its own congress, and only that', async () => {
     const refused = await admin.call(C.createRound, { params: { congressId }, body: { year, title: 'x', audiences: ['representatives'], projectIds: [projectId], sessionId: otherSessionId } });
     expect(refused.status).toBe(404);
-    expect(refused.body.error.code).toBe('session_meeting_not_found');
+    expect(refused.body.error?.code).toBe('session_meeting_not_found');
 
     const plain = await admin.call(C.createRound, { params: { congressId }, body: { year, title: '会后测评', audiences: ['representatives'], projectIds: [projectId] } });
     expect(plain.status, plain.text).toBe(201);
@@ -72,7 +78,7 @@ describe('a hall round', () => {
 
     const other = await admin.call(C.updateRound, { params: R(roundId), body: { sessionId: otherSessionId } });
     expect(other.status).toBe(404);
-    expect(other.body.error.code).toBe('session_meeting_not_found');
+    expect(other.body.error?.code).toBe('session_meeting_not_found');
 
     const tied = await admin.call(C.updateRound, { params: R(roundId), body: { sessionId } });
     expect(tied.status, tied.text).toBe(200);
@@ -89,7 +95,7 @@ describe('a hall round', () => {
     for (const s of [null, otherSessionId, sessionId]) {
       const res = await admin.call(C.updateRound, { params: R(roundId), body: { sessionId: s } });
       expect(res.status).toBe(409);
-      expect(res.body.error.code).toBe('round_started');
+      expect(res.body.error?.code).toBe('round_started');
     }
     expect((await admin.call(C.getRound, { params: R(roundId) })).body.sessionId).toBe(sessionId);
     const [row] = (await screen()).evaluations;
@@ -100,20 +106,20 @@ describe('a hall round', () => {
   it('shows only the count of answers while open, the results once published', async () => {
     const { id, slips } = await hallRound('会场测评（代表）', 6);
     for (const s of slips.slice(0, 3)) await answer(s.url);
-    let row = (await screen()).evaluations.find((e: { id: string }) => e.id === id);
+    let row = await onScreen(id);
     expect(row).toMatchObject({ state: 'open', answered: 3, targets: null });
     // Nothing else than the count: no rate, grade or target while open.
     expect(JSON.stringify(row)).not.toMatch(/satisfied|overall|grade|道路硬化/);
     for (const s of slips.slice(3)) await answer(s.url);
     expect((await admin.call(C.closeRound, { params: R(id) })).status).toBe(200);
-    row = (await screen()).evaluations.find((e: { id: string }) => e.id === id);
+    row = await onScreen(id);
     expect(row).toMatchObject({ state: 'closed', answered: 6, targets: null });
     expect((await admin.call(C.publishRound, { params: R(id) })).status).toBe(200);
-    row = (await screen()).evaluations.find((e: { id: string }) => e.id === id);
+    row = await onScreen(id);
     expect(row.state).toBe('published');
     expect(row.k).toBe(5);
-    expect(row.targets.length).toBeGreaterThan(0);
-    for (const tg of row.targets) expect(tg).toMatchObject({ responses: 6, withheld: false, satisfied: 100, overall: 100, grade: 'satisfied' });
+    expect(row.targets?.length).toBeGreaterThan(0);
+    for (const tg of row.targets ?? []) expect(tg).toMatchObject({ responses: 6, withheld: false, satisfied: 100, overall: 100, grade: 'satisfied' });
   });
 
   it('withholds a group below k on the screen (人数过少不显示)', async () => {
@@ -121,9 +127,10 @@ describe('a hall round', () => {
     for (const s of slips.slice(0, 2)) await answer(s.url);
     await admin.call(C.closeRound, { params: R(id) });
     expect((await admin.call(C.publishRound, { params: R(id) })).status).toBe(200);
-    const row = (await screen()).evaluations.find((e: { id: string }) => e.id === id);
+    const row = await onScreen(id);
     expect(row).toMatchObject({ state: 'published', answered: 2 });
-    for (const tg of row.targets) expect(tg).toMatchObject({ responses: 2, withheld: true, satisfied: null, overall: null, grade: null });
+    expect(row.targets?.length).toBeGreaterThan(0);
+    for (const tg of row.targets ?? []) expect(tg).toMatchObject({ responses: 2, withheld: true, satisfied: null, overall: null, grade: null });
   });
 
   it('is offered to the hall tablets of its session while open', async () => {

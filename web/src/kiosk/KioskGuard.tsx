@@ -28,7 +28,8 @@ export default function KioskGuard(props: { mode: KioskMode; children?: JSX.Elem
 }
 
 /**
- * Under the voting tablet's own page: which tablet this is, and the staff's way out. It asks the server every half
+ * Under the voting tablet's own page: which tablet this is, its 测评 mode while a hall round is open, and the staff's
+ * way out. It asks the server every half
  * minute whether the kiosk still stands (a revoked or expired tablet shows so at once); the question carries nothing
  * of any ballot.
  */
@@ -46,6 +47,12 @@ function BallotKioskBar() {
       <span class="kiosk-badge">
         <Show when={me()?.kiosk}>{(k) => <>{t('kiosk.badge', { kind: t('kiosk.kind.ballot'), label: k().label })}</>}</Show>
       </span>
+      {/* 会场测评: while a round held at this session is open, the tablet's 测评 mode (/k?m=eval). */}
+      <Show when={(me()?.kiosk?.evaluations.length ?? 0) > 0}>
+        <a class="btn btn-secondary kiosk-mode-link" href="/k?m=eval">
+          {t('kiosk.mode.evaluation')}
+        </a>
+      </Show>
       <LeaveKiosk />
     </footer>
   );

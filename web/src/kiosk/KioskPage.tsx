@@ -6,6 +6,7 @@ import { fmt, lang, t, useLangOnly } from '../i18n.ts';
 import { CheckInDesk } from '../hall/CheckInPage.tsx';
 import { enrolDevice, fetchKioskMe, type KioskMe } from './device.data.ts';
 import './kiosk.css';
+import { HallEvaluation } from './HallEvaluation.tsx';
 import { LeaveKiosk } from './LeaveKiosk.tsx';
 
 type Kiosk = NonNullable<KioskMe['kiosk']>;
@@ -13,7 +14,8 @@ type Ended = NonNullable<KioskMe['ended']>;
 
 /**
  * /k — the kiosk device's own page. Opened from the staff's set-up QR (`/k#<token>`) it makes this browser the kiosk and
- * loads itself afresh; afterwards it is the check-in desk (or sends the voting tablet to its ballot page). A device
+ * loads itself afresh; afterwards it is the check-in desk (or sends the voting tablet to its ballot page; at /k?m=eval
+ * the voting tablet's 测评 mode, HallEvaluation.tsx). A device
  * whose kiosk has ended says so, with the way to the ordinary sign-in page.
  */
 export default function KioskPage() {
@@ -21,6 +23,7 @@ export default function KioskPage() {
   const token = decodeURIComponent(location.hash.replace(/^#/, ''));
   if (location.hash) history.replaceState(null, '', location.pathname + location.search); // the link works once; keep it out of history
   const endedParam = new URLSearchParams(location.search).get('ended');
+  const hallEvaluation = new URLSearchParams(location.search).get('m') === 'eval';
   const [failed, setFailed] = createSignal('');
   const [me, { refetch, mutate }] = createResource(
     () => !token && !endedParam,
@@ -76,7 +79,15 @@ export default function KioskPage() {
       </Match>
       <Match when={me.latest?.kiosk}>
         {(k) => (
-          <Show when={k().kind === 'check_in'} fallback={<Navigate href={`/b?c=${k().congressId}`} />}>
+          <Show
+            when={k().kind === 'check_in'}
+            fallback={
+              // A voting tablet in its 测评 mode (会场测评, /k?m=eval), else at its ballot page.
+              <Show when={hallEvaluation} fallback={<Navigate href={`/b?c=${k().congressId}`} />}>
+                <HallEvaluation kiosk={k()} />
+              </Show>
+            }
+          >
             <CheckInKiosk kiosk={k()} onCheckedIn={(present, seated) => mutate({ kiosk: { ...k(), present, seated }, ended: null })} />
           </Show>
         )}

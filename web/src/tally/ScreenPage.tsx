@@ -7,6 +7,7 @@ import { isLang } from '../../../shared/i18n/index.ts';
 import { lang, t, useLangOnly } from '../i18n.ts';
 import { every } from '../hall/hall.data.ts';
 import { retryDelay } from '../retry.ts';
+import { EvaluationPanel, hallFocus } from './EvaluationOnScreen.tsx';
 import { kindLabel } from './parts.tsx';
 import './tally.css';
 import { fetchScreen, publicResultPath, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
@@ -166,8 +167,16 @@ export default function ScreenPage() {
                     {s().quorum.met ? t('screen.quorumMet', { n: s().quorum.needed }) : t('screen.quorumNotMet', { n: s().quorum.needed })}
                   </p>
                 </aside>
-                <Show when={vote()} fallback={<section class="screen-vote screen-idle">{t('screen.noVote')}</section>}>
-                  {(v) => <VotePanel vote={v()} final={final()} serverNow={serverNow()} />}
+                {/* 会场测评 (EvaluationOnScreen.tsx): an open hall round, or one closed after the current vote, takes the panel. */}
+                <Show
+                  when={hallFocus(s().evaluations ?? [], vote())}
+                  fallback={
+                    <Show when={vote()} fallback={<section class="screen-vote screen-idle">{t('screen.noVote')}</section>}>
+                      {(v) => <VotePanel vote={v()} final={final()} serverNow={serverNow()} />}
+                    </Show>
+                  }
+                >
+                  {(r) => <EvaluationPanel round={r()} />}
                 </Show>
               </main>
             </>

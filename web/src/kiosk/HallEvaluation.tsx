@@ -1,0 +1,59 @@
+import { For, Show } from 'solid-js';
+import { AnswerFlow } from '../evaluation/AnswerPage.tsx';
+import { t } from '../i18n.ts';
+import type { KioskMe } from './device.data.ts';
+import { LeaveKiosk } from './LeaveKiosk.tsx';
+import './kiosk.css';
+
+type Kiosk = NonNullable<KioskMe['kiosk']>;
+
+/** How long 已提交 stays before the tablet is back at its scanner for the next representative. */
+const SUBMITTED_SECONDS = 8;
+
+/**
+ * 会场测评 — a voting tablet's 测评 mode (/k?m=eval): a representative scans the QR of the round's printed slip (or types
+ * its serial), answers the questionnaire, submits, sees 已提交, and the tablet is back at its scanner for the next one
+ * with nothing of the answers left (the one answering flow of /e, web/src/evaluation/AnswerPage.tsx). Only the rounds
+ * held at this tablet's session and open now are taken here; a slip of any other round is refused before it shows.
+ * The slip is the credential: the tablet's own cookie rides on no answer.
+ */
+export function HallEvaluation(props: { kiosk: Kiosk }) {
+  const rounds = () => props.kiosk.evaluations;
+  return (
+    <div class="kiosk-hall-eval">
+      <Show
+        when={rounds().length > 0}
+        fallback={
+          <div class="kiosk">
+            <main id="main" class="kiosk-main">
+              <section class="kiosk-refused" role="status">
+                <h1>{t('kiosk.eval.none')}</h1>
+                <p class="kiosk-lead">{t('kiosk.eval.noneLead')}</p>
+              </section>
+            </main>
+          </div>
+        }
+      >
+        <AnswerFlow
+          congressId={props.kiosk.congressId}
+          title={t('kiosk.badge', { kind: t('kiosk.kind.evaluation'), label: props.kiosk.label })}
+          clearAfter={SUBMITTED_SECONDS}
+          accept={(q) => (rounds().some((r) => r.id === q.round.id) ? null : t('kiosk.eval.otherRound'))}
+        />
+      </Show>
+      <footer class="kiosk-bar kiosk-bar-ballot">
+        <span class="kiosk-badge">
+          {props.kiosk.sessionName}
+          <Show when={rounds().length > 0}>
+            {' · '}
+            <For each={rounds()}>{(r, i) => <>{(i() > 0 ? '、' : '') + r.title}</>}</For>
+          </Show>
+        </span>
+        <a class="btn btn-secondary kiosk-mode-link" href={`/b?c=${props.kiosk.congressId}`}>
+          {t('kiosk.mode.vote')}
+        </a>
+        <LeaveKiosk />
+      </footer>
+    </div>
+  );
+}
