@@ -122,6 +122,7 @@ async function settledPart(db: DbOrTx, vote: typeof votes.$inferSelect, tally: {
     const projects = p?.kind === 'projects';
     result = {
       void: r.void,
+      seated: r.seated,
       threshold: p?.threshold ?? 0,
       valid: p?.valid ?? 0,
       invalid: p?.invalid ?? 0,

@@ -187,6 +187,8 @@ export const ScreenVote = z.object({
   result: z
     .object({
       void: z.boolean(),
+      /** Seated as the result counts them (a motion's 应到 base). */
+      seated: z.int(),
       threshold: z.int(),
       valid: z.int(),
       invalid: z.int(),

@@ -9,6 +9,8 @@ import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import { fmt, t } from '../i18n.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { kindLabel, Outcome, OutcomeSummary, SignoffList, TotalsRow } from '../tally/parts.tsx';
+import { isSitting, MotionResult, QuestionHeading, viewOf, type QuestionView } from '../tally/questions.tsx';
+import '../tally/questions.css';
 import { bulletinUrl, fetchPublicResult, resultFileUrl, type PublicResult } from '../tally/tally.data.ts';
 import { ReceiptBox } from './ReceiptBox.tsx';
 import './public.css';
@@ -51,10 +53,11 @@ function ResultView(props: { r: PublicResult }) {
   const res = () => r().result;
   const location = useLocation();
   const claimed = createMemo(() => /^#sha256=([0-9a-fA-F]{64})$/.exec(location.hash)?.[1]?.toLowerCase() ?? null);
-  const scale = () => Math.max(res().valid, res().threshold, ...res().candidates.map((c) => c.for), 1);
-  const figures = (id: string) => res().candidates.find((c) => c.id === id) ?? { for: 0, against: 0, abstain: 0 };
-  const method = () => methodOf(r().vote.markMode);
-  const rows = () => r().candidates.map((c) => ({ ...c, ...figures(c.id) }));
+  /** Every question in card order (a plain vote: its one project question). */
+  const questions = () => r().questions.map((q) => viewOf(q));
+  const sitting = () => isSitting(r().questions);
+  const only = () => questions()[0];
+  const base = () => ({ seated: res().seated, present: res().present });
 
   return (
     <article class="result">
@@ -71,55 +74,76 @@ function ResultView(props: { r: PublicResult }) {
         </p>
       </header>
 
-      <section class="result-outcome" aria-labelledby="outcome-title">
-        <h2 id="outcome-title">{t('result.outcome')}</h2>
-        <Show when={res().void}>
-          <Alert kind="error" title={t('tally.void')}>
-            <p>{t('result.voidNext')}</p>
-          </Alert>
-        </Show>
-        <OutcomeSummary candidates={rows()} elected={res().elected} tied={res().tied} unfilledSeats={res().unfilledSeats} void={res().void} />
-      </section>
-
-      <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{t('result.figures')}</h2>
-        <p class="tally-threshold">
-          <strong>{t('tally.threshold', { n: res().threshold })}</strong> <span class="muted">{t('result.thresholdNote', { seats: r().vote.seats })}</span>
-        </p>
-        <ol class="result-cands" style={{ '--p': String(res().threshold / scale()) }}>
-          <For each={rows()}>
-            {(c) => (
-              <li class="result-cand" classList={{ elected: res().elected.includes(c.id), tied: res().tied.includes(c.id) }}>
-                <div class="result-cand-head">
-                  <span class="result-cand-title">{c.title}</span>
-                  <Outcome id={c.id} elected={res().elected} tied={res().tied} void={res().void} />
-                </div>
-                <div class="result-bar" aria-hidden="true">
-                  <span class="result-bar-fill" style={{ width: `${(c.for / scale()) * 100}%` }} />
-                  <span class="result-bar-line" />
-                </div>
-                <p class="result-cand-figures num">
-                  <span>
-                    {t('ballot.mark.for')} <strong>{c.for}</strong>
-                  </span>
-                  <Show when={method().words.showsAgainst}>
-                    <span>
-                      {t('ballot.mark.against')} {c.against}
-                    </span>
+      <Show
+        when={sitting()}
+        fallback={
+          <Show when={only()}>
+            {(q) => (
+              <>
+                <section class="result-outcome" aria-labelledby="outcome-title">
+                  <h2 id="outcome-title">{t('result.outcome')}</h2>
+                  <Show when={res().void}>
+                    <Alert kind="error" title={t('tally.void')}>
+                      <p>{t('result.voidNext')}</p>
+                    </Alert>
                   </Show>
-                  <span>
-                    {t(method().words.unmarked)} {method().unmarkedCount(c)}
-                  </span>
-                </p>
-              </li>
+                  <OutcomeSummary candidates={q().rows} elected={q().elected} tied={q().tied} unfilledSeats={q().unfilledSeats} void={res().void} />
+                </section>
+
+                <section aria-labelledby="figures-title">
+                  <h2 id="figures-title">{t('result.figures')}</h2>
+                  <p class="tally-threshold">
+                    <strong>{t('tally.threshold', { n: q().needed })}</strong> <span class="muted">{t('result.thresholdNote', { seats: q().seats })}</span>
+                  </p>
+                  <CandidateBars q={q()} void={res().void} />
+                </section>
+              </>
+            )}
+          </Show>
+        }
+      >
+        <section class="result-outcome result-questions" aria-labelledby="outcome-title">
+          <h2 id="outcome-title">{t('result.sitting.figures')}</h2>
+          <p class="muted">{t('tally.sitting.lead', { n: questions().length })}</p>
+          <Show when={res().void}>
+            <Alert kind="error" title={t('tally.void')}>
+              <p>{t('result.voidNext')}</p>
+            </Alert>
+          </Show>
+          <For each={questions()}>
+            {(q, i) => (
+              <section class="question-block" aria-labelledby={`q-${q.id}`}>
+                <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`q-${q.id}`} />
+                <Show
+                  when={q.kind === 'projects'}
+                  fallback={
+                    <>
+                      <MotionResult q={q} base={base()} void={res().void} />
+                      <Show when={q.body}>
+                        <details class="question-body">
+                          <summary>{t('tally.motion.body')}</summary>
+                          <p class="question-body-text">{q.body}</p>
+                        </details>
+                      </Show>
+                    </>
+                  }
+                >
+                  <OutcomeSummary candidates={q.rows} elected={q.elected} tied={q.tied} unfilledSeats={q.unfilledSeats} void={res().void} />
+                  <p class="tally-threshold">
+                    <strong>{t('tally.threshold', { n: q.needed })}</strong> <span class="muted">{t('result.thresholdNote', { seats: q.seats })}</span>
+                  </p>
+                  <CandidateBars q={q} void={res().void} />
+                  <p class="muted small">{t('tally.question.ballots', { valid: q.valid, invalid: q.invalid })}</p>
+                </Show>
+              </section>
             )}
           </For>
-        </ol>
-      </section>
+        </section>
+      </Show>
 
       <section aria-labelledby="totals-title">
         <h2 id="totals-title">{t('result.totals')}</h2>
-        <TotalsRow totals={res()} class="compact" />
+        <TotalsRow totals={{ ...res(), valid: only()?.valid ?? 0, invalid: only()?.invalid ?? 0 }} perQuestion={sitting()} class="compact" />
       </section>
 
       <section aria-labelledby="signoffs-title">
@@ -178,3 +202,41 @@ function ResultView(props: { r: PublicResult }) {
   );
 }
 
+
+/** Each candidate of a project question: 赞成 as a bar against the threshold line, the figures and the outcome. */
+function CandidateBars(props: { q: QuestionView; void: boolean }) {
+  const q = () => props.q;
+  const scale = () => Math.max(q().valid, q().needed, ...q().rows.map((c) => c.for), 1);
+  const method = () => methodOf(q().markMode);
+  return (
+    <ol class="result-cands" style={{ '--p': String(q().needed / scale()) }}>
+      <For each={q().rows}>
+        {(c) => (
+          <li class="result-cand" classList={{ elected: q().elected.includes(c.id), tied: q().tied.includes(c.id) }}>
+            <div class="result-cand-head">
+              <span class="result-cand-title">{c.title}</span>
+              <Outcome id={c.id} elected={q().elected} tied={q().tied} void={props.void} />
+            </div>
+            <div class="result-bar" aria-hidden="true">
+              <span class="result-bar-fill" style={{ width: `${(c.for / scale()) * 100}%` }} />
+              <span class="result-bar-line" />
+            </div>
+            <p class="result-cand-figures num">
+              <span>
+                {t('ballot.mark.for')} <strong>{c.for}</strong>
+              </span>
+              <Show when={method().words.showsAgainst}>
+                <span>
+                  {t('ballot.mark.against')} {c.against}
+                </span>
+              </Show>
+              <span>
+                {t(method().words.unmarked)} {method().unmarkedCount(c)}
+              </span>
+            </p>
+          </li>
+        )}
+      </For>
+    </ol>
+  );
+}

@@ -8,6 +8,7 @@ import { fmt, lang, t } from '../i18n.ts';
 import { LangSwitch } from '../layout/LangSwitch.tsx';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { kindLabel, OverIssuedNote, ruleWords, withoutRoleWord } from './parts.tsx';
+import { isSitting, motionPassed, motionRow, motionRuleWords, viewOf, type QuestionView } from './questions.tsx';
 import './tally.css';
 import { fetchReport, type TallyReport } from './tally.data.ts';
 
@@ -63,20 +64,20 @@ function Report() {
 function Sheet(props: { r: TallyReport }) {
   const r = () => props.r;
   const res = () => r().result;
-  const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
-  const count = (id: string) => res().candidates.find((c) => c.id === id);
-  const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
-  const method = () => methodOf(r().vote.markMode);
+  /** Every question in card order (a plain vote: its one project question). */
+  const questions = () => r().questions.map((q) => viewOf(q));
+  const sitting = () => isSitting(r().questions);
+  /** A plain vote's one question: printed under 二、三、四 as always. */
+  const only = () => questions()[0];
   const published = () => r().state === 'published';
   // Blank lines for hand signatures: one per scrutineer who signed, at least as many as were needed.
   const signLines = () => Math.max(r().signoffs.length, 2);
   const sessionNamesCongress = () => r().session.name.includes(r().congress.name);
-  // Up to 15 candidates, the figures, the result and the signatures stay on the first A4 page.
-  const dense = () => r().candidates.length > 8;
   const roleOf = (chief: boolean) => (chief ? t('tally.chief') : t('role.scrutineer'));
+  const base = () => ({ seated: res().seated, present: res().present });
 
   return (
-    <article class="report-sheet" classList={{ draft: !published() }} aria-label={t('report.title')}>
+    <article class="report-sheet" classList={{ draft: !published(), sitting: sitting() }} aria-label={t('report.title')}>
       <Show when={!published()}>
         <div class="report-watermark" aria-hidden="true">
           {t('report.watermark')}
@@ -108,8 +109,11 @@ function Sheet(props: { r: TallyReport }) {
               <th scope="col">{t('tally.present')}</th>
               <th scope="col">{t('tally.issued')}</th>
               <th scope="col">{t('tally.cast')}</th>
-              <th scope="col">{t('tally.valid')}</th>
-              <th scope="col">{t('tally.invalid')}</th>
+              {/* On a sitting each question has its own valid and invalid ballots (under it). */}
+              <Show when={!sitting()}>
+                <th scope="col">{t('tally.valid')}</th>
+                <th scope="col">{t('tally.invalid')}</th>
+              </Show>
             </tr>
           </thead>
           <tbody>
@@ -118,8 +122,10 @@ function Sheet(props: { r: TallyReport }) {
               <td class="num">{res().present}</td>
               <td class="num">{res().issued}</td>
               <td class="num">{res().cast}</td>
-              <td class="num">{res().valid}</td>
-              <td class="num">{res().invalid}</td>
+              <Show when={!sitting()}>
+                <td class="num">{only()?.valid ?? 0}</td>
+                <td class="num">{only()?.invalid ?? 0}</td>
+              </Show>
             </tr>
           </tbody>
         </table>
@@ -129,131 +135,80 @@ function Sheet(props: { r: TallyReport }) {
         <OverIssuedNote totals={res()} class="report-over-issued" />
       </section>
 
-      <section class="report-block">
-        <h3>{t('report.rules')}</h3>
-        <dl class="report-facts report-rules">
-          <div>
-            <dt>{t('report.seats')}</dt>
-            <dd>{t('report.seatsValue', { seats: r().vote.seats, n: r().candidates.length })}</dd>
-          </div>
-          <div>
-            <dt>{t('report.maxFor')}</dt>
-            <dd>{t('report.maxForValue', { max: r().vote.maxFor })}</dd>
-          </div>
-          <div>
-            <dt>{t('report.threshold')}</dt>
-            <dd>
-              <strong>{t('tally.forVotes', { n: res().threshold })}</strong>
-              <span class="report-rule">
-                {ruleWords(r().vote.threshold, res(), res().threshold)}
-              </span>
-            </dd>
-          </div>
-        </dl>
-      </section>
-
-      <section class="report-block">
-        <h3>{t('report.byCandidate')}</h3>
-        <table class="report-table figures" classList={{ dense: dense() }}>
-          <thead>
-            <tr>
-              <th scope="col" class="pos">
-                {t('tally.col.n')}
-              </th>
-              <th scope="col">{t('tally.col.candidate')}</th>
-              <th scope="col" class="n">
-                {t('ballot.mark.for')}
-              </th>
-              <Show when={method().words.showsAgainst}>
-                <th scope="col" class="n">
-                  {t('ballot.mark.against')}
-                </th>
-              </Show>
-              <th scope="col" class="n">
-                {t(method().words.unmarked)}
-              </th>
-              <th scope="col">{t('tally.col.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={r().candidates}>
-              {(c, i) => {
-                const n = () => count(c.id);
-                const rank = () => res().elected.indexOf(c.id);
-                return (
-                  <tr>
-                    <td class="pos num">{i() + 1}</td>
-                    <th scope="row">{c.title}</th>
-                    <td class="n num">{n()?.for ?? 0}</td>
-                    <Show when={method().words.showsAgainst}>
-                      <td class="n num">{n()?.against ?? 0}</td>
-                    </Show>
-                    <td class="n num">{method().unmarkedCount({ against: n()?.against ?? 0, abstain: n()?.abstain ?? 0 })}</td>
-                    <td>
-                      {res().void
-                        ? '—'
-                        : rank() >= 0
-                          ? t('tally.outcome.elected', { rank: rank() + 1 })
-                          : res().tied.includes(c.id)
-                            ? t('tally.outcome.tied')
-                            : t('tally.outcome.notElected')}
-                    </td>
-                  </tr>
-                );
-              }}
-            </For>
-          </tbody>
-        </table>
-      </section>
-
-      <section class="report-block">
-        <h3>{t('report.outcome')}</h3>
-        <Show when={!res().void} fallback={<p class="report-validity bad">{t('report.voidOutcome')}</p>}>
-          <dl class="report-facts">
-            <div>
-              <dt>{t('report.elected')}</dt>
-              <dd>
-                <Show when={res().elected.length > 0} fallback={t('report.none')}>
-                  {/* In rank; many of them run on as one paragraph so that the page keeps its signatures. */}
-                  <ol class="report-elected" classList={{ inline: res().elected.length > 2 }}>
-                    <For each={res().elected}>
-                          {(id, i) => (
-                        <li>
-                          <span class="report-elected-n">{i() + 1}.</span>
-                          {t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}
-                        </li>
-                      )}
-                    </For>
-                  </ol>
+      <Show
+        when={sitting()}
+        fallback={
+          <Show when={only()}>
+            {(q) => (
+              <>
+                <section class="report-block">
+                  <h3>{t('report.rules')}</h3>
+                  <dl class="report-facts report-rules">
+                    <div>
+                      <dt>{t('report.seats')}</dt>
+                      <dd>{t('report.seatsValue', { seats: q().seats, n: q().rows.length })}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('report.maxFor')}</dt>
+                      <dd>{t('report.maxForValue', { max: q().maxFor })}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('report.threshold')}</dt>
+                      <dd>
+                        <strong>{t('tally.forVotes', { n: q().needed })}</strong>
+                        <span class="report-rule">{ruleWords(q().threshold, { ...base(), valid: q().valid }, q().needed)}</span>
+                      </dd>
+                    </div>
+                  </dl>
+                </section>
+                <section class="report-block">
+                  <h3>{t('report.byCandidate')}</h3>
+                  <CandidateFigures q={q()} void={res().void} />
+                </section>
+                <section class="report-block">
+                  <h3>{t('report.outcome')}</h3>
+                  <Show when={!res().void} fallback={<p class="report-validity bad">{t('report.voidOutcome')}</p>}>
+                    <ProjectOutcome q={q()} vacancyLeft={r().vacancyLeft} />
+                  </Show>
+                </section>
+              </>
+            )}
+          </Show>
+        }
+      >
+        <section class="report-block report-questions">
+          <h3>{t('report.sitting.questions')}</h3>
+          <Show when={res().void}>
+            <p class="report-validity bad">{t('report.voidOutcome')}</p>
+          </Show>
+          <For each={questions()}>
+            {(q, i) => (
+              <div class="report-question">
+                <h4 class="report-question-title">
+                  <span class="report-question-n">{t('tally.question.n', { n: i() + 1 })}</span>
+                  {q.title}
+                </h4>
+                <Show
+                  when={q.kind === 'projects'}
+                  fallback={<MotionFigures q={q} base={base()} void={res().void} />}
+                >
+                  <p class="report-question-rule">
+                    {t('report.question.rules', { seats: q.seats, max: q.maxFor })}；<strong>{t('tally.threshold', { n: q.needed })}</strong>（{ruleWords(q.threshold, { ...base(), valid: q.valid }, q.needed)}）
+                  </p>
+                  <CandidateFigures q={q} void={res().void} />
+                  <p class="report-question-rule">{t('tally.question.ballots', { valid: q.valid, invalid: q.invalid })}</p>
+                  <Show when={!res().void}>
+                    <ProjectOutcome q={q} vacancyLeft={r().vacancyLeft} />
+                  </Show>
                 </Show>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('report.tied')}</dt>
-              <dd>
-                {res().tied.length > 0
-                  ? t('report.tiedValue', { titles: res().tied.map(title).join(sep()), n: count(res().tied[0])?.for ?? 0 })
-                  : t('report.none')}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('report.unfilled')}</dt>
-              <dd>
-                {res().unfilledSeats === 0
-                  ? t('report.none')
-                  : res().tied.length > 0
-                    ? t('report.unfilledTied', { n: res().unfilledSeats })
-                    : r().vacancyLeft
-                      ? t('report.leftEmpty', { n: res().unfilledSeats, time: fmt.dateTime(r().vacancyLeft!.at) })
-                      : t('report.unfilledValue', { n: res().unfilledSeats })}
-              </dd>
-            </div>
-          </dl>
-        </Show>
-      </section>
+              </div>
+            )}
+          </For>
+        </section>
+      </Show>
 
       <section class="report-block">
-        <h3>{t('report.scrutineers')}</h3>
+        <h3>{sitting() ? t('report.sitting.scrutineers') : t('report.scrutineers')}</h3>
         <table class="report-table signers">
           <thead>
             <tr>
@@ -336,5 +291,153 @@ function Sheet(props: { r: TallyReport }) {
 
       <footer class="report-foot">{t('report.footer', { time: fmt.dateTime(new Date()) })}</footer>
     </article>
+  );
+}
+
+/** Every candidate of a project question with 赞成 / 反对 / 弃权 (or 未勾选) and the outcome. */
+function CandidateFigures(props: { q: QuestionView; void: boolean }) {
+  const q = () => props.q;
+  const method = () => methodOf(q().markMode);
+  // Up to 15 candidates, the figures, the result and the signatures stay on the first A4 page.
+  const dense = () => q().rows.length > 8;
+  return (
+    <table class="report-table figures" classList={{ dense: dense() }}>
+      <thead>
+        <tr>
+          <th scope="col" class="pos">
+            {t('tally.col.n')}
+          </th>
+          <th scope="col">{t('tally.col.candidate')}</th>
+          <th scope="col" class="n">
+            {t('ballot.mark.for')}
+          </th>
+          <Show when={method().words.showsAgainst}>
+            <th scope="col" class="n">
+              {t('ballot.mark.against')}
+            </th>
+          </Show>
+          <th scope="col" class="n">
+            {t(method().words.unmarked)}
+          </th>
+          <th scope="col">{t('tally.col.outcome')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={q().rows}>
+          {(c, i) => {
+            const rank = () => q().elected.indexOf(c.id);
+            return (
+              <tr>
+                <td class="pos num">{i() + 1}</td>
+                <th scope="row">{c.title}</th>
+                <td class="n num">{c.for}</td>
+                <Show when={method().words.showsAgainst}>
+                  <td class="n num">{c.against}</td>
+                </Show>
+                <td class="n num">{method().unmarkedCount(c)}</td>
+                <td>
+                  {props.void
+                    ? '—'
+                    : rank() >= 0
+                      ? t('tally.outcome.elected', { rank: rank() + 1 })
+                      : q().tied.includes(c.id)
+                        ? t('tally.outcome.tied')
+                        : t('tally.outcome.notElected')}
+                </td>
+              </tr>
+            );
+          }}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+/** 当选项目 in rank, 并列, 空缺 of a project question. */
+function ProjectOutcome(props: { q: QuestionView; vacancyLeft: TallyReport['vacancyLeft'] }) {
+  const q = () => props.q;
+  const title = (id: string) => q().rows.find((c) => c.id === id)?.title ?? id;
+  const count = (id: string) => q().rows.find((c) => c.id === id);
+  const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
+  return (
+    <dl class="report-facts">
+      <div>
+        <dt>{t('report.elected')}</dt>
+        <dd>
+          <Show when={q().elected.length > 0} fallback={t('report.none')}>
+            {/* In rank; many of them run on as one paragraph so that the page keeps its signatures. */}
+            <ol class="report-elected" classList={{ inline: q().elected.length > 2 }}>
+              <For each={q().elected}>
+                {(id, i) => (
+                  <li>
+                    <span class="report-elected-n">{i() + 1}.</span>
+                    {t('report.electedItem', { title: title(id), n: count(id)?.for ?? 0 })}
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('report.tied')}</dt>
+        <dd>{q().tied.length > 0 ? t('report.tiedValue', { titles: q().tied.map(title).join(sep()), n: count(q().tied[0])?.for ?? 0 }) : t('report.none')}</dd>
+      </div>
+      <div>
+        <dt>{t('report.unfilled')}</dt>
+        <dd>
+          {q().unfilledSeats === 0
+            ? t('report.none')
+            : q().tied.length > 0
+              ? t('report.unfilledTied', { n: q().unfilledSeats })
+              : props.vacancyLeft
+                ? t('report.leftEmpty', { n: q().unfilledSeats, time: fmt.dateTime(props.vacancyLeft.at) })
+                : t('report.unfilledValue', { n: q().unfilledSeats })}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** A motion on paper: 赞成 / 反对 / 弃权, what it needed with its base, and 通过 / 未通过 in words (the mark too). */
+function MotionFigures(props: { q: QuestionView; base: { seated: number; present: number }; void: boolean }) {
+  const row = () => motionRow(props.q);
+  const passed = () => motionPassed(props.q);
+  return (
+    <>
+      <table class="report-table figures motion">
+        <thead>
+          <tr>
+            <th scope="col" class="n">
+              {t('ballot.mark.for')}
+            </th>
+            <th scope="col" class="n">
+              {t('ballot.mark.against')}
+            </th>
+            <th scope="col" class="n">
+              {t('ballot.mark.abstain')}
+            </th>
+            <th scope="col" class="n">
+              {t('report.motion.col.needed')}
+            </th>
+            <th scope="col">{t('tally.col.outcome')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td class="n num">{row().for}</td>
+            <td class="n num">{row().against}</td>
+            <td class="n num">{row().abstain}</td>
+            <td class="n num">{props.q.needed}</td>
+            <td class="report-verdict" classList={{ passed: !props.void && passed(), failed: !props.void && !passed() }}>
+              {props.void ? '—' : `${passed() ? '✓' : '✗'} ${passed() ? t('tally.motion.passed') : t('tally.motion.failed')}`}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="report-question-rule">
+        {motionRuleWords(props.q.threshold, props.base, props.q.needed, props.q.valid)}；{t('tally.question.ballots', { valid: props.q.valid, invalid: props.q.invalid })}
+      </p>
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import { useParams } from '@solidjs/router';
-import QRCode from 'qrcode';
-import { createMemo, createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { isLang } from '../../../shared/i18n/index.ts';
@@ -10,7 +9,10 @@ import { retryDelay } from '../retry.ts';
 import { EvaluationPanel, hallFocus } from './EvaluationOnScreen.tsx';
 import { kindLabel } from './parts.tsx';
 import './tally.css';
-import { fetchScreen, publicResultPath, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
+import { isSitting, viewOf } from './questions.tsx';
+import { Bars, barsSize, ResultQr } from './screen-parts.tsx';
+import { SittingResult } from './ScreenSitting.tsx';
+import { fetchScreen, screenEventsUrl, type Screen, type ScreenVoteRow } from './tally.data.ts';
 
 /** Without EventSource (an old browser) the screen polls instead. */
 const POLL_MS = 5000;
@@ -227,7 +229,12 @@ function VotePanel(props: { vote: ScreenVoteRow; final?: Final; serverNow: numbe
         <span class={`screen-status status-${status()}`}>{t(`screen.status.${status()}`)}</span>
       </div>
       <Show when={v().result} fallback={<Live vote={v()} left={left()} />}>
-        {(r) => <Chart vote={v()} result={r()} final={props.final} />}
+        {(r) => (
+          <Show when={isSitting(r().questions)} fallback={<Chart vote={v()} result={r()} final={props.final} />}>
+            {/* A sitting (表决事项单): every question of the card at once, in card order. */}
+            <SittingResult questions={r().questions.map((q) => viewOf(q))} base={{ seated: r().seated, present: v().present }} void={r().void} voteId={v().id} />
+          </Show>
+        )}
       </Show>
     </section>
   );
@@ -266,26 +273,16 @@ function Live(props: { vote: ScreenVoteRow; left: number | null }) {
 
 type Result = NonNullable<ScreenVoteRow['result']>;
 
-/** 赞成 per candidate as horizontal bars, the threshold drawn across them; the elected first, in rank. */
+/** A plain vote's result: the bars with the threshold line, the elected in rank, the tie, the unfilled seats, the QR. */
 function Chart(props: { vote: ScreenVoteRow; result: Result; final?: Final }) {
   const r = () => props.result;
-  const rows = createMemo(() =>
-    r()
-      .candidates.map((c, i) => ({ ...c, i }))
-      .sort((a, b) => b.for - a.for || a.i - b.i),
-  );
-  const scale = () => Math.max(r().valid, r().threshold, ...r().candidates.map((c) => c.for), 1);
-  const pct = (n: number) => `${(n / scale()) * 100}%`;
-  const size = () => (rows().length <= 5 ? 'few' : rows().length <= 9 ? 'some' : 'many');
-  const url = () => `${location.origin}${publicResultPath(props.vote.id)}`;
-  const [qr] = createResource(url, (u) => QRCode.toString(u, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
   const title = (id: string) => r().candidates.find((c) => c.id === id)?.title ?? id;
   const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
   /** After a runoff or further vote: the whole final list rather than this vote's elected alone. */
   const chained = () => (props.final && props.final.voteIds.length > 1 ? props.final : undefined);
 
   return (
-    <div class="screen-result" classList={{ many: size() === 'many' && !r().void }}>
+    <div class="screen-result" classList={{ many: barsSize(r().candidates.length) === 'many' && !r().void }}>
       <Show
         when={!r().void}
         fallback={
@@ -295,36 +292,7 @@ function Chart(props: { vote: ScreenVoteRow; result: Result; final?: Final }) {
           </div>
         }
       >
-        <div class={`screen-chart size-${size()}`} style={{ '--p': String(r().threshold / scale()) }} role="img" aria-label={t('screen.chartLabel')}>
-          <div class="screen-threshold" aria-hidden="true">
-            <span class="screen-threshold-label">{t('screen.thresholdLine', { n: r().threshold })}</span>
-          </div>
-          <For each={rows()}>
-            {(c) => {
-              const rank = () => r().elected.indexOf(c.id);
-              const tied = () => r().tied.includes(c.id);
-              return (
-                <div class="screen-bar-row" classList={{ elected: rank() >= 0, tied: tied() }}>
-                  <span class="screen-bar-name">
-                    <Show when={rank() >= 0}>
-                      <span class="screen-rank num">{rank() + 1}</span>
-                    </Show>
-                    <span class="screen-bar-title">{c.title}</span>
-                  </span>
-                  <span class="screen-bar-track">
-                    <span class="screen-bar" style={{ width: pct(c.for) }} />
-                  </span>
-                  <span class="screen-bar-value num">
-                    {c.for}
-                    <Show when={rank() >= 0 || tied()}>
-                      <span class="screen-bar-tag">{rank() >= 0 ? t('screen.elected') : t('tally.outcome.tied')}</span>
-                    </Show>
-                  </span>
-                </div>
-              );
-            }}
-          </For>
-        </div>
+        <Bars result={r()} />
       </Show>
       <div class="screen-foot">
         <div class="screen-summary">
@@ -343,18 +311,11 @@ function Chart(props: { vote: ScreenVoteRow; result: Result; final?: Final }) {
             </Show>
           </Show>
         </div>
-        <figure class="screen-qr">
-          <Show when={qr()}>{(svg) => <div class="screen-qr-img" innerHTML={svg()} />}</Show>
-          <figcaption>
-            {t('screen.scan')}
-            <span class="mono">{url().replace(/^https?:\/\//, '')}</span>
-          </figcaption>
-        </figure>
+        <ResultQr voteId={props.vote.id} />
       </div>
     </div>
   );
 }
-
 
 /** 发出多于实到, with the numbers (the vote is not void for it, but the hall should see it). */
 function OverIssued(props: { vote: ScreenVoteRow }) {

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { methodOf } from '../../../shared/ballot/methods/index.ts';
 import type { Vote } from '../../../shared/ballot/schema.ts';
+import type { Mark, MarkMode } from '../../../shared/ballot/methods/index.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorState, latest, Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -12,6 +13,8 @@ import { fmt, lang, t } from '../i18n.ts';
 import { can, rolesIn } from '../session.ts';
 import { every } from '../hall/hall.data.ts';
 import './tally.css';
+import './questions.css';
+import { isSitting, MotionResult, QuestionHeading, tallyQuestions } from './questions.tsx';
 import { CandidateTable, kindLabel, OutcomeSummary, OverIssuedNote, ruleWords, SignoffList, TotalsRow } from './parts.tsx';
 import {
   bulletinUrl,
@@ -52,6 +55,13 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
   // Preparing, signing and publishing need the role itself (a system administrator is neither scrutineer nor presidium).
   const scrutineer = () => rolesIn(props.congressId).includes('scrutineer');
   const presidium = () => rolesIn(props.congressId).includes('presidium');
+  /** The questions with their figures, in card order (a plain vote: its one project question). */
+  const questions = createMemo(() => {
+    const tv = latest(tally);
+    return tv ? tallyQuestions(tv, v()) : [];
+  });
+  /** More than one question on the card (a sitting, 表决事项单): each is numbered and titled. */
+  const sitting = () => isSitting(v().questions);
 
   return (
     <section class="section tally" aria-labelledby="tally-title">
@@ -76,7 +86,7 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                 {(totals) => (
                   <>
                     <h3 class="tally-sub">{t('tally.totals')}</h3>
-                    <TotalsRow totals={totals()} />
+                    <TotalsRow totals={totals()} perQuestion={sitting()} />
                     <OverIssuedNote totals={totals()} />
                     <Show when={totals().void}>
                       <Alert kind="error" title={t('tally.void')} class="tally-void-alert">
@@ -87,33 +97,53 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                 )}
               </Show>
               <Show
-                when={tv().figures}
+                when={tv().figures || tv().questions}
                 fallback={
-                  <p class="muted tally-hidden">{t('tally.figuresHidden')}</p>
+                  <p class="muted tally-hidden">{sitting() ? t('tally.sitting.figuresHidden') : t('tally.figuresHidden')}</p>
                 }
               >
-                {(f) => (
-                  <>
-                    <h3 class="tally-sub">{t('tally.byCandidate')}</h3>
-                    <p class="tally-threshold">
-                      <strong>{t('tally.threshold', { n: f().threshold })}</strong>{' '}
-                      <span class="muted">{ruleWords(v().threshold, tv().totals ?? { seated: 0, present: 0, valid: 0 }, f().threshold)}</span>
-                    </p>
-                    <CandidateTable
-                      caption={t('tally.byCandidate')}
-                      candidates={f().candidates}
-                      elected={f().elected}
-                      tied={f().tied}
-                      threshold={f().threshold}
-                      void={!!tv().totals?.void}
-                      mode={v().markMode}
-                    />
-                    <OutcomeSummary candidates={f().candidates} elected={f().elected} tied={f().tied} unfilledSeats={f().unfilledSeats} void={!!tv().totals?.void} />
-                    <Show when={tv().state === 'published' && tv().next.vacancy}>
-                      {(vac) => <Vacancy {...props} tally={tv()} vacancy={vac()} onTally={mutate} />}
+                <Show when={sitting()}>
+                  <p class="muted tally-sitting-lead">{t('tally.sitting.lead', { n: questions().length })}</p>
+                </Show>
+                <For each={questions()}>
+                  {(q, i) => (
+                    <Show
+                      when={q.kind === 'projects'}
+                      fallback={
+                        <div class="question-block" role="group" aria-labelledby={`question-${q.id}`}>
+                          <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`question-${q.id}`} />
+                          <MotionResult q={q} base={tv().totals ?? { seated: 0, present: 0 }} void={!!tv().totals?.void} />
+                        </div>
+                      }
+                    >
+                      <div class={sitting() ? 'question-block' : undefined} role={sitting() ? 'group' : undefined} aria-labelledby={sitting() ? `question-${q.id}` : undefined}>
+                        <Show when={sitting()} fallback={<h3 class="tally-sub">{t('tally.byCandidate')}</h3>}>
+                          <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`question-${q.id}`} />
+                        </Show>
+                        <p class="tally-threshold">
+                          <strong>{t('tally.threshold', { n: q.needed })}</strong>{' '}
+                          <span class="muted">{ruleWords(q.threshold, { ...(tv().totals ?? { seated: 0, present: 0 }), valid: q.valid }, q.needed)}</span>
+                        </p>
+                        <Show when={sitting()}>
+                          <p class="muted small">{t('tally.question.ballots', { valid: q.valid, invalid: q.invalid })}</p>
+                        </Show>
+                        <CandidateTable
+                          caption={sitting() ? q.title : t('tally.byCandidate')}
+                          candidates={q.rows}
+                          elected={q.elected}
+                          tied={q.tied}
+                          threshold={q.needed}
+                          void={!!tv().totals?.void}
+                          mode={q.markMode}
+                        />
+                        <OutcomeSummary candidates={q.rows} elected={q.elected} tied={q.tied} unfilledSeats={q.unfilledSeats} void={!!tv().totals?.void} />
+                        <Show when={tv().state === 'published' && tv().next.vacancy}>
+                          {(vac) => <Vacancy {...props} tally={tv()} vacancy={vac()} onTally={mutate} />}
+                        </Show>
+                      </div>
                     </Show>
-                  </>
-                )}
+                  )}
+                </For>
               </Show>
               <Show when={tv().state === 'prepared' && tv().invalidBallots}>
                 {(list) => <InvalidBallots vote={v()} list={list()} />}
@@ -176,15 +206,30 @@ function Prepare(props: Ids & { vote: Vote; tally: TallyView; scrutineer: boolea
   );
 }
 
-/** 计算机认定的无效票, each with its marks by candidate, for the chief scrutineer to re-check. */
+/**
+ * 计算机认定的无效票, each with its marks by candidate, for the chief scrutineer to re-check; on a sitting, the question
+ * (or questions) each ballot is invalid for — it counts as usual for the others.
+ */
 function InvalidBallots(props: { vote: Vote; list: NonNullable<TallyView['invalidBallots']> }) {
-  const title = (id: string) => props.vote.candidates.find((c) => c.id === id)?.title ?? id;
-  const order = (id: string) => props.vote.candidates.find((c) => c.id === id)?.position ?? 0;
+  const sitting = () => isSitting(props.vote.questions);
+  /** Every key of the card in card order: the questions in turn, each question's candidates in turn. */
+  const keys = createMemo(() => {
+    const out = new Map<string, { title: string; order: number }>();
+    for (const q of props.vote.questions) for (const c of q.candidates) out.set(c.id, { title: c.title, order: out.size });
+    for (const c of props.vote.candidates) if (!out.has(c.id)) out.set(c.id, { title: c.title, order: out.size });
+    return out;
+  });
+  const title = (id: string) => keys().get(id)?.title ?? id;
+  const order = (id: string) => keys().get(id)?.order ?? 0;
+  const question = (id: string) => props.vote.questions.find((q) => q.id === id);
+  /** Why: the 赞成 of that question against its limit. */
+  const why = (marks: Record<string, Mark>, q: { markMode: MarkMode; maxFor: number; candidates: { id: string }[] }) =>
+    methodOf(q.markMode).invalid(Object.fromEntries(q.candidates.filter((c) => c.id in marks).map((c) => [c.id, marks[c.id]])), q)?.marked ?? 0;
   return (
     <div class="tally-invalid">
       <h3 class="tally-sub">{t('tally.invalid.title', { n: props.list.length })}</h3>
       <Show when={props.list.length > 0} fallback={<p class="muted">{t('tally.invalid.none')}</p>}>
-        <p class="muted">{t('tally.invalid.lead')}</p>
+        <p class="muted">{sitting() ? t('tally.invalid.leadSitting') : t('tally.invalid.lead')}</p>
         <ol class="invalid-list">
           <For each={props.list}>
             {(b) => (
@@ -197,8 +242,24 @@ function InvalidBallots(props: { vote: Vote; list: NonNullable<TallyView['invali
                       <span class="mono">{t('tally.invalid.serial', { serial: b.serial! })}</span>
                     </Show>
                   </Show>
-                  <span class="invalid-why">{t('tally.invalid.why', { n: methodOf(props.vote.markMode).invalid(b.marks, props.vote)?.marked ?? 0, max: props.vote.maxFor })}</span>
+                  <Show when={!sitting()}>
+                    <span class="invalid-why">{t('tally.invalid.why', { n: methodOf(props.vote.markMode).invalid(b.marks, props.vote)?.marked ?? 0, max: props.vote.maxFor })}</span>
+                  </Show>
                 </p>
+                <Show when={sitting()}>
+                  <For each={b.questions}>
+                    {(qid) => (
+                      <Show when={question(qid)}>
+                        {(q) => (
+                          <p class="invalid-question">
+                            {t('tally.invalid.forQuestion', { title: q().title })}
+                            <span class="invalid-why"> · {t('tally.invalid.whyShort', { n: why(b.marks, q()), max: q().maxFor })}</span>
+                          </p>
+                        )}
+                      </Show>
+                    )}
+                  </For>
+                </Show>
                 <ul class="invalid-marks">
                   <For each={Object.entries(b.marks).sort((x, y) => order(x[0]) - order(y[0]))}>
                     {([id, mark]) => (

@@ -49,16 +49,23 @@ export function Outcome(props: { id: string; elected: string[]; tied: string[]; 
   );
 }
 
-/** 应到 / 实到 / 发出 / 收回 / 有效 / 无效 in one row of figures. */
-export function TotalsRow(props: { totals: Totals; class?: string }) {
+/**
+ * 应到 / 实到 / 发出 / 收回 / 有效 / 无效 in one row of figures; on a sitting (`perQuestion`) 有效 / 无效 are each
+ * question's own and stand under it, not here.
+ */
+export function TotalsRow(props: { totals: Totals; class?: string; perQuestion?: boolean }) {
   const items = () =>
     [
       ['tally.seated', props.totals.seated],
       ['tally.present', props.totals.present],
       ['tally.issued', props.totals.issued],
       ['tally.cast', props.totals.cast],
-      ['tally.valid', props.totals.valid],
-      ['tally.invalid', props.totals.invalid],
+      ...(props.perQuestion
+        ? []
+        : ([
+            ['tally.valid', props.totals.valid],
+            ['tally.invalid', props.totals.invalid],
+          ] as const)),
     ] as const;
   return (
     <dl class={`tally-totals ${props.class ?? ''}`}>
