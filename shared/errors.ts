@@ -299,6 +299,18 @@ export const ERRORS = {
     zh: '所决定的表决须是本人大已公布结果的项目表决，且只有“决定”类议题可以指明它。',
     en: 'Only a decision motion names a vote, and it must be a published project vote of this congress.',
   },
+  decision_needs_published: {
+    status: 409,
+    zh: '该项目表决的结果（包括其后的再次投票、另行表决）尚未全部公布，名单尚未确定，暂不能起草决定。请先由主席团公布结果；有空缺名额的，请先决定另行表决或留空。',
+    en: 'The results of this project vote (and of the votes that followed it) are not all published, so the list is not final: the decision cannot be drafted yet. Have the presidium publish the results first; with unfilled seats, decide on a further vote or leave them empty.',
+  },
+  decision_exists: {
+    status: 409,
+    zh: '这次项目表决已经起草过决定“{title}”，请打开并修改它，不要重复起草。',
+    en: 'A decision, “{title}”, was already drafted for this project vote; open and edit it instead of drafting another.',
+  },
+  decision_not_project_vote: { status: 409, zh: '只能为项目表决起草决定。', en: 'A decision can only be drafted for a project vote.' },
+  decision_not_found: { status: 404, zh: '找不到该决定，或它尚未经会议表决通过并公布。', en: 'This decision does not exist, or it has not been adopted and published yet.' },
   list_not_frozen_for_vote: { status: 409, zh: '只能对已冻结的候选项目清单表决。', en: 'Only a frozen candidate list can be voted on.' },
   card_signature: {
     status: 403,

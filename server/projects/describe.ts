@@ -7,6 +7,7 @@ import { accounts, changeRequests, departments, findings, inspections, milestone
 import { canDecideChange, canEditProject, canRequestChange } from '../../shared/projects/policy.ts';
 import type { Who } from './access.ts';
 import { shanghaiToday } from '../../shared/time.ts';
+import { decisionOfVote } from '../ballot/decision.ts';
 
 /**
  * The one order of projects in every list: by when they were made, then by title, then by id. Projects made by one
@@ -157,6 +158,7 @@ export async function describeProject(db: DbOrTx, who: Who, p: Project): Promise
       note: c.note,
     })),
     findings: await findingsOf(db, who.congress.id, and(eq(findings.projectId, p.id)), today),
+    decision: await decisionOfVote(db, p.congressId, p.voteId),
     can: { edit: canEditProject(who, p) && p.status !== 'terminated', report: canEditProject(who, p) && p.status === 'active', requestChange: canRequestChange(who, p) && p.status !== 'terminated', decideChange: canDecideChange(who) },
   };
 }

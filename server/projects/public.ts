@@ -9,6 +9,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { changeRequests, congresses, evalRounds, evalTargets, milestones, projectFiles, projects, projectUpdates } from '../db/schema/index.ts';
 import { computeResults } from '../evaluation/results.ts';
 import { AppError } from '../lib/errors.ts';
+import { decisionOfVote } from '../ballot/decision.ts';
 import { projectOrder, summarize } from './describe.ts';
 import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
@@ -66,6 +67,7 @@ async function publicOne(db: DbOrTx, p: Project, today: string): Promise<PublicP
     updates: ups.map((u) => ({ at: u.at.toISOString(), summary: u.summary, progressPercent: u.progressPercent })),
     evaluation: await latestGrade(db, p),
     announcements: decided.map((c) => ({ kind: c.kind, approved: c.state === 'approved', decisionDate: c.decisionDate!, announcementDate: c.announcementDate, reason: c.reason })),
+    decision: await decisionOfVote(db, p.congressId, p.voteId),
   };
 }
 

@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'ballot.update_motion',
   'ballot.delete_motion',
   'ballot.set_questions',
+  'ballot.draft_decision',
   'tally.prepare',
   'tally.signoff',
   'tally.publish',

@@ -307,3 +307,4 @@ export const castBallot = route({
   errors: [...CARD_REFUSALS, 'ballot_marks', 'card_used', 'rate_limited'],
   quiet: true,
 });
+export * from './decision-contract.ts';

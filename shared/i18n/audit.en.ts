@@ -62,6 +62,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.ballot.update_motion': 'Motion changed',
   'audit.action.ballot.delete_motion': 'Motion deleted',
   'audit.action.ballot.set_questions': 'Questions of a sitting set',
+  'audit.action.ballot.draft_decision': 'Decision on the projects drafted',
   'audit.action.tally.prepare': 'Votes counted',
   'audit.action.tally.signoff': 'Tally signed by a scrutineer',
   'audit.action.tally.publish': 'Result published',

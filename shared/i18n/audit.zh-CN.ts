@@ -66,6 +66,7 @@ const actions = {
   'audit.action.ballot.update_motion': '修改议题',
   'audit.action.ballot.delete_motion': '删除议题',
   'audit.action.ballot.set_questions': '设定表决事项单',
+  'audit.action.ballot.draft_decision': '起草民生实事项目决定',
   'audit.action.tally.prepare': '计票',
   'audit.action.tally.signoff': '监票人签字确认计票结果',
   'audit.action.tally.publish': '公布票决结果',

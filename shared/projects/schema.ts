@@ -202,6 +202,8 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** The adopted decision (关于实施XXXX年民生实事项目的决定) of the vote that elected a project, if any. */
+export const ProjectDecisionLink = z.object({ motionId: z.string(), title: z.string(), adoptedAt: z.string() }).nullable();
 export const ProjectDetail = ProjectSummary.extend({
   content: z.string(),
   expectedOutcome: z.string(),
@@ -213,6 +215,7 @@ export const ProjectDetail = ProjectSummary.extend({
   findings: z.array(Finding),
   /** What the asker may do here. */
   can: z.object({ edit: z.boolean(), report: z.boolean(), requestChange: z.boolean(), decideChange: z.boolean() }),
+  decision: ProjectDecisionLink,
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 
@@ -291,11 +294,12 @@ export const PublicProject = z.object({
   evaluation: z.object({ roundTitle: z.string(), year: z.int(), grade: z.enum(GRADES).nullable(), overall: z.number().nullable() }).nullable(),
   /** Decided change requests, as announced. */
   announcements: z.array(z.object({ kind: ChangeKind, approved: z.boolean(), decisionDate: z.string(), announcementDate: z.string().nullable(), reason: z.string() })),
+  decision: ProjectDecisionLink,
 });
 export type PublicProject = z.infer<typeof PublicProject>;
 export const PublicProjectList = z.object({
   congress: z.object({ id: z.string(), name: z.string() }),
   year: z.int(),
   years: z.array(z.int()),
-  projects: z.array(PublicProject.omit({ milestones: true, photos: true, updates: true, announcements: true, content: true, expectedOutcome: true, evaluation: true }).extend({ photo: z.string().nullable() })),
+  projects: z.array(PublicProject.omit({ milestones: true, photos: true, updates: true, announcements: true, content: true, expectedOutcome: true, evaluation: true, decision: true }).extend({ photo: z.string().nullable() })),
 });

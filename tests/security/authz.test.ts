@@ -196,6 +196,9 @@ async function buildWorld(label: string) {
     return v;
   };
   ids.vDraft = await newVote();
+  // A motion (议题) of the session, on no sitting: edited by the allowed callers, deleted as a fresh one.
+  const newMotion = async () => (await must(c.presidium.post(`${base}/sessions/${ids.session}/motions`, { kind: 'agenda' }), 'motion')).id as string;
+  ids.motion = await newMotion();
   ids.vCards = await newVote();
   const vCards = await makeCards(ids.vCards);
   ids.vCardsSerial = vCards[0].serial;
@@ -369,6 +372,7 @@ async function buildWorld(label: string) {
         return v;
       },
       openedVote,
+      motion: newMotion,
       voidable: queue(voidable),
       mismatched: queue(mismatched),
       project: newProject,
@@ -430,6 +434,7 @@ type Spec = {
 };
 
 const cg = (x: X) => `/api/congresses/${x.cid}`;
+const NO_DECISION = '00000000-0000-4000-8000-00000000dec1';
 const vote = (x: X, v: string) => `${cg(x)}/sessions/${x.w.ids.session}/votes/${x.w.ids[v]}`;
 const round = (x: X, r: string) => `${cg(x)}/evaluation/rounds/${x.w.ids[r]}`;
 const project = (x: X, p = x.w.ids.prA) => `${cg(x)}/projects/${p}`;
@@ -668,6 +673,17 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'POST /api/congresses/:congressId/sessions/:sessionId/votes': { allow: CHAIR, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/votes`, body: { listId: x.r.ids.Lf, title: uniq('票决') } }) },
   'GET /api/congresses/:congressId/sessions/:sessionId/votes/:voteId': { allow: MEMBERS, req: (x) => ({ path: vote(x, 'vOpen') }) },
   'PATCH /api/congresses/:congressId/sessions/:sessionId/votes/:voteId': { allow: CHAIR, req: (x) => ({ path: vote(x, 'vDraft'), body: { title: '关于民生实事项目的票决' } }) },
+  'PUT /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/questions': { allow: CHAIR, req: (x) => ({ path: `${vote(x, 'vDraft')}/questions`, body: { motionIds: [], listPosition: 0 } }) },
+  'GET /api/congresses/:congressId/sessions/:sessionId/motions': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/motions` }) },
+  'POST /api/congresses/:congressId/sessions/:sessionId/motions': { allow: CHAIR, req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/motions`, body: { kind: 'name_list' } }) },
+  'PATCH /api/congresses/:congressId/sessions/:sessionId/motions/:motionId': {
+    allow: CHAIR,
+    req: (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/motions/${x.w.ids.motion}`, body: { body: '会议议程（草案）全文' } }),
+  },
+  'DELETE /api/congresses/:congressId/sessions/:sessionId/motions/:motionId': {
+    allow: CHAIR,
+    req: async (x) => ({ path: `${cg(x)}/sessions/${x.w.ids.session}/motions/${x.fresh ? await x.w.fresh.motion() : x.w.ids.motion}` }),
+  },
   'POST /api/congresses/:congressId/sessions/:sessionId/votes/:voteId/cards': {
     allow: COUNTERS,
     req: async (x) => ({ path: x.fresh ? `${cg(x)}/sessions/${x.w.ids.session}/votes/${await x.w.fresh.vote()}/cards` : `${vote(x, 'vDraft')}/cards`, body: { spareCards: 1 } }),
@@ -737,6 +753,14 @@ const TABLE: Record<string, Spec | Spec[]> = {
   'POST /api/public/receipts/check': { allow: EVERYONE, req: (x) => ({ path: '/api/public/receipts/check', body: { congressId: x.cid, receipt: x.r.ids.receipt } }) },
   'GET /api/public/sessions/:sessionId/screen': { allow: EVERYONE, req: (x) => ({ path: `/api/public/sessions/${x.w.ids.session}/screen` }) },
   'GET /api/public/sessions/:sessionId/events': { allow: EVERYONE, req: (x) => ({ path: `/api/public/sessions/${x.w.ids.session}/events`, stream: true }) },
+
+  // ---- the decision on the projects (a decision motion drafted from a published project vote) ----
+  'POST /api/congresses/:congressId/votes/:voteId/decision': { allow: CHAIR, ok: ['decision_exists', 'decision_needs_published'], req: (x) => ({ path: `${cg(x)}/votes/${x.w.ids.vPub}/decision` }) },
+  'GET /api/congresses/:congressId/decisions': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/decisions` }) },
+  // No decision of that id: who may read one is what is checked (the routes' own tests read real ones).
+  'GET /api/congresses/:congressId/decisions/:motionId': { allow: MEMBERS, ok: ['decision_not_found'], req: (x) => ({ path: `${cg(x)}/decisions/${NO_DECISION}` }) },
+  'GET /api/public/congresses/:congressId/decisions': { allow: EVERYONE, req: (x) => ({ path: `/api/public/congresses/${x.cid}/decisions` }) },
+  'GET /api/public/congresses/:congressId/decisions/:motionId': { allow: EVERYONE, ok: ['decision_not_found'], req: (x) => ({ path: `/api/public/congresses/${x.cid}/decisions/${NO_DECISION}` }) },
 
   // ---- projects ----
   'GET /api/congresses/:congressId/projects': {
