@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { qrSvgs } from '../lib/qr.ts';
 import type { z } from 'zod';
-import type { Audience, Questionnaire, Submission } from '../../shared/evaluation/schema.ts';
+import { type Audience, normalizeItems, type Questionnaire, type Submission } from '../../shared/evaluation/schema.ts';
 import { tokenOf } from '../../shared/serial.ts';
 import type { Database, Db, DbOrTx } from '../db/client.ts';
 import type { Lang } from '../../shared/errors.ts';
@@ -90,7 +90,7 @@ export async function openQuestionnaire(db: Db, keys: KeyStore, input: { token: 
   return {
     token: tokenOf(token),
     audience: payload.a,
-    round: { id: round.id, title: round.title, congressName: congress?.name ?? '', items: round.items, allowUnknown: round.allowUnknown, closesNote: null },
+    round: { id: round.id, title: round.title, congressName: congress?.name ?? '', items: normalizeItems(round.items), allowUnknown: round.allowUnknown, closesNote: null },
     targets: await targetsOf(db, round.id),
   };
 }

@@ -7,10 +7,11 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { rectificationFor } from '../../shared/evaluation/rates.ts';
 import type { Rectification } from '../../shared/evaluation/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { type congresses, departments, evalRounds, projects, rectifications } from '../db/schema/index.ts';
+import { type congresses, departments, evalRounds, rectifications } from '../db/schema/index.ts';
 import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { computeResults } from './results.ts';
+import { departmentsAnswering } from './targets.ts';
 import { audit, type Ctx, createRound, getRound, notifyHall, roundState, targetsOf } from './rounds.ts';
 import { addDays, daysBetween, shanghaiToday } from '../../shared/time.ts';
 
@@ -25,13 +26,13 @@ export async function publishRound(ctx: Ctx, congress: Congress, roundId: string
   await notifyHall(ctx.tx, r); // 会场测评: the big screen shows the results now
   const results = await computeResults(ctx.tx, congress, published);
   const deadline = addDays(shanghaiToday(published.publishedAt), RECTIFICATION_DAYS);
-  const pids = results.targets.filter((t) => t.kind === 'project').map((t) => t.id);
-  const leads = new Map(pids.length ? (await ctx.tx.select({ id: projects.id, lead: projects.leadDepartmentId }).from(projects).where(inArray(projects.id, pids))).map((p) => [p.id, p.lead]) : []);
+  // The department that answers for each target (a representative has none: graded, never rectified).
+  const answering = await departmentsAnswering(ctx.tx, results.targets);
   let opened = 0;
   for (const t of results.targets) {
     const need = rectificationFor(t.grade);
     if (!need.open || !t.grade) continue;
-    const departmentId = t.kind === 'department' ? t.id : leads.get(t.id);
+    const departmentId = answering.get(`${t.kind}:${t.id}`);
     if (!departmentId) continue;
     await ctx.tx.insert(rectifications).values({ congressId: ctx.congressId, roundId: r.id, targetKind: t.kind, targetId: t.id, departmentId, grade: t.grade, requiresReevaluation: need.reevaluate, repeated: t.repeatedDissatisfied, deadline });
     opened++;
@@ -130,7 +131,7 @@ export async function reevaluate(ctx: Ctx, roundId: string, title?: string) {
   if (needs.length === 0) throw new AppError('reevaluation_not_needed');
   return createRound(
     ctx,
-    { year: r.year, title: title ?? `${r.title}（再测评）`.slice(0, 120), audiences: r.audiences, projectIds: [], includeDepartments: false, items: r.items, allowUnknown: r.allowUnknown },
+    { year: r.year, title: title ?? `${r.title}（再测评）`.slice(0, 120), audiences: r.audiences, projectIds: [], includeDepartments: false, targets: [], items: r.items, allowUnknown: r.allowUnknown },
     { kind: 'reevaluation', previousRoundId: r.id, targets: needs.map((n) => ({ kind: n.targetKind, targetId: n.targetId })) },
   );
 }

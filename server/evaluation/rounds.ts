@@ -1,10 +1,12 @@
 /** Evaluation rounds: what they evaluate, who answers, the questionnaire, and their life: draft → open → closed → published. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+
+export { targetsOf };
 import type { z } from 'zod';
-import { type Audience, type CreateRound, DEFAULT_ITEMS, type Round, type Target, type UpdateRound } from '../../shared/evaluation/schema.ts';
+import { type Audience, type CreateRound, DEFAULT_ITEMS, type Items, itemsOf, normalizeItems, type Round, TARGET_KINDS, type TargetKind, type UpdateRound } from '../../shared/evaluation/schema.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { departments, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, projects, representatives } from '../db/schema/index.ts';
-import { projectOrder } from '../projects/describe.ts';
+import { evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, representatives } from '../db/schema/index.ts';
+import { resolveTargets, type TargetRef, targetsOf } from './targets.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { now } from '../lib/clock.ts';
 import { reshuffle } from '../lib/reshuffle.ts';
@@ -32,25 +34,6 @@ export async function getRound(db: DbOrTx, congressId: string, roundId: string, 
   return row;
 }
 
-/** The targets of a round with their titles: a project (with its lead department), a department (with its projects). */
-export async function targetsOf(db: DbOrTx, roundId: string): Promise<Target[]> {
-  const rows = await db.select().from(evalTargets).where(eq(evalTargets.roundId, roundId)).orderBy(asc(evalTargets.position));
-  const pids = rows.filter((r) => r.kind === 'project').map((r) => r.targetId);
-  const dids = rows.filter((r) => r.kind === 'department').map((r) => r.targetId);
-  const ps = pids.length ? await db.select({ id: projects.id, title: projects.title, lead: projects.leadDepartmentId, co: projects.coDepartmentIds }).from(projects).where(inArray(projects.id, pids)).orderBy(...projectOrder) : [];
-  const allDeps = [...new Set([...dids, ...ps.map((p) => p.lead)])];
-  const ds = allDeps.length ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, allDeps)) : [];
-  const dname = new Map(ds.map((d) => [d.id, d.name]));
-  return rows.map((r) => {
-    if (r.kind === 'project') {
-      const p = ps.find((x) => x.id === r.targetId);
-      return { kind: 'project' as const, id: r.targetId, title: p?.title ?? '—', subtitle: p ? (dname.get(p.lead) ?? '') : '' };
-    }
-    const on = ps.filter((p) => p.lead === r.targetId || p.co.includes(r.targetId)).map((p) => p.title);
-    return { kind: 'department' as const, id: r.targetId, title: dname.get(r.targetId) ?? '—', subtitle: on.join('、') };
-  });
-}
-
 export async function describeRound(db: DbOrTx, r: RoundRow, opts: { representativeId?: string | null } = {}): Promise<Round> {
   const spent = await db.select({ audience: evalSpent.audience, n: sql<number>`count(*)::int` }).from(evalSpent).where(eq(evalSpent.roundId, r.id)).groupBy(evalSpent.audience);
   const printed = await db.select({ audience: evalCodes.audience, n: sql<number>`count(*)::int` }).from(evalCodes).where(eq(evalCodes.roundId, r.id)).groupBy(evalCodes.audience);
@@ -65,7 +48,7 @@ export async function describeRound(db: DbOrTx, r: RoundRow, opts: { representat
     previousRoundId: r.previousRoundId,
     state: roundState(r),
     audiences: r.audiences,
-    items: r.items,
+    items: normalizeItems(r.items),
     allowUnknown: r.allowUnknown,
     targets: await targetsOf(db, r.id),
     openedAt: r.openedAt?.toISOString() ?? null,
@@ -94,24 +77,33 @@ export async function notifyHall(db: DbOrTx, r: Pick<RoundRow, 'sessionId'>) {
   if (r.sessionId) await notifySession(db, r.sessionId, 'vote');
 }
 
-/** Projects of the congress, and (unless left out) their lead and co-operating departments, in the order given. */
-async function resolveTargets(ctx: Ctx, projectIds: string[], includeDepartments: boolean) {
-  const ids = [...new Set(projectIds)];
-  const ps = await ctx.tx.select().from(projects).where(and(inArray(projects.id, ids), eq(projects.congressId, ctx.congressId)));
-  if (ps.length !== ids.length) throw new AppError('project_not_found');
-  const ordered = ids.map((id) => ps.find((p) => p.id === id)!);
-  const targets: { kind: 'project' | 'department'; targetId: string }[] = ordered.map((p) => ({ kind: 'project', targetId: p.id }));
-  if (includeDepartments) for (const d of [...new Set(ordered.flatMap((p) => [p.leadDepartmentId, ...p.coDepartmentIds]))]) targets.push({ kind: 'department', targetId: d });
-  return targets;
+/**
+ * The questionnaire of a round over these kinds of target: the items given for each kind present, the default ones for
+ * a kind present without any (a kind not evaluated is not asked).
+ */
+export function questionnaireFor(kinds: Iterable<TargetKind>, given: Items | undefined): Items {
+  const out: Items = {};
+  for (const k of new Set(kinds)) out[k] = itemsOf(given?.[k] ? given : DEFAULT_ITEMS, k);
+  return out;
 }
 
-export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, extra: { kind?: 'regular' | 'reevaluation'; previousRoundId?: string; targets?: { kind: 'project' | 'department'; targetId: string }[] } = {}) {
-  const targets = extra.targets ?? (await resolveTargets(ctx, input.projectIds, input.includeDepartments));
+/** Item ids are unique within each kind of target. */
+function checkItems(items: Items) {
+  for (const k of TARGET_KINDS) {
+    const list = items[k] ?? [];
+    if (new Set(list.map((i) => i.id)).size !== list.length) throw new AppError('round_items_duplicate');
+  }
+}
+
+export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, extra: { kind?: 'regular' | 'reevaluation'; previousRoundId?: string; targets?: TargetRef[] } = {}) {
+  const targets = extra.targets ?? (await resolveTargets(ctx.tx, ctx.congressId, input));
+  if (input.items) checkItems(input.items);
+  const items = questionnaireFor(targets.map((t) => t.kind), input.items);
   // 会场测评: a session of this congress.
   const sessionId = input.sessionId ? (await getSession(ctx.tx, ctx.congressId, input.sessionId)).id : null;
   const [row] = await ctx.tx
     .insert(evalRounds)
-    .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items: input.items ?? DEFAULT_ITEMS, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null, sessionId })
+    .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null, sessionId })
     .returning();
   await ctx.tx.insert(evalTargets).values(targets.map((t, i) => ({ roundId: row.id, kind: t.kind, targetId: t.targetId, position: i })));
   await audit(ctx, 'create', row.id, { title: row.title, targets: targets.length, audiences: row.audiences, kind: row.kind });
@@ -123,8 +115,14 @@ export async function updateRound(ctx: Ctx, roundId: string, input: z.infer<type
   if (r.openedAt) throw new AppError('round_started');
   // 会场测评: a session of this congress (a hall round's session is fixed once it opens: round_started above).
   if (input.sessionId) await getSession(ctx.tx, ctx.congressId, input.sessionId);
-  if (input.items) for (const k of ['project', 'department'] as const) if (new Set(input.items[k].map((i) => i.id)).size !== input.items[k].length) throw new AppError('round_items_duplicate');
-  await ctx.tx.update(evalRounds).set(input).where(eq(evalRounds.id, r.id));
+  const set: Partial<typeof evalRounds.$inferInsert> = { ...input, items: undefined };
+  if (input.items) {
+    checkItems(input.items);
+    // Only the kinds the round evaluates are asked; a kind not given keeps its items.
+    const kinds = (await ctx.tx.selectDistinct({ kind: evalTargets.kind }).from(evalTargets).where(eq(evalTargets.roundId, r.id))).map((x) => x.kind);
+    set.items = questionnaireFor(kinds, { ...normalizeItems(r.items), ...input.items });
+  }
+  await ctx.tx.update(evalRounds).set(set).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'update', r.id, input);
   if (input.sessionId !== undefined && input.sessionId !== r.sessionId) {
     await notifyHall(ctx.tx, r);

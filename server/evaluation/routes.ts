@@ -15,6 +15,7 @@ import { codeSlips, generateCodes, grantCode, openQuestionnaire, submitAnswers }
 import { answeredInHall } from './hall.ts';
 import { fileReport, listRectifications, publishRound, reevaluate, reviewReport, setDeadline } from './rectify.ts';
 import { commentsOf, computeResults, league, resultsCsv } from './results.ts';
+import { archiveInquiry, archiveOfficial, createInquiry, createOfficial, listInquiries, listOfficials, oneInquiry, oneOfficial, updateInquiry, updateOfficial } from './registry.ts';
 import { closeRound, createRound, describeRound, getRound, openRound, recordIssued, representativeOf, roundState, updateRound } from './rounds.ts';
 
 // Who may call each route is its contract's permission (shared/evaluation/policy.ts); what depends on the round
@@ -103,7 +104,39 @@ implement(evaluationRoutes, C.reevaluate, async (c, { access: a, params: { round
   return describeFor(c, a, row);
 });
 
-implement(evaluationRoutes, C.getLeague, async (c, { access: a }) => league(c.get('deps').db, a.congress));
+implement(evaluationRoutes, C.getLeague, async (c, { access: a, query }) => league(c.get('deps').db, a.congress, query.kind));
+
+implement(evaluationRoutes, C.listOfficials, async (c, { access: a, query }) => listOfficials(c.get('deps').db, a.congress.id, query.archived === 'include'));
+implement(evaluationRoutes, C.createOfficial, async (c, { access: a, body }) => {
+  const db = c.get('deps').db;
+  return oneOfficial(db, a.congress.id, await db.transaction((tx) => createOfficial(ctxOf(a, tx), body)));
+});
+implement(evaluationRoutes, C.updateOfficial, async (c, { access: a, params: { officialId }, body }) => {
+  const db = c.get('deps').db;
+  await db.transaction((tx) => updateOfficial(ctxOf(a, tx), officialId, body));
+  return oneOfficial(db, a.congress.id, officialId);
+});
+implement(evaluationRoutes, C.archiveOfficial, async (c, { access: a, params: { officialId } }) => {
+  const db = c.get('deps').db;
+  await db.transaction((tx) => archiveOfficial(ctxOf(a, tx), officialId));
+  return oneOfficial(db, a.congress.id, officialId);
+});
+
+implement(evaluationRoutes, C.listInquiries, async (c, { access: a, query }) => listInquiries(c.get('deps').db, a.congress.id, query.archived === 'include'));
+implement(evaluationRoutes, C.createInquiry, async (c, { access: a, body }) => {
+  const db = c.get('deps').db;
+  return oneInquiry(db, a.congress.id, await db.transaction((tx) => createInquiry(ctxOf(a, tx), body)));
+});
+implement(evaluationRoutes, C.updateInquiry, async (c, { access: a, params: { inquiryId }, body }) => {
+  const db = c.get('deps').db;
+  await db.transaction((tx) => updateInquiry(ctxOf(a, tx), inquiryId, body));
+  return oneInquiry(db, a.congress.id, inquiryId);
+});
+implement(evaluationRoutes, C.archiveInquiry, async (c, { access: a, params: { inquiryId } }) => {
+  const db = c.get('deps').db;
+  await db.transaction((tx) => archiveInquiry(ctxOf(a, tx), inquiryId));
+  return oneInquiry(db, a.congress.id, inquiryId);
+});
 
 implement(evaluationRoutes, C.listRectifications, async (c, { access: a }) => listRectifications(c.get('deps').db, a.congress, rectificationsScope(viewer(a), a.departmentIds)));
 

@@ -124,6 +124,12 @@ export const AUDIT_ACTIONS = [
   'evaluation.rectification_accept',
   'evaluation.rectification_return',
   'evaluation.rectification_deadline',
+  'evaluation.official_create',
+  'evaluation.official_update',
+  'evaluation.official_archive',
+  'evaluation.inquiry_create',
+  'evaluation.inquiry_update',
+  'evaluation.inquiry_archive',
   'keys.rotate',
   'demo.load',
 ] as const;

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';
 import {
+  ArchivedQuery,
+  Inquiry,
+  InquiryInput,
+  InquiryParams,
+  LeagueQuery,
+  Official,
+  OfficialInput,
+  OfficialParams,
+  UpdateInquiry,
+  UpdateOfficial,
   CodeSlip,
   CodesQuery,
   Comments,
@@ -44,13 +54,13 @@ export const createRound = route({
   method: 'POST',
   path: R,
   tag,
-  summary: 'Create a round over projects (and their departments), audiences and questionnaire (staff)',
+  summary: 'Create a round over targets of any kind (projects and their departments, departments, officials, suggestion handling, inquiries, representatives), audiences and questionnaire (staff)',
   permission: 'evaluation.manage',
   params: CongressId,
   body: CreateRound,
   status: 201,
   response: Round,
-  errors: ['project_not_found', 'session_meeting_not_found'],
+  errors: ['project_not_found', 'eval_target_not_found', 'round_no_targets', 'round_items_duplicate', 'session_meeting_not_found'],
 });
 
 export const getRound = route({
@@ -208,10 +218,109 @@ export const getLeague = route({
   method: 'GET',
   path: '/congresses/:congressId/evaluation/league',
   tag,
-  summary: 'Department league table across published rounds and years',
+  summary: 'League table of one kind of target (departments by default) across published rounds and years',
   permission: 'evaluation.read',
   params: CongressId,
+  query: LeagueQuery,
   response: League,
+});
+
+// ---- the targets the office keeps: appointed officials (任命人员) and 专题询问 ----
+const O = '/congresses/:congressId/evaluation/officials';
+const Q = '/congresses/:congressId/evaluation/inquiries';
+
+export const listOfficials = route({
+  method: 'GET',
+  path: O,
+  tag,
+  summary: 'Appointed officials (任命人员) the congress evaluates; archived ones on request',
+  permission: 'evaluation.read',
+  params: CongressId,
+  query: ArchivedQuery,
+  response: z.array(Official),
+});
+
+export const createOfficial = route({
+  method: 'POST',
+  path: O,
+  tag,
+  summary: 'Add an appointed official: name, post, department (optional), appointed date',
+  permission: 'evaluation.manage',
+  params: CongressId,
+  body: OfficialInput,
+  status: 201,
+  response: Official,
+  errors: ['department_not_found'],
+});
+
+export const updateOfficial = route({
+  method: 'PATCH',
+  path: `${O}/:officialId`,
+  tag,
+  summary: 'Change an appointed official',
+  permission: 'evaluation.manage',
+  params: OfficialParams,
+  body: UpdateOfficial,
+  response: Official,
+  errors: ['official_not_found', 'department_not_found'],
+});
+
+export const archiveOfficial = route({
+  method: 'POST',
+  path: `${O}/:officialId/archive`,
+  tag,
+  summary: 'Archive an appointed official (kept in the rounds that evaluated them; no longer offered for new ones)',
+  permission: 'evaluation.manage',
+  params: OfficialParams,
+  response: Official,
+  errors: ['official_not_found'],
+});
+
+export const listInquiries = route({
+  method: 'GET',
+  path: Q,
+  tag,
+  summary: '专题询问 whose answers the congress evaluates; archived ones on request',
+  permission: 'evaluation.read',
+  params: CongressId,
+  query: ArchivedQuery,
+  response: z.array(Inquiry),
+});
+
+export const createInquiry = route({
+  method: 'POST',
+  path: Q,
+  tag,
+  summary: 'Add a 专题询问: title, date, the departments that answered',
+  permission: 'evaluation.manage',
+  params: CongressId,
+  body: InquiryInput,
+  status: 201,
+  response: Inquiry,
+  errors: ['department_not_found'],
+});
+
+export const updateInquiry = route({
+  method: 'PATCH',
+  path: `${Q}/:inquiryId`,
+  tag,
+  summary: 'Change a 专题询问',
+  permission: 'evaluation.manage',
+  params: InquiryParams,
+  body: UpdateInquiry,
+  response: Inquiry,
+  errors: ['inquiry_not_found', 'department_not_found'],
+});
+
+export const archiveInquiry = route({
+  method: 'POST',
+  path: `${Q}/:inquiryId/archive`,
+  tag,
+  summary: 'Archive a 专题询问 (kept in the rounds that evaluated it; no longer offered for new ones)',
+  permission: 'evaluation.manage',
+  params: InquiryParams,
+  response: Inquiry,
+  errors: ['inquiry_not_found'],
 });
 
 export const listRectifications = route({
@@ -283,6 +392,6 @@ export const submitAnswers = route({
   permission: 'public',
   body: Submission,
   response: Ok,
-  errors: ['eval_code_invalid', 'round_not_open', 'eval_round_closed', 'eval_code_used', 'eval_answer_unknown', 'eval_answer_twice', 'eval_unknown_not_allowed', 'eval_answers_missing', 'server_busy'],
+  errors: ['eval_code_invalid', 'round_not_open', 'eval_round_closed', 'eval_code_used', 'eval_answer_unknown', 'eval_answer_invalid', 'eval_answer_twice', 'eval_unknown_not_allowed', 'eval_answers_missing', 'server_busy'],
   quiet: true,
 });

@@ -52,7 +52,7 @@ export function figuresRefusal(v: Viewer, state: 'draft' | 'open' | 'closed' | '
 
 /** Which targets' comments the viewer reads: all of them, or (a department-only account) its own departments' only. */
 export const commentsScope = (v: Viewer, departmentIds: readonly string[]) =>
-  departmentOnly(v) ? (t: { kind: string; id: string }) => t.kind === 'department' && departmentIds.includes(t.id) : undefined;
+  departmentOnly(v) ? (t: { kind: string; id: string }) => (t.kind === 'department' || t.kind === 'suggestion_handling') && departmentIds.includes(t.id) : undefined;
 
 /** The rectifications the viewer reads: a department-only account its own departments' (null: all of them). */
 export const rectificationsScope = (v: Viewer, departmentIds: string[]) => (departmentOnly(v) ? departmentIds : null);

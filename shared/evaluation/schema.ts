@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CongressId } from '../congress/schema.ts';
 import { Year } from '../gathering/schema.ts';
-import { ANSWERS, byAnswer, GRADES } from './kinds.ts';
+import { ALL_ANSWER_VALUES, ANSWERS, byAnswer, COMMENT_MAX, DEFAULT_QUESTION_KIND, GRADES, QUESTION_KINDS, type QuestionKindName } from './kinds.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -15,7 +15,12 @@ export const RectificationParams = CongressId.extend({ rectificationId: z.uuid()
 export const AUDIENCES = ['representatives', 'residents'] as const;
 export const Audience = z.enum(AUDIENCES);
 export type Audience = z.infer<typeof Audience>;
-export const TARGET_KINDS = ['project', 'department'] as const;
+/**
+ * What a round evaluates (SPEC §7, §15): a livelihood project, a department (with or without projects), an appointed
+ * official (任命人员履职测评), a department's handling of representatives' suggestions (建议办理), the answers of a 专题询问,
+ * a representative (述职评议 by constituents).
+ */
+export const TARGET_KINDS = ['project', 'department', 'official', 'suggestion_handling', 'inquiry', 'representative'] as const;
 export const TargetKind = z.enum(TARGET_KINDS);
 export type TargetKind = z.infer<typeof TargetKind>;
 /** The answer scale: 满意, 基本满意, 不满意, 不了解 (the last left out of every rate), said once in kinds.ts. */
@@ -25,21 +30,53 @@ export const GradeValue = z.enum(GRADES);
 export const ROUND_KINDS = ['regular', 'reevaluation'] as const;
 export const RoundState = z.enum(['draft', 'open', 'closed', 'published']);
 
-/** An item of the questionnaire; `id` is stable within the round (p1, p2… for projects, d1… for departments). */
-export const Item = z.object({ id: z.string().regex(/^[pd]\d{1,2}$/), label: text(60) });
-export const Items = z.object({ project: z.array(Item).min(1).max(10), department: z.array(Item).min(1).max(10) });
-export type Items = z.infer<typeof Items>;
-export const DEFAULT_ITEMS: Items = {
+export const QuestionKind = z.enum(QUESTION_KINDS);
+/** Every value an answer may hold, of any kind (the item's kind decides which it may be). */
+export const AnyAnswer = z.enum(ALL_ANSWER_VALUES);
+
+/**
+ * An item of the questionnaire; `id` is stable within the round (p1, p2… for projects, d1… for departments, o… officials,
+ * s… suggestion handling, i… inquiries, r… representatives). Its kind of question: satisfaction3 unless it says.
+ */
+export const Item = z.object({ id: z.string().regex(/^[a-z]\d{1,2}$/), label: text(60), kind: QuestionKind.default(DEFAULT_QUESTION_KIND) });
+export type Item = z.output<typeof Item>;
+const ItemList = z.array(Item).min(1).max(10);
+/** The questionnaire: a list of items per kind of target (only the kinds the round evaluates are asked). */
+export const Items = z.object({ project: ItemList, department: ItemList, official: ItemList, suggestion_handling: ItemList, inquiry: ItemList, representative: ItemList }).partial();
+export type Items = z.output<typeof Items>;
+/** The items a round asks about a kind of target, each with its kind (items stored before kinds existed are satisfaction3). */
+export const itemsOf = (items: Items, kind: TargetKind): (Item & { kind: QuestionKindName })[] => (items[kind] ?? []).map((i) => ({ ...i, kind: i.kind ?? DEFAULT_QUESTION_KIND }));
+/** A questionnaire with every item's kind said. */
+export const normalizeItems = (items: Items): Items => Object.fromEntries(TARGET_KINDS.filter((k) => items[k]).map((k) => [k, itemsOf(items, k)]));
+export const DEFAULT_ITEMS: Required<Items> = {
   project: [
     { id: 'p1', label: '完成情况 Completion' },
     { id: 'p2', label: '工程质量 Quality' },
     { id: 'p3', label: '群众受益 Benefit to residents' },
-  ],
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
   department: [
     { id: 'd1', label: '办理态度 Attitude' },
     { id: 'd2', label: '办理过程 Handling' },
     { id: 'd3', label: '办理效果 Result' },
-  ],
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
+  official: [
+    { id: 'o1', label: '依法履职 Acting under the law' },
+    { id: 'o2', label: '工作实绩 Performance' },
+    { id: 'o3', label: '廉洁自律 Integrity' },
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
+  suggestion_handling: [
+    { id: 's1', label: '办理态度 Attitude' },
+    { id: 's2', label: '办理情况 Handling' },
+    { id: 's3', label: '办理效果 Result' },
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
+  inquiry: [
+    { id: 'i1', label: '回答问题 Answers given' },
+    { id: 'i2', label: '整改措施 Measures promised' },
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
+  representative: [
+    { id: 'r1', label: '履职情况 Duties performed' },
+    { id: 'r2', label: '联系群众 Contact with constituents' },
+  ].map((i) => ({ ...i, kind: DEFAULT_QUESTION_KIND })),
 };
 
 export const CreateRound = z.object({
@@ -47,8 +84,10 @@ export const CreateRound = z.object({
   title: text(120),
   audiences: z.array(Audience).min(1).max(2).refine((a) => new Set(a).size === a.length, { message: 'duplicate' }),
   /** The projects evaluated; their lead and co-operating departments are evaluated too unless `includeDepartments` is false. */
-  projectIds: z.array(z.uuid()).min(1).max(200),
+  projectIds: z.array(z.uuid()).max(200).default([]),
   includeDepartments: z.boolean().default(true),
+  /** Other targets by kind (a department without projects, an official, a department's suggestion handling, an inquiry, a representative). */
+  targets: z.array(z.object({ kind: TargetKind, id: z.uuid() })).max(300).default([]),
   items: Items.optional(),
   /** Offer 不了解 (don't know), excluded from rates. */
   allowUnknown: z.boolean().default(true),
@@ -133,7 +172,8 @@ export const Questionnaire = z.object({
 export type Questionnaire = z.infer<typeof Questionnaire>;
 export const Submission = z.object({
   token: z.string().min(20).max(2000),
-  answers: z.array(z.object({ targetKind: TargetKind, targetId: z.string().max(64), itemId: z.string().max(4), answer: Answer })).max(5000),
+  /** One per item: a choice of the item's kind, or (a comment item) its text, empty for none. */
+  answers: z.array(z.object({ targetKind: TargetKind, targetId: z.string().max(64), itemId: z.string().max(4), answer: z.string().max(COMMENT_MAX) })).max(5000),
   comments: z.array(z.object({ targetKind: TargetKind, targetId: z.string().max(64), text: z.string().trim().max(500) })).max(500).default([]),
 });
 export type Submission = z.input<typeof Submission>;
@@ -142,13 +182,36 @@ export type Submission = z.input<typeof Submission>;
 /** How many gave each answer; each graded answer's rate and 综合满意率 (percent, null when nobody answered). */
 const CountsShape = z.object(byAnswer(ANSWERS, () => z.int()));
 const RatesShape = z.object({ ...byAnswer(GRADES, () => z.number().nullable()), overall: z.number().nullable() });
+/**
+ * One item's figures, by its kind: satisfaction3 its counts and rates; scale5 its average and % of 4–5 (`favourable`);
+ * yes_no its % yes (`favourable`); comment how many wrote one (the texts are in the comments, scoped like them).
+ */
+export const ItemResult = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: QuestionKind,
+  /** How many gave each choice (a comment: `written`). */
+  counts: z.record(z.string(), z.int()),
+  rates: RatesShape.nullable(),
+  average: z.number().nullable(),
+  favourable: z.number().nullable(),
+  grade: GradeValue.nullable(),
+});
+export type ItemResult = z.infer<typeof ItemResult>;
 /** A group (one audience, or all together): figures withheld below k responses. */
 export const Group = z.object({
   responses: z.int(),
   withheld: z.boolean(),
+  /** The satisfaction3 items together (zeros when the target has none). */
   counts: CountsShape.nullable(),
   rates: RatesShape.nullable(),
-  items: z.array(z.object({ id: z.string(), label: z.string(), counts: CountsShape, rates: RatesShape })).nullable(),
+  /** The scale5 items together: average (1–5) and % of 4–5; null when the target has none. */
+  scale5: z.object({ counts: z.record(z.string(), z.int()), average: z.number().nullable(), favourable: z.number().nullable() }).nullable(),
+  /** The yes/no items together: % yes; null when the target has none. */
+  yesNo: z.object({ yes: z.int(), no: z.int(), yesPercent: z.number().nullable() }).nullable(),
+  /** The headline rate: 综合满意率 (satisfaction3), else % of 4–5 (scale5), else % yes. */
+  overall: z.number().nullable(),
+  items: z.array(ItemResult).nullable(),
   grade: GradeValue.nullable(),
   score: z.number().nullable(),
 });
@@ -172,8 +235,17 @@ export const Results = z.object({
   targets: z.array(TargetResult),
 });
 export type Results = z.infer<typeof Results>;
-/** Comments in sorted order (never arrival order), per target. */
-export const Comments = z.array(z.object({ kind: TargetKind, id: z.string(), title: z.string(), comments: z.array(z.string()), withheld: z.boolean() }));
+/** Comments in sorted order (never arrival order), per target: the free comments and each comment item's texts. */
+export const Comments = z.array(
+  z.object({
+    kind: TargetKind,
+    id: z.string(),
+    title: z.string(),
+    comments: z.array(z.string()),
+    items: z.array(z.object({ id: z.string(), label: z.string(), comments: z.array(z.string()) })),
+    withheld: z.boolean(),
+  }),
+);
 
 // ---- rectification (整改) ----
 export const RECTIFICATION_STATES = ['open', 'reported', 'accepted', 'returned'] as const;
@@ -206,12 +278,49 @@ export const RectificationReport = z.object({ report: text(8000) });
 export const ReviewRectification = z.object({ accept: z.boolean(), note: z.string().trim().max(1000).default('') });
 export const SetDeadline = z.object({ deadline: z.iso.date() });
 
+export const LeagueQuery = z.object({ kind: TargetKind.default('department') });
+/** The league table of one kind of target (departments by default) across published rounds. */
 export const League = z.array(
   z.object({
-    department: z.object({ id: z.string(), name: z.string() }),
+    target: z.object({ kind: TargetKind, id: z.string(), name: z.string() }),
     rounds: z.array(z.object({ roundId: z.string(), year: z.int(), title: z.string(), grade: GradeValue.nullable(), overall: z.number().nullable(), score: z.number().nullable() })),
     /** Averages over published rounds where figures were not withheld. */
     averageOverall: z.number().nullable(),
     averageScore: z.number().nullable(),
   }),
 );
+
+// ---- appointed officials (任命人员) and 专题询问, the targets the office keeps ----
+export const OfficialParams = CongressId.extend({ officialId: z.uuid() });
+export const InquiryParams = CongressId.extend({ inquiryId: z.uuid() });
+export const OfficialInput = z.object({
+  name: text(40),
+  post: text(80),
+  departmentId: z.uuid().nullable().default(null),
+  appointedOn: z.iso.date().nullable().default(null),
+});
+export const UpdateOfficial = OfficialInput.partial().refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+export const Official = z.object({
+  id: z.string(),
+  name: z.string(),
+  post: z.string(),
+  department: z.object({ id: z.string(), name: z.string() }).nullable(),
+  appointedOn: z.string().nullable(),
+  archived: z.boolean(),
+});
+export type Official = z.infer<typeof Official>;
+export const InquiryInput = z.object({
+  title: text(120),
+  heldOn: z.iso.date(),
+  departmentIds: z.array(z.uuid()).min(1).max(20).refine((a) => new Set(a).size === a.length, { message: 'duplicate' }),
+});
+export const UpdateInquiry = InquiryInput.partial().refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+export const Inquiry = z.object({
+  id: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  archived: z.boolean(),
+});
+export type Inquiry = z.infer<typeof Inquiry>;
+export const ArchivedQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });

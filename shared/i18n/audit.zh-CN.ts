@@ -101,6 +101,12 @@ const actions = {
   'audit.action.evaluation.rectification_accept': '认可整改',
   'audit.action.evaluation.rectification_return': '退回整改',
   'audit.action.evaluation.rectification_deadline': '调整整改期限',
+  'audit.action.evaluation.official_create': '添加任命人员',
+  'audit.action.evaluation.official_update': '修改任命人员',
+  'audit.action.evaluation.official_archive': '归档任命人员',
+  'audit.action.evaluation.inquiry_create': '添加专题询问',
+  'audit.action.evaluation.inquiry_update': '修改专题询问',
+  'audit.action.evaluation.inquiry_archive': '归档专题询问',
   'audit.action.keys.rotate': '轮换签名密钥',
   'audit.action.demo.load': '载入演示数据',
 } satisfies Record<`audit.action.${AuditAction}`, string>;

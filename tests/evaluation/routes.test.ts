@@ -30,7 +30,7 @@ type A = 'satisfied' | 'basic' | 'dissatisfied' | 'unknown';
 /** Answer every item of every target: `pick(kind, targetId, itemId)` chooses. */
 async function answersFor(token: string, pick: (kind: string, id: string, item: string) => A) {
   const q = (await anon().call(C.openQuestionnaire, { body: { token } })).body;
-  const answers = q.targets.flatMap((tg: { kind: 'project' | 'department'; id: string }) => q.round.items[tg.kind].map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: pick(tg.kind, tg.id, i.id) })));
+  const answers = q.targets.flatMap((tg) => q.round.items[tg.kind]!.map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: pick(tg.kind, tg.id, i.id) })));
   return { q, answers };
 }
 
@@ -66,7 +66,7 @@ describe('a round', () => {
     expect(res.status, res.text).toBe(201);
     roundId = res.body.id;
     expect(res.body.targets.map((x: { kind: string; id: string }) => `${x.kind}:${x.id}`)).toEqual([`project:${p1}`, `project:${p2}`, `department:${depA}`, `department:${depBId}`]);
-    expect(res.body.items.department.map((i: { label: string }) => i.label)).toEqual(['办理态度 Attitude', '办理过程 Handling', '办理效果 Result']);
+    expect(res.body.items.department!.map((i: { label: string }) => i.label)).toEqual(['办理态度 Attitude', '办理过程 Handling', '办理效果 Result']);
     expect(res.body.state).toBe('draft');
   });
 
@@ -173,6 +173,7 @@ describe('answering', () => {
       'eval_answers.target_kind',
       'eval_comments.audience',
       'eval_comments.id',
+      'eval_comments.item_id',
       'eval_comments.round_id',
       'eval_comments.target_id',
       'eval_comments.target_kind',
@@ -281,9 +282,9 @@ describe('publication, rectification and re-evaluation (residents only, so that 
   });
 
   it('league table across published rounds', async () => {
-    const l = (await roles.government.call(C.getLeague, { params: { congressId } })).body as { department: { id: string }; rounds: unknown[]; averageOverall: number | null }[];
-    expect(l.map((x) => x.department.id)).toEqual([depBId, depA]);
-    expect(l.find((x) => x.department.id === depA)?.rounds).toHaveLength(2);
-    expect(l.find((x) => x.department.id === depA)?.averageOverall).toBe(0);
+    const l = (await roles.government.call(C.getLeague, { params: { congressId }, query: {} })).body;
+    expect(l.map((x) => x.target.id)).toEqual([depBId, depA]);
+    expect(l.find((x) => x.target.id === depA)?.rounds).toHaveLength(2);
+    expect(l.find((x) => x.target.id === depA)?.averageOverall).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ async function openRound(codes: number) {
   await admin.call(C.openRound, { params });
   await admin.call(C.generateCodes, { params, body: { audience: 'residents', count: codes } });
   const slips = (await admin.call(C.listSlips, { params, query: { audience: 'residents' } })).body;
-  const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind].map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' })));
+  const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind]!.map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' })));
   return { id: r.id as string, params, tokens: slips.map((s) => s.url.split('#')[1]), answers };
 }
 const submit = (token: string, answers: unknown[], comments: unknown[] = []) => new Client(t).post('/api/public/evaluation/submit', { token, answers, comments });

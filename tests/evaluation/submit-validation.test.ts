@@ -35,7 +35,7 @@ async function openRound(codes: number) {
   await admin.call(C.openRound, { params });
   await admin.call(C.generateCodes, { params, body: { audience: 'residents', count: codes } });
   const slips = (await admin.call(C.listSlips, { params, query: { audience: 'residents' } })).body;
-  const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind].map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' as const })));
+  const answers = (r.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => r.items[tg.kind]!.map((i: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: 'satisfied' as const })));
   return { id: r.id as string, tokens: slips.map((s) => s.url.split('#')[1]), answers };
 }
 const comment = (text: string) => [{ targetKind: 'project' as const, targetId: projectIds[0], text }];
