@@ -7,6 +7,7 @@ import { t } from '../i18n.ts';
 import { RequireSession } from '../layout/RequireSession.tsx';
 import { fetchShortAddress, typable } from '../public/short-address.data.ts';
 import { fetchRound, fetchSlips, paths, type Audience, type Slip } from './evaluation.data.ts';
+import { HallSlip } from './HallSlip.tsx';
 import { audienceLabel } from './parts.tsx';
 
 /**
@@ -43,7 +44,7 @@ function Sheets() {
       data={data}
       retry={refetch}
       items={(d) => d.slips}
-      card={(s, d) => <SlipCard congress={d.congress.name} round={d.round.title} audience={audience()} slip={s} typeAt={typeAt()} />}
+      card={(s, d) => (d.round.session ? <HallSlip congress={d.congress.name} round={d.round} session={d.round.session} slip={s} /> : <SlipCard congress={d.congress.name} round={d.round.title} audience={audience()} slip={s} typeAt={typeAt()} />)}
       back={{ href: back(), label: t('evaluation.slips.back') }}
       title={t('evaluation.slips.heading', { audience: audienceLabel(audience()) })}
       subject={(d) => d.round.title}

@@ -13,6 +13,7 @@ import { every } from '../hall/hall.data.ts';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { CodesPanel } from './CodesPanel.tsx';
+import { HallSessionPanel } from './HallSessionPanel.tsx';
 import { closeRound, fetchRound, getMyCode, openRound, paths, publishRound, type Round, type State } from './evaluation.data.ts';
 import { audienceLabel, itemText, StateTag, TargetList } from './parts.tsx';
 import { QuestionnaireEditor } from './QuestionnaireEditor.tsx';
@@ -81,6 +82,7 @@ export default function RoundPage() {
                 <ResultsSection round={r()} congressId={id()} staff={staff()} />
               </Match>
             </Switch>
+            <HallSessionPanel round={r()} congressId={id()} staff={staff()} onRound={(x) => mutate(x)} />
             {/* In preparation the questionnaire comes first, then the codes; once open, the codes (to record how many
                 were handed out) come before the read-only questionnaire. */}
             <Show when={staff() && r().state === 'draft'}>
