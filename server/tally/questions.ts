@@ -7,6 +7,7 @@ import type { Question } from '../../shared/ballot/questions.ts';
 import { invalidQuestions } from '../../shared/ballot/questions.ts';
 import { BULLETIN_FORMAT_2, Bulletin, BulletinV2, RESULT_FORMAT_2, Result, ResultV2, type AnyBulletin, type AnyResult, type QuestionCount } from '../../shared/tally/format.ts';
 import { bulletinQuestions } from '../../shared/tally/tally.ts';
+import { resultQuestions } from '../../shared/tally/sitting.ts';
 import type { QuestionResult } from '../../shared/tally/schema.ts';
 
 /** Parse stored file text of either version (written by this server, so it parses; the schema keeps the types honest). */
@@ -20,10 +21,7 @@ export function parseBulletinText(text: string): AnyBulletin {
 }
 
 /** Each question's count, in card order: a /1 result is one project question with the vote's id. */
-export function countsOf(r: AnyResult): QuestionCount[] {
-  if (r.format === RESULT_FORMAT_2) return r.questions;
-  return [{ id: r.voteId, kind: 'projects', valid: r.valid, invalid: r.invalid, threshold: r.threshold, candidates: r.candidates, elected: r.elected, tied: r.tied, unfilledSeats: r.unfilledSeats, passed: null }];
-}
+export const countsOf = (r: AnyResult): QuestionCount[] => resultQuestions(r).questions;
 
 /** The card's questions as the marks kernel takes them (method, rule, keys in card order). */
 export function markQuestionsOfBulletin(b: AnyBulletin): Question[] {

@@ -82,7 +82,11 @@ describe('secrecy audit of the database and the log (the server as its own proce
 
     // ── The vote ───────────────────────────────────────────────────────────────────────────────────────────────
     const h = await hall(r, { seated: N, titles: ['桥梁', '广场', '学校', '公园'] });
-    const v = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/votes`, { listId: h.listId, title: '票决', spareCards: 0 })).body;
+    // A sitting (表决事项单): the project list and a motion (议题) on one card, so `motions` has rows to audit too.
+    const motion = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/motions`, { kind: 'agenda' })).body;
+    expect(motion.id).toBeTruthy();
+    const v = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/votes`, { listId: h.listId, motionIds: [motion.id], listPosition: 1, title: '票决', spareCards: 0 })).body;
+    expect(v.questions).toHaveLength(2);
     const path = `${h.base}/sessions/${h.sessionId}/votes/${v.id}`;
     await h.roles.scrutineer.post(`${path}/cards`, { spareCards: 0 });
     // Cast in an order of this test's own (not the serial order the cards are listed in, nor the order they were made).
@@ -94,7 +98,7 @@ describe('secrecy audit of the database and the log (the server as its own proce
     const retrySecrets = tokens.map(() => randomBytes(16).toString('base64url'));
     const casting = { from: Date.now(), to: 0 };
     for (const [i, token] of tokens.entries()) {
-      const body = { token, marks: marksOf(h.candidateIds, ['F-A-', '-FF-', 'A--F', 'FF--'][i % 4]), retry: retrySecrets[i] };
+      const body = { token, marks: { ...marksOf(h.candidateIds, ['F-A-', '-FF-', 'A--F', 'FF--'][i % 4]), [motion.id]: (['for', 'against', 'abstain'] as const)[i % 3] }, retry: retrySecrets[i] };
       const res = await send(new Client(r), '/api/public/ballot/cast', body, i);
       expect(res.status, res.text).toBe(200);
       receipts.push(res.body.receipt);
@@ -229,6 +233,11 @@ describe('secrecy audit of the database and the log (the server as its own proce
       for (const k of kinds) if (!k.allowed.includes(tb.name) && k.values.some((x) => dump.includes(x))) misplaced.push(`${tb.name} holds ${k.kind}`);
     }
     expect(misplaced).toEqual([]);
+    // The motions (议题) hold the question only: no column that could name a card, a ballot, a receipt or a person,
+    // and none of the cast's values (above: every table, `motions` among them).
+    expect(rowsOf.get('motions')!.length).toBeGreaterThan(0);
+    const motionColumns = (await db.query<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'motions'`)).map((c) => c.column_name);
+    expect(motionColumns.filter((c) => /card|ballot|receipt|retry|account|representative|user|agent|address|device|_by$/.test(c))).toEqual([]);
     // The published bulletin lists the receipts sorted, not as cast.
     const [tallyRow] = await db.query<{ bulletin: string }>('select bulletin from tallies where vote_id = $1', [v.id]);
     expect(JSON.parse(tallyRow.bulletin).receipts).toEqual([...receipts].sort());
