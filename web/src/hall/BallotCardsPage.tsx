@@ -1,10 +1,10 @@
 import { useParams } from '@solidjs/router';
-import { createResource, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { PrintSheets } from '../components/PrintSheets.tsx';
 import { t } from '../i18n.ts';
 import { RequireSession } from '../layout/RequireSession.tsx';
-import { fetchBallotCards, type BallotCards } from './hall.data.ts';
+import { fetchBallotCards, fetchVote, type BallotCards, type Question } from './hall.data.ts';
 import './hall.css';
 
 /**
@@ -22,7 +22,14 @@ export default function BallotCardsPage() {
 
 function Sheet() {
   const params = useParams<{ congressId: string; sessionId: string; voteId: string }>();
-  const [data, { refetch }] = createResource(() => ({ ...params }), (p) => fetchBallotCards(p.congressId, p.sessionId, p.voteId));
+  // The card lists what it asks when it asks several things (a sitting): the questions' titles, in card order.
+  const [data, { refetch }] = createResource(
+    () => ({ ...params }),
+    async (p) => {
+      const [cards, vote] = await Promise.all([fetchBallotCards(p.congressId, p.sessionId, p.voteId), fetchVote(p.congressId, p.sessionId, p.voteId)]);
+      return { ...cards, questions: vote.questions.length > 1 || vote.questions[0]?.kind === 'motion' ? vote.questions : [] };
+    },
+  );
   usePageTitle(() => (data.latest ? `${t('ballotCards.title')} · ${data.latest.vote.title}` : t('ballotCards.title')));
   const back = () => `/c/${params.congressId}/sessions/${params.sessionId}/votes/${params.voteId}`;
 
@@ -31,7 +38,7 @@ function Sheet() {
       data={data}
       retry={refetch}
       items={(d) => d.cards}
-      card={(card, d) => <BallotCard title={d.vote.title} card={card} />}
+      card={(card, d) => <BallotCard title={d.vote.title} card={card} questions={d.questions} />}
       back={{ href: back(), label: t('ballotCards.back') }}
       title={t('ballotCards.title')}
       subject={(d) => d.vote.title}
@@ -44,9 +51,9 @@ function Sheet() {
   );
 }
 
-function BallotCard(props: { title: string; card: BallotCards['cards'][number] }) {
+function BallotCard(props: { title: string; card: BallotCards['cards'][number]; questions: readonly Question[] }) {
   return (
-    <article class="delegate-card ballot-card" classList={{ voided: props.card.voided }}>
+    <article class="delegate-card ballot-card" classList={{ voided: props.card.voided, 'has-questions': props.questions.length > 0 }}>
       <header class="dc-head">
         <span class="dc-congress">{props.title}</span>
         <span class="dc-term">{t('ballotCards.kind')}</span>
@@ -62,6 +69,14 @@ function BallotCard(props: { title: string; card: BallotCards['cards'][number] }
           <p class="dc-line">{t('ballotCards.how')}</p>
         </div>
       </div>
+      <Show when={props.questions.length > 0}>
+        <div class="bc-questions">
+          <p class="bc-questions-head">{t('ballotCards.questions')}</p>
+          <ol>
+            <For each={props.questions}>{(q) => <li>{q.title}</li>}</For>
+          </ol>
+        </div>
+      </Show>
       <footer class="dc-foot">{t('ballotCards.footer')}</footer>
     </article>
   );

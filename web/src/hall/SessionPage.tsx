@@ -16,7 +16,8 @@ import { fetchLists } from '../gathering/gathering.data.ts';
 import { replaced } from '../gathering/ListsPage.tsx';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
-import { createVote, every, fetchAttendance, fetchSession, fetchVotes, markAttendance, type AttendanceRow, type AttendanceStatus, type SessionSummary, type Vote } from './hall.data.ts';
+import { createVote, every, fetchAttendance, fetchMotions, fetchSession, fetchVotes, markAttendance, type AttendanceRow, type AttendanceStatus, type Motion, type SessionSummary, type Vote } from './hall.data.ts';
+import { MotionsSection } from './Motions.tsx';
 import './hall.css';
 
 export function QuorumTag(props: { s: SessionSummary }) {
@@ -43,6 +44,11 @@ export default function SessionPage() {
   const [summary, { refetch: refetchSummary, mutate: setSummary }] = createResource(key, (k) => fetchSession(k.c, k.s));
   const [rows, { refetch: refetchRows }] = createResource(key, (k) => fetchAttendance(k.c, k.s));
   const [votes, { refetch: refetchVotes }] = createResource(key, (k) => fetchVotes(k.c, k.s));
+  const [motions, { refetch: refetchMotions }] = createResource(key, (k) => fetchMotions(k.c, k.s));
+  const motionsChanged = () => {
+    void refetchMotions();
+    void refetchVotes();
+  };
   const [creating, setCreating] = createSignal(false);
   const [filter, setFilter] = createSignal('');
   const admin = () => can(id(), 'session.manage');
@@ -144,6 +150,7 @@ export default function SessionPage() {
                     </A>
                   ),
                 },
+                { header: () => t('votes.field.questions'), class: 'nowrap', cell: (v: Vote) => <span class="num">{t('votes.questionsShort', { n: v.questions.length })}</span> },
                 { header: () => t('votes.field.state'), cell: (v: Vote) => <VoteStateTag vote={v} /> },
                 { header: () => t('votes.field.cards'), class: 'nowrap', cell: (v: Vote) => <span class="num">{t('votes.cardsShort', { generated: v.cards.generated, issued: v.cards.issued })}</span> },
               ]}
@@ -151,6 +158,20 @@ export default function SessionPage() {
           )}
         </Async>
       </section>
+
+      <Async resource={motions} retry={refetchMotions}>
+        {(list) => (
+          <MotionsSection
+            congressId={id()}
+            sessionId={params.sessionId}
+            session={latest(summary)}
+            motions={list}
+            votes={latest(votes) ?? []}
+            manage={can(id(), 'ballot.votes.manage')}
+            onChange={motionsChanged}
+          />
+        )}
+      </Async>
 
       <section class="section">
         <div class="section-head">
@@ -203,6 +224,7 @@ export default function SessionPage() {
         <NewVoteForm
           congressId={id()}
           sessionId={params.sessionId}
+          motions={latest(motions) ?? []}
           onCancel={() => setCreating(false)}
           onDone={(v) => {
             setCreating(false);
@@ -216,17 +238,30 @@ export default function SessionPage() {
   );
 }
 
-function NewVoteForm(props: { congressId: string; sessionId: string; onCancel: () => void; onDone: (v: Vote) => void }) {
+function NewVoteForm(props: { congressId: string; sessionId: string; motions: readonly Motion[]; onCancel: () => void; onDone: (v: Vote) => void }) {
   const form = createFormState();
   const [lists] = createResource(() => props.congressId, fetchLists);
   const frozen = () => (latest(lists) ?? []).filter((l) => l.frozenAt && !replaced(l, latest(lists) ?? []));
+  /** The list chosen: '' until one is picked (the newest frozen one then), NONE for a sitting of motions only. */
   const [listId, setListId] = createSignal('');
-  const [title, setTitle] = createSignal(t('votes.defaultTitle'));
+  const NONE = 'none';
+  const chosenList = () => (listId() === NONE ? undefined : listId() || frozen()[0]?.id);
+  /** The session's motions not on a vote yet, any of them ticked to go on the card (in the order shown). */
+  const free = () => props.motions.filter((m) => m.state === 'draft' && !m.voteId);
+  const [ticked, setTicked] = createSignal<string[]>([]);
+  const usualTitle = () => (chosenList() ? t('votes.defaultTitle') : t('votes.sittingTitle'));
+  /** Until the office writes its own, the title follows what the card asks (a project vote, or a sitting). */
+  const [title, setTitle] = createSignal<string | null>(null);
+  const shownTitle = () => title() ?? usualTitle();
+  const tick = (id: string, on: boolean) => setTicked(on ? [...ticked(), id] : ticked().filter((x) => x !== id));
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const chosen = listId() || frozen()[0]?.id;
-    if (!chosen) return form.setFormError({ message: t('votes.noFrozenList'), extra: [] });
-    const done = await form.run(() => createVote(props.congressId, props.sessionId, { listId: chosen, title: title() }), ['title', 'listId']);
+    const list = chosenList();
+    const motionIds = free()
+      .map((m) => m.id)
+      .filter((id) => ticked().includes(id));
+    if (!list && motionIds.length === 0) return form.setFormError({ message: frozen().length || free().length ? t('votes.needQuestion') : t('votes.noFrozenList'), extra: [] });
+    const done = await form.run(() => createVote(props.congressId, props.sessionId, { ...(list ? { listId: list } : {}), ...(motionIds.length ? { motionIds } : {}), title: shownTitle() }), ['title', 'listId', 'motionIds']);
     if (done) props.onDone(done.value);
   };
   return (
@@ -235,13 +270,33 @@ function NewVoteForm(props: { congressId: string; sessionId: string; onCancel: (
       <FormError error={form.formError()} />
       <SelectField
         label={t('votes.field.list')}
-        value={listId() || frozen()[0]?.id || ''}
+        value={listId() || frozen()[0]?.id || NONE}
         onValue={setListId}
-        options={frozen().map((l) => ({ value: l.id, label: `${l.title} · ${t('lists.version', { n: l.version })}` }))}
+        options={[...frozen().map((l) => ({ value: l.id, label: `${l.title} · ${t('lists.version', { n: l.version })}` })), { value: NONE, label: t('votes.field.listNone') }]}
         error={form.error('listId')}
-        required
       />
-      <TextField label={t('votes.field.title')} value={title()} onValue={setTitle} error={form.error('title')} maxlength={120} required />
+      <Show when={free().length > 0}>
+        <fieldset class="field new-vote-motions" aria-describedby="new-vote-motions-hint">
+          <legend>{t('votes.field.motions')}</legend>
+          <p class="hint" id="new-vote-motions-hint">
+            {t('votes.field.motionsHint')}
+          </p>
+          <For each={free()}>
+            {(m) => (
+              <label class="motion-pick">
+                <input type="checkbox" checked={ticked().includes(m.id)} onChange={(e) => tick(m.id, e.currentTarget.checked)} />
+                <span>
+                  <span class="tag">{t(`motion.kind.${m.kind}`)}</span> {m.title}
+                </span>
+              </label>
+            )}
+          </For>
+          <Show when={form.error('motionIds')}>
+            <p class="field-error">{form.error('motionIds')}</p>
+          </Show>
+        </fieldset>
+      </Show>
+      <TextField label={t('votes.field.title')} value={shownTitle()} onValue={setTitle} error={form.error('title')} maxlength={120} required />
       <div class="dialog-actions">
         <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
         <Button type="submit" variant="primary" busy={form.busy() || lists.loading}>

@@ -1,6 +1,6 @@
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Mark, Marks } from '../../../shared/ballot/marks.ts';
-import { MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
+import { PROJECT_MARK_MODES as MARK_MODES, methodOf } from '../../../shared/ballot/methods/index.ts';
 import { ApiError } from '../api.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -9,27 +9,38 @@ import { toast } from '../components/Toast.tsx';
 import { MarkButtons, toggleMark } from '../ballot/MarkButtons.tsx';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
 import { t } from '../i18n.ts';
-import { enterPaper, every, fetchPaper, issueByCount, resolvePaper, updateVote, type PaperRow, type PaperState, type Vote } from './hall.data.ts';
+import { enterPaper, every, fetchPaper, issueByCount, resolvePaper, updateVote, type PaperRow, type PaperState, type Vote, type VoteRules } from './hall.data.ts';
 import './hall.css';
 
 type Ids = { congressId: string; sessionId: string };
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
-/** One candidate per row with the segmented mark buttons: the counter copies the paper ballot. */
+/**
+ * One candidate per row with the segmented mark buttons: the counter copies the paper ballot. A card of several
+ * questions (a sitting) shows each question under its number and title, in card order, as the paper card has them.
+ */
 function MarkRows(props: { vote: Vote; marks: Marks; onMark: (id: string, m: Mark) => void }) {
+  const many = () => props.vote.questions.length > 1;
   return (
-    <ol class="paper-marks">
-      <For each={props.vote.candidates}>
-        {(c) => (
-          <li class="paper-mark-row">
-            <span class="paper-cand">
-              {c.position}. {c.title}
-            </span>
-            <MarkButtons candidateId={c.id} title={c.title} mode={props.vote.markMode} marks={props.marks} onMark={props.onMark} />
-          </li>
-        )}
-      </For>
-    </ol>
+    <For each={props.vote.questions}>
+      {(q, i) => (
+        <div class="paper-question">
+          <Show when={many()}>
+            <h4 class="paper-question-title">{t('vote.paper.question', { n: i() + 1, title: q.title })}</h4>
+          </Show>
+          <ol class="paper-marks">
+            <For each={q.candidates}>
+              {(c) => (
+                <li class="paper-mark-row">
+                  <span class="paper-cand">{q.kind === 'projects' ? `${c.position}. ${c.title}` : c.title}</span>
+                  <MarkButtons candidateId={c.id} title={c.title} mode={q.markMode} marks={props.marks} onMark={props.onMark} />
+                </li>
+              )}
+            </For>
+          </ol>
+        </div>
+      )}
+    </For>
   );
 }
 
@@ -155,12 +166,10 @@ function PendingRow(props: Ids & { vote: Vote; row: PaperRow; onDone: () => void
             </tr>
           </thead>
           <tbody>
-            <For each={props.vote.candidates}>
+            <For each={props.vote.questions.flatMap((q) => q.candidates.map((c) => ({ ...c, label: q.kind === 'projects' ? `${c.position}. ${c.title}` : c.title })))}>
               {(c) => (
                 <tr classList={{ differs: new Set(props.row.entries.map((en) => en.marks[c.id] ?? 'abstain')).size > 1 }}>
-                  <th scope="row">
-                    {c.position}. {c.title}
-                  </th>
+                  <th scope="row">{c.label}</th>
                   <For each={props.row.entries}>{(en) => <td>{markWord(en.marks[c.id])}</td>}</For>
                 </tr>
               )}
@@ -270,9 +279,13 @@ export function IssueCountSection(props: Ids & { vote: Vote; onChange: () => voi
   );
 }
 
-/** The rules, editable until the vote opens (admin or presidium). */
+/**
+ * The rules, editable until the vote opens (admin or presidium). A sitting of motions only has no project question:
+ * only its spare cards are set here (each motion carries its own rule).
+ */
 export function RulesForm(props: Ids & { vote: Vote; onVote: (v: Vote) => void }) {
   const v = props.vote;
+  const projects = !!v.listId;
   const [seats, setSeats] = createSignal(String(v.seats));
   const [markMode, setMarkMode] = createSignal<string>(v.markMode);
   const [maxFor, setMaxFor] = createSignal(String(v.maxFor));
@@ -290,6 +303,11 @@ export function RulesForm(props: Ids & { vote: Vote; onVote: (v: Vote) => void }
   };
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    if (!projects) {
+      const spareCards = int(spare(), 0, 500);
+      if (spareCards === null) return setError(t('vote.rulesEdit.invalid'));
+      return save({ spareCards });
+    }
     const body = {
       seats: int(seats(), 1, 100),
       maxFor: int(maxFor(), 1, 100),
@@ -299,16 +317,19 @@ export function RulesForm(props: Ids & { vote: Vote; onVote: (v: Vote) => void }
     };
     if (Object.values(body).some((x) => x === null)) return setError(t('vote.rulesEdit.invalid'));
     if (body.numerator! > body.denominator!) return setError(t('vote.rulesEdit.fraction'));
+    return save({
+      seats: body.seats!,
+      maxFor: body.maxFor!,
+      spareCards: body.spareCards!,
+      markMode: markMode() as VoteRules['markMode'],
+      threshold: { base: base() as Vote['threshold']['base'], numerator: body.numerator!, denominator: body.denominator!, strict: strict() },
+    });
+  };
+  const save = async (rules: VoteRules) => {
     setBusy(true);
     setError('');
     try {
-      const nv = await updateVote(props.congressId, props.sessionId, v.id, {
-        seats: body.seats!,
-        maxFor: body.maxFor!,
-        spareCards: body.spareCards!,
-        markMode: markMode() as Vote['markMode'],
-        threshold: { base: base() as Vote['threshold']['base'], numerator: body.numerator!, denominator: body.denominator!, strict: strict() },
-      });
+      const nv = await updateVote(props.congressId, props.sessionId, v.id, rules);
       props.onVote(nv);
       toast(t('vote.rulesEdit.saved'));
     } catch (err) {
@@ -327,31 +348,33 @@ export function RulesForm(props: Ids & { vote: Vote; onVote: (v: Vote) => void }
     <form class="rules-edit" onSubmit={submit} novalidate>
       <h3>{t('vote.rulesEdit.title')}</h3>
       <p class="hint">{t('vote.rulesEdit.lead')}</p>
-      {num3('rule-seats', t('vote.rule.seats'), seats, setSeats, 1)}
-      <SelectField
-        label={t('settings.markMode')}
-        value={markMode()}
-        onValue={setMarkMode}
-        options={MARK_MODES.map((m) => ({ value: m, label: t(methodOf(m).words.setting) }))}
-      />
-      {num3('rule-maxfor', t('vote.rule.maxFor'), maxFor, setMaxFor, 1)}
-      <SelectField
-        label={t('settings.threshold.base')}
-        value={base()}
-        onValue={setBase}
-        options={(['seated', 'present', 'valid'] as const).map((b) => ({ value: b, label: t(`settings.threshold.base.${b}`) }))}
-      />
-      <fieldset class="field fraction">
-        <legend>{t('settings.threshold.fraction')}</legend>
-        <div class="fraction-inputs">
-          <input type="number" inputmode="numeric" class="num-input" min="1" aria-label={t('settings.numerator')} value={num()} onInput={(e) => setNum(e.currentTarget.value)} />
-          <span class="slash" aria-hidden="true">
-            /
-          </span>
-          <input type="number" inputmode="numeric" class="num-input" min="1" aria-label={t('settings.denominator')} value={den()} onInput={(e) => setDen(e.currentTarget.value)} />
-        </div>
-      </fieldset>
-      <CheckField label={t('settings.threshold.strict')} hint={t('settings.threshold.strict.hint')} checked={strict()} onValue={setStrict} />
+      <Show when={projects}>
+        {num3('rule-seats', t('vote.rule.seats'), seats, setSeats, 1)}
+        <SelectField
+          label={t('settings.markMode')}
+          value={markMode()}
+          onValue={setMarkMode}
+          options={MARK_MODES.map((m) => ({ value: m, label: t(methodOf(m).words.setting) }))}
+        />
+        {num3('rule-maxfor', t('vote.rule.maxFor'), maxFor, setMaxFor, 1)}
+        <SelectField
+          label={t('settings.threshold.base')}
+          value={base()}
+          onValue={setBase}
+          options={(['seated', 'present', 'valid'] as const).map((b) => ({ value: b, label: t(`settings.threshold.base.${b}`) }))}
+        />
+        <fieldset class="field fraction">
+          <legend>{t('settings.threshold.fraction')}</legend>
+          <div class="fraction-inputs">
+            <input type="number" inputmode="numeric" class="num-input" min="1" aria-label={t('settings.numerator')} value={num()} onInput={(e) => setNum(e.currentTarget.value)} />
+            <span class="slash" aria-hidden="true">
+              /
+            </span>
+            <input type="number" inputmode="numeric" class="num-input" min="1" aria-label={t('settings.denominator')} value={den()} onInput={(e) => setDen(e.currentTarget.value)} />
+          </div>
+        </fieldset>
+        <CheckField label={t('settings.threshold.strict')} hint={t('settings.threshold.strict.hint')} checked={strict()} onValue={setStrict} />
+      </Show>
       {num3('rule-spare', t('vote.rule.spare'), spare, setSpare, 0)}
       <Show when={error()}>
         <Alert kind="error" title={error()} />

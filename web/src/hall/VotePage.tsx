@@ -13,7 +13,8 @@ import { useCongress } from '../congress/context.tsx';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { ScanPanel } from '../ballot/ScanPanel.tsx';
-import { closeVote, every, fetchSession, fetchVote, issueCard, makeCards, openVote, voidCard, type Vote } from './hall.data.ts';
+import { closeVote, every, fetchMotions, fetchSession, fetchVote, issueCard, makeCards, openVote, voidCard, type Vote } from './hall.data.ts';
+import { SittingQuestions } from './Motions.tsx';
 import { QuorumTag, VoteStateTag } from './SessionPage.tsx';
 import { IssuanceMode, IssueCountSection, OverIssueAlert, PaperSection, RulesForm } from './VoteExtras.tsx';
 import { TallySection } from '../tally/TallySection.tsx';
@@ -29,6 +30,7 @@ export default function VotePage() {
   const key = () => ({ c: id(), s: params.sessionId, v: params.voteId });
   const [vote, { refetch, mutate }] = createResource(key, (k) => fetchVote(k.c, k.s, k.v));
   const [session, { refetch: refetchSession }] = createResource(key, (k) => fetchSession(k.c, k.s));
+  const [motions, { refetch: refetchMotions }] = createResource(key, (k) => fetchMotions(k.c, k.s));
   onCleanup(
     every(3000, () => {
       void refetch();
@@ -82,23 +84,38 @@ export default function VotePage() {
               <TallySection vote={v()} congressId={id()} sessionId={params.sessionId} onState={setTallyState} />
             </Show>
 
+            {/* What the card asks, in card order: a sitting's motions and its project question (a plain vote: its list). */}
+            <Show when={v().questions.length > 1 || !v().listId || (latest(motions) ?? []).some((m) => m.state === 'draft')}>
+              <SittingQuestions
+                vote={v()}
+                motions={latest(motions) ?? []}
+                manage={can(id(), 'ballot.votes.manage')}
+                onVote={(nv) => mutate(nv)}
+                onChange={() => void refetchMotions()}
+                congressId={id()}
+                sessionId={params.sessionId}
+              />
+            </Show>
+
             <section class="section">
               <h2>{t('vote.rules')}</h2>
               <dl class="rules-list">
-                <dt>{t('vote.rule.seats')}</dt>
-                <dd>{t('vote.rule.seatsValue', { seats: v().seats, n: v().candidates.length })}</dd>
-                <dt>{t('settings.markMode')}</dt>
-                <dd>{t(methodOf(v().markMode).words.setting)}</dd>
-                <dt>{t('vote.rule.maxFor')}</dt>
-                <dd>{t('vote.rule.maxForValue', { max: v().maxFor })}</dd>
-                <dt>{t('vote.rule.threshold')}</dt>
-                <dd>
-                  {t('vote.rule.thresholdValue', {
-                    base: t(`settings.threshold.base.${v().threshold.base}`),
-                    fraction: `${v().threshold.numerator}/${v().threshold.denominator}`,
-                    strict: v().threshold.strict ? t('vote.rule.strict') : t('vote.rule.atLeast'),
-                  })}
-                </dd>
+                <Show when={v().listId}>
+                  <dt>{t('vote.rule.seats')}</dt>
+                  <dd>{t('vote.rule.seatsValue', { seats: v().seats, n: v().candidates.length })}</dd>
+                  <dt>{t('settings.markMode')}</dt>
+                  <dd>{t(methodOf(v().markMode).words.setting)}</dd>
+                  <dt>{t('vote.rule.maxFor')}</dt>
+                  <dd>{t('vote.rule.maxForValue', { max: v().maxFor })}</dd>
+                  <dt>{t('vote.rule.threshold')}</dt>
+                  <dd>
+                    {t('vote.rule.thresholdValue', {
+                      base: t(`settings.threshold.base.${v().threshold.base}`),
+                      fraction: `${v().threshold.numerator}/${v().threshold.denominator}`,
+                      strict: v().threshold.strict ? t('vote.rule.strict') : t('vote.rule.atLeast'),
+                    })}
+                  </dd>
+                </Show>
                 <dt>{t('vote.rule.spare')}</dt>
                 <dd>{v().spareCards}</dd>
                 <Show when={v().rollAtOpen}>

@@ -1,13 +1,14 @@
 /** Sessions (会议), attendance and check-in, and votes with their ballot cards (会议与票决). */
 import type { z } from 'zod';
 import * as B from '../../../shared/ballot/contract.ts';
-import type { PaperPending, PaperResult, UpdateVote, Vote } from '../../../shared/ballot/schema.ts';
+import type { CreateMotion, CreateVote, Motion, PaperPending, PaperResult, UpdateMotion, UpdateVote, Vote } from '../../../shared/ballot/schema.ts';
 import * as S from '../../../shared/session/contract.ts';
 import type { AttendanceRow, AttendanceStatus, CheckInResult, SessionSummary } from '../../../shared/session/schema.ts';
 import type { ResponseOf } from '../../../shared/contract.ts';
 import { call } from '../api.ts';
 
-export type { AttendanceRow, AttendanceStatus, SessionSummary, Vote };
+export type { AttendanceRow, AttendanceStatus, Motion, SessionSummary, Vote };
+export type Question = Vote['questions'][number];
 export type CheckedIn = z.infer<typeof CheckInResult>;
 export type PaperRow = z.infer<typeof PaperPending>[number];
 export type PaperState = z.infer<typeof PaperResult>['state'];
@@ -26,7 +27,15 @@ export const markAttendance = (c: string, s: string, rid: string, status: Attend
 export const checkIn = (c: string, s: string, token: string) => call(S.checkIn, { params: session(c, s), body: { token } });
 
 export const fetchVotes = (c: string, s: string) => call(B.listVotes, { params: session(c, s) });
-export const createVote = (c: string, s: string, body: { listId: string; title: string }) => call(B.createVote, { params: session(c, s), body });
+/** A vote over a list, a sitting of motions (表决事项单), or both on one card. */
+export const createVote = (c: string, s: string, body: z.input<typeof CreateVote>) => call(B.createVote, { params: session(c, s), body });
+/** What a sitting asks, in card order: its motions, and the project question before the motion at `listPosition`. */
+export const setQuestions = (c: string, s: string, v: string, body: { motionIds: string[]; listPosition: number }) => call(B.setQuestions, { params: vote(c, s, v), body });
+
+export const fetchMotions = (c: string, s: string) => call(B.listMotions, { params: session(c, s) });
+export const createMotion = (c: string, s: string, body: z.input<typeof CreateMotion>) => call(B.createMotion, { params: session(c, s), body });
+export const updateMotion = (c: string, s: string, m: string, body: z.input<typeof UpdateMotion>) => call(B.updateMotion, { params: { ...session(c, s), motionId: m }, body });
+export const deleteMotion = (c: string, s: string, m: string) => call(B.deleteMotion, { params: { ...session(c, s), motionId: m } });
 export const fetchVote = (c: string, s: string, v: string) => call(B.getVote, { params: vote(c, s, v) });
 export const makeCards = (c: string, s: string, v: string) => call(B.generateCards, { params: vote(c, s, v), body: {} });
 export const fetchBallotCards = (c: string, s: string, v: string) => call(B.printCards, { params: vote(c, s, v) });
