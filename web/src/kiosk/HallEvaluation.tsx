@@ -15,7 +15,8 @@ const SUBMITTED_SECONDS = 8;
  * its serial), answers the questionnaire, submits, sees 已提交, and the tablet is back at its scanner for the next one
  * with nothing of the answers left (the one answering flow of /e, web/src/evaluation/AnswerPage.tsx). Only the rounds
  * held at this tablet's session and open now are taken here; a slip of any other round is refused before it shows.
- * The slip is the credential: the tablet's own cookie rides on no answer.
+ * The slip is the credential: the tablet's own cookie rides on no answer. Switching modes loads the page afresh (a
+ * full load: nothing of one mode stays in the other).
  */
 export function HallEvaluation(props: { kiosk: Kiosk }) {
   const rounds = () => props.kiosk.evaluations;
@@ -49,7 +50,7 @@ export function HallEvaluation(props: { kiosk: Kiosk }) {
             <For each={rounds()}>{(r, i) => <>{(i() > 0 ? '、' : '') + r.title}</>}</For>
           </Show>
         </span>
-        <a class="btn btn-secondary kiosk-mode-link" href={`/b?c=${props.kiosk.congressId}`}>
+        <a class="btn btn-secondary kiosk-mode-link" href={`/b?c=${props.kiosk.congressId}`} rel="external">
           {t('kiosk.mode.vote')}
         </a>
         <LeaveKiosk />

@@ -49,7 +49,7 @@ function BallotKioskBar() {
       </span>
       {/* 会场测评: while a round held at this session is open, the tablet's 测评 mode (/k?m=eval). */}
       <Show when={(me()?.kiosk?.evaluations.length ?? 0) > 0}>
-        <a class="btn btn-secondary kiosk-mode-link" href="/k?m=eval">
+        <a class="btn btn-secondary kiosk-mode-link" href="/k?m=eval" rel="external">
           {t('kiosk.mode.evaluation')}
         </a>
       </Show>

@@ -1,4 +1,4 @@
-import { Navigate } from '@solidjs/router';
+import { Navigate, useLocation } from '@solidjs/router';
 import { createResource, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { ApiError, setCsrfToken } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
@@ -23,7 +23,9 @@ export default function KioskPage() {
   const token = decodeURIComponent(location.hash.replace(/^#/, ''));
   if (location.hash) history.replaceState(null, '', location.pathname + location.search); // the link works once; keep it out of history
   const endedParam = new URLSearchParams(location.search).get('ended');
-  const hallEvaluation = new URLSearchParams(location.search).get('m') === 'eval';
+  // From the router (a link within the app changes the address only after the page is made).
+  const loc = useLocation();
+  const hallEvaluation = () => new URLSearchParams(loc.search).get('m') === 'eval';
   const [failed, setFailed] = createSignal('');
   const [me, { refetch, mutate }] = createResource(
     () => !token && !endedParam,
@@ -83,7 +85,7 @@ export default function KioskPage() {
             when={k().kind === 'check_in'}
             fallback={
               // A voting tablet in its 测评 mode (会场测评, /k?m=eval), else at its ballot page.
-              <Show when={hallEvaluation} fallback={<Navigate href={`/b?c=${k().congressId}`} />}>
+              <Show when={hallEvaluation()} fallback={<Navigate href={`/b?c=${k().congressId}`} />}>
                 <HallEvaluation kiosk={k()} />
               </Show>
             }
