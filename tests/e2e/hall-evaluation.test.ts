@@ -109,6 +109,30 @@ describe('evaluation in the hall (会场测评)', () => {
     await h?.close();
   });
 
+  it('staff set the session on the round page while a draft, and print the hall slips', async () => {
+    const page = h.page;
+    const draft = await post<{ id: string }>(`${c()}/evaluation/rounds`, { year, title: '代表对承办单位的满意度测评', audiences: ['representatives'], projectIds: [projectId] });
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${draft.id}`);
+    const panel = page.locator('section.ev-hall');
+    await panel.getByRole('heading', { name: '会场测评' }).waitFor();
+    await eventually(() => panel.getByLabel('举行测评的会议').locator('option').count()).toBe(2);
+    await panel.getByLabel('举行测评的会议').selectOption(sessionId);
+    await panel.getByRole('button', { name: '保存' }).click();
+    await eventually(async () => (await get<{ sessionId: string | null }>(R(draft.id))).sessionId).toBe(sessionId);
+    await shoot(page, 'hall-evaluation-round-page', ['tablet', 'phone']);
+    // Once open the session is said, fixed, with the way to the big screen.
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}`);
+    await page.locator('section.ev-hall').getByText('示范县第七届人民代表大会第三次会议').waitFor();
+    await page.locator('section.ev-hall').getByRole('link', { name: '打开大屏幕' }).waitFor();
+    // The slips of a hall round print in the hall format: the round and the session on each.
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${roundId}/codes?audience=representatives`);
+    await eventually(() => page.locator('.ev-slip-hall').count()).toBe(6);
+    expect(await page.locator('.ev-slip-hall').first().textContent()).toContain('示范县第七届人民代表大会第三次会议');
+    await page.emulateMedia({ media: 'print' });
+    await shoot(page, 'hall-evaluation-slips', ['tablet']);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('the big screen shows only the count while the hall round is open', async () => {
     await screen.goto(`${h.origin}/screen/${sessionId}`);
     await screen.getByText('会场满意度测评').waitFor();

@@ -58,11 +58,11 @@ export default function AnswerPage() {
 
 /**
  * The answering flow itself, used by /e and by the hall tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx):
- * `congressId` for typed serials; `title` names the tablet in its head; `clearAfter` the seconds the thank-you stays;
+ * `congressId` for typed serials; `title` names the tablet in its head, `startLead` says how to begin; `clearAfter` the seconds the thank-you stays;
  * `accept` may refuse a questionnaire the tablet does not take (a round not held in its hall), before anything of it
  * is shown.
  */
-export function AnswerFlow(props: { congressId: string; title?: string; clearAfter?: number; accept?: (q: Questionnaire) => string | null }) {
+export function AnswerFlow(props: { congressId: string; title?: string; startLead?: string; clearAfter?: number; accept?: (q: Questionnaire) => string | null }) {
   const congressId = props.congressId;
 
   const [q, setQ] = createSignal<Questionnaire | null>(null);
@@ -216,7 +216,7 @@ export function AnswerFlow(props: { congressId: string; title?: string; clearAft
             flow={flow}
             class="ev-a-card"
             title={t('answer.start.title')}
-            lead={t('answer.start.lead')}
+            lead={props.startLead ?? t('answer.start.lead')}
             scan={t('answer.start.scan')}
             scanClass="ev-wide"
             onCode={(code) => void open(() => openByToken(tokenOf(code)))}

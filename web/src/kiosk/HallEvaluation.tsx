@@ -38,6 +38,7 @@ export function HallEvaluation(props: { kiosk: Kiosk }) {
         <AnswerFlow
           congressId={props.kiosk.congressId}
           title={t('kiosk.badge', { kind: t('kiosk.kind.evaluation'), label: props.kiosk.label })}
+          startLead={t('kiosk.eval.lead')}
           clearAfter={SUBMITTED_SECONDS}
           accept={(q) => (rounds().some((r) => r.id === q.round.id) ? null : t('kiosk.eval.otherRound'))}
         />
