@@ -284,8 +284,6 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'tally.motion.figures': 'Votes for, against and abstaining',
   'tally.motion.body': 'Full text of the motion',
   'tally.question.n': 'Question {n}',
-  'tally.question.of': '{n} questions',
-  'tally.question.projects': 'Project vote',
   'tally.question.ballots': 'Valid ballots for this question {valid}, invalid {invalid}',
   'tally.sitting.lead': 'This sitting asks {n} questions, listed in the order of the ballot card. Each is counted on its own: a ballot over-marked on one question is invalid for that question only.',
   'tally.sitting.figuresHidden': 'Before publication only the scrutineers see the votes of each question.',
@@ -297,9 +295,7 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'report.motion.col.needed': 'Needed',
   'report.question.rules': '{seats} seat(s); at most {max} “for” marks per ballot, more makes the ballot invalid for this question',
   'screen.sitting.count': '{n} questions',
-  'screen.motion.needed': '{n} needed',
   'screen.sitting.chartLabel': 'Result of each question',
   'result.sitting.figures': 'Result of each question',
   'result.motion.bar': 'Votes for and the votes needed to pass',
-  'receipts.sittingQuestions': 'Sitting · {n} questions',
 };

@@ -286,8 +286,6 @@ export const tallyZh = {
   'tally.motion.figures': '赞成、反对、弃权票数',
   'tally.motion.body': '议题全文',
   'tally.question.n': '第 {n} 项',
-  'tally.question.of': '共 {n} 项',
-  'tally.question.projects': '项目票决',
   'tally.question.ballots': '本项有效票 {valid} 张，无效票 {invalid} 张',
   'tally.sitting.lead': '本表决事项单共 {n} 项，按表决卡上的顺序逐项列出。每项单独计票：一张选票在某一项超过上限，只在该项无效。',
   'tally.sitting.figuresHidden': '公布前，各项的得票只有监票人能看到。',
@@ -299,9 +297,7 @@ export const tallyZh = {
   'report.motion.col.needed': '通过所需',
   'report.question.rules': '应选 {seats} 个，每张选票最多赞成 {max} 个，超过在本项无效',
   'screen.sitting.count': '共 {n} 项',
-  'screen.motion.needed': '通过需 {n} 票',
   'screen.sitting.chartLabel': '各项表决结果',
   'result.sitting.figures': '各项表决结果',
   'result.motion.bar': '赞成票与通过所需票数',
-  'receipts.sittingQuestions': '表决事项单 · 共 {n} 项',
 };

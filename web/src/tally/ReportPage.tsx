@@ -193,7 +193,7 @@ function Sheet(props: { r: TallyReport }) {
                   fallback={<MotionFigures q={q} base={base()} void={res().void} />}
                 >
                   <p class="report-question-rule">
-                    {t('report.question.rules', { seats: q.seats, max: q.maxFor })}；<strong>{t('tally.threshold', { n: q.needed })}</strong>（{ruleWords(q.threshold, { ...base(), valid: q.valid }, q.needed)}）
+                    {t('report.question.rules', { seats: q.seats, max: q.maxFor })}；<strong>{t('tally.threshold', { n: q.needed })}</strong>（{ruleWords(q.threshold, { ...base(), valid: q.valid }, q.needed).replace(/[。.]$/, '')}）
                   </p>
                   <CandidateFigures q={q} void={res().void} />
                   <p class="report-question-rule">{t('tally.question.ballots', { valid: q.valid, invalid: q.invalid })}</p>
@@ -405,29 +405,17 @@ function MotionFigures(props: { q: QuestionView; base: { seated: number; present
   const passed = () => motionPassed(props.q);
   return (
     <>
+      {/* One row: each figure beside its name, so that a sitting's questions keep the signatures on the first page. */}
       <table class="report-table figures motion">
-        <thead>
-          <tr>
-            <th scope="col" class="n">
-              {t('ballot.mark.for')}
-            </th>
-            <th scope="col" class="n">
-              {t('ballot.mark.against')}
-            </th>
-            <th scope="col" class="n">
-              {t('ballot.mark.abstain')}
-            </th>
-            <th scope="col" class="n">
-              {t('report.motion.col.needed')}
-            </th>
-            <th scope="col">{t('tally.col.outcome')}</th>
-          </tr>
-        </thead>
         <tbody>
           <tr>
+            <th scope="row">{t('ballot.mark.for')}</th>
             <td class="n num">{row().for}</td>
+            <th scope="row">{t('ballot.mark.against')}</th>
             <td class="n num">{row().against}</td>
+            <th scope="row">{t('ballot.mark.abstain')}</th>
             <td class="n num">{row().abstain}</td>
+            <th scope="row">{t('report.motion.col.needed')}</th>
             <td class="n num">{props.q.needed}</td>
             <td class="report-verdict" classList={{ passed: !props.void && passed(), failed: !props.void && !passed() }}>
               {props.void ? '—' : `${passed() ? '✓' : '✗'} ${passed() ? t('tally.motion.passed') : t('tally.motion.failed')}`}

@@ -17,20 +17,42 @@ export function SittingResult(props: {
 }) {
   const project = () => props.questions.find((q) => q.kind === 'projects');
   const motions = () => props.questions.filter((q) => q.kind === 'motion');
-  const numberOf = (q: QuestionView) => props.questions.indexOf(q) + 1;
+  const numberOf = (q: QuestionView) => props.questions.findIndex((x) => x.id === q.id) + 1;
   const passedCount = () => motions().filter(motionPassed).length;
   // Motions alone: one row of one or two, 2 × 2 up to four, then three a row. Beside the projects: one column.
   const cols = () => (project() ? 1 : motions().length <= 1 ? 1 : motions().length <= 4 ? 2 : 3);
   const sep = () => (lang() === 'zh-CN' ? '、' : ', ');
+  /** 共 4 项 · ✓ 通过 2 · ✗ 未通过 1, and the QR of the public result page. */
+  const foot = () => (
+    <div class="screen-foot">
+      <div class="screen-summary">
+        <p>{t('screen.sitting.count', { n: props.questions.length })}</p>
+        <Show when={!props.void && motions().length > 0}>
+          <p class="screen-sitting-tally">
+            <span class="screen-verdict-inline passed">
+              ✓ {t('tally.motion.passed')} <span class="num">{passedCount()}</span>
+            </span>
+            <span class="screen-verdict-inline failed">
+              ✗ {t('tally.motion.failed')} <span class="num">{motions().length - passedCount()}</span>
+            </span>
+          </p>
+        </Show>
+      </div>
+      <ResultQr voteId={props.voteId} />
+    </div>
+  );
   return (
-    <div class="screen-result screen-sitting" classList={{ 'with-projects': !!project(), dense: motions().length > (project() ? 3 : 6) }}>
+    <div class="screen-result screen-sitting" classList={{ 'with-projects': !!project() && !props.void, dense: motions().length > (project() ? 3 : 6) }}>
       <Show
         when={!props.void}
         fallback={
-          <div class="screen-void">
-            <p class="screen-void-title">{t('tally.void')}</p>
-            <p>{t('screen.voidNext')}</p>
-          </div>
+          <>
+            <div class="screen-void">
+              <p class="screen-void-title">{t('tally.void')}</p>
+              <p>{t('screen.voidNext')}</p>
+            </div>
+            {foot()}
+          </>
         }
       >
         <div class="screen-sitting-grid" role="list" aria-label={t('screen.sitting.chartLabel')}>
@@ -39,7 +61,7 @@ export function SittingResult(props: {
               <section class="screen-question screen-question-projects" role="listitem" aria-labelledby={`sq-${p().id}`}>
                 <h3 class="screen-question-title" id={`sq-${p().id}`}>
                   <span class="screen-question-n num">{numberOf(p())}</span>
-                  <span>{p().title}</span>
+                  <span class="screen-question-text">{p().title}</span>
                 </h3>
                 <Bars result={{ threshold: p().needed, valid: p().valid, candidates: p().rows, elected: p().elected, tied: p().tied }} compact />
                 <p class="screen-elected">
@@ -48,6 +70,8 @@ export function SittingResult(props: {
                 <Show when={p().tied.length > 0}>
                   <p class="screen-tied">{t('screen.tied', { titles: p().tied.map((id) => p().rows.find((r) => r.id === id)?.title ?? id).join(sep()), seats: p().unfilledSeats })}</p>
                 </Show>
+                {/* Beside the motions' column the foot stands at the bottom of the projects' panel. */}
+                {foot()}
               </section>
             )}
           </Show>
@@ -55,23 +79,8 @@ export function SittingResult(props: {
             <For each={motions()}>{(q) => <MotionCard q={q} n={numberOf(q)} base={props.base} />}</For>
           </div>
         </div>
+        <Show when={!project()}>{foot()}</Show>
       </Show>
-      <div class="screen-foot">
-        <div class="screen-summary">
-          <p>{t('screen.sitting.count', { n: props.questions.length })}</p>
-          <Show when={!props.void && motions().length > 0}>
-            <p class="screen-sitting-tally">
-              <span class="screen-verdict-inline passed">
-                ✓ {t('tally.motion.passed')} <span class="num">{passedCount()}</span>
-              </span>
-              <span class="screen-verdict-inline failed">
-                ✗ {t('tally.motion.failed')} <span class="num">{motions().length - passedCount()}</span>
-              </span>
-            </p>
-          </Show>
-        </div>
-        <ResultQr voteId={props.voteId} />
-      </div>
     </div>
   );
 }
@@ -95,15 +104,15 @@ function MotionCard(props: { q: QuestionView; n: number; base: { seated: number;
           {passed() ? t('tally.motion.passed') : t('tally.motion.failed')}
         </p>
         <dl class="screen-motion-figures">
-          <div class="mark-for">
+          <div class="fig-for">
             <dt>{t('ballot.mark.for')}</dt>
             <dd class="num">{row().for}</dd>
           </div>
-          <div class="mark-against">
+          <div class="fig-against">
             <dt>{t('ballot.mark.against')}</dt>
             <dd class="num">{row().against}</dd>
           </div>
-          <div class="mark-abstain">
+          <div class="fig-abstain">
             <dt>{t('ballot.mark.abstain')}</dt>
             <dd class="num">{row().abstain}</dd>
           </div>
