@@ -1,7 +1,8 @@
 /**
- * The rest of the demo year, through the real routes (in process): the January session with check-in, the vote on
- * printed cards (tablet casts and paper ballots keyed in by two counters) with a tie for the tenth seat, its runoff,
- * the signed and published results; the projects through the year with milestones, photos, reports, late items and
+ * The rest of the demo year, through the real routes (in process): the January session with check-in, the opening
+ * sitting (agenda and name lists on one card), the vote on printed cards (tablet casts and paper ballots keyed in by two
+ * counters) with a tie for the tenth seat, its runoff, the signed and published results, the decision adopted by the
+ * session, a departments' evaluation answered in the hall; the projects through the year with milestones, photos, reports, late items and
  * inspections; the year-end evaluation with its grades, one rectification and its re-evaluation.
  */
 import { log } from '../lib/log.ts';
@@ -114,16 +115,74 @@ export async function loadYearDemo(api: DemoApp, story: Story, congressId: strin
     await chair.post(`${vp}/tally/publish`);
     return vp;
   }
+  /** Marks on every question of a motions' card: `for` unless the ballot's number is listed against or blank. */
+  const motionBallots = (motionIds: string[], n: number, against: Record<string, number[]>, blank: Record<string, number[]>) =>
+    Array.from({ length: n }, (_, i) =>
+      Object.fromEntries(motionIds.flatMap((m) => (blank[m]?.includes(i) ? [] : [[m, (against[m]?.includes(i) ? 'against' : 'for') as M]]))),
+    );
+
+  // ---- the opening sitting (第一次全体会议): the agenda and the two name lists on one card ----------------------------
+  tick(sessionDate, '08:42');
+  const agenda = await staff.post(`${sp}/motions`, { kind: 'agenda' });
+  const presidiumList = await staff.post(`${sp}/motions`, { kind: 'name_list', title: '大会主席团和秘书长名单（草案）', body: '主席团成员：张建国、李秀英、王立新、赵海燕、刘志强；秘书长：陈明。' });
+  const scrutineerList = await staff.post(`${sp}/motions`, { kind: 'name_list', title: '大会总监票人和监票人名单（草案）', body: '总监票人：周文华；监票人：吴晓红、郑国平。' });
+  const opening = await chair.post(`${sp}/votes`, { title: '第一次全体会议表决事项', motionIds: [agenda.id, presidiumList.id, scrutineerList.id] });
+  const openingMotions = [agenda.id, presidiumList.id, scrutineerList.id];
+  const openingBallots = motionBallots(openingMotions, DEMO_PRESENT, { [presidiumList.id]: [3, 17], [agenda.id]: [29] }, { [agenda.id]: [11], [scrutineerList.id]: [5] });
+  await runVote(opening.id, '08:45', openingBallots.slice(0, DEMO_PRESENT - 1), openingBallots.slice(DEMO_PRESENT - 1));
+
+  // ---- the project vote, and the runoff for the tenth seat --------------------------------------------------------------
   const ballots = firstVoteBallots(candidateIds);
   const invalid = Object.fromEntries(candidateIds.slice(0, 11).map((id) => [id, 'for' as M])); // 11 for 10 seats: invalid
-  tick(sessionDate, '09:00');
+  tick(sessionDate, '09:50');
   const vote = await chair.post(`${sp}/votes`, { listId, title: `${year}年青山镇民生实事项目票决`, seats: DEMO_SEATS });
-  const vp = await runVote(vote.id, '09:10', [...ballots.slice(0, 40 - PAPER), invalid], ballots.slice(40 - PAPER));
-  tick(sessionDate, '10:20');
+  const vp = await runVote(vote.id, '10:00', [...ballots.slice(0, 40 - PAPER), invalid], ballots.slice(40 - PAPER));
+  tick(sessionDate, '11:05');
   const runoff = await chair.post(`${vp}/runoff`);
   const [a, b] = runoff.candidates.map((c: { id: string }) => c.id) as string[];
   const runoffBallots: Record<string, M>[] = [...Array(RUNOFF_FOR[0]).fill({ [a]: 'for' }), ...Array(RUNOFF_FOR[1]).fill({ [b]: 'for' }), {}];
-  await runVote(runoff.id, '10:25', runoffBallots.slice(0, DEMO_PRESENT - 1), runoffBallots.slice(DEMO_PRESENT - 1));
+  await runVote(runoff.id, '11:10', runoffBallots.slice(0, DEMO_PRESENT - 1), runoffBallots.slice(DEMO_PRESENT - 1));
+
+  // ---- the decision (决定): drafted from the final list, edited by the office, adopted by the session -----------------
+  tick(sessionDate, '13:30');
+  const decision = await staff.post(`${base}/votes/${vote.id}/decision`);
+  // The office adds its own sentence before the closing line, as offices do.
+  await staff.patch(`${sp}/motions/${decision.motionId}`, { body: (decision.body as string).replace('本决定自通过之日起施行。', '各责任单位要按照计划抓紧实施，确保项目按期完成，接受代表和群众监督。\n\n本决定自通过之日起施行。') });
+  tick(sessionDate, '13:40');
+  const decisionSitting = await chair.post(`${sp}/votes`, { title: `关于实施${year}年民生实事项目的决定（草案）表决`, motionIds: [decision.motionId] });
+  const decisionBallots = motionBallots([decision.motionId], DEMO_PRESENT, { [decision.motionId]: [8, 30] }, { [decision.motionId]: [14] });
+  await runVote(decisionSitting.id, '14:00', decisionBallots.slice(0, DEMO_PRESENT - 1), decisionBallots.slice(DEMO_PRESENT - 1));
+
+  // ---- 会场测评: the departments' work of last year, answered on the hall tablets with printed slips ------------------
+  tick(addDays(sessionDate, -3), '15:00');
+  const departments = (await staff.get(`${base}/departments`)) as { id: string; name: string }[];
+  const hallRound = await staff.post(`${base}/evaluation/rounds`, {
+    year,
+    title: `${year - 1}年度政府工作部门满意度测评（会场）`,
+    audiences: ['representatives'],
+    targets: departments.slice(0, 6).map((d) => ({ kind: 'department', id: d.id })),
+    sessionId: session.id,
+  });
+  const hp = `${base}/evaluation/rounds/${hallRound.id}`;
+  await staff.post(`${hp}/codes`, { audience: 'representatives', count: DEMO_PRESENT + 4 });
+  tick(sessionDate, '15:05');
+  await staff.post(`${hp}/open`);
+  await staff.post(`${hp}/issued`, { audience: 'representatives', count: DEMO_PRESENT });
+  const hallSlips = (await staff.get(`${hp}/codes?audience=representatives`)) as { url: string }[];
+  for (const [n, slip] of hallSlips.slice(0, DEMO_PRESENT - 2).entries()) {
+    clock.set(plusMinutes(shanghai(sessionDate, '15:06'), n * 0.75));
+    const anon = api.caller();
+    const token = slip.url.split('#')[1];
+    const q = await anon.post('/public/evaluation/open', { token });
+    const answers = q.targets.flatMap((t: { kind: 'department'; id: string }, ti: number) =>
+      (q.round.items[t.kind] as { id: string }[]).map((i) => ({ targetKind: t.kind, targetId: t.id, itemId: i.id, answer: (n + ti) % 11 === 4 ? 'dissatisfied' : (n + ti) % 4 === 1 ? 'basic' : 'satisfied' })),
+    );
+    await anon.post('/public/evaluation/submit', { token, answers, comments: [] });
+  }
+  tick(sessionDate, '15:45');
+  await staff.post(`${hp}/close`);
+  tick(sessionDate, '15:50');
+  await staff.post(`${hp}/publish`);
   // The two not elected (the runoff's loser and the twelfth) go to the reserve pool, after the session.
   tick(addDays(sessionDate, 2), '10:00');
   const reservable = (await gov.get(`${vp}/tally`)).next.reservable as { id: string }[];
@@ -331,5 +390,5 @@ export async function loadYearDemo(api: DemoApp, story: Story, congressId: strin
   tick(at(0.997), '10:00');
   await staff.post(`${rr}/publish`);
   step('rectification');
-  return { sessionId: session.id, voteId: vote.id, runoffId: runoff.id, roundId: round.id, reevaluationId: re.id };
+  return { sessionId: session.id, voteId: vote.id, runoffId: runoff.id, openingId: opening.id, decisionSittingId: decisionSitting.id, decisionId: decision.motionId as string, hallRoundId: hallRound.id, roundId: round.id, reevaluationId: re.id };
 }

@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../../server/lib/audit.ts';
 import { now, withClock } from '../../server/lib/clock.ts';
 import { DemoClock, shanghai } from '../../server/demo/clock.ts';
 import { parseCsv } from '../../shared/csv.ts';
+import { verifyFiles } from '../../shared/tally/verify.ts';
 import { Client, useTestApp } from '../helpers/app.ts';
 import { shanghaiToday } from '../../shared/time.ts';
 
@@ -53,7 +54,8 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     await loadDemo(t.database);
     expect(await rowCounts()).toEqual(before);
     // What the year left in the tables (through the real routes, so the audit log has every step).
-    expect(before).toMatchObject({ proposals: 30, candidates: 12, votes: 2, ballots: 82, tally_signoffs: 4, projects: 10, milestones: 40, inspections: 3, eval_rounds: 2 });
+    // Four votes: the opening sitting (agenda and name lists), the project vote, its runoff, the decision's sitting.
+    expect(before).toMatchObject({ proposals: 30, candidates: 12, votes: 4, motions: 4, ballots: 164, tally_signoffs: 8, projects: 10, milestones: 40, inspections: 3, eval_rounds: 3 });
     expect(before.project_files).toBe(34); // 32 project photos and 2 inspection photos
     expect(before.audit_log).toBeGreaterThan(300);
     admin = new Client(t);
@@ -100,9 +102,9 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
   it('voted on printed cards (tablets and paper) with a tie for the tenth seat, then a runoff; both signed and published', async () => {
     const [session] = (await admin.get(`${base}/sessions`)).body;
     const sp = `${base}/sessions/${session.id}`;
-    const votes = (await admin.get(`${sp}/votes`)).body as { id: string; kind: string; previousVoteId: string | null }[];
-    expect(votes.map((v) => v.kind).sort()).toEqual(['regular', 'runoff']);
-    const first = votes.find((v) => v.kind === 'regular')!;
+    const votes = (await admin.get(`${sp}/votes`)).body as { id: string; kind: string; listId: string | null; previousVoteId: string | null }[];
+    expect(votes.map((v) => v.kind).sort()).toEqual(['regular', 'regular', 'regular', 'runoff']);
+    const first = votes.find((v) => v.kind === 'regular' && v.listId)!;
     const runoff = votes.find((v) => v.kind === 'runoff')!;
     expect(runoff.previousVoteId).toBe(first.id);
     const v1 = (await admin.get(`${sp}/votes/${first.id}/tally`)).body;
@@ -125,6 +127,37 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     expect(pub).toBe(200);
   });
 
+  it('opened with the agenda and both name lists on one card, adopted the decision on the projects, and evaluated the departments in the hall', async () => {
+    const [session] = (await admin.get(`${base}/sessions`)).body;
+    const sp = `${base}/sessions/${session.id}`;
+    const motions = (await admin.get(`${sp}/motions`)).body as { id: string; kind: string; state: string; voteId: string; result: { for: number; passed: boolean } | null }[];
+    expect(motions.map((m) => m.kind)).toEqual(['agenda', 'name_list', 'name_list', 'decision']);
+    expect(motions.every((m) => m.state === 'passed' && m.result?.passed)).toBe(true);
+    // The opening sitting: one card, three questions, published as a version-2 file that the verifier recounts.
+    const opening = motions[0].voteId;
+    expect(motions.slice(0, 3).every((m) => m.voteId === opening)).toBe(true);
+    const anon = new Client(t);
+    const [bulletin, result] = [(await anon.get(`/api/public/votes/${opening}/bulletin.json`)).text, (await anon.get(`/api/public/votes/${opening}/result.json`)).text];
+    expect(JSON.parse(result)).toMatchObject({ format: 'minsheng-result/2', cast: 41, questions: [{ passed: true }, { passed: true }, { passed: true }] });
+    expect(await verifyFiles(bulletin, result)).toEqual({ kind: 'match' });
+    // The decision: adopted, public, and each project links to it.
+    const decisions = (await anon.get(`/api/public/congresses/${id}/decisions`)).body as { motionId: string; title: string; body: string; projects: unknown[] }[];
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0].title).toMatch(/关于实施\d{4}年民生实事项目的决定/);
+    expect(decisions[0].body).toContain('各责任单位要按照计划抓紧实施');
+    expect(decisions[0].projects).toHaveLength(10);
+    const projects = (await admin.get(`${base}/projects`)).body as { id: string }[];
+    const project = (await admin.get(`${base}/projects/${projects[0].id}`)).body;
+    expect(project.decision?.motionId).toBe(decisions[0].motionId);
+    // The departments' evaluation at the session: held in the hall, published with its grades.
+    const rounds = (await admin.get(`${base}/evaluation/rounds`)).body as { id: string; title: string; state: string }[];
+    const hall = rounds.find((r) => r.title.includes('会场'))!;
+    expect(hall.state).toBe('published');
+    const results = (await admin.get(`${base}/evaluation/rounds/${hall.id}/results`)).body;
+    expect(results.responses.representatives).toBe(39);
+    expect(results.targets.map((x: { kind: string }) => x.kind)).toEqual(Array(6).fill('department'));
+  });
+
   it('made ten projects from the elected, with milestones, photos, reports, late items, inspections and answers', async () => {
     const projects = (await admin.get(`${base}/projects`)).body as { id: string; status: string; health: string; milestones: number; lateMilestones: number; candidateId: string | null }[];
     expect(projects).toHaveLength(10);
@@ -145,10 +178,10 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
 
   it('evaluated at year end with published grades; one 不满意 was rectified and re-evaluated', async () => {
     const rounds = (await admin.get(`${base}/evaluation/rounds`)).body as { id: string; state: string; kind: string; previousRoundId: string | null }[];
-    expect(rounds).toHaveLength(2);
+    expect(rounds).toHaveLength(3);
     expect(rounds.every((r) => r.state === 'published')).toBe(true);
-    const main = rounds.find((r) => r.kind !== 'reevaluation')!;
     const re = rounds.find((r) => r.kind === 'reevaluation')!;
+    const main = rounds.find((r) => r.id === re.previousRoundId)!;
     expect(re.previousRoundId).toBe(main.id);
     const r1 = (await admin.get(`${base}/evaluation/rounds/${main.id}/results`)).body;
     const grades = r1.targets.map((x: { grade: string }) => x.grade);
@@ -223,7 +256,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
       for (const r of csv.slice(1)) expect(r[col]).toMatch(new RegExp(`^${year - 1}年(9|10)月\\d{1,2}日 \\d{2}:\\d{2}$`));
     });
 
-    it('checked in on the session day, then opened < closed < tallied < signed < published each vote that morning', async () => {
+    it('checked in on the session day, then opened < closed < tallied < signed < published each vote that day, one after another', async () => {
       const [s] = await rows<{ created_ms: number }>(`select ${ms('created_at')} as created_ms from congress_sessions`);
       expect(day(s.created_ms) < sessionDate).toBe(true);
       const att = await rows<{ via: string | null; status: string; at_ms: number }>(`select via, status, ${ms('updated_at')} as at_ms from attendance`);
@@ -233,7 +266,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
                 ${ms('t.prepared_at')} as prepared_ms, ${ms('t.published_at')} as published_ms
            from votes v join tallies t on t.vote_id = v.id order by v.opened_at`,
       );
-      expect(votes).toHaveLength(2);
+      expect(votes).toHaveLength(4);
       const lastCheckIn = Math.max(...att.filter((x) => x.status === 'present').map((a) => a.at_ms));
       let previous = lastCheckIn;
       for (const v of votes) {
@@ -288,8 +321,9 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
       const rounds = await rows<{ id: string; kind: string; created_ms: number; opened_ms: number; closed_ms: number; published_ms: number }>(
         `select id, kind, ${ms('created_at')} as created_ms, ${ms('opened_at')} as opened_ms, ${ms('closed_at')} as closed_ms, ${ms('published_at')} as published_ms from eval_rounds order by created_at`,
       );
-      expect(rounds.map((r) => r.kind)).toEqual(['regular', 'reevaluation']);
-      const [main, re] = rounds;
+      // The hall round (made before the session) first, then the year-end round and its re-evaluation.
+      expect(rounds.map((r) => r.kind)).toEqual(['regular', 'regular', 'reevaluation']);
+      const [, main, re] = rounds;
       expect(main.created_ms).toBeGreaterThan(lastUpdate);
       for (const r of rounds) {
         expect(r.opened_ms).toBeGreaterThan(r.created_ms);
@@ -311,7 +345,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
       expect(log.length).toBeGreaterThan(300);
       for (let i = 1; i < log.length; i++) expect(log[i].at_ms, `${log[i].action} after ${log[i - 1].action}`).toBeGreaterThanOrEqual(log[i - 1].at_ms);
       const publish = log.filter((e) => e.action === 'tally.publish');
-      expect(publish.map((e) => day(e.at_ms))).toEqual([sessionDate, sessionDate]);
+      expect(publish.map((e) => day(e.at_ms))).toEqual([sessionDate, sessionDate, sessionDate, sessionDate]);
     });
   });
 
