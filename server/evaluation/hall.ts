@@ -43,28 +43,46 @@ export async function hallRoundsOnScreen(db: DbOrTx, congress: Congress, session
       };
       // Nothing but the count before publication: no running figure, not even to the hall.
       if (state !== 'published') return { ...base, k: 0, targets: null };
-      const res = await computeResults(db, congress, r);
-      return {
-        ...base,
-        k: res.k,
-        targets: res.targets.map((t) => {
-          const g = t.groups.all;
-          // The headline rate: 综合满意率, or (a round of other question kinds) the group's own headline.
-          const overall = (g as { overall?: number | null }).overall ?? g.rates?.overall ?? null;
-          return {
-            kind: t.kind,
-            id: t.id,
-            title: t.title,
-            responses: g.responses,
-            withheld: g.withheld,
-            satisfied: g.withheld ? null : (g.rates?.satisfied ?? null),
-            overall: g.withheld ? null : overall,
-            grade: g.withheld ? null : t.grade,
-          };
-        }),
-      };
+      return { ...base, ...(await publishedFigures(db, congress, r)) };
     }),
   );
+}
+
+/**
+ * A published round's figures cannot change (its answers are final), but the screen's snapshot is built again at every
+ * change of the session — each ballot cast in the hall: they are kept per process, by round, publication and the
+ * congress's evaluation settings (k, grading), rather than counted again each time.
+ */
+type Figures = Pick<HallScreenRound, 'k' | 'targets'>;
+const published = new Map<string, Figures>();
+const PUBLISHED_MAX = 500;
+
+async function publishedFigures(db: DbOrTx, congress: Congress, r: typeof evalRounds.$inferSelect): Promise<Figures> {
+  const key = `${r.id}:${r.publishedAt?.getTime()}:${JSON.stringify((congress.settings as { evaluation?: unknown } | null)?.evaluation ?? null)}`;
+  const known = published.get(key);
+  if (known) return known;
+  const res = await computeResults(db, congress, r);
+  const figures: Figures = {
+    k: res.k,
+    targets: res.targets.map((t) => {
+      const g = t.groups.all;
+      // The headline rate: 综合满意率, or (a round of other question kinds) the group's own headline.
+      const overall = (g as { overall?: number | null }).overall ?? g.rates?.overall ?? null;
+      return {
+        kind: t.kind,
+        id: t.id,
+        title: t.title,
+        responses: g.responses,
+        withheld: g.withheld,
+        satisfied: g.withheld ? null : (g.rates?.satisfied ?? null),
+        overall: g.withheld ? null : overall,
+        grade: g.withheld ? null : t.grade,
+      };
+    }),
+  };
+  if (published.size >= PUBLISHED_MAX) published.delete(published.keys().next().value as string);
+  published.set(key, figures);
+  return figures;
 }
 
 /** The open hall rounds of a session (the tablet's 测评 mode offers them). */
