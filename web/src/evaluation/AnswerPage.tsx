@@ -4,8 +4,9 @@ import { ApiError } from '../api.ts';
 import { usePageTitle } from '../components/PageHeader.tsx';
 import { t, useLangOnly } from '../i18n.ts';
 import { isTransient } from '../retry.ts';
-import { offeredAnswers, openBySerial, openByToken, submitAnswers, type AnswerValue, type Questionnaire, type Target } from './evaluation.data.ts';
-import { answerLabel, itemText, targetKindLabel } from './parts.tsx';
+import { COMMENT_MAX, choicesOf, DEFAULT_QUESTION_KIND, QUESTIONS, type QuestionKindName } from '../../../shared/evaluation/kinds.ts';
+import { openBySerial, openByToken, submitAnswers, type Questionnaire, type Target } from './evaluation.data.ts';
+import { choiceLabel, itemText, targetKindLabel, targetSubtitle } from './parts.tsx';
 import { KioskRefused, KioskReviewHead, KioskShell, KioskStart, KioskWait, switchKioskLang, useCodeInAddress, useKioskFlow } from '../components/KioskFlow.tsx';
 
 type Stage = 'start' | 'loading' | 'intro' | 'answering' | 'review' | 'submitting' | 'thanks' | 'refused';
@@ -41,7 +42,8 @@ function nextStep(e: unknown): string {
 /**
  * /e — answering a back-to-back evaluation (背靠背), no account: the slip's QR opens /e#<token> (the token is taken
  * out of the address at once), or the camera reads it here, or the serial is typed (the congress comes from ?c=).
- * One target a step, each item four big buttons, an optional comment; a review of every answer; submit once; a
+ * One target a step, each item by its kind (the 3-grade scale or five words as big buttons, 是/否, a comment box with
+ * its counter), an optional comment; a review of every answer; submit once; a
  * thank-you, then nothing is kept — no browser storage, every signal emptied.
  *
  * Submitting runs through failures (design §13): while the server cannot answer (no connection, or a 503) the answers
@@ -66,7 +68,7 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
   const congressId = props.congressId;
 
   const [q, setQ] = createSignal<Questionnaire | null>(null);
-  const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>({});
+  const [answers, setAnswers] = createSignal<Record<string, string>>({});
   const [comments, setComments] = createSignal<Record<string, string>>({});
   const [step, setStep] = createSignal(0);
   const [showMissing, setShowMissing] = createSignal(false);
@@ -137,13 +139,14 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
   });
 
   const targets = () => q()?.targets ?? [];
-  const itemsOf = (tg: Target) => q()?.round.items[tg.kind] ?? [];
-  const options = () => offeredAnswers(!!q()?.round.allowUnknown);
+  const itemsOf = (tg: Target) => (q()?.round.items[tg.kind] ?? []).map((i) => ({ ...i, kind: i.kind ?? DEFAULT_QUESTION_KIND }));
+  const options = (kind: QuestionKindName) => choicesOf(kind, !!q()?.round.allowUnknown);
   const current = () => targets()[step()];
-  const missingIn = (tg: Target) => itemsOf(tg).filter((i) => !answers()[answerKey(tg, i.id)]).length;
+  /** A comment item may stay empty; every other item needs its answer. */
+  const missingIn = (tg: Target) => itemsOf(tg).filter((i) => !QUESTIONS[i.kind].text && !answers()[answerKey(tg, i.id)]).length;
   const totalMissing = createMemo(() => targets().reduce((n, tg) => n + missingIn(tg), 0));
 
-  const choose = (tg: Target, itemId: string, a: AnswerValue) => setAnswers({ ...answers(), [answerKey(tg, itemId)]: a });
+  const choose = (tg: Target, itemId: string, a: string) => setAnswers({ ...answers(), [answerKey(tg, itemId)]: a });
   const goTo = (i: number) => {
     setShowMissing(false);
     setStep(i);
@@ -183,7 +186,11 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
     // Built once: every attempt sends exactly the same submission.
     const body = {
       token: questionnaire.token,
-      answers: questionnaire.targets.flatMap((tg) => itemsOf(tg).map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: answers()[answerKey(tg, i.id)] }))),
+      answers: questionnaire.targets.flatMap((tg) =>
+        itemsOf(tg)
+          .map((i) => ({ targetKind: tg.kind, targetId: tg.id, itemId: i.id, answer: (answers()[answerKey(tg, i.id)] ?? '').trim() }))
+          .filter((a) => a.answer.length > 0),
+      ),
       comments: questionnaire.targets
         .map((tg) => ({ targetKind: tg.kind, targetId: tg.id, text: (comments()[targetKey(tg)] ?? '').trim() }))
         .filter((c) => c.text.length > 0),
@@ -206,7 +213,6 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
     }
   };
 
-  const subtitle = (tg: Target) => (tg.kind === 'project' ? t('evaluation.subtitle.project', { s: tg.subtitle }) : t('evaluation.subtitle.department', { s: tg.subtitle }));
 
   return (
     <KioskShell title={props.title ?? t('answer.title')} class="ev-answer" mainClass="ev-answer-main" onLang={() => switchKioskLang()}>
@@ -294,31 +300,58 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
                 <p class="ev-a-kicker">{targetKindLabel(tg().kind)}</p>
                 <h1 id="ev-step-title">{tg().title}</h1>
                 <Show when={tg().subtitle}>
-                  <p class="ev-step-sub">{subtitle(tg())}</p>
+                  <p class="ev-step-sub">{targetSubtitle(tg())}</p>
                 </Show>
               </header>
               <ol class="ev-q-items">
                 <For each={itemsOf(tg())}>
                   {(item, i) => {
                     const chosen = () => answers()[answerKey(tg(), item.id)];
-                    const missing = () => showMissing() && !chosen();
+                    const missing = () => showMissing() && !QUESTIONS[item.kind].text && !chosen();
+                    const n = () => options(item.kind).length;
                     return (
                       <li class="ev-q-item" classList={{ missing: missing() }}>
                         <p class="ev-q-label" id={`ev-q-${item.id}`}>
                           <span class="ev-q-n num">{i() + 1}.</span> {itemText(item.label)}
                         </p>
-                        <div class="ev-opts" classList={{ four: options().length === 4 }} role="group" aria-labelledby={`ev-q-${item.id}`}>
-                          <For each={options()}>
-                            {(a) => (
-                              <button type="button" class={`ev-opt ev-opt-${a}`} aria-pressed={chosen() === a} onClick={() => choose(tg(), item.id, a)}>
-                                <span class="ev-opt-mark" aria-hidden="true">
-                                  {chosen() === a ? '✓' : ''}
-                                </span>
-                                {answerLabel(a)}
-                              </button>
-                            )}
-                          </For>
-                        </div>
+                        <Show
+                          when={!QUESTIONS[item.kind].text}
+                          fallback={
+                            <div class="ev-comment ev-comment-item">
+                              <textarea
+                                id={`ev-a-${item.id}`}
+                                aria-labelledby={`ev-q-${item.id}`}
+                                aria-describedby={`ev-count-${item.id}`}
+                                rows={4}
+                                maxlength={COMMENT_MAX}
+                                value={chosen() ?? ''}
+                                onInput={(e) => choose(tg(), item.id, e.currentTarget.value)}
+                                placeholder={t('answer.commentItemPlaceholder')}
+                              />
+                              <p class="kiosk-hint ev-count" id={`ev-count-${item.id}`} aria-live="polite">
+                                {t('answer.counter', { n: (chosen() ?? '').length, max: COMMENT_MAX })}
+                              </p>
+                            </div>
+                          }
+                        >
+                          <div class={`ev-opts ev-opts-${item.kind}`} classList={{ four: n() === 4, two: n() === 2, five: n() >= 5 }} role="group" aria-labelledby={`ev-q-${item.id}`}>
+                            <For each={options(item.kind)}>
+                              {(a) => (
+                                <button type="button" class={`ev-opt ev-opt-${item.kind === 'satisfaction3' ? a : `${item.kind}-${a}`}`} aria-pressed={chosen() === a} onClick={() => choose(tg(), item.id, a)}>
+                                  <span class="ev-opt-mark" aria-hidden="true">
+                                    {chosen() === a ? '✓' : ''}
+                                  </span>
+                                  <Show when={item.kind === 'scale5' && a !== 'unknown'}>
+                                    <span class="ev-opt-points num" aria-hidden="true">
+                                      {a}
+                                    </span>
+                                  </Show>
+                                  {choiceLabel(item.kind, a)}
+                                </button>
+                              )}
+                            </For>
+                          </div>
+                        </Show>
                         <Show when={missing()}>
                           <p class="ev-q-missing">{t('answer.pickOne')}</p>
                         </Show>
@@ -387,10 +420,16 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
                         <For each={itemsOf(tg)}>
                           {(item) => {
                             const a = () => answers()[answerKey(tg, item.id)];
+                            const text = QUESTIONS[item.kind].text;
                             return (
-                              <li>
+                              <li classList={{ 'ev-review-text': text }}>
                                 <span>{itemText(item.label)}</span>
-                                <span class={`ev-answer-tag ev-answer-${a() ?? 'none'}`}>{a() ? answerLabel(a()!) : t('answer.review.none')}</span>
+                                <Show
+                                  when={!text}
+                                  fallback={<span class="ev-review-comment-text">{(a() ?? '').trim() || t('answer.review.noComment')}</span>}
+                                >
+                                  <span class={`ev-answer-tag ev-answer-${a() ? (item.kind === 'satisfaction3' ? a() : `${item.kind}-${a()}`) : 'none'}`}>{a() ? choiceLabel(item.kind, a()!) : t('answer.review.none')}</span>
+                                </Show>
                               </li>
                             );
                           }}

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { TARGET_KINDS } from '../../../shared/evaluation/schema.ts';
 import { Async } from '../components/Async.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { NoAccess } from '../components/NoAccess.tsx';
@@ -7,17 +8,19 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useCongress } from '../congress/context.tsx';
 import { t } from '../i18n.ts';
 import { can } from '../session.ts';
-import { fetchLeague, paths, type LeagueRow } from './evaluation.data.ts';
-import { GradeTag, pct, score } from './parts.tsx';
+import { fetchLeague, paths, type LeagueRow, type TargetKind } from './evaluation.data.ts';
+import { GradeTag, pct, score, targetKindLabel } from './parts.tsx';
 import { scrollable } from '../components/Table.tsx';
 
 /**
- * 承办单位满意度排名: departments ranked by their average 综合满意率 over the published rounds (withheld figures left
- * out), with the average weighted score and the grade of each round as a coloured tag.
+ * 满意度排名: the targets of one kind (departments by default; projects, officials, suggestion handling, inquiries,
+ * representatives by the filter) ranked by their average headline rate over the published rounds (withheld figures
+ * left out), with the average score and the grade of each round as a coloured tag.
  */
 export default function LeaguePage() {
   const { id } = useCongress();
-  const [league, { refetch }] = createResource(id, fetchLeague);
+  const [kind, setKind] = createSignal<TargetKind>('department');
+  const [league, { refetch }] = createResource(() => [id(), kind()] as const, ([c, k]) => fetchLeague(c, k));
 
   return (
     <Show when={can(id(), 'evaluation.read')} fallback={<NoAccess />}>
@@ -26,6 +29,15 @@ export default function LeaguePage() {
         title={t('evaluation.league.title')}
         lead={t('evaluation.league.lead')}
       />
+      <div class="ev-league-filter" role="group" aria-label={t('evaluation.league.kind')}>
+        <For each={TARGET_KINDS}>
+          {(k) => (
+            <button type="button" class="btn btn-secondary" aria-pressed={kind() === k} onClick={() => setKind(k)}>
+              {targetKindLabel(k)}
+            </button>
+          )}
+        </For>
+      </div>
       <Async resource={league} retry={refetch}>
         {(rows) => (
           <Show
@@ -43,7 +55,7 @@ export default function LeaguePage() {
               </EmptyState>
             }
           >
-            <LeagueTable rows={rows} congressId={id()} />
+            <LeagueTable rows={rows} congressId={id()} kind={kind()} />
           </Show>
         )}
       </Async>
@@ -51,7 +63,7 @@ export default function LeaguePage() {
   );
 }
 
-function LeagueTable(props: { rows: LeagueRow[]; congressId: string }) {
+function LeagueTable(props: { rows: LeagueRow[]; congressId: string; kind: TargetKind }) {
   const ranked = () => {
     let rank = 0;
     let prev: number | null = null;
@@ -70,7 +82,7 @@ function LeagueTable(props: { rows: LeagueRow[]; congressId: string }) {
         <thead>
           <tr>
             <th scope="col" class="pos">{t('evaluation.league.rank')}</th>
-            <th scope="col">{t('evaluation.league.department')}</th>
+            <th scope="col">{targetKindLabel(props.kind)}</th>
             <th scope="col" class="ev-league-avg">{t('evaluation.league.average')}</th>
             <th scope="col" class="n">{t('evaluation.league.score')}</th>
             <th scope="col">{t('evaluation.league.rounds')}</th>
@@ -86,7 +98,7 @@ function LeagueTable(props: { rows: LeagueRow[]; congressId: string }) {
                   </span>
                 </td>
                 <th scope="row" class="ev-league-name">
-                  {r.department.name}
+                  {r.target.name}
                 </th>
                 <td class="ev-league-avg" data-label={t('evaluation.league.average')}>
                   <div class="ev-league-bar">

@@ -1,6 +1,6 @@
 import { createSignal, For, Index, Show } from 'solid-js';
-import { SATISFACTION } from '../../../shared/evaluation/kinds.ts';
-import { UpdateRound } from '../../../shared/evaluation/schema.ts';
+import { DEFAULT_QUESTION_KIND, QUESTION_KINDS, type QuestionKindName, SATISFACTION } from '../../../shared/evaluation/kinds.ts';
+import { TARGET_KINDS, UpdateRound } from '../../../shared/evaluation/schema.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { CheckField, TextField } from '../components/Field.tsx';
@@ -8,17 +8,19 @@ import { toast } from '../components/Toast.tsx';
 import { createFormState } from '../forms.ts';
 import { lang, t } from '../i18n.ts';
 import { AUDIENCES, updateRound, type Audience, type Items, type Round, type TargetKind } from './evaluation.data.ts';
-import { audienceLabel, TargetList } from './parts.tsx';
+import { audienceLabel, questionKindLabel, TargetList } from './parts.tsx';
 
 const MAX_ITEMS = 10;
-const PREFIX: Record<TargetKind, 'p' | 'd'> = { project: 'p', department: 'd' };
+const PREFIX: Record<TargetKind, string> = { project: 'p', department: 'd', official: 'o', suggestion_handling: 's', inquiry: 'i', representative: 'r' };
+type Row = { id: string; label: string; kind: QuestionKindName };
 
 /** The next free item id of a kind (p4 after p1–p3); ids stay stable so answers never change meaning. */
-const nextId = (list: Items[TargetKind], kind: TargetKind) => `${PREFIX[kind]}${Math.max(0, ...list.map((i) => Number(i.id.slice(1)) || 0)) + 1}`;
+const nextId = (list: Row[], kind: TargetKind) => `${PREFIX[kind]}${Math.max(0, ...list.map((i) => Number(i.id.slice(1)) || 0)) + 1}`;
 
 /**
  * Before the round opens, staff adjust it: title, who answers, whether 不了解 is offered, and the questionnaire —
- * items per kind of target, added, removed and renamed (design §7: items are editable per round).
+ * a section per kind of target the round evaluates, its items added, removed, renamed and each given its kind of
+ * question (the 3-grade scale, five points, yes / no, a comment) (design §7: items are editable per round).
  */
 export function QuestionnaireEditor(props: { round: Round; congressId: string; onRound: (r: Round) => void }) {
   const form = createFormState();
@@ -27,7 +29,8 @@ export function QuestionnaireEditor(props: { round: Round; congressId: string; o
   const [allowUnknown, setAllowUnknown] = createSignal(props.round.allowUnknown);
   const [items, setItems] = createSignal<Items>(structuredClone(props.round.items));
   const [dirty, setDirty] = createSignal(false);
-  const kinds = () => (['project', 'department'] as const).filter((k) => props.round.targets.some((x) => x.kind === k));
+  const kinds = () => TARGET_KINDS.filter((k) => props.round.targets.some((x) => x.kind === k));
+  const list = (k: TargetKind): Row[] => (items()[k] ?? []).map((i) => ({ ...i, kind: i.kind ?? DEFAULT_QUESTION_KIND }));
 
   const edit = (fn: () => void) => {
     fn();
@@ -35,11 +38,12 @@ export function QuestionnaireEditor(props: { round: Round; congressId: string; o
   };
   const rename = (k: TargetKind, i: number, label: string) =>
     edit(() => {
-      setItems({ ...items(), [k]: items()[k].map((x, j) => (j === i ? { ...x, label } : x)) });
+      setItems({ ...items(), [k]: list(k).map((x, j) => (j === i ? { ...x, label } : x)) });
       form.clearError(`items.${k}.${i}.label`);
     });
-  const remove = (k: TargetKind, i: number) => edit(() => setItems({ ...items(), [k]: items()[k].filter((_, j) => j !== i) }));
-  const add = (k: TargetKind) => edit(() => setItems({ ...items(), [k]: [...items()[k], { id: nextId(items()[k], k), label: '' }] }));
+  const rekind = (k: TargetKind, i: number, kind: QuestionKindName) => edit(() => setItems({ ...items(), [k]: list(k).map((x, j) => (j === i ? { ...x, kind } : x)) }));
+  const remove = (k: TargetKind, i: number) => edit(() => setItems({ ...items(), [k]: list(k).filter((_, j) => j !== i) }));
+  const add = (k: TargetKind) => edit(() => setItems({ ...items(), [k]: [...list(k), { id: nextId(list(k), k), label: '', kind: DEFAULT_QUESTION_KIND }] }));
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -94,7 +98,7 @@ export function QuestionnaireEditor(props: { round: Round; congressId: string; o
                 <legend>{t(`evaluation.items.${k}`)}</legend>
                 <ol class="ev-item-rows">
                   {/* By position, so that typing in a row keeps its focus while the list is rebuilt. */}
-                  <Index each={items()[k]}>
+                  <Index each={list(k)}>
                     {(item, i) => (
                       <li class="ev-item-row" classList={{ 'has-error': !!form.error(`items.${k}.${i}.label`) }}>
                         <span class="ev-item-n num" aria-hidden="true">
@@ -114,14 +118,22 @@ export function QuestionnaireEditor(props: { round: Round; congressId: string; o
                             <p class="field-error">{form.error(`items.${k}.${i}.label`)}</p>
                           </Show>
                         </div>
-                        <Button small variant="ghost" disabled={items()[k].length <= 1} onClick={() => remove(k, i)} aria-label={t('evaluation.editor.removeLabel', { n: i + 1 })}>
+                        <select
+                          class="ev-item-kind"
+                          value={item().kind}
+                          aria-label={t('evaluation.editor.kindLabel', { n: i + 1 })}
+                          onChange={(e) => rekind(k, i, e.currentTarget.value as QuestionKindName)}
+                        >
+                          <For each={QUESTION_KINDS}>{(q) => <option value={q}>{questionKindLabel(q)}</option>}</For>
+                        </select>
+                        <Button small variant="ghost" disabled={list(k).length <= 1} onClick={() => remove(k, i)} aria-label={t('evaluation.editor.removeLabel', { n: i + 1 })}>
                           {t('evaluation.editor.remove')}
                         </Button>
                       </li>
                     )}
                   </Index>
                 </ol>
-                <Button small disabled={items()[k].length >= MAX_ITEMS} onClick={() => add(k)}>
+                <Button small disabled={list(k).length >= MAX_ITEMS} onClick={() => add(k)}>
                   + {t('evaluation.editor.add')}
                 </Button>
               </fieldset>

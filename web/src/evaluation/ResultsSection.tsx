@@ -22,7 +22,8 @@ import {
   type Round,
   type TargetResult,
 } from './evaluation.data.ts';
-import { audienceLabel, BarLegend, GradeTag, itemText, pct, score, StackBar, targetKindLabel } from './parts.tsx';
+import { audienceLabel, BarLegend, choiceLabel, GradeTag, itemText, pct, score, StackBar, targetKindLabel, targetSubtitle } from './parts.tsx';
+import { SCALE5 } from '../../../shared/evaluation/kinds.ts';
 import { scrollable } from '../components/Table.tsx';
 
 /**
@@ -167,7 +168,7 @@ function Overview(props: { res: Results }) {
                 <span class="ev-overview-title">{x.title}</span>
               </span>
               <StackBar counts={x.groups.all.counts} label={x.title} withheld={x.groups.all.withheld} k={props.res.k} />
-              <span class="ev-overview-rate num">{x.groups.all.withheld ? '—' : pct(x.groups.all.rates?.overall)}</span>
+              <span class="ev-overview-rate num">{x.groups.all.withheld ? '—' : pct(x.groups.all.overall)}</span>
               <span class="ev-overview-grade">
                 <GradeTag grade={x.grade} withheld={x.groups.all.withheld} />
               </span>
@@ -193,6 +194,10 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
     return out;
   };
   const myComments = () => props.comments?.find((c) => c.kind === x().kind && c.id === x().id);
+  /** The kinds of question this target was asked (the 3-grade tables only when it was asked that scale). */
+  const asked = () => new Set((props.round.items[x().kind] ?? []).map((i) => i.kind ?? 'satisfaction3'));
+  const hasSat = () => asked().has('satisfaction3');
+  const commentCount = () => (myComments()?.comments.length ?? 0) + (myComments()?.items ?? []).reduce((n, i) => n + i.comments.length, 0);
 
   return (
     <article class="card ev-target" classList={{ [`ev-target-${x().grade ?? 'none'}`]: true }} aria-labelledby={`ev-t-${x().id}`}>
@@ -201,7 +206,7 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
           <p class="kicker">{targetKindLabel(x().kind)}</p>
           <h3 id={`ev-t-${x().id}`}>{x().title}</h3>
           <Show when={x().subtitle}>
-            <p class="muted">{x().kind === 'project' ? t('evaluation.subtitle.project', { s: x().subtitle }) : t('evaluation.subtitle.department', { s: x().subtitle })}</p>
+            <p class="muted">{targetSubtitle(x())}</p>
           </Show>
         </div>
         <div class="ev-target-grade">
@@ -222,14 +227,38 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         }
       >
         <dl class="ev-figures">
-          <div class="ev-figure main">
-            <dt>{t('evaluation.rate.overall')}</dt>
-            <dd class="num">{pct(all().rates?.overall)}</dd>
-          </div>
-          <div class="ev-figure">
-            <dt>{t('evaluation.rate.satisfied')}</dt>
-            <dd class="num">{pct(all().rates?.satisfied)}</dd>
-          </div>
+          <Show when={hasSat()}>
+            <div class="ev-figure main">
+              <dt>{t('evaluation.rate.overall')}</dt>
+              <dd class="num">{pct(all().rates?.overall)}</dd>
+            </div>
+            <div class="ev-figure">
+              <dt>{t('evaluation.rate.satisfied')}</dt>
+              <dd class="num">{pct(all().rates?.satisfied)}</dd>
+            </div>
+          </Show>
+          <Show when={all().scale5}>
+            {(s5) => (
+              <>
+                <div class="ev-figure" classList={{ main: !hasSat() }}>
+                  <dt>{t('evaluation.rate.scale5Average')}</dt>
+                  <dd class="num">{s5().average === null ? '—' : s5().average!.toFixed(2)}</dd>
+                </div>
+                <div class="ev-figure">
+                  <dt>{t('evaluation.rate.scale5High')}</dt>
+                  <dd class="num">{pct(s5().favourable)}</dd>
+                </div>
+              </>
+            )}
+          </Show>
+          <Show when={all().yesNo}>
+            {(yn) => (
+              <div class="ev-figure" classList={{ main: !hasSat() && !all().scale5 }}>
+                <dt>{t('evaluation.rate.yes')}</dt>
+                <dd class="num">{pct(yn().yesPercent)}</dd>
+              </div>
+            )}
+          </Show>
           <div class="ev-figure">
             <dt>{t('evaluation.results.score')}</dt>
             <dd class="num">{score(x().weightedScore ?? all().score)}</dd>
@@ -241,6 +270,7 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         </dl>
       </Show>
 
+      <Show when={hasSat()}>
       <div class="ev-group-bars">
         <For each={rows()}>
           {(row) => (
@@ -312,6 +342,21 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         </table>
       </div>
       <p class="muted small">{t('evaluation.results.countsNote')}</p>
+      </Show>
+      <Show when={!hasSat()}>
+        <ul class="ev-group-list">
+          <For each={rows()}>
+            {(row) => (
+              <li classList={{ 'ev-row-withheld': row.g.withheld }}>
+                <span class="strong">{row.label}</span> <span class="num">{t('evaluation.results.answersN', { n: fmt.count(row.g.responses) })}</span>{' '}
+                <Show when={!row.g.withheld} fallback={<span class="muted">{t('evaluation.withheld', { k: props.res.k })}</span>}>
+                  <span class="num">{pct(row.g.overall)}</span> <GradeTag grade={row.g.grade} />
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
 
       <Show when={all().items}>
         {(items) => (
@@ -339,17 +384,30 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
                     {(i) => (
                       <tr>
                         <th scope="row">{itemText(i.label)}</th>
-                        <td class="n num" data-label={t('evaluation.answer.satisfied')}>{i.counts.satisfied}</td>
-                        <td class="n num" data-label={t('evaluation.answer.basic')}>{i.counts.basic}</td>
-                        <td class="n num" data-label={t('evaluation.answer.dissatisfied')}>{i.counts.dissatisfied}</td>
-                        <Show when={props.round.allowUnknown}>
-                          <td class="n num" data-label={t('evaluation.answer.unknown')}>{i.counts.unknown}</td>
+                        <Show
+                          when={i.kind === 'satisfaction3' && i.rates}
+                          fallback={
+                            <td class="ev-item-other" colspan={props.round.allowUnknown ? 7 : 6} data-label="">
+                              <ItemOther item={i} />
+                            </td>
+                          }
+                        >
+                          {(r) => (
+                            <>
+                              <td class="n num" data-label={t('evaluation.answer.satisfied')}>{i.counts.satisfied}</td>
+                              <td class="n num" data-label={t('evaluation.answer.basic')}>{i.counts.basic}</td>
+                              <td class="n num" data-label={t('evaluation.answer.dissatisfied')}>{i.counts.dissatisfied}</td>
+                              <Show when={props.round.allowUnknown}>
+                                <td class="n num" data-label={t('evaluation.answer.unknown')}>{i.counts.unknown}</td>
+                              </Show>
+                              <td class="n num" data-label={t('evaluation.rate.satisfied')}>{pct(r().satisfied)}</td>
+                              <td class="n num strong" data-label={t('evaluation.rate.overall')}>{pct(r().overall)}</td>
+                              <td class="ev-bar-col" data-label={t('evaluation.col.shares')}>
+                                <StackBar counts={{ satisfied: i.counts.satisfied ?? 0, basic: i.counts.basic ?? 0, dissatisfied: i.counts.dissatisfied ?? 0 }} label={itemText(i.label)} minLabel={30} />
+                              </td>
+                            </>
+                          )}
                         </Show>
-                        <td class="n num" data-label={t('evaluation.rate.satisfied')}>{pct(i.rates.satisfied)}</td>
-                        <td class="n num strong" data-label={t('evaluation.rate.overall')}>{pct(i.rates.overall)}</td>
-                        <td class="ev-bar-col" data-label={t('evaluation.col.shares')}>
-                          <StackBar counts={i.counts} label={itemText(i.label)} minLabel={30} />
-                        </td>
                       </tr>
                     )}
                   </For>
@@ -366,15 +424,30 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         <summary>
           {myComments()?.withheld
             ? t('evaluation.comments.titleWithheld')
-            : t('evaluation.comments.title', { n: myComments()?.comments.length ?? 0 })}
+            : t('evaluation.comments.title', { n: commentCount() })}
         </summary>
         <Show when={myComments()} fallback={<p class="muted">{t('common.loading')}</p>}>
           {(c) => (
             <Show when={!c().withheld} fallback={<p class="ev-withheld">{t('evaluation.withheld', { k: props.res.k })}</p>}>
-              <Show when={c().comments.length > 0} fallback={<p class="muted">{t('evaluation.comments.none')}</p>}>
-                <ul class="ev-comment-list">
-                  <For each={c().comments}>{(text) => <li>{text}</li>}</For>
-                </ul>
+              <Show when={commentCount() > 0} fallback={<p class="muted">{t('evaluation.comments.none')}</p>}>
+                <For each={c().items.filter((i) => i.comments.length > 0)}>
+                  {(i) => (
+                    <>
+                      <h4 class="ev-comment-item">{itemText(i.label)}</h4>
+                      <ul class="ev-comment-list">
+                        <For each={i.comments}>{(text) => <li>{text}</li>}</For>
+                      </ul>
+                    </>
+                  )}
+                </For>
+                <Show when={c().comments.length > 0}>
+                  <Show when={c().items.some((i) => i.comments.length > 0)}>
+                    <h4 class="ev-comment-item">{t('answer.comment')}</h4>
+                  </Show>
+                  <ul class="ev-comment-list">
+                    <For each={c().comments}>{(text) => <li>{text}</li>}</For>
+                  </ul>
+                </Show>
                 <p class="muted small">{t('evaluation.comments.order')}</p>
               </Show>
             </Show>
@@ -383,5 +456,30 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
       </details>
       </Show>
     </article>
+  );
+}
+
+/** An item of another kind in the items table: the 5-point average and its counts, the share of 是, or how many wrote. */
+function ItemOther(props: { item: NonNullable<Group['items']>[number] }) {
+  const i = () => props.item;
+  return (
+    <span class="ev-item-figures">
+      <Show when={i().kind === 'scale5'}>
+        <span class="strong num">{t('evaluation.results.scale5Item', { avg: i().average === null ? '—' : i().average!.toFixed(2), high: pct(i().favourable) })}</span>{' '}
+        <span class="muted num">{SCALE5.values.filter((v) => v !== 'unknown').map((v) => `${choiceLabel('scale5', v)} ${i().counts[v] ?? 0}`).join(' · ')}</span>
+      </Show>
+      <Show when={i().kind === 'yes_no'}>
+        <span class="strong num">{t('evaluation.results.yesItem', { p: pct(i().favourable) })}</span>{' '}
+        <span class="muted num">
+          {choiceLabel('yes_no', 'yes')} {i().counts.yes ?? 0} · {choiceLabel('yes_no', 'no')} {i().counts.no ?? 0}
+        </span>
+      </Show>
+      <Show when={i().kind === 'comment'}>
+        <span class="num">{t('evaluation.results.commentItem', { n: i().counts.written ?? 0 })}</span>
+      </Show>
+      <Show when={i().grade}>
+        {(g) => <GradeTag grade={g()} />}
+      </Show>
+    </span>
   );
 }

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { SATISFACTION } from '../../../shared/evaluation/kinds.ts';
-import { CreateRound } from '../../../shared/evaluation/schema.ts';
+import { CreateRound, TARGET_KINDS } from '../../../shared/evaluation/schema.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Async, Loading } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -17,7 +17,8 @@ import { createFormState } from '../forms.ts';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { AUDIENCES, createRound, fetchProjects, fetchRounds, paths, type Audience, type Round } from './evaluation.data.ts';
-import { audienceLabel, StateTag, thisYear } from './parts.tsx';
+import { OtherTargetsPicker, type PickedTarget, TargetRegistry } from './OtherTargets.tsx';
+import { audienceLabel, StateTag, targetKindLabel, thisYear } from './parts.tsx';
 
 /** 满意度测评: every round of the congress (newest first), and for staff the form that starts one. */
 export default function RoundsPage() {
@@ -94,10 +95,10 @@ export default function RoundsPage() {
                 class: 'nowrap',
                 cell: (r: Round) => (
                   <span class="num">
-                    {t('evaluation.targetsCount', {
-                      projects: r.targets.filter((x) => x.kind === 'project').length,
-                      departments: r.targets.filter((x) => x.kind === 'department').length,
-                    })}
+                    {TARGET_KINDS.map((k) => [k, r.targets.filter((x) => x.kind === k).length] as const)
+                      .filter(([, n]) => n > 0)
+                      .map(([k, n]) => `${targetKindLabel(k)} ${n}`)
+                      .join(' · ')}
                   </span>
                 ),
               },
@@ -110,6 +111,9 @@ export default function RoundsPage() {
           />
         )}
       </Async>
+      <Show when={staff()}>
+        <TargetRegistry congressId={id()} />
+      </Show>
       <Dialog open={creating()} onClose={() => setCreating(false)} title={t('evaluation.rounds.add')} wide>
         <NewRoundForm
           congressId={id()}
@@ -125,7 +129,10 @@ export default function RoundsPage() {
   );
 }
 
-/** Year, title, who answers, which projects (their departments with them), and whether 不了解 is offered. */
+/**
+ * Year, title, who answers, which projects (their departments with them), which other targets (departments on their
+ * own, officials, suggestion handling, inquiries, representatives), and whether 不了解 is offered.
+ */
 function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone: (r: Round) => void }) {
   const form = createFormState();
   const [year, setYear] = createSignal(thisYear());
@@ -133,6 +140,7 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
   const [title, setTitle] = createSignal(defaultTitle(thisYear()));
   const [audiences, setAudiences] = createSignal<Audience[]>(['representatives', 'residents']);
   const [picked, setPicked] = createSignal<string[]>([]);
+  const [others, setOthers] = createSignal<PickedTarget[]>([]);
   const [includeDepartments, setIncludeDepartments] = createSignal(true);
   const [allowUnknown, setAllowUnknown] = createSignal(true);
   const [projects] = createResource(year, (y) => fetchProjects(props.congressId, y));
@@ -170,9 +178,12 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
       audiences: AUDIENCES.filter((a) => audiences().includes(a)),
       projectIds: order,
       includeDepartments: includeDepartments(),
+      targets: others(),
       allowUnknown: allowUnknown(),
     });
     if (!input) return;
+    // At least one target of any kind.
+    if (input.projectIds.length === 0 && input.targets.length === 0) return void form.setErrors({ projectIds: t('evaluation.new.targetsNeeded') });
     const done = await form.run(() => createRound(props.congressId, input), ['title', 'year', 'audiences', 'projectIds']);
     if (done) props.onDone(done.value);
   };
@@ -235,7 +246,7 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
           </Show>
         </Show>
         <Show when={form.error('projectIds')}>
-          <p class="field-error">{t('evaluation.new.projectsNeeded')}</p>
+          <p class="field-error">{t('evaluation.new.targetsNeeded')}</p>
         </Show>
       </fieldset>
       <CheckField
@@ -244,6 +255,7 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
         checked={includeDepartments()}
         onValue={setIncludeDepartments}
       />
+      <OtherTargetsPicker congressId={props.congressId} picked={others()} onPick={(p) => (setOthers(p), form.clearError('projectIds'))} />
       <Show when={SATISFACTION.optional}>
         <CheckField label={t('evaluation.new.allowUnknown')} hint={t('evaluation.new.allowUnknownHint')} checked={allowUnknown()} onValue={setAllowUnknown} />
       </Show>

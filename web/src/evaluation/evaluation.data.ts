@@ -22,7 +22,13 @@ import type {
   TargetKind,
   TargetResult,
   UpdateRound,
+  Official as OfficialSchema,
+  Inquiry as InquirySchema,
+  OfficialInput,
+  InquiryInput,
 } from '../../../shared/evaluation/schema.ts';
+import { listDepartments } from '../../../shared/departments/contract.ts';
+import { listRepresentatives } from '../../../shared/roster/contract.ts';
 import type { ProjectSummary } from '../../../shared/projects/schema.ts';
 import { urlOf } from '../../../shared/contract.ts';
 import * as C from '../../../shared/evaluation/contract.ts';
@@ -62,7 +68,24 @@ export const reevaluate = (c: string, r: string, title?: string) => call(C.reeva
 /** The CSV is served as a download (same origin, the session cookie goes with it). */
 export const resultsCsvUrl = (c: string, r: string) => urlOf(C.getResultsCsv, R(c, r));
 
-export const fetchLeague = (c: string) => call(C.getLeague, { params: { congressId: c } });
+export const fetchLeague = (c: string, kind: TargetKind = 'department') => call(C.getLeague, { params: { congressId: c }, query: { kind } });
+
+// ---- the targets the office keeps: appointed officials and 专题询问 ----
+export type Official = z.infer<typeof OfficialSchema>;
+export type Inquiry = z.infer<typeof InquirySchema>;
+export type OfficialBody = z.input<typeof OfficialInput>;
+export type InquiryBody = z.input<typeof InquiryInput>;
+export const fetchOfficials = (c: string, includeArchived = false) => call(C.listOfficials, { params: { congressId: c }, query: { archived: includeArchived ? 'include' : 'exclude' } });
+export const createOfficial = (c: string, body: OfficialBody) => call(C.createOfficial, { params: { congressId: c }, body });
+export const updateOfficial = (c: string, id: string, body: Partial<OfficialBody>) => call(C.updateOfficial, { params: { congressId: c, officialId: id }, body });
+export const archiveOfficial = (c: string, id: string) => call(C.archiveOfficial, { params: { congressId: c, officialId: id } });
+export const fetchInquiries = (c: string, includeArchived = false) => call(C.listInquiries, { params: { congressId: c }, query: { archived: includeArchived ? 'include' : 'exclude' } });
+export const createInquiry = (c: string, body: InquiryBody) => call(C.createInquiry, { params: { congressId: c }, body });
+export const updateInquiry = (c: string, id: string, body: Partial<InquiryBody>) => call(C.updateInquiry, { params: { congressId: c, inquiryId: id }, body });
+export const archiveInquiry = (c: string, id: string) => call(C.archiveInquiry, { params: { congressId: c, inquiryId: id } });
+/** The departments and the roster, to choose targets from. */
+export const fetchDepartments = (c: string) => call(listDepartments, { params: { congressId: c } });
+export const fetchRepresentatives = (c: string, q?: string) => call(listRepresentatives, { params: { congressId: c }, query: { status: 'seated', ...(q ? { q } : {}) } });
 
 export const fetchRectifications = (c: string) => call(C.listRectifications, { params: { congressId: c } });
 export const fileRectification = (c: string, id: string, report: string) => call(C.fileRectification, { params: X(c, id), body: { report } });

@@ -1,6 +1,6 @@
 /** Pieces shared by the evaluation pages: words for the API's codes, grade and state tags, rates, the stacked bar. */
 import { For, Show } from 'solid-js';
-import { GRADES, SATISFACTION } from '../../../shared/evaluation/kinds.ts';
+import { choiceWord, GRADES, QUESTIONS, type QuestionKindName, SATISFACTION } from '../../../shared/evaluation/kinds.ts';
 import { lang, t } from '../i18n.ts';
 import type { AnswerValue, Audience, Grade, Round, State, TargetKind } from './evaluation.data.ts';
 import './evaluation.css';
@@ -9,6 +9,15 @@ import { shanghaiYear } from '../../../shared/time.ts';
 export const audienceLabel = (a: Audience) => t(`evaluation.audience.${a}`);
 export const targetKindLabel = (k: TargetKind) => t(`evaluation.kind.${k}`);
 export const answerLabel = (a: AnswerValue) => t(`evaluation.answer.${a}`);
+/** How a choice of any kind of question is said (the 3-grade scale from the dictionary, the others from kinds.ts). */
+export const choiceLabel = (kind: QuestionKindName, v: string) => (kind === 'satisfaction3' ? answerLabel(v as AnswerValue) : choiceWord(kind, v, lang()));
+/** The name of a kind of question. */
+export const questionKindLabel = (kind: QuestionKindName) => QUESTIONS[kind].title[lang()];
+/** The line under a target's title: a project's department, a department's projects, an official's post… */
+export function targetSubtitle(tg: { kind: TargetKind; subtitle: string }): string {
+  if (!tg.subtitle) return tg.kind === 'suggestion_handling' ? t('evaluation.subtitle.suggestion_handling') : '';
+  return t(`evaluation.subtitle.${tg.kind}`, { s: tg.subtitle });
+}
 export const gradeLabel = (g: Grade) => t(`evaluation.grade.${g}`);
 /** Green / amber / red only for status, always with the word. */
 export const gradeClass = (g: Grade) => `tag-${SATISFACTION.tone[g]}`;
