@@ -280,7 +280,6 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'tally.motion.share.more': 'more than {fraction} is {threshold} votes',
   'tally.motion.share.atLeast': 'at least {fraction} is {threshold} votes',
   'tally.motion.rule': '{base}; {share}',
-  'tally.motion.needed': 'Needed to pass: {n} votes',
   'tally.motion.figures': 'Votes for, against and abstaining',
   'tally.motion.body': 'Full text of the motion',
   'tally.question.n': 'Question {n}',

@@ -282,7 +282,6 @@ export const tallyZh = {
   'tally.motion.share.more': '超过{fraction}即 {threshold} 票',
   'tally.motion.share.atLeast': '{fraction}以上即 {threshold} 票',
   'tally.motion.rule': '{base}，{share}',
-  'tally.motion.needed': '通过所需：{n} 票',
   'tally.motion.figures': '赞成、反对、弃权票数',
   'tally.motion.body': '议题全文',
   'tally.question.n': '第 {n} 项',

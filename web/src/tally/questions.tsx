@@ -157,8 +157,8 @@ export function MotionResult(props: { q: QuestionView; base: Base; void: boolean
         <span class="motion-bar-fill" style={{ width: `${(row().for / scale()) * 100}%` }} />
         <span class="motion-bar-line" />
       </div>
-      <p class="motion-rule">
-        <strong>{t('tally.motion.needed', { n: props.q.needed })}</strong> <span class="muted">{motionRuleWords(props.q.threshold, props.base, props.q.needed, props.q.valid)}</span>
+      <p class="motion-result-rule">
+        <strong>{motionRuleWords(props.q.threshold, props.base, props.q.needed, props.q.valid)}</strong>
       </p>
       <p class="motion-ballots muted small">{t('tally.question.ballots', { valid: props.q.valid, invalid: props.q.invalid })}</p>
     </div>
@@ -169,8 +169,8 @@ export function MotionResult(props: { q: QuestionView; base: Base; void: boolean
 export function QuestionHeading(props: { q: QuestionView; n: number; of: number; level?: 'h3' | 'h2'; id?: string }) {
   const inner = () => (
     <>
-      <span class="question-n">{t('tally.question.n', { n: props.n })}</span>
-      <span class="question-title">{props.q.title}</span>
+      <span class="question-heading-n">{t('tally.question.n', { n: props.n })}</span>
+      <span class="question-heading-title">{props.q.title}</span>
     </>
   );
   return (
