@@ -59,6 +59,8 @@ export const ballotEn: Record<keyof typeof ballotZh, string> = {
   'ballot.overWarning': 'More than {max} “for”: this ballot will be invalid',
   'ballot.rule.fae': 'Choose “For”, “Against” or “Abstain” for each project. At most {max} “For”; more makes the whole ballot invalid. A project left unmarked counts as abstain.',
   'ballot.rule.approve': 'Tick the projects you support, at most {max}; more makes the whole ballot invalid.',
+  'ballot.rule.faeOnCard': 'Choose “For”, “Against” or “Abstain” for each project. At most {max} “For” in this item; more makes this item invalid (the other items still count). A project left unmarked counts as abstain.',
+  'ballot.rule.approveOnCard': 'Tick the projects you support, at most {max} in this item; more makes this item invalid (the other items still count).',
   'ballot.rule.motion': 'Choose “For”, “Against” or “Abstain” on this motion. Left unmarked, it counts as abstain.',
   'ballot.investment': 'Investment {amount}',
   'ballot.lead': 'Lead: {dept}',

@@ -63,6 +63,8 @@ export const ballotZh = {
   'ballot.overWarning': '赞成超过 {max} 个，这张选票将成为废票',
   'ballot.rule.fae': '请对每个项目选择“赞成”“反对”或“弃权”。最多赞成 {max} 个，超过则整张选票无效。不选的按弃权计。',
   'ballot.rule.approve': '请勾选您赞成的项目，最多 {max} 个，超过则整张选票无效。',
+  'ballot.rule.faeOnCard': '请对每个项目选择“赞成”“反对”或“弃权”。本项最多赞成 {max} 个，超过则本项无效（其他各项照常计票）。不选的按弃权计。',
+  'ballot.rule.approveOnCard': '请勾选您赞成的项目，本项最多 {max} 个，超过则本项无效（其他各项照常计票）。',
   'ballot.rule.motion': '请对本议题选择“赞成”“反对”或“弃权”。不选的按弃权计。',
   'ballot.investment': '投资 {amount}',
   'ballot.lead': '牵头：{dept}',

@@ -17,6 +17,7 @@ export const approve: VoteMethod = {
   words: {
     setting: 'settings.markMode.approve',
     rule: 'ballot.rule.approve',
+    ruleOnCard: 'ballot.rule.approveOnCard',
     button: { for: 'ballot.mark.approve', against: 'ballot.mark.against', abstain: 'ballot.mark.notApproved' },
     unmarked: 'ballot.mark.notApproved',
     reviewUnmarked: 'ballot.mark.notApproved',

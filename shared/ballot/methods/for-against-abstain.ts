@@ -18,6 +18,7 @@ export const forAgainstAbstain: VoteMethod = {
   words: {
     setting: 'settings.markMode.for_against_abstain',
     rule: 'ballot.rule.fae',
+    ruleOnCard: 'ballot.rule.faeOnCard',
     button: { for: 'ballot.mark.for', against: 'ballot.mark.against', abstain: 'ballot.mark.abstain' },
     unmarked: 'ballot.mark.abstain',
     reviewUnmarked: 'ballot.mark.none',

@@ -60,6 +60,11 @@ export interface VoteMethod {
     setting: MessageKey;
     /** The rule printed above the ballot ({max}). */
     rule: MessageKey;
+    /**
+     * The rule above this question when the card asks several (a sitting, 表决事项单): over-marking spoils this question
+     * alone, not the whole card, so the words must not say 整张选票 ({max}).
+     */
+    ruleOnCard: MessageKey;
     /** The label of each mark's button. */
     button: Record<Mark, MessageKey>;
     /** A candidate left unmarked (弃权 or 未勾选), and the result's column for it. */

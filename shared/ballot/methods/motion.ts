@@ -22,6 +22,7 @@ export const motion: VoteMethod = {
   words: {
     setting: 'settings.markMode.motion',
     rule: 'ballot.rule.motion',
+    ruleOnCard: 'ballot.rule.motion',
     button: { for: 'ballot.mark.for', against: 'ballot.mark.against', abstain: 'ballot.mark.abstain' },
     unmarked: 'ballot.mark.abstain',
     reviewUnmarked: 'ballot.mark.none',

@@ -107,7 +107,7 @@ export function QuestionScreen(props: {
           </Show>
           <span class="question-name">{q().title}</span>
         </h2>
-        <p class="kiosk-lead ballot-rule">{t(methodOf(q().markMode).words.rule, { max: q().maxFor })}</p>
+        <p class="kiosk-lead ballot-rule">{t(methodOf(q().markMode).words.ruleOnCard, { max: q().maxFor })}</p>
       </div>
       <Show
         when={many()}
