@@ -144,12 +144,15 @@ async function describeDecisions(db: DbOrTx, rows: MotionRow[]): Promise<Decisio
   const sessions = new Map((await db.select().from(congressSessions).where(inArray(congressSessions.id, sessionIds))).map((s) => [s.id, s]));
   const decided = [...new Set(rows.flatMap((m) => (m.decidesVoteId ? [m.decidesVoteId] : [])))];
   const decidedVotes = new Map(decided.length ? (await db.select().from(votes).where(inArray(votes.id, decided))).map((v) => [v.id, v]) : []);
+  const congressIds = [...new Set(rows.map((m) => m.congressId))];
+  const names = new Map((await db.select({ id: congresses.id, name: congresses.name }).from(congresses).where(inArray(congresses.id, congressIds))).map((c) => [c.id, c.name]));
   const out: Decision[] = [];
   for (const m of rows) {
     const s = m.voteId ? sittings.get(m.voteId) : undefined;
     const root = m.decidesVoteId ? decidedVotes.get(m.decidesVoteId) : undefined;
     const chain = root ? await chainVotes(db, root) : [];
     const session = sessions.get(m.sessionId);
+    const st = stateOf(m, s);
     out.push({
       motionId: m.id,
       sessionId: m.sessionId,
@@ -160,7 +163,8 @@ async function describeDecisions(db: DbOrTx, rows: MotionRow[]): Promise<Decisio
       decidesVoteTitle: root?.title ?? '',
       chainVoteIds: chain.map((v) => v.id),
       sitting: s ? { voteId: s.vote.id, sessionId: s.vote.sessionId, title: s.vote.title, state: voteState(s.vote) } : null,
-      ...stateOf(m, s),
+      ...st,
+      adoptionLine: st.adoptedAt && session ? adoptionLine({ name: names.get(m.congressId) ?? '' }, session, shanghaiToday(new Date(st.adoptedAt))) : null,
       createdAt: m.createdAt.toISOString(),
     });
   }
@@ -239,7 +243,7 @@ async function publicOf(db: DbOrTx, congress: { id: string; name: string }, d: D
     title: d.title,
     body: d.body,
     adoptedAt: d.adoptedAt,
-    adoptionLine: adoptionLine(congress, session, shanghaiToday(new Date(d.adoptedAt))),
+    adoptionLine: d.adoptionLine ?? adoptionLine(congress, session, shanghaiToday(new Date(d.adoptedAt))),
     sitting: { voteId: d.sitting.voteId, title: d.sitting.title },
     decidesVoteId: d.decidesVoteId,
     figures: d.figures,

@@ -51,6 +51,8 @@ export const Decision = z.object({
   state: DecisionState,
   /** When its sitting's result was published, if it passed. */
   adoptedAt: z.string().nullable(),
+  /** （2026年3月5日…第三次会议通过） once adopted. */
+  adoptionLine: z.string().nullable(),
   figures: DecisionFigures.nullable(),
   createdAt: z.string(),
 });

@@ -23,6 +23,7 @@ import { departmentsEn } from './departments.en.ts';
 import { congressEn } from './congress.en.ts';
 import { authEn } from './auth.en.ts';
 import { rosterEn } from './roster.en.ts';
+import { decisionEn } from './decision.en.ts';
 export const en: Record<MessageKey, string> = {
   // Each stage keeps its words in its own file (<stage>.en.ts, the keys of <stage>.zh-CN.ts), spread here first.
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   ...congressEn,
   ...authEn,
   ...rosterEn,
+  ...decisionEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
   // The projects stage keeps its words in its own file.

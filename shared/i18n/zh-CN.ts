@@ -22,6 +22,7 @@ import { departmentsZh } from './departments.zh-CN.ts';
 import { congressZh } from './congress.zh-CN.ts';
 import { authZh } from './auth.zh-CN.ts';
 import { rosterZh } from './roster.zh-CN.ts';
+import { decisionZh } from './decision.zh-CN.ts';
 export const zhCN = {
   // Each stage keeps its words in its own file (<stage>.zh-CN.ts), spread here first: a key below must not repeat
   // there. What stays below is common to every page (the product, shared words, fields, navigation, roles).
@@ -42,6 +43,7 @@ export const zhCN = {
   ...congressZh,
   ...authZh,
   ...rosterZh,
+  ...decisionZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
   // The projects stage keeps its words in its own file.

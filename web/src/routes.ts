@@ -28,6 +28,8 @@ export const routes: RouteDefinition[] = [
   // Published results: a vote (the tally report's QR opens /v/<vote>#sha256=…), and receipts across a congress.
   { path: '/v/:voteId', component: lazyPage(() => import('./public/ResultPage.tsx')) },
   { path: '/r/:congressId', component: lazyPage(() => import('./public/ReceiptsPage.tsx')) },
+  // The decisions the session adopted (关于实施XXXX年民生实事项目的决定), each printable as issued.
+  { path: '/r/:congressId/decisions/:motionId?', component: lazyPage(() => import('./public/DecisionsPage.tsx')) },
   // The hall's projector (大屏), no account.
   { path: '/screen/:sessionId', component: lazyPage(() => import('./tally/ScreenPage.tsx')) },
   // The hall tablets: a representative votes with a ballot card (/b#<token>, or /b?c=<congress> to type serials).
@@ -38,6 +40,7 @@ export const routes: RouteDefinition[] = [
   { path: '/c/:congressId/roster/cards', component: lazyPage(() => import('./roster/CardsPage.tsx')) },
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/cards', component: lazyPage(() => import('./hall/BallotCardsPage.tsx')) },
   { path: '/c/:congressId/sessions/:sessionId/votes/:voteId/report', component: lazyPage(() => import('./tally/ReportPage.tsx')) },
+  { path: '/c/:congressId/decisions/:motionId/print', component: lazyPage(() => import('./hall/DecisionPrintPage.tsx')) },
   { path: '/c/:congressId/gathering/poster', component: lazyPage(() => import('./gathering/PosterPage.tsx')) },
   // Projects: the public progress page and the printable progress report.
   ...outsideRoutes,
@@ -72,6 +75,7 @@ export const routes: RouteDefinition[] = [
           { path: '/sessions/:sessionId/check-in', component: lazyPage(() => import('./hall/CheckInPage.tsx')) },
           { path: '/sessions/:sessionId/kiosks', component: lazyPage(() => import('./kiosk/KiosksPage.tsx')) },
           { path: '/sessions/:sessionId/votes/:voteId', component: lazyPage(() => import('./hall/VotePage.tsx')) },
+          { path: '/decisions/:motionId', component: lazyPage(() => import('./hall/DecisionPage.tsx')) },
           ...staffProjectRoutes,
           ...staffEvaluationRoutes,
         ],

@@ -18,6 +18,7 @@ import { SittingQuestions } from './Motions.tsx';
 import { QuorumTag, VoteStateTag } from './SessionPage.tsx';
 import { IssuanceMode, IssueCountSection, OverIssueAlert, PaperSection, RulesForm } from './VoteExtras.tsx';
 import { TallySection } from '../tally/TallySection.tsx';
+import { DecisionLink } from './DecisionLink.tsx';
 import './hall.css';
 
 /**
@@ -82,6 +83,9 @@ export default function VotePage() {
 
             <Show when={v().state === 'closed'}>
               <TallySection vote={v()} congressId={id()} sessionId={params.sessionId} onState={setTallyState} />
+              <Show when={v().listId && tallyState() === 'published'}>
+                <DecisionLink congressId={id()} voteId={v().id} />
+              </Show>
             </Show>
 
             {/* What the card asks, in card order: a sitting's motions and its project question (a plain vote: its list). */}

@@ -122,6 +122,16 @@ function Detail(props: { p: ProjectDetail; replace: (p: ProjectDetail) => void; 
             <dt>{t('projects.field.funding')}</dt>
             <dd>{p().fundingSource}</dd>
           </div>
+          <Show when={p().decision}>
+            {(dc) => (
+              <div class="pj-decision">
+                <dt>{t('decision.project.label')}</dt>
+                <dd>
+                  <A href={`/c/${id()}/decisions/${dc().motionId}`}>{t('decision.project.line', { title: dc().title, date: fmt.date(dc().adoptedAt) })}</A>
+                </dd>
+              </div>
+            )}
+          </Show>
           <Show when={p().lateMilestones > 0 || p().openFindings > 0}>
             <div>
               <dt>{t('projects.attention')}</dt>

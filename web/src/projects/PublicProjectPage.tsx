@@ -31,6 +31,7 @@ export default function PublicProjectPage() {
 }
 
 function Project(props: { p: PublicProject }) {
+  const { congressId } = useParams<{ congressId: string }>();
   const p = () => props.p;
   return (
     <article class="pj-public-project">
@@ -59,6 +60,16 @@ function Project(props: { p: PublicProject }) {
             <dt>{p().completedOn ? t('progress.completedOn') : t('progress.plannedCompletion')}</dt>
             <dd class="num">{fmt.date(p().completedOn ?? p().plannedCompletion)}</dd>
           </div>
+          <Show when={p().decision}>
+            {(dc) => (
+              <div class="pj-decision">
+                <dt>{t('decision.project.label')}</dt>
+                <dd>
+                  <A href={`/r/${congressId}/decisions/${dc().motionId}`}>{t('decision.project.line', { title: dc().title, date: fmt.date(dc().adoptedAt) })}</A>
+                </dd>
+              </div>
+            )}
+          </Show>
         </dl>
       </section>
 

@@ -8,6 +8,7 @@ import { PublicLayout } from '../layout/PublicLayout.tsx';
 import { fetchPublishedVotes, publicResultPath } from '../tally/tally.data.ts';
 import { fetchPublicCongress } from './public.data.ts';
 import { ReceiptBox } from './ReceiptBox.tsx';
+import { AdoptedDecisions } from './DecisionLinks.tsx';
 
 /** /r/:congressId — check a receipt against every published vote of a congress, and the list of published votes. */
 export default function ReceiptsPage() {
@@ -24,6 +25,7 @@ export default function ReceiptsPage() {
         <p class="lead">{t('receipts.lead')}</p>
       </header>
       <ReceiptBox congressId={params.congressId} title={t('receipts.boxTitle')} />
+      <AdoptedDecisions congressId={params.congressId} />
       <section class="published-votes" aria-labelledby="published-title">
         <h2 id="published-title">{t('receipts.published')}</h2>
         <Async resource={votes} retry={refetch}>

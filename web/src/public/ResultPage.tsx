@@ -13,6 +13,7 @@ import { isSitting, MotionResult, QuestionHeading, viewOf, type QuestionView } f
 import '../tally/questions.css';
 import { bulletinUrl, fetchPublicResult, resultFileUrl, type PublicResult } from '../tally/tally.data.ts';
 import { ReceiptBox } from './ReceiptBox.tsx';
+import { DecisionsOfVote } from './DecisionLinks.tsx';
 import './public.css';
 
 /**
@@ -72,6 +73,7 @@ function ResultView(props: { r: PublicResult }) {
           </Show>
           {t('result.publishedAt', { time: fmt.dateTime(r().publishedAt) })}
         </p>
+        <DecisionsOfVote congressId={r().congress.id} voteId={r().vote.id} />
       </header>
 
       <Show
