@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { HallScreenRound } from '../../../shared/evaluation/schema.ts';
 import { t } from '../i18n.ts';
+import { targetKindLabel } from '../evaluation/parts.tsx';
 import type { ScreenVoteRow } from './tally.data.ts';
 import './evaluation-screen.css';
 
@@ -79,7 +80,7 @@ export function EvaluationPanel(props: { round: HallScreenRound }) {
                   {(tg) => (
                     <tr classList={{ withheld: tg.withheld }}>
                       <th scope="row">
-                        <span class="screen-eval-kind">{t(`evaluation.kind.${tg.kind}`)}</span>
+                        <span class="screen-eval-kind">{targetKindLabel(tg.kind)}</span>
                         {tg.title}
                       </th>
                       <td class="num">{tg.responses}</td>
