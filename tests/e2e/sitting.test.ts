@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
+import { eventually, SCREENSHOTS, settled, shoot, startHarness, textMatching, type Harness } from './harness.ts';
 import { json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
 
 /**
@@ -128,6 +129,7 @@ describe('a sitting: motions and the projects on one card', () => {
     await scrutineer.locator('.ballot-card').first().waitFor();
     await eventually(() => scrutineer.locator('.ballot-card').first().locator('.bc-questions li').allTextContents()).toEqual([agenda, nameList, expect.any(String)]);
     await shoot(scrutineer, 'sitting-cards', ['desktop']);
+    await scrutineer.locator('.ballot-card').first().screenshot({ path: join(SCREENSHOTS, 'sitting-card-one.png') });
     cards = (await json<{ cards: { serial: string; url: string }[] }>(await scrutineer.request.get(`${h.origin}/api${votePath()}/cards`))).cards;
     for (const c of cards.slice(0, 5)) await as('scrutineer', `${votePath()}/issue`, { card: c.serial });
 

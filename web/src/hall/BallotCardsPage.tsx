@@ -70,7 +70,7 @@ function BallotCard(props: { title: string; card: BallotCards['cards'][number]; 
         </div>
       </div>
       <Show when={props.questions.length > 0}>
-        <div class="bc-questions">
+        <div class="bc-questions" classList={{ many: props.questions.length > 3 }}>
           <p class="bc-questions-head">{t('ballotCards.questions')}</p>
           <ol>
             <For each={props.questions}>{(q) => <li>{q.title}</li>}</For>
