@@ -299,7 +299,11 @@ export const OfficialInput = z.object({
   departmentId: z.uuid().nullable().default(null),
   appointedOn: z.iso.date().nullable().default(null),
 });
-export const UpdateOfficial = OfficialInput.partial().refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+/** Only the fields given change (no defaults here: an edit of the post keeps the department). */
+export const UpdateOfficial = z
+  .object({ name: OfficialInput.shape.name, post: OfficialInput.shape.post, departmentId: z.uuid().nullable(), appointedOn: z.iso.date().nullable() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 export const Official = z.object({
   id: z.string(),
   name: z.string(),
