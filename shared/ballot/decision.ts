@@ -42,13 +42,18 @@ export const zhOrdinal = (n: number) => chineseNumber(n);
 export const zhCount = (n: number) => (n === 2 ? '两' : chineseNumber(n));
 
 /**
- * The session's full name as the document heads it: the session's own name when it already says the congress
- * (青山镇第十八届人民代表大会第三次会议), else the congress's name before it (青山镇第十八届人民代表大会 + 第三次会议).
+ * The session's full name as the document heads it (青山镇第十八届人民代表大会第三次会议): the session's own name when it
+ * already starts with the congress's; a name that starts with its term (第七届人民代表大会第二次会议) gets the place
+ * before it (示范县); one that names the sitting only (第三次会议) gets the congress's name before it.
  */
 export function sessionFullName(congress: { name: string }, session: { name: string }): string {
   const s = session.name.trim();
   const c = congress.name.trim();
-  if (!c || s.startsWith(c) || /人民代表大会|人大|议政会/.test(s)) return s;
+  if (!c || s.startsWith(c) || !s.startsWith('第')) return s;
+  if (/^第.+?届/.test(s)) {
+    const place = c.replace(/(第.+?届)?(人民代表大会|人大|居民议政会|议政会).*$/, '');
+    return place && place !== c ? `${place}${s}` : s;
+  }
   return `${c}${s}`;
 }
 

@@ -59,6 +59,8 @@ describe('draftDecision (pure)', () => {
   it('words: the session under the congress, money and dates as the office writes them, the adoption line', () => {
     expect(sessionFullName(CONGRESS, { name: '第三次会议' })).toBe('青山镇第十八届人民代表大会第三次会议');
     expect(sessionFullName(CONGRESS, SESSION)).toBe(SESSION.name);
+    expect(sessionFullName({ name: '示范县人民代表大会' }, { name: '第七届人民代表大会第二次会议' })).toBe('示范县第七届人民代表大会第二次会议');
+    expect(sessionFullName({ name: '青山镇第十八届人民代表大会' }, { name: '第十八届人民代表大会第三次会议' })).toBe('青山镇第十八届人民代表大会第三次会议');
     expect(wanText('85.50')).toBe('85.5');
     expect(zhDate('2026-03-05')).toBe('2026年3月5日');
     expect(adoptionLine(CONGRESS, SESSION, '2026-03-05')).toBe('（2026年3月5日青山镇第十八届人民代表大会第三次会议通过）');
