@@ -227,3 +227,40 @@ describe('a plain vote beside it', () => {
     expect(pub.questions[0]).toMatchObject({ id: res.body.id, kind: 'projects', passed: null, title: '民生实事项目票决' });
   });
 });
+
+describe('a void sitting of motions only (more ballots cast than cards issued)', () => {
+  it('passes no motion, has no follow-up but a re-vote, and the re-vote asks copies of its motions again', async () => {
+    const M = `${h.base}/sessions/${h.sessionId}/motions`;
+    const m1 = (await h.roles.presidium.post(M, { kind: 'other', title: '议题甲' })).body.id;
+    const m2 = (await h.roles.presidium.post(M, { kind: 'other', title: '议题乙', threshold: { base: 'present', numerator: 1, denominator: 2, strict: true } })).body.id;
+    const v = (await h.roles.presidium.post(`${h.base}/sessions/${h.sessionId}/votes`, { title: '议题表决', motionIds: [m1, m2] })).body;
+    const p = `${h.base}/sessions/${h.sessionId}/votes/${v.id}`;
+    // The desk entered 2 cards handed out, but 3 ballots came back: void.
+    await runVote(t, h, v.id, [{ [m1]: 'for', [m2]: 'for' }, { [m1]: 'for' }, { [m2]: 'against' }], { issueCount: 2 });
+    const prepared = (await h.roles.scrutineer.call(T.prepareTally, { params: at(p) })).body;
+    expect(prepared.totals).toMatchObject({ issued: 2, cast: 3, void: true, invalid: 0 });
+    expect(prepared.figures).toBeNull(); // no project question
+    expect(prepared.questions!.map((q) => q.passed)).toEqual([false, false]);
+    await h.roles.scrutineer.call(T.signTally, { params: at(p), body: { chief: true } });
+    await h.roles.scrutineer2.call(T.signTally, { params: at(p), body: {} });
+    expect((await h.roles.presidium.call(T.publishTally, { params: at(p) })).status).toBe(200);
+    const view = (await h.roles.presidium.call(T.getTally, { params: at(p) })).body;
+    expect(view.next).toMatchObject({ revote: true, runoff: null, further: null, vacancy: null, reservable: [] });
+    const motions = (await h.roles.presidium.get(M)).body as { id: string; state: string; result: { passed: boolean } | null }[];
+    expect(motions.filter((m) => m.id === m1 || m.id === m2).map((m) => [m.state, m.result?.passed])).toEqual([
+      ['failed', false],
+      ['failed', false],
+    ]);
+    const re = await h.roles.presidium.call(T.createRevote, { params: at(p), body: {} });
+    expect(re.status, JSON.stringify(re.body)).toBe(201);
+    expect(re.body).toMatchObject({ kind: 'revote', previousVoteId: v.id, listId: null, title: '议题表决（重新投票）' });
+    expect(re.body.questions.map((q) => [q.title, q.threshold.base])).toEqual([
+      ['议题甲', 'seated'],
+      ['议题乙', 'present'],
+    ]);
+    expect(re.body.questions.map((q) => q.id)).not.toContain(m1);
+    // The screen's final lists are of project votes only.
+    const screen = (await new Client(t).get(`/api/public/sessions/${h.sessionId}/screen`)).body;
+    expect(screen.finals.flatMap((f: { voteIds: string[] }) => f.voteIds)).not.toContain(v.id);
+  });
+});
