@@ -55,6 +55,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.hall.saved': 'Saved',
   'evaluation.hall.fixed': 'The round has opened: its session can no longer change.',
   'evaluation.hall.at': 'Held in the hall at {session} ({date})',
+  'evaluation.hall.perSeat': 'One slip per seat: {n} representatives are seated, so make {n} representatives’ codes below, print them and lay one on each seat.',
   'evaluation.hall.notInHall': 'Not in the hall: representatives and residents answer on their phones or the web.',
   'evaluation.hall.screen': 'Open the big screen',
   'evaluation.hall.kiosks': 'Set up hall tablets',

@@ -54,6 +54,7 @@ export const evaluationZh = {
   'evaluation.hall.saved': '已保存',
   'evaluation.hall.fixed': '测评已开始，举行的会议不能再更改。',
   'evaluation.hall.at': '在「{session}」（{date}）的会场进行',
+  'evaluation.hall.perSeat': '测评票每座一张：本次会议应到代表 {n} 人，在下方「测评码」中为代表生成 {n} 张，打印后每个座位放一张。',
   'evaluation.hall.notInHall': '不在会场进行：代表和群众用手机或网页扫码作答。',
   'evaluation.hall.screen': '打开大屏幕',
   'evaluation.hall.kiosks': '设置会场平板',

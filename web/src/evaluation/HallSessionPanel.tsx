@@ -85,8 +85,8 @@ export function HallSessionPanel(props: { round: Round; congressId: string; staf
                 {t('evaluation.hall.save')}
               </Button>
             </div>
-            <Show when={!choice()}>
-              <p class="hint">{t('evaluation.hall.notInHall')}</p>
+            <Show when={sessions()?.find((x) => x.id === choice())} fallback={<p class="hint">{t('evaluation.hall.notInHall')}</p>}>
+              {(s) => <p class="hint">{t('evaluation.hall.perSeat', { n: s().seated })}</p>}
             </Show>
             <Show when={error()}>
               <p class="field-error" role="alert">
