@@ -232,7 +232,7 @@ function VotePanel(props: { vote: ScreenVoteRow; final?: Final; serverNow: numbe
         {(r) => (
           <Show when={isSitting(r().questions)} fallback={<Chart vote={v()} result={r()} final={props.final} />}>
             {/* A sitting (表决事项单): every question of the card at once, in card order. */}
-            <SittingResult questions={r().questions.map((q) => viewOf(q))} base={{ seated: r().seated, present: v().present }} void={r().void} voteId={v().id} />
+            <SittingResult questions={r().questions.map((q) => viewOf(q))} base={{ seated: r().seated, present: v().present }} void={r().void} voteId={v().id} note={<OverIssued vote={v()} />} />
           </Show>
         )}
       </Show>

@@ -4,7 +4,7 @@
  * motions stand beside it as cards, or fill a grid of their own (2 × 2 for four). Each motion says 通过 / 未通过 in a
  * word with a mark (✓ / ✗) and a colour, its 赞成 / 反对 / 弃权, and what it needed with the base (应到 12 人，过半数 7 票).
  */
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { lang, t } from '../i18n.ts';
 import { motionPassed, motionRow, motionRuleWords, type QuestionView } from './questions.tsx';
 import { Bars, ResultQr } from './screen-parts.tsx';
@@ -14,6 +14,8 @@ export function SittingResult(props: {
   base: { seated: number; present: number };
   void: boolean;
   voteId: string;
+  /** A line under the summary (发出多于实到). */
+  note?: JSX.Element;
 }) {
   const project = () => props.questions.find((q) => q.kind === 'projects');
   const motions = () => props.questions.filter((q) => q.kind === 'motion');
@@ -27,6 +29,7 @@ export function SittingResult(props: {
     <div class="screen-foot">
       <div class="screen-summary">
         <p>{t('screen.sitting.count', { n: props.questions.length })}</p>
+        {props.note}
         <Show when={!props.void && motions().length > 0}>
           <p class="screen-sitting-tally">
             <span class="screen-verdict-inline passed">
