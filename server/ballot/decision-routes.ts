@@ -4,6 +4,7 @@ import * as C from '../../shared/ballot/decision-contract.ts';
 import { actorOf } from '../lib/auth.ts';
 import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
+import { CACHE_CONTROL, cachedPublic } from '../lib/public-cache.ts';
 import { draftDecision, getDecision, listDecisions, publicDecision, publicDecisions } from './decision.ts';
 
 export function implementDecisionRoutes(staff: Hono<AppEnv>, open: Hono<AppEnv>) {
@@ -17,7 +18,9 @@ export function implementDecisionRoutes(staff: Hono<AppEnv>, open: Hono<AppEnv>)
 
   implement(staff, C.getDecision, async (c, { access: { congress }, params: { motionId } }) => getDecision(c.get('deps').db, congress.id, motionId));
 
-  implement(open, C.listPublicDecisions, async (c, { params: { congressId } }) => publicDecisions(c.get('deps').db, congressId));
+  // From the public cache (lib/public-cache.ts): what they read (motions, votes, tallies, sessions, projects) is watched.
+  const page = cachedPublic({ cacheControl: CACHE_CONTROL.page });
+  implement(open, C.listPublicDecisions, async (c, { params: { congressId } }) => publicDecisions(c.get('deps').db, congressId), { use: [page] });
 
-  implement(open, C.getPublicDecision, async (c, { params: { congressId, motionId } }) => publicDecision(c.get('deps').db, congressId, motionId));
+  implement(open, C.getPublicDecision, async (c, { params: { congressId, motionId } }) => publicDecision(c.get('deps').db, congressId, motionId), { use: [page] });
 }
