@@ -150,6 +150,13 @@ describe('evaluation in the hall (会场测评)', () => {
     await tablet.getByRole('heading', { name: '请扫描测评码' }).waitFor();
     await eventually(() => tablet.locator('.kiosk-bar').textContent()).toContain(roundTitle);
     await shoot(tablet, 'hall-evaluation-tablet-start', ['tablet']);
+    // In English too, then back.
+    await tablet.getByRole('button', { name: 'English' }).click();
+    await tablet.getByRole('link', { name: 'Back to voting' }).waitFor();
+    await tablet.getByRole('button', { name: 'Scan with the camera' }).waitFor();
+    await shoot(tablet, 'hall-evaluation-tablet-start-en', ['tablet']);
+    await tablet.getByRole('button', { name: '中文' }).click();
+    await tablet.getByRole('heading', { name: '请扫描测评码' }).waitFor();
 
     await tablet.getByRole('button', { name: '打开摄像头扫码' }).click();
     await answerOnTablet(tablet);
