@@ -106,7 +106,7 @@ export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, 
     .values({ congressId: ctx.congressId, year: input.year, title: input.title, audiences: input.audiences, items, allowUnknown: input.allowUnknown, kind: extra.kind ?? 'regular', previousRoundId: extra.previousRoundId ?? null, sessionId })
     .returning();
   await ctx.tx.insert(evalTargets).values(targets.map((t, i) => ({ roundId: row.id, kind: t.kind, targetId: t.targetId, position: i })));
-  await audit(ctx, 'create', row.id, { title: row.title, targets: targets.length, audiences: row.audiences, kind: row.kind });
+  await audit(ctx, 'create', row.id, { title: row.title, targets: targets.length, audiences: row.audiences, kind: row.kind, ...(row.sessionId ? { sessionId: row.sessionId } : {}) });
   return row;
 }
 
