@@ -328,6 +328,9 @@ async function buildWorld(label: string) {
     'answers',
   );
   await must(root.post(`${R}/${ids.rPub}/close`, {}));
+  // The targets the office keeps for evaluation: an appointed official and a 专题询问.
+  ids.official = (await must(root.post(`${base}/evaluation/officials`, { name: uniq('局长'), post: '局长', departmentId: ids.d1 }), 'official')).id;
+  ids.inquiry = (await must(root.post(`${base}/evaluation/inquiries`, { title: uniq('专题询问'), heldOn: today, departmentIds: [ids.d1] }), 'inquiry')).id;
   await must(root.post(`${R}/${ids.rPub}/publish`, {}));
   const rects = ((await must(root.get(`${base}/rectifications`))) as { id: string; roundId: string }[]).filter((x) => x.roundId === ids.rPub);
   if (rects.length < 2) throw new Error(`setup: ${rects.length} rectifications`);
@@ -920,6 +923,14 @@ const TABLE: Record<string, Spec | Spec[]> = {
   ],
   'POST /api/congresses/:congressId/evaluation/rounds/:roundId/reevaluate': { allow: STAFF, ok: ['reevaluation_exists'], req: (x) => ({ path: `${round(x, 'rPub')}/reevaluate`, body: {} }) },
   'GET /api/congresses/:congressId/evaluation/league': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/evaluation/league` }) },
+  'GET /api/congresses/:congressId/evaluation/officials': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/evaluation/officials` }) },
+  'POST /api/congresses/:congressId/evaluation/officials': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/officials`, body: { name: uniq('局长'), post: '局长', departmentId: x.r.ids.d1 } }) },
+  'PATCH /api/congresses/:congressId/evaluation/officials/:officialId': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/officials/${x.w.ids.official}`, body: { post: '局长' } }) },
+  'POST /api/congresses/:congressId/evaluation/officials/:officialId/archive': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/officials/${x.w.ids.official}/archive` }) },
+  'GET /api/congresses/:congressId/evaluation/inquiries': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/evaluation/inquiries` }) },
+  'POST /api/congresses/:congressId/evaluation/inquiries': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/inquiries`, body: { title: uniq('专题询问'), heldOn: today, departmentIds: [x.r.ids.d1] } }) },
+  'PATCH /api/congresses/:congressId/evaluation/inquiries/:inquiryId': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/inquiries/${x.w.ids.inquiry}`, body: { title: '专题询问' } }) },
+  'POST /api/congresses/:congressId/evaluation/inquiries/:inquiryId/archive': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/evaluation/inquiries/${x.w.ids.inquiry}/archive` }) },
   'GET /api/congresses/:congressId/rectifications': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/rectifications` }), hide: { department2: (w) => [w.ids.rect1, w.ids.rect2] } },
   // Only the department the rectification is for files its report.
   'POST /api/congresses/:congressId/rectifications/:rectificationId/report': { allow: ['department'], req: (x) => ({ path: `${cg(x)}/rectifications/${x.w.ids.rect1}/report`, body: { report: '已完成整改' } }) },
