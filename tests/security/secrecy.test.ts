@@ -116,7 +116,26 @@ describe('secrecy audit of the database and the log (the server as its own proce
     await admin.login('admin', PASSWORD);
     const year = shanghaiYear();
     const project = (await admin.post(`${h.base}/projects`, { year, title: '道路硬化', leadDepartmentId: h.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })).body;
-    const round = (await admin.post(`${h.base}/evaluation/rounds`, { year, title: '测评', audiences: ['representatives', 'residents'], projectIds: [project.id] })).body;
+    // Besides the project and its department, an appointed official asked the other kinds of question: five points,
+    // yes / no and a comment item (its text kept with the comments, under the same rules).
+    const official = (await admin.post(`${h.base}/evaluation/officials`, { name: '李局长', post: '局长', departmentId: h.department.id })).body;
+    const round = (
+      await admin.post(`${h.base}/evaluation/rounds`, {
+        year,
+        title: '测评',
+        audiences: ['representatives', 'residents'],
+        projectIds: [project.id],
+        targets: [{ kind: 'official', id: official.id }],
+        items: {
+          official: [
+            { id: 'o1', label: '依法履职', kind: 'scale5' },
+            { id: 'o2', label: '廉洁自律', kind: 'yes_no' },
+            { id: 'o3', label: '意见', kind: 'comment' },
+          ],
+        },
+      })
+    ).body;
+    expect(round.targets.map((x: { kind: string }) => x.kind)).toEqual(['project', 'department', 'official']);
     const rpath = `${h.base}/evaluation/rounds/${round.id}`;
     await admin.post(`${rpath}/open`, {});
     await admin.post(`${rpath}/codes`, { audience: 'residents', count: N });
@@ -137,14 +156,21 @@ describe('secrecy audit of the database and the log (the server as its own proce
     });
     expect(arrivals).toHaveLength(N + R);
     const grades = ['satisfied', 'basic', 'dissatisfied', 'unknown'] as const;
+    // The 5-point answer of each quarter (yes / no has two answers: it says the half, and is not measured below).
+    const points = ['5', '4', '2', 'unknown'] as const;
     const quarter = (k: number) => Math.floor((4 * k) / arrivals.length);
-    type Act = { codeId: string; serial: string; token: string; word: string; comment: string; rep?: { representativeId: string } };
+    type Act = { codeId: string; serial: string; token: string; word: string; comment: string; itemWord: string; itemComment: string; rep?: { representativeId: string } };
     const evalActs: Act[] = [];
     const answering = { from: Date.now(), to: 0 };
     for (const [k, who] of arrivals.entries()) {
-      const answers = (round.targets as { kind: 'project' | 'department'; id: string }[]).flatMap((tg) => round.items[tg.kind].map((it: { id: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: it.id, answer: grades[quarter(k)] })));
       const word = randomBytes(6).toString('hex'); // a random first word: the comments' text order is no arrival order
       const comment = `${word} 意见第${k}条`;
+      const itemWord = randomBytes(6).toString('hex');
+      const itemComment = `${itemWord} 对任命人员的意见第${k}条`;
+      const byKind = (kind: string) => ({ satisfaction3: grades[quarter(k)], scale5: points[quarter(k)], yes_no: quarter(k) < 2 ? 'yes' : 'no', comment: itemComment })[kind]!;
+      const answers = (round.targets as { kind: 'project' | 'department' | 'official'; id: string }[]).flatMap((tg) =>
+        round.items[tg.kind].map((it: { id: string; kind: string }) => ({ targetKind: tg.kind, targetId: tg.id, itemId: it.id, answer: byKind(it.kind) })),
+      );
       const client = new Client(r);
       let code: { token: string; serial: string };
       if ('slip' in who) code = who.slip;
@@ -157,7 +183,7 @@ describe('secrecy audit of the database and the log (the server as its own proce
       }
       const sent = await send(client, '/api/public/evaluation/submit', { token: code.token, answers, comments: [{ targetKind: 'project', targetId: project.id, text: comment }] }, N + k);
       expect(sent.status, sent.text).toBe(200);
-      evalActs.push({ codeId: payloadOf(code.token).c, serial: code.serial, token: code.token, word, comment, ...('card' in who ? { rep: { representativeId: who.card.id } } : {}) });
+      evalActs.push({ codeId: payloadOf(code.token).c, serial: code.serial, token: code.token, word, comment, itemWord, itemComment, ...('card' in who ? { rep: { representativeId: who.card.id } } : {}) });
     }
     answering.to = Date.now();
     await admin.post(`${rpath}/close`, {});
@@ -172,7 +198,7 @@ describe('secrecy audit of the database and the log (the server as its own proce
     const commentRows = await db.query<{ id: string; text: string }>('select id, text from eval_comments where round_id = $1', [round.id]);
     expect(ballots).toHaveLength(N);
     expect(answerIds.length).toBeGreaterThanOrEqual(2 * (N + R));
-    expect(commentRows).toHaveLength(N + R);
+    expect(commentRows).toHaveLength(2 * (N + R)); // the free comment and the comment item's text of each
     const cardByBallotId = new Map(cards.map((c) => [c.ballot_id, c]));
     const ballotByCard = new Map(ballots.map((b) => [b.card_id, b]));
     const codeRowOf = new Map(codeRows.map((c) => [c.code_id, c]));
@@ -192,6 +218,8 @@ describe('secrecy audit of the database and the log (the server as its own proce
       ...(a.rep ? {} : { 'code row': codeRowOf.get(a.codeId)!.id }),
       'comment row': commentIdOf.get(a.comment)!,
       'comment word': a.word,
+      'comment item row': commentIdOf.get(a.itemComment)!,
+      'comment item word': a.itemWord,
     }));
 
     // 1. Every table, every row: the values of a cast or an answer only where they belong. Tables are listed from the
@@ -224,6 +252,7 @@ describe('secrecy audit of the database and the log (the server as its own proce
       { kind: 'an answer row id', values: answerIds, allowed: ['eval_answers'] },
       { kind: 'a comment row id', values: commentRows.map((c) => c.id), allowed: ['eval_comments'] },
       { kind: 'a comment', values: evalActs.map((a) => a.word), allowed: ['eval_comments'] },
+      { kind: 'a comment item’s text', values: evalActs.map((a) => a.itemWord), allowed: ['eval_comments'] },
       { kind: 'a user agent', values: Array.from({ length: N + arrivals.length }, (_, i) => `UA-MARK-${i})`), allowed: [] },
       { kind: 'an address', values: Array.from({ length: N + arrivals.length }, (_, i) => ip(i)), allowed: [] },
     ];
@@ -291,7 +320,9 @@ describe('secrecy audit of the database and the log (the server as its own proce
         let found: Set<string>;
         if (tb.name === 'eval_answers') {
           const a = JSON.parse(row.j) as { answer: string; round_id: string };
-          found = a.round_id === round.id ? new Set([`eval:${grades.indexOf(a.answer as never)}`]) : new Set();
+          // A 3-grade or 5-point answer says its quarter; a yes / no only its half (left out).
+          const q = Math.max(grades.indexOf(a.answer as never), points.indexOf(a.answer as never));
+          found = a.round_id === round.id && q >= 0 ? new Set([`eval:${q}`]) : new Set();
         } else found = new Set([...wordsOf(row.j)].map((w) => actOf.get(w)).filter((x) => x !== undefined));
         if (found.size !== 1) continue;
         const [group, k] = [...found][0].split(':');
