@@ -70,6 +70,9 @@ describe('the decision: draft, edit, adopt, publish, print', () => {
   it('drafts the decision from the published vote’s page and opens it', async () => {
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`);
+    await page.getByRole('button', { name: '起草决定' }).waitFor();
+    await page.locator('.decision-link-box').scrollIntoViewIfNeeded();
+    await shoot(page, 'decision-vote-button', ['tablet']);
     await page.getByRole('button', { name: '起草决定' }).click();
     await page.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
     motionId = page.url().split('/').at(-1)!;
@@ -143,6 +146,13 @@ describe('the decision: draft, edit, adopt, publish, print', () => {
     await phone.goto(`${h.origin}/progress/${congressId}/${project.id}`);
     await phone.locator('.pj-decision').getByRole('link', { name: /关于实施.+年民生实事项目的决定（.+通过）/ }).click();
     await phone.waitForURL(new RegExp(`/r/${congressId}/decisions/${motionId}$`));
+    // In English: the labels around the document; the document itself stays as issued, in Chinese.
+    await phone.getByRole('button', { name: 'Switch to English' }).click();
+    await phone.getByRole('heading', { name: 'Result of the vote' }).waitFor();
+    await phone.getByText('For 4, against 1, abstain 0; 3 needed to pass').waitFor();
+    await phone.getByRole('button', { name: 'Print' }).waitFor();
+    await phone.locator('.decision-sheet .decision-doc-title', { hasText: '关于实施' }).waitFor();
+    await shoot(phone, 'decision-public-en', ['phone']);
     await phone.context().close();
     expect(h.pageErrors).toEqual([]);
     expect(h.offOrigin).toEqual([]);
