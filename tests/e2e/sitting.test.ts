@@ -131,7 +131,7 @@ describe('a sitting: motions and the projects on one card', () => {
     await shoot(scrutineer, 'sitting-cards', ['desktop']);
     await scrutineer.locator('.ballot-card').first().screenshot({ path: join(SCREENSHOTS, 'sitting-card-one.png') });
     cards = (await json<{ cards: { serial: string; url: string }[] }>(await scrutineer.request.get(`${h.origin}/api${votePath()}/cards`))).cards;
-    for (const c of cards.slice(0, 5)) await as('scrutineer', `${votePath()}/issue`, { card: c.serial });
+    for (const c of cards.slice(0, 6)) await as('scrutineer', `${votePath()}/issue`, { card: c.serial });
 
     await presidium.goto(`${h.origin}/c/${congressId}/sessions/${sessionId}/votes/${voteId}`);
     // Opened: the items stay as they are, without the buttons to move them.
@@ -239,6 +239,26 @@ describe('a sitting: motions and the projects on one card', () => {
     await castByApi(cards[2], { [motionIds[0]]: 'for', [motionIds[1]]: 'for', [projectIds[0]]: 'for' });
     await castByApi(cards[3], { [motionIds[0]]: 'for', [motionIds[1]]: 'for', [projectIds[1]]: 'against' });
     await castByApi(cards[4], { [motionIds[0]]: 'for', [motionIds[1]]: 'for' });
+  });
+
+  it('walks the same card in English with the core words only', async () => {
+    const tablet = await h.newPage('tablet');
+    await tablet.goto(`${h.origin}/b?lang=en#${cards[5].url.split('#')[1]}`);
+    const question = tablet.locator('#question-title');
+    await eventually(() => question.textContent()).toBe(`Item 1 of 3${agenda}`);
+    await tablet.getByRole('region', { name: 'Text of the motion' }).waitFor();
+    await tablet.getByRole('button', { name: 'For' }).click();
+    await shoot(tablet, 'sitting-tablet-en', ['tablet', 'phone']);
+    await tablet.getByRole('button', { name: 'Next' }).click();
+    await tablet.getByRole('button', { name: 'Next' }).click();
+    await tablet.getByText('more makes this item invalid (the other items still count)', { exact: false }).waitFor();
+    await tablet.getByRole('button', { name: 'Review ballot' }).click();
+    await tablet.getByRole('button', { name: 'Change item 2: ' + nameList }).waitFor();
+    const shown = await tablet.evaluate(() => document.body.innerText);
+    expect(shown).not.toMatch(/\bballot\.sitting\.|\bballot\.rule\./);
+    await shoot(tablet, 'sitting-tablet-review-en', ['tablet']);
+    // Not cast: an issued card left unused (cast 5 of 6 issued).
+    await tablet.context().close();
   });
 
   it('closes, and the tally shows both motions passed; published, the session page says 通过', async () => {
