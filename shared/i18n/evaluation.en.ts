@@ -67,7 +67,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.noAnswers': 'No answers to count',
   'evaluation.repeated': 'Dissatisfied again',
   'evaluation.yearValue': '{year}',
-  'evaluation.targetsCount': 'Projects: {projects} · departments: {departments}',
+  'evaluation.targetsCount': '{kind}: {n}',
   'evaluation.subtitle.project': 'Department: {s}',
   'evaluation.subtitle.department': 'Projects: {s}',
   'evaluation.created': 'Round “{title}” created.',

@@ -66,7 +66,7 @@ export const evaluationZh = {
   'evaluation.noAnswers': '无有效回答',
   'evaluation.repeated': '连续不满意',
   'evaluation.yearValue': '{year}年度',
-  'evaluation.targetsCount': '项目 {projects} 个 · 单位 {departments} 个',
+  'evaluation.targetsCount': '{kind} {n} 个',
   'evaluation.subtitle.project': '承办单位：{s}',
   'evaluation.subtitle.department': '承办项目：{s}',
   'evaluation.created': '已新建测评“{title}”。',

@@ -140,7 +140,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     const row = page.locator('tbody tr', { hasText: roundTitle });
     await row.getByText('测评中').waitFor();
     await eventually(() => row.locator('td').nth(2).textContent()).toBe('群众');
-    await eventually(() => row.locator('td').nth(3).textContent()).toBe('项目 2 个 · 单位 2 个');
+    await eventually(() => row.locator('td').nth(3).textContent()).toBe('项目 2 个 · 承办单位 2 个');
     await eventually(() => row.locator('td').nth(4).textContent()).toBe('0');
     await shoot(page, 'evaluation-rounds', ['tablet', 'phone']);
   });
@@ -152,11 +152,11 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await eventually(() => dialog.getByLabel('测评名称').inputValue()).toBe(`${year}年度民生实事项目满意度测评`);
     // Nothing chosen: the form says what is missing before anything is sent.
     await dialog.getByRole('button', { name: '新建测评' }).click();
-    await dialog.getByText('请至少选择一个项目。').waitFor();
+    await dialog.getByText('请至少选择一个测评对象（项目或其他对象）。').waitFor();
     await dialog.getByLabel('测评名称').fill(round2Title);
     await dialog.getByLabel('全选（共 2 个）').check();
     await dialog.getByText('已选 2 个').waitFor();
-    await eventually(() => dialog.getByText('请至少选择一个项目。').count()).toBe(0);
+    await eventually(() => dialog.getByText('请至少选择一个测评对象（项目或其他对象）。').count()).toBe(0);
     await dialog.getByText(`将测评：${TITLES.trans}、${TITLES.wdept}`).waitFor();
     await eventually(() => dialog.getByLabel('代表', { exact: true }).isChecked()).toBe(true);
     await eventually(() => dialog.getByLabel('群众', { exact: true }).isChecked()).toBe(true);
@@ -494,7 +494,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
   it('ranks the departments in the league table with each round’s grade', async () => {
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/evaluation/league`);
-    await page.getByRole('heading', { name: '承办单位满意度排名' }).waitFor();
+    await page.getByRole('heading', { name: '满意度排名', exact: true }).waitFor();
     await page.locator('.ev-league tbody tr').first().waitFor();
     await eventually(() => page.locator('.ev-league-name').allTextContents()).toEqual([TITLES.trans, TITLES.wdept]);
     const first = page.locator('.ev-league tbody tr').first();
@@ -558,6 +558,128 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await mine.getByText('请补充回复来电的时限和抽查结果。').waitFor();
     await mine.getByLabel('重新提交整改报告').waitFor();
     await shoot(dept, 'evaluation-rectifications-returned', ['phone']);
+  });
+
+  it('evaluates an appointed official and a department without projects, asked five points, yes / no and a comment, on a phone', async () => {
+    const page = h.page;
+    // Staff register the official in the rounds page's section.
+    await page.goto(`${h.origin}/c/${congressId}/evaluation`);
+    await page.getByRole('button', { name: '+ 登记任命人员' }).click();
+    const reg = page.getByRole('dialog', { name: '登记任命人员' });
+    await reg.getByLabel('姓名').fill('陈志明');
+    await reg.getByLabel('职务').fill('县交通运输局局长');
+    await reg.getByLabel('所在单位').selectOption({ label: TITLES.trans });
+    await reg.getByLabel('任命日期').fill(`${year}-01-15`);
+    await reg.getByRole('button', { name: '保存' }).click();
+    await page.locator('.ev-registry tbody tr', { hasText: '陈志明' }).waitFor();
+    await shoot(page, 'evaluation-officials', ['tablet', 'phone']);
+
+    // A round of the official and a department, no project.
+    await page.getByRole('button', { name: '新建测评' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '新建测评' });
+    await dialog.getByLabel('测评名称').fill('任命人员和部门履职测评');
+    await dialog.getByLabel('代表', { exact: true }).uncheck();
+    await dialog.locator('.ev-kind-pick summary', { hasText: '任命人员' }).click();
+    await dialog.getByLabel('陈志明').check();
+    await dialog.locator('.ev-kind-pick summary', { hasText: '承办单位' }).click();
+    await dialog.locator('.ev-kind-pick', { hasText: '政府工作部门' }).getByLabel(TITLES.trans).check();
+    await shoot(page, 'evaluation-create-targets', ['tablet', 'phone']);
+    await dialog.getByRole('button', { name: '新建测评' }).click();
+    await page.getByRole('heading', { name: '任命人员和部门履职测评', level: 1 }).waitFor();
+    const id = /\/evaluation\/([0-9a-f-]{36})$/.exec(page.url())![1];
+
+    // Each question given its kind in the editor: a section per kind of target.
+    const offGroup = page.getByRole('group', { name: '对任命人员的问题' });
+    await offGroup.getByLabel('第 1 题的题型').selectOption('scale5');
+    await offGroup.getByLabel('第 2 题的题型').selectOption('yes_no');
+    await offGroup.getByLabel('第 3 题的题型').selectOption('comment');
+    const depGroup = page.getByRole('group', { name: '对承办单位的问题' });
+    await depGroup.getByLabel('第 1 题的题型').selectOption('scale5');
+    await depGroup.getByLabel('第 2 题的题型').selectOption('yes_no');
+    await depGroup.getByRole('button', { name: '删除第 3 题' }).click();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('测评设置已保存。').waitFor();
+    await shoot(page, 'evaluation-editor-kinds', ['tablet', 'phone']);
+    const saved = await get<{ items: Record<string, { id: string; kind: string }[]>; targets: { kind: string; id: string }[] }>(R(id));
+    expect(saved.items).toMatchObject({ official: [{ kind: 'scale5' }, { kind: 'yes_no' }, { kind: 'comment' }], department: [{ kind: 'scale5' }, { kind: 'yes_no' }] });
+    expect(saved.targets.map((x) => x.kind)).toEqual(['department', 'official']);
+
+    await post(`${R(id)}/codes`, { audience: 'residents', count: 5 });
+    await post(`${R(id)}/open`);
+    const codes = await get<{ url: string }[]>(`${R(id)}/codes?audience=residents`);
+
+    // One resident on a phone: five worded buttons, 是/否 and a comment box with its counter.
+    const phone = await h.newPage('phone');
+    await phone.goto(codes[0].url);
+    await phone.getByRole('button', { name: '开始', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: TITLES.trans }).waitFor();
+    let items = phone.locator('.ev-q-item');
+    await eventually(() => items.nth(0).getByRole('button').allTextContents()).toEqual(['5非常满意', '4满意', '3一般', '2不满意', '1非常不满意', '不了解']);
+    await items.nth(0).getByRole('button', { name: '一般', exact: true }).click();
+    await items.nth(1).getByRole('button', { name: '否', exact: true }).click();
+    await eventually(() => items.nth(0).getByRole('button', { name: '一般', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await phone.getByRole('button', { name: '下一个', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: '陈志明' }).waitFor();
+    await phone.getByText('县交通运输局局长').waitFor();
+    items = phone.locator('.ev-q-item');
+    // The comment may stay empty; the choices may not.
+    await phone.getByRole('button', { name: '检查答卷', exact: true }).click();
+    await eventually(() => phone.getByText('请选择一项').count()).toBe(2);
+    await items.nth(0).getByRole('button', { name: '满意', exact: true }).click();
+    await items.nth(1).getByRole('button', { name: '是', exact: true }).click();
+    await items.nth(2).locator('textarea').fill('工作扎实，群众认可');
+    await phone.getByText('9 / 500 字').waitFor();
+    await shoot(phone, 'evaluation-answer-kinds', ['phone']);
+    await phone.getByRole('button', { name: '检查答卷', exact: true }).click();
+    await phone.getByRole('heading', { name: '请检查您的答卷' }).waitFor();
+    await eventually(() => phone.locator('.ev-answer-tag').allTextContents()).toEqual(['一般', '否', '满意', '是']);
+    await phone.getByText('工作扎实，群众认可').waitFor();
+    await shoot(phone, 'evaluation-answer-kinds-review', ['phone']);
+    await phone.getByRole('button', { name: '确认提交，提交后不可更改' }).click();
+    await phone.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
+    await phone.context().close();
+
+    // Four more through the API: official 5,5,4,3 and yes,yes,no,yes; department 4,3,2,4 and yes,no,no,yes.
+    const off = ['5', '5', '4', '3'];
+    const offYes = ['yes', 'yes', 'no', 'yes'];
+    const dep = ['4', '3', '2', '4'];
+    const depYes = ['yes', 'no', 'no', 'yes'];
+    for (const [n, slip] of codes.slice(1).entries()) {
+      const q = await pub<{ token: string; targets: { kind: 'official' | 'department'; id: string }[]; round: { items: Record<string, { id: string; kind: string }[]> } }>('open', { token: tokenOf(slip.url) });
+      const answers = q.targets.flatMap((tg) =>
+        q.round.items[tg.kind].map((i) => ({
+          targetKind: tg.kind,
+          targetId: tg.id,
+          itemId: i.id,
+          answer: i.kind === 'comment' ? `意见${n}` : i.kind === 'scale5' ? (tg.kind === 'official' ? off : dep)[n] : (tg.kind === 'official' ? offYes : depYes)[n],
+        })),
+      );
+      await pub('submit', { token: q.token, answers });
+    }
+    await post(`${R(id)}/close`);
+    await post(`${R(id)}/publish`);
+
+    // The results: the official graded on the 5-point average (4.20: 满意), the department 3.20 (基本满意); shares of 是.
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/${id}`);
+    const offCard = page.locator('.ev-target', { has: page.getByRole('heading', { name: '陈志明' }) });
+    await offCard.locator('.ev-figure', { hasText: '五级平均分' }).getByText('4.20').waitFor();
+    await eventually(() => offCard.locator('.ev-figure', { hasText: '4–5分' }).locator('dd').textContent()).toBe('80.0%');
+    await eventually(() => offCard.locator('.ev-figure', { hasText: '“是”' }).locator('dd').textContent()).toBe('80.0%');
+    await eventually(() => offCard.locator('.ev-target-grade .tag').first().textContent()).toBe('满意');
+    const depCard = page.locator('.ev-target', { has: page.getByRole('heading', { name: TITLES.trans }) });
+    await depCard.locator('.ev-figure', { hasText: '五级平均分' }).getByText('3.20').waitFor();
+    await eventually(() => depCard.locator('.ev-target-grade .tag').first().textContent()).toBe('基本满意');
+    await eventually(() => depCard.locator('.ev-figure', { hasText: '“是”' }).locator('dd').textContent()).toBe('40.0%');
+    // The comment item's texts, sorted, with the comments.
+    await offCard.locator('.ev-comments summary').click();
+    await eventually(() => offCard.locator('.ev-comment-list li').allTextContents()).toEqual(['工作扎实，群众认可', '意见0', '意见1', '意见2', '意见3'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    await shoot(page, 'evaluation-results-kinds', ['tablet', 'phone']);
+
+    // The league of officials.
+    await page.goto(`${h.origin}/c/${congressId}/evaluation/league`);
+    await page.getByRole('button', { name: '任命人员', exact: true }).click();
+    await eventually(() => page.locator('.ev-league-name').allTextContents()).toEqual(['陈志明']);
+    await shoot(page, 'evaluation-league-officials', ['tablet']);
   });
 
   it('made no request off the origin and no page error', () => {

@@ -105,7 +105,7 @@ export function ResultsSection(props: { round: Round; congressId: string; staff:
                   {t('evaluation.results.rectifications')} <A href={paths.rectifications(props.congressId)}>{t('evaluation.results.rectificationsLink')}</A>
                 </p>
               </Show>
-              <Overview res={res} />
+              <Overview res={res} round={props.round} />
               <div class="ev-target-cards">
                 <For each={res.targets}>{(x) => <TargetCard target={x} res={res} round={props.round} comments={latest(comments)} />}</For>
               </div>
@@ -151,7 +151,9 @@ function Summary(props: { res: Results; round: Round }) {
 }
 
 /** Every target at a glance: its bar of shares, 综合满意率 and grade, in the round's order. */
-function Overview(props: { res: Results }) {
+function Overview(props: { res: Results; round: Round }) {
+  /** The bar of shares is the 3-grade scale's: a target not asked it shows its headline rate only. */
+  const asksScale = (kind: TargetResult['kind']) => (props.round.items[kind] ?? []).some((i) => (i.kind ?? 'satisfaction3') === 'satisfaction3');
   return (
     <section class="card ev-overview" aria-labelledby="ev-overview-title">
       <div class="ev-overview-head">
@@ -167,7 +169,9 @@ function Overview(props: { res: Results }) {
                 <span class="muted small">{targetKindLabel(x.kind)}</span>
                 <span class="ev-overview-title">{x.title}</span>
               </span>
-              <StackBar counts={x.groups.all.counts} label={x.title} withheld={x.groups.all.withheld} k={props.res.k} />
+              <Show when={asksScale(x.kind)} fallback={<span class="ev-overview-nobar" />}>
+                <StackBar counts={x.groups.all.counts} label={x.title} withheld={x.groups.all.withheld} k={props.res.k} />
+              </Show>
               <span class="ev-overview-rate num">{x.groups.all.withheld ? '—' : pct(x.groups.all.overall)}</span>
               <span class="ev-overview-grade">
                 <GradeTag grade={x.grade} withheld={x.groups.all.withheld} />
@@ -205,7 +209,7 @@ function TargetCard(props: { target: TargetResult; res: Results; round: Round; c
         <div class="ev-target-names">
           <p class="kicker">{targetKindLabel(x().kind)}</p>
           <h3 id={`ev-t-${x().id}`}>{x().title}</h3>
-          <Show when={x().subtitle}>
+          <Show when={targetSubtitle(x())}>
             <p class="muted">{targetSubtitle(x())}</p>
           </Show>
         </div>

@@ -97,7 +97,7 @@ export default function RoundsPage() {
                   <span class="num">
                     {TARGET_KINDS.map((k) => [k, r.targets.filter((x) => x.kind === k).length] as const)
                       .filter(([, n]) => n > 0)
-                      .map(([k, n]) => `${targetKindLabel(k)} ${n}`)
+                      .map(([k, n]) => t('evaluation.targetsCount', { kind: targetKindLabel(k), n }))
                       .join(' · ')}
                   </span>
                 ),
@@ -178,7 +178,8 @@ function NewRoundForm(props: { congressId: string; onCancel: () => void; onDone:
       audiences: AUDIENCES.filter((a) => audiences().includes(a)),
       projectIds: order,
       includeDepartments: includeDepartments(),
-      targets: others(),
+      // By kind (departments, then officials…), whatever order they were ticked in.
+      targets: [...others()].sort((a, b) => TARGET_KINDS.indexOf(a.kind) - TARGET_KINDS.indexOf(b.kind)),
       allowUnknown: allowUnknown(),
     });
     if (!input) return;

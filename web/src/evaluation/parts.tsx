@@ -124,7 +124,7 @@ export function TargetList(props: { round: Round }) {
               <span class={`tag ${x.kind === 'project' ? 'tag-accent' : 'tag-muted'}`}>{targetKindLabel(x.kind)}</span>
               <span class="ev-target-name">{x.title}</span>
               <Show when={x.subtitle}>
-                <span class="muted small block">{x.kind === 'project' ? t('evaluation.subtitle.project', { s: x.subtitle }) : t('evaluation.subtitle.department', { s: x.subtitle })}</span>
+                <span class="muted small block">{targetSubtitle(x)}</span>
               </Show>
             </li>
           )}
