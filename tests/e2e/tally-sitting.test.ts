@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, SCREENSHOTS, settled, shoot, startHarness, type Harness } from './harness.ts';
-import { json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
+import { acceptCandidates, json, SECOND_SCRUTINEER, signIn as signInAs, STAFF, voteWorld } from './setup.ts';
+import { shanghaiYear } from '../../shared/time.ts';
 
 /**
  * The results of a sitting (表决事项单, issue 23) on every page that shows a vote's result: four questions on one card —
@@ -242,6 +243,45 @@ describe('a sitting’s results: vote page, big screen, report and public page',
     for (const b of boxes) expect(b.bottom).toBeLessThanOrEqual(1080);
     expect(await bottom(screen, '.screen-qr')).toBeLessThanOrEqual(1080);
     await shoot(screen, 'tally-sitting-screen-motions', ['desktop']);
+    await screen.context().close();
+  });
+
+  it('keeps fifteen projects and two motions of one sitting within 1920×1080', async () => {
+    const c = `/congresses/${congressId}`;
+    const admin = await json<{ csrfToken: string }>(await h.page.request.get(`${h.origin}/api/auth/me`));
+    const post = <T,>(path: string, data: unknown) => h.page.request.post(`${h.origin}/api${path}`, { data, headers: { 'X-CSRF-Token': admin.csrfToken } }).then((x) => json<T>(x));
+    const more = ['村道', '路灯', '公厕', '自来水', '卫生室', '文化广场', '桥梁', '垃圾中转站', '学校食堂', '养老服务站', '农贸市场', '停车场'].map((x, i) => `第${i + 4}号 城关镇${x}改造提升工程`);
+    const dept = (await json<{ id: string }[]>(await h.page.request.get(`${h.origin}/api${c}/departments`)))[0];
+    await acceptCandidates(h, post, api.government!, congressId, dept.id, more, '88.00');
+    const candidates = await json<{ id: string; title: string }[]>(await h.page.request.get(`${h.origin}/api${c}/candidates`));
+    const all = [...Object.values(titles), ...more].map((x) => candidates.find((k) => k.title === x)!.id);
+    const list = await post<{ id: string }>(`${c}/candidate-lists`, { title: '候选清单（十五个）', year: shanghaiYear(), seats: 10, candidateIds: all });
+    await post(`${c}/candidate-lists/${list.id}/freeze`, { acknowledgeSurplusWarning: true });
+    const M = `${c}/sessions/${sessionId}/motions`;
+    const motionIds = [(await post<{ id: string }>(M, { kind: 'name_list', title: '关于总监票人和监票人名单（草案）的表决' })).id, (await post<{ id: string }>(M, { kind: 'other', title: '关于代表资格审查委员会报告的表决' })).id];
+    voteId = (await post<{ id: string }>(`${c}/sessions/${sessionId}/votes`, { listId: list.id, title: '十五个项目与两项议题表决事项单', motionIds, listPosition: 2, seats: 10, maxFor: 10 })).id;
+    await as('scrutineer', `${votePath()}/cards`);
+    const print = await json<{ cards: { serial: string; url: string }[] }>(await api.scrutineer!.page.request.get(`${h.origin}/api${votePath()}/cards`));
+    for (const card of print.cards.slice(0, 10)) await as('scrutineer', `${votePath()}/issue`, { card: card.serial });
+    await as('presidium', `${votePath()}/open`, {});
+    for (let i = 0; i < 10; i++) {
+      const marks = Object.fromEntries(all.map((id, k) => [id, k < 3 || (k + i) % 4 === 0 ? 'for' : 'abstain']));
+      await cast(print.cards[i], { ...marks, [motionIds[0]]: 'for', [motionIds[1]]: i < 4 ? 'for' : 'against' });
+    }
+    await as('presidium', `${votePath()}/close`);
+    await as('scrutineer', `${votePath()}/tally`);
+    await as('scrutineer', `${votePath()}/tally/signoff`, { chief: true, invalidChecked: false });
+    await as('scrutineer2', `${votePath()}/tally/signoff`, { chief: false, invalidChecked: false });
+    await as('presidium', `${votePath()}/tally/publish`);
+
+    const screen = await h.newPage('desktop');
+    await screen.goto(`${h.origin}/screen/${sessionId}`);
+    await screen.getByRole('heading', { name: '十五个项目与两项议题表决事项单' }).waitFor();
+    await eventually(() => screen.locator('.screen-question-projects .screen-bar-row').count()).toBe(15);
+    await eventually(() => screen.locator('.screen-motion .screen-verdict').allTextContents()).toEqual(['✓通过', '✗未通过']);
+    await screen.locator('.screen-qr-img svg').waitFor();
+    for (const part of ['.screen-question-projects', '.screen-qr', '.screen-motion:last-child', '.screen-question-projects .screen-elected']) expect(await bottom(screen, part), part).toBeLessThanOrEqual(1080);
+    await shoot(screen, 'tally-sitting-screen-15', ['desktop']);
     await screen.context().close();
   });
 

@@ -45,7 +45,7 @@ export function SittingResult(props: {
     </div>
   );
   return (
-    <div class="screen-result screen-sitting" classList={{ 'with-projects': !!project() && !props.void, dense: motions().length > (project() ? 3 : 6) }}>
+    <div class="screen-result screen-sitting" classList={{ 'with-projects': !!project() && !props.void, 'many-projects': (project()?.rows.length ?? 0) > 9, dense: motions().length > (project() ? 3 : 6) }}>
       <Show
         when={!props.void}
         fallback={
