@@ -12,7 +12,7 @@ import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Ctx } from './rounds.ts';
 
-const log = (ctx: Ctx, action: string, targetType: string, targetId: string, details: Record<string, unknown>) =>
+const audit = (ctx: Ctx, action: string, targetType: string, targetId: string, details: Record<string, unknown>) =>
   appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congressId, action: `evaluation.${action}`, targetType, targetId, details });
 
 async function departmentNames(db: DbOrTx, congressId: string, ids: string[]) {
@@ -60,7 +60,7 @@ export async function oneOfficial(db: DbOrTx, congressId: string, id: string) {
 export async function createOfficial(ctx: Ctx, input: z.infer<typeof OfficialInput>) {
   if (input.departmentId) await checkDepartments(ctx.tx, ctx.congressId, [input.departmentId]);
   const [row] = await ctx.tx.insert(evalOfficials).values({ congressId: ctx.congressId, ...input }).returning();
-  await log(ctx, 'official_create', 'eval_official', row.id, { name: row.name, post: row.post, departmentId: row.departmentId });
+  await audit(ctx, 'official_create', 'eval_official', row.id, { name: row.name, post: row.post, departmentId: row.departmentId });
   return row.id;
 }
 
@@ -68,14 +68,14 @@ export async function updateOfficial(ctx: Ctx, id: string, input: z.infer<typeof
   const row = await official(ctx.tx, ctx.congressId, id, true);
   if (input.departmentId) await checkDepartments(ctx.tx, ctx.congressId, [input.departmentId]);
   await ctx.tx.update(evalOfficials).set(input).where(eq(evalOfficials.id, row.id));
-  await log(ctx, 'official_update', 'eval_official', row.id, { name: input.name ?? row.name, ...input });
+  await audit(ctx, 'official_update', 'eval_official', row.id, { name: input.name ?? row.name, ...input });
 }
 
 export async function archiveOfficial(ctx: Ctx, id: string) {
   const row = await official(ctx.tx, ctx.congressId, id, true);
   if (row.archivedAt) return;
   await ctx.tx.update(evalOfficials).set({ archivedAt: now() }).where(eq(evalOfficials.id, row.id));
-  await log(ctx, 'official_archive', 'eval_official', row.id, { name: row.name });
+  await audit(ctx, 'official_archive', 'eval_official', row.id, { name: row.name });
 }
 
 // ---- 专题询问 ----
@@ -111,7 +111,7 @@ export async function oneInquiry(db: DbOrTx, congressId: string, id: string) {
 export async function createInquiry(ctx: Ctx, input: z.infer<typeof InquiryInput>) {
   await checkDepartments(ctx.tx, ctx.congressId, input.departmentIds);
   const [row] = await ctx.tx.insert(evalInquiries).values({ congressId: ctx.congressId, ...input }).returning();
-  await log(ctx, 'inquiry_create', 'eval_inquiry', row.id, { title: row.title, heldOn: row.heldOn, departmentIds: row.departmentIds });
+  await audit(ctx, 'inquiry_create', 'eval_inquiry', row.id, { title: row.title, heldOn: row.heldOn, departmentIds: row.departmentIds });
   return row.id;
 }
 
@@ -119,12 +119,12 @@ export async function updateInquiry(ctx: Ctx, id: string, input: z.infer<typeof 
   const row = await inquiry(ctx.tx, ctx.congressId, id, true);
   if (input.departmentIds) await checkDepartments(ctx.tx, ctx.congressId, input.departmentIds);
   await ctx.tx.update(evalInquiries).set(input).where(eq(evalInquiries.id, row.id));
-  await log(ctx, 'inquiry_update', 'eval_inquiry', row.id, { title: input.title ?? row.title, ...input });
+  await audit(ctx, 'inquiry_update', 'eval_inquiry', row.id, { title: input.title ?? row.title, ...input });
 }
 
 export async function archiveInquiry(ctx: Ctx, id: string) {
   const row = await inquiry(ctx.tx, ctx.congressId, id, true);
   if (row.archivedAt) return;
   await ctx.tx.update(evalInquiries).set({ archivedAt: now() }).where(eq(evalInquiries.id, row.id));
-  await log(ctx, 'inquiry_archive', 'eval_inquiry', row.id, { title: row.title });
+  await audit(ctx, 'inquiry_archive', 'eval_inquiry', row.id, { title: row.title });
 }

@@ -58,6 +58,8 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   eval_spent: 'written while a round is open; cached reads grade only published rounds, closed before publication',
   eval_answers: 'written while a round is open; cached reads grade only published rounds, closed before publication',
   eval_comments: 'written while a round is open; cached reads grade only published rounds, closed before publication',
+  eval_officials: 'appointed officials the office evaluates; no cached read names them (the public pages grade projects only)',
+  eval_inquiries: '专题询问 the office evaluates; no cached read names them (the public pages grade projects only)',
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */
