@@ -165,9 +165,9 @@ function Sheet(props: { d: Data }) {
                   <tr>
                     <th scope="row">{x.title}</th>
                     <For each={round().audiences}>
-                      {(a) => <td class="n num">{x.groups[a]?.withheld ? t('evaluation.withheldShort') : pct(x.groups[a]?.rates?.overall)}</td>}
+                      {(a) => <td class="n num">{x.groups[a]?.withheld ? t('evaluation.withheldShort') : pct(x.groups[a]?.overall)}</td>}
                     </For>
-                    <td class="n num">{x.groups.all.withheld ? t('evaluation.withheldShort') : pct(x.groups.all.rates?.overall)}</td>
+                    <td class="n num">{x.groups.all.withheld ? t('evaluation.withheldShort') : pct(x.groups.all.overall)}</td>
                   </tr>
                 )}
               </For>
@@ -240,7 +240,7 @@ function TargetTable(props: { rows: TargetResult[]; k: number }) {
                   <td class="n num">{pct(g().rates?.satisfied)}</td>
                   <td class="n num">{pct(g().rates?.basic)}</td>
                   <td class="n num">{pct(g().rates?.dissatisfied)}</td>
-                  <td class="n num strong">{pct(g().rates?.overall)}</td>
+                  <td class="n num strong">{pct(g().overall)}</td>
                   <td class="n num">{score(x.weightedScore ?? g().score)}</td>
                   <td class="ev-report-grade">
                     {x.grade ? gradeLabel(x.grade) : '—'}
