@@ -32,6 +32,8 @@ export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicRe
   const { tally, vote, session, congress } = await publishedTally(db, voteId);
   const result = parsedResult(tally);
   const questions = questionResults(parsedBulletin(tally), result);
+  // A motion's text, for the public page (the files carry only its title).
+  const bodies = new Map((await motionsOnVote(db, vote.id)).map((m) => [m.id, m.body]));
   return {
     congress: { id: congress.id, name: congress.name },
     session: { id: session.id, name: session.name, date: session.date },
@@ -47,7 +49,7 @@ export async function publicResult(db: DbOrTx, voteId: string): Promise<PublicRe
     publishedAt: tally.publishedAt!.toISOString(),
     result,
     candidates: projectCandidates(questions),
-    questions,
+    questions: questions.map((q) => ({ ...q, body: bodies.get(q.id) ?? '' })),
     signoffs: (await signoffsOf(db, vote.id)).map(({ accountId: _, ...s }) => s),
     resultDigest: tally.resultDigest,
   };

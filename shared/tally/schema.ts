@@ -155,7 +155,7 @@ export const PublicResult = z.object({
   /** The project question's candidates (empty on a sitting of motions only). */
   candidates: z.array(z.object({ id: z.string(), title: z.string() })),
   /** Every question with its figures, in card order. */
-  questions: z.array(QuestionResult),
+  questions: z.array(QuestionResult.extend({ /** A motion's text (empty for the project question). */ body: z.string() })),
   signoffs: z.array(Signoff),
   resultDigest: z.string(),
 });

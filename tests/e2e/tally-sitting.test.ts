@@ -197,6 +197,9 @@ describe('a sitting’s results: vote page, big screen, report and public page',
     await phone.getByText('赞成 5 票，不足通过所需的 7 票：未通过。').waitFor();
     await eventually(() => phone.locator('.result-outcome .elected-list li').allTextContents()).toEqual([`${titles.a}8 票`, `${titles.b}7 票`]);
     await eventually(() => phone.locator('.result-page .tally-total').allTextContents()).toEqual(['应到12', '实到10', '发出10', '收回10']);
+    // The resolution's text, folded.
+    await phone.getByText('议题全文').click();
+    await phone.getByText('（全文见会议文件之三）').waitFor();
     await phone.getByText('npm run verify -- bulletin.json result.json').waitFor();
     expect(await phone.getByRole('link', { name: '下载 result.json（计票结果）' }).getAttribute('href')).toBe(`/api/public/votes/${voteId}/result.json`);
     const file = (await (await phone.request.get(`${h.origin}/api/public/votes/${voteId}/result.json`)).json()) as { format: string; questions: { passed: boolean | null }[] };
