@@ -5,7 +5,7 @@ import type { evaluationZh } from './evaluation.zh-CN.ts';
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'nav.stage.evaluation': 'Satisfaction evaluation',
   'nav.evaluationRounds': 'Evaluation rounds',
-  'nav.evaluationLeague': 'Department league',
+  'nav.evaluationLeague': 'Satisfaction league',
   'nav.rectifications': 'Rectifications',
 
   'evaluation.audience.representatives': 'Representatives',

@@ -3,7 +3,7 @@ import { scaleWords } from '../evaluation/kinds.ts';
 export const evaluationZh = {
   'nav.stage.evaluation': '满意度测评',
   'nav.evaluationRounds': '测评轮次',
-  'nav.evaluationLeague': '单位满意度排名',
+  'nav.evaluationLeague': '满意度排名',
   'nav.rectifications': '整改',
 
   // Words for the API's codes

@@ -136,7 +136,7 @@ describe('satisfaction evaluation: codes, answering on a phone, results, print a
     await page.goto(`${h.origin}/c/${congressId}/evaluation`);
     await page.getByRole('heading', { name: '满意度测评', level: 1 }).waitFor();
     const nav = page.locator('#app-nav .nav-group', { has: page.getByRole('heading', { name: '满意度测评' }) });
-    await eventually(() => nav.locator('a').allTextContents()).toEqual(['测评轮次', '单位满意度排名', '整改']);
+    await eventually(() => nav.locator('a').allTextContents()).toEqual(['测评轮次', '满意度排名', '整改']);
     const row = page.locator('tbody tr', { hasText: roundTitle });
     await row.getByText('测评中').waitFor();
     await eventually(() => row.locator('td').nth(2).textContent()).toBe('群众');
