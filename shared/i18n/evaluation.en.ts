@@ -73,7 +73,7 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'evaluation.created': 'Round “{title}” created.',
 
   'evaluation.rounds.title': 'Satisfaction evaluation',
-  'evaluation.rounds.lead': 'Back-to-back evaluation of the livelihood projects and their departments: one-time codes handed out at random, anonymous answers, figures after the close, rectification after publication.',
+  'evaluation.rounds.lead': 'Back-to-back evaluation of the livelihood projects, departments, appointed officials, suggestion handling, inquiries and representatives: one-time codes handed out at random, anonymous answers, figures after the close, rectification after publication.',
   'evaluation.rounds.add': 'New round',
   'evaluation.rounds.empty': 'No evaluation rounds yet',
   'evaluation.rounds.emptyNext': 'Once projects are under way, start a round: choose the projects and departments, then print the codes.',

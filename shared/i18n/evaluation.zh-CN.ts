@@ -73,7 +73,7 @@ export const evaluationZh = {
 
   // Rounds list and the new round
   'evaluation.rounds.title': '满意度测评',
-  'evaluation.rounds.lead': '对民生实事项目和承办单位进行背靠背满意度测评：测评码随机发放，匿名作答，结束后统计，公布后启动整改。',
+  'evaluation.rounds.lead': '对民生实事项目、承办单位、任命人员、建议办理、专题询问和代表述职进行背靠背满意度测评：测评码随机发放，匿名作答，结束后统计，公布后启动整改。',
   'evaluation.rounds.add': '新建测评',
   'evaluation.rounds.empty': '还没有测评',
   'evaluation.rounds.emptyNext': '项目实施后，新建一次测评：选择要测评的项目和承办单位，再印制测评码。',
