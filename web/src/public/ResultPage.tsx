@@ -115,7 +115,7 @@ function ResultView(props: { r: PublicResult }) {
           <For each={questions()}>
             {(q, i) => (
               <section class="question-block" aria-labelledby={`q-${q.id}`}>
-                <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`q-${q.id}`} />
+                <QuestionHeading q={q} n={i() + 1} id={`q-${q.id}`} />
                 <Show
                   when={q.kind === 'projects'}
                   fallback={

@@ -111,14 +111,14 @@ export function TallySection(props: Ids & { vote: Vote; onState?: (state: TallyV
                       when={q.kind === 'projects'}
                       fallback={
                         <div class="question-block" role="group" aria-labelledby={`question-${q.id}`}>
-                          <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`question-${q.id}`} />
+                          <QuestionHeading q={q} n={i() + 1} id={`question-${q.id}`} />
                           <MotionResult q={q} base={tv().totals ?? { seated: 0, present: 0 }} void={!!tv().totals?.void} />
                         </div>
                       }
                     >
                       <div class={sitting() ? 'question-block' : undefined} role={sitting() ? 'group' : undefined} aria-labelledby={sitting() ? `question-${q.id}` : undefined}>
                         <Show when={sitting()} fallback={<h3 class="tally-sub">{t('tally.byCandidate')}</h3>}>
-                          <QuestionHeading q={q} n={i() + 1} of={questions().length} id={`question-${q.id}`} />
+                          <QuestionHeading q={q} n={i() + 1} id={`question-${q.id}`} />
                         </Show>
                         <p class="tally-threshold">
                           <strong>{t('tally.threshold', { n: q.needed })}</strong>{' '}

@@ -1,9 +1,10 @@
 /**
  * A vote's questions as every result page shows them (issue 23): a plain vote asks one question (its project list), a
- * sitting (表决事项单) several — motions (议题) and at most one project vote — in card order. The pages get the counts
- * from `resultQuestions` (one function for either file version) and the titles from the server's question list; this
- * file joins them into one view per question and draws a motion's result: 赞成 / 反对 / 弃权, what it needed with the
- * base it counts from (「应到 12 人，过半数 7 票」), and 通过 / 未通过 in words and a mark, never by colour alone.
+ * sitting (表决事项单) several — motions (议题) and at most one project vote — in card order. The server reads every
+ * result through `resultQuestions` (one function for either file version) and sends each question with its title and
+ * rule; the pages draw them one by one from here, never by the file's version: a motion's 赞成 / 反对 / 弃权, what it
+ * needed with the base it counts from (「应到 12 人，过半数 7 票」), and 通过 / 未通过 in words and a mark, never by
+ * colour alone.
  */
 import { For, Show } from 'solid-js';
 import type { MarkMode } from '../../../shared/ballot/methods/index.ts';
@@ -165,20 +166,13 @@ export function MotionResult(props: { q: QuestionView; base: Base; void: boolean
   );
 }
 
-/** 「第 2 项 · 共 4 项」 and the question's title, as the heading of its block. */
-export function QuestionHeading(props: { q: QuestionView; n: number; of: number; level?: 'h3' | 'h2'; id?: string }) {
-  const inner = () => (
-    <>
+/** 「第 2 项」 and the question's title, as the heading of its block. */
+export function QuestionHeading(props: { q: QuestionView; n: number; id?: string }) {
+  return (
+    <h3 class="question-heading" id={props.id}>
       <span class="question-heading-n">{t('tally.question.n', { n: props.n })}</span>
       <span class="question-heading-title">{props.q.title}</span>
-    </>
-  );
-  return (
-    <Show when={props.level === 'h2'} fallback={<h3 class="question-heading" id={props.id}>{inner()}</h3>}>
-      <h2 class="question-heading" id={props.id}>
-        {inner()}
-      </h2>
-    </Show>
+    </h3>
   );
 }
 
