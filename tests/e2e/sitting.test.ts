@@ -105,9 +105,9 @@ describe('a sitting: motions and the projects on one card', () => {
     // The project question moves up before the name list, and back.
     const projectsItem = items.filter({ hasText: '项目票决' });
     await projectsItem.getByRole('button', { name: /^上移/ }).click();
-    await eventually(() => items.nth(1).textContent()).toContain('项目票决');
-    await items.nth(1).getByRole('button', { name: /^下移/ }).click();
-    await eventually(() => items.nth(2).textContent()).toContain('项目票决');
+    await eventually(() => presidium.locator('.sitting-name').allTextContents()).toEqual([agenda, expect.any(String), nameList]);
+    await projectsItem.getByRole('button', { name: /^下移/ }).click();
+    await eventually(() => presidium.locator('.sitting-name').allTextContents()).toEqual([agenda, nameList, expect.any(String)]);
     await shoot(presidium, 'sitting-vote', ['tablet', 'phone', 'desktop']);
 
     const vote = await json<{ questions: { id: string; kind: string }[] }>(await presidium.request.get(`${h.origin}/api${votePath()}`));

@@ -95,7 +95,11 @@ export default function VotePage() {
                 motions={latest(motions) ?? []}
                 manage={can(id(), 'ballot.votes.manage')}
                 onVote={(nv) => mutate(nv)}
-                onChange={() => void refetchMotions()}
+                // Read the vote again too: a poll already on its way (sent before the change) must not put the old order back.
+                onChange={() => {
+                  void refetchMotions();
+                  void refetch();
+                }}
                 congressId={id()}
                 sessionId={params.sessionId}
               />
