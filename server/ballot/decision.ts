@@ -188,6 +188,20 @@ export async function getDecision(db: DbOrTx, congressId: string, motionId: stri
   return (await describeDecisions(db, [row]))[0];
 }
 
+/**
+ * A decision motion made by hand (the motions route, kind 'decision') obeys the drafting's one-per-chain rule: it
+ * decides the chain's first vote, and is refused while the chain has a decision that has not failed. Answers the root.
+ */
+export async function decisionChainRoot(tx: Tx, congressId: string, voteId: string): Promise<string> {
+  const [vote] = await tx.select().from(votes).where(and(eq(votes.id, voteId), eq(votes.congressId, congressId)));
+  if (!vote) throw new AppError('vote_not_found');
+  const root = (await chainVotes(tx, vote))[0];
+  await tx.select({ id: votes.id }).from(votes).where(eq(votes.id, root.id)).for('no key update');
+  const live = (await describeDecisions(tx, await decisionRows(tx, congressId, eq(motions.decidesVoteId, root.id)))).find((d) => d.state !== 'failed');
+  if (live) throw new AppError('decision_exists', { title: live.title });
+  return root.id;
+}
+
 // ---- drafting ----
 
 /**

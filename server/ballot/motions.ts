@@ -15,6 +15,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { candidateListItems, candidateLists, congressSessions, type congresses, motions, tallies, votes } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
+import { decisionChainRoot } from './decision.ts';
 import { notifySession } from '../lib/events.ts';
 
 type Congress = typeof congresses.$inferSelect;
@@ -194,6 +195,8 @@ export async function createMotion(
   const [session] = await ctx.tx.select().from(congressSessions).where(and(eq(congressSessions.id, sessionId), eq(congressSessions.congressId, ctx.congress.id)));
   if (!session) throw new AppError('session_meeting_not_found');
   await checkDecides(ctx.tx, ctx.congress.id, input.kind, input.decidesVoteId);
+  // One decision per chain, deciding its first vote, whether drafted or made here (server/ballot/decision.ts).
+  const decidesVoteId = input.kind === 'decision' && input.decidesVoteId ? await decisionChainRoot(ctx.tx, ctx.congress.id, input.decidesVoteId) : input.decidesVoteId;
   const t = input.threshold;
   const [row] = await ctx.tx
     .insert(motions)
@@ -204,7 +207,7 @@ export async function createMotion(
       title: input.title ?? defaultMotionTitle(input.kind, session),
       body: input.body ?? '',
       ...(t ? { thresholdBase: t.base, thresholdNumerator: t.numerator, thresholdDenominator: t.denominator, thresholdStrict: t.strict } : {}),
-      decidesVoteId: input.decidesVoteId ?? null,
+      decidesVoteId: decidesVoteId ?? null,
     })
     .returning();
   await appendAudit(ctx.tx, { actor: ctx.actor, congressId: ctx.congress.id, action: 'ballot.create_motion', targetType: 'motion', targetId: row.id, details: { kind: row.kind, title: row.title } });

@@ -238,7 +238,7 @@ export const createMotion = route({
   body: CreateMotion,
   status: 201,
   response: Motion,
-  errors: ['session_meeting_not_found', 'motion_decides_needed', 'motion_decides_invalid'],
+  errors: ['session_meeting_not_found', 'motion_decides_needed', 'motion_decides_invalid', 'decision_exists'],
 });
 
 export const updateMotion = route({

@@ -135,10 +135,13 @@ describe('the decision through the routes', () => {
     expect(ms.find((m) => m.id === motionId)).toMatchObject({ kind: 'decision', decidesVoteId: vote.voteId, state: 'draft' });
   });
 
-  it('is drafted once per chain', async () => {
+  it('is drafted once per chain — and a decision motion made by hand obeys the same rule', async () => {
     const res = await h.roles.presidium.call(B.draftDecision, { params: { congressId: h.congressId, voteId: vote.voteId } });
     expect(res.status).toBe(409);
     expect(res.body.error?.code).toBe('decision_exists');
+    const byHand = await h.roles.admin.call(B.createMotion, { params: { congressId: h.congressId, sessionId: h.sessionId }, body: { kind: 'decision', decidesVoteId: vote.voteId } });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.error?.code).toBe('decision_exists');
   });
 
   it('shows nothing of a draft to the public, and the projects name no decision yet', async () => {

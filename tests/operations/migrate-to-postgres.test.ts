@@ -82,10 +82,11 @@ describe.skipIf(!pg)('npm run migrate-to-postgres (PostgreSQL run only: it needs
     await loadDemo(t.database);
     before = await served(t);
     await t.close();
-    // The demo year is what the comparison is about: two published votes, two published evaluation rounds.
+    // The demo year is what the comparison is about: four published votes (two sittings of motions, the project vote
+    // and its runoff), three published evaluation rounds (the hall's, the year-end one and its re-evaluation).
     const paths = Object.keys(before);
-    expect(paths.filter((p) => p.endsWith('/bulletin.json'))).toHaveLength(2);
-    expect(paths.filter((p) => p.endsWith('/results') && p.includes('/evaluation/rounds/'))).toHaveLength(2);
+    expect(paths.filter((p) => p.endsWith('/bulletin.json'))).toHaveLength(4);
+    expect(paths.filter((p) => p.endsWith('/results') && p.includes('/evaluation/rounds/'))).toHaveLength(3);
     expect(JSON.stringify(before)).toContain('elected');
   }, 180_000);
 
