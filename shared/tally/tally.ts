@@ -76,19 +76,19 @@ export function countQuestion(q: Countable, ballots: readonly Marks[], counts: B
   };
 }
 
-/** The whole count of a bulletin. `void` when more ballots were cast than cards issued (收回多于发出). */
-export function tally(b: Bulletin): Count {
+/** The card's own figures, the same for every question. `void` when more ballots were cast than cards issued (收回多于发出). */
+function cardFigures(b: AnyBulletin) {
   const cast = b.ballots.length;
-  const isVoid = cast > b.counts.issued;
-  const { valid, invalid, threshold, candidates, elected, tied, unfilledSeats } = countQuestion(bulletinQuestions(b)[0], b.ballots, b.counts, isVoid);
+  return { voteId: b.vote.id, void: cast > b.counts.issued, seated: b.counts.seated, present: b.counts.present, issued: b.counts.issued, cast };
+}
+
+/** The whole count of a bulletin of one question (format /1). */
+export function tally(b: Bulletin): Count {
+  const card = cardFigures(b);
+  const { valid, invalid, threshold, candidates, elected, tied, unfilledSeats } = countQuestion(bulletinQuestions(b)[0], b.ballots, b.counts, card.void);
   return {
     format: RESULT_FORMAT,
-    voteId: b.vote.id,
-    void: isVoid,
-    seated: b.counts.seated,
-    present: b.counts.present,
-    issued: b.counts.issued,
-    cast,
+    ...card,
     valid,
     invalid,
     threshold,
@@ -101,18 +101,8 @@ export function tally(b: Bulletin): Count {
 
 /** The count of a card with several questions (format /2): each question on its own, the card's figures once. */
 export function tallySitting(b: BulletinV2): CountV2 {
-  const cast = b.ballots.length;
-  const isVoid = cast > b.counts.issued;
-  return {
-    format: RESULT_FORMAT_2,
-    voteId: b.vote.id,
-    void: isVoid,
-    seated: b.counts.seated,
-    present: b.counts.present,
-    issued: b.counts.issued,
-    cast,
-    questions: b.vote.questions.map((q) => countQuestion(q, b.ballots, b.counts, isVoid)),
-  };
+  const card = cardFigures(b);
+  return { format: RESULT_FORMAT_2, ...card, questions: b.vote.questions.map((q) => countQuestion(q, b.ballots, b.counts, card.void)) };
 }
 
 /** Canonical order of the ballots: by their JSON text (plain code-unit comparison), so arrival order is gone. */
