@@ -212,6 +212,7 @@ export const tallyEn: Record<keyof typeof tallyZh, string> = {
   'screen.cast': 'Ballots cast',
   'screen.castOfIssued': '{cast} of {issued} cards issued have voted',
   'screen.note.draft': 'The vote has not opened yet.',
+  'screen.asks': 'On this card ({n} questions)',
   'screen.note.open': 'Representatives vote on the tablets. No figures are shown before publication.',
   'screen.note.closed': 'The vote is closed; the scrutineers are tallying.',
   'screen.voidNext': 'More ballots cast than cards issued: this vote elects nothing.',

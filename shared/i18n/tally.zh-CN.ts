@@ -214,6 +214,7 @@ export const tallyZh = {
   'screen.cast': '已投票',
   'screen.castOfIssued': '发出表决卡 {issued} 张，已投票 {cast} 张',
   'screen.note.draft': '表决尚未开始。',
+  'screen.asks': '本次表决事项（共 {n} 项）',
   'screen.note.open': '请代表在表决平板上投票。结果公布前不显示任何得票。',
   'screen.note.closed': '表决已结束，监票人正在计票。',
   'screen.voidNext': '收回票数多于发出票数，本次表决不产生结果。',

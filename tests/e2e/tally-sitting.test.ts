@@ -104,6 +104,9 @@ describe('a sitting’s results: vote page, big screen, report and public page',
     await eventually(() => screen.locator('.screen-cast-n').textContent()).toBe('10');
     await settled(screen);
     expect(await screen.locator('.screen-sitting, .screen-motion, .screen-verdict, .screen-chart').count()).toBe(0);
+    // What the card asks, titles only, in card order.
+    await eventually(() => screen.locator('.screen-asks-list li').allTextContents()).toEqual(questionTitles.map((q, i) => `${i + 1}${q}`));
+    await shoot(screen, 'tally-sitting-screen-open', ['desktop']);
     await screen.context().close();
   });
 

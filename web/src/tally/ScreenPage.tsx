@@ -264,6 +264,22 @@ function Live(props: { vote: ScreenVoteRow; left: number | null }) {
         </div>
       </div>
       <OverIssued vote={v()} />
+      {/* A sitting's card: what it asks, in card order — titles only, nothing about the ballots. */}
+      <Show when={v().questions.length > 1}>
+        <div class="screen-asks">
+          <p class="screen-asks-label">{t('screen.asks', { n: v().questions.length })}</p>
+          <ol class="screen-asks-list" style={{ '--rows': String(Math.ceil(v().questions.length / 2)) }}>
+            <For each={v().questions}>
+              {(q, i) => (
+                <li>
+                  <span class="screen-asks-n num">{i() + 1}</span>
+                  {q.title}
+                </li>
+              )}
+            </For>
+          </ol>
+        </div>
+      </Show>
       <p class="screen-note">
         {v().state === 'draft' ? t('screen.note.draft') : v().state === 'open' ? t('screen.note.open') : t('screen.note.closed')}
       </p>
