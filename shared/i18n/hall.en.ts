@@ -99,6 +99,8 @@ export const hallEn: Record<keyof typeof hallZh, string> = {
   'vote.issued': 'Cards issued',
   'vote.countdownEnds': 'Countdown ends: {time}',
   'vote.rules': 'Rules',
+  'vote.rules.sittingProjects': 'Rules of the project question, and the cards (each motion’s rule is above)',
+  'vote.rules.sittingCards': 'Cards (each motion’s rule is above)',
   'vote.rule.seats': 'Seats',
   'vote.rule.seatsValue': '{seats} (of {n} candidates)',
   'vote.rule.maxFor': 'For limit',

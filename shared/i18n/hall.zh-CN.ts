@@ -100,6 +100,8 @@ export const hallZh = {
   'vote.issued': '已发卡',
   'vote.countdownEnds': '倒计时结束：{time}',
   'vote.rules': '票决规则',
+  'vote.rules.sittingProjects': '项目票决规则与表决卡（各议题的通过条件见上）',
+  'vote.rules.sittingCards': '表决卡（各议题的通过条件见上）',
   'vote.rule.seats': '应选数',
   'vote.rule.seatsValue': '{seats} 个（候选 {n} 个）',
   'vote.rule.maxFor': '赞成上限',

@@ -106,7 +106,8 @@ export default function VotePage() {
             </Show>
 
             <section class="section">
-              <h2>{t('vote.rules')}</h2>
+              {/* On a sitting the rules above the cards are the project question's (a motion's rule is with the motion). */}
+              <h2>{t(v().questions.length > 1 ? (v().listId ? 'vote.rules.sittingProjects' : 'vote.rules.sittingCards') : 'vote.rules')}</h2>
               <dl class="rules-list">
                 <Show when={v().listId}>
                   <dt>{t('vote.rule.seats')}</dt>
