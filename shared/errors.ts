@@ -393,6 +393,21 @@ export const ERRORS = {
   eval_round_closed: { status: 409, zh: '本次测评已经结束，不能再提交。', en: 'This evaluation has closed; answers are no longer taken.' },
   eval_code_other_round: { status: 409, zh: '这个测评码属于另一次测评。', en: 'This code belongs to another evaluation round.' },
   eval_code_given: { status: 409, zh: '您已经领取过本次测评的测评码（每人一个）。', en: 'You have already received your code for this round (one each).' },
+  eval_hall_kiosk_only: {
+    status: 403,
+    zh: '只有本次会议的投票平板可以用代表证参加会场测评。请在会场的投票平板上扫代表证。',
+    en: "Only a voting tablet of this session can take a delegate card for the hall evaluation. Scan the card on one of the hall's voting tablets.",
+  },
+  eval_hall_other_session: {
+    status: 409,
+    zh: '这次测评不在本平板所在的会议进行，请在该会议的平板上作答。',
+    en: "This evaluation round is not held at this tablet's session; answer it on a tablet of its own session.",
+  },
+  eval_card_other_congress: {
+    status: 403,
+    zh: '这张代表证不属于本次会议的人大，请使用本届人大的代表证。',
+    en: "This delegate card is not of this session's congress; use your card of this congress.",
+  },
   eval_not_representative: { status: 403, zh: '只有用代表证登录的代表可以领取测评码。', en: 'Only a representative signed in with their delegate card can receive a code.' },
   eval_answer_unknown: { status: 422, zh: '答卷中有不属于本次测评的项目。', en: 'The answers include something that is not in this round.' },
   eval_answer_twice: { status: 422, zh: '同一项目回答了两次。', en: 'An item was answered twice.' },

@@ -1,13 +1,22 @@
 /**
  * 会场测评 — a round answered on the hall tablets during a session (SPEC §15; 桃江: 在人代会上开展的满意度测评). The
- * round names its session (eval_rounds.session_id, set while a draft); representatives answer with its printed slips on
- * a tablet of the hall; the big screen of the session shows, per hall round, only how many answered while it is open
- * and, once published, each target's headline figures with the small-group rule (a group below k is withheld).
+ * round names its session (eval_rounds.session_id, set while a draft); representatives answer with its printed slips (or
+ * their delegate cards, cardInHall) on a tablet of the hall; the big screen of the session shows, per hall round, only
+ * how many answered while it is open and, once published, each target's headline figures with the small-group rule (a
+ * group below k is withheld).
  */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { HallScreenRound } from '../../shared/evaluation/schema.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { type congresses, evalRounds, evalSpent } from '../db/schema/index.ts';
+import type { Context } from 'hono';
+import { type congresses, evalRounds, evalSpent, representatives } from '../db/schema/index.ts';
+import { kioskState } from '../../shared/kiosk/rules.ts';
+import { delegateCard } from '../auth/card-login.ts';
+import { kioskOfRequest } from '../kiosk/credential.ts';
+import type { AppEnv } from '../lib/env.ts';
+import { AppError } from '../lib/errors.ts';
+import { publicOrigin } from '../lib/origin.ts';
+import { grantCode } from './answer.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { log } from '../lib/log.ts';
 import { verifyCode } from './codes.ts';
@@ -113,4 +122,29 @@ export async function answeredInHall(db: DbOrTx, keys: KeyStore, token: string) 
   } catch (e) {
     log.warn('evaluation.hall_notify_failed', { name: (e as Error).name });
   }
+}
+
+/**
+ * 会场测评 with the delegate card (SPEC §15: "with the session's cards or printed slips"): a voting tablet of the
+ * round's session scans a representative's 代表证 and gets one code for them (grantCode: stored, that they got one for
+ * the round; not which code). Only the kiosk's own credential may ask — public routes never act for a session, so the
+ * cookie is read here and nowhere on /open or /submit: the answer itself carries only the code, as with a slip.
+ */
+export async function cardInHall(c: Context<AppEnv>, roundId: string, scanned: string) {
+  const { db, keys } = c.get('deps');
+  const kiosk = await kioskOfRequest(c);
+  if (!kiosk || kioskState(kiosk) !== 'active' || kiosk.kind !== 'ballot') throw new AppError('eval_hall_kiosk_only');
+  if (c.req.header('x-csrf-token') !== kiosk.csrfToken) throw new AppError('csrf');
+  const card = await delegateCard.verify(keys, scanned);
+  if (!card) throw new AppError('card_invalid');
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select({ congressId: evalRounds.congressId, sessionId: evalRounds.sessionId }).from(evalRounds).where(eq(evalRounds.id, roundId));
+    if (!r || r.congressId !== kiosk.congressId) throw new AppError('round_not_found');
+    if (r.sessionId !== kiosk.sessionId) throw new AppError('eval_hall_other_session');
+    const [rep] = await tx.select().from(representatives).where(eq(representatives.id, card.r)).limit(1);
+    if (!rep || rep.cardVersion !== card.n) throw new AppError('card_invalid');
+    if (rep.congressId !== kiosk.congressId) throw new AppError('eval_card_other_congress');
+    if (rep.status !== 'seated') throw new AppError('representative_left');
+    return grantCode({ tx, congressId: kiosk.congressId, actor: { id: `kiosk:${kiosk.id}`, name: kiosk.label } }, keys, roundId, rep.id, publicOrigin(c));
+  });
 }

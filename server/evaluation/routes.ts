@@ -12,7 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { publicOrigin } from '../lib/origin.ts';
 import { metrics } from '../system/metrics.ts';
 import { codeSlips, generateCodes, grantCode, openQuestionnaire, submitAnswers } from './answer.ts';
-import { answeredInHall } from './hall.ts';
+import { answeredInHall, cardInHall } from './hall.ts';
 import { fileReport, listRectifications, publishRound, reevaluate, reviewReport, setDeadline } from './rectify.ts';
 import { commentsOf, computeResults, league, resultsCsv } from './results.ts';
 import { archiveInquiry, archiveOfficial, createInquiry, createOfficial, listInquiries, listOfficials, oneInquiry, oneOfficial, updateInquiry, updateOfficial } from './registry.ts';
@@ -187,6 +187,11 @@ implement(publicEvaluationRoutes, C.openQuestionnaire, async (c, { body }) => {
   if ('serial' in body) return limitMisses(database, clientIp(c), 'eval-serial', ['eval_serial_unknown'], () => openQuestionnaire(db, keys, body));
   return openQuestionnaire(db, keys, body);
 });
+
+// 会场测评 with the delegate card: a miss (a card that is not one) counts against the address, like a typed serial.
+implement(publicEvaluationRoutes, C.hallCard, async (c, { body }) =>
+  limitMisses(c.get('deps').database, clientIp(c), 'eval-hall-card', ['card_invalid'], () => cardInHall(c, body.roundId, body.card)),
+);
 
 implement(publicEvaluationRoutes, C.submitAnswers, async (c, { body }) => {
   const { database, keys } = c.get('deps');

@@ -21,6 +21,7 @@ import {
   IssuedCodes,
   League,
   MyCode,
+  HallCard,
   OpenCode,
   Questionnaire,
   Reevaluate,
@@ -393,5 +394,20 @@ export const submitAnswers = route({
   body: Submission,
   response: Ok,
   errors: ['eval_code_invalid', 'round_not_open', 'eval_round_closed', 'eval_code_used', 'eval_answer_unknown', 'eval_answer_invalid', 'eval_answer_twice', 'eval_unknown_not_allowed', 'eval_answers_missing', 'server_busy'],
+  quiet: true,
+});
+
+export const hallCard = route({
+  method: 'POST',
+  path: '/public/evaluation/hall-card',
+  tag,
+  summary: 'A voting tablet of the session gives a representative who scans their delegate card one code of a hall round',
+  description:
+    "Only a voting kiosk (its own credential) of the round's session may call it. Stored: that the representative got a code for the round; not which. A second scan of the same card is refused (eval_code_given).",
+  permission: 'public',
+  body: HallCard,
+  status: 201,
+  response: MyCode,
+  errors: ['eval_hall_kiosk_only', 'csrf', 'eval_hall_other_session', 'card_invalid', 'eval_card_other_congress', 'representative_left', 'round_not_found', 'round_not_open', 'eval_round_closed', 'round_audience', 'eval_code_given', 'rate_limited'],
   quiet: true,
 });

@@ -162,6 +162,8 @@ export const CodeSlip = z.object({ serial: z.string(), url: z.string(), qrSvg: z
 export const MyCode = z.object({ token: z.string(), url: z.string(), serial: z.string() });
 
 // ---- answering (public) ----
+/** 会场测评 with a delegate card: the round and the card's token (or the scanned `…/l#<token>` URL). */
+export const HallCard = z.object({ roundId: z.uuid(), card: z.string().trim().min(20).max(2000) });
 export const OpenCode = z.union([z.object({ token: z.string().min(20).max(2000) }), z.object({ congressId: z.uuid(), serial: z.string().trim().min(8).max(12) })]);
 export const Questionnaire = z.object({
   token: z.string(),

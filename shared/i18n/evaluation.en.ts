@@ -339,6 +339,8 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'answer.refused.invalid': 'Scan the QR code again, or check the serial and type it again.',
   'answer.refused.network': 'The server cannot be reached right now and the questionnaire did not open. Wait a moment, then scan again or type the serial again.',
   'answer.refused.other': 'Try again later, or ask the staff who gave you the code.',
+  'answer.refused.cardGiven': 'A delegate card answers each round once. If you did not answer it yourself, tell the staff in the hall.',
+  'answer.refused.card': 'Check that this is your own delegate card; if in doubt, ask the staff in the hall for an evaluation slip.',
   'answer.refused.toReview': 'Back to my answers',
   'answer.refused.back': 'Back',
   'answer.intro.lead': 'Answering as: {audience}. You will evaluate {n} projects and departments, one at a time.',

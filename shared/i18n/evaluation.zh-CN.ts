@@ -346,6 +346,8 @@ export const evaluationZh = {
   'answer.refused.invalid': '请重新扫描二维码，或仔细核对编号后重新输入。',
   'answer.refused.network': '暂时连不上服务器，问卷没有打开。请稍等片刻，再重新扫码或输入编号。',
   'answer.refused.other': '请稍后再试，或联系发放测评码的工作人员。',
+  'answer.refused.cardGiven': '用代表证每次测评只能作答一次。如果不是您本人作答的，请告诉会场工作人员。',
+  'answer.refused.card': '请检查是否拿错了代表证；如有疑问，请向会场工作人员领取测评票作答。',
   'answer.refused.toReview': '返回检查答卷',
   'answer.refused.back': '返回',
   'answer.intro.lead': '您将以{audience}身份评价 {n} 个测评对象。',

@@ -64,7 +64,7 @@ export const kioskEn: Record<keyof typeof kioskZh, string> = {
   // 会场测评: a voting tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx)
   'kiosk.kind.evaluation': 'Evaluation tablet',
   'kiosk.mode.vote': 'Back to voting',
-  'kiosk.eval.lead': 'Representatives: scan the QR on your evaluation slip with the camera, then answer; if it will not scan, type the number on the slip. Nothing names you, and the screen clears itself after you submit.',
+  'kiosk.eval.lead': 'Representatives: scan the QR on your evaluation slip — or on your delegate card — with the camera, then answer; if it will not scan, type the number on the slip. Nothing names you, and the screen clears itself after you submit.',
   'kiosk.eval.none': 'No satisfaction evaluation is open at this session now',
   'kiosk.eval.noneLead': 'Once one opens, this tablet scans its slips here. Go back to voting for now.',
   'kiosk.eval.otherRound': 'This slip is not for an evaluation open at this session. Please use a slip handed out in the hall.',

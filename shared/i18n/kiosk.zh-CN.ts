@@ -63,7 +63,7 @@ export const kioskZh = {
   // 会场测评: a voting tablet's 测评 mode (web/src/kiosk/HallEvaluation.tsx)
   'kiosk.kind.evaluation': '测评平板',
   'kiosk.mode.vote': '返回投票',
-  'kiosk.eval.lead': '代表请把测评票上的二维码对准摄像头扫描后作答；无法扫码时，输入测评票上的编号。作答不记名，提交后本屏自动清空。',
+  'kiosk.eval.lead': '代表请把测评票上的二维码（或代表证上的二维码）对准摄像头扫描后作答；无法扫码时，输入测评票上的编号。作答不记名，提交后本屏自动清空。',
   'kiosk.eval.none': '本次会议现在没有进行中的满意度测评',
   'kiosk.eval.noneLead': '测评开始后，这里会出现扫码作答的界面。请先返回投票。',
   'kiosk.eval.otherRound': '这张测评票不属于本次会议正在进行的会场测评，请使用会场发放的测评票。',

@@ -9,7 +9,8 @@ import { shanghaiToday } from '../../shared/time.ts';
  * project, a session, a round held at that session (representatives) with printed slips, opened, and a voting tablet
  * of the session. The tablet (1024×768, a browser whose camera plays the first slip's QR) opens its 测评 mode from its
  * bar, scans the slip, answers, sees 已提交, and is back at its scanner by itself with nothing of the answers left; the
- * next representative types their slip's number. The big screen (1920×1080) shows only the count while the round is
+ * next representative types their slip's number; on a second tablet a representative scans their delegate card instead
+ * (once: the same card again is refused in words). The big screen (1920×1080) shows only the count while the round is
  * open and, once published, the results — and 人数过少不显示 for a round answered by fewer than k.
  */
 describe('evaluation in the hall (会场测评)', () => {
@@ -22,6 +23,8 @@ describe('evaluation in the hall (会场测评)', () => {
   let tabletLink = '';
   let video = '';
   let camera: Browser;
+  let cardVideo = '';
+  let cardCamera: Browser | undefined;
   let tablet: Page;
   let screen: Page;
   const year = Number(shanghaiToday().slice(0, 4));
@@ -105,7 +108,9 @@ describe('evaluation in the hall (会场测评)', () => {
   });
   afterAll(async () => {
     await camera?.close();
+    await cardCamera?.close();
     if (video) removeVideo(video);
+    if (cardVideo) removeVideo(cardVideo);
     await h?.close();
   });
 
@@ -183,8 +188,35 @@ describe('evaluation in the hall (会场测评)', () => {
     await shoot(screen, 'hall-evaluation-screen-open', ['desktop']);
   });
 
+  it('a representative scans their delegate card on a tablet of the session instead of a slip, once', async () => {
+    const rep = await post<{ id: string }>(`${c()}/representatives`, { name: '李代表' });
+    const card = (await get<{ cards: { id: string; url: string }[] }>(`${c()}/roster/cards`)).cards.find((x) => x.id === rep.id);
+    expect(card?.url).toMatch(/\/l#/);
+    // A second tablet of the session, whose camera plays the delegate card's QR (as printed: <origin>/l#<token>).
+    const kiosk = await post<{ enrolUrl: string }>(`${c()}/sessions/${sessionId}/kiosks`, { kind: 'ballot', label: '会场平板 2', hours: 4 });
+    cardVideo = qrVideo(card!.url);
+    cardCamera = await launchBrowser(cardVideo);
+    const ctx = await cardCamera.newContext({ viewport: VIEWPORTS.tablet, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    ctx.setDefaultTimeout(15_000);
+    await ctx.grantPermissions(['camera'], { origin: h.origin });
+    const p = await ctx.newPage();
+    watch(p, h.origin, h.offOrigin, h.pageErrors);
+    await p.goto(`${h.origin}/k#${kiosk.enrolUrl.split('#')[1]}`);
+    await p.waitForURL(/\/b\?c=/);
+    await p.getByRole('link', { name: '满意度测评' }).click();
+    await p.getByRole('heading', { name: '请扫描测评码' }).waitFor();
+    await p.getByRole('button', { name: '打开摄像头扫码' }).click();
+    await answerOnTablet(p);
+    await eventually(() => screen.getByTestId('eval-answered').textContent()).toBe('3');
+    await p.getByRole('heading', { name: '请扫描测评码' }).waitFor({ timeout: 15_000 });
+    // The same card again: refused in words (one code per representative and round).
+    await p.getByRole('button', { name: '打开摄像头扫码' }).click();
+    await eventually(() => p.getByRole('alert').textContent()).toContain('已经领取');
+    await shoot(p, 'hall-evaluation-tablet-card-given', ['tablet']);
+  });
+
   it('the big screen shows the results once published, and 人数过少不显示 for a small group', async () => {
-    for (const s of slips.slice(2)) await answerByApi(s.url);
+    for (const s of slips.slice(3)) await answerByApi(s.url);
     await eventually(() => screen.getByTestId('eval-answered').textContent()).toBe('6');
     // Nothing but the count while open.
     expect(await screen.locator('.screen-eval-table').count()).toBe(0);

@@ -15,6 +15,7 @@ let admin: Client;
 let congressId: string;
 let sessionId: string;
 let otherSessionId: string;
+let otherCongressId: string;
 let projectId: string;
 const year = shanghaiYear();
 const anon = () => new Client(t);
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const base = `/api/congresses/${congressId}`;
   sessionId = (await admin.post(`${base}/sessions`, { name: '第三次会议', date: '2027-01-10' })).body.id;
   const other = await congressWithRoles(t, admin);
+  otherCongressId = other.congress.id;
   otherSessionId = (await admin.post(`/api/congresses/${other.congress.id}/sessions`, { name: '别的会议', date: '2027-01-10' })).body.id;
   projectId = (
     await admin.post(`${base}/projects`, { year, title: uniq('道路硬化'), leadDepartmentId: made.department.id, coDepartmentIds: [], plannedInvestment: '100', fundingSource: '县财政', plannedCompletion: `${year}-12-31` })
@@ -142,5 +144,75 @@ describe('a hall round', () => {
     await admin.call(C.closeRound, { params: R(id) });
     const me = await t.app.request('/api/kiosk/me', { headers: { cookie } });
     expect(((await me.json()) as { kiosk: { evaluations: unknown } }).kiosk.evaluations).toEqual([]);
+  });
+
+  describe('with the delegate card on a voting tablet of the session', () => {
+    /** A voting tablet of `session`, enrolled: its cookie and CSRF token. */
+    async function tablet(session: string) {
+      const made = await admin.call(K.createKiosk, { params: { congressId, sessionId: session }, body: { kind: 'ballot', label: uniq('平板'), hours: 1 } });
+      expect(made.status, made.text).toBe(201);
+      const enrol = await t.app.request('/api/public/kiosk/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: made.body.enrolUrl.split('#')[1] }) });
+      expect(enrol.status).toBe(200);
+      const csrf = ((await enrol.json()) as { kiosk: { csrfToken: string } }).kiosk.csrfToken;
+      return { cookie: enrol.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf };
+    }
+    const scan = async (k: { cookie: string; csrf: string }, roundId: string, card: string) => {
+      const res = await t.app.request('/api/public/evaluation/hall-card', { method: 'POST', headers: { 'content-type': 'application/json', cookie: k.cookie, 'x-csrf-token': k.csrf }, body: JSON.stringify({ roundId, card }) });
+      return { status: res.status, body: (await res.json()) as { token?: string; url?: string; error?: { code: string; message: string } } };
+    };
+    /** The delegate card URL (`…/l#<token>`) of a new representative of the congress. */
+    async function card(cid: string, name: string) {
+      const rep = (await admin.post(`/api/congresses/${cid}/representatives`, { name })).body;
+      const cards = (await admin.get(`/api/congresses/${cid}/roster/cards`)).body.cards as { id: string; url: string }[];
+      return { id: rep.id as string, url: cards.find((c) => c.id === rep.id)!.url };
+    }
+
+    it('answers once per representative and round; nothing ties them to the answer', async () => {
+      const { id } = await hallRound('代表证测评', 1);
+      const k = await tablet(sessionId);
+      const mine = await card(congressId, uniq('扫证代表'));
+      const got = await scan(k, id, mine.url);
+      expect(got.status, JSON.stringify(got.body)).toBe(201);
+      expect(got.body.url).toMatch(/\/e#/);
+      await answer(got.body.url!);
+      expect((await onScreen(id)).answered).toBe(1);
+      const again = await scan(k, id, mine.url.split('#')[1]); // the bare token too
+      expect(again.status).toBe(409);
+      expect(again.body.error?.code).toBe('eval_code_given');
+      expect(again.body.error?.message).toMatch(/已经领取/);
+      const grants = await t.database.query<Record<string, unknown>>('select * from eval_grants where round_id = $1', [id]);
+      expect(grants).toEqual([{ round_id: id, representative_id: mine.id }]);
+      // The code is nowhere in the database: its spent hash is not its id, and no row names the representative.
+      const codeId = JSON.parse(Buffer.from(got.body.token!.split('.')[1], 'base64url').toString()).c as string;
+      const dump = JSON.stringify(await t.database.query('select * from eval_codes')) + JSON.stringify(await t.database.query('select * from eval_spent')) + JSON.stringify(await t.database.query('select * from eval_answers'));
+      expect(dump).not.toContain(codeId);
+      expect(dump).not.toContain(mine.id);
+    });
+
+    it('refuses a card of another congress, a caller that is not a tablet of the session, a round of another session', async () => {
+      const { id } = await hallRound('代表证测评（拒绝）', 1);
+      const k = await tablet(sessionId);
+      const foreign = await card(otherCongressId, uniq('外地代表'));
+      const refused = await scan(k, id, foreign.url);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.code).toBe('eval_card_other_congress');
+      expect((await scan(k, id, 'x'.repeat(30))).body.error?.code).toBe('card_invalid');
+
+      const mine = await card(congressId, uniq('扫证代表'));
+      const plain = await anon().call(C.hallCard, { body: { roundId: id, card: mine.url } });
+      expect(plain.status).toBe(403);
+      expect(plain.body.error?.code).toBe('eval_hall_kiosk_only');
+      // Staff signed in is not a tablet either; nor a tablet sending no CSRF token.
+      expect((await admin.call(C.hallCard, { body: { roundId: id, card: mine.url } })).body.error?.code).toBe('eval_hall_kiosk_only');
+      expect((await scan({ ...k, csrf: 'nope' }, id, mine.url)).status).toBe(403);
+
+      const session2 = (await admin.post(`/api/congresses/${congressId}/sessions`, { name: '第四次会议', date: '2027-02-10' })).body.id as string;
+      const elsewhere = await scan(await tablet(session2), id, mine.url);
+      expect(elsewhere.status).toBe(409);
+      expect(elsewhere.body.error?.code).toBe('eval_hall_other_session');
+      expect(await t.database.query('select * from eval_grants where round_id = $1', [id])).toEqual([]);
+      // The tablet of the round's own session takes it.
+      expect((await scan(k, id, mine.url)).status).toBe(201);
+    });
   });
 });

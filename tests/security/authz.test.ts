@@ -949,6 +949,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
     { on: 'a QR code', allow: EVERYONE, req: (x) => ({ path: '/api/public/evaluation/open', body: { token: x.w.ids.slipToken } }) },
     { on: 'a typed serial', allow: EVERYONE, req: (x) => ({ path: '/api/public/evaluation/open', body: { congressId: x.cid, serial: x.r.ids.slipSerial } }) },
   ],
+  // 会场测评 with the delegate card: only a voting tablet of the round's session (its own credential; tests/evaluation/hall.test.ts).
+  'POST /api/public/evaluation/hall-card': { allow: [], req: (x) => ({ path: '/api/public/evaluation/hall-card', body: { roundId: x.w.ids.rOpen, card: `${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}` } }) },
   'POST /api/public/evaluation/submit': {
     allow: EVERYONE,
     req: async (x) => {

@@ -26,6 +26,12 @@ function nextStep(e: unknown): string {
   switch (code) {
     case 'eval_code_used':
       return t('answer.refused.used');
+    case 'eval_code_given':
+      return t('answer.refused.cardGiven');
+    case 'card_invalid':
+    case 'eval_card_other_congress':
+    case 'representative_left':
+      return t('answer.refused.card');
     case 'eval_round_closed':
       return t('answer.refused.closed');
     case 'round_not_open':
@@ -64,7 +70,11 @@ export default function AnswerPage() {
  * `accept` may refuse a questionnaire the tablet does not take (a round not held in its hall), before anything of it
  * is shown.
  */
-export function AnswerFlow(props: { congressId: string; title?: string; startLead?: string; clearAfter?: number; accept?: (q: Questionnaire) => string | null }) {
+/**
+ * `codeOf`: what a scanned QR stands for as a code token (a hall tablet turns a delegate card into a code of its round,
+ * HallEvaluation.tsx); by default the QR is the code itself.
+ */
+export function AnswerFlow(props: { congressId: string; title?: string; startLead?: string; clearAfter?: number; accept?: (q: Questionnaire) => string | null; codeOf?: (scanned: string) => Promise<string> }) {
   const congressId = props.congressId;
 
   const [q, setQ] = createSignal<Questionnaire | null>(null);
@@ -113,6 +123,7 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
     setStage('intro');
     top();
   };
+  const openScanned = (scanned: string) => void open(async () => openByToken(tokenOf(props.codeOf ? await props.codeOf(scanned) : scanned)));
   const open = async (fn: () => Promise<Questionnaire>) => {
     setStage('loading');
     try {
@@ -134,7 +145,7 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
   useCodeInAddress((code) => {
     if (stage() === 'start' || stage() === 'refused' || stage() === 'thanks') {
       flow.stopCountdown();
-      void open(() => openByToken(tokenOf(code)));
+      openScanned(code);
     }
   });
 
@@ -225,7 +236,7 @@ export function AnswerFlow(props: { congressId: string; title?: string; startLea
             lead={props.startLead ?? t('answer.start.lead')}
             scan={t('answer.start.scan')}
             scanClass="ev-wide"
-            onCode={(code) => void open(() => openByToken(tokenOf(code)))}
+            onCode={openScanned}
             onSerial={openSerial}
             input={{ id: 'ev-serial', label: t('answer.start.serialLabel'), maxlength: 12, placeholder: 'E7K3M9PQR', hintId: 'ev-serial-hint' }}
             open={t('answer.start.open')}

@@ -97,6 +97,19 @@ export const fetchProjects = (c: string, year: number) => call(listProjects, { p
 
 // ---- answering, no account ----
 export const openByToken = (token: string) => call(C.openQuestionnaire, { body: { token } });
+/** 会场测评: a hall tablet asks for one code of the round for the representative whose delegate card it scanned. */
+export const codeForCard = (roundId: string, card: string) => call(C.hallCard, { body: { roundId, card } });
+/** A delegate card's QR (`…/l#<token>`, a token of type ms-login), told from a slip's (`…/e#<token>`). */
+export function isDelegateCard(scanned: string): boolean {
+  const s = scanned.trim();
+  if (s.includes('#')) return /\/l$/.test(s.slice(0, s.indexOf('#')));
+  try {
+    const header = JSON.parse(atob(s.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))) as { typ?: unknown };
+    return header.typ === 'ms-login';
+  } catch {
+    return false;
+  }
+}
 export const openBySerial = (congressId: string, serial: string) => call(C.openQuestionnaire, { body: { congressId, serial } });
 export const submitAnswers = (body: Submission) => call(C.submitAnswers, { body });
 
