@@ -26,10 +26,11 @@ const NOTIFY_EVERY_MS = 200;
 
 export class CastQueue {
   /**
-   * A vote's questions (each one's method, rule and keys), kept once read: they are fixed once its cards are made (a
-   * frozen list or the runoff's part of it; motions are placed and taken off only before the cards), and a card exists.
+   * A vote's questions (each one's method, rule and keys). Kept for good once the vote has opened — from then nothing of
+   * them can change (the rules are adjusted only before the opening, the motions only before the cards); read again for
+   * each batch before that, so a rule changed after a refused early cast is not missed.
    */
-  private questions = new Map<string, Question[]>();
+  private questions = new Map<string, { questions: Question[]; final: boolean }>();
   private group: GroupCommit<Pending, Cast>;
 
   constructor(private readonly database: Database) {
@@ -70,9 +71,9 @@ export class CastQueue {
   /** The questions of the batch's votes, read before its transaction (kept only once the vote's cards exist). */
   private async loadQuestions(voteIds: string[]) {
     for (const id of voteIds) {
-      if (this.questions.has(id)) continue;
+      if (this.questions.get(id)?.final) continue;
       const [vote] = await this.database.db.select().from(votes).where(eq(votes.id, id));
-      if (vote?.cardsGeneratedAt) this.questions.set(id, await markQuestionsOf(this.database.db, vote));
+      if (vote) this.questions.set(id, { questions: await markQuestionsOf(this.database.db, vote), final: !!vote.openedAt });
     }
   }
 
@@ -108,7 +109,7 @@ export class CastQueue {
       const refusal = cardRefusal({ voided: card.voided, issued: card.issued, used: !!before }, { openedAt: card.opened_at, closedAt: card.closed_at, issuanceMode: card.issuance_mode }, 'tablet');
       // "Already used" is answered after the marks are checked: the tablet's own retry may still get its receipt.
       if (refusal && refusal !== 'card_used') throw new AppError(refusal);
-      const checked = normaliseBallot(p.marks, this.questions.get(card.vote_id) ?? []);
+      const checked = normaliseBallot(p.marks, this.questions.get(card.vote_id)?.questions ?? []);
       if (!checked.ok) throw marksError(checked.reason);
       if (before) {
         // The tablet's own retry (its secret and the same marks) gets the first receipt; every other repeat the same

@@ -145,3 +145,23 @@ describe('casts at the same moment', () => {
     expect(await stored(voteId)).toBe(2);
   });
 });
+
+describe('the marks a cast is checked against', () => {
+  it('follow a rule changed after the cards were made and a card was tried before the opening', async () => {
+    const h = await hall(t, { seated: 3, titles: ['桥梁', '广场', '学校'] });
+    const v = (await h.roles.presidium.call(Ballot.createVote, { params: { congressId: h.congressId, sessionId: h.sessionId }, body: { listId: h.listId, title: '票决' } })).body;
+    const vote = { congressId: h.congressId, sessionId: h.sessionId, voteId: v.id as string };
+    await h.roles.scrutineer.call(Ballot.generateCards, { params: vote, body: {} });
+    const tokens = (await h.roles.scrutineer.call(Ballot.printCards, { params: vote })).body.cards.map((c: { url: string }) => c.url.split('#')[1]) as string[];
+    await h.roles.scrutineer.call(Ballot.issueByCount, { params: vote, body: { count: 3 } });
+    // A tablet tries a card too early: refused, but the vote's questions were read for that batch.
+    expect((await cast(tokens[0], marksOf(h.candidateIds, 'A--'))).body.error?.code).toBe('vote_not_open');
+    // Then the rule changes to "tick for only" and the vote opens: a 反对 mark is no longer allowed.
+    expect((await h.roles.admin.call(Ballot.updateVote, { params: vote, body: { markMode: 'approve' } })).status).toBe(200);
+    expect((await h.roles.presidium.call(Ballot.openVote, { params: vote, body: {} })).status).toBe(200);
+    const res = await cast(tokens[0], marksOf(h.candidateIds, 'A--'));
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('ballot_marks');
+    expect((await cast(tokens[1], marksOf(h.candidateIds, 'F--'))).status).toBe(200);
+  });
+});
