@@ -15,11 +15,16 @@ import * as roster from './roster/contract.ts';
 import * as session from './session/contract.ts';
 import * as tally from './tally/contract.ts';
 import * as system from './system/contract.ts';
+import * as stations from './stations/contract.ts';
+import * as items from './items/contract.ts';
+import * as hotline from './hotline/contract.ts';
+import * as review from './review/contract.ts';
+import * as archive from './archive/contract.ts';
 
 const isContract = (x: unknown): x is Contract => typeof x === 'object' && x !== null && 'method' in x && 'path' in x && 'permission' in x;
 
 /** The stages in the order of the API document. */
-export const STAGES = { accounts, audit, auth, ballot, congress, departments, evaluation, gathering, home, kiosk, projects, roster, session, tally, system } as const;
+export const STAGES = { accounts, audit, auth, ballot, congress, departments, evaluation, gathering, home, kiosk, projects, roster, session, tally, system, stations, items, hotline, review, archive } as const;
 
 /** Each route with its name (`stage.exportName`: the document's operationId). */
 export const NAMED_CONTRACTS: readonly (readonly [string, Contract])[] = Object.entries(STAGES).flatMap(([stage, m]) =>

@@ -2,10 +2,23 @@
  * Every error the API answers with: its HTTP status and a message a person can act on, in both languages.
  * The JSON shape is `{ error: { code, message, details? } }` (design §8).
  */
+import { STATIONS_ERRORS } from './stations/errors.ts';
+import { ITEMS_ERRORS } from './items/errors.ts';
+import { HOTLINE_ERRORS } from './hotline/errors.ts';
+import { REVIEW_ERRORS } from './review/errors.ts';
+import { ARCHIVE_ERRORS } from './archive/errors.ts';
+
 export type Lang = 'zh-CN' | 'en';
 
-type Entry = { status: number; zh: string; en: string };
+export type ErrorEntry = { status: number; zh: string; en: string };
+type Entry = ErrorEntry;
 export const ERRORS = {
+  // The year-round loop's stages keep their refusals in their own files (shared/<stage>/errors.ts).
+  ...STATIONS_ERRORS,
+  ...ITEMS_ERRORS,
+  ...HOTLINE_ERRORS,
+  ...REVIEW_ERRORS,
+  ...ARCHIVE_ERRORS,
   validation: { status: 400, zh: '提交的内容有误，请按提示修改。', en: 'Some fields are not valid; correct them as shown.' },
   malformed_json: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   malformed_utf8: {

@@ -20,6 +20,11 @@ import { rosterPolicy } from './roster/policy.ts';
 import { sessionPolicy } from './session/policy.ts';
 import { tallyPolicy } from './tally/policy.ts';
 import { systemPolicy } from './system/policy.ts';
+import { stationsPolicy } from './stations/policy.ts';
+import { itemsPolicy } from './items/policy.ts';
+import { hotlinePolicy } from './hotline/policy.ts';
+import { reviewPolicy } from './review/policy.ts';
+import { archivePolicy } from './archive/policy.ts';
 
 export const POLICY = {
   public: { kind: 'public' },
@@ -40,6 +45,11 @@ export const POLICY = {
   ...sessionPolicy,
   ...tallyPolicy,
   ...systemPolicy,
+  ...stationsPolicy,
+  ...itemsPolicy,
+  ...hotlinePolicy,
+  ...reviewPolicy,
+  ...archivePolicy,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof POLICY;

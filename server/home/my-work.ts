@@ -8,6 +8,7 @@ import { collectionYear, orderWork, pastDue } from '../../shared/home/rules.ts';
 import type { WorkItem } from '../../shared/home/schema.ts';
 import { findingOverdue, isLate } from '../../shared/projects/rules.ts';
 import type { Role } from '../../shared/roles.ts';
+import { stationWork } from '../stations/work.ts';
 import type { DbOrTx } from '../db/client.ts';
 import {
   candidateLists,
@@ -200,7 +201,7 @@ async function staff(s: Scope): Promise<Item[]> {
 /** The to-do list of one account across its congresses (a system administrator's own memberships only). */
 export async function myWork(db: DbOrTx, accountId: string, today = shanghaiToday()): Promise<WorkItem[]> {
   const rows = await db
-    .select({ congress: congresses, role: memberships.role, departmentId: memberships.departmentId })
+    .select({ congress: congresses, role: memberships.role, departmentId: memberships.departmentId, stationId: memberships.stationId })
     .from(memberships)
     .innerJoin(congresses, eq(congresses.id, memberships.congressId))
     .where(eq(memberships.accountId, accountId));
@@ -214,6 +215,7 @@ export async function myWork(db: DbOrTx, accountId: string, today = shanghaiToda
       presidium: () => presidium(s),
       scrutineer: () => scrutineer(s),
       admin: () => staff(s),
+      station: () => stationWork({ db, congressId: r.congress.id, accountId, today }, r.stationId),
     };
     for (const i of await parts[r.role]()) out.push({ ...i, role: r.role, congressId: r.congress.id, congressName: r.congress.name });
   }

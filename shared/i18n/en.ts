@@ -24,6 +24,11 @@ import { congressEn } from './congress.en.ts';
 import { authEn } from './auth.en.ts';
 import { rosterEn } from './roster.en.ts';
 import { decisionEn } from './decision.en.ts';
+import { stationsEn } from './stations.en.ts';
+import { itemsEn } from './items.en.ts';
+import { hotlineEn } from './hotline.en.ts';
+import { reviewEn } from './review.en.ts';
+import { archiveEn } from './archive.en.ts';
 export const en: Record<MessageKey, string> = {
   // Each stage keeps its words in its own file (<stage>.en.ts, the keys of <stage>.zh-CN.ts), spread here first.
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
@@ -44,6 +49,11 @@ export const en: Record<MessageKey, string> = {
   ...authEn,
   ...rosterEn,
   ...decisionEn,
+  ...stationsEn,
+  ...itemsEn,
+  ...hotlineEn,
+  ...reviewEn,
+  ...archiveEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
   // The projects stage keeps its words in its own file.
@@ -93,12 +103,14 @@ export const en: Record<MessageKey, string> = {
   'role.scrutineer': 'Scrutineer',
   'role.representative': 'Representative',
   'role.department': 'Department',
+  'role.station': 'Station keeper',
   'role.systemAdmin': 'System administrator',
   'role.admin.does': 'Standing committee staff: set up the congress, roster, departments, accounts and sessions; move each stage forward.',
   'role.government.does': 'Government office: screen proposals, propose the candidate list with budgets and departments.',
   'role.presidium.does': 'Presidium members and executive chairs: open and close votes, publish results.',
   'role.scrutineer.does': 'Chief scrutineer, scrutineers and counters: watch issuance and casting, enter paper ballots, sign the tally.',
   'role.representative.does': 'Representatives: check in, vote, submit proposals, join inspections and evaluations. Usually sign in with the delegate card QR.',
+  'role.station.does': 'Liaison station keepers: keep their station\'s representatives, reception plan and reception records, and enter residents\' items.',
   'role.department.does': 'Departments: report progress and evidence on their projects, answer inspection findings and rectification demands.',
 
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)

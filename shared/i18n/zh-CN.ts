@@ -23,6 +23,11 @@ import { congressZh } from './congress.zh-CN.ts';
 import { authZh } from './auth.zh-CN.ts';
 import { rosterZh } from './roster.zh-CN.ts';
 import { decisionZh } from './decision.zh-CN.ts';
+import { stationsZh } from './stations.zh-CN.ts';
+import { itemsZh } from './items.zh-CN.ts';
+import { hotlineZh } from './hotline.zh-CN.ts';
+import { reviewZh } from './review.zh-CN.ts';
+import { archiveZh } from './archive.zh-CN.ts';
 export const zhCN = {
   // Each stage keeps its words in its own file (<stage>.zh-CN.ts), spread here first: a key below must not repeat
   // there. What stays below is common to every page (the product, shared words, fields, navigation, roles).
@@ -44,6 +49,11 @@ export const zhCN = {
   ...authZh,
   ...rosterZh,
   ...decisionZh,
+  ...stationsZh,
+  ...itemsZh,
+  ...hotlineZh,
+  ...reviewZh,
+  ...archiveZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
   // The projects stage keeps its words in its own file.
@@ -99,12 +109,14 @@ export const zhCN = {
   'role.scrutineer': '监票人',
   'role.representative': '人大代表',
   'role.department': '承办单位',
+  'role.station': '联络站管理员',
   'role.systemAdmin': '系统管理员',
   'role.admin.does': '人大常委会工作人员：设置人大、名册、承办单位、账号和会议，推进各阶段工作。',
   'role.government.does': '政府办：初审项目建议，提出候选项目清单及预算和承办单位。',
   'role.presidium.does': '主席团成员、执行主席：开启和截止表决，公布结果。',
   'role.scrutineer.does': '总监票人、监票人、计票人：监督发票和投票，录入纸质选票，确认计票结果。',
   'role.representative.does': '人大代表：签到、投票、提出建议、参加视察和测评。通常凭代表证二维码登录。',
+  'role.station.does': '联络站管理员：维护本站的代表、接待计划和接待登记，登记群众意见建议。',
   'role.department.does': '承办单位：报告所承办项目的进展和佐证材料，答复视察意见和整改要求。',
 
   // Not found / no access

@@ -31,6 +31,8 @@ import { digester } from '../helpers/digest.ts';
 import { allChecks, candidateFields, proposalFields, solved } from '../gathering/helpers.ts';
 import { hall } from '../tally/helpers.ts';
 import { addDays, shanghaiToday } from '../../shared/time.ts';
+import { WHO, type KitWorld, type Spec as StageSpec, type Who } from './authz-kit.ts';
+import { STAGE_PARTS } from './authz-stages.ts';
 
 const t = useTestApp();
 
@@ -38,8 +40,7 @@ const t = useTestApp();
 // Who calls
 // ---------------------------------------------------------------------------------------------------------------
 
-type Who = 'public' | 'sysadmin' | 'admin' | 'government' | 'presidium' | 'scrutineer' | 'representative' | 'department' | 'department2';
-const WHO: readonly Who[] = ['public', 'sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative', 'department', 'department2'];
+// Who calls, and the stages' own parts of the matrix (tests/<stage>/authz.ts, gathered in authz-stages.ts).
 /** Accounts holding a role in a congress (`department` is the department of the projects; `department2` another one). */
 type Holder = Exclude<Who, 'public' | 'sysadmin'>;
 const HOLDERS = WHO.filter((w): w is Holder => w !== 'public' && w !== 'sysadmin');
@@ -337,6 +338,12 @@ async function buildWorld(label: string) {
   [ids.rect1, ids.rect2] = rects.map((x) => x.id);
 
   /** Ids of this congress's objects (accounts are not a congress's): none may show through the other congress's routes. */
+  // The stages' own objects (tests/<stage>/authz.ts): they may add ids, clients (the station keeper) and fresh makers.
+  const stageFresh: Record<string, (...a: never[]) => unknown> = {};
+  for (const part of STAGE_PARTS) {
+    const w = { label, id: h.congressId, root, c, usernames, ids, fresh: stageFresh, rep0Token } as KitWorld;
+    await part.build({ w, sys, base, today, year, must, client: () => new Client(t) });
+  }
   const objectIds = new Set(
     Object.entries(ids)
       .filter(([k, v]) => k !== 'congress' && k !== 'spareAccount' && /^[0-9a-f-]{36}$/.test(v))
@@ -362,6 +369,7 @@ async function buildWorld(label: string) {
     rep0Token,
     rep2Token,
     fresh: {
+      ...(stageFresh as Record<string, () => Promise<string>>),
       proposal: newProposal,
       checkedProposal,
       rejectedProposal,
@@ -960,6 +968,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
       return { path: '/api/public/evaluation/submit', body: { token, answers } };
     },
   },
+  // The stages that keep their rows beside their own tests.
+  ...(Object.assign({}, ...STAGE_PARTS.map((p) => p.table)) as Record<string, StageSpec | StageSpec[]> as unknown as Record<string, Spec | Spec[]>),
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,3 +10,5 @@ export * from './tally.ts';
 export * from './projects.ts';
 export * from './evaluation.ts';
 export * from './kiosk.ts';
+export * from './stations.ts';
+export * from './items.ts';

@@ -3,6 +3,7 @@ import { ROLES } from '../../../shared/roles.ts';
 import { accounts } from './core.ts';
 import { congresses } from './congress.ts';
 import { departments } from './departments.ts';
+import { stations } from './stations.ts';
 
 /** A role that an account holds in one congress; department accounts name their department. */
 export const memberships = pgTable(
@@ -17,6 +18,8 @@ export const memberships = pgTable(
       .references(() => congresses.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
     departmentId: text('department_id').references(() => departments.id, { onDelete: 'cascade' }),
+    /** A station keeper's station (role `station`). */
+    stationId: text('station_id').references(() => stations.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,3 @@
+import type { archiveZh } from './archive.zh-CN.ts';
+
+export const archiveEn: Record<keyof typeof archiveZh, string> = {};

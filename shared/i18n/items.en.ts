@@ -1,0 +1,3 @@
+import type { itemsZh } from './items.zh-CN.ts';
+
+export const itemsEn: Record<keyof typeof itemsZh, string> = {};

@@ -1,0 +1,2 @@
+/** The review stage's API routes, each once (shared/contract.ts). SPEC §13–14. */
+export {};
