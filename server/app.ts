@@ -32,6 +32,11 @@ import { openApiDocument } from './system/openapi.ts';
 import { healthRoutes } from './system/health.ts';
 import { homeRoutes } from './home/routes.ts';
 import { kioskRoutes } from './kiosk/routes.ts';
+import { stationsRoutes } from './stations/routes.ts';
+import { itemsRoutes } from './items/routes.ts';
+import { hotlineRoutes } from './hotline/routes.ts';
+import { reviewRoutes } from './review/routes.ts';
+import { archiveRoutes } from './archive/routes.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
@@ -80,7 +85,12 @@ export const api = new Hono<AppEnv>()
   .route('/', evaluationRoutes)
   .route('/', publicEvaluationRoutes)
   .route('/', homeRoutes)
-  .route('/', kioskRoutes);
+  .route('/', kioskRoutes)
+  .route('/', stationsRoutes)
+  .route('/', itemsRoutes)
+  .route('/', hotlineRoutes)
+  .route('/', reviewRoutes)
+  .route('/', archiveRoutes);
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
   const app = new Hono<AppEnv>();

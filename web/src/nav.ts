@@ -9,6 +9,11 @@ import type { Role } from '../../shared/roles.ts';
 import type { MessageKey } from './i18n.ts';
 import { projectsNavGroup } from './projects/nav.ts';
 import { evaluationNavGroup } from './evaluation/nav.ts';
+import { stationsNavEntries } from './stations/nav.ts';
+import { itemsNavEntries } from './items/nav.ts';
+import { hotlineNavEntries } from './hotline/nav.ts';
+import { reviewNavEntries } from './review/nav.ts';
+import { archiveNavEntries } from './archive/nav.ts';
 
 export type NavEntry = {
   label: MessageKey;
@@ -55,6 +60,8 @@ export const NAV: NavGroup[] = [
   },
   projectsNavGroup,
   evaluationNavGroup,
+  // The year-round loop (SPEC §13–14): stations, items, the hotline, the monthly review, the duty archive.
+  { label: 'nav.stage.loop', entries: [...stationsNavEntries, ...itemsNavEntries, ...hotlineNavEntries, ...reviewNavEntries, ...archiveNavEntries] },
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

@@ -9,6 +9,11 @@ import { CongressScope } from './congress/context.tsx';
 import { StaffLayout } from './layout/StaffLayout.tsx';
 import { outsideRoutes, staffProjectRoutes } from './projects/routes.ts';
 import { outsideEvaluationRoutes, staffEvaluationRoutes } from './evaluation/routes.ts';
+import { outsideStationsRoutes, staffStationsRoutes } from './stations/routes.ts';
+import { outsideItemsRoutes, staffItemsRoutes } from './items/routes.ts';
+import { outsideHotlineRoutes, staffHotlineRoutes } from './hotline/routes.ts';
+import { outsideReviewRoutes, staffReviewRoutes } from './review/routes.ts';
+import { outsideArchiveRoutes, staffArchiveRoutes } from './archive/routes.ts';
 import { SHORT_CODE_SEGMENT } from '../../shared/congress/short-code.ts';
 
 export const routes: RouteDefinition[] = [
@@ -46,6 +51,12 @@ export const routes: RouteDefinition[] = [
   ...outsideRoutes,
   // Evaluation: answering with a one-time code (/e#<token>), printed slips and the printable results.
   ...outsideEvaluationRoutes,
+  // The year-round loop: stations' public pages and posters, items, the hotline, the review sheet, the duty archive.
+  ...outsideStationsRoutes,
+  ...outsideItemsRoutes,
+  ...outsideHotlineRoutes,
+  ...outsideReviewRoutes,
+  ...outsideArchiveRoutes,
   {
     path: '/',
     component: StaffLayout,
@@ -78,6 +89,11 @@ export const routes: RouteDefinition[] = [
           { path: '/decisions/:motionId', component: lazyPage(() => import('./hall/DecisionPage.tsx')) },
           ...staffProjectRoutes,
           ...staffEvaluationRoutes,
+          ...staffStationsRoutes,
+          ...staffItemsRoutes,
+          ...staffHotlineRoutes,
+          ...staffReviewRoutes,
+          ...staffArchiveRoutes,
         ],
       },
       { path: '*404', component: lazyPage(() => import('./home/NotFoundPage.tsx')) },

@@ -1,0 +1,7 @@
+/** The hotline stage's pages: inside a congress (staff layout) and outside it (public, print). */
+import type { RouteDefinition } from '@solidjs/router';
+
+/** Below `/c/:congressId`. */
+export const staffHotlineRoutes: RouteDefinition[] = [];
+/** Outside the staff layout (public pages, print views). */
+export const outsideHotlineRoutes: RouteDefinition[] = [];

@@ -1,0 +1,4 @@
+/** The items stage's entries in the navigation group 联络站与意见建议 (web/src/nav.ts). */
+import type { NavEntry } from '../nav.ts';
+
+export const itemsNavEntries: NavEntry[] = [];
