@@ -60,6 +60,20 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   eval_comments: 'written while a round is open; cached reads grade only published rounds, closed before publication',
   eval_officials: 'appointed officials the office evaluates; no cached read names them (the public pages grade projects only)',
   eval_inquiries: '专题询问 the office evaluates; no cached read names them (the public pages grade projects only)',
+  stations: 'liaison stations: their public pages are read live (not cached)',
+  station_representatives: 'which representatives are in a station: read live by the station page',
+  reception_days: 'the reception plan: read live by the station page',
+  reception_duties: 'who is on duty: read live by the station page',
+  receptions: 'reception records: not on a cached read',
+  reception_representatives: 'who was at a reception: not on a cached read',
+  items: 'residents’ items with their contacts: followed live by tracking code, never cached',
+  item_events: 'an item’s history: not on a cached read',
+  item_answers: 'departments’ answers: shown live on the tracking page, never cached',
+  item_supervisions: 'on-site supervision of key items: not public',
+  handling_ratings: 'back-to-back ratings; secret, never public one by one',
+  handling_rating_grants: 'who rated which item; never public',
+  calendar_days: 'the official calendar: no cached read depends on it',
+  loop_files: 'files of receptions and answers: not public',
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */

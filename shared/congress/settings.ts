@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POINTS, PointRules } from '../archive/points.ts';
 import { ProjectMarkMode } from '../ballot/marks-schema.ts';
 import { PROJECT_MARK_MODES } from '../ballot/methods/index.ts';
 
@@ -118,6 +119,22 @@ export const CongressSettings = z.object({
       optionWeights: { satisfied: 100, basic: 75, dissatisfied: 55 },
       audienceWeights: { representatives: 30, residents: 60 },
     }),
+  /** The year-round loop (SPEC §13): working days an assigned item is given, how soon is "due soon", receptions each representative should hold a quarter. */
+  loop: z
+    .object({
+      deadlines: z
+        .object({
+          normal: z.int().min(1).max(120).default(15),
+          urgent: z.int().min(1).max(120).default(3),
+          complex: z.int().min(1).max(120).default(30),
+        })
+        .default({ normal: 15, urgent: 3, complex: 30 }),
+      dueSoonDays: z.int().min(0).max(30).default(3),
+      receptionsPerQuarter: z.int().min(0).max(30).default(1),
+    })
+    .default({ deadlines: { normal: 15, urgent: 3, complex: 30 }, dueSoonDays: 3, receptionsPerQuarter: 1 }),
+  /** 履职积分 (SPEC §14): points per event of a representative's year (shared/archive/points.ts). */
+  points: PointRules.default(DEFAULT_POINTS),
 });
 export type CongressSettings = z.infer<typeof CongressSettings>;
 export const defaultSettings = (): CongressSettings => CongressSettings.parse({});
