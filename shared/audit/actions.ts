@@ -25,6 +25,11 @@ export const AUDIT_AREAS = [
   'evaluation',
   'keys',
   'demo',
+  'stations',
+  'items',
+  'hotline',
+  'review',
+  'archive',
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
@@ -132,6 +137,11 @@ export const AUDIT_ACTIONS = [
   'evaluation.inquiry_archive',
   'keys.rotate',
   'demo.load',
+  // ---- stations ----
+  // ---- items ----
+  // ---- hotline ----
+  // ---- review ----
+  // ---- archive ----
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -164,6 +174,12 @@ export const REF_KINDS = [
   'eval_round',
   'rectification',
   'signing_key',
+  'station',
+  'reception',
+  'item',
+  'hotline_import',
+  'review_meeting',
+  'archive_entry',
 ] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 export const isRefKind = (k: string): k is RefKind => (REF_KINDS as readonly string[]).includes(k);

@@ -32,6 +32,9 @@ export const WORK_KINDS = [
   'no_window', // 本年度尚未开放征集
   'no_session', // 尚无即将召开的会议
   'round_draft', // 测评轮次草稿
+  // ---- stations (station keeper) ----
+  // ---- items (department, staff, representative) ----
+  // ---- archive ----
 ] as const;
 export const WorkKind = z.enum(WORK_KINDS);
 export type WorkKind = z.infer<typeof WorkKind>;

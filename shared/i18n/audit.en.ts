@@ -105,6 +105,11 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.evaluation.inquiry_archive': 'Inquiry archived',
   'audit.action.keys.rotate': 'Signing key rotated',
   'audit.action.demo.load': 'Demo data loaded',
+  // ---- stations ----
+  // ---- items ----
+  // ---- hotline ----
+  // ---- review ----
+  // ---- archive ----
   'audit.area.setup': 'Setup',
   'audit.area.auth': 'Sign-in',
   'audit.area.accounts': 'Accounts',
@@ -124,6 +129,11 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.area.evaluation': 'Satisfaction evaluation',
   'audit.area.keys': 'Signing keys',
   'audit.area.demo': 'Demo data',
+  'audit.area.stations': 'Liaison stations',
+  'audit.area.items': 'Items',
+  'audit.area.hotline': '12345 hotline',
+  'audit.area.review': 'Review and figures',
+  'audit.area.archive': 'Duty archive',
   'audit.kind.congress': 'Congress',
   'audit.kind.account': 'Account',
   'audit.kind.representative': 'Representative',
@@ -144,6 +154,12 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.kind.eval_round': 'Evaluation round',
   'audit.kind.rectification': 'Rectification',
   'audit.kind.signing_key': 'Signing key',
+  'audit.kind.station': 'Liaison station',
+  'audit.kind.reception': 'Reception',
+  'audit.kind.item': 'Item',
+  'audit.kind.hotline_import': 'Hotline import',
+  'audit.kind.review_meeting': 'Review meeting',
+  'audit.kind.archive_entry': 'Duty record',
   'audit.key.title': 'Title',
   'audit.key.name': 'Name',
   'audit.key.username': 'Username',

@@ -109,6 +109,11 @@ const actions = {
   'audit.action.evaluation.inquiry_archive': '归档专题询问',
   'audit.action.keys.rotate': '轮换签名密钥',
   'audit.action.demo.load': '载入演示数据',
+  // ---- stations ----
+  // ---- items ----
+  // ---- hotline ----
+  // ---- review ----
+  // ---- archive ----
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
@@ -131,6 +136,11 @@ const areas = {
   'audit.area.evaluation': '满意度测评',
   'audit.area.keys': '签名密钥',
   'audit.area.demo': '演示数据',
+  'audit.area.stations': '联络站',
+  'audit.area.items': '意见建议',
+  'audit.area.hotline': '12345热线',
+  'audit.area.review': '研判与统计',
+  'audit.area.archive': '履职档案',
 } satisfies Record<`audit.area.${AuditArea}`, string>;
 
 const kinds = {
@@ -154,6 +164,12 @@ const kinds = {
   'audit.kind.eval_round': '测评轮次',
   'audit.kind.rectification': '整改',
   'audit.kind.signing_key': '签名密钥',
+  'audit.kind.station': '联络站',
+  'audit.kind.reception': '接待',
+  'audit.kind.item': '意见建议',
+  'audit.kind.hotline_import': '热线导入',
+  'audit.kind.review_meeting': '研判会',
+  'audit.kind.archive_entry': '履职记录',
 } satisfies Record<`audit.kind.${RefKind}`, string>;
 
 /** Keys that appear in entries' details; a key not here is shown as written. */

@@ -77,5 +77,8 @@ export const homeEn: Record<keyof typeof homeZh, string> = {
   'work.kind.no_window': 'Proposal collection for {year} not opened yet',
   'work.kind.no_session': 'No session scheduled',
   'work.kind.round_draft': 'Evaluation round not yet open',
+  // ---- stations ----
+  // ---- items ----
+  // ---- archive ----
   'home.myAccountLink': 'Open my account',
 };

@@ -75,5 +75,8 @@ export const homeZh = {
   'work.kind.no_window': '{year}年度尚未开放项目征集',
   'work.kind.no_session': '尚未安排下一次会议',
   'work.kind.round_draft': '测评轮次尚未开始',
+  // ---- stations ----
+  // ---- items ----
+  // ---- archive ----
   'home.myAccountLink': '查看我的账户',
 } as const;
