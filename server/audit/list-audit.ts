@@ -23,6 +23,9 @@ import {
   congressSessions,
   departments,
   evalRounds,
+  items,
+  receptions,
+  stations,
   findings,
   inspections,
   kiosks,
@@ -139,6 +142,13 @@ const LOOKUPS: Record<RefKind, Lookup> = {
         .innerJoin(inspections, eq(inspections.id, findings.inspectionId))
         .where(and(inArray(findings.id, ids), eq(inspections.congressId, cid)))
     ).map((f) => ({ id: f.id, name: clip(f.text), parentId: f.parentId })),
+  station: (db, cid, ids) => db.select({ id: stations.id, name: stations.name }).from(stations).where(and(inArray(stations.id, ids), eq(stations.congressId, cid))),
+  reception: async (db, cid, ids) =>
+    (await db.select({ id: receptions.id, heldOn: receptions.heldOn, parentId: receptions.stationId }).from(receptions).where(and(inArray(receptions.id, ids), eq(receptions.congressId, cid)))).map((r) => ({ id: r.id, name: r.heldOn, parentId: r.parentId })),
+  item: (db, cid, ids) => db.select({ id: items.id, name: items.title }).from(items).where(and(inArray(items.id, ids), eq(items.congressId, cid))),
+  hotline_import: async () => [],
+  review_meeting: async () => [],
+  archive_entry: async () => [],
   eval_round: (db, cid, ids) => db.select({ id: evalRounds.id, name: evalRounds.title }).from(evalRounds).where(and(inArray(evalRounds.id, ids), eq(evalRounds.congressId, cid))),
   // A rectification is named by what it rectifies: the project or the department that was graded.
   rectification: async (db, cid, ids) =>

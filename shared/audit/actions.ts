@@ -271,5 +271,17 @@ export function refPath(congressId: string, kind: RefKind, id: string, ref: Ref 
       return `${c}/rectifications`;
     case 'signing_key':
       return null;
+    case 'station':
+      return ref ? `${c}/stations/${id}` : null;
+    case 'reception':
+      return ref?.parentId ? `${c}/stations/${ref.parentId}` : null;
+    case 'item':
+      return ref ? `${c}/items/${id}` : null;
+    case 'hotline_import':
+      return `${c}/hotline`;
+    case 'review_meeting':
+      return `${c}/review`;
+    case 'archive_entry':
+      return `${c}/archive`;
   }
 }
