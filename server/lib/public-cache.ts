@@ -74,6 +74,7 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   handling_rating_grants: 'who rated which item; never public',
   calendar_days: 'the official calendar: no cached read depends on it',
   loop_files: 'files of receptions and answers: not public',
+  review_meetings: 'the monthly review meeting’s decisions: staff only, never on a cached read',
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */

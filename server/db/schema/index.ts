@@ -12,3 +12,4 @@ export * from './evaluation.ts';
 export * from './kiosk.ts';
 export * from './stations.ts';
 export * from './items.ts';
+export * from './review.ts';
