@@ -13,3 +13,4 @@ export * from './kiosk.ts';
 export * from './stations.ts';
 export * from './items.ts';
 export * from './review.ts';
+export * from './hotline.ts';
