@@ -77,6 +77,7 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   review_meetings: 'the monthly review meeting’s decisions: staff only, never on a cached read',
   hotline_mappings: 'how the 12345 export is read: staff only, never on a cached read',
   hotline_imports: 'the record of 12345 imports: staff only, never on a cached read',
+  archive_entries: 'trainings and 述职 in representatives’ duty archives: staff and the representative only, never on a cached read',
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */

@@ -14,3 +14,4 @@ export * from './stations.ts';
 export * from './items.ts';
 export * from './review.ts';
 export * from './hotline.ts';
+export * from './archive.ts';
