@@ -26,6 +26,7 @@ import { rosterEn } from './roster.en.ts';
 import { decisionEn } from './decision.en.ts';
 import { stationsEn } from './stations.en.ts';
 import { itemsEn } from './items.en.ts';
+import { itemsPagesEn } from './items-pages.en.ts';
 import { hotlineEn } from './hotline.en.ts';
 import { reviewEn } from './review.en.ts';
 import { archiveEn } from './archive.en.ts';
@@ -51,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   ...decisionEn,
   ...stationsEn,
   ...itemsEn,
+  ...itemsPagesEn,
   ...hotlineEn,
   ...reviewEn,
   ...archiveEn,

@@ -25,6 +25,7 @@ import { rosterZh } from './roster.zh-CN.ts';
 import { decisionZh } from './decision.zh-CN.ts';
 import { stationsZh } from './stations.zh-CN.ts';
 import { itemsZh } from './items.zh-CN.ts';
+import { itemsPagesZh } from './items-pages.zh-CN.ts';
 import { hotlineZh } from './hotline.zh-CN.ts';
 import { reviewZh } from './review.zh-CN.ts';
 import { archiveZh } from './archive.zh-CN.ts';
@@ -51,6 +52,7 @@ export const zhCN = {
   ...decisionZh,
   ...stationsZh,
   ...itemsZh,
+  ...itemsPagesZh,
   ...hotlineZh,
   ...reviewZh,
   ...archiveZh,
