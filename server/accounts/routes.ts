@@ -33,7 +33,7 @@ implement(accountRoutes, C.createMemberAccount, async (c, { access: { auth, cong
   const passwordHash = await hashPassword(first.password);
   const row = await c.get('deps').db.transaction(async (tx) => {
     const row = await createAccount(tx, actorOf(auth), { username: input.username, displayName: input.displayName, passwordHash, systemAdmin: false, mustChangePassword: first.mustChangePassword }, congress.id);
-    await grantRole(tx, actorOf(auth), { congressId: congress.id, accountId: row.id, role: input.role, departmentId: input.departmentId });
+    await grantRole(tx, actorOf(auth), { congressId: congress.id, accountId: row.id, role: input.role, departmentId: input.departmentId, stationId: input.stationId });
     return row;
   });
   return { id: row.id, username: row.username, mustChangePassword: row.mustChangePassword, ...(first.shown ? { firstPassword: first.shown } : {}) };

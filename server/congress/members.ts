@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import type { Db } from '../db/client.ts';
-import { accounts, departments, memberships } from '../db/schema/index.ts';
+import { accounts, departments, memberships, stations } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError, isUniqueViolation } from '../lib/errors.ts';
 import type { Tx } from '../db/client.ts';
@@ -13,6 +13,8 @@ export async function listMembers(db: Db, congressId: string) {
       role: memberships.role,
       departmentId: memberships.departmentId,
       departmentName: departments.name,
+      stationId: memberships.stationId,
+      stationName: stations.name,
       accountId: accounts.id,
       username: accounts.username,
       displayName: accounts.displayName,
@@ -21,6 +23,7 @@ export async function listMembers(db: Db, congressId: string) {
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .leftJoin(departments, eq(departments.id, memberships.departmentId))
+    .leftJoin(stations, eq(stations.id, memberships.stationId))
     .where(eq(memberships.congressId, congressId))
     .orderBy(memberships.role, accounts.displayName);
 }
@@ -29,10 +32,13 @@ export async function listMembers(db: Db, congressId: string) {
 export async function grantRole(
   tx: Tx,
   actor: Actor,
-  input: { congressId: string; accountId: string; role: Role; departmentId?: string },
+  input: { congressId: string; accountId: string; role: Role; departmentId?: string; stationId?: string },
 ) {
   if (input.role === 'department' && !input.departmentId) throw new AppError('department_required');
   if (input.role !== 'department' && input.departmentId) throw new AppError('department_not_allowed');
+  // A station keeper keeps one liaison station of the same congress; no other role names one.
+  if (input.role === 'station' && !input.stationId) throw new AppError('station_required');
+  if (input.role !== 'station' && input.stationId) throw new AppError('station_not_allowed');
   const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId));
   if (!account) throw new AppError('account_not_found');
   if (input.departmentId) {
@@ -42,10 +48,14 @@ export async function grantRole(
       .where(and(eq(departments.id, input.departmentId), eq(departments.congressId, input.congressId)));
     if (!dep) throw new AppError('department_not_found');
   }
+  if (input.stationId) {
+    const [st] = await tx.select({ id: stations.id }).from(stations).where(and(eq(stations.id, input.stationId), eq(stations.congressId, input.congressId)));
+    if (!st) throw new AppError('station_not_found');
+  }
   try {
     const [row] = await tx
       .insert(memberships)
-      .values({ accountId: input.accountId, congressId: input.congressId, role: input.role, departmentId: input.departmentId ?? null })
+      .values({ accountId: input.accountId, congressId: input.congressId, role: input.role, departmentId: input.departmentId ?? null, stationId: input.stationId ?? null })
       .returning();
     await appendAudit(tx, {
       actor,
@@ -53,7 +63,7 @@ export async function grantRole(
       action: 'congress.grant_role',
       targetType: 'account',
       targetId: input.accountId,
-      details: { role: input.role, departmentId: input.departmentId ?? null },
+      details: { role: input.role, departmentId: input.departmentId ?? null, ...(input.stationId ? { stationId: input.stationId } : {}) },
     });
     return row;
   } catch (e) {

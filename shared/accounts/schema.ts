@@ -24,6 +24,8 @@ export const CreateMemberAccount = z.object({
   ...FirstPassword,
   role: z.enum(ROLES),
   departmentId: z.uuid().optional(),
+  /** The liaison station a keeper (role station) keeps. */
+  stationId: z.uuid().optional(),
 });
 
 export const UpdateAccount = z

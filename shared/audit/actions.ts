@@ -138,10 +138,28 @@ export const AUDIT_ACTIONS = [
   'keys.rotate',
   'demo.load',
   // ---- stations ----
+  'stations.create',
+  'stations.update',
+  'stations.representatives',
+  'stations.plan_add',
+  'stations.plan_remove',
+  'stations.duty',
+  'stations.plan_publish',
+  'stations.reception',
+  'stations.public_item',
   // ---- items ----
   // ---- hotline ----
+  'hotline.mapping',
+  'hotline.import',
   // ---- review ----
+  'review.calendar_upload',
+  'review.calendar_day',
+  'review.calendar_remove',
+  'review.meeting',
   // ---- archive ----
+  'archive.entry_create',
+  'archive.entry_update',
+  'archive.entry_delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

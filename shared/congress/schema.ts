@@ -38,6 +38,8 @@ export const AddMember = z.object({
   accountId: z.uuid(),
   role: z.enum(ROLES),
   departmentId: z.uuid().optional(),
+  /** The liaison station a keeper (role station) keeps. */
+  stationId: z.uuid().optional(),
 });
 export const MemberId = CongressId.extend({ memberId: z.uuid() });
 
@@ -47,6 +49,8 @@ export const Member = z.object({
   role: z.enum(ROLES),
   departmentId: z.string().nullable(),
   departmentName: z.string().nullable(),
+  stationId: z.string().nullable().optional(),
+  stationName: z.string().nullable().optional(),
   accountId: z.string(),
   username: z.string(),
   displayName: z.string(),

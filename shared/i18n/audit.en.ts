@@ -106,10 +106,28 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.keys.rotate': 'Signing key rotated',
   'audit.action.demo.load': 'Demo data loaded',
   // ---- stations ----
+  'audit.action.stations.create': 'Add a liaison station',
+  'audit.action.stations.update': 'Edit a liaison station',
+  'audit.action.stations.representatives': "Change the station's representatives",
+  'audit.action.stations.plan_add': 'Add reception days',
+  'audit.action.stations.plan_remove': 'Remove a reception day',
+  'audit.action.stations.duty': 'Set who is on duty',
+  'audit.action.stations.plan_publish': 'Publish the reception plan',
+  'audit.action.stations.reception': 'Record a reception',
+  'audit.action.stations.public_item': "A resident's item at a station page",
   // ---- items ----
   // ---- hotline ----
+  'audit.action.hotline.mapping': 'Set the 12345 export columns',
+  'audit.action.hotline.import': 'Import 12345 tickets',
   // ---- review ----
+  'audit.action.review.calendar_upload': 'Upload the official holiday calendar',
+  'audit.action.review.calendar_day': 'Set a calendar day',
+  'audit.action.review.calendar_remove': 'Remove a calendar day',
+  'audit.action.review.meeting': 'Record the monthly review meeting',
   // ---- archive ----
+  'audit.action.archive.entry_create': 'Training or report entered',
+  'audit.action.archive.entry_update': 'Duty record changed',
+  'audit.action.archive.entry_delete': 'Duty record removed',
   'audit.area.setup': 'Setup',
   'audit.area.auth': 'Sign-in',
   'audit.area.accounts': 'Accounts',

@@ -110,10 +110,28 @@ const actions = {
   'audit.action.keys.rotate': '轮换签名密钥',
   'audit.action.demo.load': '载入演示数据',
   // ---- stations ----
+  'audit.action.stations.create': '添加联络站',
+  'audit.action.stations.update': '修改联络站',
+  'audit.action.stations.representatives': '调整进站代表',
+  'audit.action.stations.plan_add': '添加接待日',
+  'audit.action.stations.plan_remove': '删除接待日',
+  'audit.action.stations.duty': '安排值班代表',
+  'audit.action.stations.plan_publish': '公布接待计划',
+  'audit.action.stations.reception': '登记接待',
+  'audit.action.stations.public_item': '群众在联络站页面提交意见建议',
   // ---- items ----
   // ---- hotline ----
+  'audit.action.hotline.mapping': '设置12345导出列对应',
+  'audit.action.hotline.import': '导入12345工单',
   // ---- review ----
+  'audit.action.review.calendar_upload': '上传法定节假日日历',
+  'audit.action.review.calendar_day': '设置日历日期',
+  'audit.action.review.calendar_remove': '删除日历日期',
+  'audit.action.review.meeting': '记录集中研判会议',
   // ---- archive ----
+  'audit.action.archive.entry_create': '登记培训或述职',
+  'audit.action.archive.entry_update': '修改履职记录',
+  'audit.action.archive.entry_delete': '删除履职记录',
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
