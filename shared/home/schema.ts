@@ -33,6 +33,8 @@ export const WORK_KINDS = [
   'no_session', // 尚无即将召开的会议
   'round_draft', // 测评轮次草稿
   // ---- stations (station keeper) ----
+  'reception_day', // 接待日（今天、明天，或已过尚未登记）
+  'station_items', // 本站意见建议待分类交办
   // ---- items (department, staff, representative) ----
   // ---- archive ----
 ] as const;

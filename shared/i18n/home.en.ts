@@ -78,6 +78,8 @@ export const homeEn: Record<keyof typeof homeZh, string> = {
   'work.kind.no_session': 'No session scheduled',
   'work.kind.round_draft': 'Evaluation round not yet open',
   // ---- stations ----
+  'work.kind.reception_day': 'Reception day: hold the reception and record it',
+  'work.kind.station_items': 'Items left at your station wait for triage',
   // ---- items ----
   // ---- archive ----
   'home.myAccountLink': 'Open my account',

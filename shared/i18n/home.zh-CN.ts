@@ -76,6 +76,8 @@ export const homeZh = {
   'work.kind.no_session': '尚未安排下一次会议',
   'work.kind.round_draft': '测评轮次尚未开始',
   // ---- stations ----
+  'work.kind.reception_day': '接待日：请安排接待并登记接待记录',
+  'work.kind.station_items': '本站收到的意见建议待分类交办',
   // ---- items ----
   // ---- archive ----
   'home.myAccountLink': '查看我的账户',

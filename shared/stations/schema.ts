@@ -19,18 +19,29 @@ export const PublicStationParams = z.object({ stationId: z.uuid() });
 export const YearQuery = z.object({ year: z.coerce.number().pipe(Year).optional() });
 
 // ---- stations --------------------------------------------------------------------------------------------------
-export const StationFields = z.object({
+const stationFields = {
   name: text(60),
   kind: StationKind,
-  address: optText(120),
+  address: z.string().trim().max(120),
   /** The station's public contact (上墙公布), never a person's private phone. */
-  contact: optText(80),
-  receptionTimes: optText(200),
-  duties: optText(2000),
-  position: z.int().min(0).max(9999).default(0),
+  contact: z.string().trim().max(80),
+  receptionTimes: z.string().trim().max(200),
+  duties: z.string().trim().max(2000),
+  position: z.int().min(0).max(9999),
+};
+export const CreateStation = z.object({
+  ...stationFields,
+  address: stationFields.address.default(''),
+  contact: stationFields.contact.default(''),
+  receptionTimes: stationFields.receptionTimes.default(''),
+  duties: stationFields.duties.default(''),
+  position: stationFields.position.default(0),
 });
-export const CreateStation = StationFields;
-export const UpdateStation = StationFields.partial().refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
+/** Only the fields sent change. */
+export const UpdateStation = z
+  .object(stationFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty_update' });
 export const SetRepresentatives = z.object({ representativeIds: z.array(z.uuid()).max(500) });
 
 const RepRef = z.object({ id: z.string(), name: z.string(), delegation: z.string() });
