@@ -2,7 +2,6 @@ import type { itemsPagesZh } from './items-pages.zh-CN.ts';
 
 export const itemsPagesEn: Record<keyof typeof itemsPagesZh, string> = {
   'nav.items': 'Items',
-  'nav.itemsOverdue': 'Overdue items',
   'home.items.rep.title': 'Suggestions and concerns',
   'home.items.rep.lead': 'Note down what residents raise with you and hand it to the office; follow how it is handled, and rate the handling back-to-back once it is done.',
   'home.items.rep.new': 'Raise an item',
@@ -13,9 +12,6 @@ export const itemsPagesEn: Record<keyof typeof itemsPagesZh, string> = {
   'items.round2': 'Reopened',
   'items.key': 'Key item',
   'items.keyLed': 'Key item · {leader}',
-  'items.due.overdue': 'Overdue',
-  'items.due.due_soon': 'Due soon',
-  'items.due.on_time': 'On time',
   'items.dueOn': 'Answer by {date}',
   'items.notGiven': 'Not given',
   'items.backToList': 'Items',
@@ -234,7 +230,7 @@ export const itemsPagesEn: Record<keyof typeof itemsPagesZh, string> = {
   'itemTrack.rate.lead': "Your rating counts in the department's satisfaction rate. If you are not satisfied, it is handled once more.",
   'itemTrack.rate.comment': 'Anything else (optional)',
   'itemTrack.rate.submit': 'Send the rating',
-  'itemTrack.rate.confirmUnsatisfied': 'With “Not satisfied” the item is assigned again, once. Send?',
+  'itemTrack.rate.confirmUnsatisfied': 'Sent with “Not satisfied”, the item is assigned again, once.',
   'itemTrack.rate.done': 'Rating sent. Thank you.',
   'itemTrack.rate.reopened': 'Assigned again. Once the department answers again, you can rate once more.',
   'itemTrack.rate.given': 'Your rating: {grade}',

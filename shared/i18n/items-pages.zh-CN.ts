@@ -6,7 +6,6 @@
 export const itemsPagesZh = {
   // ---- navigation and home ----
   'nav.items': '意见建议',
-  'nav.itemsOverdue': '超期督办',
   'home.items.rep.title': '意见建议',
   'home.items.rep.lead': '把群众反映的问题随手记下交给人大办，跟踪办理；办结后请对办理情况作背靠背评价。',
   'home.items.rep.new': '反映意见建议',
@@ -18,9 +17,6 @@ export const itemsPagesZh = {
   'items.round2': '再办理',
   'items.key': '重点督办',
   'items.keyLed': '重点督办 · {leader}',
-  'items.due.overdue': '已超期',
-  'items.due.due_soon': '即将到期',
-  'items.due.on_time': '未到期',
   'items.dueOn': '{date} 前答复',
   'items.notGiven': '未填写',
   'items.backToList': '意见建议',
@@ -248,7 +244,7 @@ export const itemsPagesZh = {
   'itemTrack.rate.lead': '您的评价会计入承办单位的满意率。不满意的，可以重新办理一次。',
   'itemTrack.rate.comment': '还想说的（可不填）',
   'itemTrack.rate.submit': '提交评价',
-  'itemTrack.rate.confirmUnsatisfied': '选择“不满意”后，这件意见建议将重新交办一次。确定提交吗？',
+  'itemTrack.rate.confirmUnsatisfied': '选择“不满意”提交后，这件意见建议将重新交办一次。',
   'itemTrack.rate.done': '评价已提交，谢谢。',
   'itemTrack.rate.reopened': '已重新交办。单位重新答复后，您可以再评价一次。',
   'itemTrack.rate.given': '您的评价：{grade}',

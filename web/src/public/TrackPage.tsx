@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, Match, on, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
 import { normalizeTrackingCode } from '../../../shared/gathering/tracking-code.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Async } from '../components/Async.tsx';
@@ -9,12 +9,15 @@ import { usePageTitle } from '../components/PageHeader.tsx';
 import { fmt, t } from '../i18n.ts';
 import { categoryLabel, channelLabel } from '../labels.ts';
 import { PublicLayout } from '../layout/PublicLayout.tsx';
-import { fetchTracking, type Tracking } from './public.data.ts';
+import { ItemTimeline } from '../items/TrackItem.tsx';
+import { fetchAnyTracking, type Tracking } from './public.data.ts';
+import { Step } from './TrackStep.tsx';
 import './public.css';
 
 /**
- * /t and /t/:code — a resident follows a proposal with its tracking code: typed in any case, with or without the
- * dash, O for 0 and I or L for 1. The answer is a timeline in words; it never holds anyone's contact details.
+ * /t and /t/:code — a resident follows a proposal or an item (意见建议) with its tracking code: typed in any case, with
+ * or without the dash, O for 0 and I or L for 1. The answer is a timeline in words; it never holds anyone's contact
+ * details. An item's page also takes the resident's rating of the answer (web/src/items/TrackItem.tsx).
  */
 export default function TrackPage() {
   const params = useParams<{ code?: string }>();
@@ -22,7 +25,7 @@ export default function TrackPage() {
   const [typed, setTyped] = createSignal(params.code ?? '');
   const [error, setError] = createSignal('');
   const code = () => (params.code ? normalizeTrackingCode(params.code) : null);
-  const [tracking, { refetch }] = createResource(() => code() ?? false, fetchTracking);
+  const [tracking, { refetch }] = createResource(() => code() ?? false, fetchAnyTracking);
   usePageTitle(() => t('track.title'));
 
   createEffect(
@@ -69,34 +72,19 @@ export default function TrackPage() {
       </form>
       <Show when={code()}>
         <Async resource={tracking} retry={refetch} loadingText={t('track.loading')}>
-          {(p) => <Timeline p={p} />}
+          {(found) => (
+            <Switch>
+              <Match when={found.kind === 'proposal' && found.proposal}>{(p) => <Timeline p={p()} />}</Match>
+              <Match when={found.kind === 'item' && found.item}>{(item) => <ItemTimeline item={item()} proposal={found.kind === 'item' ? found.proposal : null} onRated={() => void refetch()} Timeline={Timeline} />}</Match>
+            </Switch>
+          )}
         </Async>
       </Show>
     </PublicLayout>
   );
 }
 
-type StepState = 'done' | 'current' | 'bad' | 'muted';
-
-function Step(props: { state: StepState; title: string; date?: string | null; children?: JSX.Element }) {
-  return (
-    <li class={`tl-step tl-${props.state}`}>
-      <span class="tl-dot" aria-hidden="true" />
-      <div class="tl-body">
-        <p class="tl-title">
-          <span class="sr-only">{t(`track.stepState.${props.state}`)}</span>
-          {props.title}
-        </p>
-        <Show when={props.date}>
-          <p class="tl-date">{fmt.dateTime(props.date!)}</p>
-        </Show>
-        {props.children}
-      </div>
-    </li>
-  );
-}
-
-function Timeline(props: { p: Tracking }) {
+export function Timeline(props: { p: Tracking }) {
   const p = () => props.p;
   return (
     <section class="track-result" aria-labelledby="track-proposal">

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { urlOf } from '../../../shared/contract.ts';
 import * as C from '../../../shared/gathering/contract.ts';
 import type { FrozenList, PublicCongress, PublicProposal, Tracking } from '../../../shared/gathering/schema.ts';
-import { call } from '../api.ts';
+import { ApiError, call } from '../api.ts';
+import { trackItem } from '../../../shared/items/contract.ts';
+import type { ItemTracking } from '../../../shared/items/schema.ts';
 import { withFiles } from '../gathering/gathering.data.ts';
 
 export type { FrozenList, PublicCongress, Tracking };
@@ -18,6 +20,20 @@ export const fetchChallenge = () => call(C.getChallenge);
 export const submitPublicProposal = (congressId: string, input: z.input<typeof PublicProposal>, files: readonly File[]) =>
   call(C.submitPublicProposal, { params: { congressId }, body: withFiles(input, files) });
 export const fetchTracking = (code: string) => call(C.trackProposal, { params: { code } });
+/**
+ * A tracking code is a proposal's or an item's (codes are unique across both): the proposal first, else the item —
+ * and for an item that became a proposal, that proposal's own timeline too.
+ */
+export async function fetchAnyTracking(code: string): Promise<{ kind: 'proposal'; proposal: Tracking } | { kind: 'item'; item: ItemTracking; proposal: Tracking | null }> {
+  try {
+    return { kind: 'proposal', proposal: await fetchTracking(code) };
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 404) throw e;
+  }
+  const item = await call(trackItem, { params: { code } });
+  const proposal = item.proposal ? await fetchTracking(item.proposal.trackingCode).catch(() => null) : null;
+  return { kind: 'item', item, proposal };
+}
 export const fetchFrozenLists = (congressId: string) => call(C.listFrozenLists, { params: { congressId } });
 export const frozenListCsvUrl = (congressId: string, listId: string) => urlOf(C.exportFrozenList, { congressId, listId });
 export const posterQrUrl = (congressId: string) => urlOf(C.posterQr, { congressId });
