@@ -1,5 +1,6 @@
 /** The stages that keep their part of the authorization matrix beside their tests (tests/security/authz-kit.ts). */
 import type { StagePart } from './authz-kit.ts';
+import { part as review } from '../review/authz.ts';
 import { part as stations } from '../stations/authz.ts';
 
-export const STAGE_PARTS: readonly StagePart[] = [stations];
+export const STAGE_PARTS: readonly StagePart[] = [stations, review];
