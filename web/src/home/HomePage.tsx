@@ -114,6 +114,7 @@ function DepartmentCard(props: { membership: Membership }) {
       [`/c/${c()}/inspections`, 'home.department.link.inspections'],
       [`/c/${c()}/rectifications`, 'home.department.link.rectifications'],
       [`/c/${c()}/gathering/proposals`, 'home.proposals'],
+      [`/c/${c()}/items`, 'home.items.department.link'],
     ] as const;
   return (
     <section class="card" aria-labelledby={`dept-${props.membership.id}`}>

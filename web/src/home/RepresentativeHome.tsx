@@ -15,6 +15,7 @@ export function RepresentativePanels(props: { home: RepCongress }) {
       <Show when={props.home.session}>{(s) => <SessionCard congressId={c()} session={s()} />}</Show>
       <ProjectsCard congressId={c()} projects={props.home.projects} />
       <ProposalsCard congressId={c()} proposals={props.home.proposals} />
+      <ItemsCard congressId={c()} />
     </>
   );
 }
@@ -155,6 +156,28 @@ function ProposalsCard(props: { congressId: string; proposals: RepProposal[] }) 
           </For>
         </ul>
       </Show>
+    </section>
+  );
+}
+
+/** 意见建议 on a phone: raise one (what and where), follow the ones raised and rate their handling back-to-back. */
+function ItemsCard(props: { congressId: string }) {
+  return (
+    <section class="card home-items" aria-labelledby={`rep-items-${props.congressId}`}>
+      <h2 id={`rep-items-${props.congressId}`}>{t('home.items.rep.title')}</h2>
+      <p class="muted small">{t('home.items.rep.lead')}</p>
+      <ul class="home-pages">
+        <li>
+          <A class="btn btn-primary" href={`/c/${props.congressId}/items/new`}>
+            {t('home.items.rep.new')}
+          </A>
+        </li>
+        <li>
+          <A class="btn btn-secondary" href={`/c/${props.congressId}/items?mine=1`}>
+            {t('home.items.rep.mine')}
+          </A>
+        </li>
+      </ul>
     </section>
   );
 }
