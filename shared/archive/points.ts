@@ -29,3 +29,18 @@ export const DEFAULT_POINTS: Record<PointEvent, number> = {
 const points = z.number().min(-100).max(100);
 export const PointRules = z.object(Object.fromEntries(POINT_EVENTS.map((e) => [e, points.default(DEFAULT_POINTS[e])])) as Record<PointEvent, z.ZodDefault<z.ZodNumber>>);
 export type PointRules = z.infer<typeof PointRules>;
+
+/** How many times each event happened in a representative's year. */
+export type PointCounts = Record<PointEvent, number>;
+/** One line of the points: the event, how many times, the points each, and the product (出席会议 3 次 × 1 分 = 3 分). */
+export type PointLine = { event: PointEvent; count: number; each: number; points: number };
+
+/**
+ * 积分: each event's count times the congress's points for it, one line per event (in POINT_EVENTS order, so every
+ * archive reads the same way), and the total. Fractions of a point are kept to two decimals.
+ */
+export function pointsOf(counts: PointCounts, rules: PointRules): { lines: PointLine[]; total: number } {
+  const round = (n: number) => Math.round(n * 100) / 100 + 0; // + 0: no -0 (0 absences × −2)
+  const lines = POINT_EVENTS.map((event) => ({ event, count: counts[event], each: rules[event], points: round(counts[event] * rules[event]) }));
+  return { lines, total: round(lines.reduce((s, l) => s + l.points, 0)) };
+}

@@ -36,7 +36,7 @@ export const COUNT_KEYS = [
   'itemsClosed',
   'inspections',
   'proposals',
-  'evalCodes',
+  'codesReceived',
   'trainings',
   'reports',
 ] as const;

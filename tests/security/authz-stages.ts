@@ -3,5 +3,6 @@ import type { StagePart } from './authz-kit.ts';
 import { part as review } from '../review/authz.ts';
 import { part as stations } from '../stations/authz.ts';
 import { part as hotline } from '../hotline/authz.ts';
+import { part as archive } from '../archive/authz.ts';
 
-export const STAGE_PARTS: readonly StagePart[] = [stations, review, hotline];
+export const STAGE_PARTS: readonly StagePart[] = [stations, review, hotline, archive];
