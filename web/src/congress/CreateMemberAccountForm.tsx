@@ -24,6 +24,8 @@ export function CreateMemberAccountForm(props: {
   departments: Department[];
   fixedRole?: Role;
   fixedDepartment?: Department;
+  /** A station keeper's account is made from its station's page (role station, that station). */
+  fixedStation?: { id: string; name: string };
   onCancel: () => void;
   onDone: (created: { username: string; displayName: string }) => void;
 }) {
@@ -42,6 +44,7 @@ export function CreateMemberAccountForm(props: {
       username: username(),
       role: role() || undefined,
       departmentId: role() === 'department' ? departmentId() || undefined : undefined,
+      stationId: role() === 'station' ? props.fixedStation?.id : undefined,
     });
     if (!input) return;
     if (input.role === 'department' && !input.departmentId) return form.setErrors({ departmentId: t('members.departmentRequired') });
@@ -58,6 +61,9 @@ export function CreateMemberAccountForm(props: {
           <Show when={props.fixedDepartment}>
             <p class="lead">{t('members.create.forDepartment', { department: props.fixedDepartment!.name })}</p>
           </Show>
+          <Show when={props.fixedStation}>
+            <p class="lead">{t('stations.keeper.for', { station: props.fixedStation!.name })}</p>
+          </Show>
           <FormError error={form.formError()} />
           <TextField label={t('field.displayName')} hint={t('members.create.displayNameHint')} value={displayName()} onValue={setDisplayName} error={form.error('displayName')} required autofocus />
           <TextField label={t('field.username')} hint={t('field.usernameHint')} value={username()} onValue={setUsername} error={form.error('username')} autocomplete="off" autocapitalize="off" spellcheck={false} required />
@@ -66,7 +72,7 @@ export function CreateMemberAccountForm(props: {
               label={t('members.role')}
               value={role()}
               onValue={setRole}
-              options={roleOptions().filter((o) => o.value !== 'representative')}
+              options={roleOptions().filter((o) => o.value !== 'representative' && o.value !== 'station')}
               placeholder={t('members.chooseRole')}
               error={form.error('role')}
               required

@@ -84,7 +84,7 @@ export default function MembersPage() {
                 ),
               },
               { header: () => t('members.role'), cell: (m) => <span class="tag">{roleLabel(m.role)}</span> },
-              { header: () => t('members.department'), cell: (m) => m.departmentName ?? <span class="muted">—</span> },
+              { header: () => t('members.department'), cell: (m) => m.departmentName ?? m.stationName ?? <span class="muted">—</span> },
               {
                 header: () => t('members.status'),
                 cell: (m) => (m.disabled ? <span class="tag tag-warn">{t('accounts.status.disabled')}</span> : <span class="tag tag-ok">{t('accounts.status.active')}</span>),
