@@ -109,6 +109,7 @@ export const archiveEn: Record<keyof typeof archiveZh, string> = {
   'archive.entries.pickSome': 'Pick at least one representative.',
   'archive.me.title': 'My duty archive',
   'archive.me.link': 'My duty archive',
+  'archive.me.back': 'Back to my home',
   'archive.me.lead': 'Your records and points this year, read from session check-ins, liaison-station receptions, items, inspections and more. If something is wrong, tell the congress staff.',
   'archive.print.title': 'Duty archive',
   'archive.print.tableTitle': '{congress}: duty table {year}',

@@ -110,6 +110,7 @@ export const archiveZh = {
   'archive.entries.pickSome': '请至少选择一位代表。',
   'archive.me.title': '我的履职档案',
   'archive.me.link': '我的履职档案',
+  'archive.me.back': '返回首页',
   'archive.me.lead': '这里是您本年度的履职记录和积分，数据取自会议签到、联络站接待、意见建议、视察等记录。如有出入，请联系人大工作人员。',
   'archive.print.title': '代表履职档案',
   'archive.print.tableTitle': '{congress} {year} 年度代表履职统计表',

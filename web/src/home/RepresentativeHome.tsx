@@ -177,6 +177,7 @@ function ItemsCard(props: { congressId: string }) {
             {t('home.items.rep.mine')}
           </A>
         </li>
+        <li><A class="btn btn-secondary" href={`/c/${props.congressId}/archive/me`}>{t('archive.me.link')}</A></li>
       </ul>
     </section>
   );
