@@ -603,6 +603,7 @@ async function main() {
     add({ scenario: '`npm start` to ready on an existing PGlite data dir', figure: round(ps.ms), unit: 'ms', required: '≤ 5,000 ms', goal: '≤ 2,000 ms', pass: ps.ms <= 5000 });
     }
 
+    if (want('loop')) await (await import('./loop.ts')).loopBench({ baseUrl: BASE_URL, password: PASSWORD, startServer, stop, add, log });
     if (want('failover')) {
       const why = clusterUnavailable();
       if (why) log(`failover skipped: ${why}`);
