@@ -387,7 +387,8 @@ function MoveForm(props: { congressId: string; item: Item; move: ItemAction; onD
           </div>
         </fieldset>
         <p class="item-due-preview" aria-live="polite">
-          <Show when={!dueOn() && latest(due)}>{(d) => t('items.triage.dueComputed', { date: fmt.date(d().dueOn), n: d().workingDays })}</Show>
+          {/* Read in place (not through Show's accessor): a new deadline must replace the one shown. */}
+          {!dueOn() && latest(due) ? t('items.triage.dueComputed', { date: fmt.date(latest(due)!.dueOn), n: latest(due)!.workingDays }) : ''}
         </p>
         <TextField type="date" label={t('items.triage.dueOn')} hint={t('items.triage.dueOnHint')} value={dueOn()} onValue={setDueOn} min={shanghaiToday()} error={form.error('dueOn')} />
       </Show>
@@ -611,7 +612,10 @@ function HandlingRatingForm(props: { item: Item; onDone: () => void }) {
       <form onSubmit={submit} novalidate>
         <FormError error={form.formError()} />
         <For each={HANDLING_DIMENSIONS}>
-          {(d) => <GradeChoice name={`rate-${d}`} label={dimensionLabel(d)} value={grades()[d] ?? null} onValue={(v) => setGrades({ ...grades(), [d]: v })} />}
+          {(d) => <GradeChoice name={`rate-${d}`} label={dimensionLabel(d)} value={grades()[d] ?? null} onValue={(v) => {
+            form.setFormError(null);
+            setGrades({ ...grades(), [d]: v });
+          }} />}
         </For>
         <div class="form-actions start">
           <Button type="submit" variant="primary" busy={form.busy()} class="item-big-btn">

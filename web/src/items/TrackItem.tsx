@@ -128,7 +128,10 @@ function RateForm(props: { item: ItemTracking; onDone: (reopened: boolean) => vo
       <h3 id="item-rate-title">{t('itemTrack.rate.title')}</h3>
       <p class="muted">{t('itemTrack.rate.lead')}</p>
       <FormError error={form.formError()} />
-      <GradeChoice name="feedback" label={t('itemTrack.rate.title')} value={grade()} onValue={setGrade} />
+      <GradeChoice name="feedback" label={t('itemTrack.rate.title')} value={grade()} onValue={(g) => {
+        form.setFormError(null);
+        setGrade(g);
+      }} />
       <TextAreaField label={t('itemTrack.rate.comment')} value={comment()} onValue={setComment} rows={2} maxlength={500} />
       <Show when={grade() === 'unsatisfied' && props.item.reopensOnUnsatisfied}>
         <p class="consequence">{t('itemTrack.rate.confirmUnsatisfied')}</p>
