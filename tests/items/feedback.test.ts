@@ -2,11 +2,11 @@
  * The submitter's feedback with the tracking code (不满意 reopens once), the public tracking page's content, the
  * representative's back-to-back handling rating (no rater stored), and paging over many items.
  */
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as C from '../../shared/items/contract.ts';
 import { handlingFigures } from '../../shared/items/ratings.ts';
-import { handlingRatingGrants, handlingRatings, itemEvents, items } from '../../server/db/schema/index.ts';
+import { auditLog, handlingRatingGrants, handlingRatings, itemEvents, items } from '../../server/db/schema/index.ts';
 import { createItem } from '../../server/items/create.ts';
 import { Client, setupAdmin, useTestApp } from '../helpers/app.ts';
 import { addDays, assigned, done, itemsWorld, newItem, params, rowOf, today, type World } from './helpers.ts';
@@ -135,8 +135,8 @@ describe('the back-to-back handling rating', () => {
     // No event, no audit entry for it.
     const kinds = (await t.deps.db.select().from(itemEvents).where(eq(itemEvents.itemId, it1.id))).map((e) => e.kind);
     expect(kinds).not.toContain('handling');
-    const audit = await t.deps.db.execute(sql`select action from audit_log where target_id = ${it1.id} order by seq`);
-    expect((audit.rows as { action: string }[]).map((r) => r.action)).toEqual(['items.create', 'items.assign', 'items.answer', 'items.accept']);
+    const audit = await t.deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, it1.id)).orderBy(asc(auditLog.seq));
+    expect(audit.map((r) => r.action)).toEqual(['items.create', 'items.assign', 'items.answer', 'items.accept']);
     expect((await w.reps[0].call(C.getItem, { params: params(w, it1.id) })).body).toMatchObject({ canRateHandling: false, handlingRated: true });
   });
 
