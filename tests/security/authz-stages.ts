@@ -2,7 +2,8 @@
 import type { StagePart } from './authz-kit.ts';
 import { part as review } from '../review/authz.ts';
 import { part as stations } from '../stations/authz.ts';
+import { part as items } from '../items/authz.ts';
 import { part as hotline } from '../hotline/authz.ts';
 import { part as archive } from '../archive/authz.ts';
 
-export const STAGE_PARTS: readonly StagePart[] = [stations, review, hotline, archive];
+export const STAGE_PARTS: readonly StagePart[] = [stations, items, review, hotline, archive];
