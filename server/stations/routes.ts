@@ -47,16 +47,18 @@ async function summaries(db: DbOrTx, congressId: string, only?: string): Promise
   const today = shanghaiToday();
   const year = today.slice(0, 4);
   const rows = await db
-    .select({
-      s: stations,
-      reps: sql<number>`(select count(*)::int from ${stationRepresentatives} where ${stationRepresentatives.stationId} = ${stations.id})`,
-      nextDay: sql<string | null>`(select min(${receptionDays.day})::text from ${receptionDays} where ${receptionDays.stationId} = ${stations.id} and ${receptionDays.day} >= ${today})`,
-      held: sql<number>`(select count(*)::int from ${receptions} where ${receptions.stationId} = ${stations.id} and ${receptions.heldOn} >= ${`${year}-01-01`} and ${receptions.heldOn} <= ${`${year}-12-31`})`,
-      waiting: sql<number>`(select count(*)::int from ${items} where ${items.stationId} = ${stations.id} and ${items.status} = 'received')`,
-    })
+    .select()
     .from(stations)
     .where(only ? and(eq(stations.congressId, congressId), eq(stations.id, only)) : eq(stations.congressId, congressId))
     .orderBy(asc(stations.position), asc(stations.name));
+  // Counted per station in grouped queries (one each, whatever the number of stations).
+  const byStation = <T extends { stationId: string | null }>(xs: T[]) => new Map(xs.map((x) => [x.stationId, x]));
+  const inCongress = only ? [only] : rows.map((r) => r.id);
+  const none = !inCongress.length;
+  const reps = none ? new Map() : byStation(await db.select({ stationId: stationRepresentatives.stationId, n: sql<number>`count(*)::int` }).from(stationRepresentatives).where(inArray(stationRepresentatives.stationId, inCongress)).groupBy(stationRepresentatives.stationId));
+  const next = none ? new Map() : byStation(await db.select({ stationId: receptionDays.stationId, day: sql<string>`min(${receptionDays.day})::text` }).from(receptionDays).where(and(inArray(receptionDays.stationId, inCongress), gte(receptionDays.day, today))).groupBy(receptionDays.stationId));
+  const held = none ? new Map() : byStation(await db.select({ stationId: receptions.stationId, n: sql<number>`count(*)::int` }).from(receptions).where(and(inArray(receptions.stationId, inCongress), gte(receptions.heldOn, `${year}-01-01`), lte(receptions.heldOn, `${year}-12-31`))).groupBy(receptions.stationId));
+  const waiting = none ? new Map() : byStation(await db.select({ stationId: items.stationId, n: sql<number>`count(*)::int` }).from(items).where(and(inArray(items.stationId, inCongress), eq(items.status, 'received'))).groupBy(items.stationId));
   const keepers = rows.length
     ? await db
         .select({ stationId: memberships.stationId, id: accounts.id, displayName: accounts.displayName })
@@ -65,7 +67,7 @@ async function summaries(db: DbOrTx, congressId: string, only?: string): Promise
         .where(and(eq(memberships.congressId, congressId), eq(memberships.role, 'station')))
         .orderBy(accounts.displayName)
     : [];
-  return rows.map(({ s, reps, nextDay, held, waiting }) => ({
+  return rows.map((s) => ({
     id: s.id,
     name: s.name,
     kind: s.kind,
@@ -74,11 +76,11 @@ async function summaries(db: DbOrTx, congressId: string, only?: string): Promise
     receptionTimes: s.receptionTimes,
     duties: s.duties,
     position: s.position,
-    representatives: Number(reps),
+    representatives: Number(reps.get(s.id)?.n ?? 0),
     keepers: keepers.filter((k) => k.stationId === s.id).map((k) => ({ id: k.id, displayName: k.displayName })),
-    nextDay: nextDay ? String(nextDay).slice(0, 10) : null,
-    receptionsThisYear: Number(held),
-    itemsWaiting: Number(waiting),
+    nextDay: next.get(s.id)?.day ? String(next.get(s.id)!.day).slice(0, 10) : null,
+    receptionsThisYear: Number(held.get(s.id)?.n ?? 0),
+    itemsWaiting: Number(waiting.get(s.id)?.n ?? 0),
   }));
 }
 

@@ -301,6 +301,8 @@ describe('the public station page', () => {
     const [row] = await t.database.query<any>(`select congress_id, source, station_id, submitter_contact, status, title from items where tracking_code = $1`, [r.body.trackingCode]);
     expect(row).toMatchObject({ congress_id: cid, source: 'resident', station_id: station2, submitter_contact: '13955556666', status: 'received', title: '河道垃圾' });
     expect(JSON.stringify(await ok(resident.get(`/api/public/stations/${station2}`)))).not.toContain('13955556666');
+    const listed = (await ok<any[]>(admin.get(`${base}/stations`))).find((x) => x.id === station2);
+    expect(listed).toMatchObject({ itemsWaiting: 1, nextDay: `${year + 1}-01-31`, receptionsThisYear: 1, representatives: 1 });
     const qr = await resident.get(`/api/public/stations/${station2}/qr.svg`);
     expect(qr.status).toBe(200);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
