@@ -257,7 +257,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
           <Show when={it().moves.includes('accept') || it().moves.includes('return')}>
             <CheckPanel item={it()} onDone={done} />
           </Show>
-          <Show when={it().canSupervise}>
+          <Show when={it().canSupervise && (it().keyItem || ['received', 'assigned', 'answered'].includes(it().status))}>
             <KeyPanel item={it()} onDone={done} />
           </Show>
         </aside>

@@ -86,6 +86,8 @@ export default function ItemsPage() {
   /** What a person here does with a row: a department answers one waiting for it; a representative rates one done. */
   const action = (row: ItemRow) => {
     if (department() && row.status === 'assigned') return { label: t('items.answerNow'), aria: t('items.answerAria', { title: row.title }), primary: true };
+    if (can(id(), 'items.triage') && row.status === 'received') return { label: t('items.triage.title'), aria: t('a11y.named', { action: t('items.triage.title'), name: row.title }), primary: false };
+    if (can(id(), 'items.decide') && row.status === 'answered') return { label: t('items.check.title'), aria: t('a11y.named', { action: t('items.check.title'), name: row.title }), primary: false };
     if (mine() && row.status === 'done') return { label: t('items.rateNow'), aria: t('a11y.named', { action: t('items.rateNow'), name: row.title }), primary: false };
     return { label: t('items.open'), aria: t('items.openAria', { title: row.title }), primary: false };
   };
