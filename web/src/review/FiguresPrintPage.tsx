@@ -59,7 +59,7 @@ function Print() {
                 </p>
               </header>
               <For each={GROUPINGS}>{(g) => <CountsTable f={f} grouping={g} caption={t(`review.by.${g}`)} compact />}</For>
-              <RatingsTable f={f} />
+              <RatingsTable f={f} caption />
               <p class="rv-foot">{t('review.rules')}</p>
               <p class="rv-foot">{t('review.ratings.lead', { k: f.kMin })}</p>
             </article>

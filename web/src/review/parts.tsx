@@ -75,11 +75,13 @@ function Cells(props: { c: Counts }) {
 }
 
 /** The back-to-back handling ratings per department: the grades from kMin ratings on, else only how many. */
-export function RatingsTable(props: { f: Figures }) {
+export function RatingsTable(props: { f: Figures; caption?: boolean }) {
   return (
     <div class="rv-scroll">
       <table class="rv-table">
-        <caption>{t('review.ratings.title')}</caption>
+        <Show when={props.caption}>
+          <caption>{t('review.ratings.title')}</caption>
+        </Show>
         <thead>
           <tr>
             <th scope="col">{t('review.col.department')}</th>
