@@ -21,6 +21,7 @@ import { shanghaiToday } from '../../shared/time.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { congresses, hotlineImports, itemEvents, items } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
+import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadCalendar } from '../items/calendar.ts';
 import { createItem } from '../items/create.ts';
@@ -37,7 +38,7 @@ export async function importTickets(db: Db, actor: Actor, congressId: string, by
     const [congress] = await tx.select().from(congresses).where(eq(congresses.id, congressId)).for('update');
     const { preview, rows } = await planImport(tx, congressId, bytes, opts);
     if (preview.counts.error > 0) throw new AppError('hotline_invalid', { invalid: preview.counts.error }, preview);
-    const today = shanghaiToday();
+    const today = shanghaiToday(now());
     const deadlines = CongressSettings.parse(congress.settings ?? {}).loop.deadlines;
     const calendar = await loadCalendar(tx, congressId);
     const [imp] = await tx

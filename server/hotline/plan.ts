@@ -14,6 +14,7 @@ import { zhCN, type MessageKey } from '../../shared/i18n/zh-CN.ts';
 import { shanghaiToday } from '../../shared/time.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, hotlineImports, items, representatives } from '../db/schema/index.ts';
+import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { getMapping } from './mapping.ts';
 import { readTable } from './read-file.ts';
@@ -75,7 +76,7 @@ export async function planImport(db: DbOrTx, congressId: string, bytes: Uint8Arr
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (table.every((r) => r.every((c) => c.trim() === ''))) throw new AppError('hotline_empty');
   const { columns } = await getMapping(db, congressId);
-  const { headers, missing, tickets } = readTickets(table, columns, shanghaiToday());
+  const { headers, missing, tickets } = readTickets(table, columns, shanghaiToday(now()));
   if (missing.length) {
     const zh = missing.map((m) => `“${m.header}”`).join('、');
     throw new AppError('hotline_columns', { columns: zh }, { missing, headers: headers.filter((h) => h !== '').slice(0, 200) });

@@ -7,6 +7,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, hotlineImports, itemEvents, items } from '../../server/db/schema/index.ts';
 import * as H from '../../shared/hotline/contract.ts';
+import * as Items from '../../shared/items/contract.ts';
 import { DEFAULT_COLUMNS } from '../../shared/hotline/schema.ts';
 import { addDays, shanghaiToday } from '../../shared/time.ts';
 import { Client, congressWithRoles, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
@@ -75,11 +76,11 @@ describe('the column mapping', () => {
   it('refuses a header used for two fields, and a required field left empty', async () => {
     const twice = await w.admin.call(H.setMapping, { params: params(w), body: { ...DEFAULT_COLUMNS, area: '承办单位' } });
     expect(twice.status).toBe(400);
-    expect(twice.body.error.code).toBe('hotline_column_twice');
-    expect(twice.body.error.message).toContain('承办单位');
+    expect(twice.body.error!.code).toBe('hotline_column_twice');
+    expect(twice.body.error!.message).toContain('承办单位');
     const empty = await w.admin.call(H.setMapping, { params: params(w), body: { ...DEFAULT_COLUMNS, ticketNo: ' ' } });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.code).toBe('validation');
+    expect(empty.body.error!.code).toBe('validation');
     expect((await w.admin.call(H.getMapping, { params: params(w) })).body.columns.ticketNo).toBe('工单号');
   });
 
@@ -156,6 +157,26 @@ describe('importing a CSV in UTF-8', () => {
     expect(entry.details).toMatchObject({ created: 4, rows: 4 });
   });
 
+  it("lets the representative who called rate the handling of their ticket back-to-back, once; nobody else", async () => {
+    const g4 = await byTicket(w, 'GD004');
+    const cardOf = async (repId: string) => {
+      const cards = (await w.admin.get(`/api/congresses/${w.congressId}/roster/cards?ids=${repId}`)).body.cards as { url: string }[];
+      const rep = new Client(t);
+      expect((await rep.post('/api/auth/card-login', { token: cards[0].url.split('#')[1] })).status).toBe(200);
+      return rep;
+    };
+    const rep = await cardOf(w.repId);
+    const grades = { attitude: 'satisfied', handling: 'satisfied', effect: 'basically' } as const;
+    const rateAs = (c: Client, itemId: string) => c.call(Items.rateHandling, { params: { congressId: w.congressId, itemId }, body: grades });
+    const other = (await w.admin.post(`/api/congresses/${w.congressId}/representatives`, { name: uniq('李代表') })).body.id as string;
+    const otherRep = await cardOf(other);
+    expect((await rateAs(otherRep, g4.id)).body.error!.code).toBe('handling_not_yours');
+    // A ticket no representative called in is nobody's to rate.
+    expect((await rateAs(rep, (await byTicket(w, 'GD003')).id)).body.error!.code).toBe('handling_not_yours');
+    expect((await rateAs(rep, g4.id)).status).toBe(204);
+    expect((await rateAs(rep, g4.id)).body.error!.code).toBe('handling_rated');
+  });
+
   it('imports the same file again harmlessly: nothing new, nothing duplicated, the import recorded', async () => {
     const before = await itemsOf(w);
     const p = await preview(w, file);
@@ -222,7 +243,7 @@ describe('other encodings and formats', () => {
     expect((await preview(w, utf8(text))).body.rows[0].title).toBe('公交站台缺少遮雨棚');
     const forced = await preview(w, gbk(text), { encoding: 'gbk' });
     expect(forced.body.format).toBe('csv-gbk');
-    expect((await preview(w, gbk(text), { encoding: 'utf-8' })).body.error.code).toBe('hotline_encoding');
+    expect((await preview(w, gbk(text), { encoding: 'utf-8' })).body.error!.code).toBe('hotline_encoding');
   });
 
   it('reads an xlsx: date cells, numbers and text', async () => {
@@ -262,9 +283,9 @@ describe('refusals: nothing is half imported', () => {
     for (const call of [preview, importFile]) {
       const res = await call(w, utf8(csvText([{ no: 'W1', time: day(2), content: '内容' }], wrong)));
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('hotline_columns');
-      expect(res.body.error.message).toContain('“工单编号”、“来电时间”、“诉求内容”');
-      expect(res.body.error.details).toEqual({
+      expect(res.body.error!.code).toBe('hotline_columns');
+      expect(res.body.error!.message).toContain('“工单编号”、“来电时间”、“诉求内容”');
+      expect(res.body.error!.details).toEqual({
         missing: [
           { field: 'ticketNo', header: '工单编号' },
           { field: 'time', header: '来电时间' },
@@ -276,12 +297,12 @@ describe('refusals: nothing is half imported', () => {
     // An optional field mapped but not in the file is named too.
     const noPhone = HEADER.filter((h) => h !== '来电号码');
     const res = await importFile(w, utf8(csvText([{ no: 'W2', time: day(2), content: '内容' }], noPhone)));
-    expect(res.body.error.code).toBe('hotline_columns');
-    expect(res.body.error.message).toContain('来电号码');
+    expect(res.body.error!.code).toBe('hotline_columns');
+    expect(res.body.error!.message).toContain('来电号码');
     const en = new Client(t, 'en');
     Object.assign(en, { cookie: w.admin.cookie, csrf: w.admin.csrf });
     const inEnglish = await importFile(w, utf8(csvText([{ no: 'W2', time: day(2), content: '内容' }], noPhone)), {}, en);
-    expect(inEnglish.body.error.message).toContain('The file lacks these columns');
+    expect(inEnglish.body.error!.message).toContain('The file lacks these columns');
     expect(await snapshot()).toBe(before);
   });
 
@@ -310,9 +331,9 @@ describe('refusals: nothing is half imported', () => {
     expect(p.body.rows.slice(0, 5).map((r) => r.action)).toEqual(['error', 'error', 'error', 'error', 'error']);
     const res = await importFile(w, utf8(csvText(rows)));
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('hotline_invalid');
-    expect(res.body.error.message).toContain('5 行');
-    expect((res.body.error.details as { problems: unknown[] }).problems).toHaveLength(5);
+    expect(res.body.error!.code).toBe('hotline_invalid');
+    expect(res.body.error!.message).toContain('5 行');
+    expect((res.body.error!.details as { problems: unknown[] }).problems).toHaveLength(5);
     expect(await snapshot()).toBe(before);
   });
 
@@ -338,8 +359,8 @@ describe('refusals: nothing is half imported', () => {
       for (const call of [preview, importFile]) {
         const res = await call(w, bytes);
         expect(res.status, what).toBe(400);
-        expect(res.body.error.code, what).toBe(code);
-        expect(res.body.error.message, what).toMatch(/[\u4e00-\u9fff]/);
+        expect(res.body.error!.code, what).toBe(code);
+        expect(res.body.error!.message, what).toMatch(/[\u4e00-\u9fff]/);
       }
     const json = await w.admin.call(H.importTickets, { params: params(w), body: utf8('{}'), contentType: 'application/json' });
     expect(json.status).toBe(415);
@@ -351,7 +372,7 @@ describe('refusals: nothing is half imported', () => {
     const many = Array.from({ length: 20_001 }, (_, i) => `T${i},${day(2)},内容`).join('\n');
     const res = await preview(w, utf8(`工单编号,来电时间,诉求内容,所属区域,承办单位,办理状态,满意度评价,来电号码\n${many}\n`));
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('hotline_too_many');
+    expect(res.body.error!.code).toBe('hotline_too_many');
     expect(await snapshot()).toBe(before);
   });
 
