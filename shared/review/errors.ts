@@ -9,7 +9,6 @@ export const REVIEW_ERRORS = {
   },
   calendar_empty: { status: 400, zh: '日历文件中没有日期。每行应为“日期,类型,名称”。', en: 'The calendar file has no dates. Each line is "date,kind,name".' },
   calendar_day_not_found: { status: 404, zh: '日历中没有这一天。', en: 'That day is not in the calendar.' },
-  calendar_day_year: { status: 400, zh: '这一天不在 {year} 年内。', en: 'That day is not in {year}.' },
   review_meeting_month: { status: 400, zh: '研判会日期应在 {month} 月或其后。', en: 'The meeting must be held in {month} or later.' },
   review_meeting_future: { status: 400, zh: '研判会日期不能晚于今天。', en: 'The meeting date cannot be after today.' },
   figures_department: { status: 404, zh: '没有这个承办单位。', en: 'No such department.' },
