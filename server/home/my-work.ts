@@ -9,6 +9,7 @@ import type { WorkItem } from '../../shared/home/schema.ts';
 import { findingOverdue, isLate } from '../../shared/projects/rules.ts';
 import type { Role } from '../../shared/roles.ts';
 import { stationWork } from '../stations/work.ts';
+import { departmentItemsWork, representativeItemsWork, staffItemsWork } from '../items/work.ts';
 import type { DbOrTx } from '../db/client.ts';
 import {
   candidateLists,
@@ -82,6 +83,7 @@ async function representative(s: Scope): Promise<Item[]> {
     // device: the item says so in words, and leads to what they vote on — the frozen candidate list of the vote.
     ...open.map((v) => item('vote_open', `/p/${c}/candidates?list=${v.listId}`, { objectId: v.id, name: v.title })),
     ...visits.map((i) => item('inspection_followup', `/c/${c}/inspections/${i.id}`, { objectId: i.id, name: i.title, count: Number(i.n) })),
+    ...(await representativeItemsWork(s, rep.id)),
   ];
 }
 
@@ -116,6 +118,7 @@ async function department(s: Scope, departmentIds: string[]): Promise<Item[]> {
     ...toAnswer.map((f) => item('finding_answer', `/c/${c}/inspections/${f.inspectionId}`, { objectId: f.id, name: f.text.length > 60 ? `${f.text.slice(0, 60)}…` : f.text, dueOn: f.answerDueOn, overdue: findingOverdue(f, s.today) })),
     ...rects.map((r) => item('rectification_due', `/c/${c}/rectifications`, { objectId: r.id, name: r.project ?? null, dueOn: r.deadline, overdue: pastDue(r.deadline, s.today) })),
     ...changes.map((x) => item('change_waiting', `/c/${c}/projects/${x.projectId}`, { objectId: x.id, name: x.project })),
+    ...(await departmentItemsWork(s, departmentIds)),
   ];
 }
 
@@ -195,6 +198,7 @@ async function staff(s: Scope): Promise<Item[]> {
     ...(win ? [] : [item('no_window', `/c/${c}/gathering`, { year })]),
     ...(next ? [] : [item('no_session', `/c/${c}/sessions`)]),
     ...drafts.map((r) => item('round_draft', `/c/${c}/evaluation/${r.id}`, { objectId: r.id, name: r.title })),
+    ...(await staffItemsWork(s)),
   ];
 }
 

@@ -5,6 +5,7 @@
  * shared/items/transitions.ts — the one statement of which move is allowed in which state. Each function runs inside
  * the caller's transaction and is used by the routes and the demo alike.
  */
+import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { CATEGORIES, CHANNELS } from '../../shared/gathering/schema.ts';
@@ -274,7 +275,22 @@ export async function rateHandling(tx: Tx, item: Row, repId: string, grades: Han
     throw e;
   }
   const year = Number((item.closedOn ?? today()).slice(0, 4));
-  await tx.insert(handlingRatings).values({ congressId: item.congressId, departmentId: item.departmentId, year, ...grades });
+  // Stored so that not even the place of a row on disk follows the order of arrival: the department's ratings of the
+  // year are taken out and written back with the new one, in a random order, with new ids (a plain insert would put
+  // the newest last, and the audit log's card sign-ins would then narrow who rated what).
+  const group = and(eq(handlingRatings.congressId, item.congressId), eq(handlingRatings.departmentId, item.departmentId), eq(handlingRatings.year, year));
+  const kept = await tx.delete(handlingRatings).where(group).returning({ attitude: handlingRatings.attitude, handling: handlingRatings.handling, effect: handlingRatings.effect });
+  const all = shuffled([...kept, { attitude: grades.attitude, handling: grades.handling, effect: grades.effect }]);
+  await tx.insert(handlingRatings).values(all.map((g) => ({ congressId: item.congressId, departmentId: item.departmentId, year, ...g })));
+}
+
+function shuffled<T>(xs: T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
 }
 
 /** Whether the representative already rated the item's current round. */

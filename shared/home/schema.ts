@@ -36,6 +36,12 @@ export const WORK_KINDS = [
   'reception_day', // 接待日（今天、明天，或已过尚未登记）
   'station_items', // 本站意见建议待分类交办
   // ---- items (department, staff, representative) ----
+  'items_overdue', // 意见建议已超期（承办单位：本单位的；工作人员：全部）
+  'items_due_soon', // 意见建议即将到期
+  'items_to_answer', // 交办本单位的意见建议待答复
+  'items_to_triage', // 意见建议待分类交办
+  'answers_to_check', // 承办单位的答复待审核
+  'items_to_rate', // 代表：提出的意见建议已办结，待评价办理情况
   // ---- archive ----
 ] as const;
 export const WorkKind = z.enum(WORK_KINDS);

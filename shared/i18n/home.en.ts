@@ -81,6 +81,12 @@ export const homeEn: Record<keyof typeof homeZh, string> = {
   'work.kind.reception_day': 'Reception day: hold the reception and record it',
   'work.kind.station_items': 'Items left at your station wait for triage',
   // ---- items ----
+  'work.kind.items_overdue': 'Items overdue: handle them now',
+  'work.kind.items_due_soon': 'Items due soon',
+  'work.kind.items_to_answer': 'Items assigned to you to answer',
+  'work.kind.items_to_triage': 'Items to triage',
+  'work.kind.answers_to_check': "Departments' answers to check",
+  'work.kind.items_to_rate': 'Items you raised are done: rate their handling (back-to-back)',
   // ---- archive ----
   'home.myAccountLink': 'Open my account',
 };

@@ -79,6 +79,12 @@ export const homeZh = {
   'work.kind.reception_day': '接待日：请安排接待并登记接待记录',
   'work.kind.station_items': '本站收到的意见建议待分类交办',
   // ---- items ----
+  'work.kind.items_overdue': '意见建议已超期，请尽快办理',
+  'work.kind.items_due_soon': '意见建议即将到期',
+  'work.kind.items_to_answer': '交办的意见建议待答复',
+  'work.kind.items_to_triage': '意见建议待分类交办',
+  'work.kind.answers_to_check': '承办单位的答复待审核',
+  'work.kind.items_to_rate': '您提出的意见建议已办结：请评价办理情况（背靠背）',
   // ---- archive ----
   'home.myAccountLink': '查看我的账户',
 } as const;

@@ -156,7 +156,7 @@ describe('the log (the server as its own process, on PGlite and on PostgreSQL)',
     expect(requestLines.some((l) => l.route === '/api/public/track/:code')).toBe(true);
     // No request line for a secret act: not for the casts, the answers, nor the opening of a ballot or questionnaire, nor
     // a hall tablet taking a representative's evaluation code with their delegate card (its time would follow them).
-    expect(QUIET_ROUTES).toEqual(new Set(['POST /api/public/ballot/open', 'POST /api/public/ballot/by-serial', 'POST /api/public/ballot/cast', 'POST /api/public/evaluation/open', 'POST /api/public/evaluation/submit', 'POST /api/public/evaluation/hall-card']));
+    expect(QUIET_ROUTES).toEqual(new Set(['POST /api/public/ballot/open', 'POST /api/public/ballot/by-serial', 'POST /api/public/ballot/cast', 'POST /api/public/evaluation/open', 'POST /api/public/evaluation/submit', 'POST /api/public/evaluation/hall-card', 'POST /api/congresses/:congressId/items/:itemId/handling-rating']));
     expect(requestLines.filter((l) => QUIET_ROUTES.has(`${l.method} ${l.route}`))).toEqual([]);
     // Instead each queue's summary per clock minute: how many, how they ended, how long the batches took — no time
     // finer than the minute, nothing per person.
