@@ -82,26 +82,27 @@ export default function TablePage() {
                 <thead>
                   <tr>
                     {head('name', t('archive.name'))}
-                    <th scope="col">{t('archive.delegation')}</th>
-                    <For each={COUNT_KEYS}>{(k) => head(k, countWord(k))}</For>
                     {head('points', t('archive.count.points'))}
+                    <For each={COUNT_KEYS}>{(k) => head(k, countWord(k))}</For>
                   </tr>
                 </thead>
                 <tbody>
                   <For each={tb.rows}>
                     {(r) => (
                       <tr classList={{ 'ar-left': r.status === 'left' }}>
-                        <th scope="row">
+                        <th scope="row" class="ar-who-cell">
                           <A href={paths.one(c(), r.id, tb.year)}>{r.name}</A>
                           <Show when={r.status === 'left'}>
                             <span class="tag tag-muted">{t('roster.status.left')}</span>
                           </Show>
+                          <Show when={r.delegation}>
+                            <span class="ar-group">{r.delegation}</span>
+                          </Show>
                         </th>
-                        <td>{r.delegation}</td>
-                        <For each={COUNT_KEYS}>{(k) => <td class="num" classList={{ 'ar-nil': r.counts[k] === 0 }}>{r.counts[k]}</td>}</For>
                         <td class="num ar-pts">
                           <strong>{r.points}</strong>
                         </td>
+                        <For each={COUNT_KEYS}>{(k) => <td class="num" classList={{ 'ar-nil': r.counts[k] === 0 }}>{r.counts[k]}</td>}</For>
                       </tr>
                     )}
                   </For>

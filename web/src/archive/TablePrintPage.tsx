@@ -63,8 +63,8 @@ function Sheet() {
                     <th scope="col">#</th>
                     <th scope="col">{t('archive.name')}</th>
                     <th scope="col">{t('archive.delegation')}</th>
-                    <For each={COUNT_KEYS}>{(k) => <th scope="col">{countWord(k)}</th>}</For>
                     <th scope="col">{t('archive.count.points')}</th>
+                    <For each={COUNT_KEYS}>{(k) => <th scope="col">{countWord(k)}</th>}</For>
                   </tr>
                 </thead>
                 <tbody>
@@ -74,10 +74,10 @@ function Sheet() {
                         <td class="num">{i() + 1}</td>
                         <th scope="row">{r.name}</th>
                         <td>{r.delegation}</td>
-                        <For each={COUNT_KEYS}>{(k) => <td class="num">{r.counts[k]}</td>}</For>
                         <td class="num">
                           <strong>{r.points}</strong>
                         </td>
+                        <For each={COUNT_KEYS}>{(k) => <td class="num">{r.counts[k]}</td>}</For>
                       </tr>
                     )}
                   </For>

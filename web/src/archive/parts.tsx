@@ -82,7 +82,7 @@ function Section(props: { title: string; count: number; children: JSX.Element })
 function Rows<T>(props: { head: string[]; rows: T[]; cells: (r: T) => JSX.Element[] }) {
   return (
     <div class="ar-table-wrap">
-      <table class="ar-table">
+      <table class="ar-table ar-records">
         <thead>
           <tr>
             <For each={props.head}>{(h) => <th scope="col">{h}</th>}</For>
@@ -92,7 +92,7 @@ function Rows<T>(props: { head: string[]; rows: T[]; cells: (r: T) => JSX.Elemen
           <For each={props.rows}>
             {(r) => (
               <tr>
-                <For each={props.cells(r)}>{(c) => <td>{c}</td>}</For>
+                <For each={props.cells(r)}>{(c, i) => <td data-label={props.head[i()]}>{c}</td>}</For>
               </tr>
             )}
           </For>
@@ -174,9 +174,9 @@ export function Records(props: { a: Archive; congressId: string; linkItems?: boo
           rows={a().entries}
           cells={(e) => [
             <span class="num nowrap">{fmt.date(e.heldOn)}</span>,
-            t(`archive.entry.kind.${e.kind}` as MessageKey),
+            <span class="nowrap">{t(`archive.entry.kind.${e.kind}` as MessageKey)}</span>,
             e.title,
-            e.kind === 'report' ? ratingWord(e.rating) : '—',
+            <span class="nowrap">{e.kind === 'report' ? ratingWord(e.rating) : '—'}</span>,
             e.note || '—',
             ...(props.entryActions ? [props.entryActions(e)] : []),
           ]}
