@@ -19,6 +19,8 @@ import './items.css';
 
 type Params = { status?: string; due?: string; department?: string; station?: string; source?: string; category?: string; key?: string; month?: string; mine?: string; q?: string; page?: string };
 const PAGE_SIZE = 50;
+/** What a department's items can be: with it, answered and waiting for the check, done. */
+const DEPARTMENT_STATUSES: readonly ItemStatus[] = ['assigned', 'answered', 'done'];
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
 const UUID = /^[0-9a-f-]{36}$/i;
 /** A tracking code typed loosely is put in its printed form (AB3K-7XQ9); other words are searched in titles. */
@@ -145,7 +147,7 @@ export default function ItemsPage() {
         </div>
 
         <div class="status-tabs" role="radiogroup" aria-label={t('items.filter.status')}>
-          <For each={[undefined, ...ITEM_STATUSES] as (ItemStatus | undefined)[]}>
+          <For each={[undefined, ...(department() ? DEPARTMENT_STATUSES : ITEM_STATUSES)] as (ItemStatus | undefined)[]}>
             {(s) => (
               <button type="button" role="radio" aria-checked={filter().status === s} classList={{ on: filter().status === s }} onClick={() => setParams({ status: s, page: undefined })}>
                 <span>{s ? itemStatusLabel(s) : t('items.filter.allStatuses')}</span>
@@ -195,7 +197,8 @@ export default function ItemsPage() {
                   ),
                 },
                 { header: () => t('items.col.status'), cell: (r) => <StatusTag status={r.status} round={r.round} /> },
-                { header: () => t('items.col.department'), cell: (r) => r.department?.name ?? <span class="muted">—</span> },
+                // A department's list is all its own: no column saying so on every row.
+                ...(department() ? [] : [{ header: () => t('items.col.department'), cell: (r: ItemRow) => r.department?.name ?? <span class="muted">—</span> }]),
                 {
                   header: () => t('items.col.due'),
                   cell: (r) => (

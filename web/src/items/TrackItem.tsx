@@ -18,7 +18,8 @@ import './items.css';
  */
 export function ItemTimeline(props: { item: ItemTracking; proposal: Tracking | null; onRated: () => void; Timeline: Component<{ p: Tracking }> }) {
   const it = () => props.item;
-  const [reopened, setReopened] = createSignal(false);
+  /** Reopened by the submitter's 不满意 and waiting for the second answer (said again on every visit until it comes). */
+  const reopened = () => it().round > 1 && (it().status === 'assigned' || it().status === 'answered');
   /** The rating given to round `n`'s answer (only the latest is kept: the first round's, if it reopened the item, is 不满意). */
   const gradeOf = (round: number): FeedbackGrade | null =>
     it().feedbackRound === round ? it().feedback : round === 1 && it().round > 1 ? 'unsatisfied' : null;
@@ -99,10 +100,7 @@ export function ItemTimeline(props: { item: ItemTracking; proposal: Tracking | n
       <Show when={it().canRate}>
         <RateForm
           item={it()}
-          onDone={(r) => {
-            setReopened(r);
-            props.onRated();
-          }}
+          onDone={() => props.onRated()}
         />
       </Show>
       <Show when={it().status !== 'done' && it().status !== 'referred' && it().status !== 'merged' && it().status !== 'to_proposal'}>
@@ -113,7 +111,7 @@ export function ItemTimeline(props: { item: ItemTracking; proposal: Tracking | n
   );
 }
 
-function RateForm(props: { item: ItemTracking; onDone: (reopened: boolean) => void }) {
+function RateForm(props: { item: ItemTracking; onDone: () => void }) {
   const form = createFormState();
   const [grade, setGrade] = createSignal<FeedbackGrade | null>(null);
   const [comment, setComment] = createSignal('');
@@ -121,14 +119,14 @@ function RateForm(props: { item: ItemTracking; onDone: (reopened: boolean) => vo
     e.preventDefault();
     if (!grade()) return form.setFormError({ message: t('itemTrack.rate.pick'), extra: [] });
     const ok = await form.run(() => itemFeedback(props.item.trackingCode, { grade: grade()!, comment: comment().trim() }));
-    if (ok) props.onDone(ok.value.reopened);
+    if (ok) props.onDone();
   };
   return (
     <form class="card item-rate" onSubmit={submit} novalidate aria-labelledby="item-rate-title">
       <h3 id="item-rate-title">{t('itemTrack.rate.title')}</h3>
       <p class="muted">{t('itemTrack.rate.lead')}</p>
       <FormError error={form.formError()} />
-      <GradeChoice name="feedback" label={t('itemTrack.rate.title')} value={grade()} onValue={(g) => {
+      <GradeChoice name="feedback" legendHidden label={t('itemTrack.rate.title')} value={grade()} onValue={(g) => {
         form.setFormError(null);
         setGrade(g);
       }} />

@@ -61,10 +61,10 @@ export function KeyTag(props: { on: boolean; leader?: string }) {
  * Three big choices (满意 / 基本满意 / 不满意) as a radio group: finger-sized on a phone, the word on each, the choice
  * marked by more than colour.
  */
-export function GradeChoice(props: { name: string; label: string; value: FeedbackGrade | null; onValue: (g: FeedbackGrade) => void; disabled?: boolean }) {
+export function GradeChoice(props: { name: string; label: string; value: FeedbackGrade | null; onValue: (g: FeedbackGrade) => void; disabled?: boolean; legendHidden?: boolean }) {
   return (
     <fieldset class="grade-choice">
-      <legend>{props.label}</legend>
+      <legend classList={{ 'sr-only': !!props.legendHidden }}>{props.label}</legend>
       <div class="grade-options">
         <For each={FEEDBACK_GRADES}>
           {(g) => (
