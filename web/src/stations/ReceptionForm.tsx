@@ -1,3 +1,4 @@
+import { shanghaiToday } from '../../../shared/time.ts';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { ITEM_CATEGORIES } from '../../../shared/items/enums.ts';
 import { CreateReception, type StationDetail } from '../../../shared/stations/schema.ts';
@@ -19,7 +20,7 @@ const blank = (): Raised => ({ category: '', title: '', content: '', place: '', 
  */
 export function ReceptionForm(props: { congressId: string; station: StationDetail; day?: PlanDay; openDays: PlanDay[]; onCancel: () => void; onDone: (codes: string[]) => void }) {
   const form = createFormState();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = shanghaiToday();
   const [dayId, setDayId] = createSignal(props.day?.id ?? '');
   const [heldOn, setHeldOn] = createSignal(props.day?.day ?? today);
   const [kind, setKind] = createSignal<string>(props.day?.kind ?? 'reception');

@@ -1,3 +1,4 @@
+import { shanghaiToday } from '../../../shared/time.ts';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { Alert } from '../components/Alert.tsx';
@@ -42,7 +43,7 @@ type Rep = { id: string; name: string; delegation: string };
 export default function StationPage() {
   const { id } = useCongress();
   const params = useParams<{ stationId: string }>();
-  const thisYear = Number(new Date().toISOString().slice(0, 4));
+  const thisYear = Number(shanghaiToday().slice(0, 4));
   const [year, setYear] = createSignal(thisYear);
   const [station, { refetch }] = createResource(() => [id(), params.stationId] as const, ([c, s]) => fetchStation(c, s));
   const [plan, { refetch: refetchPlan }] = createResource(() => [id(), params.stationId, year()] as const, ([c, s, y]) => fetchPlan(c, s, y));
@@ -215,7 +216,7 @@ export default function StationPage() {
                                   <Button small onClick={() => setDutyFor(d)} aria-label={t('stations.plan.setDuty.aria', { day: fmt.date(d.day) })}>
                                     {t('stations.plan.setDuty')}
                                   </Button>
-                                  <Show when={!d.receptionId && d.day <= new Date().toISOString().slice(0, 10)}>
+                                  <Show when={!d.receptionId && d.day <= shanghaiToday()}>
                                     <Button small variant="primary" onClick={() => setRecording({ day: d })} aria-label={t('stations.record.forDay.aria', { day: fmt.date(d.day) })}>
                                       {t('stations.record.forDay')}
                                     </Button>
@@ -342,7 +343,7 @@ export default function StationPage() {
                   congressId={id()}
                   station={s}
                   day={r().day}
-                  openDays={(latest(plan)?.days ?? []).filter((d) => !d.receptionId && d.day <= new Date().toISOString().slice(0, 10))}
+                  openDays={(latest(plan)?.days ?? []).filter((d) => !d.receptionId && d.day <= shanghaiToday())}
                   onCancel={() => setRecording(null)}
                   onDone={(codes) => {
                     setRecording(null);
