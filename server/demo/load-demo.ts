@@ -7,7 +7,11 @@ import { appendAudit } from '../lib/audit.ts';
 import { log } from '../lib/log.ts';
 import { demoApp } from './api.ts';
 import { loadGatheringDemo } from './gathering.ts';
-import { loadYearDemo } from './year.ts';
+import { loadYearDemo, type Story } from './year.ts';
+import { loadStationsDemo, STATION_KEEPERS } from './loop-stations.ts';
+import { loadHotlineDemo } from './loop-hotline.ts';
+import { loadCalendarDemo, loadReviewDemo } from './loop-review.ts';
+import { loadArchiveDemo } from './loop-archive.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -41,7 +45,7 @@ const STAFF: [string, string, Role][] = [
 ];
 
 /** Every demo account (the system administrator `admin` only when none existed before the demo). */
-export const DEMO_ACCOUNTS = ['admin', ...STAFF.map(([u]) => u), ...DEPARTMENTS.map(([, , u]) => u)];
+export const DEMO_ACCOUNTS = ['admin', ...STAFF.map(([u]) => u), ...DEPARTMENTS.map(([, , u]) => u), ...STATION_KEEPERS];
 
 /**
  * `npm start -- --demo`: a whole year of a demo township congress (password `minsheng-demo` for every account).
@@ -100,7 +104,18 @@ async function loadStory(database: Database, clock: DemoClock, year: number) {
   try {
     const list = await loadGatheringDemo(database, clock, made.actor, made.congress, made.deps, year);
     // The rest of the year goes through the real routes, as the people in each role would.
-    await loadYearDemo(demoApp(database), { clock, warp: () => clock.warp(database) }, made.congress.id, year, list.listId, list.candidateIds, deptUsers, DEMO_PASSWORD);
+    const api = demoApp(database);
+    const story: Story = { clock, warp: () => clock.warp(database) };
+    await loadYearDemo(api, story, made.congress.id, year, list.listId, list.candidateIds, deptUsers, DEMO_PASSWORD);
+    // The year-round loop (SPEC §13–14), told after the vote's year: the calendar first (deadlines count its holidays),
+    // the stations and their receptions, the items of every source and state, the 12345 imports, the monthly review
+    // meetings, and what staff add to the duty archive. Each part dates its records in the year (reception days, the
+    // days items came in, the meetings); the clock never goes back, so what the system stamps itself comes after the vote.
+    await loadCalendarDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
+    await loadStationsDemo(api, story, made.congress.id, year, DEMO_PASSWORD, database);
+    await loadHotlineDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
+    await loadReviewDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
+    await loadArchiveDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await clock.warp(database);
   } catch (e) {
     // The congress exists now, so a second start would skip the demo: say how to start over.

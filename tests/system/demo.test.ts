@@ -71,7 +71,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     expect((await admin.get(`${base}/departments`)).body).toHaveLength(8);
     const roles = new Set((await admin.get(`${base}/members`)).body.map((m: { role: string }) => m.role));
     // Representatives hold their role through their delegate cards (they signed in to evaluate).
-    expect([...roles].sort()).toEqual(['admin', 'department', 'government', 'presidium', 'representative', 'scrutineer']);
+    expect([...roles].sort()).toEqual(['admin', 'department', 'government', 'presidium', 'representative', 'scrutineer', 'station']);
     for (const u of DEMO_ACCOUNTS) await new Client(t).login(u, DEMO_PASSWORD);
     // A representative signs in with the card QR, as in the hall.
     const card = (await admin.get(`${base}/roster/cards`)).body.cards[0];
