@@ -23,6 +23,7 @@ import {
   congressSessions,
   departments,
   evalRounds,
+  archiveEntries,
   items,
   receptions,
   stations,
@@ -148,7 +149,8 @@ const LOOKUPS: Record<RefKind, Lookup> = {
   item: (db, cid, ids) => db.select({ id: items.id, name: items.title }).from(items).where(and(inArray(items.id, ids), eq(items.congressId, cid))),
   hotline_import: async () => [],
   review_meeting: async () => [],
-  archive_entry: async () => [],
+  archive_entry: async (db, cid, ids) =>
+    (await db.select({ id: archiveEntries.id, title: archiveEntries.title, heldOn: archiveEntries.heldOn }).from(archiveEntries).where(and(inArray(archiveEntries.id, ids), eq(archiveEntries.congressId, cid)))).map((e) => ({ id: e.id, name: `${e.heldOn} ${clip(e.title)}` })),
   eval_round: (db, cid, ids) => db.select({ id: evalRounds.id, name: evalRounds.title }).from(evalRounds).where(and(inArray(evalRounds.id, ids), eq(evalRounds.congressId, cid))),
   // A rectification is named by what it rectifies: the project or the department that was graded.
   rectification: async (db, cid, ids) =>
