@@ -1,6 +1,30 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, settled, shoot, startHarness, type Harness } from './harness.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+/**
+ * axe's serious and critical findings (rule and where) on the address `page` is at, for the items pages the a11y sweep
+ * does not visit: read in a context of its own with the same cookies that lets axe in (the page's policy allows only
+ * its own scripts).
+ */
+async function axeSerious(page: Page): Promise<string[]> {
+  const ctx = await page.context().browser()!.newContext({ viewport: page.viewportSize()!, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true, storageState: await page.context().storageState() });
+  try {
+    const p = await ctx.newPage();
+    await p.goto(page.url(), { waitUntil: 'networkidle' });
+    await p.locator('h1').first().waitFor();
+    await p.addScriptTag({ path: AXE });
+    return await p.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  } finally {
+    await ctx.close();
+  }
+}
 
 /**
  * 意见建议 in a real browser against the real server (SPEC §13): staff triage an item on a tablet (交办 with the
@@ -58,6 +82,7 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     await page.getByRole('radio', { name: /待交办/ }).click();
     await page.getByRole('link', { name: '城关镇幸福路自来水水压不足', exact: true }).waitFor();
     await settled(page);
+    expect(await axeSerious(page)).toEqual([]);
     await shoot(page, 'items-list', ['tablet', 'phone']);
     await page.getByRole('link', { name: '城关镇幸福路自来水水压不足', exact: true }).click();
     await page.getByRole('heading', { name: '城关镇幸福路自来水水压不足', level: 1 }).waitFor();
@@ -69,6 +94,7 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     await triage.getByText('紧急', { exact: true }).click();
     await eventually(() => triage.locator('.item-due-preview').textContent()).toMatch(/答复期限：.*（3 个工作日）/);
     await settled(page);
+    expect(await axeSerious(page)).toEqual([]);
     await shoot(page, 'item-triage', ['tablet', 'phone']);
     await triage.getByRole('button', { name: '交办' }).last().click();
     await eventually(() => status(page).textContent()).toBe('办理中');
@@ -90,6 +116,7 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     await form.locator('.field-error').first().waitFor();
     await form.getByText('正在解决', { exact: true }).click();
     await form.getByLabel('办理情况').fill('已安排加压泵站检修，本月底前完成。');
+    expect(await axeSerious(dept)).toEqual([]);
     await shoot(dept, 'item-answer', ['tablet', 'phone']);
     await form.getByRole('button', { name: '提交答复' }).click();
     await eventually(() => status(dept).textContent()).toBe('已答复待审核');
@@ -157,6 +184,7 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     await rating.getByRole('group', { name: '办理情况' }).getByText('满意', { exact: true }).click();
     await rating.getByRole('group', { name: '办理效果' }).getByText('基本满意', { exact: true }).click();
     await settled(rep);
+    expect(await axeSerious(rep)).toEqual([]);
     await shoot(rep, 'item-rating-rep', ['phone', 'tablet']);
     await rating.getByRole('button', { name: '提交评价' }).click();
     await rep.getByText('本轮办理已评价。').waitFor();
@@ -167,5 +195,61 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     expect(again.status()).toBe(409);
     expect(h.pageErrors).toEqual([]);
     expect(h.offOrigin).toEqual([]);
+  });
+  it('lets staff make an item a key item, record an on-site supervision with a new deadline, and find it by the key filter', async () => {
+    const page = h.page;
+    const id = (await post<{ id: string }>(`${c()}/items`, { source: 'inspection', category: 'ecology', title: '青山河排污口污水直排', content: '视察发现青山河两处排污口仍在直排。' })).id;
+    await post(`${c()}/items/${id}/assign`, { departmentId: deptId, urgency: 'complex' });
+    await page.goto(`${h.origin}/c/${congressId}/items/${id}`);
+    await page.getByRole('heading', { name: '青山河排污口污水直排', level: 1 }).waitFor();
+    const key = page.locator('section', { has: page.getByRole('heading', { name: '重点督办', level: 2 }) });
+    await key.getByRole('button', { name: '列为重点督办' }).click();
+    await key.locator('.field-error').waitFor();
+    await key.getByLabel('领衔领导').fill('常委会副主任张明');
+    await key.getByRole('button', { name: '列为重点督办' }).click();
+    await page.locator('.page-head').getByText('重点督办 · 常委会副主任张明').waitFor();
+    await key.getByRole('button', { name: '记录现场督办' }).click();
+    await key.getByLabel('发现的问题和要求').fill('两处排污口已封堵一处，另一处需在两周内完成截污。');
+    const newDue = await page.evaluate(() => {
+      const d = new Date(Date.now() + 20 * 86_400_000);
+      return d.toISOString().slice(0, 10);
+    });
+    await key.getByLabel('新的答复期限（可不填）').fill(newDue);
+    await key.getByRole('button', { name: '保存' }).click();
+    const sup = page.locator('.item-sups li').first();
+    await sup.getByText('常委会副主任张明').waitFor();
+    await sup.getByText('两处排污口已封堵一处，另一处需在两周内完成截污。').waitFor();
+    await page.locator('.item-history').getByText('现场督办').waitFor();
+    await settled(page);
+    await shoot(page, 'item-key', ['tablet']);
+
+    await page.goto(`${h.origin}/c/${congressId}/items?key=1`);
+    await page.getByRole('link', { name: '青山河排污口污水直排', exact: true }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('link', { name: '城关镇幸福路自来水水压不足', exact: true }).count()).toBe(0);
+    expect(await page.getByLabel('只看重点督办').isChecked()).toBe(true);
+  });
+
+  it('lets staff merge an item into another by its tracking code, and refer one up', async () => {
+    const page = h.page;
+    const a = await post<{ id: string; trackingCode: string }>(`${c()}/items`, { source: 'staff', category: 'urban', title: '幸福路停水（重复反映）', content: '同一小区又一户反映停水。' });
+    const b = await post<{ id: string; trackingCode: string }>(`${c()}/items`, { source: 'staff', category: 'urban', title: '幸福路 5 号楼停水', content: '5 号楼停水三天。' });
+    await page.goto(`${h.origin}/c/${congressId}/items/${a.id}`);
+    const triage = page.locator('.item-triage');
+    await triage.getByRole('radio', { name: '合并' }).click();
+    await triage.getByLabel('合并到').fill(b.trackingCode.replace('-', '').toLowerCase());
+    await triage.getByRole('button', { name: '合并' }).last().click();
+    await eventually(() => status(page).textContent()).toBe('已合并');
+    await page.getByRole('link', { name: '幸福路 5 号楼停水' }).waitFor();
+
+    const r = await post<{ id: string }>(`${c()}/items`, { source: 'staff', category: 'other', title: '省道改线问题', content: '省道改线涉及省级规划。' });
+    await page.goto(`${h.origin}/c/${congressId}/items/${r.id}`);
+    await triage.getByRole('radio', { name: '转上级' }).click();
+    await triage.getByRole('button', { name: '转上级' }).last().click();
+    await triage.locator('.field-error').waitFor();
+    await triage.getByLabel('转往何处').fill('市人大常委会交通工委');
+    await triage.getByRole('button', { name: '转上级' }).last().click();
+    await eventually(() => status(page).textContent()).toBe('已转上级');
+    await page.locator('.item-note').getByText('市人大常委会交通工委').waitFor();
   });
 });
