@@ -154,6 +154,9 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     const rep = await h.newPage('phone');
     await rep.goto(cardUrl);
     await rep.getByRole('heading', { name: '您好，王建华', level: 1 }).waitFor();
+    await rep.locator('.home-items').waitFor();
+    await settled(rep);
+    await shoot(rep, 'home-rep-items', ['phone']);
     await rep.getByRole('link', { name: '反映意见建议' }).click();
     await rep.getByRole('heading', { name: '反映意见建议', level: 1 }).waitFor();
     await rep.getByLabel('类别').selectOption({ label: '城乡建设' });

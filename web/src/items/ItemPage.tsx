@@ -18,7 +18,7 @@ import { createFormState } from '../forms.ts';
 import { FilePicker, formatBytes } from '../gathering/FilePicker.tsx';
 import { fmt, lang, t } from '../i18n.ts';
 import { fieldMessage } from '../../../shared/errors.ts';
-import { can } from '../session.ts';
+import { can, rolesIn } from '../session.ts';
 import {
   acceptAnswer,
   addSupervision,
@@ -102,7 +102,8 @@ function Detail(props: { item: Item; refetch: () => void }) {
       />
       <div class="detail-grid item-grid">
         <div class="detail-main">
-          <Show when={it().moves.includes('answer')}>
+          {/* The answer is the department's own: a system administrator, who may do anything, does not see it offered. */}
+          <Show when={it().moves.includes('answer') && rolesIn(id()).includes('department')}>
             <AnswerForm item={it()} onDone={() => done(t('items.answer.done'))} />
           </Show>
           <Show when={it().canRateHandling}>
