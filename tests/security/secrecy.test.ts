@@ -415,3 +415,104 @@ describe('secrecy audit of the database and the log (the server as its own proce
     for (const x of secrets) expect(text.includes(x), `the log holds ${x.slice(0, 30)}`).toBe(false);
   });
 });
+
+/**
+ * The representatives' back-to-back handling ratings of the items they raised (SPEC §13, issue 24): the same rules as
+ * evaluation answers. In process, on the test database: representatives sign in with their delegate cards and rate,
+ * in an order only this test knows, each rating a combination of grades of its own (so a row says its place in the
+ * order of arrival). Then every table is read: the ratings name no one, no item and no time; no row ties a
+ * representative or their account to a rating; the ratings' rows, ordered by any column or by their place on disk,
+ * do not follow the order of arrival; the route is quiet, and nothing else was written for a rating (no history
+ * event, no audit entry).
+ */
+describe('secrecy audit of the back-to-back handling ratings', () => {
+  it('stores no rater, no item, no time and no order of arrival', { timeout: 240_000 }, async () => {
+    const { QUIET_ROUTES } = await import('../../server/app.ts');
+    const { createItem } = await import('../../server/items/create.ts');
+    const { sql } = await import('drizzle-orm');
+    expect(QUIET_ROUTES.has('POST /api/congresses/:congressId/items/:itemId/handling-rating')).toBe(true);
+    const h = await hall(t, { seated: 8 });
+    const admin = h.admin;
+    const dep = h.department.id;
+    const depUser = `hr${randomBytes(4).toString('hex')}`;
+    expect((await admin.post(`${h.base}/accounts`, { username: depUser, displayName: '承办单位', password: PASSWORD, role: 'department', departmentId: dep })).status).toBe(201);
+    const department = new Client(t);
+    await department.login(depUser, PASSWORD);
+    const reps = (await admin.get(`${h.base}/representatives`)).body as { id: string }[];
+    const cards = (await admin.get(`${h.base}/roster/cards`)).body.cards as { id: string; url: string }[];
+    const R = 8;
+    const per = 3;
+    const clients: Client[] = [];
+    for (const rep of reps.slice(0, R)) {
+      const cl = new Client(t);
+      expect((await cl.post('/api/auth/card-login', { token: cards.find((c) => c.id === rep.id)!.url.split('#')[1] })).status).toBe(200);
+      clients.push(cl);
+    }
+    // Each representative raised three items; the department answered them and the office accepted.
+    const acts: { client: Client; repId: string; itemId: string }[] = [];
+    for (const [r, rep] of reps.slice(0, R).entries())
+      for (let k = 0; k < per; k++) {
+        const made = await t.deps.db.transaction((tx) => createItem(tx, { congressId: h.congressId, source: 'representative', category: 'urban', title: `路灯 ${r}-${k}`, content: '路灯不亮', representativeId: rep.id }));
+        expect((await admin.post(`${h.base}/items/${made.id}/assign`, { departmentId: dep })).status).toBe(200);
+        expect((await department.post(`${h.base}/items/${made.id}/answer`, { answerClass: 'resolved', text: '已修好' })).status).toBe(200);
+        expect((await admin.post(`${h.base}/items/${made.id}/accept`, {})).status).toBe(200);
+        acts.push({ client: clients[r], repId: rep.id, itemId: made.id });
+      }
+    const grades = ['satisfied', 'basically', 'unsatisfied'] as const;
+    const combos = shuffled(grades.flatMap((a) => grades.flatMap((b) => grades.map((c) => `${a}/${b}/${c}`)))).slice(0, acts.length);
+    const arrivals = shuffled(acts);
+    const auditBefore = (await t.deps.database.db.execute(sql`select count(*)::int as n from audit_log`)) as unknown as { rows?: { n: number }[] } | { n: number }[];
+    const countOf = (x: typeof auditBefore) => Number((Array.isArray(x) ? x : x.rows!)[0].n);
+    const eventsBefore = countOf((await t.deps.db.execute(sql`select count(*)::int as n from item_events`)) as never);
+    for (const [k, a] of arrivals.entries()) {
+      const [attitude, handling, effect] = combos[k].split('/');
+      const res = await a.client.post(`${h.base}/items/${a.itemId}/handling-rating`, { attitude, handling, effect });
+      expect(res.status, res.text).toBe(204);
+    }
+    expect(countOf((await t.deps.db.execute(sql`select count(*)::int as n from audit_log`)) as never)).toBe(countOf(auditBefore));
+    expect(countOf((await t.deps.db.execute(sql`select count(*)::int as n from item_events`)) as never)).toBe(eventsBefore);
+    const rowsOf = async (q: ReturnType<typeof sql>) => {
+      const r = (await t.deps.db.execute(q)) as unknown as { rows?: Record<string, unknown>[] } | Record<string, unknown>[];
+      return Array.isArray(r) ? r : r.rows!;
+    };
+
+    // 1. The ratings' columns: the department, the year and the grades — nothing that names a person, an item, a time or an order.
+    const cols = (await rowsOf(sql`select column_name, data_type, column_default, is_identity from information_schema.columns where table_schema = 'public' and table_name = 'handling_ratings'`)) as { column_name: string; data_type: string; column_default: string | null; is_identity: string }[];
+    expect(cols.map((c) => c.column_name).sort()).toEqual(['attitude', 'congress_id', 'department_id', 'effect', 'handling', 'id', 'year']);
+    expect(cols.filter((c) => /timestamp|date|time/.test(c.data_type) || c.is_identity === 'YES' || /nextval|now\(/i.test(c.column_default ?? ''))).toEqual([]);
+    // The grants: only that a representative rated an item's round.
+    const grantCols = (await rowsOf(sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'handling_rating_grants'`)).map((c) => c.column_name as string);
+    expect(grantCols.sort()).toEqual(['congress_id', 'item_id', 'representative_id', 'round']);
+
+    // 2. No row anywhere ties a representative (or their account) to a rating row.
+    const ratings = (await rowsOf(sql`select x.ctid::text as ctid, x.* from handling_ratings x where congress_id = ${h.congressId}`)) as { ctid: string; id: string; attitude: string; handling: string; effect: string }[];
+    expect(ratings).toHaveLength(acts.length);
+    const ratingIds = new Set(ratings.map((r) => r.id));
+    const accounts = (await rowsOf(sql`select account_id from representatives where congress_id = ${h.congressId} and account_id is not null`)).map((r) => r.account_id as string);
+    const persons = new Set([...acts.map((a) => a.repId), ...accounts]);
+    const tables = (await rowsOf(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)).map((r) => r.table_name as string);
+    const tied: string[] = [];
+    for (const tb of tables) {
+      if (tb === 'handling_ratings') continue;
+      for (const row of await rowsOf(sql.raw(`select to_jsonb(x)::text as j from "${tb}" x`))) {
+        const words = wordsOf(String(row.j));
+        if ([...words].some((w) => ratingIds.has(w))) tied.push(`${tb} holds a rating id`);
+        else if ([...words].some((w) => persons.has(w)) && /attitude|handling_rating/.test(String(row.j))) tied.push(`${tb}: ${String(row.j).slice(0, 120)}`);
+      }
+    }
+    expect(tied).toEqual([]);
+
+    // 3. No order of arrival: by the place on disk and by every column, the rows' order is unrelated to arrival.
+    const arrivalOf = new Map(combos.map((c, k) => [c, k]));
+    const k = ratings.map((r) => arrivalOf.get(`${r.attitude}/${r.handling}/${r.effect}`)!);
+    const orders = ['x.ctid', ...cols.map((c) => `x."${c.column_name}"`)];
+    const ranks = await rowsOf(sql.raw(`select x.ctid::text as ctid, ${orders.map((o, i) => `dense_rank() over (order by ${o}) as r${i}`).join(', ')} from handling_ratings x where congress_id = '${h.congressId}'`));
+    const byCtid = new Map(ranks.map((r) => [String(r.ctid), r]));
+    const follows: string[] = [];
+    for (const [i, o] of orders.entries()) {
+      const tau = tauB(ratings.map((r) => Number(byCtid.get(r.ctid)![`r${i}`])), k);
+      if (tau !== null && Math.abs(tau) >= ordered(ratings.length)) follows.push(`${o}: tau ${tau.toFixed(2)}`);
+    }
+    expect(follows).toEqual([]);
+  });
+});
