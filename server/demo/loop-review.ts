@@ -90,9 +90,9 @@ const fixedOnly = (y: number) => [`${y}-01-01,休,元旦`, ...[1, 2, 3].map((d) 
 export const calendarCsv = (year: number) => `日期,类型,名称\n${OFFICIAL[year] ?? fixedOnly(year)}\n`;
 
 /** A raw CSV body through the real route (the demo's callers speak JSON). */
-async function putCsv(api: DemoApp, who: Caller, path: string, csv: string) {
-  const res = await api.app.request(`/api${path}`, { method: 'PUT', headers: { authorization: `Bearer ${who.token}`, 'content-type': 'text/csv', 'x-forwarded-for': who.ip, 'accept-language': 'zh-CN' }, body: csv });
-  if (res.status >= 300) throw new Error(`demo: PUT ${path} → ${res.status} ${await res.text()}`);
+async function postCsv(api: DemoApp, who: Caller, path: string, csv: string) {
+  const res = await api.app.request(`/api${path}`, { method: 'POST', headers: { authorization: `Bearer ${who.token}`, 'content-type': 'text/csv', 'x-forwarded-for': who.ip, 'accept-language': 'zh-CN' }, body: csv });
+  if (res.status >= 300) throw new Error(`demo: POST ${path} → ${res.status} ${await res.text()}`);
   return (await res.json()) as { days: unknown[] };
 }
 
@@ -103,7 +103,7 @@ export async function loadCalendarDemo(api: DemoApp, story: Story, congressId: s
   const staff = await api.caller().login('staff', password);
   story.clock.set(shanghai([`${year}-01-05`, shanghaiToday()].sort()[0], '09:30'));
   let days = 0;
-  for (const y of [year, year + 1]) days += (await putCsv(api, staff, `/congresses/${congressId}/calendar/${y}`, calendarCsv(y))).days.length;
+  for (const y of [year, year + 1]) days += (await postCsv(api, staff, `/congresses/${congressId}/calendar/years/${y}`, calendarCsv(y))).days.length;
   await story.warp();
   return { years: [year, year + 1], days };
 }
@@ -136,7 +136,7 @@ export async function loadReviewDemo(api: DemoApp, story: Story, congressId: str
     while (!isWorkingDay(day, cal)) day = addDays(day, -1);
     story.clock.set(shanghai(day, '15:00'));
     const sheet = (await staff.get(`${base}/review/sheet?month=${month}`)) as Sheet;
-    await staff.put(`${base}/review/meetings/${month}`, { heldOn: day, attendees: '常委会主任、副主任，人代工委，各承办单位分管负责人，各联络站站长', decisions: decisionsOf(sheet) });
+    await staff.put(`${base}/review/meetings`, { month, heldOn: day, attendees: '常委会主任、副主任，人代工委，各承办单位分管负责人，各联络站站长', decisions: decisionsOf(sheet) });
     meetings++;
   }
   await story.warp();

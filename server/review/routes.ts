@@ -31,7 +31,7 @@ implement(reviewRoutes, C.getCalendar, async (c, { access: { congress }, query }
 
 implement(reviewRoutes, C.replaceCalendarYear, async (c, { access: { auth, congress }, params: { year } }) => replaceYear(c.get('deps').db, actorOf(auth), congress.id, year, await rawBody(c)));
 
-implement(reviewRoutes, C.setCalendarDay, async (c, { access: { auth, congress }, params: { day }, body }) => setDay(c.get('deps').db, actorOf(auth), congress.id, day, body.kind, body.name));
+implement(reviewRoutes, C.setCalendarDay, async (c, { access: { auth, congress }, body }) => setDay(c.get('deps').db, actorOf(auth), congress.id, body.day, body.kind, body.name));
 
 implement(reviewRoutes, C.removeCalendarDay, async (c, { access: { auth, congress }, params: { day } }) => removeDay(c.get('deps').db, actorOf(auth), congress.id, day));
 
@@ -61,7 +61,8 @@ implement(reviewRoutes, C.getFiguresXlsx, async (c, { access, query }) => {
 // ---- the monthly review sheet and meeting ----
 implement(reviewRoutes, C.getSheet, async (c, { access: { congress }, query: { month } }) => reviewSheet(c.get('deps').db, congress.id, month));
 
-implement(reviewRoutes, C.saveMeeting, async (c, { access: { auth, congress }, params: { month }, body }) => {
+implement(reviewRoutes, C.saveMeeting, async (c, { access: { auth, congress }, body }) => {
+  const { month } = body;
   if (body.heldOn < `${month}-01`) throw new AppError('review_meeting_month', { month });
   if (body.heldOn > shanghaiToday()) throw new AppError('review_meeting_future');
   const row = await c.get('deps').db.transaction(async (tx) => {

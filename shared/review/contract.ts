@@ -1,7 +1,7 @@
 /** The review stage's API routes, each once (shared/contract.ts). SPEC §13–14: the official calendar, the figures, the monthly review sheet. */
 import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';
-import { CalendarDayParams, CalendarParams, CalendarQuery, CalendarYear, Figures, FiguresQuery, Meeting, MeetingParams, SaveMeeting, SetCalendarDay, Sheet, SheetQuery } from './schema.ts';
+import { CalendarDayParams, CalendarParams, CalendarQuery, CalendarYear, Figures, FiguresQuery, Meeting, SaveMeeting, SetCalendarDay, Sheet, SheetQuery } from './schema.ts';
 
 const tag = 'review';
 const CAL = '/congresses/:congressId/calendar';
@@ -21,8 +21,8 @@ export const getCalendar = route({
 });
 
 export const replaceCalendarYear = route({
-  method: 'PUT',
-  path: `${CAL}/:year`,
+  method: 'POST',
+  path: `${CAL}/years/:year`,
   tag,
   summary: "Upload a year's official calendar (CSV `date,kind,name`, kind 休/holiday or 班/workday, a header line allowed; UTF-8 or GBK): replaces that year's days in one transaction; any bad line refuses the whole file",
   permission: 'review.calendar.manage',
@@ -36,11 +36,11 @@ export const replaceCalendarYear = route({
 
 export const setCalendarDay = route({
   method: 'PUT',
-  path: `${CAL}/days/:day`,
+  path: `${CAL}/days`,
   tag,
   summary: 'Set one day of the calendar (a holiday or a 调休 working day), added or corrected',
   permission: 'review.calendar.manage',
-  params: CalendarDayParams,
+  params: CongressId,
   body: SetCalendarDay,
   response: CalendarYear,
 });
@@ -105,11 +105,11 @@ export const getSheet = route({
 
 export const saveMeeting = route({
   method: 'PUT',
-  path: `${R}/meetings/:month`,
+  path: `${R}/meetings`,
   tag,
   summary: "Record the month's review meeting: the day held, who attended, what it decided (replaces the earlier record of that month)",
   permission: 'review.manage',
-  params: MeetingParams,
+  params: CongressId,
   body: SaveMeeting,
   response: Meeting,
   errors: ['review_meeting_month', 'review_meeting_future'],

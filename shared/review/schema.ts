@@ -21,7 +21,7 @@ export const CalendarYear = z.object({
 });
 export type CalendarYear = z.infer<typeof CalendarYear>;
 /** One day set through the form (an added holiday or 调休 working day, or a correction). */
-export const SetCalendarDay = z.object({ kind: z.enum(CALENDAR_KINDS), name: z.string().trim().max(60).default('') });
+export const SetCalendarDay = z.object({ day: IsoDate, kind: z.enum(CALENDAR_KINDS), name: z.string().trim().max(60).default('') });
 
 // ---- figures ----
 export const FiguresQuery = z.object({
@@ -79,8 +79,8 @@ export type Figures = z.infer<typeof Figures>;
 
 // ---- the monthly review sheet (集中研判) ----
 export const SheetQuery = z.object({ month: Month });
-export const MeetingParams = z.object({ congressId: z.uuid(), month: Month });
 export const SaveMeeting = z.object({
+  month: Month,
   heldOn: IsoDate,
   attendees: z.string().trim().max(2000).default(''),
   decisions: z.string().trim().min(1).max(20000),

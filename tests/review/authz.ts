@@ -23,13 +23,13 @@ async function build({ w, base, today: t, year: y, must }: Parameters<StagePart[
     const item = await must(root.post(`${base}/items`, { source: 'staff', category: 'urban', title: `路灯 ${d}`, content: '东街路灯坏了' }), `item ${d}`);
     await must(root.post(`${base}/items/${item.id}/assign`, { departmentId: w.ids[d], urgency: 'normal' }), `assign ${d}`);
   }
-  await must(root.put(`${base}/calendar/days/${y}-10-01`, { kind: 'holiday', name: '国庆节' }), 'calendar day');
-  await must(root.put(`${base}/review/meetings/${month}`, { heldOn: t, attendees: '主任会议', decisions: '超期事项列入重点督办' }), 'meeting');
+  await must(root.put(`${base}/calendar/days`, { day: `${y}-10-01`, kind: 'holiday', name: '国庆节' }), 'calendar day');
+  await must(root.put(`${base}/review/meetings`, { month, heldOn: t, attendees: '主任会议', decisions: '超期事项列入重点督办' }), 'meeting');
   // Fresh calendar days to remove (one per allowed call): counted down from the end of the year after next.
   let n = 0;
   w.fresh.calendarDay = async () => {
     const d = new Date(Date.UTC(y + 2, 11, 31 - n++)).toISOString().slice(0, 10);
-    await must(root.put(`${base}/calendar/days/${d}`, { kind: 'holiday', name: '试' }), 'fresh day');
+    await must(root.put(`${base}/calendar/days`, { day: d, kind: 'holiday', name: '试' }), 'fresh day');
     return d;
   };
 }
@@ -42,8 +42,8 @@ export const part: StagePart = {
   build,
   table: {
     'GET /api/congresses/:congressId/calendar': { allow: CALENDAR, req: (x) => ({ path: `${cg(x)}/calendar?year=${year}` }) },
-    'PUT /api/congresses/:congressId/calendar/:year': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/calendar/${year + 1}`, body: `日期,类型,名称\n${year + 1}-01-01,休,元旦\n` }) },
-    'PUT /api/congresses/:congressId/calendar/days/:day': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/calendar/days/${year}-10-02`, body: { kind: 'holiday', name: '国庆节' } }) },
+    'POST /api/congresses/:congressId/calendar/years/:year': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/calendar/years/${year + 1}`, body: `日期,类型,名称\n${year + 1}-01-01,休,元旦\n` }) },
+    'PUT /api/congresses/:congressId/calendar/days': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/calendar/days`, body: { day: `${year}-10-02`, kind: 'holiday', name: '国庆节' } }) },
     'DELETE /api/congresses/:congressId/calendar/days/:day': {
       allow: STAFF,
       req: async (x) => ({ path: `${cg(x)}/calendar/days/${x.fresh ? await (x.w.fresh.calendarDay as () => Promise<string>)() : `${year}-10-01`}` }),
@@ -52,6 +52,6 @@ export const part: StagePart = {
     'GET /api/congresses/:congressId/review/figures.csv': { allow: FIGURES, req: (x) => figures(x, '.csv') },
     'GET /api/congresses/:congressId/review/figures.xlsx': { allow: FIGURES, req: (x) => figures(x, '.xlsx') },
     'GET /api/congresses/:congressId/review/sheet': { allow: SHEET, req: (x) => ({ path: `${cg(x)}/review/sheet?month=${month}` }) },
-    'PUT /api/congresses/:congressId/review/meetings/:month': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/review/meetings/${month}`, body: { heldOn: today, attendees: '主任会议', decisions: '继续督办' } }) },
+    'PUT /api/congresses/:congressId/review/meetings': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/review/meetings`, body: { month, heldOn: today, attendees: '主任会议', decisions: '继续督办' } }) },
   },
 };

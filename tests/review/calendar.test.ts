@@ -78,32 +78,35 @@ describe('the official calendar', () => {
     expect((await admin.call(C.getCalendar, { params: { congressId }, query: { year: 2026 } })).body).toEqual(before);
   });
 
-  it('refuses an empty file, an undecodable one, a wrong type and a bad year', async () => {
+  it('refuses an empty file, an undecodable one, a wrong type, a bad year and a file over 256 KB', async () => {
     expect((await upload(2026, enc('日期,类型,名称\n\n'))).body.error?.code).toBe('calendar_empty');
     expect((await upload(2026, new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).body.error?.code).toBe('import_encoding');
     const wrongType = await upload(2026, enc(year2026), admin, 'image/png');
     expect(wrongType.status).toBe(415);
     expect((await upload(1999, enc('1999-10-01,休,国庆'))).status).toBe(400);
+    const big = await upload(2026, enc(`${'2026-10-01,休,国庆节\n'.repeat(20_000)}`));
+    expect(big.status).toBe(413);
+    expect(big.body.error?.code).toBe('body_too_large');
   });
 
   it('sets and removes one day; removing a day not there is 404', async () => {
-    const set = await admin.call(C.setCalendarDay, { params: { congressId, day: '2026-12-31' }, body: { kind: 'holiday', name: '试' } });
+    const set = await admin.call(C.setCalendarDay, { params: { congressId }, body: { day: '2026-12-31', kind: 'holiday', name: '试' } });
     expect(set.status).toBe(200);
     expect(set.body.days.find((d) => d.day === '2026-12-31')).toEqual({ day: '2026-12-31', kind: 'holiday', name: '试' });
-    const change = await admin.call(C.setCalendarDay, { params: { congressId, day: '2026-12-31' }, body: { kind: 'workday' } });
+    const change = await admin.call(C.setCalendarDay, { params: { congressId }, body: { day: '2026-12-31', kind: 'workday' } });
     expect(change.body.days.find((d) => d.day === '2026-12-31')?.kind).toBe('workday');
     expect((await admin.call(C.removeCalendarDay, { params: { congressId, day: '2026-12-31' } })).body.days.some((d) => d.day === '2026-12-31')).toBe(false);
     const gone = await admin.call(C.removeCalendarDay, { params: { congressId, day: '2026-12-31' } });
     expect(gone.status).toBe(404);
     expect(gone.body.error?.code).toBe('calendar_day_not_found');
-    expect((await admin.call(C.setCalendarDay, { params: { congressId, day: '2026-02-30' }, body: { kind: 'holiday' } })).status).toBe(400);
-    expect((await admin.call(C.setCalendarDay, { params: { congressId, day: '2026-12-30' }, body: { kind: 'rest' as never } })).status).toBe(400);
+    expect((await admin.call(C.setCalendarDay, { params: { congressId }, body: { day: '2026-02-30', kind: 'holiday' } })).status).toBe(400);
+    expect((await admin.call(C.setCalendarDay, { params: { congressId }, body: { day: '2026-12-30', kind: 'rest' as never } })).status).toBe(400);
   });
 
   it('only staff change it', async () => {
     for (const who of ['government', 'presidium', 'department', 'representative'] as const) {
       expect((await upload(2026, enc(year2026), roles[who])).status).toBe(403);
-      expect((await roles[who].call(C.setCalendarDay, { params: { congressId, day: '2026-12-30' }, body: { kind: 'holiday' } })).status).toBe(403);
+      expect((await roles[who].call(C.setCalendarDay, { params: { congressId }, body: { day: '2026-12-30', kind: 'holiday' } })).status).toBe(403);
     }
     expect((await roles.representative.call(C.getCalendar, { params: { congressId } })).status).toBe(403);
   });

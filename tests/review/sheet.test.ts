@@ -63,11 +63,11 @@ describe('the monthly review sheet', () => {
   });
 
   it('records the meeting, replaces it, and shows it on the sheet', async () => {
-    const body = { heldOn: `${Y}-02-27`, attendees: '主任、副主任、各承办单位', decisions: '1. 交通局两件超期事项列入重点督办。' };
-    const res = await admin.call(C.saveMeeting, { params: { congressId, month }, body });
+    const body = { month, heldOn: `${Y}-02-27`, attendees: '主任、副主任、各承办单位', decisions: '1. 交通局两件超期事项列入重点督办。' };
+    const res = await admin.call(C.saveMeeting, { params: { congressId }, body });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject(body);
-    const again = await admin.call(C.saveMeeting, { params: { congressId, month }, body: { ...body, heldOn: `${Y}-03-02`, decisions: '改：列入重点督办并现场督办。' } });
+    const again = await admin.call(C.saveMeeting, { params: { congressId }, body: { ...body, heldOn: `${Y}-03-02`, decisions: '改：列入重点督办并现场督办。' } });
     expect(again.body.decisions).toBe('改：列入重点督办并现场督办。');
     const sheet = (await roles.presidium.call(C.getSheet, { params: { congressId }, query: { month } })).body;
     expect(sheet.meeting).toMatchObject({ heldOn: `${Y}-03-02`, decisions: '改：列入重点督办并现场督办。' });
@@ -78,20 +78,20 @@ describe('the monthly review sheet', () => {
 
   it('refuses bad months and dates, and changes nothing', async () => {
     const before = (await admin.call(C.getSheet, { params: { congressId }, query: { month } })).body.meeting;
-    const early = await admin.call(C.saveMeeting, { params: { congressId, month }, body: { heldOn: `${Y}-01-31`, decisions: 'x' } });
+    const early = await admin.call(C.saveMeeting, { params: { congressId }, body: { month, heldOn: `${Y}-01-31`, decisions: 'x' } });
     expect(early.status).toBe(400);
     expect(early.body.error?.code).toBe('review_meeting_month');
-    const future = await admin.call(C.saveMeeting, { params: { congressId, month }, body: { heldOn: addDays(shanghaiToday(), 1), decisions: 'x' } });
+    const future = await admin.call(C.saveMeeting, { params: { congressId }, body: { month, heldOn: addDays(shanghaiToday(), 1), decisions: 'x' } });
     expect(future.body.error?.code).toBe('review_meeting_future');
-    expect((await admin.call(C.saveMeeting, { params: { congressId, month }, body: { heldOn: `${Y}-02-27`, decisions: '  ' } })).status).toBe(400);
-    expect((await admin.call(C.saveMeeting, { params: { congressId, month: `${Y}-13` }, body: { heldOn: `${Y}-02-27`, decisions: 'x' } })).status).toBe(400);
+    expect((await admin.call(C.saveMeeting, { params: { congressId }, body: { month, heldOn: `${Y}-02-27`, decisions: '  ' } })).status).toBe(400);
+    expect((await admin.call(C.saveMeeting, { params: { congressId }, body: { month: `${Y}-13`, heldOn: `${Y}-02-27`, decisions: 'x' } })).status).toBe(400);
     expect((await admin.call(C.getSheet, { params: { congressId }, query: { month: `${Y}-2` } })).status).toBe(400);
     expect((await admin.call(C.getSheet, { params: { congressId }, query: { month } })).body.meeting).toEqual(before);
   });
 
   it('only staff keep the meeting; departments and representatives do not read the sheet', async () => {
     for (const who of ['government', 'presidium', 'department'] as const)
-      expect((await roles[who].call(C.saveMeeting, { params: { congressId, month }, body: { heldOn: `${Y}-02-27`, decisions: 'x' } })).status).toBe(403);
+      expect((await roles[who].call(C.saveMeeting, { params: { congressId }, body: { month, heldOn: `${Y}-02-27`, decisions: 'x' } })).status).toBe(403);
     for (const who of ['department', 'representative', 'scrutineer'] as const) expect((await roles[who].call(C.getSheet, { params: { congressId }, query: { month } })).status).toBe(403);
     expect((await roles.government.call(C.getSheet, { params: { congressId }, query: { month } })).status).toBe(200);
   });

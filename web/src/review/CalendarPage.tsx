@@ -91,7 +91,7 @@ function DayForm(props: { congressId: string; year: number; onDone: (c: Calendar
   const [name, setName] = createSignal('');
   const submit = async (e: Event) => {
     e.preventDefault();
-    const done = await f.run(() => setCalendarDay(props.congressId, day(), { kind: kind(), name: name() }), ['kind', 'name']);
+    const done = await f.run(() => setCalendarDay(props.congressId, { day: day(), kind: kind(), name: name() }), ['day', 'kind', 'name']);
     if (done) {
       props.onDone(done.value);
       setDay('');

@@ -86,7 +86,7 @@ function MeetingForm(props: { congressId: string; sheet: Sheet; onSaved: (m: Non
   });
   const submit = async (e: Event) => {
     e.preventDefault();
-    const done = await f.run(() => saveMeeting(props.congressId, props.sheet.month, { heldOn: heldOn(), attendees: attendees(), decisions: decisions() }), ['heldOn', 'attendees', 'decisions']);
+    const done = await f.run(() => saveMeeting(props.congressId, { month: props.sheet.month, heldOn: heldOn(), attendees: attendees(), decisions: decisions() }), ['heldOn', 'attendees', 'decisions']);
     if (done) {
       props.onSaved(done.value);
       toast(t('review.meeting.saved'));

@@ -9,7 +9,7 @@ export type { CalendarYear, Figures, Sheet };
 
 export const fetchCalendar = (c: string, year: number) => call(C.getCalendar, { params: { congressId: c }, query: { year } });
 export const uploadCalendar = (c: string, year: number, file: Blob) => call(C.replaceCalendarYear, { params: { congressId: c, year: String(year) }, body: file, contentType: 'text/csv' });
-export const setCalendarDay = (c: string, day: string, body: z.input<typeof SetCalendarDay>) => call(C.setCalendarDay, { params: { congressId: c, day }, body });
+export const setCalendarDay = (c: string, body: z.input<typeof SetCalendarDay>) => call(C.setCalendarDay, { params: { congressId: c }, body });
 export const removeCalendarDay = (c: string, day: string) => call(C.removeCalendarDay, { params: { congressId: c, day } });
 
 export const fetchFigures = (c: string, year: number, departmentId?: string) => call(C.getFigures, { params: { congressId: c }, query: { year, departmentId } });
@@ -18,7 +18,7 @@ export const figuresCsvUrl = (c: string, year: number, departmentId?: string) =>
 export const figuresXlsxUrl = (c: string, year: number, departmentId?: string) => urlOf(C.getFiguresXlsx, { congressId: c }, { year, departmentId });
 
 export const fetchSheet = (c: string, month: string) => call(C.getSheet, { params: { congressId: c }, query: { month } });
-export const saveMeeting = (c: string, month: string, body: z.input<typeof SaveMeeting>) => call(C.saveMeeting, { params: { congressId: c, month }, body });
+export const saveMeeting = (c: string, body: z.input<typeof SaveMeeting>) => call(C.saveMeeting, { params: { congressId: c }, body });
 
 const q = (o: Record<string, string | number | undefined>) => {
   const s = Object.entries(o)
