@@ -114,7 +114,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
               <p>{t('items.rating.secret')}</p>
             </Alert>
           </Show>
-          <section class="card" aria-labelledby="i-content">
+          <section class="card slot-content" aria-labelledby="i-content">
             <h2 id="i-content">{t('items.detail.content')}</h2>
             <p class="prose">{it().content}</p>
             <FileList files={it().files} p={p()} />
@@ -170,7 +170,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
           </section>
 
           <Show when={it().answers.length > 0}>
-            <section class="card" aria-labelledby="i-answers">
+            <section class="card slot-answers" aria-labelledby="i-answers">
               <h2 id="i-answers">{t('items.detail.answers')}</h2>
               <ol class="item-answers">
                 <For each={it().answers}>
@@ -197,7 +197,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
           </Show>
 
           <Show when={it().keyItem || it().supervisions.length > 0}>
-            <section class="card" aria-labelledby="i-sup">
+            <section class="card slot-sup" aria-labelledby="i-sup">
               <h2 id="i-sup">{t('items.key.supervisions')}</h2>
               <Show when={it().supervisions.length > 0} fallback={<p class="muted">{t('items.key.none')}</p>}>
                 <ul class="plain-list item-sups">
@@ -218,7 +218,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
             </section>
           </Show>
 
-          <section class="card" aria-labelledby="i-history">
+          <section class="card slot-history" aria-labelledby="i-history">
             <h2 id="i-history">{t('items.detail.history')}</h2>
             <Show when={it().events.length > 0} fallback={<p class="muted">{t('items.detail.historyEmpty')}</p>}>
               <ol class="item-history">
@@ -243,7 +243,7 @@ function Detail(props: { item: Item; refetch: () => void }) {
 
         <aside class="detail-side">
           <Show when={it().submitterContact !== null}>
-            <section class="card private" aria-labelledby="i-submitter">
+            <section class="card private slot-private" aria-labelledby="i-submitter">
               <h2 id="i-submitter">{t('items.detail.submitter.title')}</h2>
               <p class="private-note">{t('items.detail.submitter.private')}</p>
               <dl class="facts">
@@ -304,7 +304,7 @@ function TriagePanel(props: { item: Item; moves: ItemAction[]; onDone: (message:
   const [move, setMove] = createSignal<ItemAction>(props.moves[0]);
   const chosen = () => (props.moves.includes(move()) ? move() : props.moves[0]);
   return (
-    <section class="card item-triage" aria-labelledby="i-triage">
+    <section class="card item-triage slot-panel" aria-labelledby="i-triage">
       <h2 id="i-triage">{t('items.triage.title')}</h2>
       <p class="muted small">{t('items.triage.lead')}</p>
       <div class="move-choice" role="radiogroup" aria-label={t('items.triage.title')}>
@@ -488,7 +488,7 @@ function CheckPanel(props: { item: Item; onDone: (message: string) => void }) {
     if (ok) props.onDone(t('items.check.returned'));
   };
   return (
-    <section class="card" aria-labelledby="i-check">
+    <section class="card slot-panel" aria-labelledby="i-check">
       <h2 id="i-check">{t('items.check.title')}</h2>
       <p class="muted small">{t('items.check.lead')}</p>
       <Show
@@ -556,7 +556,7 @@ function KeyPanel(props: { item: Item; onDone: (message: string) => void }) {
     }
   };
   return (
-    <section class="card" aria-labelledby="i-key">
+    <section class="card slot-panel" aria-labelledby="i-key">
       <h2 id="i-key">{t('items.key.title')}</h2>
       <p class="muted small">{t('items.key.lead')}</p>
       <form onSubmit={toggle} novalidate>
