@@ -97,6 +97,8 @@ export const itemsPagesEn: Record<keyof typeof itemsPagesZh, string> = {
   'items.detail.proposalLink': 'Became the proposal: ',
   'items.detail.mergedInto': 'Merged into: ',
   'items.detail.triageNote': 'Note',
+  'items.event.merged_from': 'The same item merged into this one',
+  'items.event.hotline': '12345 ticket imported',
 
   'items.triage.title': 'Triage',
   'items.triage.lead': 'Choose how to handle it. An assigned item is due in working days by its urgency (holidays as on the uploaded calendar).',

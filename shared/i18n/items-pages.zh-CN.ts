@@ -104,6 +104,8 @@ export const itemsPagesZh = {
   'items.detail.proposalLink': '已转为项目建议：',
   'items.detail.mergedInto': '已合并到：',
   'items.detail.triageNote': '处理说明',
+  'items.event.merged_from': '并入相同的意见建议',
+  'items.event.hotline': '12345 工单导入',
 
   // ---- triage (分类交办) ----
   'items.triage.title': '分类交办',

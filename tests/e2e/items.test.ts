@@ -254,5 +254,20 @@ describe('items: triage, answer, return and accept, the representative’s ratin
     await triage.getByRole('button', { name: '转上级' }).last().click();
     await eventually(() => status(page).textContent()).toBe('已转上级');
     await page.locator('.item-note').getByText('市人大常委会交通工委').waitFor();
+
+    // In English every word is there: no key of the dictionary shows through (the merged item's history included).
+    await page.goto(`${h.origin}/c/${congressId}/items/${b.id}`);
+    await page.locator('.item-history').getByText('并入相同的意见建议').waitFor();
+    await page.locator('.lang-switch').click();
+    await page.getByRole('link', { name: '← Items' }).waitFor();
+    await settled(page);
+    expect(await page.locator('main').innerText()).not.toMatch(/\bitems?\.[a-z_]+\.|itemTrack\./);
+    await shoot(page, 'item-en', ['tablet']);
+    await page.goto(`${h.origin}/c/${congressId}/items`);
+    await page.getByRole('heading', { name: 'Items', level: 1 }).waitFor();
+    await settled(page);
+    expect(await page.locator('main').innerText()).not.toMatch(/\bitems?\.[a-z_]+\.|itemTrack\./);
+    await page.locator('.lang-switch').click();
+    await page.getByRole('heading', { name: '意见建议', level: 1 }).waitFor();
   });
 });

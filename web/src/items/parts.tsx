@@ -15,7 +15,10 @@ export const gradeLabel = (g: FeedbackGrade) => word(`item.grade.${g}`);
 export const dimensionLabel = (d: HandlingDimension) => word(`item.dimension.${d}`);
 export const actionLabel = (a: ItemAction) => word(`item.action.${a}`);
 /** A history step's word: a move, or one of the other steps (received, key on/off, supervision, feedback). */
-export const eventLabel = (kind: string) => word(kind in ACTION_KINDS ? `item.action.${kind}` : `item.event.${kind}`);
+export const eventLabel = (kind: string) =>
+  word(kind in ACTION_KINDS ? `item.action.${kind}` : kind in PAGE_EVENTS ? `items.event.${kind}` : `item.event.${kind}`);
+/** Steps only the history shows (another item merged into this one; a 12345 re-import's update): their words are the pages'. */
+const PAGE_EVENTS = { merged_from: 1, hotline: 1 };
 const ACTION_KINDS = { answer_on_spot: 1, assign: 1, refer: 1, merge: 1, to_proposal: 1, reassign: 1, answer: 1, accept: 1, return: 1, reopen: 1 };
 
 export const sourceOptions = (list: readonly ItemSource[] = ITEM_SOURCES) => list.map((s) => ({ value: s, label: itemSourceLabel(s) }));
