@@ -164,8 +164,6 @@ export const AUDIT_ACTIONS = [
   // ---- hotline ----
   'hotline.mapping',
   'hotline.import',
-  'hotline.mapping',
-  'hotline.import',
   // ---- review ----
   'review.calendar_upload',
   'review.calendar_day',

@@ -132,8 +132,6 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   // ---- hotline ----
   'audit.action.hotline.mapping': 'Set the 12345 export columns',
   'audit.action.hotline.import': 'Import 12345 tickets',
-  'audit.action.hotline.mapping': 'Set the 12345 export columns',
-  'audit.action.hotline.import': 'Import 12345 tickets',
   // ---- review ----
   'audit.action.review.calendar_upload': 'Upload the official holiday calendar',
   'audit.action.review.calendar_day': 'Set a calendar day',

@@ -136,8 +136,6 @@ const actions = {
   // ---- hotline ----
   'audit.action.hotline.mapping': '设置12345导出列对应',
   'audit.action.hotline.import': '导入12345工单',
-  'audit.action.hotline.mapping': '设置12345导出列对应',
-  'audit.action.hotline.import': '导入12345工单',
   // ---- review ----
   'audit.action.review.calendar_upload': '上传法定节假日日历',
   'audit.action.review.calendar_day': '设置日历日期',
