@@ -24,6 +24,8 @@ import {
   departments,
   evalRounds,
   archiveEntries,
+  hotlineImports,
+  reviewMeetings,
   items,
   receptions,
   stations,
@@ -147,8 +149,8 @@ const LOOKUPS: Record<RefKind, Lookup> = {
   reception: async (db, cid, ids) =>
     (await db.select({ id: receptions.id, heldOn: receptions.heldOn, parentId: receptions.stationId }).from(receptions).where(and(inArray(receptions.id, ids), eq(receptions.congressId, cid)))).map((r) => ({ id: r.id, name: r.heldOn, parentId: r.parentId })),
   item: (db, cid, ids) => db.select({ id: items.id, name: items.title }).from(items).where(and(inArray(items.id, ids), eq(items.congressId, cid))),
-  hotline_import: async () => [],
-  review_meeting: async () => [],
+  hotline_import: (db, cid, ids) => db.select({ id: hotlineImports.id, name: hotlineImports.filename }).from(hotlineImports).where(and(inArray(hotlineImports.id, ids), eq(hotlineImports.congressId, cid))),
+  review_meeting: (db, cid, ids) => db.select({ id: reviewMeetings.id, name: reviewMeetings.month }).from(reviewMeetings).where(and(inArray(reviewMeetings.id, ids), eq(reviewMeetings.congressId, cid))),
   archive_entry: async (db, cid, ids) =>
     (await db.select({ id: archiveEntries.id, title: archiveEntries.title, heldOn: archiveEntries.heldOn }).from(archiveEntries).where(and(inArray(archiveEntries.id, ids), eq(archiveEntries.congressId, cid)))).map((e) => ({ id: e.id, name: `${e.heldOn} ${clip(e.title)}` })),
   eval_round: (db, cid, ids) => db.select({ id: evalRounds.id, name: evalRounds.title }).from(evalRounds).where(and(inArray(evalRounds.id, ids), eq(evalRounds.congressId, cid))),

@@ -12,6 +12,7 @@ import { loadStationsDemo, STATION_KEEPERS } from './loop-stations.ts';
 import { loadHotlineDemo } from './loop-hotline.ts';
 import { loadCalendarDemo, loadReviewDemo } from './loop-review.ts';
 import { loadArchiveDemo } from './loop-archive.ts';
+import { loadItemsDemo } from './loop-items.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -113,6 +114,7 @@ async function loadStory(database: Database, clock: DemoClock, year: number) {
     // days items came in, the meetings); the clock never goes back, so what the system stamps itself comes after the vote.
     await loadCalendarDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await loadStationsDemo(api, story, made.congress.id, year, DEMO_PASSWORD, database);
+    await loadItemsDemo(api, story, made.congress.id, year, DEMO_PASSWORD, database);
     await loadHotlineDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await loadReviewDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await loadArchiveDemo(api, story, made.congress.id, year, DEMO_PASSWORD);

@@ -41,10 +41,18 @@ export function parseCalendar(text: string, year: number): { days: CalendarLine[
   return { days: days.sort((a, b) => a.day.localeCompare(b.day)), problems };
 }
 
-const WHAT = { date: '日期无效 bad date', year: '不在该年 not in the year', kind: '类型应为 休 或 班 kind must be 休 or 班', duplicate: '日期重复 repeated date' } as const;
-/** The problems in words for the error message (the first few; the details carry all of them). */
-export const problemsText = (ps: readonly CalendarProblem[]) =>
-  ps
-    .slice(0, 5)
-    .map((p) => `第${p.line}行 line ${p.line}: ${WHAT[p.what]} “${p.value}”`)
-    .join('; ') + (ps.length > 5 ? ` (+${ps.length - 5})` : '');
+const WHAT = {
+  date: { zh: '日期无效', en: 'bad date' },
+  year: { zh: '不在该年', en: 'not in the year' },
+  kind: { zh: '类型应为 休 或 班', en: 'the kind must be “休” (holiday) or “班” (workday)' },
+  duplicate: { zh: '日期重复', en: 'repeated date' },
+} as const;
+/** The problems in words for the error message, in each language (the first few; the details carry all of them). */
+export const problemsText = (ps: readonly CalendarProblem[]): { zh: string; en: string } => {
+  const more = ps.length > 5 ? ` (+${ps.length - 5})` : '';
+  const first = ps.slice(0, 5);
+  return {
+    zh: first.map((p) => `第${p.line}行：${WHAT[p.what].zh}“${p.value}”`).join('；') + more,
+    en: first.map((p) => `line ${p.line}: ${WHAT[p.what].en} “${p.value}”`).join('; ') + more,
+  };
+};

@@ -5,7 +5,7 @@ export const REVIEW_ERRORS = {
   calendar_invalid: {
     status: 400,
     zh: '日历文件有误，未导入任何日期：{problems}。每行应为“日期,类型,名称”，如 2026-10-01,休,国庆节（类型为 休 或 班）。',
-    en: 'The calendar file has errors and nothing was imported: {problems}. Each line is "date,kind,name", e.g. 2026-10-01,休,National Day (kind 休/holiday or 班/workday).',
+    en: 'The calendar file has errors and nothing was imported: {problems}. Each line is "date,kind,name", e.g. “2026-10-01,休,国庆节” (kind “休” or holiday, “班” or workday).',
   },
   calendar_empty: { status: 400, zh: '日历文件中没有日期。每行应为“日期,类型,名称”。', en: 'The calendar file has no dates. Each line is "date,kind,name".' },
   calendar_day_not_found: { status: 404, zh: '日历中没有这一天。', en: 'That day is not in the calendar.' },

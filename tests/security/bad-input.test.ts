@@ -391,7 +391,12 @@ beforeAll(async () => {
   real.inspectionId = insp.body.id;
   const win = await admin.post(`${base}/collection-windows`, { year, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` });
   real.windowId = win.body.id;
+  // The year-round loop: a station and an item to aim at, so the sweep reaches past the lookups into the bodies.
+  real.stationId = (await admin.post(`${base}/stations`, { name: '城关联络站', kind: 'central' })).body.id;
+  real.itemId = (await admin.post(`${base}/items`, { source: 'staff', category: 'urban', title: '路灯不亮', content: '城关路口的路灯坏了一周。' })).body.id;
   for (const [k, v] of Object.entries(real)) expect(v, k).toMatch(/^[0-9a-f-]{36}$/);
+  // Path parts that are not ids.
+  real.year = String(year);
   spec = (await admin.get('/api/openapi.json')).body as Spec;
   routes = inventory();
 });
@@ -424,7 +429,7 @@ describe('the route inventory', () => {
     const keys = new Set(routes.map((r) => r.key));
     for (const k of ACCEPTS_JUNK) if (!keys.has(k)) problems.push(`${k}: listed here but no longer a route`);
     // The sweep's hostile files are written for these kinds of body: a new kind needs its own cases.
-    expect(Object.values(RAW).sort()).toEqual(['csv', 'csv', 'file', 'file', 'proposal', 'proposal']);
+    expect(Object.values(RAW).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'file', 'file', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal']);
     expect(problems).toEqual([]);
   });
 
@@ -613,7 +618,7 @@ describe('a signed-in administrator sending malformed input to every route', () 
     for (const _ of await proposalCases(admin, url, data)) count('proposals', staff);
   });
 
-  it('gets a 4xx JSON error for hostile roster files', async () => {
+  it('gets a 4xx JSON error for hostile CSV files (roster, 12345 export, calendar)', async () => {
     const header = '姓名,性别,代表团/代表小组,选区,联系电话,状态\n';
     for (const r of routes.filter((x) => RAW[x.key] === 'csv')) {
       const url = fill(r);
@@ -629,7 +634,8 @@ describe('a signed-in administrator sending malformed input to every route', () 
         ['100k columns', `${header}${'a,'.repeat(100_000)}\n`, { 'content-type': 'text/csv' }],
         // An unterminated quote swallows the rest of the file into one cell, far too long for a name.
         ['an unterminated quote', `${header}"张伟,男,城关,一,13800000009,在任\n李娜,女,城关,一,13800000010,在任\n`, { 'content-type': 'text/csv' }],
-        ['over 1 MB (streamed)', stream(MB + KB), { 'content-type': 'text/csv' }, 'body_too_large'],
+        // Each upload route has its own limit (a roster 1 MB, a year's calendar 256 KB, a 12345 export 10 MB).
+        [`over its limit (streamed)`, stream((CONTRACT_OF.get(r.key)?.limit ?? MB) + KB), { 'content-type': 'text/csv' }, 'body_too_large'],
       ];
       for (const [what, body, headers, code] of cases) {
         const res = await send(admin, 'POST', url, body, headers);

@@ -73,6 +73,8 @@ export const items = pgTable(
     index('items_congress_received').on(t.congressId, t.receivedOn),
     index('items_congress_status_due').on(t.congressId, t.status, t.dueOn),
     index('items_department_status').on(t.congressId, t.departmentId, t.status, t.dueOn),
+    /** A department's figures for a year read only that year's items. */
+    index('items_department_received').on(t.congressId, t.departmentId, t.receivedOn),
     index('items_station').on(t.stationId, t.receivedOn),
     index('items_representative').on(t.representativeId),
     index('items_key').on(t.congressId, t.keyItem),

@@ -1,0 +1,1 @@
+CREATE INDEX "items_department_received" ON "items" USING btree ("congress_id","department_id","received_on");
