@@ -16,7 +16,7 @@ import { loadItemsDemo } from './loop-items.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
-import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
+import { addDays, shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 
 export const DEMO_CONGRESS = '青山镇第十八届人民代表大会';
 export const DEMO_PASSWORD = 'minsheng-demo';
@@ -114,6 +114,9 @@ async function loadStory(database: Database, clock: DemoClock, year: number) {
     // days items came in, the meetings); the clock never goes back, so what the system stamps itself comes after the vote.
     await loadCalendarDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await loadStationsDemo(api, story, made.congress.id, year, DEMO_PASSWORD, database);
+    // Next year's collection window is scheduled (a week from today), so an item can become one of its proposals.
+    const staff = await api.caller().login('staff', DEMO_PASSWORD);
+    await staff.post(`/congresses/${made.congress.id}/collection-windows`, { year: year + 1, opensOn: addDays(shanghaiToday(), 7), closesOn: addDays(shanghaiToday(), 67) });
     await loadItemsDemo(api, story, made.congress.id, year, DEMO_PASSWORD, database);
     await loadHotlineDemo(api, story, made.congress.id, year, DEMO_PASSWORD);
     await loadReviewDemo(api, story, made.congress.id, year, DEMO_PASSWORD);

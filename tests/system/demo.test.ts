@@ -55,7 +55,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     expect(await rowCounts()).toEqual(before);
     // What the year left in the tables (through the real routes, so the audit log has every step).
     // Four votes: the opening sitting (agenda and name lists), the project vote, its runoff, the decision's sitting.
-    expect(before).toMatchObject({ proposals: 30, candidates: 12, votes: 4, motions: 4, ballots: 164, tally_signoffs: 8, projects: 10, milestones: 40, inspections: 3, eval_rounds: 3 });
+    expect(before).toMatchObject({ proposals: 31, candidates: 12, votes: 4, motions: 4, ballots: 164, tally_signoffs: 8, projects: 10, milestones: 40, inspections: 3, eval_rounds: 3 });
     expect(before.project_files).toBe(34); // 32 project photos and 2 inspection photos
     expect(before.audit_log).toBeGreaterThan(300);
     admin = new Client(t);
@@ -79,7 +79,8 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
   });
 
   it('gathered thirty proposals from every channel: accepted, merged, not adopted with reasons, reserved; a frozen list of 12 for 10 seats', async () => {
-    const proposals = (await admin.get(`${base}/proposals`)).body as { channel: string; status: string; decisionReason?: string }[];
+    const year = Number(shanghaiToday().slice(0, 4));
+    const proposals = (await admin.get(`${base}/proposals?year=${year}`)).body as { channel: string; status: string; decisionReason?: string }[];
     expect(proposals).toHaveLength(30);
     expect(new Set(proposals.map((p) => p.channel)).size).toBe(6);
     const by = (s: string) => proposals.filter((p) => p.status === s).length;
@@ -234,9 +235,9 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     });
 
     it('took every proposal inside its collection window (last autumn), screened it after, drafted and froze the list before the session', async () => {
-      const [w] = await rows<{ opens: string; closes: string; year: number }>('select opens_on::text as opens, closes_on::text as closes, year from collection_windows');
+      const [w] = await rows<{ opens: string; closes: string; year: number }>(`select opens_on::text as opens, closes_on::text as closes, year from collection_windows where year = ${year}`);
       expect(w).toMatchObject({ opens: `${year - 1}-09-01`, closes: `${year - 1}-10-31`, year });
-      const ps = await rows<{ created_ms: number; screened_ms: number | null }>(`select ${ms('created_at')} as created_ms, ${ms('screened_at')} as screened_ms from proposals`);
+      const ps = await rows<{ created_ms: number; screened_ms: number | null }>(`select ${ms('created_at')} as created_ms, ${ms('screened_at')} as screened_ms from proposals where year = ${year}`);
       expect(ps).toHaveLength(30);
       for (const p of ps) {
         expect(day(p.created_ms) >= w.opens && day(p.created_ms) <= w.closes, day(p.created_ms)).toBe(true);
@@ -251,7 +252,7 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
       expect(l.frozen_ms).toBeGreaterThan(l.created_ms);
       expect(day(l.frozen_ms) < sessionDate).toBe(true);
       // The staff's export says when each came in, the one way dates are written: 2025年9月2日 09:00.
-      const csv = parseCsv((await admin.get(`${base}/proposals/export.csv`)).text);
+      const csv = parseCsv((await admin.get(`${base}/proposals/export.csv?year=${year}`)).text);
       const col = csv[0].indexOf('提交时间（北京时间）');
       for (const r of csv.slice(1)) expect(r[col]).toMatch(new RegExp(`^${year - 1}年(9|10)月\\d{1,2}日 \\d{2}:\\d{2}$`));
     });
@@ -347,6 +348,56 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
       const publish = log.filter((e) => e.action === 'tally.publish');
       expect(publish.map((e) => day(e.at_ms))).toEqual([sessionDate, sessionDate, sessionDate, sessionDate]);
     });
+  });
+
+  it('ran the year-round loop: stations and receptions, items of every source in every state, the 12345 imports, monthly reviews, the duty archive', async () => {
+    const year = Number(shanghaiToday().slice(0, 4));
+    const q = <T,>(text: string) => t.database.query<T>(text);
+    const count = async (table: string, where = 'true') => Number((await q<{ n: number }>(`select count(*)::int as n from ${table} where ${where}`))[0].n);
+    // One central and three village stations, each with its keeper and representatives; a published plan; records with photos.
+    const stations = (await admin.get(`${base}/stations`)).body as { id: string; kind: string }[];
+    expect(stations.map((s) => s.kind).sort()).toEqual(['central', 'village', 'village', 'village']);
+    expect(await count('memberships', "role = 'station' and station_id is not null")).toBe(4);
+    expect(await count('reception_days', 'published_at is not null')).toBeGreaterThan(40);
+    expect(await count('receptions')).toBeGreaterThan(30);
+    expect(await count('receptions', "kind = 'home_visit'")).toBeGreaterThan(0);
+    expect(await count('loop_files', "owner_kind = 'reception'")).toBeGreaterThan(0);
+    // Items from every source, in every state, received over the months of the year.
+    const sources = (await q<{ source: string }>('select distinct source from items')).map((r) => r.source).sort();
+    expect(sources).toEqual(['hotline', 'inspection', 'reception', 'representative', 'resident', 'staff']);
+    const states = (await q<{ status: string }>('select distinct status from items')).map((r) => r.status).sort();
+    expect(states).toEqual(['answered', 'assigned', 'done', 'merged', 'received', 'referred', 'to_proposal']);
+    expect(new Set((await q<{ m: string }>("select distinct to_char(received_on, 'YYYY-MM') as m from items")).map((r) => r.m)).size).toBeGreaterThan(6);
+    // The item that became a proposal of next year's window is followed by its tracking code to that proposal.
+    const [tp] = await q<{ code: string; pcode: string; pyear: number }>("select i.tracking_code as code, p.tracking_code as pcode, p.year as pyear from items i join proposals p on p.id = i.proposal_id where i.status = 'to_proposal'");
+    expect(tp.pyear).toBe(year + 1);
+    expect((await new Client(t).get(`/api/public/items/${tp.code}`)).body.proposal).toMatchObject({ trackingCode: tp.pcode });
+    expect((await new Client(t).get(`/api/public/track/${tp.pcode}`)).body).toMatchObject({ year: year + 1, status: 'submitted' });
+    // The chase: overdue items, key items with on-site supervision, a reopened item, ratings back-to-back (no rater).
+    const page = (await admin.get(`${base}/items?due=overdue`)).body as { total: number };
+    expect(page.total).toBeGreaterThan(0);
+    expect(await count('items', 'key_item')).toBeGreaterThan(2);
+    expect(await count('item_supervisions')).toBeGreaterThan(0);
+    expect(await count('items', 'round = 2')).toBeGreaterThan(0);
+    expect(await count('handling_ratings')).toBe(await count('handling_rating_grants'));
+    // 12345: two imports (mid-year xlsx, year-end GBK CSV), each ticket once; the caller's 不满意 on the key-item list.
+    expect((await admin.get(`${base}/hotline/imports`)).body.total).toBe(2);
+    expect(await count('items', "source = 'hotline'")).toBe(await count('items', "source = 'hotline' and ticket_no is not null"));
+    expect(Number((await q<{ n: number }>("select count(distinct ticket_no)::int as n from items where source = 'hotline'"))[0].n)).toBe(await count('items', "source = 'hotline'"));
+    expect(await count('items', "source = 'hotline' and key_item")).toBeGreaterThan(0);
+    // The official calendar, a review meeting for each month gone by, the figures add up to the items of the year.
+    expect(await count('calendar_days', `kind = 'holiday' and extract(year from day) = ${year}`)).toBeGreaterThan(10);
+    expect(await count('review_meetings')).toBeGreaterThanOrEqual(Number(shanghaiToday().slice(5, 7)) - 1);
+    const figures = (await admin.get(`${base}/review/figures?year=${year}`)).body as { total: { received: number }; byMonth: { received: number }[] };
+    expect(figures.total.received).toBe(await count('items', `extract(year from received_on) = ${year}`));
+    expect(figures.byMonth.reduce((n, m) => n + m.received, 0)).toBe(figures.total.received);
+    // The duty archive: every seated representative has a row; its receptions and items match the records.
+    const table = (await admin.get(`${base}/archive?year=${year}`)).body as { rows: { id: string; points: number; counts: Record<string, number> }[] };
+    expect(table.rows.length).toBeGreaterThanOrEqual(41);
+    const busiest = [...table.rows].sort((a, b) => b.counts.receptionsHeld - a.counts.receptionsHeld)[0];
+    expect(busiest.counts.receptionsHeld).toBe(await count('reception_representatives rr join receptions r on r.id = rr.reception_id', `rr.representative_id = '${busiest.id}' and extract(year from r.held_on) = ${year}`));
+    expect(busiest.counts.itemsRaised).toBe(await count('items', `representative_id = '${busiest.id}' and extract(year from received_on) = ${year}`));
+    expect(table.rows.some((r) => r.counts.trainings > 0 && r.counts.reports > 0)).toBe(true);
   });
 
   it('keeps an unbroken audit chain', async () => {
