@@ -43,6 +43,10 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     ballotTokens: [] as string[],
     answerTokens: [] as string[],
     cardUrl: '',
+    station: '',
+    item: '',
+    itemCode: '',
+    representative: '',
   };
   const year = shanghaiYear();
   const c = () => `/c/${ids.congress}`;
@@ -101,6 +105,7 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
         get: <T,>(p: string) => ctx.request.get(`${h.origin}/api${p}`).then((r) => json<T>(r)),
         post: <T,>(p: string, data: unknown = {}) => ctx.request.post(`${h.origin}/api${p}`, { data, headers }).then((r) => json<T>(r)),
         put: <T,>(p: string, data: unknown = {}) => ctx.request.put(`${h.origin}/api${p}`, { data, headers }).then((r) => json<T>(r)),
+        patch: <T,>(p: string, data: unknown = {}) => ctx.request.patch(`${h.origin}/api${p}`, { data, headers }).then((r) => json<T>(r)),
         close: () => ctx.close(),
       };
     };
@@ -124,8 +129,9 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     ids.cardUrl = cards.cards[0].url;
 
     // What exists only while it happens: a window open today with a proposal waiting for screening…
-    const win = await staff.post<{ id: string }>(`${base}/collection-windows`, { year: year + 1, opensOn: shanghaiToday(), closesOn: `${year + 1}-12-31` });
-    expect(win.id).toBeTruthy();
+    // (The demo scheduled next year's window a week from today: it opens today here.)
+    const win = (await staff.get<{ id: string; year: number }[]>(`${base}/collection-windows`)).find((w) => w.year === year + 1)!;
+    await staff.patch(`${base}/collection-windows/${win.id}`, { opensOn: shanghaiToday(), closesOn: `${year + 1}-12-31` });
     const titles = ['青山社区停车场扩建', '河东村文化广场照明', '石桥村便民服务点'];
     const depId = (await staff.get<{ id: string; name: string }[]>(`${base}/departments`)).find((d) => d.name.includes('建设'))!.id;
     const made: string[] = [];
@@ -161,6 +167,12 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     await staff.post(`${rp}/codes`, { audience: 'residents', count: 4 });
     await staff.post(`${rp}/issued`, { audience: 'residents', count: 4 });
     ids.answerTokens = (await staff.get<{ url: string }[]>(`${rp}/codes?audience=residents`)).map((x) => x.url.split('#')[1]);
+    // The year-round loop: a station, an overdue item, a representative to open the archive of.
+    ids.station = (await staff.get<{ id: string; kind: string }[]>(`${base}/stations`)).find((s) => s.kind === 'central')!.id;
+    const overdue = await staff.get<{ items: { id: string; trackingCode: string }[] }>(`${base}/items?due=overdue`);
+    ids.item = overdue.items[0].id;
+    ids.itemCode = overdue.items[0].trackingCode;
+    ids.representative = (await staff.get<{ rows: { id: string }[] }>(`${base}/archive?year=${year}`)).rows[0].id;
     const tracked = await staff.get<{ trackingCode?: string }[]>(`${base}/proposals`);
     ids.trackingCode = tracked.find((p) => p.trackingCode)?.trackingCode ?? '';
     for (const x of [staff, gov, chair, s1]) await x.close();
@@ -239,12 +251,26 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     { name: 'a published round', who: 'staff', url: () => `${c()}/evaluation/${ids.round}` },
     { name: 'an open round', who: 'staff', url: () => `${c()}/evaluation/${ids.openRound}` },
     { name: 'rectifications', who: 'staff', url: () => `${c()}/rectifications` },
+    // The year-round loop.
+    { name: 'liaison stations', who: 'staff', url: () => `${c()}/stations` },
+    { name: 'a station', who: 'staff', url: () => `${c()}/stations/${ids.station}` },
+    { name: 'a station’s public page', who: 'public', url: () => `/s/${ids.station}`, size: 'phone' },
+    { name: 'items', who: 'staff', url: () => `${c()}/items` },
+    { name: 'an overdue item', who: 'staff', url: () => `${c()}/items/${ids.item}` },
+    { name: 'follow an item (found)', who: 'public', url: () => `/t/${ids.itemCode}`, size: 'phone' },
+    { name: '12345 hotline', who: 'staff', url: () => `${c()}/hotline` },
+    { name: 'review and figures', who: 'staff', url: () => `${c()}/review` },
+    { name: 'holiday calendar', who: 'staff', url: () => `${c()}/review/calendar` },
+    { name: 'duty archive', who: 'staff', url: () => `${c()}/archive` },
+    { name: 'one duty archive', who: 'staff', url: () => `${c()}/archive/${ids.representative}` },
     // Printed pages.
     { name: 'print: delegate cards', who: 'staff', url: () => `${c()}/roster/cards` },
     { name: 'print: tally report', who: 'chair', url: () => `${c()}/sessions/${ids.session}/votes/${ids.vote}/report` },
     { name: 'print: proposal poster', who: 'staff', url: () => `${c()}/gathering/poster` },
     { name: 'print: progress report', who: 'staff', url: () => `${c()}/projects/report` },
     { name: 'print: evaluation report', who: 'staff', url: () => `${c()}/evaluation/${ids.round}/report` },
+    { name: 'print: station poster', who: 'staff', url: () => `${c()}/stations/${ids.station}/poster` },
+    { name: 'print: monthly review sheet', who: 'staff', url: () => `${c()}/review/sheet?month=${shanghaiToday().slice(0, 7)}` },
     // Each person's home.
     { name: 'home: staff', who: 'staff', url: () => '/' },
     { name: 'home: department', who: 'department', url: () => '/' },

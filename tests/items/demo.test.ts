@@ -33,7 +33,8 @@ describe('the demo’s items', () => {
     expect(out.keyItems).toBeGreaterThanOrEqual(3);
     expect((await t.deps.db.select().from(itemSupervisions).where(eq(itemSupervisions.congressId, congress.id))).length).toBeGreaterThanOrEqual(3);
     expect(out.reopened).toBe(1);
-    expect(rows.filter((r) => r.round === 2)).toHaveLength(1);
+    // The loaded demo already holds its items part; running it again adds a second story beside it (one reopened each).
+    expect(rows.filter((r) => r.round === 2)).toHaveLength(2);
     expect(out.handlingRatings).toBeGreaterThanOrEqual(3);
     expect((await t.deps.db.select().from(handlingRatings).where(eq(handlingRatings.congressId, congress.id))).length).toBe(out.handlingRatings);
   });

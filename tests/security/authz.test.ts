@@ -50,6 +50,8 @@ const EVERYONE = WHO;
 const SIGNED_IN = WHO.filter((w) => w !== 'public');
 /** Anyone with a role in the congress (and system administrators). */
 const MEMBERS = SIGNED_IN;
+/** Every role but a station keeper, whose work is their station: the projects, inspections and rounds are not theirs. */
+const NOT_KEEPERS = MEMBERS.filter((w) => w !== 'station');
 const STAFF: Who[] = ['sysadmin', 'admin'];
 const SYS: Who[] = ['sysadmin'];
 const SCREENERS: Who[] = ['sysadmin', 'government'];
@@ -775,7 +777,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
 
   // ---- projects ----
   'GET /api/congresses/:congressId/projects': {
-    allow: MEMBERS,
+    allow: NOT_KEEPERS,
     req: (x) => ({ path: `${cg(x)}/projects?departmentId=${x.r.ids.d1}` }),
     hide: { department2: (w) => [w.ids.prA, w.ids.prC] },
   },
@@ -783,8 +785,8 @@ const TABLE: Record<string, Spec | Spec[]> = {
     allow: STAFF,
     req: (x) => ({ path: `${cg(x)}/projects`, body: { year, title: uniq('饮水工程'), leadDepartmentId: x.r.ids.d1, plannedInvestment: '80', fundingSource: '县级财政', plannedCompletion: addDays(today, 100) } }),
   },
-  'GET /api/congresses/:congressId/projects/report': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/projects/report?year=${year}&period=end` }), hide: { department2: (w) => [w.ids.prA, w.ids.projectTitle] } },
-  'GET /api/congresses/:congressId/projects/report.csv': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/projects/report.csv?year=${year}&period=mid` }), hide: { department2: (w) => [w.ids.projectTitle] } },
+  'GET /api/congresses/:congressId/projects/report': { allow: NOT_KEEPERS, req: (x) => ({ path: `${cg(x)}/projects/report?year=${year}&period=end` }), hide: { department2: (w) => [w.ids.prA, w.ids.projectTitle] } },
+  'GET /api/congresses/:congressId/projects/report.csv': { allow: NOT_KEEPERS, req: (x) => ({ path: `${cg(x)}/projects/report.csv?year=${year}&period=mid` }), hide: { department2: (w) => [w.ids.projectTitle] } },
   'GET /api/congresses/:congressId/projects/:projectId': [
     { on: "the department's project", allow: PROJECT_READERS, req: (x) => ({ path: project(x) }) },
     { on: "the other department's project", allow: OTHER_PROJECT_READERS, req: (x) => ({ path: project(x, x.w.ids.prB) }) },
@@ -841,7 +843,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
 
   // ---- inspections and findings ----
   'GET /api/congresses/:congressId/inspections': {
-    allow: MEMBERS,
+    allow: NOT_KEEPERS,
     req: (x) => ({ path: `${cg(x)}/inspections?projectId=${x.r.ids.prA}` }),
     hide: { department2: (w) => [w.ids.iA] },
   },
@@ -858,7 +860,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
     req: (x) => ({ path: `${cg(x)}/inspections/${x.w.ids.iA}/findings`, body: { text: uniq('意见'), departmentId: x.r.ids.d1, answerDueOn: addDays(today, 15) } }),
   },
   'POST /api/congresses/:congressId/inspections/:inspectionId/files': { allow: STAFF, req: (x) => ({ path: `${cg(x)}/inspections/${x.w.ids.iA}/files`, body: () => fileForm(PNG, 'visit.png') }) },
-  'GET /api/congresses/:congressId/findings': { allow: MEMBERS, req: (x) => ({ path: `${cg(x)}/findings` }), hide: { department2: (w) => [w.ids.fdA, w.ids.fdAnswered] } },
+  'GET /api/congresses/:congressId/findings': { allow: NOT_KEEPERS, req: (x) => ({ path: `${cg(x)}/findings` }), hide: { department2: (w) => [w.ids.fdA, w.ids.fdAnswered] } },
   // Only the department the finding asks answers it: not staff, not a system administrator.
   'POST /api/congresses/:congressId/findings/:findingId/answer': [
     { on: 'asked of the department', allow: ['department'], req: (x) => ({ path: `${cg(x)}/findings/${x.w.ids.fdA}/answer`, body: { answer: '已整改到位' } }) },
@@ -890,7 +892,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
   },
   'GET /api/congresses/:congressId/evaluation/rounds/:roundId': [
     { on: 'a draft', allow: ROUND_READERS, req: (x) => ({ path: round(x, 'rDraft') }) },
-    { on: 'published', allow: MEMBERS, req: (x) => ({ path: round(x, 'rPub') }) },
+    { on: 'published', allow: NOT_KEEPERS, req: (x) => ({ path: round(x, 'rPub') }) },
   ],
   'PATCH /api/congresses/:congressId/evaluation/rounds/:roundId': { allow: STAFF, req: (x) => ({ path: round(x, 'rDraft'), body: { title: '年度民生实事项目满意度测评' } }) },
   'POST /api/congresses/:congressId/evaluation/rounds/:roundId/open': {
