@@ -50,7 +50,7 @@ const EVERYONE = WHO;
 const SIGNED_IN = WHO.filter((w) => w !== 'public');
 /** Anyone with a role in the congress (and system administrators). */
 const MEMBERS = SIGNED_IN;
-/** Every role but a station keeper, whose work is their station: the projects, inspections and rounds are not theirs. */
+/** Every role but a station keeper, whose work is their station: the projects and inspections are not theirs (rounds they read, to tell residents). */
 const NOT_KEEPERS = MEMBERS.filter((w) => w !== 'station');
 const STAFF: Who[] = ['sysadmin', 'admin'];
 const SYS: Who[] = ['sysadmin'];
@@ -66,7 +66,7 @@ const PROJECT_READERS: Who[] = ['sysadmin', 'admin', 'government', 'presidium', 
 const PROJECT_EDITORS: Who[] = ['sysadmin', 'admin', 'department'];
 const OTHER_PROJECT_READERS: Who[] = ['sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative', 'department2'];
 /** Before publication a round is invisible to department accounts (背靠背). */
-const ROUND_READERS: Who[] = ['sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative'];
+const ROUND_READERS: Who[] = ['sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative', 'station'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: one congress, built twice (A is called; B is the other congress)
@@ -892,7 +892,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
   },
   'GET /api/congresses/:congressId/evaluation/rounds/:roundId': [
     { on: 'a draft', allow: ROUND_READERS, req: (x) => ({ path: round(x, 'rDraft') }) },
-    { on: 'published', allow: NOT_KEEPERS, req: (x) => ({ path: round(x, 'rPub') }) },
+    { on: 'published', allow: MEMBERS, req: (x) => ({ path: round(x, 'rPub') }) },
   ],
   'PATCH /api/congresses/:congressId/evaluation/rounds/:roundId': { allow: STAFF, req: (x) => ({ path: round(x, 'rDraft'), body: { title: '年度民生实事项目满意度测评' } }) },
   'POST /api/congresses/:congressId/evaluation/rounds/:roundId/open': {
