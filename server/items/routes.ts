@@ -206,6 +206,20 @@ async function byCode(c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }, ra
   return row;
 }
 
+implement(itemsRoutes, C.trackingKind, async (c, { params }) => {
+  await limit(c, 'public-track', PUBLIC_LIMITS.trackPerTenMinutes, 600);
+  const code = normalizeTrackingCode(params.code);
+  if (!code) throw new AppError('tracking_not_found');
+  const db = c.get('deps').db;
+  const [[p], [i]] = await Promise.all([
+    db.select({ id: proposals.id }).from(proposals).where(eq(proposals.trackingCode, code)),
+    db.select({ id: items.id }).from(items).where(eq(items.trackingCode, code)),
+  ]);
+  if (p) return { kind: 'proposal' as const };
+  if (i) return { kind: 'item' as const };
+  throw new AppError('tracking_not_found');
+});
+
 implement(itemsRoutes, C.trackItem, async (c, { params }) => {
   await limit(c, 'public-track', PUBLIC_LIMITS.trackPerTenMinutes, 600);
   const r = await byCode(c, params.code);

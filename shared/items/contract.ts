@@ -256,6 +256,18 @@ export const rateHandling = route({
 });
 
 // ---- public: tracking and feedback ----
+/** A tracking code is a proposal's or an item's (unique across both): which, so that `/t` asks the right route once. */
+export const trackingKind = route({
+  method: 'GET',
+  path: '/public/tracking/:code/kind',
+  tag: 'public',
+  summary: "Whether a tracking code is a proposal's or an item's (nothing else about it); 404 when it is neither",
+  permission: 'public',
+  params: ItemCodeParams,
+  response: z.object({ kind: z.enum(['proposal', 'item']) }),
+  errors: ['rate_limited', 'tracking_not_found'],
+});
+
 export const trackItem = route({
   method: 'GET',
   path: '/public/items/:code',

@@ -111,6 +111,7 @@ export const part: StagePart = {
       req: moveOn('itemDone', 'itemDone', 'handling-rating', () => ({ attitude: 'satisfied', handling: 'satisfied', effect: 'basically' })),
     },
     'GET /api/public/items/:code': { allow: EVERYONE, req: (x) => ({ path: `/api/public/items/${x.w.ids.itemCode}` }) },
+    'GET /api/public/tracking/:code/kind': { allow: EVERYONE, req: (x) => ({ path: `/api/public/tracking/${x.w.ids.itemCode}/kind` }) },
     'POST /api/public/items/:code/feedback': {
       allow: EVERYONE,
       ok: ['item_feedback_given'],

@@ -50,6 +50,25 @@ describe('public tracking', () => {
   });
 });
 
+describe('which kind a tracking code is', () => {
+  it("says proposal or item for the /t page, in any typing, and 404 for neither", async () => {
+    const kind = (code: string) => anon.call(C.trackingKind, { params: { code } });
+    const it1 = await assigned(w);
+    expect((await kind(it1.trackingCode)).body).toEqual({ kind: 'item' });
+    expect((await kind(it1.trackingCode.toLowerCase().replace('-', ''))).body).toEqual({ kind: 'item' });
+    const day = today();
+    const year = Number(day.slice(0, 4));
+    await w.staff.post(`${w.base}/collection-windows`, { year: year + 3, opensOn: addDays(day, -1), closesOn: addDays(day, 30) });
+    const proposal = await w.staff.post(`${w.base}/proposals`, { title: '村口道路硬化', description: '村口道路坑洼，雨天难行。', category: 'transport', location: '河东村', channel: 'liaison_station', station: '河东村联络站' });
+    expect(proposal.status, proposal.text).toBe(201);
+    expect((await kind(proposal.body.trackingCode)).body).toEqual({ kind: 'proposal' });
+    const none = await kind('ZZZZ-ZZZZ');
+    expect(none.status).toBe(404);
+    expect(none.body.error?.code).toBe('tracking_not_found');
+    expect((await kind('not a code')).status).toBe(404);
+  });
+});
+
 describe('feedback', () => {
   it('is refused before the item is done, and changes nothing', async () => {
     const it1 = await assigned(w);

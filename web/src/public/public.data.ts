@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import { urlOf } from '../../../shared/contract.ts';
 import * as C from '../../../shared/gathering/contract.ts';
 import type { FrozenList, PublicCongress, PublicProposal, Tracking } from '../../../shared/gathering/schema.ts';
-import { ApiError, call } from '../api.ts';
-import { trackItem } from '../../../shared/items/contract.ts';
+import { call } from '../api.ts';
+import { trackingKind, trackItem } from '../../../shared/items/contract.ts';
 import type { ItemTracking } from '../../../shared/items/schema.ts';
 import { withFiles } from '../gathering/gathering.data.ts';
 
@@ -25,11 +25,9 @@ export const fetchTracking = (code: string) => call(C.trackProposal, { params: {
  * and for an item that became a proposal, that proposal's own timeline too.
  */
 export async function fetchAnyTracking(code: string): Promise<{ kind: 'proposal'; proposal: Tracking } | { kind: 'item'; item: ItemTracking; proposal: Tracking | null }> {
-  try {
-    return { kind: 'proposal', proposal: await fetchTracking(code) };
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 404) throw e;
-  }
+  // Which it is first (one small answer), so that a found code never costs a 404 on the way.
+  const { kind } = await call(trackingKind, { params: { code } });
+  if (kind === 'proposal') return { kind: 'proposal', proposal: await fetchTracking(code) };
   const item = await call(trackItem, { params: { code } });
   const proposal = item.proposal ? await fetchTracking(item.proposal.trackingCode).catch(() => null) : null;
   return { kind: 'item', item, proposal };
