@@ -6,8 +6,10 @@ import { ITEM_CATEGORIES } from '../items/enums.ts';
 type Both = { zh: string; en: string };
 const both = (key: string): Both => ({ zh: (zhCN as Record<string, string>)[key] ?? key, en: (en as Record<string, string>)[key] ?? key });
 export const CATEGORY_WORDS: Record<string, Both> = Object.fromEntries(ITEM_CATEGORIES.map((c) => [c, both(`item.category.${c}`)]));
-/** The columns of the figures, in order, as the exports head them (中文 English). */
-export const COUNT_COLUMNS = ['received', 'due', 'onTime', 'late', 'overdue', 'onTimeRate', 'resolved', 'resolvedRate', 'rated', 'satisfied', 'satisfactionRate', 'reopened'] as const;
+import { COUNT_COLUMNS } from './columns.ts';
+
+export { COUNT_COLUMNS };
+/** A column of the figures as the exports head it (中文 English). */
 export const columnWord = (c: (typeof COUNT_COLUMNS)[number]) => {
   const b = both(`review.col.${c}`);
   return `${b.zh} ${b.en}`;

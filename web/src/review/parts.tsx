@@ -1,7 +1,7 @@
 /** The figures' tables, said once for the screen and the printed sheet: a grouping's rows with the twelve columns, and the handling ratings. */
 import { For, Show } from 'solid-js';
 import { HANDLING_DIMENSIONS } from '../../../shared/items/enums.ts';
-import { COUNT_COLUMNS } from '../../../shared/review/labels.ts';
+import { COUNT_COLUMNS } from '../../../shared/review/columns.ts';
 import type { Counts, Figures } from '../../../shared/review/schema.ts';
 import { t, type MessageKey } from '../i18n.ts';
 
