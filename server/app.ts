@@ -37,6 +37,9 @@ import { itemsRoutes } from './items/routes.ts';
 import { hotlineRoutes } from './hotline/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { archiveRoutes } from './archive/routes.ts';
+import { countyRoutes } from './county/routes.ts';
+import { templatesRoutes } from './templates/routes.ts';
+import { hallboxRoutes } from './hallbox/routes.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
@@ -90,7 +93,10 @@ export const api = new Hono<AppEnv>()
   .route('/', itemsRoutes)
   .route('/', hotlineRoutes)
   .route('/', reviewRoutes)
-  .route('/', archiveRoutes);
+  .route('/', archiveRoutes)
+  .route('/', countyRoutes)
+  .route('/', templatesRoutes)
+  .route('/', hallboxRoutes);
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
   const app = new Hono<AppEnv>();

@@ -3,7 +3,7 @@
  * role is the server's to know (memberships); which roles a permission needs is said here once, for the server's check
  * and the web's `can()`.
  */
-import type { Role } from './roles.ts';
+import { MEMBER_ROLES, type Role } from './roles.ts';
 
 export type Rule =
   /** Anyone, signed in or not (residents' pages, casting with a card, sign-in itself). */
@@ -13,7 +13,8 @@ export type Rule =
   /** The system administrators. */
   | { kind: 'system-admin' }
   /**
-   * A role in the congress named by the path's `:congressId` (system administrators too). `any`: any role there.
+   * A role in the congress named by the path's `:congressId` (system administrators too). `any`: any role there but
+   * `overseer` (a county's overseer reads its townships only through the county's routes: shared/roles.ts).
    * `kiosk`: a kiosk device of that kind passes on to the handler, which checks that the kiosk is this session's.
    */
   | { kind: 'congress'; roles: readonly Role[] | 'any'; kiosk?: 'check_in' };
@@ -34,6 +35,6 @@ export function rolesPass(rule: Rule, roles: readonly Role[], systemAdmin: boole
       return systemAdmin;
     case 'congress':
       if (systemAdmin) return true;
-      return rule.roles === 'any' ? roles.length > 0 : roles.some((r) => (rule.roles as readonly Role[]).includes(r));
+      return roles.some((r) => (rule.roles === 'any' ? MEMBER_ROLES : (rule.roles as readonly Role[])).includes(r));
   }
 }

@@ -25,6 +25,9 @@ import { itemsPolicy } from './items/policy.ts';
 import { hotlinePolicy } from './hotline/policy.ts';
 import { reviewPolicy } from './review/policy.ts';
 import { archivePolicy } from './archive/policy.ts';
+import { countyPolicy } from './county/policy.ts';
+import { templatesPolicy } from './templates/policy.ts';
+import { hallboxPolicy } from './hallbox/policy.ts';
 
 export const POLICY = {
   public: { kind: 'public' },
@@ -50,6 +53,9 @@ export const POLICY = {
   ...hotlinePolicy,
   ...reviewPolicy,
   ...archivePolicy,
+  ...countyPolicy,
+  ...templatesPolicy,
+  ...hallboxPolicy,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof POLICY;

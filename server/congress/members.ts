@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import type { Db } from '../db/client.ts';
-import { accounts, departments, memberships, stations } from '../db/schema/index.ts';
+import { oversees } from '../../shared/county/tree.ts';
+import { accounts, congresses, departments, memberships, stations } from '../db/schema/index.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError, isUniqueViolation } from '../lib/errors.ts';
 import type { Tx } from '../db/client.ts';
@@ -41,6 +42,11 @@ export async function grantRole(
   if (input.role !== 'station' && input.stationId) throw new AppError('station_not_allowed');
   const [account] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, input.accountId));
   if (!account) throw new AppError('account_not_found');
+  // An overseer oversees the congresses below a county or city (shared/county/tree.ts): nowhere else has any.
+  if (input.role === 'overseer') {
+    const [congress] = await tx.select({ level: congresses.level }).from(congresses).where(eq(congresses.id, input.congressId));
+    if (!congress || !oversees(congress.level)) throw new AppError('overseer_level');
+  }
   if (input.departmentId) {
     const [dep] = await tx
       .select({ id: departments.id })

@@ -10,6 +10,7 @@ export const serializeCongress = (row: typeof congresses.$inferSelect, myRoles: 
   level: row.level,
   term: row.term,
   settings: CongressSettings.parse(row.settings ?? {}),
+  parentId: row.parentId ?? null,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   myRoles,

@@ -8,6 +8,7 @@ import { collectionYear, orderWork, pastDue } from '../../shared/home/rules.ts';
 import type { WorkItem } from '../../shared/home/schema.ts';
 import { findingOverdue, isLate } from '../../shared/projects/rules.ts';
 import type { Role } from '../../shared/roles.ts';
+import { overseerWork } from '../county/work.ts';
 import { stationWork } from '../stations/work.ts';
 import { departmentItemsWork, representativeItemsWork, staffItemsWork } from '../items/work.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -220,6 +221,7 @@ export async function myWork(db: DbOrTx, accountId: string, today = shanghaiToda
       scrutineer: () => scrutineer(s),
       admin: () => staff(s),
       station: () => stationWork({ db, congressId: r.congress.id, accountId, today }, r.stationId),
+      overseer: () => overseerWork({ db, congressId: r.congress.id, accountId, today }),
     };
     for (const i of await parts[r.role]()) out.push({ ...i, role: r.role, congressId: r.congress.id, congressName: r.congress.name });
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import type { Role } from '../../shared/roles.ts';
+import { MEMBER_ROLES, type Role } from '../../shared/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, congresses, memberships, sessions } from '../db/schema/index.ts';
 import { sha256hex } from './canonical.ts';
@@ -143,7 +143,7 @@ export async function requireCongressRole(
   const roles = rows.map((r) => r.role);
   const departmentIds = rows.flatMap((r) => (r.departmentId ? [r.departmentId] : []));
   if (!auth.account.systemAdmin) {
-    const ok = allowed === 'any' ? roles.length > 0 : roles.some((r) => allowed.includes(r));
+    const ok = roles.some((r) => (allowed === 'any' ? MEMBER_ROLES : allowed).includes(r));
     if (!ok) throw new AppError(roles.length ? 'forbidden' : 'congress_not_found');
   }
   return { auth, congress, roles, departmentIds };

@@ -11,13 +11,10 @@ import type { HandlingDimension } from '../../shared/items/enums.ts';
 import type { Figures } from '../../shared/review/schema.ts';
 import { shanghaiToday } from '../../shared/time.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import { congresses, departments, handlingRatings, stations } from '../db/schema/index.ts';
 import { AppError } from '../lib/errors.ts';
 
-async function rowsOf<T>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> {
-  const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(res) ? res : (res.rows ?? []);
-}
 
 type Grouped = RawCounts & { gd: number; gc: number; gs: number; gm: number; department_id: string | null; category: ItemCategory | null; station_id: string | null; month: string | null };
 

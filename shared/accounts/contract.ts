@@ -38,7 +38,7 @@ export const createMemberAccount = route({
   body: CreateMemberAccount,
   status: 201,
   response: CreatedAccount,
-  errors: ['username_taken', 'department_required', 'department_not_allowed', 'department_not_found', 'station_required', 'station_not_allowed', 'station_not_found', 'role_exists'],
+  errors: ['username_taken', 'department_required', 'department_not_allowed', 'department_not_found', 'station_required', 'station_not_allowed', 'station_not_found', 'role_exists', 'overseer_level'],
 });
 
 export const updateAccount = route({

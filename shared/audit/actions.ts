@@ -30,6 +30,9 @@ export const AUDIT_AREAS = [
   'hotline',
   'review',
   'archive',
+  'county',
+  'templates',
+  'hallbox',
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
@@ -173,6 +176,10 @@ export const AUDIT_ACTIONS = [
   'archive.entry_create',
   'archive.entry_update',
   'archive.entry_delete',
+  // ---- county ----
+  'county.set_parent',
+  // ---- templates ----
+  // ---- hallbox ----
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -78,7 +78,7 @@ export const grantRole = route({
   body: AddMember,
   status: 201,
   response: z.object({ id: z.string() }),
-  errors: ['account_not_found', 'department_required', 'department_not_allowed', 'department_not_found', 'station_required', 'station_not_allowed', 'station_not_found', 'role_exists'],
+  errors: ['account_not_found', 'department_required', 'department_not_allowed', 'department_not_found', 'station_required', 'station_not_allowed', 'station_not_found', 'role_exists', 'overseer_level'],
 });
 
 export const revokeRole = route({

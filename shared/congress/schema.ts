@@ -4,7 +4,8 @@ import { CongressSettings } from './settings.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const CONGRESS_LEVELS = ['county', 'township', 'street'] as const;
+/** Levels of congress, from the top of the tree (SPEC §16): a city over counties, a county over townships and street councils. */
+export const CONGRESS_LEVELS = ['city', 'county', 'township', 'street'] as const;
 export const CongressLevel = z.enum(CONGRESS_LEVELS);
 export const CongressId = z.object({ congressId: z.uuid() });
 
@@ -27,6 +28,8 @@ export const Congress = z.object({
   level: CongressLevel,
   term: z.int(),
   settings: CongressSettings,
+  /** The congress one level up (a township's county, a county's city), null at the top (SPEC §16). */
+  parentId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** The caller's roles in this congress (system admins see every congress). */

@@ -141,6 +141,10 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.archive.entry_create': 'Training or report entered',
   'audit.action.archive.entry_update': 'Duty record changed',
   'audit.action.archive.entry_delete': 'Duty record removed',
+  // ---- county ----
+  'audit.action.county.set_parent': 'Placed under a county or city',
+  // ---- templates ----
+  // ---- hallbox ----
   'audit.area.setup': 'Setup',
   'audit.area.auth': 'Sign-in',
   'audit.area.accounts': 'Accounts',
@@ -165,6 +169,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.area.hotline': '12345 hotline',
   'audit.area.review': 'Review and figures',
   'audit.area.archive': 'Duty archive',
+  'audit.area.county': 'County and city',
+  'audit.area.templates': 'Templates',
+  'audit.area.hallbox': 'Hall packages',
   'audit.kind.congress': 'Congress',
   'audit.kind.account': 'Account',
   'audit.kind.representative': 'Representative',

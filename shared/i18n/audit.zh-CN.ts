@@ -145,6 +145,10 @@ const actions = {
   'audit.action.archive.entry_create': '登记培训或述职',
   'audit.action.archive.entry_update': '修改履职记录',
   'audit.action.archive.entry_delete': '删除履职记录',
+  // ---- county ----
+  'audit.action.county.set_parent': '设置上级人大',
+  // ---- templates ----
+  // ---- hallbox ----
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
@@ -172,6 +176,9 @@ const areas = {
   'audit.area.hotline': '12345热线',
   'audit.area.review': '研判与统计',
   'audit.area.archive': '履职档案',
+  'audit.area.county': '县乡联动',
+  'audit.area.templates': '模板',
+  'audit.area.hallbox': '会场数据包',
 } satisfies Record<`audit.area.${AuditArea}`, string>;
 
 const kinds = {

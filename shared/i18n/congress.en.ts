@@ -16,6 +16,7 @@ export const congressEn: Record<keyof typeof congressZh, string> = {
   'congress.field.level': 'Level',
   'congress.field.term': 'Term',
   'congress.field.termHint': 'The term number, e.g. 7.',
+  'congress.level.city': 'City congress',
   'congress.level.county': 'County congress',
   'congress.level.township': 'Township congress',
   'congress.level.street': 'Street council',

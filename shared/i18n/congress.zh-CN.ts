@@ -14,6 +14,7 @@ export const congressZh = {
   'congress.field.level': '层级',
   'congress.field.term': '届次',
   'congress.field.termHint': '第几届，填数字，如 7。',
+  'congress.level.city': '市级人大',
   'congress.level.county': '县级人大',
   'congress.level.township': '乡镇人大',
   'congress.level.street': '街道议政会',

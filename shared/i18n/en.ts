@@ -30,6 +30,9 @@ import { itemsPagesEn } from './items-pages.en.ts';
 import { hotlineEn } from './hotline.en.ts';
 import { reviewEn } from './review.en.ts';
 import { archiveEn } from './archive.en.ts';
+import { countyEn } from './county.en.ts';
+import { templatesEn } from './templates.en.ts';
+import { hallboxEn } from './hallbox.en.ts';
 export const en: Record<MessageKey, string> = {
   // Each stage keeps its words in its own file (<stage>.en.ts, the keys of <stage>.zh-CN.ts), spread here first.
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
@@ -56,6 +59,9 @@ export const en: Record<MessageKey, string> = {
   ...hotlineEn,
   ...reviewEn,
   ...archiveEn,
+  ...countyEn,
+  ...templatesEn,
+  ...hallboxEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
   // The projects stage keeps its words in its own file.
@@ -106,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'role.representative': 'Representative',
   'role.department': 'Department',
   'role.station': 'Station keeper',
+  'role.overseer': 'Overseer (county)',
   'role.systemAdmin': 'System administrator',
   'role.admin.does': 'Standing committee staff: set up the congress, roster, departments, accounts and sessions; move each stage forward.',
   'role.government.does': 'Government office: screen proposals, propose the candidate list with budgets and departments.',
@@ -113,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'role.scrutineer.does': 'Chief scrutineer, scrutineers and counters: watch issuance and casting, enter paper ballots, sign the tally.',
   'role.representative.does': 'Representatives: check in, vote, submit proposals, join inspections and evaluations. Usually sign in with the delegate card QR.',
   'role.station.does': 'Liaison station keepers: keep their station\'s representatives, reception plan and reception records, and enter residents\' items.',
+  'role.overseer.does': 'County or city standing committee staff: read the townships below side by side — their year, figures, roll-up report and hall packages — never a ballot, an answer or a private contact.',
   'role.department.does': 'Departments: report progress and evidence on their projects, answer inspection findings and rectification demands.',
 
   // 待办 — the to-do list on the home page and in the header (shared/home/schema.ts)

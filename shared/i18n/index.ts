@@ -114,13 +114,13 @@ export function formatFraction(f: { numerator: number; denominator: number }, la
   return `${chineseNumber(d)}分之${chineseNumber(n)}`;
 }
 
-export type CongressLevel = 'county' | 'township' | 'street';
+export type CongressLevel = 'city' | 'county' | 'township' | 'street';
 /**
  * The body that speaks for a congress between its sessions, by its level: a county's 人大常委会, a township's 人大主席团
  * (a township has no standing committee), a street's 议政会 itself. The place is the congress's name before 第…届.
  */
 export function congressBody(c: { name: string; level: string }, lang: Lang): string {
   const place = /^(.+?)第.+?届/.exec(c.name)?.[1] ?? '';
-  if (!place || c.level === 'street' || !['county', 'township'].includes(c.level)) return c.name;
-  return translate(lang, c.level === 'county' ? 'office.body.county' : 'office.body.township', { place });
+  if (!place || c.level === 'street' || !['city', 'county', 'township'].includes(c.level)) return c.name;
+  return translate(lang, c.level === 'township' ? 'office.body.township' : 'office.body.county', { place });
 }

@@ -29,6 +29,9 @@ import { itemsPagesZh } from './items-pages.zh-CN.ts';
 import { hotlineZh } from './hotline.zh-CN.ts';
 import { reviewZh } from './review.zh-CN.ts';
 import { archiveZh } from './archive.zh-CN.ts';
+import { countyZh } from './county.zh-CN.ts';
+import { templatesZh } from './templates.zh-CN.ts';
+import { hallboxZh } from './hallbox.zh-CN.ts';
 export const zhCN = {
   // Each stage keeps its words in its own file (<stage>.zh-CN.ts), spread here first: a key below must not repeat
   // there. What stays below is common to every page (the product, shared words, fields, navigation, roles).
@@ -56,6 +59,9 @@ export const zhCN = {
   ...hotlineZh,
   ...reviewZh,
   ...archiveZh,
+  ...countyZh,
+  ...templatesZh,
+  ...hallboxZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
   // The projects stage keeps its words in its own file.
@@ -112,6 +118,7 @@ export const zhCN = {
   'role.representative': '人大代表',
   'role.department': '承办单位',
   'role.station': '联络站管理员',
+  'role.overseer': '上级督导（县市）',
   'role.systemAdmin': '系统管理员',
   'role.admin.does': '人大常委会工作人员：设置人大、名册、承办单位、账号和会议，推进各阶段工作。',
   'role.government.does': '政府办：初审项目建议，提出候选项目清单及预算和承办单位。',
@@ -119,6 +126,7 @@ export const zhCN = {
   'role.scrutineer.does': '总监票人、监票人、计票人：监督发票和投票，录入纸质选票，确认计票结果。',
   'role.representative.does': '人大代表：签到、投票、提出建议、参加视察和测评。通常凭代表证二维码登录。',
   'role.station.does': '联络站管理员：维护本站的代表、接待计划和接待登记，登记群众意见建议。',
+  'role.overseer.does': '县、市人大常委会工作人员：并排查看下辖乡镇的年度工作、数字、汇总报告和会场数据包，看不到任何选票、测评答卷或私人联系方式。',
   'role.department.does': '承办单位：报告所承办项目的进展和佐证材料，答复视察意见和整改要求。',
 
   // Not found / no access

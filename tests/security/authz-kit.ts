@@ -9,15 +9,19 @@
  */
 import type { Client } from '../helpers/app.ts';
 
-export type Who = 'public' | 'sysadmin' | 'admin' | 'government' | 'presidium' | 'scrutineer' | 'representative' | 'department' | 'department2' | 'station';
-export const WHO: readonly Who[] = ['public', 'sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative', 'department', 'department2', 'station'];
+export type Who = 'public' | 'sysadmin' | 'admin' | 'government' | 'presidium' | 'scrutineer' | 'representative' | 'department' | 'department2' | 'station' | 'overseer';
+/** `overseer` holds that role on the county over congress A (tests/county/authz.ts makes both), and no role in A. */
+export const WHO: readonly Who[] = ['public', 'sysadmin', 'admin', 'government', 'presidium', 'scrutineer', 'representative', 'department', 'department2', 'station', 'overseer'];
 export const EVERYONE = WHO;
 export const SIGNED_IN = WHO.filter((w) => w !== 'public');
-/** Anyone with a role in the congress (and system administrators). */
-export const MEMBERS = SIGNED_IN;
+/** Anyone with a role in the congress (and system administrators): not the county's overseer, who reads A only through the county's routes. */
+export const MEMBERS = SIGNED_IN.filter((w) => w !== 'overseer');
 export const STAFF: Who[] = ['sysadmin', 'admin'];
 
-/** A congress world as a stage's part sees it. `c` has a signed-in client per holder (`station` is the keeper of `ids.station`). */
+/**
+ * A congress world as a stage's part sees it. `c` has a signed-in client per holder (`station` is the keeper of
+ * `ids.station`; `overseer` the overseer of `ids.county`, the county over this congress).
+ */
 export type KitWorld = {
   label: string;
   id: string;

@@ -5,5 +5,8 @@ import { part as stations } from '../stations/authz.ts';
 import { part as items } from '../items/authz.ts';
 import { part as hotline } from '../hotline/authz.ts';
 import { part as archive } from '../archive/authz.ts';
+import { part as county } from '../county/authz.ts';
+import { part as templates } from '../templates/authz.ts';
+import { part as hallbox } from '../hallbox/authz.ts';
 
-export const STAGE_PARTS: readonly StagePart[] = [stations, items, review, hotline, archive];
+export const STAGE_PARTS: readonly StagePart[] = [stations, items, review, hotline, archive, county, templates, hallbox];

@@ -48,8 +48,8 @@ const roleOf = (h: Holder): Role => (h === 'department2' ? 'department' : h);
 
 const EVERYONE = WHO;
 const SIGNED_IN = WHO.filter((w) => w !== 'public');
-/** Anyone with a role in the congress (and system administrators). */
-const MEMBERS = SIGNED_IN;
+/** Anyone with a role in the congress (and system administrators): not the county's overseer (tests/security/authz-kit.ts). */
+const MEMBERS = SIGNED_IN.filter((w) => w !== 'overseer');
 /** Every role but a station keeper, whose work is their station: the projects and inspections are not theirs (rounds they read, to tell residents). */
 const NOT_KEEPERS = MEMBERS.filter((w) => w !== 'station');
 const STAFF: Who[] = ['sysadmin', 'admin'];
@@ -307,7 +307,7 @@ async function buildWorld(label: string) {
   };
   ids.rDraft = await newRound();
   ids.rOpen = await openRound();
-  await must(root.post(`${R}/${ids.rOpen}/codes`, { audience: 'residents', count: 12 }));
+  await must(root.post(`${R}/${ids.rOpen}/codes`, { audience: 'residents', count: 14 }));
   const slips = (await must(root.get(`${R}/${ids.rOpen}/codes?audience=residents`))) as { serial: string; url: string }[];
   ids.slipToken = tok(slips[0].url);
   ids.slipSerial = slips[0].serial;
@@ -909,7 +909,7 @@ const TABLE: Record<string, Spec | Spec[]> = {
   },
   'POST /api/congresses/:congressId/evaluation/rounds/:roundId/codes': { allow: STAFF, req: (x) => ({ path: `${round(x, 'rOpen')}/codes`, body: { audience: 'residents', count: 1 } }) },
   'GET /api/congresses/:congressId/evaluation/rounds/:roundId/codes': { allow: STAFF, req: (x) => ({ path: `${round(x, 'rDraft')}/codes?audience=residents` }) },
-  'POST /api/congresses/:congressId/evaluation/rounds/:roundId/issued': { allow: STAFF, req: (x) => ({ path: `${round(x, 'rOpen')}/issued`, body: { audience: 'residents', count: 12 } }) },
+  'POST /api/congresses/:congressId/evaluation/rounds/:roundId/issued': { allow: STAFF, req: (x) => ({ path: `${round(x, 'rOpen')}/issued`, body: { audience: 'residents', count: 14 } }) },
   // Only a representative signed in with the delegate card receives a code.
   'POST /api/congresses/:congressId/evaluation/rounds/:roundId/my-code': { allow: ['representative'], req: (x) => ({ path: `${round(x, 'rOpen')}/my-code` }) },
   'GET /api/congresses/:congressId/evaluation/rounds/:roundId/results': [

@@ -14,6 +14,9 @@ import { itemsNavEntries } from './items/nav.ts';
 import { hotlineNavEntries } from './hotline/nav.ts';
 import { reviewNavEntries } from './review/nav.ts';
 import { archiveNavEntries } from './archive/nav.ts';
+import { countyNavEntries } from './county/nav.ts';
+import { templatesNavEntries } from './templates/nav.ts';
+import { hallboxNavEntries } from './hallbox/nav.ts';
 
 export type NavEntry = {
   label: MessageKey;
@@ -62,6 +65,8 @@ export const NAV: NavGroup[] = [
   evaluationNavGroup,
   // The year-round loop (SPEC §13–14): stations, items, the hotline, the monthly review, the duty archive.
   { label: 'nav.stage.loop', entries: [...stationsNavEntries, ...itemsNavEntries, ...hotlineNavEntries, ...reviewNavEntries, ...archiveNavEntries] },
+  // County and city (SPEC §16): the townships side by side, the roll-up report, templates, hall packages.
+  { label: 'nav.stage.county', entries: [...countyNavEntries, ...templatesNavEntries, ...hallboxNavEntries] },
 ];
 
 /** The groups and entries this person may use, for the current congress (if any); empty groups are dropped. */

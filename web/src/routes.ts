@@ -14,6 +14,9 @@ import { outsideItemsRoutes, staffItemsRoutes } from './items/routes.ts';
 import { outsideHotlineRoutes, staffHotlineRoutes } from './hotline/routes.ts';
 import { outsideReviewRoutes, staffReviewRoutes } from './review/routes.ts';
 import { outsideArchiveRoutes, staffArchiveRoutes } from './archive/routes.ts';
+import { outsideCountyRoutes, staffCountyRoutes } from './county/routes.ts';
+import { outsideTemplatesRoutes, staffTemplatesRoutes } from './templates/routes.ts';
+import { outsideHallboxRoutes, staffHallboxRoutes } from './hallbox/routes.ts';
 import { SHORT_CODE_SEGMENT } from '../../shared/congress/short-code.ts';
 
 export const routes: RouteDefinition[] = [
@@ -57,6 +60,10 @@ export const routes: RouteDefinition[] = [
   ...outsideHotlineRoutes,
   ...outsideReviewRoutes,
   ...outsideArchiveRoutes,
+  // County and city (SPEC §16): the dashboard's and the roll-up report's print views.
+  ...outsideCountyRoutes,
+  ...outsideTemplatesRoutes,
+  ...outsideHallboxRoutes,
   {
     path: '/',
     component: StaffLayout,
@@ -94,6 +101,9 @@ export const routes: RouteDefinition[] = [
           ...staffHotlineRoutes,
           ...staffReviewRoutes,
           ...staffArchiveRoutes,
+          ...staffCountyRoutes,
+          ...staffTemplatesRoutes,
+          ...staffHallboxRoutes,
         ],
       },
       { path: '*404', component: lazyPage(() => import('./home/NotFoundPage.tsx')) },

@@ -15,3 +15,4 @@ export * from './items.ts';
 export * from './review.ts';
 export * from './hotline.ts';
 export * from './archive.ts';
+export * from './county.ts';

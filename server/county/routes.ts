@@ -1,0 +1,47 @@
+/** The county stage's routes (shared/county/contract.ts): the tree of congresses, the dashboard, the roll-up report. */
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import * as C from '../../shared/county/contract.ts';
+import { placeRefusal } from '../../shared/county/tree.ts';
+import { offsetOf } from '../../shared/paging.ts';
+import { congresses } from '../db/schema/index.ts';
+import { appendAudit } from '../lib/audit.ts';
+import { actorOf } from '../lib/auth.ts';
+import { implement } from '../lib/contract.ts';
+import type { AppEnv } from '../lib/env.ts';
+import { AppError } from '../lib/errors.ts';
+import { congressesBelow } from './access.ts';
+
+export const countyRoutes = new Hono<AppEnv>();
+
+// ---- tree ----
+implement(countyRoutes, C.setParent, async (c, { access, params, body }) => {
+  const { db } = c.get('deps');
+  await db.transaction(async (tx) => {
+    const [child] = await tx.select().from(congresses).where(eq(congresses.id, params.congressId)).for('update');
+    if (!child) throw new AppError('congress_not_found');
+    const parent = body.parentId ? (await tx.select().from(congresses).where(eq(congresses.id, body.parentId)))[0] : null;
+    if (body.parentId && !parent) throw new AppError('congress_not_found');
+    const refusal = placeRefusal(child, parent);
+    if (refusal) throw new AppError(refusal);
+    await tx.update(congresses).set({ parentId: parent?.id ?? null, updatedAt: new Date() }).where(eq(congresses.id, child.id));
+    await appendAudit(tx, { actor: actorOf(access.auth), congressId: child.id, action: 'county.set_parent', targetType: 'congress', targetId: child.id, details: { parentId: parent?.id ?? null, parentName: parent?.name ?? null } });
+  });
+  return { ok: true as const };
+});
+
+implement(countyRoutes, C.listBelow, async (c, { access, query }) => {
+  const { db } = c.get('deps');
+  const names = new Map<string, string>([[access.congress.id, access.congress.name]]);
+  const all = await congressesBelow(db, access.congress.id);
+  for (const b of all) names.set(b.id, b.name);
+  const q = query.q?.toLowerCase();
+  const hits = all.filter((b) => (!query.level || b.level === query.level) && (!q || b.name.toLowerCase().includes(q)));
+  const start = offsetOf(query);
+  return {
+    items: hits.slice(start, start + query.size).map((b) => ({ id: b.id, name: b.name, level: b.level as never, term: b.term, parentId: b.parentId, parentName: b.parentId ? (names.get(b.parentId) ?? null) : null })),
+    total: hits.length,
+    page: query.page,
+    size: query.size,
+  };
+});

@@ -1,0 +1,4 @@
+/** The hallbox stage's entries in the navigation group 县乡联动 (web/src/nav.ts). */
+import type { NavEntry } from '../nav.ts';
+
+export const hallboxNavEntries: NavEntry[] = [];

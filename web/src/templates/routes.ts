@@ -1,0 +1,7 @@
+/** The templates stage's pages: inside a congress (staff layout) and outside it (print views). */
+import type { RouteDefinition } from '@solidjs/router';
+
+/** Below `/c/:congressId`. */
+export const staffTemplatesRoutes: RouteDefinition[] = [];
+/** Outside the staff layout (print views on A4). */
+export const outsideTemplatesRoutes: RouteDefinition[] = [];
