@@ -180,6 +180,7 @@ export const AUDIT_ACTIONS = [
   'county.set_parent',
   // ---- templates ----
   // ---- hallbox ----
+  'hallbox.file',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

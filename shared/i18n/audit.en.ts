@@ -145,6 +145,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.county.set_parent': 'Placed under a county or city',
   // ---- templates ----
   // ---- hallbox ----
+  'audit.action.hallbox.file': 'Filed a session package from a township',
   'audit.area.setup': 'Setup',
   'audit.area.auth': 'Sign-in',
   'audit.area.accounts': 'Accounts',

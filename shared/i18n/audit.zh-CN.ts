@@ -149,6 +149,7 @@ const actions = {
   'audit.action.county.set_parent': '设置上级人大',
   // ---- templates ----
   // ---- hallbox ----
+  'audit.action.hallbox.file': '归档乡镇会场数据包',
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
