@@ -1,6 +1,7 @@
 /** Words for the codes the API uses (roles, levels, kinds, statuses, audit actions), in the interface language. */
 import { isAuditAction } from '../../shared/audit/actions.ts';
 import { CONGRESS_LEVELS } from '../../shared/congress/schema.ts';
+import { oversees } from '../../shared/county/tree.ts';
 import { DEPARTMENT_KINDS } from '../../shared/departments/schema.ts';
 import { CATEGORIES, CHANNELS, CHECKS, PROPOSAL_STATUSES, type CHECK_RESULTS, type WindowState } from '../../shared/gathering/schema.ts';
 import type { Role } from '../../shared/roles.ts';
@@ -9,7 +10,9 @@ import type { GENDERS, REPRESENTATIVE_STATUSES } from '../../shared/roster/schem
 import { t, type MessageKey } from './i18n.ts';
 
 export const roleLabel = (r: Role) => t(`role.${r}`);
-export const roleOptions = () => ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+/** The roles one may grant in a congress of this level: `overseer` only on a county or city (shared/county/tree.ts). */
+export const rolesAt = (level: Level | undefined) => ROLES.filter((r) => r !== 'overseer' || (level !== undefined && oversees(level)));
+export const roleOptions = (level?: Level) => rolesAt(level).map((r) => ({ value: r, label: roleLabel(r) }));
 
 export type Level = (typeof CONGRESS_LEVELS)[number];
 export const levelLabel = (l: Level) => t(`congress.level.${l}`);

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../components/Field.tsx';
 import { createFormState } from '../forms.ts';
 import { t } from '../i18n.ts';
 import { roleOptions } from '../labels.ts';
+import { useCongress } from './context.tsx';
 import { FirstPasswordPanel } from '../accounts/FirstPasswordPanel.tsx';
 
 /**
@@ -72,7 +73,7 @@ export function CreateMemberAccountForm(props: {
               label={t('members.role')}
               value={role()}
               onValue={setRole}
-              options={roleOptions().filter((o) => o.value !== 'representative' && o.value !== 'station')}
+              options={roleOptions(useCongress().congress().level).filter((o) => o.value !== 'representative' && o.value !== 'station')}
               placeholder={t('members.chooseRole')}
               error={form.error('role')}
               required

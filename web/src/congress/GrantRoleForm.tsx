@@ -1,4 +1,4 @@
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show, useContext } from 'solid-js';
 import { AddMember } from '../../../shared/congress/schema.ts';
 import { FormError, Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -6,6 +6,7 @@ import { SelectField, type Option } from '../components/Field.tsx';
 import { createFormState } from '../forms.ts';
 import { t } from '../i18n.ts';
 import { roleOptions } from '../labels.ts';
+import { CongressListContext } from './context.tsx';
 import { fetchDepartments, grantRole } from './members.data.ts';
 
 /**
@@ -24,6 +25,8 @@ export function GrantRoleForm(props: {
   const [congressId, setCongressId] = createSignal(props.congressId ?? '');
   const [accountId, setAccountId] = createSignal(props.accountId ?? '');
   const [role, setRole] = createSignal('');
+  const list = useContext(CongressListContext);
+  const levelOf = () => list?.congresses.latest?.find((c) => c.id === congressId())?.level;
   const [departmentId, setDepartmentId] = createSignal('');
   const [departments] = createResource(() => (role() === 'department' && congressId() ? congressId() : false), fetchDepartments);
   const departmentOptions = () => (departments.latest ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
@@ -51,7 +54,7 @@ export function GrantRoleForm(props: {
       <Show when={props.accountOptions}>
         <SelectField label={t('members.account')} value={accountId()} onValue={setAccountId} options={props.accountOptions!} placeholder={t('members.chooseAccount')} error={form.error('accountId')} required />
       </Show>
-      <SelectField label={t('members.role')} value={role()} onValue={setRole} options={roleOptions()} placeholder={t('members.chooseRole')} error={form.error('role')} required />
+      <SelectField label={t('members.role')} value={role()} onValue={setRole} options={roleOptions(levelOf())} placeholder={t('members.chooseRole')} error={form.error('role')} required />
       <Show when={role() === 'department'}>
         <Show when={departments.state !== 'ready' || departmentOptions().length > 0} fallback={<Alert kind="warning">{t('members.noDepartments')}</Alert>}>
           <SelectField label={t('members.department')} value={departmentId()} onValue={setDepartmentId} options={departmentOptions()} placeholder={t('members.chooseDepartment')} error={form.error('departmentId')} required />

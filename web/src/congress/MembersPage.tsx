@@ -1,6 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { listAccounts } from '../../../shared/accounts/contract.ts';
-import { ROLES } from '../../../shared/roles.ts';
 import { call } from '../api.ts';
 import { Async } from '../components/Async.tsx';
 import { Button } from '../components/Button.tsx';
@@ -11,7 +10,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { Table } from '../components/Table.tsx';
 import { toast } from '../components/Toast.tsx';
 import { t } from '../i18n.ts';
-import { roleLabel } from '../labels.ts';
+import { roleLabel, rolesAt } from '../labels.ts';
 import { can, me } from '../session.ts';
 import { useCongress } from './context.tsx';
 import { CreateMemberAccountForm } from './CreateMemberAccountForm.tsx';
@@ -110,7 +109,7 @@ export default function MembersPage() {
       <details class="card explain">
         <summary>{t('members.rolesExplained')}</summary>
         <dl class="role-list">
-          <For each={ROLES}>
+          <For each={rolesAt(congress().level)}>
             {(r) => (
               <div>
                 <dt>{roleLabel(r)}</dt>
