@@ -11,6 +11,10 @@ import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
 import { congressesBelow } from './access.ts';
+import { countyDashboard } from './dashboard.ts';
+import { childYear } from './drilldown.ts';
+import { countyRollup } from './rollup.ts';
+import { rollupXlsx } from './rollup-xlsx.ts';
 
 export const countyRoutes = new Hono<AppEnv>();
 
@@ -44,4 +48,20 @@ implement(countyRoutes, C.listBelow, async (c, { access, query }) => {
     page: query.page,
     size: query.size,
   };
+});
+
+// ---- dashboard, drill-down, roll-up ----
+implement(countyRoutes, C.getDashboard, async (c, { access, query }) => countyDashboard(c.get('deps').db, access.congress, query));
+
+implement(countyRoutes, C.getChildYear, async (c, { access, params, query }) => childYear(c.get('deps').db, access.congress, params.childId, query.year));
+
+implement(countyRoutes, C.getRollup, async (c, { access, query }) => countyRollup(c.get('deps').db, access.congress, query.year));
+
+implement(countyRoutes, C.getRollupXlsx, async (c, { access, query }) => {
+  const r = await countyRollup(c.get('deps').db, access.congress, query.year);
+  const name = `${r.county.name}-${r.year}-民生实事年度汇总.xlsx`;
+  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  c.header('Content-Disposition', `attachment; filename="rollup-${r.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(await rollupXlsx(r));
 });

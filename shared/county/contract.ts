@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';
-import { BelowPage, BelowQuery, SetParent } from './schema.ts';
+import { BelowPage, BelowQuery, ChildParams, ChildYear, Dashboard, DashboardQuery, Rollup, SetParent, YearQuery } from './schema.ts';
 
 const tag = 'county';
 
@@ -28,4 +28,50 @@ export const listBelow = route({
   params: CongressId,
   query: BelowQuery,
   response: BelowPage,
+});
+
+// ---- dashboard, drill-down, roll-up (SPEC §16) ----
+export const getDashboard = route({
+  method: 'GET',
+  path: '/congresses/:congressId/county/dashboard',
+  tag,
+  summary: "县级看板: each congress below with its year side by side (window, list, vote, projects, evaluation, the loop) and the year's totals; filtered, sorted and paged on the server",
+  permission: 'county.read',
+  params: CongressId,
+  query: DashboardQuery,
+  response: Dashboard,
+});
+
+export const getChildYear = route({
+  method: 'GET',
+  path: '/congresses/:congressId/county/congresses/:childId',
+  tag,
+  summary: "One congress below: its year in detail as the public and the office would report it (frozen lists, published results, projects' progress, published evaluations, the loop's counts)",
+  permission: 'county.read',
+  params: ChildParams,
+  query: YearQuery,
+  response: ChildYear,
+  errors: ['congress_not_below'],
+});
+
+export const getRollup = route({
+  method: 'GET',
+  path: '/congresses/:congressId/county/rollup',
+  tag,
+  summary: "年度汇总: the standing committee's annual report — per congress below and in total: projects voted, investment, completed on time, late, rectified; satisfaction and its trend; suggestions received, answered, resolved",
+  permission: 'county.read',
+  params: CongressId,
+  query: YearQuery,
+  response: Rollup,
+});
+
+export const getRollupXlsx = route({
+  method: 'GET',
+  path: '/congresses/:congressId/county/rollup.xlsx',
+  tag,
+  summary: 'The same roll-up as an Excel workbook (the report sheet and the trend sheet)',
+  permission: 'county.read',
+  params: CongressId,
+  query: YearQuery,
+  produces: 'file',
 });

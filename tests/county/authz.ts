@@ -18,5 +18,9 @@ export const part: StagePart = {
   table: {
     'PUT /api/congresses/:congressId/parent': { allow: ['sysadmin'], req: (x) => ({ path: `/api/congresses/${x.w.id}/parent`, body: { parentId: x.w.ids.county } }) },
     'GET /api/congresses/:congressId/county/congresses': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/congresses` }) },
+    'GET /api/congresses/:congressId/county/dashboard': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/dashboard` }) },
+    'GET /api/congresses/:congressId/county/congresses/:childId': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/congresses/${x.w.id}` }) },
+    'GET /api/congresses/:congressId/county/rollup': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/rollup` }) },
+    'GET /api/congresses/:congressId/county/rollup.xlsx': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/rollup.xlsx` }) },
   },
 };
