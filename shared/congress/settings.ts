@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_POINTS, PointRules } from '../archive/points.ts';
 import { ProjectMarkMode } from '../ballot/marks-schema.ts';
 import { PROJECT_MARK_MODES } from '../ballot/methods/index.ts';
+import { Items } from '../evaluation/questionnaire.ts';
+import { ITEM_CATEGORIES } from '../items/enums.ts';
 
 /** A fraction such as 2/3: the quorum, a vote threshold, a grading share. */
 export const Fraction = z
@@ -107,6 +109,11 @@ export const CongressSettings = z.object({
           residents: z.number().min(0).max(100).default(60),
         })
         .default({ representatives: 30, residents: 60 }),
+      /**
+       * The congress's own questionnaire (e.g. adopted from its county's template, SPEC §16): a new round asks these items
+       * about a kind of target when it is given none; a kind not here asks the built-in items (shared/evaluation).
+       */
+      questionnaire: Items.default({}),
     })
     .default({
       kMin: 5,
@@ -118,6 +125,7 @@ export const CongressSettings = z.object({
       },
       optionWeights: { satisfied: 100, basic: 75, dissatisfied: 55 },
       audienceWeights: { representatives: 30, residents: 60 },
+      questionnaire: {},
     }),
   /** The year-round loop (SPEC §13): working days an assigned item is given, how soon is "due soon", receptions each representative should hold a quarter. */
   loop: z
@@ -131,8 +139,15 @@ export const CongressSettings = z.object({
         .default({ normal: 15, urgent: 3, complex: 30 }),
       dueSoonDays: z.int().min(0).max(30).default(3),
       receptionsPerQuarter: z.int().min(0).max(30).default(1),
+      /** The item categories this congress uses (of the six, shared/items/enums.ts): an item in another is refused. */
+      categories: z
+        .array(z.enum(ITEM_CATEGORIES))
+        .min(1)
+        .max(ITEM_CATEGORIES.length)
+        .refine((cs) => new Set(cs).size === cs.length, { message: 'duplicate' })
+        .default([...ITEM_CATEGORIES]),
     })
-    .default({ deadlines: { normal: 15, urgent: 3, complex: 30 }, dueSoonDays: 3, receptionsPerQuarter: 1 }),
+    .default({ deadlines: { normal: 15, urgent: 3, complex: 30 }, dueSoonDays: 3, receptionsPerQuarter: 1, categories: [...ITEM_CATEGORIES] }),
   /** 履职积分 (SPEC §14): points per event of a representative's year (shared/archive/points.ts). */
   points: PointRules.default(DEFAULT_POINTS),
 });
