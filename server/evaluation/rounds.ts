@@ -4,8 +4,9 @@ import { and, eq, sql } from 'drizzle-orm';
 export { targetsOf };
 import type { z } from 'zod';
 import { type Audience, type CreateRound, DEFAULT_ITEMS, type Items, itemsOf, normalizeItems, type Round, TARGET_KINDS, type TargetKind, type UpdateRound } from '../../shared/evaluation/schema.ts';
+import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, representatives } from '../db/schema/index.ts';
+import { congresses, evalCodes, evalGrants, evalRounds, evalSpent, evalTargets, representatives } from '../db/schema/index.ts';
 import { resolveTargets, type TargetRef, targetsOf } from './targets.ts';
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { now } from '../lib/clock.ts';
@@ -81,10 +82,16 @@ export async function notifyHall(db: DbOrTx, r: Pick<RoundRow, 'sessionId'>) {
  * The questionnaire of a round over these kinds of target: the items given for each kind present, the default ones for
  * a kind present without any (a kind not evaluated is not asked).
  */
-export function questionnaireFor(kinds: Iterable<TargetKind>, given: Items | undefined): Items {
+export function questionnaireFor(kinds: Iterable<TargetKind>, given: Items | undefined, congressDefault: Items = {}): Items {
   const out: Items = {};
-  for (const k of new Set(kinds)) out[k] = itemsOf(given?.[k] ? given : DEFAULT_ITEMS, k);
+  for (const k of new Set(kinds)) out[k] = itemsOf(given?.[k] ? given : congressDefault[k] ? congressDefault : DEFAULT_ITEMS, k);
   return out;
+}
+
+/** The congress's own default questionnaire (settings `evaluation.questionnaire`, e.g. adopted from a county template). */
+async function congressQuestionnaire(db: DbOrTx, congressId: string): Promise<Items> {
+  const [c] = await db.select({ settings: congresses.settings }).from(congresses).where(eq(congresses.id, congressId));
+  return CongressSettings.parse(c?.settings ?? {}).evaluation.questionnaire;
 }
 
 /** Item ids are unique within each kind of target. */
@@ -98,7 +105,7 @@ function checkItems(items: Items) {
 export async function createRound(ctx: Ctx, input: z.infer<typeof CreateRound>, extra: { kind?: 'regular' | 'reevaluation'; previousRoundId?: string; targets?: TargetRef[] } = {}) {
   const targets = extra.targets ?? (await resolveTargets(ctx.tx, ctx.congressId, input));
   if (input.items) checkItems(input.items);
-  const items = questionnaireFor(targets.map((t) => t.kind), input.items);
+  const items = questionnaireFor(targets.map((t) => t.kind), input.items, await congressQuestionnaire(ctx.tx, ctx.congressId));
   // 会场测评: a session of this congress.
   const sessionId = input.sessionId ? (await getSession(ctx.tx, ctx.congressId, input.sessionId)).id : null;
   const [row] = await ctx.tx
@@ -120,7 +127,7 @@ export async function updateRound(ctx: Ctx, roundId: string, input: z.infer<type
     checkItems(input.items);
     // Only the kinds the round evaluates are asked; a kind not given keeps its items.
     const kinds = (await ctx.tx.selectDistinct({ kind: evalTargets.kind }).from(evalTargets).where(eq(evalTargets.roundId, r.id))).map((x) => x.kind);
-    set.items = questionnaireFor(kinds, { ...normalizeItems(r.items), ...input.items });
+    set.items = questionnaireFor(kinds, { ...normalizeItems(r.items), ...input.items }, await congressQuestionnaire(ctx.tx, ctx.congressId));
   }
   await ctx.tx.update(evalRounds).set(set).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'update', r.id, input);
