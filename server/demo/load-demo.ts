@@ -13,6 +13,7 @@ import { loadHotlineDemo } from './loop-hotline.ts';
 import { loadCalendarDemo, loadReviewDemo } from './loop-review.ts';
 import { loadArchiveDemo } from './loop-archive.ts';
 import { loadItemsDemo } from './loop-items.ts';
+import { COUNTY_ACCOUNTS, loadCountyDemo } from './county-demo.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -47,12 +48,15 @@ const STAFF: [string, string, Role][] = [
 
 /** Every demo account (the system administrator `admin` only when none existed before the demo). */
 export const DEMO_ACCOUNTS = ['admin', ...STAFF.map(([u]) => u), ...DEPARTMENTS.map(([, , u]) => u), ...STATION_KEEPERS];
+/** The demo county's accounts (server/demo/county-demo.ts): the county's staff, its overseer, the generated townships' staff. */
+export { COUNTY_ACCOUNTS };
 
 /**
- * `npm start -- --demo`: a whole year of a demo township congress (password `minsheng-demo` for every account).
+ * `npm start -- --demo`: a whole year of a demo township congress (password `minsheng-demo` for every account), then
+ * the demo county over it and two generated townships (`county: false` leaves the county out).
  * Loading twice changes nothing: nothing is done when the congress exists.
  */
-export async function loadDemo(database: Database): Promise<void> {
+export async function loadDemo(database: Database, o: { county?: boolean } = {}): Promise<void> {
   const { db } = database;
   const [existing] = await db.select().from(congresses).where(eq(congresses.name, DEMO_CONGRESS)).limit(1);
   if (existing) {
@@ -68,6 +72,7 @@ export async function loadDemo(database: Database): Promise<void> {
   } finally {
     clock.end();
   }
+  if (o.county !== false) await loadCountyDemo(database, { townshipName: DEMO_CONGRESS, password: DEMO_PASSWORD, year });
   log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }
 
