@@ -4,11 +4,13 @@
  * unique across items and proposals (both are followed on the same `/t` page) and a first history event.
  */
 import { eq } from 'drizzle-orm';
+import { CongressSettings } from '../../shared/congress/settings.ts';
 import type { ItemCategory, ItemSource, Urgency } from '../../shared/items/enums.ts';
 import { newTrackingCode } from '../../shared/gathering/tracking-code.ts';
 import { shanghaiToday } from '../../shared/time.ts';
 import type { Tx } from '../db/client.ts';
-import { itemEvents, items, proposals } from '../db/schema/index.ts';
+import { congresses, itemEvents, items, proposals } from '../db/schema/index.ts';
+import { AppError } from '../lib/errors.ts';
 
 export type NewItem = {
   congressId: string;
@@ -41,6 +43,9 @@ export async function freshTrackingCode(tx: Tx): Promise<string> {
 
 /** Insert an item (status `received`) and its first event; answers its id and tracking code. Call inside a transaction. */
 export async function createItem(tx: Tx, input: NewItem, actorId: string | null = null): Promise<{ id: string; trackingCode: string }> {
+  // Only the categories the congress uses (settings `loop.categories`, e.g. adopted from its county's template).
+  const [congress] = await tx.select({ settings: congresses.settings }).from(congresses).where(eq(congresses.id, input.congressId));
+  if (!CongressSettings.parse(congress?.settings ?? {}).loop.categories.includes(input.category)) throw new AppError('item_category_unused');
   const trackingCode = await freshTrackingCode(tx);
   const [row] = await tx
     .insert(items)

@@ -66,7 +66,7 @@ export const createItem = route({
   ...withFiles,
   status: 201,
   response: Created,
-  errors: ['item_source_not_allowed', 'item_station_not_found', 'item_station_required', 'item_reception_not_found', 'representative_not_found', 'item_not_representative', 'item_date_future', ...FILE_ERRORS],
+  errors: ['item_source_not_allowed', 'item_station_not_found', 'item_station_required', 'item_reception_not_found', 'representative_not_found', 'item_not_representative', 'item_date_future', 'item_category_unused', ...FILE_ERRORS],
 });
 
 export const itemDueDate = route({

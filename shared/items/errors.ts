@@ -2,6 +2,11 @@
 import type { ErrorEntry } from '../errors.ts';
 
 export const ITEMS_ERRORS = {
+  item_category_unused: {
+    status: 400,
+    zh: '本人大没有启用这个意见建议类别：请选用设置中“闭会期间工作”所列的类别（或请管理员在设置中启用它）。',
+    en: 'This congress does not use that item category: choose one listed in its settings (or ask an administrator to turn it on).',
+  },
   item_not_found: { status: 404, zh: '找不到该意见建议（或您无权查看）。', en: 'This item does not exist (or is not yours to see).' },
   item_wrong_state: {
     status: 409,

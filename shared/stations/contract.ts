@@ -179,7 +179,7 @@ export const createReception = route({
   limitLabel: '26 MB',
   status: 201,
   response: CreatedReception,
-  errors: [...KEEP_ERRORS, 'reception_in_future', 'reception_day_not_found', 'representative_not_found', ...ATTACHMENT_ERRORS],
+  errors: [...KEEP_ERRORS, 'reception_in_future', 'reception_day_not_found', 'representative_not_found', 'item_category_unused', ...ATTACHMENT_ERRORS],
 });
 
 export const getReceptionFile = route({
@@ -217,7 +217,7 @@ export const submitStationItem = route({
   body: PublicItem,
   status: 201,
   response: z.object({ trackingCode: z.string() }),
-  errors: ['station_not_found', 'rate_limited', 'challenge_failed', 'challenge_expired', 'too_fast'],
+  errors: ['station_not_found', 'rate_limited', 'challenge_failed', 'challenge_expired', 'too_fast', 'item_category_unused'],
 });
 
 export const stationQr = route({

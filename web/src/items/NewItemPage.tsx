@@ -28,7 +28,7 @@ const FIELDS = ['source', 'category', 'title', 'content', 'place', 'receivedOn',
  * their station; a representative on a phone (card sign-in) only says what and where — the server records it as theirs.
  */
 export default function NewItemPage() {
-  const { id } = useCongress();
+  const { id, congress } = useCongress();
   const navigate = useNavigate();
   const staff = () => can(id(), 'items.createAny');
   const keeper = () => !staff() && can(id(), 'items.answerOnSpot');
@@ -120,7 +120,7 @@ export default function NewItemPage() {
                 <TextField type="date" label={t('items.new.received')} value={receivedOn()} onValue={setReceivedOn} max={shanghaiToday()} error={form.error('receivedOn')} required />
               </div>
             </Show>
-            <SelectField label={t('items.new.category')} value={category()} onValue={(v) => setCategory(v as ItemCategory)} placeholder={t('items.new.category')} options={categoryOptions()} error={form.error('category')} required />
+            <SelectField label={t('items.new.category')} value={category()} onValue={(v) => setCategory(v as ItemCategory)} placeholder={t('items.new.category')} options={categoryOptions(congress().settings.loop.categories)} error={form.error('category')} required />
             <TextField label={t('items.new.itemTitle')} hint={t('items.new.itemTitleHint')} value={title()} onValue={setTitle} maxlength={80} error={form.error('title')} required />
             <TextAreaField label={t('items.new.content')} value={content()} onValue={setContent} rows={rep() ? 6 : 5} maxlength={4000} error={form.error('content')} required />
             <TextField label={t('items.new.place')} value={place()} onValue={setPlace} maxlength={80} error={form.error('place')} />

@@ -22,7 +22,8 @@ const PAGE_EVENTS = { merged_from: 1, hotline: 1 };
 const ACTION_KINDS = { answer_on_spot: 1, assign: 1, refer: 1, merge: 1, to_proposal: 1, reassign: 1, answer: 1, accept: 1, return: 1, reopen: 1 };
 
 export const sourceOptions = (list: readonly ItemSource[] = ITEM_SOURCES) => list.map((s) => ({ value: s, label: itemSourceLabel(s) }));
-export const categoryOptions = () => ITEM_CATEGORIES.map((c) => ({ value: c, label: itemCategoryLabel(c) }));
+/** The categories to choose from: a form offers only those the congress uses (settings `loop.categories`), a filter all six. */
+export const categoryOptions = (used: readonly ItemCategory[] = ITEM_CATEGORIES) => ITEM_CATEGORIES.filter((c) => used.includes(c)).map((c) => ({ value: c, label: itemCategoryLabel(c) }));
 export const urgencyOptions = () => URGENCIES.map((u) => ({ value: u, label: urgencyLabel(u) }));
 export { ANSWER_CLASSES, FEEDBACK_GRADES };
 

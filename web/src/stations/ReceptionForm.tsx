@@ -1,6 +1,7 @@
 import { shanghaiToday } from '../../../shared/time.ts';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { ITEM_CATEGORIES } from '../../../shared/items/enums.ts';
+import { useCongress } from '../congress/context.tsx';
 import { CreateReception, type StationDetail } from '../../../shared/stations/schema.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
@@ -20,6 +21,9 @@ const blank = (): Raised => ({ category: '', title: '', content: '', place: '', 
  */
 export function ReceptionForm(props: { congressId: string; station: StationDetail; day?: PlanDay; openDays: PlanDay[]; onCancel: () => void; onDone: (codes: string[]) => void }) {
   const form = createFormState();
+  const { congress } = useCongress();
+  /** The item categories the congress uses (settings `loop.categories`). */
+  const used = () => congress().settings.loop.categories;
   const today = shanghaiToday();
   const [dayId, setDayId] = createSignal(props.day?.id ?? '');
   const [heldOn, setHeldOn] = createSignal(props.day?.day ?? today);
@@ -125,7 +129,7 @@ export function ReceptionForm(props: { congressId: string; station: StationDetai
                   label={t('stations.item.category')}
                   value={it().category}
                   onValue={(v) => setItem(i, { category: v })}
-                  options={ITEM_CATEGORIES.map((c) => ({ value: c, label: t(`item.category.${c}`) }))}
+                  options={ITEM_CATEGORIES.filter((c) => used().includes(c)).map((c) => ({ value: c, label: t(`item.category.${c}`) }))}
                   placeholder={t('stations.item.chooseCategory')}
                   error={form.error(`items.${i}.category`)}
                   required
