@@ -8,7 +8,9 @@ import { candidateLists } from './gathering.ts';
 import { congressSessions } from './session.ts';
 
 /** 表决 — one ballot in a session over a frozen candidate list. Open/closed is computed from the two timestamps. */
-export const votes = pgTable('votes', {
+export const votes = pgTable(
+  'votes',
+  {
   id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
   congressId: text('congress_id')
     .notNull()
@@ -50,7 +52,10 @@ export const votes = pgTable('votes', {
   /** The candidates on this vote's ballot, in list order, when they are a part of the list (runoff, further vote). */
   candidateIds: jsonb('candidate_ids').$type<string[]>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  // A county's dashboard finds the votes of a year's lists (SPEC §16).
+  (t) => [index('votes_list').on(t.listId)],
+);
 
 /**
  * 选票 — ballot cards. No person, no attendance row, no time and no order of issuance: `issued` is a flag only, and

@@ -9,7 +9,9 @@ import { congressSessions } from './session.ts';
 const id = () => text('id').primaryKey().$defaultFn(() => crypto.randomUUID());
 
 /** 测评轮次 — draft → open → closed → published (computed from the three timestamps). */
-export const evalRounds = pgTable('eval_rounds', {
+export const evalRounds = pgTable(
+  'eval_rounds',
+  {
   id: id(),
   congressId: text('congress_id')
     .notNull()
@@ -29,7 +31,10 @@ export const evalRounds = pgTable('eval_rounds', {
   openedAt: timestamp('opened_at', { withTimezone: true }),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   publishedAt: timestamp('published_at', { withTimezone: true }),
-});
+  },
+  // A county's dashboard and roll-up read each township's rounds of a year (SPEC §16).
+  (t) => [index('eval_rounds_congress_year').on(t.congressId, t.year)],
+);
 
 /** What a round evaluates: projects and departments, in order. */
 export const evalTargets = pgTable(

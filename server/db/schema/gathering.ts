@@ -109,7 +109,9 @@ export const candidates = pgTable(
 );
 
 /** 候选项目清单 — an ordered list for a session's vote; frozen lists never change (a new version is made instead). */
-export const candidateLists = pgTable('candidate_lists', {
+export const candidateLists = pgTable(
+  'candidate_lists',
+  {
   id: id(),
   congressId: congressRef(),
   year: integer('year').notNull(),
@@ -120,7 +122,10 @@ export const candidateLists = pgTable('candidate_lists', {
   frozenAt: timestamp('frozen_at', { withTimezone: true }),
   frozenBy: text('frozen_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  // A county's dashboard reads each township's lists of a year (SPEC §16).
+  (t) => [index('candidate_lists_congress_year').on(t.congressId, t.year)],
+);
 
 export const candidateListItems = pgTable(
   'candidate_list_items',
