@@ -179,6 +179,9 @@ export const AUDIT_ACTIONS = [
   // ---- county ----
   'county.set_parent',
   // ---- templates ----
+  'templates.create',
+  'templates.publish',
+  'templates.adopt',
   // ---- hallbox ----
   'hallbox.file',
 ] as const;

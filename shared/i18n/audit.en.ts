@@ -144,6 +144,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   // ---- county ----
   'audit.action.county.set_parent': 'Placed under a county or city',
   // ---- templates ----
+  'audit.action.templates.create': 'Created a template for the congresses below',
+  'audit.action.templates.publish': 'Published a template version',
+  'audit.action.templates.adopt': "Adopted a county template version into this congress's settings",
   // ---- hallbox ----
   'audit.action.hallbox.file': 'Filed a session package from a township',
   'audit.area.setup': 'Setup',

@@ -148,6 +148,9 @@ const actions = {
   // ---- county ----
   'audit.action.county.set_parent': '设置上级人大',
   // ---- templates ----
+  'audit.action.templates.create': '新建下发模板',
+  'audit.action.templates.publish': '发布模板新版本',
+  'audit.action.templates.adopt': '采用上级模板（写入本人大设置）',
   // ---- hallbox ----
   'audit.action.hallbox.file': '归档乡镇会场数据包',
 } satisfies Record<`audit.action.${AuditAction}`, string>;
