@@ -35,7 +35,7 @@ async function evalRound(congressId: string, projectId: string, answers: string[
   const now = new Date();
   const [r] = await t.deps.db
     .insert(evalRounds)
-    .values({ congressId, year: Y, title: uniq('项目满意度测评'), audiences: ['representatives'], items: { project: [{ id: 'p1', label: '完成情况' }] }, issuedRepresentatives: spent, openedAt: now, closedAt: now, publishedAt: now })
+    .values({ congressId, year: Y, title: uniq('项目满意度测评'), audiences: ['representatives'], items: { project: [{ id: 'p1', label: '完成情况', kind: 'satisfaction3' }] }, issuedRepresentatives: spent, openedAt: now, closedAt: now, publishedAt: now })
     .returning();
   await t.deps.db.insert(evalTargets).values({ roundId: r.id, kind: 'project', targetId: projectId, position: 0 });
   await t.deps.db.insert(evalSpent).values(Array.from({ length: spent }, () => ({ codeHash: uniq('h'), roundId: r.id, audience: 'representatives' as const })));
