@@ -28,9 +28,17 @@ export default function HomePage() {
     const m = me();
     return !!m && (m.account.systemAdmin || m.memberships.some((x) => x.role === 'admin'));
   };
+  /** An account that only oversees (a county's overseer) lands on its county's townships dashboard (SPEC §16). */
+  const oversees = () => {
+    const m = me();
+    if (!m || m.account.systemAdmin || m.memberships.length === 0 || m.memberships.some((x) => x.role !== 'overseer')) return null;
+    return m.memberships[0].congressId;
+  };
   return (
-    <Show when={runsACongress()} fallback={<WorkHome />}>
-      <StaffHome />
+    <Show when={!oversees()} fallback={<Navigate href={`/c/${oversees()}/county`} />}>
+      <Show when={runsACongress()} fallback={<WorkHome />}>
+        <StaffHome />
+      </Show>
     </Show>
   );
 }
@@ -90,6 +98,14 @@ function WorkHome() {
                   <OfficeCard congressId={g.congressId} congressName={g.congressName} roles={office()} />
                 </Show>
                 <For each={g.memberships.filter((x) => x.role === 'department')}>{(d) => <DepartmentCard membership={d} />}</For>
+                <Show when={g.memberships.some((x) => x.role === 'overseer')}>
+                  <section class="card" aria-label={g.congressName}>
+                    <p class="kicker">{g.congressName}</p>
+                    <A class="btn btn-primary" href={`/c/${g.congressId}/county`}>
+                      {t('county.home.link')}
+                    </A>
+                  </section>
+                </Show>
                 <Show when={g.memberships.some((x) => x.role === 'representative') && repOf(g.congressId)}>
                   {(home) => <RepresentativePanels home={home()} />}
                 </Show>
