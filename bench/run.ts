@@ -27,7 +27,7 @@ const N = Number(process.env.BENCH_CASTS ?? 3000);
 const CANDIDATES = 20;
 const SEATS = 10;
 const PASSWORD = 'bench-password-123';
-/** BENCH_ONLY=burst,tally,kept,hall,eval,results,pure,pglite,tablet,failover runs only those scenarios (for profiling); default all. */
+/** BENCH_ONLY=burst,tally,kept,hall,eval,results,pure,pglite,tablet,loop,county,failover runs only those scenarios (for profiling); default all. */
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (k: string) => ONLY.size === 0 || ONLY.has(k);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -604,6 +604,7 @@ async function main() {
     }
 
     if (want('loop')) await (await import('./loop.ts')).loopBench({ baseUrl: BASE_URL, password: PASSWORD, startServer, stop, add, log });
+    if (want('county')) await (await import('./county.ts')).countyBench({ baseUrl: BASE_URL, password: PASSWORD, startServer, stop, add, log });
     if (want('failover')) {
       const why = clusterUnavailable();
       if (why) log(`failover skipped: ${why}`);

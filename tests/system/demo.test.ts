@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CONGRESS, DEMO_PASSWORD, loadDemo } from '../../server/demo/load-demo.ts';
+import { COUNTY_ACCOUNTS, DEMO_COUNTY, DEMO_GENERATED, loadCountyDemo } from '../../server/demo/county-demo.ts';
 import { verifyAuditChain } from '../../server/lib/audit.ts';
 import { now, withClock } from '../../server/lib/clock.ts';
 import { DemoClock, shanghai } from '../../server/demo/clock.ts';
@@ -47,11 +48,12 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
   it('loads once; loading again changes no row of any table', async () => {
     const started = performance.now();
     loadStarted = Date.now();
-    await loadDemo(t.database);
+    // The told township alone first (its story is checked table-wide below); the demo county comes at the end.
+    await loadDemo(t.database, { county: false });
     loadEnded = Date.now();
     console.log(`demo load: ${Math.round(performance.now() - started)} ms`);
     const before = await rowCounts();
-    await loadDemo(t.database);
+    await loadDemo(t.database, { county: false });
     expect(await rowCounts()).toEqual(before);
     // What the year left in the tables (through the real routes, so the audit log has every step).
     // Four votes: the opening sitting (agenda and name lists), the project vote, its runoff, the decision's sitting.
@@ -401,6 +403,67 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
   });
 
   it('keeps an unbroken audit chain', async () => {
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+});
+
+describe('the demo county (npm start -- --demo): the told township and two generated ones under 示例县', () => {
+  let countyId = '';
+  let overseer: Client;
+  it('loads after the township in a few seconds; loading again (or the whole demo again) changes no row', async () => {
+    const started = performance.now();
+    const made = await loadCountyDemo(t.database, { townshipName: DEMO_CONGRESS, password: DEMO_PASSWORD, year: Number(shanghaiToday().slice(0, 4)) });
+    const ms = performance.now() - started;
+    console.log(`demo county load: ${Math.round(ms)} ms`);
+    expect(made).not.toBeNull();
+    countyId = made!.countyId;
+    const before = await rowCounts();
+    expect(await loadCountyDemo(t.database, { townshipName: DEMO_CONGRESS, password: DEMO_PASSWORD, year: 2026 })).toBeNull();
+    await loadDemo(t.database);
+    expect(await rowCounts()).toEqual(before);
+  }, 120_000);
+
+  it('has the county over three townships, its staff and overseer, each generated township’s staff and scrutineer', async () => {
+    const tree = await t.database.query<{ name: string; level: string; parent: string | null }>(
+      'select c.name, c.level, p.name as parent from congresses c left join congresses p on p.id = c.parent_id order by c.name',
+    );
+    expect(tree.find((c) => c.name === DEMO_COUNTY)).toMatchObject({ level: 'county', parent: null });
+    expect(tree.filter((c) => c.parent === DEMO_COUNTY).map((c) => c.name).sort()).toEqual([DEMO_CONGRESS, ...DEMO_GENERATED.map(([n]) => n)].sort());
+    for (const u of COUNTY_ACCOUNTS) await new Client(t).login(u, DEMO_PASSWORD);
+    overseer = new Client(t);
+    await overseer.login('overseer', DEMO_PASSWORD);
+    const below = (await overseer.get(`/api/congresses/${countyId}/county/congresses`)).body;
+    expect(below.total).toBe(3);
+    // The overseer reads the townships only through the county: a township's own routes refuse it.
+    const qingshan = (await t.database.query<{ id: string }>('select id from congresses where name = $1', [DEMO_CONGRESS]))[0].id;
+    for (const path of ['proposals', 'items', 'evaluation/rounds']) expect([403, 404]).toContain((await overseer.get(`/api/congresses/${qingshan}/${path}`)).status);
+  });
+
+  it('generated three years per township whose published results verify, with projects, graded rounds and items', async () => {
+    for (const [name] of DEMO_GENERATED) {
+      const [c] = await t.database.query<{ id: string }>('select id from congresses where name = $1', [name]);
+      const tallies = await t.database.query<{ bulletin: string; result: string }>('select t.bulletin, t.result from tallies t join votes v on v.id = t.vote_id where v.congress_id = $1 and t.published_at is not null', [c.id]);
+      expect(tallies.length).toBeGreaterThanOrEqual(2);
+      for (const x of tallies) expect(await verifyFiles(x.bulletin, x.result)).toEqual({ kind: 'match' });
+      const [n] = await t.database.query<{ projects: number; rounds: number; items: number }>(
+        'select (select count(*)::int from projects where congress_id = $1) as projects, (select count(*)::int from eval_rounds where congress_id = $1 and published_at is not null) as rounds, (select count(*)::int from items where congress_id = $1) as items',
+        [c.id],
+      );
+      expect(Number(n.projects)).toBeGreaterThan(5);
+      expect(Number(n.rounds)).toBeGreaterThanOrEqual(2);
+      expect(Number(n.items)).toBeGreaterThan(100);
+      // Nothing the generator wrote is dated after today.
+      const [late] = await t.database.query<{ n: number }>(
+        `select (select count(*)::int from items where congress_id = $1 and received_on > $2::date) + (select count(*)::int from projects where congress_id = $1 and completed_on > $2::date) + (select count(*)::int from eval_rounds where congress_id = $1 and published_at > now()) as n`,
+        [c.id, shanghaiToday()],
+      );
+      expect(Number(late.n)).toBe(0);
+    }
+  });
+
+  it('keeps an unbroken audit chain with the county placed over the townships', async () => {
+    const [n] = await t.database.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'county.set_parent'");
+    expect(Number(n.n)).toBe(3);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });
