@@ -116,6 +116,6 @@ export const countyZh = {
   'county.col.parent': '所属县（区）',
   'county.home.link': '查看下辖乡镇看板',
   'county.loading': '正在读取下辖乡镇的数据…',
-  'county.noDepartment': '未交办（当场答复）',
+  'county.noDepartment': '无承办单位（未交办或当场答复）',
   'county.rollup.rules': '口径：项目按计划完成日期判断按期或滞后（完成晚于计划日期、或到期仍未完成为滞后）；整改指测评后列入整改的项目；测评只计已公布的轮次，答卷人数不足 k 的轮次不计入等次和满意率；意见建议按收到日期计入年度，按期答复以首次答复日期与办理期限比较，满意率只计提出人已评价的事项。',
 } as const;
