@@ -10,6 +10,7 @@ import type { Level as CongressLevel } from '../../shared/county/tree.ts';
 import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { rowsOf } from '../db/rows.ts';
+import { packagesOf } from '../hallbox/read.ts';
 import { type Below, congressesBelow } from './access.ts';
 import { idList, NO_STAGES, stagesOf, yearCountsOf } from './year.ts';
 
@@ -42,7 +43,7 @@ export async function countyDashboard(db: DbOrTx, county: County, q: DashboardQu
   const year = q.year ?? shanghaiYear(now);
   const { below, parentName, settingsOf } = await belowWithSettings(db, county);
   const ids = below.map((b) => b.id);
-  const [stages, counts] = [await stagesOf(db, ids, year, now), await yearCountsOf(db, ids, year, today, settingsOf)];
+  const [stages, counts, packages] = [await stagesOf(db, ids, year, now), await yearCountsOf(db, ids, year, today, settingsOf), await packagesOf(db, ids)];
   const rows: DashboardRow[] = below.map((b) => ({
     id: b.id,
     name: b.name,
@@ -51,6 +52,7 @@ export async function countyDashboard(db: DbOrTx, county: County, q: DashboardQu
     parentId: b.parentId,
     parentName: parentName(b),
     ...(stages.get(b.id) ?? NO_STAGES),
+    packages: packages.get(b.id) ?? { filed: 0, lastAt: null },
     ...withCountyRates(counts.get(b.id)!),
   }));
   const text = q.q?.toLowerCase();

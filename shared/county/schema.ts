@@ -75,6 +75,8 @@ export const DashboardRow = BelowCongress.extend({
   window: z.object({ state: z.enum(WINDOW_SHOWN), opensOn: z.string().nullable(), closesOn: z.string().nullable(), proposals: z.int() }),
   list: z.object({ state: z.enum(LIST_SHOWN), candidates: z.int() }),
   vote: z.object({ state: z.enum(VOTE_SHOWN), heldOn: z.string().nullable(), chosen: z.int() }),
+  /** 会场数据包: sessions held offline whose signed packages the county has filed beside this congress (any year). */
+  packages: z.object({ filed: z.int(), lastAt: z.string().nullable() }),
 }).extend(YearFigures.shape);
 export type DashboardRow = z.infer<typeof DashboardRow>;
 

@@ -119,4 +119,5 @@ export const countyEn: Record<keyof typeof countyZh, string> = {
   'county.loading': 'Reading the townships below…',
   'county.noDepartment': 'No department (not assigned, or answered on the spot)',
   'county.rollup.rules': 'How it is counted: a project is on time or late against its planned completion day (late: completed after it, or not completed by it); rectified: projects an evaluation put under rectification; only published evaluations count, and a round with fewer than k responses is left out of the grades and the rate; suggestions count in the year they were received, answered on time compares the first answer with the deadline, and satisfaction counts only the items their submitters rated.',
+  'county.packages': '{n} hall packages filed',
 };

@@ -117,6 +117,7 @@ describe('the county dashboard', () => {
     // Two published rounds; the one under k is withheld: only the graded one's answers count (5 favourable of 6).
     expect(a.evaluation).toMatchObject({ rounds: 2, favourable: 5, answered: 6, satisfactionRate: 83.3 });
     expect(a.evaluation.satisfied + a.evaluation.basic + a.evaluation.dissatisfied).toBe(1);
+    expect(a.packages).toEqual({ filed: 0, lastAt: null });
     const e = d.items.find((r) => r.id === emptyId)!;
     expect(e).toMatchObject({ level: 'street', window: { state: 'none', proposals: 0 }, list: { state: 'none' }, vote: { state: 'none', chosen: 0 }, projects: { total: 0, onTimeRate: null }, evaluation: { rounds: 0, satisfactionRate: null }, loop: { received: 0, satisfactionRate: null } });
   });

@@ -171,6 +171,9 @@ export default function DashboardPage() {
                             <Show when={r.vote.chosen > 0}>
                               <span class="ct-sub">{t('county.chosen', { n: fmt.count(r.vote.chosen) })}</span>
                             </Show>
+                            <Show when={r.packages.filed > 0}>
+                              <span class="ct-sub">{t('county.packages', { n: fmt.count(r.packages.filed) })}</span>
+                            </Show>
                           </td>
                           <td data-label={t('county.col.projects')}>
                             <strong class="num">{pct(r.projects.onTimeRate)}</strong>
