@@ -89,5 +89,11 @@ describe('the city-scale generator', () => {
     expect(it1.first >= `${year - 3}-01-01`).toBe(true);
     expect(it1.last <= today).toBe(true);
     expect(Number(it1.answers)).toBe(Number(it1.answered));
+    // Each item's first answer day is kept beside it (the trigger of migration 0024), also when an answer's day changes.
+    const kept = "select count(*)::int as n from items i where i.congress_id = $1 and i.first_answered_on is distinct from (select min(a.answered_on) from item_answers a where a.item_id = i.id)";
+    expect(Number((await t.database.query<{ n: number }>(kept, [township.congressId]))[0].n)).toBe(0);
+    await t.database.query("update item_answers set answered_on = answered_on - 1 where congress_id = $1 and item_id in (select id from items where congress_id = $1 and answered_on is not null limit 5)", [township.congressId]);
+    await t.database.query("delete from item_answers where congress_id = $1 and item_id in (select id from items where congress_id = $1 and answered_on is not null offset 10 limit 5)", [township.congressId]);
+    expect(Number((await t.database.query<{ n: number }>(kept, [township.congressId]))[0].n)).toBe(0);
   }, 120_000);
 });

@@ -51,6 +51,11 @@ export const items = pgTable(
     /** The latest answer's class and when it was given (the answers themselves: item_answers). */
     answerClass: text('answer_class', { enum: ANSWER_CLASSES }),
     answeredOn: date('answered_on'),
+    /**
+     * The day of its first answer (any round, accepted or not), kept by a database trigger on item_answers (migration
+     * 0024): a county's figures count "answered on time" over thousands of items without a lookup per item (SPEC §16).
+     */
+    firstAnsweredOn: date('first_answered_on'),
     /** When the item was closed (done, referred, merged, to_proposal). */
     closedOn: date('closed_on'),
     /** Triage's words: the on-the-spot answer, where it was referred, why merged. */
