@@ -39,11 +39,11 @@ export const TemplateContent = z
   .object({
     settings: TemplateSettings.optional(),
     /** 负面清单 (settings gathering.negativeList). */
-    negativeList: S.gathering.unwrap().shape.negativeList.optional(),
+    negativeList: S.gathering.unwrap().shape.negativeList.unwrap().optional(),
     /** The default questionnaire (settings evaluation.questionnaire): per kind of target. */
     questionnaire: Items.optional(),
     /** The item categories used (settings loop.categories). */
-    itemCategories: L.categories.optional(),
+    itemCategories: L.categories.unwrap().optional(),
     /** 履职积分 rules (settings points). */
     points: PointRules.optional(),
   })
