@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { calculateJwkThumbprint, CompactSign, compactVerify, importJWK, type JWK } from 'jose';
-import { PACKAGE_FORMAT, PackageContent, type PackageAuditEntry, type PackageVote, SessionPackage } from '../../shared/hallbox/format.ts';
+import { type ChainEntry, isRedacted, type PackageAuditEntry, PACKAGE_FORMAT, PackageContent, type PackageVote, SessionPackage } from '../../shared/hallbox/format.ts';
 import type { FiledVote } from '../../shared/hallbox/schema.ts';
 import { verifyFiles } from '../../shared/tally/verify.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -95,7 +95,10 @@ export async function buildPackage(db: DbOrTx, sessionId: string, congressId?: s
       signoffs: signoffs.map((s) => ({ name: s.name, chief: s.chief, at: s.at.toISOString() })),
     });
   }
-  const entries = (await db.select().from(auditLog).orderBy(asc(auditLog.seq))) as PackageAuditEntry[];
+  // The chain from genesis to the head: this congress's entries whole, any other's as its place in the chain only.
+  const entries: ChainEntry[] = (await db.select().from(auditLog).orderBy(asc(auditLog.seq))).map((e) =>
+    e.congressId === congress.id ? { ...e, details: (e.details ?? null) as Record<string, unknown> | null } : { seq: e.seq, prevHash: e.prevHash, hash: e.hash, redacted: true as const },
+  );
   const last = entries.at(-1)!;
   const [key] = await db.select().from(signingKeys).where(isNull(signingKeys.retiredAt)).orderBy(desc(signingKeys.createdAt)).limit(1);
   if (!key) throw new Error('no signing key: start the server once, or run npm run keys:rotate');
@@ -161,7 +164,7 @@ export async function verifyPackage(text: string, typedFingerprint: string, expe
   // 4. The audit chain recomputes from genesis, entry by entry, to its last entry…
   let prev = GENESIS;
   for (const [i, e] of content.audit.entries.entries()) {
-    const reason = e.seq !== i + 1 ? `expected entry ${i + 1}` : e.prevHash !== prev ? 'its link to the entry before does not hold' : entryHash(e) !== e.hash ? 'its hash does not match the entry' : null;
+    const reason = e.seq !== i + 1 ? `expected entry ${i + 1}` : e.prevHash !== prev ? 'its link to the entry before does not hold' : !isRedacted(e) && entryHash(e) !== e.hash ? 'its hash does not match the entry' : null;
     if (reason) throw new AppError('package_chain_broken', { seq: e.seq, reason });
     prev = e.hash;
   }
@@ -172,7 +175,7 @@ export async function verifyPackage(text: string, typedFingerprint: string, expe
   //    bulletin, both recounting, would not be).
   for (const v of content.votes) {
     const digest = sha256hex(v.result);
-    const published = content.audit.entries.find((e) => e.action === 'tally.publish' && e.targetId === v.id);
+    const published = content.audit.entries.find((e): e is PackageAuditEntry => !isRedacted(e) && e.action === 'tally.publish' && e.targetId === v.id && e.congressId === content.congress.id);
     if (digest !== v.resultDigest || !published || (published.details as { resultDigest?: string } | null)?.resultDigest !== digest) throw new AppError('package_digest', { title: v.title });
   }
   // 7. The township is the one it is filed under.

@@ -12,7 +12,8 @@
  *     "exportedAt": "ISO-8601",
  *     "votes": [ { "id", "title", "publishedAt", "resultDigest", "bulletin": "<bulletin.json text>",
  *                  "result": "<result.json text>", "signoffs": [ { "name", "chief", "at" } ] } ],
- *     "audit": { "entries": [ …every entry from genesis to the head… ], "head": { "seq", "hash" } },
+ *     "audit": { "entries": [ …every entry from genesis to the head: the congress's whole, any other congress's as
+ *                             { "seq", "prevHash", "hash", "redacted": true }… ], "head": { "seq", "hash" } },
  *     "key": { "kty": "OKP", "crv": "Ed25519", "x", "kid" }
  *   },
  *   "signature": "<detached compact JWS: header..signature, EdDSA>"
@@ -43,6 +44,16 @@ export const PackageAuditEntry = z.object({
   hash: Hex64,
 });
 export type PackageAuditEntry = z.infer<typeof PackageAuditEntry>;
+/**
+ * An entry of another congress (or of the deployment itself) on the same server: only its place in the chain — its
+ * content is not this township's to give away. Its link holds (the next entry's prevHash is its hash); its own hash
+ * cannot be recomputed. On a township's laptop, which holds that congress alone, such entries are the set-up's.
+ */
+export const RedactedAuditEntry = z.strictObject({ seq: z.int().min(1), prevHash: Hex64, hash: Hex64, redacted: z.literal(true) });
+export type RedactedAuditEntry = z.infer<typeof RedactedAuditEntry>;
+export const ChainEntry = z.union([RedactedAuditEntry, PackageAuditEntry]);
+export type ChainEntry = z.infer<typeof ChainEntry>;
+export const isRedacted = (e: ChainEntry): e is RedactedAuditEntry => 'redacted' in e && e.redacted === true;
 
 export const PackageVote = z.object({
   id: z.string().min(1).max(100),
@@ -60,7 +71,7 @@ export const PackageContent = z.object({
   session: z.object({ id: z.string().min(1).max(100), name: z.string().max(200), date: z.string() }),
   exportedAt: z.string(),
   votes: z.array(PackageVote).min(1).max(200),
-  audit: z.object({ entries: z.array(PackageAuditEntry).min(1), head: z.object({ seq: z.int().min(1), hash: Hex64 }) }),
+  audit: z.object({ entries: z.array(ChainEntry).min(1), head: z.object({ seq: z.int().min(1), hash: Hex64 }) }),
   key: z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/), kid: z.string().optional() }),
 });
 export type PackageContent = z.infer<typeof PackageContent>;

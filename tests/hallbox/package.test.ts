@@ -11,7 +11,7 @@ import { generateKeyPair, exportJWK, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { desc, isNull } from 'drizzle-orm';
 import * as H from '../../shared/hallbox/contract.ts';
-import { groupedFingerprint, type SessionPackage } from '../../shared/hallbox/format.ts';
+import { groupedFingerprint, isRedacted, type PackageAuditEntry, type SessionPackage } from '../../shared/hallbox/format.ts';
 import { signingKeys } from '../../server/db/schema/index.ts';
 import { fingerprintOf, signContent, verifyPackage } from '../../server/hallbox/package.ts';
 import { packagesOf } from '../../server/hallbox/read.ts';
@@ -73,6 +73,8 @@ beforeAll(async () => {
   expect(res.status, res.text).toBe(200);
   text = res.text;
   fingerprint = res.headers.get('x-key-fingerprint')!;
+  // The browser test's fixture (tests/e2e/fixtures/hallbox-package.json) is a package made here: HALLBOX_WRITE_FIXTURE=1.
+  if (process.env.HALLBOX_WRITE_FIXTURE) writeFileSync('tests/e2e/fixtures/hallbox-package.json', JSON.stringify({ fingerprint, township: township.name, package: JSON.parse(text) }, null, 1));
 
   // The county's server: a county over the township (same name as on the laptop), another township, a stranger.
   sys = await setupAdmin(county);
@@ -107,6 +109,9 @@ describe('export on the laptop', () => {
     expect(v.bulletin).toBe(published.text);
     expect(v.signoffs.map((s) => s.chief).sort()).toEqual([false, true]);
     expect(p.content.audit.entries[0].seq).toBe(1);
+    // Entries of the township whole; anything else on the server (its set-up, another congress) as its hash only.
+    for (const e of p.content.audit.entries) if (!isRedacted(e)) expect(e.congressId).toBe(township.congressId);
+    expect(p.content.audit.entries.some((e) => isRedacted(e))).toBe(true);
     expect(p.content.audit.head.seq).toBe(p.content.audit.entries.length);
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await fingerprintOf(p.content.key)).toBe(fingerprint);
@@ -161,8 +166,13 @@ describe('filing on the county server', () => {
     );
     expect((recount.body.error?.details as { differences: string[] }).differences.length).toBeGreaterThan(0);
     // An audit entry changed (and re-signed): the chain breaks there.
-    const chain = await expectRefused(await tampered((p) => void (p.content.audit.entries[2].actorName = '别人')), 'package_chain_broken');
-    expect(chain.body.error?.message).toContain('3');
+    const p0 = JSON.parse(text) as SessionPackage;
+    const at = p0.content.audit.entries.findIndex((e, i) => i > 0 && !isRedacted(e) && i < p0.content.audit.entries.length - 1);
+    const chain = await expectRefused(await tampered((p) => void ((p.content.audit.entries[at] as PackageAuditEntry).actorName = '别人')), 'package_chain_broken');
+    expect(chain.body.error?.message).toContain(`第 ${at + 1} 条`);
+    // A redacted entry's hash changed (re-signed): the next entry's link no longer holds.
+    const r = p0.content.audit.entries.findIndex((e, i) => isRedacted(e) && i < p0.content.audit.entries.length - 1);
+    if (r >= 0) await expectRefused(await tampered((p) => void (p.content.audit.entries[r].hash = 'f'.repeat(64))), 'package_chain_broken');
     // The head changed: the chain's last entry dropped, the signed head left as it was.
     await expectRefused(await tampered((p) => void p.content.audit.entries.pop()), 'package_head');
     // A result digest that is not the one the chain noted at publication.
