@@ -80,11 +80,12 @@ beforeAll(async () => {
   await t.deps.db.insert(rectifications).values({ congressId: h.congressId, roundId: graded, targetKind: 'project', targetId: p2, departmentId: h.department.id, grade: 'basic', requiresReevaluation: false, deadline: `${Y}-12-31` });
 
   // Items of the loop, with a private contact each.
-  const item = async (o: { md: string; status: 'received' | 'assigned' | 'answered' | 'done'; due?: string; answered?: string; cls?: 'resolved' | 'in_progress'; feedback?: 'satisfied' | 'basically' | 'unsatisfied'; dept?: boolean }) => {
+  const item = async (o: { md: string; status: 'received' | 'assigned' | 'answered' | 'done'; due?: string; answered?: string; cls?: 'resolved' | 'in_progress'; feedback?: 'satisfied' | 'basically' | 'unsatisfied'; dept?: boolean; earlier?: string }) => {
     const [row] = await t.deps.db
       .insert(items)
       .values({ congressId: h.congressId, trackingCode: uniq('CT').toUpperCase(), source: 'resident', category: 'urban', title: `路灯不亮 ${o.md}`, content: '内容', receivedOn: `${Y}-${o.md}`, submitterName: '张三', submitterContact: CONTACT, status: o.status, departmentId: o.dept === false ? null : h.department.id, dueOn: o.due ? `${Y}-${o.due}` : null, answerClass: o.cls ?? null, answeredOn: o.answered ? `${Y}-${o.answered}` : null, feedback: o.feedback ?? null })
       .returning();
+    if (o.earlier) await t.deps.db.insert(itemAnswers).values({ congressId: h.congressId, itemId: row.id, round: 1, departmentId: h.department.id, answerClass: 'in_progress', text: '先答复', answeredOn: `${Y}-${o.earlier}` });
     if (o.answered) await t.deps.db.insert(itemAnswers).values({ congressId: h.congressId, itemId: row.id, round: 1, departmentId: h.department.id, answerClass: o.cls ?? 'in_progress', text: '答复', answeredOn: `${Y}-${o.answered}` });
   };
   await item({ md: '01-05', status: 'done', due: '01-20', answered: '01-10', cls: 'resolved', feedback: 'satisfied' });
@@ -92,6 +93,8 @@ beforeAll(async () => {
   await item({ md: '01-07', status: 'assigned', due: '01-21' });
   await item({ md: '01-08', status: 'done', dept: false, feedback: 'basically' });
   await item({ md: '01-09', status: 'received', dept: false });
+  // Answered on time, returned, answered again after the deadline: on time (the first answer counts).
+  await item({ md: '01-10', status: 'answered', due: '01-20', earlier: '01-15', answered: '01-28', cls: 'in_progress' });
 });
 
 describe('the county dashboard', () => {
@@ -126,7 +129,7 @@ describe('the county dashboard', () => {
     const a = (await dash()).body.items.find((r) => r.id === h.congressId)!;
     const own = (await h.admin.call(R.getFigures, { params: { congressId: h.congressId }, query: { year: Y } })).body;
     for (const k of ['received', 'due', 'onTime', 'late', 'overdue', 'resolved', 'rated', 'satisfied', 'onTimeRate', 'resolvedRate', 'satisfactionRate'] as const) expect(a.loop[k], k).toBe(own.total[k]);
-    expect(a.loop).toMatchObject({ received: 5, answered: 3, resolved: 2, rated: 3, satisfied: 2 });
+    expect(a.loop).toMatchObject({ received: 6, answered: 4, onTime: 2, late: 1, resolved: 2, rated: 3, satisfied: 2 });
   });
 
   it('gives the year’s totals over every congress below, whatever the filter', async () => {
@@ -176,8 +179,8 @@ describe('a township in detail', () => {
     // The dashboard's grade counts are the published results' grades.
     const a = (await dash()).body.items.find((r) => r.id === h.congressId)!;
     expect(a.evaluation[graded.targets[0].grade!]).toBe(1);
-    expect(c.loop.total).toMatchObject({ received: 5, resolved: 2 });
-    expect(c.loop.byDepartment.find((r) => r.name.startsWith("交通局")), JSON.stringify(c.loop.byDepartment)).toMatchObject({ received: 3 });
+    expect(c.loop.total).toMatchObject({ received: 6, onTime: 2, resolved: 2 });
+    expect(c.loop.byDepartment.find((r) => r.name.startsWith("交通局")), JSON.stringify(c.loop.byDepartment)).toMatchObject({ received: 4 });
     expect(c.figures.projects).toEqual(a.projects);
   });
 
@@ -222,7 +225,7 @@ describe('the roll-up report', () => {
     expect(r.rows.map((x) => x.id).sort()).toEqual([h.congressId, emptyId].sort());
     const a = r.rows.find((x) => x.id === h.congressId)!;
     expect(a.projects).toMatchObject({ voted: 2, onTime: 1, late: 1, rectified: 1, spent: '15.75' });
-    expect(a.loop).toMatchObject({ received: 5, answered: 3, resolved: 2 });
+    expect(a.loop).toMatchObject({ received: 6, answered: 4, resolved: 2 });
     expect(r.total.projects).toEqual(a.projects);
     expect(a.evaluationTrend.map((x) => x.year)).toEqual([Y - 4, Y - 3, Y - 2, Y - 1, Y]);
     expect(a.evaluationTrend.at(-1)).toEqual({ year: Y, rate: 83.3, change: null });
