@@ -195,3 +195,25 @@ describe('a county publishes, a township adopts', () => {
     expect((await townAdmin.call(C.listTemplates, { params: { congressId: countyId } })).status).toBe(404);
   });
 });
+
+describe('the demo part (server/templates/demo.ts)', () => {
+  it('publishes two versions; the first township is on v1 and sees v2 as newer, the other on v2; loading twice changes nothing', async () => {
+    const { loadTemplatesDemo } = await import('../../server/templates/demo.ts');
+    const make = async (name: string, level: string) => (await sys.post('/api/congresses', { name: uniq(name), level, term: 18 })).body.id as string;
+    const county = await make('演示县', 'county');
+    const [a, b] = [await make('甲镇', 'township'), await make('乙乡', 'township')];
+    for (const x of [a, b]) expect((await sys.put(`/api/congresses/${x}/parent`, { parentId: county })).status).toBe(200);
+    const me = (await sys.get('/api/auth/me')).body;
+    const adminAccountId = me.account?.id ?? me.id;
+    const before = await settingsOf(a);
+    expect(await loadTemplatesDemo(t.deps.db, { countyId: county, townshipIds: [a, b], adminAccountId })).not.toBeNull();
+    expect(await loadTemplatesDemo(t.deps.db, { countyId: county, townshipIds: [a, b], adminAccountId })).toBeNull();
+    const [ia] = (await sys.call(C.listAvailable, { params: { congressId: a } })).body.items;
+    expect(ia).toMatchObject({ newer: true, adopted: { version: 1 }, latest: { version: 2 } });
+    const [ib] = (await sys.call(C.listAvailable, { params: { congressId: b } })).body.items;
+    expect(ib).toMatchObject({ newer: false, adopted: { version: 2 } });
+    const after = await settingsOf(a);
+    expect({ ...after, evaluation: { ...after.evaluation, questionnaire: {} } }).toEqual(before);
+    expect((await settingsOf(b)).points.reception_held).toBe(3);
+  });
+});
