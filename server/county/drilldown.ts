@@ -18,7 +18,7 @@ import { summarize } from '../projects/describe.ts';
 import { requireBelow } from './access.ts';
 import type { County } from './dashboard.ts';
 import { type LoopCounts } from '../../shared/county/figures.ts';
-import { loopSql, NO_STAGES, stagesOf, yearCountsOf } from './year.ts';
+import { loopSql, NO_STAGES, stagesOf, withoutJit, yearCountsOf } from './year.ts';
 
 export async function childYear(db: DbOrTx, county: County, childId: string, yearAsked: number | undefined, now = new Date()): Promise<ChildYear> {
   const b = await requireBelow(db, county.id, childId);
@@ -69,7 +69,7 @@ export async function childYear(db: DbOrTx, county: County, childId: string, yea
   }
 
   type Grouped = LoopCounts & { gd: number; gc: number; department_id: string | null; category: string | null };
-  const grouped = await rowsOf<Grouped>(db, loopSql(sql`i.congress_id = ${childId}`, year, today, sql`grouping(department_id)::int as gd, grouping(category)::int as gc, department_id, category`, sql`grouping sets ((department_id), (category), ())`));
+  const grouped = await withoutJit(db, (tx) => rowsOf<Grouped>(tx, loopSql(sql`i.congress_id = ${childId}`, year, today, sql`grouping(department_id)::int as gd, grouping(category)::int as gc, department_id, category`, sql`grouping sets ((department_id), (category), ())`)));
   const deptNames = new Map((await db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.congressId, childId))).map((d) => [d.id, d.name]));
   const counted = (g: Grouped) => {
     const c: LoopCounts = { received: g.received, due: g.due, onTime: g.onTime, late: g.late, overdue: g.overdue, answered: g.answered, resolved: g.resolved, rated: g.rated, satisfied: g.satisfied };
