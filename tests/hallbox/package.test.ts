@@ -186,6 +186,22 @@ describe('filing on the county server', () => {
     const noFile = new FormData();
     noFile.append('fingerprint', fingerprint);
     expect((await countyAdmin.call(H.filePackage, { params: { congressId: countyId, childId }, body: noFile })).body.error?.code).toBe('package_file_missing');
+    // Hostile bodies: never a 5xx, always the JSON error shape.
+    const hostile: [string, BodyInit, Record<string, string>][] = [
+      ['the file as a text field', (() => { const f = new FormData(); f.append('file', text); f.append('fingerprint', fingerprint); return f; })(), {}],
+      ['JSON where a form is expected', text, { 'content-type': 'application/json' }],
+      ['a truncated multipart body', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\n\r\n{', { 'content-type': 'multipart/form-data; boundary=x' }],
+      ['an .exe', form('MZ\u0090\u0000\u0003', fingerprint), {}],
+      ['deep nesting', form(`${'['.repeat(5000)}${']'.repeat(5000)}`, fingerprint), {}],
+      ['a bulletin that is not JSON', await tampered((p) => void (p.content.votes[0].bulletin = '{')), {}],
+      ['a key that is not a curve point', await tampered((p) => void (p.content.key.x = 'A'.repeat(43)), 'none'), {}],
+    ];
+    for (const [what, body, headers] of hostile) {
+      const res = typeof body === 'string' && !headers['content-type'] ? await file(countyAdmin, childId, body) : await countyAdmin.request('POST', `/api/congresses/${countyId}/county/congresses/${childId}/packages`, body, headers);
+      expect(res.status, `${what}: ${res.text}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${what}: ${res.text}`).toBeLessThan(500);
+      expect(res.body.error?.code, what).toBeTruthy();
+    }
     // A township not below this county.
     expect((await file(countyAdmin, strangerId, text)).body.error?.code).toBe('congress_not_below');
     // None of these filed anything.
