@@ -5,6 +5,13 @@ import { t } from '../i18n.ts';
 
 export const partLabel = (p: TemplatePart) => t(`templates.part.${p}`);
 
+const SECTIONS = ['quorum', 'vote', 'candidates', 'tally', 'evaluation', 'loop', 'project', 'department', 'official', 'suggestion_handling', 'inquiry', 'representative'] as const;
+/** A field's section in words (法定人数, 计票, 部门…) when its path starts with one, else nothing: the path itself follows. */
+const sectionOf = (path: string) => {
+  const head = path.split('.')[0] as (typeof SECTIONS)[number];
+  return SECTIONS.includes(head) ? t(`templates.field.${head}`) : '';
+};
+
 /** A value as a person reads it: a list joined, an item of a questionnaire by its label, an object as its fields. */
 export function show(v: unknown): string {
   if (v === null || v === undefined) return t('templates.compare.absent');
@@ -36,6 +43,7 @@ export function DiffTable(props: { caption: string; rows: Difference[] }) {
                 <tr>
                   <td>{partLabel(d.part)}</td>
                   <td>
+                    <Show when={sectionOf(d.path)}>{(s) => <span>{s()} </span>}</Show>
                     <code>{d.path || t('templates.compare.whole')}</code>
                   </td>
                   <td class="tp-before">{show(d.before)}</td>
