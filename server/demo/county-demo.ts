@@ -2,7 +2,9 @@
  * The demo county (SPEC §16): 示例县第十八届人民代表大会 over three townships — the demo's told township (placed under
  * it) and two more whose last three years are generated in bulk (server/county/generate.ts) — with the county's staff
  * (`county-staff`, admin of the county) and an overseer (`overseer`, who reads the townships through the county's
- * routes). Each generated township has a staff account and a scrutineer, who signed its tallies.
+ * routes). Each generated township has a staff account and a scrutineer, who signed its tallies. The county's template
+ * (server/templates/demo.ts) and the told township's session package filed at the county (server/hallbox/demo.ts)
+ * come last.
  * Loading twice changes nothing: nothing is done when the county exists.
  */
 import { and, eq, sql } from 'drizzle-orm';
@@ -15,6 +17,8 @@ import { appendAudit } from '../lib/audit.ts';
 import { hashPassword } from '../lib/password.ts';
 import { log } from '../lib/log.ts';
 import { generateItems, generateTownship, generateYear } from '../county/generate.ts';
+import { loadHallboxDemo } from '../hallbox/demo.ts';
+import { loadTemplatesDemo } from '../templates/demo.ts';
 
 export const DEMO_COUNTY = '示例县第十八届人民代表大会';
 /** The two generated townships: [name, the username prefix of its staff, how good it is at its projects]. */
@@ -48,7 +52,7 @@ export async function loadCountyDemo(database: Database, o: { townshipName: stri
       }
       return acc.id;
     };
-    await account('county-staff', '县人大办 黄主任', [[county.id, 'admin']]);
+    const countyStaff = await account('county-staff', '县人大办 黄主任', [[county.id, 'admin']]);
     await account('overseer', '县人大常委会 联络工委 韩主任', [[county.id, 'overseer']]);
     if (township) {
       await tx.update(congresses).set({ parentId: county.id }).where(eq(congresses.id, township.id));
@@ -65,8 +69,13 @@ export async function loadCountyDemo(database: Database, o: { townshipName: stri
       generated.push({ id: t.congressId, name, quality, signers: [scrutId, staffId] });
     }
     await tx.execute(sql`analyze items`);
-    return { county, generated, adminId: admin.id };
+    return { county, generated, adminId: admin.id, countyStaff };
   });
+  // The hall in a box: the told township's session, exported as its laptop would and filed beside it at the county.
+  if (township) await loadHallboxDemo(database, { townshipId: township.id, actor: { id: made.countyStaff, name: '县人大办 黄主任' } });
+  // Templates: the county's template in two versions; the told township adopted the first (and sees the second as
+  // newer), the generated ones the second.
+  await loadTemplatesDemo(db, { countyId: made.county.id, townshipIds: [...(township ? [township.id] : []), ...made.generated.map((g) => g.id)], adminAccountId: made.countyStaff });
   log.info('demo county loaded', { county: DEMO_COUNTY, townships: 1 + made.generated.length, accounts: COUNTY_ACCOUNTS.join(' '), ms: Math.round(performance.now() - started) });
   return { countyId: made.county.id };
 }

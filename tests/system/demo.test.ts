@@ -437,6 +437,12 @@ describe('the demo county (npm start -- --demo): the told township and two gener
     // The overseer reads the townships only through the county: a township's own routes refuse it.
     const qingshan = (await t.database.query<{ id: string }>('select id from congresses where name = $1', [DEMO_CONGRESS]))[0].id;
     for (const path of ['proposals', 'items', 'evaluation/rounds']) expect([403, 404]).toContain((await overseer.get(`/api/congresses/${qingshan}/${path}`)).status);
+    // The county's template, adopted below it, and the told township's session package filed at the county.
+    const [x] = await t.database.query<{ templates: number; adoptions: number; packages: number }>(
+      'select (select count(*)::int from county_templates where congress_id = $1) as templates, (select count(distinct congress_id)::int from template_adoptions) as adoptions, (select count(*)::int from session_packages where congress_id = $2) as packages',
+      [countyId, qingshan],
+    );
+    expect(x).toMatchObject({ templates: 1, adoptions: 3, packages: 1 });
   });
 
   it('generated three years per township whose published results verify, with projects, graded rounds and items', async () => {
