@@ -29,7 +29,7 @@ export async function countItems(db: DbOrTx, congressId: string, from: string, t
     db,
     sql`with f as (
       select i.department_id, i.station_id, i.category, to_char(i.received_on, 'YYYY-MM') as month, i.status, i.due_on, i.answer_class, i.feedback, i.round,
-        (select min(a.answered_on) from item_answers a where a.item_id = i.id) as first_answered
+        i.first_answered_on as first_answered
       from items i
       where i.congress_id = ${congressId} and i.received_on between ${from}::date and ${to}::date ${depts}
     )

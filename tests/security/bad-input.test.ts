@@ -31,8 +31,11 @@ const CONTRACT_OF = new Map(CONTRACTS.map((c) => [routeKey(c), c]));
 /** Write routes that read no body at all (the action is named by the address). */
 const NO_BODY = new Set(CONTRACTS.filter((c) => c.method !== 'GET' && !c.body && !c.bodyKind).map(routeKey));
 /** Write routes whose body is not (only) JSON, each swept by its own hostile cases below. */
-const RAW: Record<string, 'csv' | 'proposal' | 'file'> = Object.fromEntries(
-  CONTRACTS.flatMap((c): [string, 'csv' | 'proposal' | 'file'][] => (c.bodyKind === 'raw' ? [[routeKey(c), 'csv']] : c.bodyKind === 'json-or-multipart' ? [[routeKey(c), 'proposal']] : c.bodyKind === 'multipart' ? [[routeKey(c), 'file']] : [])),
+/** A multipart route that takes a JSON file (the county's filing of a session package) is a `package`, not evidence. */
+const RAW: Record<string, 'csv' | 'proposal' | 'file' | 'package'> = Object.fromEntries(
+  CONTRACTS.flatMap((c): [string, 'csv' | 'proposal' | 'file' | 'package'][] =>
+    c.bodyKind === 'raw' ? [[routeKey(c), 'csv']] : c.bodyKind === 'json-or-multipart' ? [[routeKey(c), 'proposal']] : c.bodyKind === 'multipart' ? [[routeKey(c), c.accepts?.includes('application/json') ? 'package' : 'file']] : [],
+  ),
 );
 const isPublic = (r: Route) => r.path.startsWith('/.well-known/') || CONTRACT_OF.get(r.key)?.permission === 'public';
 /**
@@ -394,6 +397,9 @@ beforeAll(async () => {
   // The year-round loop: a station and an item to aim at, so the sweep reaches past the lookups into the bodies.
   real.stationId = (await admin.post(`${base}/stations`, { name: '城关联络站', kind: 'central' })).body.id;
   real.itemId = (await admin.post(`${base}/items`, { source: 'staff', category: 'urban', title: '路灯不亮', content: '城关路口的路灯坏了一周。' })).body.id;
+  // County and city: a county over this congress, so that the filing of a session package reaches past its lookups.
+  real.countyId = (await admin.post('/api/congresses', { name: '城关县第十八届人民代表大会', level: 'county', term: 18 })).body.id;
+  expect((await admin.put(`${base}/parent`, { parentId: real.countyId })).status).toBe(200);
   for (const [k, v] of Object.entries(real)) expect(v, k).toMatch(/^[0-9a-f-]{36}$/);
   // Path parts that are not ids.
   real.year = String(year);
@@ -429,7 +435,7 @@ describe('the route inventory', () => {
     const keys = new Set(routes.map((r) => r.key));
     for (const k of ACCEPTS_JUNK) if (!keys.has(k)) problems.push(`${k}: listed here but no longer a route`);
     // The sweep's hostile files are written for these kinds of body: a new kind needs its own cases.
-    expect(Object.values(RAW).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'file', 'file', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal']);
+    expect(Object.values(RAW).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'file', 'file', 'package', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal', 'proposal']);
     expect(problems).toEqual([]);
   });
 
@@ -600,6 +606,34 @@ describe('a signed-in administrator sending malformed input to every route', () 
         ['a truncated multipart body', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG', { 'content-type': 'multipart/form-data; boundary=x' }],
         ['a caption with NUL', form({ file: fileOf(PNG, 'a.png', 'image/png'), caption: NUL }), {}],
         ['a malformed milestone ID', form({ file: fileOf(PNG, 'a.png', 'image/png'), milestoneId: "1' OR '1'='1" }), {}],
+      ];
+      for (const [what, body, headers, code] of cases) {
+        const res = await send(admin, 'POST', url, body, headers);
+        count('files', r);
+        expectRefused(res, `POST ${url} with ${what}`);
+        if (code) expect(res.body.error.code, what).toBe(code);
+        expect(res.text, `${what}: the message names no directory`).not.toContain('../');
+      }
+    }
+  });
+
+  it('gets a 4xx JSON error for hostile session packages filed by the county', async () => {
+    const fp = 'ab'.repeat(32);
+    for (const r of routes.filter((x) => RAW[x.key] === 'package')) {
+      const url = fill(r, { congressId: real.countyId, childId: real.congressId });
+      const cases: [string, BodyInit, Record<string, string>, string?][] = [
+        ['an .exe named package.json', form({ file: fileOf(EXE, '../../package.json', 'application/json'), fingerprint: fp }), {}, 'package_malformed'],
+        ['text that is not JSON', form({ file: fileOf(TEXT, 'package.json', 'application/json'), fingerprint: fp }), {}, 'package_malformed'],
+        ['JSON that is no package', form({ file: fileOf(new TextEncoder().encode('{"format":"minsheng-bulletin/1"}'), 'package.json', 'application/json'), fingerprint: fp }), {}],
+        ['an empty file', form({ file: fileOf(new Uint8Array(0), 'package.json', 'application/json'), fingerprint: fp }), {}, 'package_file_missing'],
+        ['no file', form({ fingerprint: fp }), {}, 'package_file_missing'],
+        ['no fingerprint', form({ file: fileOf(new TextEncoder().encode('{}'), 'package.json', 'application/json') }), {}, 'package_fingerprint_format'],
+        ['a fingerprint with NUL', form({ file: fileOf(new TextEncoder().encode('{}'), 'package.json', 'application/json'), fingerprint: NUL }), {}],
+        ['a body over the upload limit (declared)', 'x', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(33 * MB) }, 'body_too_large'],
+        ['JSON where a file is expected', '{"file":"x"}', { 'content-type': 'application/json' }, 'unsupported_media'],
+        ['no body', '', {}, 'unsupported_media'],
+        ['multipart without a boundary', '--x\r\n\r\n', { 'content-type': 'multipart/form-data' }],
+        ['a truncated multipart body', '--x\r\nContent-Disposition: form-data; name="file"; filename="p.json"\r\n\r\n{', { 'content-type': 'multipart/form-data; boundary=x' }],
       ];
       for (const [what, body, headers, code] of cases) {
         const res = await send(admin, 'POST', url, body, headers);
