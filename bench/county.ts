@@ -9,6 +9,7 @@
  * BENCH_CITY_YEARS, BENCH_ITEMS and BENCH_COUNTY_ASKS make it smaller or larger.
  */
 import type { ChildProcess } from 'node:child_process';
+import { round, timed as timedAfter, type Kit } from './kit.ts';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../server/db/schema/index.ts';
@@ -19,15 +20,6 @@ import { DashboardQuery } from '../shared/county/schema.ts';
 import { shanghaiToday } from '../shared/time.ts';
 import { BenchClient, percentile, pool } from './client.ts';
 
-type Row = { scenario: string; figure: number; unit: string; required: string; goal: string; pass: boolean | null; ceiling?: number; ratio?: number; note?: string };
-type Kit = {
-  baseUrl: string;
-  password: string;
-  startServer: (env: Record<string, string>) => Promise<{ proc: ChildProcess; origin: string; ms: number }>;
-  stop: (p: ChildProcess) => Promise<void>;
-  add: (r: Row) => void;
-  log: (s: string) => void;
-};
 
 const COUNTIES = Number(process.env.BENCH_CITY_COUNTIES ?? 10);
 const PER_COUNTY = Number(process.env.BENCH_CITY_TOWNSHIPS ?? 19);
@@ -35,18 +27,7 @@ const YEARS = Number(process.env.BENCH_CITY_YEARS ?? 10);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const ASKS = Number(process.env.BENCH_COUNTY_ASKS ?? 100);
 const WARM = 10;
-const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
-
-async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM; i++) await fn();
-  const lat: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    lat.push(performance.now() - t0);
-  }
-  return lat;
-}
+const timed = (n: number, fn: () => Promise<unknown>) => timedAfter(n, fn, WARM);
 
 export async function countyBench(k: Kit) {
   const name = `minsheng_bench_city_${process.pid}`;

@@ -7,39 +7,20 @@
  * Hooked into bench/run.ts (BENCH_ONLY=loop runs only this); ITEMS=… changes the count.
  */
 import type { ChildProcess } from 'node:child_process';
+import { round, timed as timedAfter, type Kit } from './kit.ts';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../server/db/schema/index.ts';
 import { countItems } from '../server/review/figures.ts';
 import { BenchClient, percentile } from './client.ts';
 
-type Row = { scenario: string; figure: number; unit: string; required: string; goal: string; pass: boolean | null; ceiling?: number; ratio?: number; note?: string };
-type Kit = {
-  baseUrl: string;
-  password: string;
-  startServer: (env: Record<string, string>) => Promise<{ proc: ChildProcess; origin: string; ms: number }>;
-  stop: (p: ChildProcess) => Promise<void>;
-  add: (r: Row) => void;
-  log: (s: string) => void;
-};
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const DEPARTMENTS = 20;
 const STATIONS = 12;
 const ASKS = Number(process.env.BENCH_LOOP_ASKS ?? 200);
 const WARM = 20;
-const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
-
-async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARM; i++) await fn();
-  const lat: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    lat.push(performance.now() - t0);
-  }
-  return lat;
-}
+const timed = (n: number, fn: () => Promise<unknown>) => timedAfter(n, fn, WARM);
 
 export async function loopBench(k: Kit) {
   const name = `minsheng_bench_loop_${process.pid}`;
