@@ -1,5 +1,6 @@
 /** The county stage's routes (shared/county/contract.ts): the tree of congresses, the dashboard, the roll-up report. */
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import * as C from '../../shared/county/contract.ts';
 import { placeRefusal } from '../../shared/county/tree.ts';
@@ -32,6 +33,35 @@ implement(countyRoutes, C.setParent, async (c, { access, params, body }) => {
     await appendAudit(tx, { actor: actorOf(access.auth), congressId: child.id, action: 'county.set_parent', targetType: 'congress', targetId: child.id, details: { parentId: parent?.id ?? null, parentName: parent?.name ?? null } });
   });
   return { ok: true as const };
+});
+
+implement(countyRoutes, C.listTree, async (c, { query }) => {
+  const { db } = c.get('deps');
+  const parent = alias(congresses, 'parent');
+  const where = and(
+    query.q ? sql`strpos(lower(${congresses.name}), lower(${query.q})) > 0` : undefined,
+    query.level ? eq(congresses.level, query.level) : undefined,
+    query.parentId ? eq(congresses.parentId, query.parentId) : undefined,
+    query.top ? isNull(congresses.parentId) : undefined,
+  );
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(congresses).where(where);
+  const rows = await db
+    .select({
+      id: congresses.id,
+      name: congresses.name,
+      level: congresses.level,
+      term: congresses.term,
+      parentId: congresses.parentId,
+      parentName: parent.name,
+      below: sql<number>`(select count(*)::int from congresses k where k.parent_id = ${congresses.id})`,
+    })
+    .from(congresses)
+    .leftJoin(parent, eq(parent.id, congresses.parentId))
+    .where(where)
+    .orderBy(sql`array_position(array['city','county','township','street']::text[], ${congresses.level})`, asc(congresses.name), asc(congresses.id))
+    .limit(query.size)
+    .offset(offsetOf(query));
+  return { items: rows, total, page: query.page, size: query.size };
 });
 
 implement(countyRoutes, C.listBelow, async (c, { access, query }) => {

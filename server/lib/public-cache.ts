@@ -78,6 +78,10 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   hotline_mappings: 'how the 12345 export is read: staff only, never on a cached read',
   hotline_imports: 'the record of 12345 imports: staff only, never on a cached read',
   archive_entries: 'trainings and 述职 in representatives’ duty archives: staff and the representative only, never on a cached read',
+  county_templates: 'templates a county publishes: its staff and the congresses below only, never on a cached read',
+  template_versions: 'the published versions of those templates: the same',
+  template_adoptions: 'which version a township adopted: its staff and the county only, never on a cached read',
+  session_packages: 'the hall packages a county filed: its staff and overseers only, never on a cached read',
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';
-import { BelowPage, BelowQuery, ChildParams, ChildYear, Dashboard, DashboardQuery, Rollup, SetParent, YearQuery } from './schema.ts';
+import { BelowPage, BelowQuery, ChildParams, ChildYear, Dashboard, DashboardQuery, Rollup, SetParent, TreePage, TreeQuery, YearQuery } from './schema.ts';
 
 const tag = 'county';
 
@@ -17,6 +17,16 @@ export const setParent = route({
   body: SetParent,
   response: z.object({ ok: z.literal(true) }),
   errors: ['congress_not_found', 'parent_level', 'parent_self'],
+});
+
+export const listTree = route({
+  method: 'GET',
+  path: '/congress-tree',
+  tag,
+  summary: 'Every congress of the deployment with its parent and how many sit directly under it, paged and filtered on the server (system administrators)',
+  permission: 'systemAdmin',
+  query: TreeQuery,
+  response: TreePage,
 });
 
 export const listBelow = route({

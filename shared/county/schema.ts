@@ -21,6 +21,19 @@ export const BelowQuery = PageQuery.extend({
 });
 export const BelowPage = pageOf(BelowCongress);
 
+/** Every congress of the deployment (a system administrator's list at city size), paged and filtered on the server. */
+export const TreeQuery = PageQuery.extend({
+  q: z.string().trim().max(60).optional(),
+  level: CongressLevel.optional(),
+  /** Only the congresses directly under this one. */
+  parentId: z.uuid().optional(),
+  /** Only those with no parent (the tops of the tree, and congresses not placed yet). */
+  top: z.enum(['1']).optional(),
+});
+export const TreeCongress = BelowCongress.extend({ below: z.int() });
+export type TreeCongress = z.infer<typeof TreeCongress>;
+export const TreePage = pageOf(TreeCongress);
+
 // ---- the dashboard, the drill-down and the roll-up (figures: shared/county/figures.ts) ----
 const Rate = z.number().nullable();
 const Money = z.string();

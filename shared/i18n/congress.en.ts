@@ -3,6 +3,22 @@ import type { congressZh } from './congress.zh-CN.ts';
 
 export const congressEn: Record<keyof typeof congressZh, string> = {
   // Congress list
+  'congresses.tree.title': 'The tree of congresses (county and townships)',
+  'congresses.tree.caption': 'Every congress, from the top of the tree: city, county, township, street',
+  'congresses.tree.search': 'Find by name',
+  'congresses.tree.allLevels': 'All levels',
+  'congresses.tree.find': 'Find',
+  'congresses.tree.parent': 'Congress above',
+  'congresses.tree.unplaced': 'Not placed yet',
+  'congresses.tree.below': 'Directly below',
+  'congresses.tree.place': 'Place',
+  'congresses.tree.placeNamed': 'Place “{name}” under its county or city',
+  'congresses.tree.placeTitle': 'Congress above: {name}',
+  'congresses.tree.placeLead': 'Choose the {level} it belongs to. That congress’s staff and overseers will read its year.',
+  'congresses.tree.findParent': 'Filter the congresses above by name',
+  'congresses.tree.noParent': 'None (at the top)',
+  'congresses.tree.placed': 'The congress above is set.',
+  'congresses.tree.none': 'No congress matches. Try another name or level.',
   'congresses.title': 'All congresses',
   'congresses.lead': "The people's congresses in this system. Each has its own roster, departments, accounts and settings.",
   'congresses.create': 'New congress',

@@ -17,6 +17,7 @@ export const part: StagePart = {
   },
   table: {
     'PUT /api/congresses/:congressId/parent': { allow: ['sysadmin'], req: (x) => ({ path: `/api/congresses/${x.w.id}/parent`, body: { parentId: x.w.ids.county } }) },
+    'GET /api/congress-tree': { allow: ['sysadmin'], req: () => ({ path: '/api/congress-tree?size=5' }) },
     'GET /api/congresses/:congressId/county/congresses': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/congresses` }) },
     'GET /api/congresses/:congressId/county/dashboard': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/dashboard` }) },
     'GET /api/congresses/:congressId/county/congresses/:childId': { allow: ['sysadmin', 'overseer'], req: (x) => ({ path: `/api/congresses/${x.w.ids.county}/county/congresses/${x.w.id}` }) },

@@ -18,7 +18,7 @@ import { shanghaiToday, shanghaiYear } from '../../shared/time.ts';
  */
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 const PASSWORD = 'minsheng-demo';
-type Who = 'public' | 'admin' | 'staff' | 'gov' | 'chair' | 'scrutineer1' | 'department' | 'representative';
+type Who = 'public' | 'admin' | 'staff' | 'gov' | 'chair' | 'scrutineer1' | 'department' | 'representative' | 'overseer' | 'county-staff';
 type Lang = 'zh-CN' | 'en';
 type Finding = { rule: string; impact: string; help: string; nodes: { target: string; html: string; summary: string }[] };
 /** `shot`: a file name for screenshots of the state at tablet and phone size (pages this work changed). */
@@ -47,6 +47,8 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     item: '',
     itemCode: '',
     representative: '',
+    county: '',
+    package: '',
   };
   const year = shanghaiYear();
   const c = () => `/c/${ids.congress}`;
@@ -175,7 +177,11 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     ids.representative = (await staff.get<{ rows: { id: string }[] }>(`${base}/archive?year=${year}`)).rows[0].id;
     const tracked = await staff.get<{ trackingCode?: string }[]>(`${base}/proposals`);
     ids.trackingCode = tracked.find((p) => p.trackingCode)?.trackingCode ?? '';
-    for (const x of [staff, gov, chair, s1]) await x.close();
+    // County and city: the demo county over the township, its filed hall package.
+    const county = await api('county-staff');
+    ids.county = (await county.get<{ id: string; level: string }[]>('/congresses')).find((x) => x.level === 'county')!.id;
+    ids.package = (await county.get<{ items: { id: string }[] }>(`/congresses/${ids.county}/county/packages`)).items[0].id;
+    for (const x of [staff, gov, chair, s1, county]) await x.close();
   });
   afterAll(async () => {
     for (const ctx of contexts.values()) await ctx.close().catch(() => {});
@@ -276,6 +282,16 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     { name: 'home: department', who: 'department', url: () => '/' },
     { name: 'home: representative', who: 'representative', url: () => '/' },
     { name: 'home: representative on a phone', who: 'representative', url: () => '/', size: 'phone' },
+    // County and city (SPEC §16): the overseer's and the county office's pages, the township's templates from above.
+    { name: 'county: townships dashboard', who: 'overseer', url: () => `/c/${ids.county}/county` },
+    { name: 'county: townships dashboard on a phone', who: 'overseer', url: () => `/c/${ids.county}/county`, size: 'phone' },
+    { name: 'county: a township’s year', who: 'overseer', url: () => `/c/${ids.county}/county/townships/${ids.congress}` },
+    { name: 'county: roll-up report', who: 'overseer', url: () => `/c/${ids.county}/county/rollup` },
+    { name: 'print: county roll-up report', who: 'overseer', url: () => `/c/${ids.county}/county/rollup/print` },
+    { name: 'county: templates', who: 'county-staff', url: () => `/c/${ids.county}/templates` },
+    { name: 'county: hall packages', who: 'county-staff', url: () => `/c/${ids.county}/county/packages` },
+    { name: 'county: a hall package', who: 'county-staff', url: () => `/c/${ids.county}/county/packages/${ids.package}` },
+    { name: 'templates from the county', who: 'staff', url: () => `${c()}/templates-above` },
   ];
   /** Findings of a state passed on the way (the ballot's review). */
   const extra: string[] = [];

@@ -16,6 +16,7 @@ import { fmt, t } from '../i18n.ts';
 import { levelLabel, levelOptions, roleLabel } from '../labels.ts';
 import { me } from '../session.ts';
 import { useCongressList } from './context.tsx';
+import { CongressTree } from './CongressTree.tsx';
 import './congress.css';
 
 /** Every congress this account may open; a system administrator creates new ones here. */
@@ -55,23 +56,31 @@ export default function CongressListPage() {
               />
             }
           >
-            <ul class="tiles">
-              <For each={list}>
-                {(c) => (
-                  <li class="tile">
-                    <A href={`/c/${c.id}`} class="tile-link">
-                      <span class="tile-title">{c.name}</span>
-                      <span class="tile-meta">
-                        {levelLabel(c.level)} · {fmt.term(c.term)}
-                      </span>
-                      <span class="tile-tags">
-                        <For each={c.myRoles}>{(r) => <span class="tag">{roleLabel(r)}</span>}</For>
-                      </span>
-                    </A>
-                  </li>
-                )}
-              </For>
-            </ul>
+            {/* A system administrator holds every congress: at city size they are paged and found on the server, with the tree. */}
+            <Show
+              when={admin()}
+              fallback={
+                <ul class="tiles">
+                  <For each={list}>
+                    {(c) => (
+                      <li class="tile">
+                        <A href={`/c/${c.id}`} class="tile-link">
+                          <span class="tile-title">{c.name}</span>
+                          <span class="tile-meta">
+                            {levelLabel(c.level)} · {fmt.term(c.term)}
+                          </span>
+                          <span class="tile-tags">
+                            <For each={c.myRoles}>{(r) => <span class="tag">{roleLabel(r)}</span>}</For>
+                          </span>
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              }
+            >
+              <CongressTree changed={refetch} />
+            </Show>
           </Show>
         )}
       </Async>
