@@ -1,6 +1,10 @@
 import type { hallboxZh } from './hallbox.zh-CN.ts';
 
 export const hallboxEn: Record<keyof typeof hallboxZh, string> = {
+  'hallbox.export.button': 'Export the session package',
+  'hallbox.export.failed': 'The session package could not be exported. Try again in a moment.',
+  'hallbox.export.saved': 'The signed session package is saved. Give the file to the county standing committee.',
+  'hallbox.export.fingerprint': 'Copy this key fingerprint onto the paper receipt and sign it: the county checks it when it uploads the package.',
   'hallbox.nav.packages': 'Session packages',
   'hallbox.list.title': 'Session packages',
   'hallbox.list.lead': 'A township that held its session on one laptop with no network exports a signed package with npm run export-session; the county uploads it here, and the server checks the signature, recounts the ballots and recomputes the audit log before filing it beside that township.',

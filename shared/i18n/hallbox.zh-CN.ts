@@ -1,6 +1,10 @@
 /** The hallbox stage's words (zh-CN first; hallbox.en.ts has the same keys). */
 export const hallboxZh = {
   'hallbox.nav.packages': '会场数据包',
+  'hallbox.export.button': '导出会场数据包',
+  'hallbox.export.failed': '没能导出会场数据包，请稍后再试。',
+  'hallbox.export.saved': '已保存签名的会场数据包文件。请把它交给县（区）人大常委会。',
+  'hallbox.export.fingerprint': '请把下面的密钥指纹抄在纸质回执上并签字：县里上传数据包时要核对它。',
   'hallbox.list.title': '会场数据包',
   'hallbox.list.lead': '乡镇在没有网络的会场用一台电脑开会后，用 npm run export-session 导出签名的数据包；县人大在这里上传，服务器核验签名、重新计票、核对审计日志后归档到该乡镇名下。',
   'hallbox.loading': '正在读取会场数据包……',

@@ -243,6 +243,17 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     { name: 'a candidate list', who: 'gov', url: () => `${c()}/gathering/lists/${ids.list}`, shot: 'a11y-list' },
     { name: 'sessions', who: 'staff', url: () => `${c()}/sessions` },
     { name: 'a session', who: 'chair', url: () => `${c()}/sessions/${ids.session}` },
+    // The hall in a box: the office asks for the session's package while a vote is still open — the server's refusal, said.
+    {
+      name: 'a session: its package asked for while a vote is open',
+      who: 'staff',
+      url: () => `${c()}/sessions/${ids.session}`,
+      then: async (page, lang) => {
+        await page.getByRole('button', { name: lang === 'en' ? 'Export the session package' : '导出会场数据包' }).click();
+        await page.getByRole('dialog').getByRole('alert').waitFor();
+        expect(await page.getByRole('dialog').getByRole('alert').textContent()).toMatch(lang === 'en' ? /still open|not published yet/ : /尚未结束|尚未公布/);
+      },
+    },
     { name: 'check-in', who: 'staff', url: () => `${c()}/sessions/${ids.session}/check-in` },
     { name: 'a vote open (presidium)', who: 'chair', url: () => `${c()}/sessions/${ids.session}/votes/${ids.openVote}` },
     { name: 'a vote open (scrutineer)', who: 'scrutineer1', url: () => `${c()}/sessions/${ids.session}/votes/${ids.openVote}` },

@@ -17,6 +17,7 @@ import { replaced } from '../gathering/ListsPage.tsx';
 import { fmt, t } from '../i18n.ts';
 import { can } from '../session.ts';
 import { createVote, every, fetchAttendance, fetchMotions, fetchSession, fetchVotes, markAttendance, type AttendanceRow, type AttendanceStatus, type Motion, type SessionSummary, type Vote } from './hall.data.ts';
+import { ExportPackageButton } from '../hallbox/ExportButton.tsx';
 import { MotionsSection } from './Motions.tsx';
 import './hall.css';
 
@@ -90,6 +91,10 @@ export default function SessionPage() {
               <A class="btn btn-primary" href={`/c/${id()}/sessions/${params.sessionId}/check-in`}>
                 {t('checkin.open')}
               </A>
+            </Show>
+            {/* The hall in a box: a township that held its session offline gives its county the signed package afterwards. */}
+            <Show when={can(id(), 'hallbox.export')}>
+              <ExportPackageButton congressId={id()} sessionId={params.sessionId} />
             </Show>
             <Show when={can(id(), 'kiosk.manage')}>
               <A class="btn btn-secondary" href={`/c/${id()}/sessions/${params.sessionId}/kiosks`}>
