@@ -11,7 +11,7 @@ export const congressZh = {
   'congresses.tree.unplaced': '尚未设置上级',
   'congresses.tree.below': '直接下辖',
   'congresses.tree.place': '设置上级',
-  'congresses.tree.placeNamed': '设置“{name}”的上级人大',
+  'congresses.tree.placeNamed': '设置上级：{name}',
   'congresses.tree.placeTitle': '设置上级人大：{name}',
   'congresses.tree.placeLead': '请选择它所属的{level}。县（区）、市的工作人员和上级督导将能查看它的年度工作。',
   'congresses.tree.findParent': '按名称筛选上级',

@@ -9,6 +9,7 @@ import { can } from '../session.ts';
 import { fetchChild, paths, pct, yearChoices, yearOf } from './county.data.ts';
 import { StateTag } from './parts.tsx';
 import './county.css';
+import { scrollable } from '../components/Table.tsx';
 
 const GRADE_TONE = { satisfied: 'ok', basic: 'warn', dissatisfied: 'bad' } as const;
 
@@ -24,7 +25,7 @@ export default function ChildPage() {
   const year = () => yearOf(search.year);
   const [data, { refetch }] = createResource(() => (can(id(), 'county.read') ? { c: id(), child: params.childId, y: year() } : false), (s) => fetchChild(s.c, s.child, s.y));
   const LoopTable = (p: { caption: string; rows: { label: string; received: number; onTimeRate: number | null; answered: number; resolved: number; resolvedRate: number | null; overdue: number; satisfactionRate: number | null }[] }) => (
-    <div class="ct-scroll">
+    <div class="ct-scroll" ref={scrollable}>
       <table class="ct-table ct-plain">
         <caption>{p.caption}</caption>
         <thead>
@@ -113,7 +114,7 @@ export default function ChildPage() {
               <Show when={c.lists.length} fallback={<p class="muted">{t('county.child.noLists')}</p>}>
                 <For each={c.lists}>
                   {(l) => (
-                    <div class="ct-scroll">
+                    <div class="ct-scroll" ref={scrollable}>
                       <table class="ct-table ct-plain">
                         <caption>
                           {l.title} · v{l.version} · {fmt.date(l.frozenAt)}
@@ -140,7 +141,7 @@ export default function ChildPage() {
             <section class="ct-section" aria-labelledby="ct-projects">
               <h2 id="ct-projects">{t('county.child.projects')}</h2>
               <Show when={c.projects.length} fallback={<p class="muted">{t('county.child.noProjects')}</p>}>
-                <div class="ct-scroll">
+                <div class="ct-scroll" ref={scrollable}>
                   <table class="ct-table ct-plain">
                     <thead>
                       <tr>
@@ -181,7 +182,7 @@ export default function ChildPage() {
               <Show when={c.evaluation.length} fallback={<p class="muted">{t('county.child.noRounds')}</p>}>
                 <For each={c.evaluation}>
                   {(r) => (
-                    <div class="ct-scroll">
+                    <div class="ct-scroll" ref={scrollable}>
                       <table class="ct-table ct-plain">
                         <caption>
                           {r.title} · {fmt.date(r.publishedAt)}

@@ -13,6 +13,7 @@ import { can } from '../session.ts';
 import { fetchDashboard, paths, pct, yearChoices, yearOf } from './county.data.ts';
 import { evaluationLine, loopLine, projectsLine, StateTag } from './parts.tsx';
 import './county.css';
+import { scrollable } from '../components/Table.tsx';
 
 type Search = { year?: string; q?: string; level?: string; vote?: string; sort?: string; dir?: string; page?: string };
 
@@ -126,7 +127,7 @@ export default function DashboardPage() {
               when={d.items.length > 0}
               fallback={<EmptyState title={d.totals.congresses === 0 ? t('county.empty') : t('county.noMatch')} />}
             >
-              <div class="ct-scroll">
+              <div class="ct-scroll" ref={scrollable}>
                 <table class="ct-table">
                   <caption class="sr-only">{t('county.dashboard.title')}</caption>
                   <thead>

@@ -4,6 +4,7 @@ import { RATE_COLUMNS, ROLLUP_COLUMNS } from '../../../shared/county/columns.ts'
 import type { Rollup } from '../../../shared/county/schema.ts';
 import { fmt, t } from '../i18n.ts';
 import { pct } from './county.data.ts';
+import { scrollable } from '../components/Table.tsx';
 
 type Figures = Rollup['total'];
 const cell = (k: string, v: number | string | null) => ((RATE_COLUMNS as readonly string[]).includes(k) ? pct(v as number | null) : typeof v === 'number' ? fmt.count(v) : (v ?? '—'));
@@ -16,7 +17,7 @@ export function RollupTable(props: { r: Rollup; compact?: boolean }) {
     </tr>
   );
   return (
-    <div class="ct-scroll">
+    <div class="ct-scroll" ref={scrollable}>
       <table class="ct-table ct-plain ct-rollup" classList={{ compact: !!props.compact }}>
         <thead>
           <tr>
@@ -51,7 +52,7 @@ export function TrendTable(props: { r: Rollup }) {
     </tr>
   );
   return (
-    <div class="ct-scroll">
+    <div class="ct-scroll" ref={scrollable}>
       <table class="ct-table ct-plain compact">
         <caption>{t('county.rollup.trend')}</caption>
         <thead>
