@@ -17,6 +17,9 @@ type Segment = { real: number; demo: number };
 /** Tables whose times are the system's own, not the story's: sign-in sessions, rate limits, keys, the audit log. */
 const KEEP = new Set(['audit_log', 'sessions', 'rate_limits', 'signing_keys', 'kiosks']);
 
+/** How far behind the real present the story's latest steps are stamped (DemoClock.set). */
+const LAG_MS = 60_000;
+
 export class DemoClock {
   private readonly segments: Segment[];
   readonly loadStarted: number;
@@ -39,10 +42,14 @@ export class DemoClock {
   /**
    * From now on the demo's time is `at`. Never backwards: a time before the demo's present (a year squeezed into a few
    * days, when the demo is loaded early in January) becomes a second after it, so the order of events always holds.
+   * Never after the real present either: a step the story places later today (a demo loaded after midnight, before the
+   * office's morning) happens a minute before now, so what the wall clock stamps after the story still comes after it.
    */
   set(at: Date): Date {
-    const floor = this.now().getTime() + 1000;
-    const demo = Math.max(at.getTime(), floor);
+    const present = this.now().getTime();
+    const latest = Date.now() - LAG_MS;
+    let demo = Math.max(at.getTime(), present + 1000);
+    if (demo > latest) demo = Math.max(latest, present + 1);
     // A new segment starts a millisecond after everything written before it (database times have microseconds).
     const real = Date.now() + 1;
     while (Date.now() < real) {

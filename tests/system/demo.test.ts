@@ -36,6 +36,16 @@ describe('the demo clock', () => {
     clock.end();
     expect(Math.abs((await withClock(clock.now, async () => now())).getTime() - Date.now())).toBeLessThan(1000);
   });
+
+  it('never stamps a step placed later today after the real present (a demo loaded after midnight), and still moves forward', () => {
+    const clock = new DemoClock(new Date(Date.now() - 3 * 86_400_000));
+    const ahead = clock.set(new Date(Date.now() + 9 * 3_600_000)); // "today at 10:00", loaded at 00:20
+    expect(ahead.getTime()).toBeLessThan(Date.now());
+    const next = clock.set(new Date(Date.now() + 10 * 3_600_000));
+    expect(next.getTime()).toBeGreaterThan(ahead.getTime());
+    expect(next.getTime()).toBeLessThan(Date.now());
+    clock.end();
+  });
 });
 
 describe('the demo township (npm start -- --demo): a whole year', () => {
