@@ -17,8 +17,9 @@ type Segment = { real: number; demo: number };
 /** Tables whose times are the system's own, not the story's: sign-in sessions, rate limits, keys, the audit log. */
 const KEEP = new Set(['audit_log', 'sessions', 'rate_limits', 'signing_keys', 'kiosks']);
 
-/** How far behind the real present the story's latest steps are stamped (DemoClock.set). */
+/** How far before the load began the story's latest steps are stamped, at the latest (DemoClock.set). */
 const LAG_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 export class DemoClock {
   private readonly segments: Segment[];
@@ -42,13 +43,15 @@ export class DemoClock {
   /**
    * From now on the demo's time is `at`. Never backwards: a time before the demo's present (a year squeezed into a few
    * days, when the demo is loaded early in January) becomes a second after it, so the order of events always holds.
-   * Never after the real present either: a step the story places later today (a demo loaded after midnight, before the
-   * office's morning) happens a minute before now, so what the wall clock stamps after the story still comes after it.
+   * Never after the load began either: a step the story places later today than the load (a demo loaded after
+   * midnight, before the office's morning) happens at that hour a day earlier — still in order, before anything the wall
+   * clock stamps during or after the load.
    */
   set(at: Date): Date {
     const present = this.now().getTime();
-    const latest = Date.now() - LAG_MS;
+    const latest = this.loadStarted - LAG_MS;
     let demo = Math.max(at.getTime(), present + 1000);
+    if (demo > latest) demo = Math.max(at.getTime() - DAY_MS, present + 1000);
     if (demo > latest) demo = Math.max(latest, present + 1);
     // A new segment starts a millisecond after everything written before it (database times have microseconds).
     const real = Date.now() + 1;
