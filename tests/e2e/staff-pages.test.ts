@@ -31,11 +31,13 @@ describe('setup pages: departments, roles, accounts, roster actions, audit, card
     await h?.close();
   });
 
-  it('lists congresses as tiles', async () => {
+  it('lists congresses in a table with their level and term (a system administrator holds every congress)', async () => {
     const { page } = h;
     await page.goto(`${h.origin}/congresses`);
     await page.getByRole('link', { name: /青山镇人民代表大会/ }).waitFor();
-    await page.getByText('乡镇人大 · 第十八届').waitFor();
+    const row = page.getByRole('row', { name: /青山镇人民代表大会/ });
+    await row.getByText('乡镇人大').waitFor();
+    await row.getByText('第十八届').waitFor();
     await h.screenshot('congresses', ['tablet', 'phone']);
   });
 

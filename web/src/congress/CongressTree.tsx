@@ -55,6 +55,7 @@ export function CongressTree(props: { changed: () => void }) {
               columns={[
                 { header: () => t('congress.field.name'), cell: (c) => <A href={`/c/${c.id}`}>{c.name}</A> },
                 { header: () => t('congress.field.level'), cell: (c) => levelLabel(c.level) },
+                { header: () => t('congress.field.term'), cell: (c) => fmt.term(c.term) },
                 { header: () => t('congresses.tree.parent'), cell: (c) => c.parentName ?? (PARENT_LEVEL[c.level] ? <span class="muted">{t('congresses.tree.unplaced')}</span> : '—') },
                 { header: () => t('congresses.tree.below'), cell: (c) => fmt.count(c.below), class: 'num' },
                 {
