@@ -40,6 +40,7 @@ import { archiveRoutes } from './archive/routes.ts';
 import { countyRoutes } from './county/routes.ts';
 import { templatesRoutes } from './templates/routes.ts';
 import { hallboxRoutes } from './hallbox/routes.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { metrics } from './system/metrics.ts';
 import { publicTallyRoutes, tallyRoutes } from './tally/routes.ts';
 import { projectRoutes, publicProjectRoutes } from './projects/routes.ts';
@@ -96,7 +97,8 @@ export const api = new Hono<AppEnv>()
   .route('/', archiveRoutes)
   .route('/', countyRoutes)
   .route('/', templatesRoutes)
-  .route('/', hallboxRoutes);
+  .route('/', hallboxRoutes)
+  .route('/', notifyRoutes);
 
 export function createApp({ deps, webRoot, logRequests = false, metricsToken, poolMax }: AppOptions) {
   const app = new Hono<AppEnv>();

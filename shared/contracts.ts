@@ -23,11 +23,12 @@ import * as archive from './archive/contract.ts';
 import * as county from './county/contract.ts';
 import * as templates from './templates/contract.ts';
 import * as hallbox from './hallbox/contract.ts';
+import * as notify from './notify/contract.ts';
 
 const isContract = (x: unknown): x is Contract => typeof x === 'object' && x !== null && 'method' in x && 'path' in x && 'permission' in x;
 
 /** The stages in the order of the API document. */
-export const STAGES = { accounts, audit, auth, ballot, congress, departments, evaluation, gathering, home, kiosk, projects, roster, session, tally, system, stations, items, hotline, review, archive, county, templates, hallbox } as const;
+export const STAGES = { accounts, audit, auth, ballot, congress, departments, evaluation, gathering, home, kiosk, projects, roster, session, tally, system, stations, items, hotline, review, archive, county, templates, hallbox, notify } as const;
 
 /** Each route with its name (`stage.exportName`: the document's operationId). */
 export const NAMED_CONTRACTS: readonly (readonly [string, Contract])[] = Object.entries(STAGES).flatMap(([stage, m]) =>

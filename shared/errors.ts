@@ -9,6 +9,7 @@ import { REVIEW_ERRORS } from './review/errors.ts';
 import { ARCHIVE_ERRORS } from './archive/errors.ts';
 import { COUNTY_ERRORS } from './county/errors.ts';
 import { TEMPLATES_ERRORS } from './templates/errors.ts';
+import { NOTIFY_ERRORS } from './notify/errors.ts';
 import { HALLBOX_ERRORS } from './hallbox/errors.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -24,6 +25,7 @@ export const ERRORS = {
   ...ARCHIVE_ERRORS,
   ...COUNTY_ERRORS,
   ...TEMPLATES_ERRORS,
+  ...NOTIFY_ERRORS,
   ...HALLBOX_ERRORS,
   validation: { status: 400, zh: '提交的内容有误，请按提示修改。', en: 'Some fields are not valid; correct them as shown.' },
   malformed_json: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },

@@ -27,6 +27,7 @@ import { reviewPolicy } from './review/policy.ts';
 import { archivePolicy } from './archive/policy.ts';
 import { countyPolicy } from './county/policy.ts';
 import { templatesPolicy } from './templates/policy.ts';
+import { notifyPolicy } from './notify/policy.ts';
 import { hallboxPolicy } from './hallbox/policy.ts';
 
 export const POLICY = {
@@ -55,6 +56,7 @@ export const POLICY = {
   ...archivePolicy,
   ...countyPolicy,
   ...templatesPolicy,
+  ...notifyPolicy,
   ...hallboxPolicy,
 } as const satisfies Record<string, Rule>;
 

@@ -33,6 +33,7 @@ export const AUDIT_AREAS = [
   'county',
   'templates',
   'hallbox',
+  'notify',
 ] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
@@ -184,6 +185,11 @@ export const AUDIT_ACTIONS = [
   'templates.adopt',
   // ---- hallbox ----
   'hallbox.file',
+  // ---- notify ----
+  'notify.set_robot',
+  'notify.set_template',
+  'notify.retry',
+  'notify.test_send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -150,6 +150,18 @@ export const CongressSettings = z.object({
     .default({ deadlines: { normal: 15, urgent: 3, complex: 30 }, dueSoonDays: 3, receptionsPerQuarter: 1, categories: [...ITEM_CATEGORIES] }),
   /** 履职积分 (SPEC §14): points per event of a representative's year (shared/archive/points.ts). */
   points: PointRules.default(DEFAULT_POINTS),
+  /**
+   * 通知 (SPEC §17, shared/notify): SMS sent by this congress in one Shanghai day at most, and to one person; the hour
+   * (Shanghai) of staff's daily digest, and the office's e-mail address it goes to (robots get it too).
+   */
+  notify: z
+    .object({
+      smsDailyCap: z.int().min(0).max(1_000_000).default(2000),
+      perPersonDailyCap: z.int().min(1).max(100).default(5),
+      digestHour: z.int().min(0).max(23).default(8),
+      officeEmail: z.string().trim().max(200).default(''),
+    })
+    .default({ smsDailyCap: 2000, perPersonDailyCap: 5, digestHour: 8, officeEmail: '' }),
 });
 export type CongressSettings = z.infer<typeof CongressSettings>;
 export const defaultSettings = (): CongressSettings => CongressSettings.parse({});

@@ -149,6 +149,11 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.action.templates.adopt': "Adopted a county template version into this congress's settings",
   // ---- hallbox ----
   'audit.action.hallbox.file': 'Filed a session package from a township',
+  // ---- notify ----
+  'audit.action.notify.set_robot': 'Set a group robot',
+  'audit.action.notify.set_template': "Changed a message's words",
+  'audit.action.notify.retry': 'Sent a failed message again',
+  'audit.action.notify.test_send': 'Sent a test message',
   'audit.area.setup': 'Setup',
   'audit.area.auth': 'Sign-in',
   'audit.area.accounts': 'Accounts',
@@ -176,6 +181,7 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.area.county': 'County and city',
   'audit.area.templates': 'Templates',
   'audit.area.hallbox': 'Hall packages',
+  'audit.area.notify': 'Notifications',
   'audit.kind.congress': 'Congress',
   'audit.kind.account': 'Account',
   'audit.kind.representative': 'Representative',

@@ -153,6 +153,11 @@ const actions = {
   'audit.action.templates.adopt': '采用上级模板（写入本人大设置）',
   // ---- hallbox ----
   'audit.action.hallbox.file': '归档乡镇会场数据包',
+  // ---- notify ----
+  'audit.action.notify.set_robot': '设置群机器人',
+  'audit.action.notify.set_template': '修改通知模板',
+  'audit.action.notify.retry': '重发失败的通知',
+  'audit.action.notify.test_send': '发送测试通知',
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
@@ -183,6 +188,7 @@ const areas = {
   'audit.area.county': '县乡联动',
   'audit.area.templates': '模板',
   'audit.area.hallbox': '会场数据包',
+  'audit.area.notify': '通知',
 } satisfies Record<`audit.area.${AuditArea}`, string>;
 
 const kinds = {

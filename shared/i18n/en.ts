@@ -33,6 +33,7 @@ import { archiveEn } from './archive.en.ts';
 import { countyEn } from './county.en.ts';
 import { templatesEn } from './templates.en.ts';
 import { hallboxEn } from './hallbox.en.ts';
+import { notifyEn } from './notify.en.ts';
 export const en: Record<MessageKey, string> = {
   // Each stage keeps its words in its own file (<stage>.en.ts, the keys of <stage>.zh-CN.ts), spread here first.
   // The hall tablet's words, built into the app's first chunk (ballot.zh-CN.ts).
@@ -62,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   ...countyEn,
   ...templatesEn,
   ...hallboxEn,
+  ...notifyEn,
   // The evaluation stage keeps its words in its own file.
   ...evaluationEn,
   // The projects stage keeps its words in its own file.

@@ -32,6 +32,7 @@ import { archiveZh } from './archive.zh-CN.ts';
 import { countyZh } from './county.zh-CN.ts';
 import { templatesZh } from './templates.zh-CN.ts';
 import { hallboxZh } from './hallbox.zh-CN.ts';
+import { notifyZh } from './notify.zh-CN.ts';
 export const zhCN = {
   // Each stage keeps its words in its own file (<stage>.zh-CN.ts), spread here first: a key below must not repeat
   // there. What stays below is common to every page (the product, shared words, fields, navigation, roles).
@@ -62,6 +63,7 @@ export const zhCN = {
   ...countyZh,
   ...templatesZh,
   ...hallboxZh,
+  ...notifyZh,
   // The evaluation stage keeps its words in its own file.
   ...evaluationZh,
   // The projects stage keeps its words in its own file.

@@ -17,6 +17,7 @@ import { archiveNavEntries } from './archive/nav.ts';
 import { countyNavEntries } from './county/nav.ts';
 import { templatesNavEntries } from './templates/nav.ts';
 import { hallboxNavEntries } from './hallbox/nav.ts';
+import { notifyNavEntries } from './notify/nav.ts';
 
 export type NavEntry = {
   label: MessageKey;
@@ -40,6 +41,7 @@ export const NAV: NavGroup[] = [
       { label: 'nav.departments', href: (c) => `/c/${c}/departments`, permission: 'departments.office', inCongress: true },
       { label: 'nav.members', href: (c) => `/c/${c}/members`, permission: 'congress.members.manage', inCongress: true },
       { label: 'nav.audit', href: (c) => `/c/${c}/audit`, permission: 'audit.read', inCongress: true },
+      ...notifyNavEntries,
       { label: 'nav.congresses', href: () => '/congresses', permission: 'systemAdmin', inCongress: false, end: true },
       { label: 'nav.accounts', href: () => '/accounts', permission: 'systemAdmin', inCongress: false },
     ],

@@ -17,6 +17,7 @@ import { outsideArchiveRoutes, staffArchiveRoutes } from './archive/routes.ts';
 import { outsideCountyRoutes, staffCountyRoutes } from './county/routes.ts';
 import { outsideTemplatesRoutes, staffTemplatesRoutes } from './templates/routes.ts';
 import { outsideHallboxRoutes, staffHallboxRoutes } from './hallbox/routes.ts';
+import { outsideNotifyRoutes, staffNotifyRoutes } from './notify/routes.ts';
 import { SHORT_CODE_SEGMENT } from '../../shared/congress/short-code.ts';
 
 export const routes: RouteDefinition[] = [
@@ -64,6 +65,7 @@ export const routes: RouteDefinition[] = [
   ...outsideCountyRoutes,
   ...outsideTemplatesRoutes,
   ...outsideHallboxRoutes,
+  ...outsideNotifyRoutes,
   {
     path: '/',
     component: StaffLayout,
@@ -104,6 +106,7 @@ export const routes: RouteDefinition[] = [
           ...staffCountyRoutes,
           ...staffTemplatesRoutes,
           ...staffHallboxRoutes,
+          ...staffNotifyRoutes,
         ],
       },
       { path: '*404', component: lazyPage(() => import('./home/NotFoundPage.tsx')) },

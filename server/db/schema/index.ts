@@ -16,3 +16,4 @@ export * from './review.ts';
 export * from './hotline.ts';
 export * from './archive.ts';
 export * from './county.ts';
+export * from './notify.ts';
