@@ -17,7 +17,14 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export async function render(
   _tx: Tx | Db,
   row: OutboxRow,
-  opts: { smsTemplates: Partial<Record<MessageKind, string>> },
+  opts: {
+    /** The deployment's approved SMS template per kind (SMS_TEMPLATES); a congress may choose another approved one. */
+    smsTemplates: Partial<Record<MessageKind, string>>;
+    /** The origin of links in messages (PUBLIC_ORIGIN). */
+    origin: string;
+    /** A resident's 退订 link for this person and channel (a signed token: routes-optout.ts). */
+    optoutLink: (personKey: string, channel: 'sms' | 'email') => Promise<string>;
+  },
 ): Promise<{ ok: true; message: Omit<Outgoing, 'robot'> } | { ok: false; reason: 'no_sms_template' }> {
   const text = `${row.kind}: ${Object.entries(row.params).map(([k, v]) => `${k}=${v}`).join(', ')}`;
   const code = opts.smsTemplates[row.kind as MessageKind];

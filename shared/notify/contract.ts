@@ -4,6 +4,9 @@ import { route } from '../contract.ts';
 import { CongressId } from '../congress/schema.ts';
 import {
   ChannelsStatus,
+  InviteParams,
+  InviteQueued,
+  InviteResidents,
   MessageParams,
   MessagesPage,
   MessagesQuery,
@@ -100,6 +103,19 @@ export const setTemplate = route({
   body: SetTemplate,
   response: z.object({ ok: z.literal(true) }),
   errors: ['notify_template_param_unknown', 'notify_sms_template_unapproved'],
+});
+
+export const inviteResidents = route({
+  method: 'POST',
+  path: '/congresses/:congressId/notify/invite/:roundId',
+  tag,
+  summary:
+    'Invite residents to an open evaluation round by SMS: each message carries a one-time code made when it is sent (never stored with the number)',
+  permission: 'notify.staff',
+  params: InviteParams,
+  body: InviteResidents,
+  response: InviteQueued,
+  errors: ['notify_round_not_open', 'notify_no_numbers'],
 });
 
 // ---- each person ----

@@ -34,5 +34,11 @@ export const NOTIFY_ERRORS = {
     zh: '退订链接无效或不完整，请从收到的通知中完整复制链接。',
     en: 'The opt-out link is not valid or not whole: copy the whole link from the message you received.',
   },
+  notify_round_not_open: {
+    status: 409,
+    zh: '这轮测评不在进行中（或不向群众开放），不能发送邀请。',
+    en: 'This evaluation round is not open (or not open to residents): invitations cannot be sent.',
+  },
+  notify_no_numbers: { status: 400, zh: '没有可发送的手机号：请每行填写一个 11 位手机号。', en: 'No mobile number to send to: type one 11-digit number per line.' },
   notify_signature_invalid: { status: 401, zh: '回调签名不对。', en: 'The callback signature is not valid.' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -101,3 +101,9 @@ export const PublicOptout = z.object({ token: z.string().min(10).max(2000) });
 export const PublicOptoutDone = z.object({ channel: PersonalChannel });
 /** The SMS gateway's callback for a reply (回T退订): signed like the gateway's own requests (server/notify/channels/sms.ts). */
 export const SmsReply = z.object({ phone: z.string().max(40), content: z.string().max(500) });
+
+// ---- inviting residents to evaluate ----
+export const InviteParams = CongressId.extend({ roundId: z.string().min(1).max(64) });
+/** Mobile numbers, one per line or separated by commas (up to 2,000); kept only in the outbox until each is sent. */
+export const InviteResidents = z.object({ phones: z.string().max(40_000) });
+export const InviteQueued = z.object({ queued: z.int(), invalid: z.int(), duplicates: z.int() });
