@@ -6,6 +6,7 @@
 import type { MessageKind } from '../../shared/notify/enums.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { outbox } from '../db/schema/index.ts';
+import type { KeyStore } from '../lib/keys.ts';
 import type { Outgoing } from './types.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -24,6 +25,8 @@ export async function render(
     origin: string;
     /** A resident's 退订 link for this person and channel (a signed token: routes-optout.ts). */
     optoutLink: (personKey: string, channel: 'sms' | 'email') => Promise<string>;
+    /** Signs an evaluation invitation's one-time code (server/evaluation/codes.ts) at sending time. */
+    keys: KeyStore;
   },
 ): Promise<{ ok: true; message: Omit<Outgoing, 'robot'> } | { ok: false; reason: 'no_sms_template' }> {
   const text = `${row.kind}: ${Object.entries(row.params).map(([k, v]) => `${k}=${v}`).join(', ')}`;
