@@ -82,6 +82,10 @@ export const UNWATCHED_TABLES: Readonly<Record<string, string>> = {
   template_versions: 'the published versions of those templates: the same',
   template_adoptions: 'which version a township adopted: its staff and the county only, never on a cached read',
   session_packages: 'the hall packages a county filed: its staff and overseers only, never on a cached read',
+  outbox: 'the messages waiting or sent (SPEC §17): the office only, never on a cached read',
+  notify_optouts: 'who opted out of a channel: never on a public page',
+  notify_robots: "a congress's group robots and their secrets: the office only",
+  notify_templates: "a congress's own words of its messages: the office only",
 };
 
 /** The tables whose rows feed a cached read: each carries the trigger of drizzle/0013_public_cache_notify.sql. */

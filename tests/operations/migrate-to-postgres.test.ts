@@ -32,7 +32,7 @@ afterAll(async () => {
 /** Tables the demo year leaves empty: every other table holds rows, so the comparisons below cover it. */
 // Kiosks (devices enrolled at the hall) and seats left empty by the presidium are not part of the demo's story.
 // eval_officials, eval_inquiries: until the demo evaluates an appointed official or a 专题询问.
-const EMPTY_IN_DEMO = ['attachments', 'change_requests', 'paper_entries', 'kiosks', 'vacancies_left', 'eval_officials', 'eval_inquiries', 'hotline_mappings'];
+const EMPTY_IN_DEMO = ['attachments', 'change_requests', 'paper_entries', 'kiosks', 'vacancies_left', 'eval_officials', 'eval_inquiries', 'hotline_mappings', 'notify_optouts', 'notify_robots', 'notify_templates'];
 
 /**
  * What a deployment serves of its year, by path: the public results of every published vote (the result, and
