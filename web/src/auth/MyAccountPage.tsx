@@ -15,6 +15,7 @@ import { createFormState } from '../forms.ts';
 import { fmt, t } from '../i18n.ts';
 import { roleLabel } from '../labels.ts';
 import { me } from '../session.ts';
+import { MyNotifications } from '../notify/MyNotifications.tsx';
 import { describeAgent, fetchMySessions, revokeMySession, type Session } from './sessions.data.ts';
 import './auth.css';
 
@@ -77,6 +78,8 @@ export default function MyAccountPage() {
           <ChangePasswordForm onDone={() => void refetch()} />
         </Show>
       </section>
+
+      <MyNotifications />
 
       <section class="card">
         <h2>{t('account.sessions.title')}</h2>

@@ -8,7 +8,7 @@ import * as C from '../../../shared/congress/contract.ts';
 import { call } from '../api.ts';
 import { FormError } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
-import { CheckField, Field, SelectField } from '../components/Field.tsx';
+import { CheckField, Field, SelectField, TextField } from '../components/Field.tsx';
 import { toast } from '../components/Toast.tsx';
 import { createFormState } from '../forms.ts';
 import { fmt, t, type MessageKey } from '../i18n.ts';
@@ -300,6 +300,26 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
         </div>
       </fieldset>
 
+      <fieldset class="settings-group">
+        <legend>{t('notify.settings.group')}</legend>
+        <div class="grid-2">
+          <Num path={['notify', 'smsDailyCap']} label="notify.settings.smsDailyCap" hint="notify.settings.smsDailyCap.hint" min={0} max={1_000_000} suffix={t('notify.settings.unit.messages')} />
+          <Num path={['notify', 'perPersonDailyCap']} label="notify.settings.perPersonDailyCap" hint="notify.settings.perPersonDailyCap.hint" min={1} max={100} suffix={t('notify.settings.unit.messages')} />
+          <Num path={['notify', 'digestHour']} label="notify.settings.digestHour" hint="notify.settings.digestHour.hint" min={0} max={23} suffix={t('notify.settings.unit.hour')} />
+          <TextField
+            label={t('notify.settings.officeEmail')}
+            hint={t('notify.settings.officeEmail.hint')}
+            type="email"
+            inputmode="email"
+            autocomplete="off"
+            disabled={disabled()}
+            value={form.notify.officeEmail}
+            onValue={(v) => set(['notify', 'officeEmail'], v)}
+            error={err(['notify', 'officeEmail'])}
+          />
+        </div>
+      </fieldset>
+
       <Show when={props.editable}>
         <div class="form-actions sticky-actions">
           <Show when={dirty()} fallback={<span class="muted small">{t('settings.noChanges')}</span>}>
@@ -426,4 +446,8 @@ const ALL_PATHS = [
   'evaluation.optionWeights.basic',
   'evaluation.optionWeights.dissatisfied',
   ...Audience.options.map((a) => `evaluation.audienceWeights.${a}`),
+  'notify.smsDailyCap',
+  'notify.perPersonDailyCap',
+  'notify.digestHour',
+  'notify.officeEmail',
 ];

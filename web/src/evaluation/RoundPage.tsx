@@ -17,6 +17,7 @@ import { HallSessionPanel } from './HallSessionPanel.tsx';
 import { closeRound, fetchRound, getMyCode, openRound, paths, publishRound, type Round, type State } from './evaluation.data.ts';
 import { audienceLabel, itemText, StateTag, TargetList } from './parts.tsx';
 import { QuestionnaireEditor } from './QuestionnaireEditor.tsx';
+import { InviteResidents } from '../notify/InviteResidents.tsx';
 import { ResultsSection } from './ResultsSection.tsx';
 
 /** While a round is open its page asks for the count of answers this often. */
@@ -90,6 +91,9 @@ export default function RoundPage() {
             </Show>
             <Show when={staff() && (r().state === 'draft' || r().state === 'open')}>
               <CodesPanel round={r()} congressId={id()} onRound={(x) => mutate(x)} />
+            </Show>
+            <Show when={can(id(), 'notify.staff') && r().state === 'open' && r().audiences.includes('residents')}>
+              <InviteResidents congressId={id()} roundId={r().id} />
             </Show>
             <Show when={!(staff() && r().state === 'draft')}>
               <Setup round={r()} />
