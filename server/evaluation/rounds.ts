@@ -14,6 +14,7 @@ import { reshuffle } from '../lib/reshuffle.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifySession } from '../lib/events.ts';
 import { getSession } from '../session/attendance.ts';
+import { evaluationOpened } from '../notify/triggers.ts';
 
 type RoundRow = typeof evalRounds.$inferSelect;
 export type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
@@ -142,6 +143,7 @@ export async function openRound(ctx: Ctx, roundId: string) {
   if (r.openedAt) throw new AppError('round_started');
   await ctx.tx.update(evalRounds).set({ openedAt: now() }).where(eq(evalRounds.id, r.id));
   await audit(ctx, 'open', r.id, {});
+  await evaluationOpened(ctx.tx, r);
   await notifyHall(ctx.tx, r);
 }
 

@@ -9,6 +9,7 @@ import { candidates, collectionWindows, congresses, departments, proposals } fro
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import { checksFailed, checksToDo, emptyChecks, getProposal } from './proposals.ts';
+import { proposalScreened } from '../notify/triggers.ts';
 
 type Congress = typeof congresses.$inferSelect;
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congress: Congress };
@@ -60,6 +61,7 @@ export async function acceptProposal(ctx: Ctx, proposalId: string, fields: Candi
   if (hits.length) throw new AppError('negative_list', { words: hits.join('、') });
   await checkDepartments(ctx.tx, ctx.congress.id, [fields.leadDepartmentId, ...fields.coDepartmentIds]);
   await decide(ctx, proposalId, { status: 'accepted', decisionReason: note });
+  await proposalScreened(ctx.tx, p, 'accepted');
   const [cand] = await ctx.tx
     .insert(candidates)
     .values({ ...fields, coDepartmentIds: fields.coDepartmentIds.filter((d) => d !== fields.leadDepartmentId), congressId: ctx.congress.id, year: p.year, proposalId })
@@ -77,14 +79,16 @@ export async function mergeProposal(ctx: Ctx, proposalId: string, intoId: string
   });
   if (target.year !== p.year || !['submitted', 'accepted'].includes(target.status)) throw new AppError('merge_target_invalid');
   await decide(ctx, proposalId, { status: 'merged', mergedIntoId: intoId, decisionReason: reason });
+  await proposalScreened(ctx.tx, p, 'merged');
   await ctx.tx.update(proposals).set({ mergedIntoId: intoId }).where(eq(proposals.mergedIntoId, proposalId));
   await audit(ctx, 'screening.merge', proposalId, { intoId, reason });
 }
 
 /** 不予采纳, with a reason the submitter reads; optionally straight into the reserve pool. */
 export async function rejectProposal(ctx: Ctx, proposalId: string, reason: string, reserve: boolean) {
-  await pending(ctx, proposalId);
+  const p = await pending(ctx, proposalId);
   await decide(ctx, proposalId, { status: reserve ? 'reserved' : 'not_adopted', decisionReason: reason });
+  await proposalScreened(ctx.tx, p, reserve ? 'reserved' : 'not_adopted');
   await audit(ctx, reserve ? 'screening.reject_to_reserve' : 'screening.reject', proposalId, { reason });
 }
 

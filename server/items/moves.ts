@@ -24,6 +24,7 @@ import { AppError, isUniqueViolation } from '../lib/errors.ts';
 import type { CheckedFile } from '../gathering/attachments.ts';
 import { submitProposal } from '../gathering/proposals.ts';
 import { loadCalendar } from './calendar.ts';
+import * as notify from '../notify/triggers.ts';
 
 type Row = typeof items.$inferSelect;
 type Congress = typeof congresses.$inferSelect;
@@ -60,6 +61,7 @@ export async function answerOnSpot(tx: Tx, item: Row, note: string, actor: Actor
   const status = stateAfter(item, 'answer_on_spot');
   await update(tx, item, { status, triageNote: note, closedOn: today() });
   await event(tx, item, 'answer_on_spot', actor, note);
+  await notify.itemTriaged(tx, item, 'answer_on_spot');
   await audit(tx, item, actor, 'items.answer_on_spot');
   return { status, dueOn: item.dueOn };
 }
@@ -75,6 +77,8 @@ export async function assign(tx: Tx, congress: Congress, item: Row, input: { dep
   await update(tx, item, { status, departmentId: dept.id, urgency: input.urgency, assignedOn: day, dueOn });
   const data = { departmentId: dept.id, department: dept.name, urgency: input.urgency, dueOn, ...(action === 'reassign' ? { fromDepartmentId: item.departmentId } : {}) };
   await event(tx, item, action, actor, input.note ?? '', data);
+  await notify.itemTriaged(tx, item, 'assign');
+  await notify.itemAssigned(tx, item, dept.id, dueOn);
   await audit(tx, item, actor, `items.${action}`, data);
   return { status, dueOn };
 }
@@ -83,6 +87,7 @@ export async function refer(tx: Tx, item: Row, to: string, actor: Actor) {
   const status = stateAfter(item, 'refer');
   await update(tx, item, { status, triageNote: to, closedOn: today() });
   await event(tx, item, 'refer', actor, to);
+  await notify.itemTriaged(tx, item, 'refer');
   await audit(tx, item, actor, 'items.refer', { to });
   return { status, dueOn: item.dueOn };
 }
@@ -96,6 +101,7 @@ export async function merge(tx: Tx, item: Row, intoId: string, reason: string, a
   if (CLOSED_STATUSES.includes(into.status)) throw new AppError('item_merge_target');
   await update(tx, item, { status, mergedIntoId: into.id, triageNote: reason, closedOn: today() });
   await event(tx, item, 'merge', actor, reason, { intoId: into.id, intoCode: into.trackingCode });
+  await notify.itemTriaged(tx, item, 'merge');
   await event(tx, into, 'merged_from', actor, '', { fromId: item.id, fromCode: item.trackingCode });
   await audit(tx, item, actor, 'items.merge', { intoId: into.id });
   return { status, dueOn: item.dueOn };
@@ -152,6 +158,7 @@ export async function toProposal(tx: Tx, item: Row, note: string, actor: Actor) 
   });
   await update(tx, item, { status, proposalId: p.id, triageNote: note, closedOn: today() });
   await event(tx, item, 'to_proposal', actor, note, { proposalId: p.id, proposalCode: p.trackingCode, year: p.year });
+  await notify.itemTriaged(tx, item, 'to_proposal');
   await audit(tx, item, actor, 'items.to_proposal', { proposalId: p.id });
   return { status, dueOn: item.dueOn, proposalId: p.id, windowYear: p.year };
 }
@@ -184,6 +191,7 @@ export async function accept(tx: Tx, item: Row, actor: Actor) {
   if (a) await tx.update(itemAnswers).set({ decision: 'accepted', decidedAt: now() }).where(eq(itemAnswers.id, a.id));
   await update(tx, item, { status, closedOn: today() });
   await event(tx, item, 'accept', actor);
+  await notify.itemAnswered(tx, item);
   await audit(tx, item, actor, 'items.accept', { answerId: a?.id ?? null });
   return { status, dueOn: item.dueOn };
 }
@@ -255,6 +263,7 @@ export async function feedback(tx: Tx, congress: Congress, item: Row, grade: Fee
   await update(tx, item, set);
   await event(tx, item, 'feedback', null, comment, { grade, round: item.round });
   if (reopened) await event(tx, item, 'reopen', null, '', { round, dueOn: set.dueOn ?? null });
+  if (reopened && item.departmentId) await notify.itemAssigned(tx, { ...item, round }, item.departmentId, set.dueOn ?? null);
   await audit(tx, item, null, 'items.feedback', { grade, round: item.round, reopened });
   return { status, round, reopened };
 }

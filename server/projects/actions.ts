@@ -7,6 +7,7 @@ import { candidates, changeRequests, departments, milestones, projectFiles, proj
 import { appendAudit, type Actor } from '../lib/audit.ts';
 import { AppError } from '../lib/errors.ts';
 import type { CheckedFile } from '../gathering/attachments.ts';
+import { becameProjects, projectCompleted } from '../notify/triggers.ts';
 
 type Project = typeof projects.$inferSelect;
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
@@ -54,8 +55,9 @@ export async function projectsFromElected(ctx: Ctx, voteId: string, elected: str
       })),
     )
     .onConflictDoNothing({ target: projects.candidateId })
-    .returning({ id: projects.id, title: projects.title });
+    .returning({ id: projects.id, title: projects.title, candidateId: projects.candidateId });
   for (const p of made) await audit(ctx, 'create_from_vote', p.id, { title: p.title, voteId });
+  await becameProjects(ctx.tx, ctx.congressId, made);
   return made.length;
 }
 
@@ -71,6 +73,7 @@ export async function completeProject(ctx: Ctx, p: Project, completedOn: string)
   if (p.status !== 'active') throw new AppError('project_not_active');
   await ctx.tx.update(projects).set({ status: 'completed', completedOn, updatedAt: new Date() }).where(eq(projects.id, p.id));
   await audit(ctx, 'complete', p.id, { completedOn });
+  await projectCompleted(ctx.tx, p);
 }
 
 export async function savePlan(ctx: Ctx, p: Project, plan: Plan) {

@@ -10,6 +10,7 @@ import { canAnswerFinding, canReadProject, departmentsOf, readsAllProjects } fro
 import { readableProject, type Who } from './access.ts';
 import { filesOf, findingsOf } from './describe.ts';
 import { shanghaiToday } from '../../shared/time.ts';
+import { findingToAnswer, inspectionRecorded } from '../notify/triggers.ts';
 
 type Ctx = { tx: Tx; actor: NonNullable<Actor>; congressId: string };
 type InspectionRow = typeof inspections.$inferSelect;
@@ -70,6 +71,7 @@ export async function createInspection(ctx: Ctx, who: Who, input: z.infer<typeof
   if (input.date > shanghaiToday()) throw new AppError('inspection_future');
   const [row] = await ctx.tx.insert(inspections).values({ ...input, attendeeIds: attendees, congressId: ctx.congressId, projectId: p.id }).returning();
   await audit(ctx, 'create', row.id, { projectId: p.id, date: row.date, title: row.title, attendees: attendees.length });
+  await inspectionRecorded(ctx.tx, row, p.title);
   return row;
 }
 
@@ -84,6 +86,7 @@ export async function addFinding(ctx: Ctx, inspection: InspectionRow, input: z.i
   const state = input.departmentId && input.answerDueOn ? ('awaiting_answer' as const) : ('noted' as const);
   const [row] = await ctx.tx.insert(findings).values({ inspectionId: inspection.id, projectId: p.id, text: input.text, departmentId: input.departmentId ?? null, answerDueOn: input.answerDueOn ?? null, state }).returning();
   await audit(ctx, 'finding', inspection.id, { findingId: row.id, departmentId: row.departmentId, answerDueOn: row.answerDueOn });
+  if (state === 'awaiting_answer') await findingToAnswer(ctx.tx, ctx.congressId, row, p.title);
   return row;
 }
 
@@ -116,6 +119,10 @@ export async function reviewAnswer(ctx: Ctx, findingId: string, accept: boolean,
   const f = await findingFor(ctx, findingId);
   if (f.state !== 'answered') throw new AppError('finding_not_answered');
   await ctx.tx.update(findings).set({ state: accept ? 'accepted' : 'returned', reviewNote: note }).where(eq(findings.id, f.id));
+  if (!accept) {
+    const [p] = await ctx.tx.select({ title: projects.title }).from(projects).where(eq(projects.id, f.projectId));
+    await findingToAnswer(ctx.tx, ctx.congressId, f, p?.title ?? '', `returned-${f.answeredAt?.getTime() ?? 0}`);
+  }
   await audit(ctx, accept ? 'accept' : 'return', f.inspectionId, { findingId: f.id, note });
   return f.id;
 }
