@@ -6,6 +6,7 @@ import type { KioskCaller } from '../kiosk/credential.ts';
 import type { KeyStore } from './keys.ts';
 import type { LiveStreamLimits, LiveStreamTuning } from './live-hub.ts';
 import type { PublicCacheLimits } from './public-cache.ts';
+import type { NotifyRuntime } from '../notify/channels/index.ts';
 
 export type Deps = {
   database: Database;
@@ -29,6 +30,11 @@ export type Deps = {
   liveTuning?: Partial<LiveStreamTuning>;
   /** The bounds of the public answers kept in memory (lib/public-cache.ts); tests make them small. */
   publicCache?: PublicCacheLimits;
+  /**
+   * The notify stage's settings and transports (server/notify/channels); unset, made once from process.env
+   * (`notifyRuntimeOf`). Tests give one pointing at their test servers (tests/notify/gateways.ts).
+   */
+  notify?: NotifyRuntime;
 };
 
 export type AppEnv = {
