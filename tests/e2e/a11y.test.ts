@@ -303,6 +303,13 @@ describe('accessibility: axe-core over every page state, in Chinese and English'
     { name: 'county: hall packages', who: 'county-staff', url: () => `/c/${ids.county}/county/packages` },
     { name: 'county: a hall package', who: 'county-staff', url: () => `/c/${ids.county}/county/packages/${ids.package}` },
     { name: 'templates from the county', who: 'staff', url: () => `${c()}/templates-above` },
+    // Notifications (SPEC §17): the office's messages, channels and words; a resident's 退订 page (a link made up: the
+    // page asks before anything is done); 我的通知 is on "my account", the invitation form on "an open round".
+    { name: 'notify: messages', who: 'staff', url: () => `${c()}/notify`, shot: 'a11y-notify-messages' },
+    { name: 'notify: messages on a phone', who: 'staff', url: () => `${c()}/notify`, size: 'phone' },
+    { name: 'notify: channels', who: 'staff', url: () => `${c()}/notify/channels` },
+    { name: 'notify: templates, one opened', who: 'staff', url: () => `${c()}/notify/templates`, then: click('details.nt-template summary') },
+    { name: 'opt out of messages', who: 'public', url: () => '/n/o#a-link-as-a-resident-would-open-it', size: 'phone' },
   ];
   /** Findings of a state passed on the way (the ballot's review). */
   const extra: string[] = [];
