@@ -115,7 +115,7 @@ export const inviteResidents = route({
   params: InviteParams,
   body: InviteResidents,
   response: InviteQueued,
-  errors: ['notify_round_not_open', 'notify_no_numbers'],
+  errors: ['notify_round_not_open', 'notify_no_numbers', 'notify_too_many_numbers', 'round_not_found'],
 });
 
 // ---- each person ----

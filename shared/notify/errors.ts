@@ -40,5 +40,6 @@ export const NOTIFY_ERRORS = {
     en: 'This evaluation round is not open (or not open to residents): invitations cannot be sent.',
   },
   notify_no_numbers: { status: 400, zh: '没有可发送的手机号：请每行填写一个 11 位手机号。', en: 'No mobile number to send to: type one 11-digit number per line.' },
+  notify_too_many_numbers: { status: 400, zh: '一次最多邀请 {max} 个手机号，请分批发送。', en: 'At most {max} numbers at a time: send them in batches.' },
   notify_signature_invalid: { status: 401, zh: '回调签名不对。', en: 'The callback signature is not valid.' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -63,3 +63,23 @@ export function maskAddress(channel: Channel, address: string): string {
   }
   return '';
 }
+
+/** Numbers one invitation to evaluate may carry at most. */
+export const MAX_INVITES = 2000;
+/**
+ * Mobile numbers typed one per line (or separated by commas, semicolons, 、): the valid ones once each, in the order
+ * typed, with how many were not a mobile number and how many repeated one before.
+ */
+export function parsePhones(text: string): { phones: string[]; invalid: number; duplicates: number } {
+  const seen = new Set<string>();
+  let invalid = 0;
+  let duplicates = 0;
+  for (const part of text.split(/[\r\n,，;；、]+/)) {
+    if (!part.trim()) continue;
+    const m = mobileOf(part);
+    if (!m) invalid++;
+    else if (seen.has(m)) duplicates++;
+    else seen.add(m);
+  }
+  return { phones: [...seen], invalid, duplicates };
+}
