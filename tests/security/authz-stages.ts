@@ -8,5 +8,6 @@ import { part as archive } from '../archive/authz.ts';
 import { part as county } from '../county/authz.ts';
 import { part as templates } from '../templates/authz.ts';
 import { part as hallbox } from '../hallbox/authz.ts';
+import { part as notify } from '../notify/authz.ts';
 
-export const STAGE_PARTS: readonly StagePart[] = [stations, items, review, hotline, archive, county, templates, hallbox];
+export const STAGE_PARTS: readonly StagePart[] = [stations, items, review, hotline, archive, county, templates, hallbox, notify];
