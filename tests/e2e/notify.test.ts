@@ -170,7 +170,7 @@ describe('notifications: channels, messages, templates, opting out', () => {
     // A resident's item with an e-mail address, answered on the spot: the resident hears of it by e-mail.
     const item = await api<{ id: string; trackingCode: string }>('post', `/congresses/${congressId}/items`, {
       source: 'resident',
-      category: 'transport',
+      category: 'rural',
       title: '村口路灯不亮',
       content: '村口三盏路灯坏了一个月。',
       submitterName: '李女士',

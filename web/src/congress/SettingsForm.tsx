@@ -309,7 +309,6 @@ export function SettingsForm(props: { congress: Congress; editable: boolean; onS
           <TextField
             label={t('notify.settings.officeEmail')}
             hint={t('notify.settings.officeEmail.hint')}
-            type="email"
             inputmode="email"
             autocomplete="off"
             disabled={disabled()}

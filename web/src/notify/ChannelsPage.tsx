@@ -109,7 +109,6 @@ function RobotForm(props: { channel: RobotChannel; status: ChannelStatus; congre
       <TextField
         label={t('notify.channels.webhook')}
         hint={t(props.channel === 'wecom' ? 'notify.channels.webhookHint.wecom' : 'notify.channels.webhookHint.dingtalk')}
-        type="url"
         inputmode="url"
         autocomplete="off"
         spellcheck={false}
@@ -196,7 +195,7 @@ function TestSendForm(props: { channel: Channel; congressId: string }) {
         <TextField
           label={t(props.channel === 'sms' ? 'notify.channels.testPhone' : 'notify.channels.testEmail')}
           hint={t('notify.channels.testAddressHint')}
-          type={props.channel === 'sms' ? 'tel' : 'email'}
+          type={props.channel === 'sms' ? 'tel' : 'text'}
           inputmode={props.channel === 'sms' ? 'tel' : 'email'}
           autocomplete="off"
           value={address()}
