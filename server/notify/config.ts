@@ -73,10 +73,11 @@ const Env = z.object({
   NOTIFY_POLL_MS: whole('NOTIFY_POLL_MS', 2000, 50, 600_000),
 });
 
-const SECRET_NAMES = new Set(['SMS_ACCESS_KEY_SECRET', 'SMTP_URL']);
+/** Settings whose value a refusal never repeats: secrets, and an address (no e-mail address is ever logged). */
+const NOT_ECHOED = new Set(['SMS_ACCESS_KEY_SECRET', 'SMTP_URL', 'MAIL_FROM']);
 
 function fail(name: string, message: string, env: NodeJS.ProcessEnv): never {
-  const got = env[name] !== undefined && !SECRET_NAMES.has(name) ? ` (${name}=${JSON.stringify(env[name])})` : '';
+  const got = env[name] !== undefined && !NOT_ECHOED.has(name) ? ` (${name}=${JSON.stringify(env[name])})` : '';
   throw new ConfigError(`配置错误 / Configuration error: ${message}${got}`);
 }
 

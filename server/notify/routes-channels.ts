@@ -12,6 +12,7 @@ import { appendAudit } from '../lib/audit.ts';
 import { actorOf } from '../lib/auth.ts';
 import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
+import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { addressKey } from './address.ts';
 import { notifyRuntimeOf } from './channels/index.ts';
@@ -52,7 +53,7 @@ implement(channelsRoutes, C.setRobot, async (c, { access, params, body }) => {
       await tx
         .insert(notifyRobots)
         .values({ congressId, channel, webhook: body.webhook, secret })
-        .onConflictDoUpdate({ target: [notifyRobots.congressId, notifyRobots.channel], set: { webhook: body.webhook, secret, updatedAt: new Date() } });
+        .onConflictDoUpdate({ target: [notifyRobots.congressId, notifyRobots.channel], set: { webhook: body.webhook, secret, updatedAt: now() } });
     }
     await appendAudit(tx, {
       actor: actorOf(access.auth),
@@ -87,7 +88,7 @@ implement(channelsRoutes, C.testSend, async (c, { access, body }) => {
       kind: 'test',
       to: { audience: 'staff', personKey: `test:${access.auth.account.id}`, channel, address, lang: c.get('lang') === 'en' ? 'en' : 'zh-CN' },
       params: { congress: access.congress.name },
-      dueAt: new Date(),
+      dueAt: now(),
     });
     await appendAudit(tx, { actor: actorOf(access.auth), congressId, action: 'notify.test_send', targetType: 'outbox', targetId: id, details: { channel } });
     return id;
