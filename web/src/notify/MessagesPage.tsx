@@ -132,9 +132,10 @@ export default function MessagesPage() {
                 </Show>
               }
               columns={[
-                { header: () => t('notify.messages.at'), class: 'nowrap', cell: (m: Message) => <span class="num">{fmt.dateTime(m.createdAt)}</span> },
+                { header: () => t('notify.messages.at'), class: 'nt-at', cell: (m: Message) => <span class="num">{fmt.dateTime(m.createdAt)}</span> },
                 {
                   header: () => t('notify.messages.kind'),
+                  class: 'nt-kind',
                   cell: (m: Message) => (
                     <>
                       <strong>{kindLabel(m.kind)}</strong>
