@@ -46,7 +46,11 @@ implement(channelsRoutes, C.setRobot, async (c, { access, params, body }) => {
   if (body.webhook && !webhookAllowed(channel, body.webhook, config.robotHosts)) throw new AppError('notify_webhook_invalid');
   await deps.db.transaction(async (tx) => {
     if (!body.webhook) {
-      await tx.delete(notifyRobots).where(and(eq(notifyRobots.congressId, congressId), eq(notifyRobots.channel, channel)));
+      const removed = await tx
+        .delete(notifyRobots)
+        .where(and(eq(notifyRobots.congressId, congressId), eq(notifyRobots.channel, channel)))
+        .returning({ channel: notifyRobots.channel });
+      if (!removed.length) return; // nothing kept: nothing changes, nothing to audit
     } else {
       const [kept] = await tx.select({ secret: notifyRobots.secret }).from(notifyRobots).where(and(eq(notifyRobots.congressId, congressId), eq(notifyRobots.channel, channel)));
       const secret = body.secret ?? kept?.secret ?? '';

@@ -391,6 +391,8 @@ describe('channels routes', () => {
     expect((await staff.call(N.setRobot, { params: { ...at(), channel: 'wecom' }, body: { webhook: '' } })).status).toBe(200);
     status = await staff.call(N.channelsStatus, { params: at() });
     expect(status.body.channels[2]).toEqual({ channel: 'wecom', configured: false, detail: '', hasSecret: false });
+    // removing what is not there changes nothing (and is not audited)
+    expect((await staff.call(N.setRobot, { params: { ...at(), channel: 'wecom' }, body: { webhook: '' } })).status).toBe(200);
     expect((await staff.call(N.setRobot, { params: { ...at(), channel: 'wecom' }, body: { webhook: wecom.webhook } })).status).toBe(200);
 
     // audited, without the secret or the key
