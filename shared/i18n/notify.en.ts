@@ -155,7 +155,8 @@ export const notifyEn: Record<keyof typeof notifyZh, string> = {
   'notify.invite.send': 'Send the invitations',
   'notify.invite.queued': '{n} invitations queued',
   'notify.invite.skipped': '{invalid} were not mobile numbers and {duplicates} were repeated: not sent.',
-  'notify.invite.after': 'No SMS goes out at night (22:00–08:00): those wait until 8 in the morning. See how they went under "Messages sent".',
+  'notify.invite.after': 'No SMS goes out at night (22:00–08:00): those wait until 8 in the morning.',
+  'notify.invite.see': 'See how the invitations went',
   // ---- the congress settings page ----
   'notify.settings.group': 'Notifications',
   'notify.settings.smsDailyCap': 'SMS a day at most',

@@ -154,7 +154,8 @@ export const notifyZh = {
   'notify.invite.send': '发送邀请',
   'notify.invite.queued': '已排队发送 {n} 条邀请',
   'notify.invite.skipped': '{invalid} 个不是手机号，{duplicates} 个重复，未发送。',
-  'notify.invite.after': '夜间（22:00–08:00）不发短信，会在早上 8 点发出。发送情况见“通知记录”。',
+  'notify.invite.after': '夜间（22:00–08:00）不发短信，会在早上 8 点发出。',
+  'notify.invite.see': '查看邀请短信的发送情况',
   // ---- the congress settings page ----
   'notify.settings.group': '通知',
   'notify.settings.smsDailyCap': '每日短信上限',

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { FormError } from '../components/Alert.tsx';
 import { Alert } from '../components/Alert.tsx';
@@ -58,7 +59,9 @@ export function InviteResidents(props: { congressId: string; roundId: string }) 
             <Show when={r().invalid || r().duplicates}>
               <p>{t('notify.invite.skipped', { invalid: fmt.count(r().invalid), duplicates: fmt.count(r().duplicates) })}</p>
             </Show>
-            <p class="small">{t('notify.invite.after')}</p>
+            <p class="small">
+              {t('notify.invite.after')} <A href={`/c/${props.congressId}/notify?kind=evaluation_invite`}>{t('notify.invite.see')}</A>
+            </p>
           </Alert>
         )}
       </Show>
