@@ -403,6 +403,8 @@ beforeAll(async () => {
   for (const [k, v] of Object.entries(real)) expect(v, k).toMatch(/^[0-9a-f-]{36}$/);
   // Path parts that are not ids.
   real.year = String(year);
+  real.channel = 'wecom'; // a notify robot (the robots route)
+  real.kind = 'item_answered'; // a notify message kind (the templates route)
   spec = (await admin.get('/api/openapi.json')).body as Spec;
   routes = inventory();
 });
