@@ -66,7 +66,7 @@ export const TEXTS: Record<MessageKind, Words> = {
     en: 'The satisfaction evaluation "{round}" is open: sign in with your delegate card or use the code slip you receive.',
   },
   daily_digest: {
-    zh: '{day}工作摘要：昨日收到事项{received}件，3天内到期{dueSoon}件，已超期{overdue}件，发送失败通知{failed}条。',
+    zh: '{day}工作摘要：昨日收到事项{received}件，3天内到期{dueSoon}件，超期{overdue}件，通知发送失败{failed}条。',
     en: 'Digest of {day}: {received} items received yesterday, {dueSoon} due within 3 days, {overdue} overdue, {failed} messages failed.',
   },
   test: {

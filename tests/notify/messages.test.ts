@@ -300,7 +300,7 @@ describe('render', () => {
     const zhMail = await render(t.database.db, base({ channel: 'email', address: 'a@b.cn' }), keysOpts());
     expect(zhMail.ok && zhMail.message.subject).toMatch(/^【.+】意见建议已分类处理$/);
     const robot = await render(t.database.db, base({ kind: 'daily_digest', channel: 'wecom', audience: 'staff', address: '', params: { day: '2027-01-02', received: '3', dueSoon: '1', overdue: '0', failed: '2' } }), keysOpts());
-    expect(robot.ok && robot.message.text).toBe('2027-01-02工作摘要：昨日收到事项3件，3天内到期1件，已超期0件，发送失败通知2条。');
+    expect(robot.ok && robot.message.text).toBe('2027-01-02工作摘要：昨日收到事项3件，3天内到期1件，超期0件，通知发送失败2条。');
   });
 
   it("uses the congress's own words and its chosen approved SMS template", async () => {
