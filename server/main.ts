@@ -11,6 +11,9 @@ import { flushSummaries } from './lib/group-commit.ts';
 import { flushLog, log } from './lib/log.ts';
 import type { Deps } from './lib/env.ts';
 import { linkOrigin } from './lib/origin.ts';
+import { closeNotifyRuntime, makeNotifyRuntime } from './notify/channels/index.ts';
+import { parseNotifyConfig } from './notify/config.ts';
+import { OutboxWorker } from './notify/worker.ts';
 import { serveControl, writeControlToken } from './system/backup/control.ts';
 import { ConfigError, underTest } from './system/config.ts';
 import { prepare, readConfig, takeDataDirLock, webBuilt } from './start.ts';
@@ -47,6 +50,8 @@ async function main() {
   const started = performance.now();
   const args = process.argv.slice(2);
   const config = readConfig();
+  // The notify settings (SMS, e-mail, the worker): a wrong one stops the start with its line, as any other setting.
+  const notify = makeNotifyRuntime(parseNotifyConfig(process.env));
   dataDirForMessages = config.dataDir;
   if (!underTest()) log.setLevel(config.logLevel);
   const webRoot = config.webDir ?? join(root, 'dist/web');
@@ -74,7 +79,7 @@ async function main() {
       })
     : null;
   // Printed links and QR codes: PUBLIC_ORIGIN, or a default from HOST and PORT set once listening (lib/origin.ts).
-  const appDeps: Deps = { database, db: database.db, keys, trustProxy: config.trustProxy, cookieSecure: config.cookieSecure, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams };
+  const appDeps: Deps = { database, db: database.db, keys, trustProxy: config.trustProxy, cookieSecure: config.cookieSecure, publicOrigin: config.publicOrigin, liveStreams: config.liveStreams, notify };
   const app = createApp({
     deps: appDeps,
     webRoot: webBuilt(webRoot) ? webRoot : undefined,
@@ -91,6 +96,8 @@ async function main() {
     process.stderr.write(`${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another` : `cannot listen on ${config.host}:${config.port}: ${e.message}`}\n`);
     process.exit(1);
   });
+  // The outbox worker (notify/worker.ts): one per process unless NOTIFY_WORKER=0, started once the links' origin is known.
+  let worker: OutboxWorker | null = null;
   server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
     const info = server.address() as AddressInfo;
     control?.listening(info.port, controlServer ? { host: controlServer.host, port: controlServer.port } : undefined);
@@ -103,6 +110,10 @@ async function main() {
         from: links.source,
         ...(links.others ? { otherAddresses: links.others } : {}),
       });
+    if (notify.config.worker && !stopping) {
+      worker = new OutboxWorker({ database, keys, runtime: notify, publicOrigin: () => appDeps.publicOrigin ?? links.origin, pollMs: notify.config.pollMs });
+      worker.start();
+    }
     log.info('ready', {
       url: `http://localhost:${info.port}`,
       database: database.kind,
@@ -130,8 +141,12 @@ async function main() {
       log.error('stop took too long', { graceMs: config.stopGraceMs });
       process.exit(1);
     }, config.stopGraceMs + 15_000).unref();
+    // The worker stops claiming at once; the messages it is sending finish and are recorded before the database closes.
+    const workerStopped = worker?.stop(config.stopGraceMs);
     const { inFlight, cut } = await drain(server, config.stopGraceMs);
     if (cut > 0) log.warn('requests cut at stop', { count: cut, graceMs: config.stopGraceMs });
+    await workerStopped;
+    await closeNotifyRuntime(notify).catch(() => {});
     let code = 0;
     try {
       await database.close(); // PGlite flushes and closes: ./data is never left half-written

@@ -13,13 +13,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { and, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import { PERSONAL_CHANNELS, ROBOT_CHANNELS, type Channel, type MessageKind, type MessageReason, type PersonalChannel } from '../../shared/notify/enums.ts';
 import { backoffMs, MAX_ATTEMPTS, nextShanghaiDay, quietUntil } from '../../shared/notify/rules.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { congresses, notifyOptouts, notifyRobots, outbox } from '../db/schema/index.ts';
 import { dbFault } from '../lib/db-faults.ts';
+import { pgCode } from '../lib/errors.ts';
 import type { KeyStore } from '../lib/keys.ts';
 import { log } from '../lib/log.ts';
 import { optoutLink } from './optout.ts';
@@ -75,8 +76,8 @@ export function scrubAddresses(text: string): string {
 const isPersonal = (c: string): c is PersonalChannel => (PERSONAL_CHANNELS as readonly string[]).includes(c);
 const isRobot = (c: string): c is (typeof ROBOT_CHANNELS)[number] => (ROBOT_CHANNELS as readonly string[]).includes(c);
 const errorWords = (e: unknown) => (e instanceof Error ? e.message : String(e));
-/** A database error in words for the log: its code only (a driver's message may quote a row). */
-const dbWords = (e: unknown) => dbFault(e) ?? ((e as { code?: unknown } | null)?.code as string | undefined) ?? (e instanceof Error ? e.name : 'error');
+/** An error in words for the log: a database fault or SQLSTATE by its code (a driver's message may quote a row), else its words scrubbed of addresses. */
+const dbWords = (e: unknown) => dbFault(e) ?? pgCode(e) ?? scrubAddresses(errorWords(e)).slice(0, 200);
 
 export class OutboxWorker {
   readonly instanceId: string;
@@ -269,7 +270,7 @@ export class OutboxWorker {
     const caps = CongressSettings.parse(c?.settings ?? {}).notify;
     const tomorrow = nextShanghaiDay(now);
     const today = new Date(tomorrow.getTime() - 86_400_000);
-    const counted = sql`${outbox.id} <> ${row.id} and ${outbox.state} in ('sent', 'sending') and ${outbox.sentAt} >= ${today}`;
+    const counted = and(ne(outbox.id, row.id), inArray(outbox.state, ['sent', 'sending']), gte(outbox.sentAt, today));
     await tx.execute(sql`select pg_advisory_xact_lock(${NOTIFY_CAP_LOCK}::int, hashtext(${`c:${row.congressId}`}::text))`);
     await tx.execute(sql`select pg_advisory_xact_lock(${NOTIFY_CAP_LOCK}::int, hashtext(${`p:${row.personKey}`}::text))`);
     if (channel === 'sms') {
