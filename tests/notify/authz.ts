@@ -31,6 +31,6 @@ export const part: StagePart = {
     'GET /api/me/notify': { allow: SIGNED_IN, req: () => ({ path: '/api/me/notify' }) },
     'PUT /api/me/notify': { allow: SIGNED_IN, req: () => ({ path: '/api/me/notify', body: { channel: 'sms', optedOut: false } }) },
     'POST /api/notify/optout': { allow: EVERYONE, ok: ['notify_optout_token_invalid'], req: () => ({ path: '/api/notify/optout', body: { token: `${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}` } }) },
-    'POST /api/notify/sms/reply': { allow: [], ok: [], req: () => ({ path: '/api/notify/sms/reply', body: { phone: '13800138000', content: 'T' } }) },
+    'POST /api/notify/sms/reply': { allow: [], refuse: ['notify_signature_invalid'], req: () => ({ path: '/api/notify/sms/reply', body: { phone: '13800138000', content: 'T' } }) },
   },
 };
