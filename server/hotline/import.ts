@@ -26,6 +26,7 @@ import { now } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadCalendar } from '../items/calendar.ts';
 import { planImport, type PlannedRow } from './plan.ts';
+import { itemsAssigned } from '../notify/triggers.ts';
 
 /** Statuses an import may close: the ones it gives a ticket (never an item staff answered, referred, merged or made a proposal). */
 const OPEN_FROM_HOTLINE: readonly ItemStatus[] = ['received', 'assigned'];
@@ -140,6 +141,12 @@ async function createTickets(tx: Tx, congressId: string, batch: PlannedRow[], ct
     ctx.events.push({ congressId, itemId: id, kind: 'hotline', actorId: ctx.actorId, note: r.record.status, data: { importId: ctx.importId, ticketNo: r.record.ticketNo, status: r.record.status, satisfaction: r.satisfaction, departmentId: r.departmentId, closed: r.closed } });
     if (r.satisfaction === 'unsatisfied') ctx.events.push({ congressId, itemId: id, kind: 'key_on', actorId: ctx.actorId, note: '12345', data: { importId: ctx.importId, reason: 'hotline_unsatisfied' } });
   });
+  // 交办 by the import: each department hears of its open tickets (SPEC §17).
+  await itemsAssigned(
+    tx,
+    congressId,
+    made.flatMap(({ id }, i) => (values[i].status === 'assigned' && values[i].departmentId ? [{ id, trackingCode: values[i].trackingCode, departmentId: values[i].departmentId!, dueOn: values[i].dueOn ?? null }] : [])),
+  );
 }
 
 async function updateTicket(tx: Tx, congressId: string, r: PlannedRow, ctx: Ctx) {

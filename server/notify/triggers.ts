@@ -105,6 +105,18 @@ export async function itemAssigned(tx: Conn, item: Pick<ItemRow, 'id' | 'congres
   return write(tx, item.congressId, 'item_assigned', { type: 'item', id: item.id }, `${item.round}-${departmentId}-${dueOn ?? ''}`, to, () => ({ code: item.trackingCode, dueOn: dueOn ?? '' }));
 }
 
+/** Many items assigned at once (a 12345 import): each department heard once per item, its contact looked up once. */
+export async function itemsAssigned(tx: Conn, congressId: string, list: { id: string; trackingCode: string; round?: number; departmentId: string; dueOn: string | null }[]) {
+  const reach = new Map<string, Recipient[]>();
+  const out: NewMessage[] = [];
+  for (const it of list) {
+    if (!reach.has(it.departmentId)) reach.set(it.departmentId, await people.department(tx, it.departmentId));
+    for (const to of reach.get(it.departmentId)!)
+      out.push({ congressId, kind: 'item_assigned', to, params: { code: it.trackingCode, dueOn: it.dueOn ?? '' }, subject: { type: 'item', id: it.id }, dedupeKey: dedupeKey('item_assigned', it.id, `${it.round ?? 1}-${it.departmentId}-${it.dueOn ?? ''}`, to) });
+  }
+  for (let i = 0; i < out.length; i += 500) await enqueue(tx, out.slice(i, i + 500));
+}
+
 /** A finding for a department to answer (made, or returned to answer again: `version`). */
 export async function findingToAnswer(tx: Conn, congressId: string, f: Pick<typeof findings.$inferSelect, 'id' | 'text' | 'departmentId'>, projectTitle: string, version: string | number = 1) {
   const to = await people.department(tx, f.departmentId);

@@ -14,7 +14,7 @@ import * as EC from '../../shared/evaluation/contract.ts';
 import * as NC from '../../shared/notify/contract.ts';
 import { parsePhones } from '../../shared/notify/rules.ts';
 import { addDays, shanghaiToday, shanghaiYear } from '../../shared/time.ts';
-import { candidates, congresses, proposals, evalRounds, items, outbox, projects, receptionDays, receptionDuties, rectifications, stations } from '../../server/db/schema/index.ts';
+import { candidates, congresses, departments, proposals, evalRounds, items, outbox, projects, receptionDays, receptionDuties, rectifications, stations } from '../../server/db/schema/index.ts';
 import { addressKey } from '../../server/notify/address.ts';
 import { preview, render, type OutboxRow } from '../../server/notify/render.ts';
 import { scan } from '../../server/notify/scan.ts';
@@ -23,6 +23,8 @@ import { verifyCode } from '../../server/evaluation/codes.ts';
 import { Client, setupAdmin, uniq, useTestApp } from '../helpers/app.ts';
 import { itemsWorld, newItem, type World } from '../items/helpers.ts';
 import { openWindow, submitPublic } from '../gathering/helpers.ts';
+import { csvText, utf8 } from '../hotline/helpers.ts';
+import * as HC from '../../shared/hotline/contract.ts';
 
 const t = useTestApp();
 let admin: Client;
@@ -110,6 +112,25 @@ describe('items', () => {
     expect(await rowsOf({ subjectId: landline.id })).toEqual([]);
     const [m] = await rowsOf({ subjectId: mail.id });
     expect([m.channel, m.address, m.addressMasked, m.params.outcome]).toEqual(['email', 'wang.dama@example.cn', 'w***@example.cn', '已当场答复']);
+  });
+});
+
+describe('12345 tickets imported', () => {
+  it('tell each department of its open tickets once (a closed one and one for no department of ours: nothing)', async () => {
+    const [dep] = await t.database.db.select().from(departments).where(eq(departments.id, w.depA));
+    const day = addDays(shanghaiToday(), -2);
+    const rows = [
+      { no: uniq('GD'), time: `${day} 09:00`, content: '幸福路路灯不亮', area: '城关镇', department: dep.name, status: '办理中', satisfaction: '', phone: '13800000001' },
+      { no: uniq('GD'), time: `${day} 10:00`, content: '噪音扰民', area: '城关镇', department: dep.name, status: '已办结', satisfaction: '满意', phone: '' },
+      { no: uniq('GD'), time: `${day} 11:00`, content: '垃圾堆积', area: '河西村', department: '省电力公司', status: '已受理', satisfaction: '', phone: '' },
+    ];
+    const before = await countAll();
+    const res = await w.staff.call(HC.importTickets, { params: { congressId: w.congressId }, body: utf8(csvText(rows)), query: { filename: 'tickets.csv' } });
+    expect(res.status, res.text).toBe(201);
+    const [open] = await t.database.db.select().from(items).where(eq(items.ticketNo, rows[0].no));
+    const told = await rowsOf({ kind: 'item_assigned', subjectId: open.id });
+    expect(told.map((r) => [r.personKey, r.params.code, r.params.dueOn])).toEqual([[`department:${w.depA}`, open.trackingCode, open.dueOn]]);
+    expect(await countAll()).toBe(before + 1);
   });
 });
 
