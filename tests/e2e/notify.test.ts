@@ -112,6 +112,16 @@ describe('notifications: channels, messages, templates, opting out', () => {
     await page.getByRole('row', { name: /139\*\*\*\*1111/ }).getByText('已发送').waitFor();
   });
 
+  it('a test e-mail arrives at the SMTP server', async () => {
+    const page = h.page;
+    await page.goto(`${h.origin}/c/${congressId}/notify/channels`);
+    const mail = page.getByRole('region', { name: '电子邮件' });
+    await mail.getByLabel('接收测试的邮箱').fill('office@qingshan.example.cn');
+    await mail.getByRole('button', { name: '发送电子邮件测试' }).click();
+    await mail.locator('.nt-test-state').getByText('已发送').waitFor();
+    expect(smtp.mails.filter((m) => m.to.includes('office@qingshan.example.cn'))).toHaveLength(1);
+  });
+
   it('a DingTalk robot is set with its secret, kept hidden, and receives a test', async () => {
     const page = h.page;
     await page.goto(`${h.origin}/c/${congressId}/notify/channels`);
@@ -221,6 +231,15 @@ describe('notifications: channels, messages, templates, opting out', () => {
     const page = h.page;
     await page.goto(`${h.origin}/account`);
     await page.getByRole('heading', { name: '我的通知', level: 2 }).waitFor();
+    // Turned off and on again: the server keeps each.
+    const sms = page.getByRole('switch', { name: '接收短信通知' });
+    await sms.uncheck();
+    await page.getByText('已关闭短信通知').waitFor();
+    const mine = () => api<{ channels: { channel: string; optedOut: boolean }[] }>('get', '/me/notify').then((m) => m.channels.find((c) => c.channel === 'sms')?.optedOut);
+    expect(await mine()).toBe(true);
+    await sms.check();
+    await page.getByText('已开启短信通知').waitFor();
+    expect(await mine()).toBe(false);
     await settled(page);
     await shoot(page, 'notify-account', ['phone']);
     expect(h.pageErrors).toEqual([]);
