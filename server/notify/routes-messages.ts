@@ -7,6 +7,7 @@ import { offsetOf } from '../../shared/paging.ts';
 import { outbox } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { actorOf } from '../lib/auth.ts';
+import { now } from '../lib/clock.ts';
 import { implement } from '../lib/contract.ts';
 import type { AppEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';
@@ -64,7 +65,7 @@ implement(messagesRoutes, C.retryMessage, async (c, { access, params }) => {
     if (row.state !== 'failed') throw new AppError('notify_not_failed');
     await tx
       .update(outbox)
-      .set({ state: 'pending', attempts: 0, dueAt: new Date(), reason: null, leasedBy: null, leaseUntil: null })
+      .set({ state: 'pending', attempts: 0, dueAt: now(), reason: null, leasedBy: null, leaseUntil: null })
       .where(eq(outbox.id, params.messageId));
     await appendAudit(tx, {
       actor: actorOf(access.auth),
