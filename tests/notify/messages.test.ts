@@ -103,6 +103,19 @@ describe('items', () => {
     expect(rows.map((r) => [r.kind, r.params.outcome])).toEqual([['item_screened', '已转有关部门办理']]);
   });
 
+  it('a message is written in the change\'s transaction: rolled back with it', async () => {
+    const it0 = await newItem(w, { submitterContact: '13900003333' });
+    const [row] = await t.database.db.select().from(items).where(eq(items.id, it0.id));
+    const before = await countAll();
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        expect(await itemTriaged(tx, row, 'refer')).toHaveLength(1);
+        throw new Error('the change fails after its message');
+      }),
+    ).rejects.toThrow('the change fails after its message');
+    expect(await countAll()).toBe(before);
+  });
+
   it('an item with no contact, or a contact no channel reaches, writes nothing; an e-mail address is reached by e-mail', async () => {
     const none = await newItem(w, { submitterContact: '' });
     const landline = await newItem(w, { submitterContact: '0392-1234567' });
