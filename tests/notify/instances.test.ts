@@ -172,6 +172,27 @@ describe.skipIf(!onPostgres)('two instances, one stopped and started again mid-w
     expect(senders[0] + senders[1] + senders[2]).toBe(300);
     await expectNoAddressIn([a, b, again], [...phones, ...mails]);
   }, 300_000);
+
+  it('NOTIFY_WORKER=0 runs no worker on that instance; a wrong notify setting stops the start with its line', async () => {
+    const off = await startServer({ DATABASE_URL: t.database.url!, ...p.env, NOTIFY_WORKER: '0' });
+    servers.push(off);
+    await off.kill();
+    const lines = (await off.logs()).map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.some((l) => l.msg === 'ready')).toBe(true);
+    expect(lines.filter((l) => l.msg.startsWith('notify worker'))).toEqual([]);
+    const logFile = `${process.cwd()}/tests/reliability/.logs/notify-bad-${Date.now()}.log`;
+    await expect(startServer({ DATABASE_URL: t.database.url!, ...p.env, SMS_TEMPLATES: '{"no_such_kind":"SMS_1"}' }, { logFile })).rejects.toThrow(/exited with 1/);
+    const { readFileSync } = await import('node:fs');
+    // The process has exited; its pipes may still be draining into the file: wait for the line.
+    let text = readFileSync(logFile, 'utf8');
+    while (!text.includes('\n')) {
+      await new Promise((r) => setTimeout(r, 20));
+      text = readFileSync(logFile, 'utf8');
+    }
+    expect(text).toMatch(/SMS_TEMPLATES/);
+    expect(text).toMatch(/no_such_kind/);
+    expect(text).not.toContain(p.sms.secret);
+  }, 120_000);
 });
 
 describe.skipIf(clusterWhy !== null)(`the database restarted while the worker sends${clusterWhy ? ` — skipped: ${clusterWhy}` : ''}`, () => {
