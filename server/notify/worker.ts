@@ -214,8 +214,16 @@ export class OutboxWorker {
       const outcome = await this.send(row, decided.message!);
       await this.record(row, outcome, this.clock());
     } catch (e) {
-      // The decision failed (the database went away): nothing was sent; the row stays ours and is claimed again.
-      log.warn('notify message not handled; trying again', { id: row.id, error: dbWords(e) });
+      if (dbFault(e)) {
+        // The database went away while deciding: nothing was sent; the row stays ours and is claimed again.
+        log.warn('notify message not handled; trying again', { id: row.id, error: dbWords(e) });
+      } else {
+        // Anything else (rendering failed, say) is a failure of this message: retried after its backoff, then failed —
+        // never claimed again at once, round and round.
+        log.warn('notify message failed before sending', { id: row.id, kind: row.kind, channel: row.channel, error: dbWords(e) });
+        const lastError = `not sent: ${scrubAddresses(errorWords(e)).slice(0, 200)}`;
+        await this.record(row, row.attempts >= MAX_ATTEMPTS ? { state: 'failed', lastError } : { state: 'pending', dueAt: new Date(now.getTime() + backoffMs(row.attempts)), reason: 'retry', lastError }, now);
+      }
     } finally {
       if (!this.unrecorded.has(row.id)) this.busy.delete(row.id);
     }

@@ -441,6 +441,22 @@ describe('the outbox worker', () => {
     expect((await roles.department.call(NC.listMessages, { params: { congressId } })).status).toBe(403);
   });
 
+  it('a message that cannot be rendered is retried after its backoff, then failed — never claimed round and round', async () => {
+    const [id] = await put(message({ channel: 'email' }));
+    await t.database.query(`update outbox set kind = 'no_such_kind' where id = $1`, [id]);
+    expect(await w.tick()).toBe(1);
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ state: 'pending', reason: 'retry', attempts: 1 });
+    expect(row.lastError).toMatch(/^not sent: /);
+    expect(row.dueAt.getTime()).toBe(now.getTime() + backoffMs(1));
+    expect(await w.tick()).toBe(0);
+    await t.database.query(`update outbox set attempts = $2 where id = $1`, [id, MAX_ATTEMPTS - 1]);
+    now = row.dueAt;
+    await w.tick();
+    expect(await rowOf(id)).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
+    expect(provider.requests).toHaveLength(0);
+  });
+
   it('scrubs an address from any failure words', () => {
     expect(scrubAddresses('550 5.1.1 <wang.li@example.cn>: Recipient address rejected')).toBe('550 5.1.1 <***@***>: Recipient address rejected');
     expect(scrubAddresses('isv.MOBILE_NUMBER_ILLEGAL 非法手机号 13912345678, +8613912345678')).toBe('isv.MOBILE_NUMBER_ILLEGAL 非法手机号 1**********, 1**********');
