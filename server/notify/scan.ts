@@ -29,6 +29,16 @@ async function write(db: Db, list: NewMessage[]) {
   return n;
 }
 
+/** A department's recipients, looked up once per pass. */
+function departmentsOnce(db: Db) {
+  const seen = new Map<string, ReturnType<typeof people.department>>();
+  return (id: string | null) => {
+    if (!id) return Promise.resolve([]);
+    if (!seen.has(id)) seen.set(id, people.department(db, id));
+    return seen.get(id)!;
+  };
+}
+
 type Settings = ReturnType<typeof CongressSettings.parse>;
 async function settingsOfAll(db: Db) {
   const rows = await db.select({ id: congresses.id, settings: congresses.settings }).from(congresses).orderBy(asc(congresses.id));
@@ -44,10 +54,11 @@ async function dueSoon(db: Db, today: string, settings: Map<string, Settings>) {
     .where(and(eq(items.status, 'assigned'), isNotNull(items.departmentId), gte(items.dueOn, today), lte(items.dueOn, addDays(today, maxDays))))
     .orderBy(asc(items.id));
   const list: NewMessage[] = [];
+  const department = departmentsOnce(db);
   for (const it of rows) {
     const days = settings.get(it.congressId)?.loop.dueSoonDays ?? 3;
     if (!it.dueOn || it.dueOn > addDays(today, days) || it.assignedOn === today) continue;
-    for (const to of await people.department(db, it.departmentId)) {
+    for (const to of await department(it.departmentId)) {
       list.push({ congressId: it.congressId, kind: 'item_due_soon', to, params: { code: it.code, dueOn: it.dueOn }, subject: { type: 'item', id: it.id }, dedupeKey: dedupeKey('item_due_soon', it.id, `${it.round}-${it.dueOn}`, to) });
     }
   }
@@ -62,8 +73,9 @@ async function overdue(db: Db, today: string) {
     .where(and(eq(items.status, 'assigned'), isNotNull(items.departmentId), lt(items.dueOn, today), gte(items.dueOn, addDays(today, -OVERDUE_LOOKBACK_DAYS))))
     .orderBy(asc(items.id));
   const list: NewMessage[] = [];
+  const department = departmentsOnce(db);
   for (const it of rows) {
-    for (const to of await people.department(db, it.departmentId)) {
+    for (const to of await department(it.departmentId)) {
       list.push({ congressId: it.congressId, kind: 'item_overdue', to, params: { code: it.code, dueOn: it.dueOn ?? '' }, subject: { type: 'item', id: it.id }, dedupeKey: dedupeKey('item_overdue', it.id, `${it.round}-${it.dueOn}`, to) });
     }
   }
@@ -98,12 +110,13 @@ async function rectificationDue(db: Db, today: string) {
     .where(and(inArray(rectifications.state, ['open', 'returned']), gte(rectifications.deadline, today), lte(rectifications.deadline, addDays(today, RECTIFICATION_NOTICE_DAYS))))
     .orderBy(asc(rectifications.id));
   const list: NewMessage[] = [];
+  const department = departmentsOnce(db);
   for (const { r } of rows) {
     const [name] =
       r.targetKind === 'project'
         ? await db.select({ v: projects.title }).from(projects).where(eq(projects.id, r.targetId))
         : await db.select({ v: departments.name }).from(departments).where(eq(departments.id, r.targetId));
-    for (const to of await people.department(db, r.departmentId)) {
+    for (const to of await department(r.departmentId)) {
       list.push({
         congressId: r.congressId,
         kind: 'rectification_due',
