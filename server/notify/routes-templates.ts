@@ -38,6 +38,7 @@ implement(templatesRoutes, C.listTemplates, async (c, { access }) => {
         defaults: { ...TEXTS[kind] },
         own: { zh: t?.zh ?? null, en: t?.en ?? null },
         smsTemplateCode: smsTemplateFor(kind, t?.smsTemplateCode, approved),
+        ownSmsTemplateCode: t?.smsTemplateCode ?? null,
       };
     }),
     approvedSmsTemplates: [...new Set(Object.values(approved).filter((v): v is string => !!v))].sort(),

@@ -79,6 +79,8 @@ export const TemplateRow = z.object({
   own: z.object({ zh: z.string().nullable(), en: z.string().nullable() }),
   /** The approved SMS template code used (this congress's choice or the deployment's), and the approved ones to choose from. */
   smsTemplateCode: z.string().nullable(),
+  /** The approved SMS template code this congress chose itself (null: it uses the deployment's). */
+  ownSmsTemplateCode: z.string().nullable(),
 });
 export const TemplatesList = z.object({ templates: z.array(TemplateRow), approvedSmsTemplates: z.array(z.string()) });
 export const TemplateParams = CongressId.extend({ kind: MessageKind });

@@ -41,7 +41,7 @@ describe('templates', () => {
     expect(res.body.templates.map((x) => x.kind)).toEqual(MESSAGE_KINDS);
     expect(res.body.approvedSmsTemplates).toEqual(['SMS_15305', 'SMS_15306', 'SMS_15307']);
     const answered = res.body.templates.find((x) => x.kind === 'item_answered')!;
-    expect(answered).toEqual({ kind: 'item_answered', audience: 'resident', params: ['code', 'link'], defaults: TEXTS.item_answered, own: { zh: null, en: null }, smsTemplateCode: 'SMS_15305' });
+    expect(answered).toEqual({ kind: 'item_answered', audience: 'resident', params: ['code', 'link'], defaults: TEXTS.item_answered, own: { zh: null, en: null }, smsTemplateCode: 'SMS_15305', ownSmsTemplateCode: null });
     expect(res.body.templates.find((x) => x.kind === 'item_assigned')!.smsTemplateCode).toBeNull();
     // Every built-in text uses only its kind's placeholders, and the Chinese fits an SMS with short parameters.
     for (const k of MESSAGE_KINDS) {
@@ -79,6 +79,7 @@ describe('templates', () => {
     const row = (await roles.admin.call(NC.listTemplates, { params: { congressId } })).body.templates.find((x) => x.kind === 'item_answered')!;
     expect(row.own).toEqual({ zh: '您反映的{code}已办结，详见{link}', en: 'Your matter {code} is answered: {link}' });
     expect(row.smsTemplateCode).toBe('SMS_15307');
+    expect(row.ownSmsTemplateCode).toBe('SMS_15307');
     const audit = await t.database.query<{ action: string; details: Record<string, unknown> }>(`select action, details from audit_log where action = 'notify.set_template' order by seq`);
     expect(audit.map((a) => a.details)).toEqual([
       { kind: 'item_answered', zh: '您反映的{code}已办结，详见{link}', smsTemplateCode: 'SMS_15307' },

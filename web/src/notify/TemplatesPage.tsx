@@ -51,9 +51,9 @@ function TemplateCard(props: { row: TemplateRow; approved: string[]; congressId:
   const form = createFormState();
   const [zh, setZh] = createSignal(r().own.zh ?? r().defaults.zh);
   const [en, setEn] = createSignal(r().own.en ?? r().defaults.en);
-  const [code, setCode] = createSignal(r().smsTemplateCode ?? '');
+  const [code, setCode] = createSignal(r().ownSmsTemplateCode ?? '');
   const own = () => r().own.zh !== null || r().own.en !== null;
-  const dirty = createMemo(() => zh() !== (r().own.zh ?? r().defaults.zh) || en() !== (r().own.en ?? r().defaults.en) || code() !== (r().smsTemplateCode ?? ''));
+  const dirty = createMemo(() => zh() !== (r().own.zh ?? r().defaults.zh) || en() !== (r().own.en ?? r().defaults.en) || code() !== (r().ownSmsTemplateCode ?? ''));
 
   /** A refusal naming placeholders goes to the box that has them (the server's words, at the field). */
   const placeErrors = (e: unknown) => {
@@ -80,7 +80,7 @@ function TemplateCard(props: { row: TemplateRow; approved: string[]; congressId:
       zh: zh().trim() && zh().trim() !== r().defaults.zh ? zh().trim() : null,
       en: en().trim() && en().trim() !== r().defaults.en ? en().trim() : null,
     };
-    if (code() !== (r().smsTemplateCode ?? '')) body.smsTemplateCode = code() || null;
+    if (code() !== (r().ownSmsTemplateCode ?? '')) body.smsTemplateCode = code() || null;
     const done = await form.run(() => saveTemplate(props.congressId, kind(), body), ['zh', 'en', 'smsTemplateCode']);
     if (!done) return placeErrors(form.lastError());
     toast(t('notify.templates.saved', { kind: kindLabel(kind()) }));
@@ -149,13 +149,13 @@ function TemplateCard(props: { row: TemplateRow; approved: string[]; congressId:
             setCode(v);
             form.clearError('smsTemplateCode');
           }}
-          options={[{ value: '', label: t('notify.templates.smsCodeDeployment') }, ...[...new Set([...props.approved, ...(r().smsTemplateCode ? [r().smsTemplateCode!] : [])])].map((c) => ({ value: c, label: c }))]}
+          options={[{ value: '', label: `${t('notify.templates.smsCodeDeployment')}${!r().ownSmsTemplateCode && r().smsTemplateCode ? ` · ${r().smsTemplateCode}` : ''}` }, ...[...new Set([...props.approved, ...(r().ownSmsTemplateCode ? [r().ownSmsTemplateCode!] : [])])].map((c) => ({ value: c, label: c }))]}
           error={form.error('smsTemplateCode')}
           disabled={!props.approved.length}
         />
         <FormError error={form.formError()} />
         <div class="form-actions">
-          <Show when={own() || r().smsTemplateCode}>
+          <Show when={own() || r().ownSmsTemplateCode}>
             <Button onClick={() => void backToBuiltIn()} disabled={form.busy()}>
               {t('notify.templates.backToBuiltIn')}
             </Button>
