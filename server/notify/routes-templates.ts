@@ -74,5 +74,10 @@ implement(templatesRoutes, C.setTemplate, async (c, { access, params, body }) =>
 });
 
 implement(templatesRoutes, C.inviteResidents, async (c, { access, params, body }) =>
-  c.get('deps').db.transaction((tx) => inviteResidents(tx, access.congress.id, params.roundId, body.phones)),
+  c.get('deps').db.transaction(async (tx) => {
+    const done = await inviteResidents(tx, access.congress.id, params.roundId, body.phones);
+    // How many, never which numbers.
+    await appendAudit(tx, { actor: actorOf(access.auth), congressId: access.congress.id, action: 'notify.invite', targetType: 'eval_round', targetId: params.roundId, details: { ...done } });
+    return done;
+  }),
 );

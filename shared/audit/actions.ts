@@ -190,6 +190,7 @@ export const AUDIT_ACTIONS = [
   'notify.set_template',
   'notify.retry',
   'notify.test_send',
+  'notify.invite',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

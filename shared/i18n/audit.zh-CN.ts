@@ -158,6 +158,7 @@ const actions = {
   'audit.action.notify.set_template': '修改通知模板',
   'audit.action.notify.retry': '重发失败的通知',
   'audit.action.notify.test_send': '发送测试通知',
+  'audit.action.notify.invite': '短信邀请群众参加测评',
 } satisfies Record<`audit.action.${AuditAction}`, string>;
 
 const areas = {
@@ -297,6 +298,14 @@ const keys = {
   'audit.key.outcome': '结果',
   'audit.key.decidedBy': '决定机关',
   'audit.key.decisionDate': '决定日期',
+  'audit.key.queued': '已排队',
+  'audit.key.invalid': '号码无效',
+  'audit.key.duplicates': '重复',
+  'audit.key.webhook': '机器人地址',
+  'audit.key.secret': '加签密钥',
+  'audit.key.zh': '中文措辞',
+  'audit.key.en': '英文措辞',
+  'audit.key.smsTemplateCode': '短信模板编号',
   'audit.key.rules': '规则',
   'audit.key.quorum': '法定人数',
   'audit.key.mode': '方式',
