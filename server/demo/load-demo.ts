@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { defaultSettings } from '../../shared/congress/settings.ts';
 import type { Database } from '../db/client.ts';
-import { accounts, congresses, departments, memberships, representatives } from '../db/schema/index.ts';
+import { accounts, congresses, departments, memberships, outbox, representatives } from '../db/schema/index.ts';
 import { appendAudit } from '../lib/audit.ts';
 import { log } from '../lib/log.ts';
 import { demoApp } from './api.ts';
@@ -13,7 +13,7 @@ import { loadHotlineDemo } from './loop-hotline.ts';
 import { loadCalendarDemo, loadReviewDemo } from './loop-review.ts';
 import { loadArchiveDemo } from './loop-archive.ts';
 import { loadItemsDemo } from './loop-items.ts';
-import { COUNTY_ACCOUNTS, loadCountyDemo } from './county-demo.ts';
+import { COUNTY_ACCOUNTS, DEMO_COUNTY, DEMO_GENERATED, loadCountyDemo } from './county-demo.ts';
 import { DemoClock, shanghai } from './clock.ts';
 import { withClock } from '../lib/clock.ts';
 import { hashPassword } from '../lib/password.ts';
@@ -73,6 +73,10 @@ export async function loadDemo(database: Database, o: { county?: boolean } = {})
     clock.end();
   }
   if (o.county !== false) await loadCountyDemo(database, { townshipName: DEMO_CONGRESS, password: DEMO_PASSWORD, year });
+  // The story wrote its messages through the same triggers as life (SPEC §17), to made-up people: they are never sent,
+  // even if the deployment turns SMS or e-mail on later. 通知记录 shows them as 未发送 · 示例数据.
+  const demoCongresses = db.select({ id: congresses.id }).from(congresses).where(inArray(congresses.name, [DEMO_CONGRESS, DEMO_COUNTY, ...DEMO_GENERATED.map(([name]) => name)]));
+  await db.update(outbox).set({ state: 'skipped', reason: 'demo', address: '' }).where(and(eq(outbox.state, 'pending'), inArray(outbox.congressId, demoCongresses)));
   log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }
 

@@ -41,6 +41,7 @@ export const notifyEn: Record<keyof typeof notifyZh, string> = {
   'notify.reason.no_address': 'No contact',
   'notify.reason.no_sms_template': 'No approved SMS template',
   'notify.reason.retry': 'Will try again',
+  'notify.reason.demo': 'Demo data: never sent',
   // ---- messages ----
   'notify.messages.title': 'Messages sent',
   'notify.messages.lead': 'Every SMS, e-mail and group message of this congress with its delivery state. Phone numbers and addresses are shown in part only; a failed message can be sent again.',

@@ -40,6 +40,7 @@ export const notifyZh = {
   'notify.reason.no_address': '没有联系方式',
   'notify.reason.no_sms_template': '没有已审核的短信模板',
   'notify.reason.retry': '稍后重试',
+  'notify.reason.demo': '示例数据，不发送',
   // ---- 通知记录 (web/src/notify/MessagesPage.tsx) ----
   'notify.messages.title': '通知记录',
   'notify.messages.lead': '本会发出的每一条短信、邮件和群消息及其发送状态。手机号和邮箱只显示部分；发送失败的可以重发。',

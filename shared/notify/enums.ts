@@ -74,5 +74,5 @@ export const MESSAGE_STATES = ['pending', 'sending', 'sent', 'failed', 'skipped'
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 /** Why a message waits or was skipped. */
-export const MESSAGE_REASONS = ['quiet_hours', 'daily_cap', 'person_cap', 'opted_out', 'channel_off', 'no_address', 'no_sms_template', 'retry'] as const;
+export const MESSAGE_REASONS = ['quiet_hours', 'daily_cap', 'person_cap', 'opted_out', 'channel_off', 'no_address', 'no_sms_template', 'retry', 'demo'] as const;
 export type MessageReason = (typeof MESSAGE_REASONS)[number];
