@@ -76,7 +76,7 @@ export async function loadDemo(database: Database, o: { county?: boolean } = {})
   // The story wrote its messages through the same triggers as life (SPEC §17), to made-up people: they are never sent,
   // even if the deployment turns SMS or e-mail on later. 通知记录 shows them as 未发送 · 示例数据.
   const demoCongresses = db.select({ id: congresses.id }).from(congresses).where(inArray(congresses.name, [DEMO_CONGRESS, DEMO_COUNTY, ...DEMO_GENERATED.map(([name]) => name)]));
-  await db.update(outbox).set({ state: 'skipped', reason: 'demo', address: '' }).where(and(eq(outbox.state, 'pending'), inArray(outbox.congressId, demoCongresses)));
+  await db.update(outbox).set({ state: 'skipped', reason: 'demo' }).where(and(eq(outbox.state, 'pending'), inArray(outbox.congressId, demoCongresses)));
   log.info('demo loaded', { congress: DEMO_CONGRESS, accounts: DEMO_ACCOUNTS.join(' '), password: DEMO_PASSWORD, ms: Math.round(performance.now() - started) });
 }
 

@@ -16,7 +16,7 @@ import { hostname } from 'node:os';
 import { and, eq, gte, inArray, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { CongressSettings } from '../../shared/congress/settings.ts';
 import { PERSONAL_CHANNELS, ROBOT_CHANNELS, type Channel, type MessageKind, type MessageReason, type PersonalChannel } from '../../shared/notify/enums.ts';
-import { backoffMs, MAX_ATTEMPTS, nextShanghaiDay, quietUntil } from '../../shared/notify/rules.ts';
+import { backoffMs, MAX_ATTEMPTS, nextShanghaiDay, quietUntil, retriesByItself } from '../../shared/notify/rules.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { congresses, notifyOptouts, notifyRobots, outbox } from '../db/schema/index.ts';
 import { dbFault } from '../lib/db-faults.ts';
@@ -324,6 +324,7 @@ export class OutboxWorker {
     if (result.ok) return { state: 'sent', providerId: result.providerId ?? null };
     const lastError = scrubAddresses(result.error);
     if (!result.retry || row.attempts >= MAX_ATTEMPTS) return { state: 'failed', lastError };
+    if (!retriesByItself(row.kind)) return { state: 'failed', lastError: `${lastError} · 可能已送达，不自动重发 / may have arrived: not sent again by itself` };
     return { state: 'pending', dueAt: new Date(this.clock().getTime() + backoffMs(row.attempts)), reason: 'retry', lastError };
   }
 

@@ -25,6 +25,14 @@ export function nextShanghaiDay(at: Date): Date {
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1) - SHANGHAI_MS);
 }
 
+/**
+ * Kinds the worker never sends again by itself after a failure: an invitation's code is made at each sending, and a
+ * failure that may still have arrived (a timeout, a 5xx after the provider took it) would hand one resident two codes
+ * of the round. It is `failed` at once; staff may send it again, knowing that.
+ */
+export const NO_AUTOMATIC_RETRY: readonly MessageKind[] = ['evaluation_invite'];
+export const retriesByItself = (kind: string) => !(NO_AUTOMATIC_RETRY as readonly string[]).includes(kind);
+
 /** Attempts before a message is given up (`failed`); staff may retry it after. */
 export const MAX_ATTEMPTS = 6;
 /** Wait before attempt `n + 1` after `n` failed attempts: 30 s, 2 min, 8 min, 32 min, ~2 h (×4, capped at 4 h). */

@@ -37,6 +37,8 @@ beforeAll(async () => {
     return (realWrite as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stdout.write;
   await loadDemo(t.database, { county: false });
+  // The demo marks its story's messages never to be sent (made-up people): here they are sent, to the test gateway.
+  await t.database.query(`update outbox set state = 'pending', reason = null where reason = 'demo'`);
 }, 600_000);
 
 afterAll(async () => {
@@ -112,6 +114,21 @@ describe('secrecy after a year', () => {
     expect(previews).toHaveLength(5);
     for (const p of previews) expect(p).toContain('******');
     expect(JSON.stringify(list.body)).not.toMatch(/1991234000\d/);
+  });
+
+  it('an invitation that failed in a way that may still have arrived is not sent again by itself (no second code)', async () => {
+    const congress = ((await staff.get('/api/congresses')).body as { id: string; name: string }[]).find((c) => c.name === DEMO_CONGRESS)!;
+    gateway.modeFor = (r) => (r.phone === '19912340099' ? 'error5xx' : undefined);
+    const inv = await staff.call(NC.inviteResidents, { params: { congressId: congress.id, roundId }, body: { phones: '19912340099' } });
+    expect(inv.body).toEqual({ queued: 1, invalid: 0, duplicates: 0 });
+    const day = nextShanghaiDay(new Date(Date.now() + 86_400_000)).getTime();
+    const worker = new OutboxWorker({ database: t.database, keys: t.keys, runtime: t.deps.notify!, clock: () => new Date(day + 10 * 3_600_000), publicOrigin: 'https://minsheng.example.cn', scanEveryMs: 0 });
+    while ((await worker.tick()) > 0);
+    const [row] = await t.database.query<{ state: string; attempts: number; last_error: string }>(`select state, attempts, last_error from outbox where kind = 'evaluation_invite' and address_masked = '199****0099'`);
+    expect(row).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(row.last_error).toContain('不自动重发');
+    expect(gateway.requests.filter((r) => r.phone === '19912340099')).toHaveLength(1);
+    gateway.modeFor = undefined;
   });
 
   it("an invitation's code answers the round once", async () => {

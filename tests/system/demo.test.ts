@@ -78,6 +78,14 @@ describe('the demo township (npm start -- --demo): a whole year', () => {
     base = `/api/congresses/${id}`;
   }, 300_000);
 
+  it('wrote the messages its story reports (through the same triggers as life) and marked every one never to be sent', async () => {
+    const rows = await t.database.query<{ kind: string; state: string; reason: string | null; n: number }>(`select kind, state, reason, count(*)::int as n from outbox group by kind, state, reason`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.state === 'skipped' && r.reason === 'demo'), JSON.stringify(rows)).toBe(true);
+    // Residents told of their items, representatives of the rounds opened (the kinds a year of this story writes).
+    for (const kind of ['item_screened', 'item_answered', 'evaluation_open', 'inspection']) expect(rows.map((r) => r.kind), kind).toContain(kind);
+  });
+
   it('has its roster, eight departments and an account for every role', async () => {
     expect((await admin.get(`${base}/representatives`)).body).toHaveLength(45);
     expect((await admin.get(`${base}/departments`)).body).toHaveLength(8);
