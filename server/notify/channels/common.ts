@@ -33,6 +33,24 @@ export function httpFailure(status: number): SendResult {
   return { ok: false, retry: status >= 500 || status === 429 || status === 408, error: `HTTP ${status}` };
 }
 
+/**
+ * POST to a provider within the deadline and read its JSON answer: the response and its JSON (null when not JSON), or
+ * the network failure (a timeout, a cut connection) in words. Both HTTP transports send through this.
+ */
+export async function postForJson(
+  url: string,
+  init: { headers: Record<string, string>; body: string; redirect?: RequestRedirect },
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<{ res: Response; answer: Record<string, unknown> | null } | { failure: SendResult }> {
+  try {
+    const res = await fetch(url, { method: 'POST', ...init, signal: deadline(signal, timeoutMs) });
+    return { res, answer: await jsonOf(res) };
+  } catch (e) {
+    return { failure: networkFailure(e, timeoutMs) };
+  }
+}
+
 /** The answer's JSON body, or null when it is not JSON. */
 export async function jsonOf(res: Response): Promise<Record<string, unknown> | null> {
   try {

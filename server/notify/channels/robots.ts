@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import type { RobotChannel } from '../../../shared/notify/enums.ts';
 import { OFFICIAL_ROBOT_HOSTS } from '../config.ts';
 import type { SendResult, Transport } from '../types.ts';
-import { deadline, httpFailure, jsonOf, networkFailure, scrub } from './common.ts';
+import { httpFailure, postForJson, scrub } from './common.ts';
 
 /** DingTalk's 加签 for `timestamp` (ms), not yet URL-encoded. */
 export function dingtalkSignature(secret: string, timestamp: string): string {
@@ -71,24 +71,14 @@ export function robotTransport(channel: RobotChannel, timeoutMs: number): Transp
     detail: channel === 'wecom' ? '企业微信群机器人' : '钉钉群机器人',
     async send(m, signal): Promise<SendResult> {
       if (!m.robot?.webhook) return { ok: false, retry: false, error: 'channel_off: no robot set for this congress' };
-      let res: Response;
-      try {
-        res = await fetch(signedWebhook(channel, m.robot.webhook, m.robot.secret), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ msgtype: 'text', text: { content: m.text } }),
-          signal: deadline(signal, timeoutMs),
-          redirect: 'error',
-        });
-      } catch (e) {
-        return networkFailure(e, timeoutMs);
-      }
-      let answer: Record<string, unknown> | null;
-      try {
-        answer = await jsonOf(res);
-      } catch (e) {
-        return networkFailure(e, timeoutMs);
-      }
+      const got = await postForJson(
+        signedWebhook(channel, m.robot.webhook, m.robot.secret),
+        { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ msgtype: 'text', text: { content: m.text } }), redirect: 'error' },
+        signal,
+        timeoutMs,
+      );
+      if ('failure' in got) return got.failure;
+      const { res, answer } = got;
       if (!res.ok || typeof answer?.errcode !== 'number') return httpFailure(res.status);
       if (answer.errcode === 0) return { ok: true };
       const error = scrub(`errcode ${answer.errcode}: ${typeof answer.errmsg === 'string' ? answer.errmsg : ''}`).split(m.robot.webhook).join('***');

@@ -9,7 +9,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SmsConfig } from '../config.ts';
 import type { SendResult, Transport } from '../types.ts';
-import { deadline, httpFailure, jsonOf, networkFailure, scrub } from './common.ts';
+import { httpFailure, postForJson, scrub } from './common.ts';
 
 /** RFC 3986 encoding as Aliyun's signature wants it: only A–Z a–z 0–9 - _ . ~ stay as they are; a space is %20. */
 export function percentEncode(s: string): string {
@@ -79,23 +79,9 @@ export function smsTransport(cfg: SmsConfig, timeoutMs: number): Transport {
       const body = Object.entries(form)
         .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
         .join('&');
-      let res: Response;
-      try {
-        res = await fetch(cfg.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
-          body,
-          signal: deadline(signal, timeoutMs),
-        });
-      } catch (e) {
-        return networkFailure(e, timeoutMs);
-      }
-      let answer: Record<string, unknown> | null;
-      try {
-        answer = await jsonOf(res);
-      } catch (e) {
-        return networkFailure(e, timeoutMs);
-      }
+      const got = await postForJson(cfg.url, { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' }, body }, signal, timeoutMs);
+      if ('failure' in got) return got.failure;
+      const { res, answer } = got;
       const code = typeof answer?.Code === 'string' ? answer.Code : '';
       if (res.ok && code === 'OK') return { ok: true, providerId: typeof answer?.BizId === 'string' ? answer.BizId : undefined };
       if (!code) return httpFailure(res.status);
