@@ -30,8 +30,10 @@ export const TEXTS: Record<MessageKind, Words> = {
     en: 'The livelihood project "{project}" you suggested is completed (tracking code {code}). Your view is welcome.',
   },
   evaluation_invite: {
-    zh: '邀请您参加“{round}”满意度测评，测评码{code}仅可用一次：{link}',
-    en: 'You are invited to the satisfaction evaluation "{round}". Code {code}, for one use only: {link}',
+    // The link carries the code; its short serial (`{code}`) cannot be typed in (only a stored code's can), so the
+    // built-in words do not show it.
+    zh: '邀请您参加“{round}”满意度测评，请点开链接匿名作答，仅可用一次：{link}',
+    en: 'You are invited to the satisfaction evaluation "{round}". Open the link to answer anonymously, once: {link}',
   },
   item_assigned: {
     zh: '交办事项{code}已交贵单位办理，请于{dueOn}前答复。',

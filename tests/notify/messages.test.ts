@@ -366,9 +366,9 @@ describe('render', () => {
     const token = a.message.sms!.params.link.split('#')[1];
     expect(a.message.sms!.params.link.startsWith('https://minsheng.example.cn/e#')).toBe(true);
     expect(await verifyCode(t.keys, token)).toMatchObject({ r: roundId, a: 'residents' });
-    expect(a.message.text).toContain(a.message.sms!.params.code);
+    expect(a.message.text).toContain(a.message.sms!.params.link);
     expect(row.params).toEqual({ round: '年度测评', closesOn: '' });
-    expect(preview(row)).toBe('邀请您参加“年度测评”满意度测评，测评码******仅可用一次：/e#******');
+    expect(preview(row)).toBe('邀请您参加“年度测评”满意度测评，请点开链接匿名作答，仅可用一次：/e#******');
   });
 });
 
