@@ -117,7 +117,7 @@ async function expectNoAddressIn(servers: ServerProcess[], addresses: string[]) 
   }
 }
 
-describe.skipIf(!onPostgres)('two instances, one stopped and started again mid-way: each message once', () => {
+describe.skipIf(!onPostgres)('two instances, one stopped and started again mid-way: each message once (PostgreSQL run only: a PGlite data directory serves one process)', () => {
   const t = useTestApp();
   let p: Providers;
   const servers: ServerProcess[] = [];
